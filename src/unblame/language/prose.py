@@ -1,0 +1,260 @@
+"""Find the prose in a Markdown document, keeping every character's offset.
+
+The analyzer runs its rules over a *masked* copy of the source: the same
+length, with everything that is not prose (front matter, code, HTML, link
+targets, container markers) blanked out. Blocks are separated by newlines and
+lines inside a block are joined by spaces, so a rule's window never crosses
+from one paragraph, list item or table cell into the next, and every match
+offset is already an offset into the original text.
+
+Structure comes from markdown-it-py's block parser; the inline level is masked
+with a handful of patterns, which keeps the whole pass fast (the full inline
+parse would more than halve throughput and adds nothing the rules need).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+ACTION_SECTION_RE = re.compile(
+    r"action items?|follow[- ]?ups?|remediations?|next steps|corrective|preventive"
+    r"|todo|to-do|lessons? learned|what we.?ll do|improvements",
+    re.IGNORECASE,
+)
+SUPPRESS_RE = re.compile(r"<!--\s*unblame-ignore(-file)?\b([^>]*?)-->", re.IGNORECASE)
+CODE_TOKEN_RE = re.compile(r"UB\d+", re.IGNORECASE)
+
+# Inline elements that are not prose. Each match is blanked, keeping length.
+INLINE_MASK_RE = re.compile(
+    r"""
+      (?P<code>(`+)(?:(?!\2).)+?\2)              # code span
+    | <!--.*?-->                                 # HTML comment
+    | </?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>         # HTML tag
+    | <[a-z][\w+.-]*:[^\s<>]*>                   # autolink
+    | \]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)   # link target
+    | \]\[[^\]]*\]                               # reference link label
+    | ^\s*\[[^\]]+\]:\s+\S+.*$                   # link reference definition
+    | \b(?:https?|ftp)://[^\s<>()]+              # bare URL
+    | (?<![\w])[_*]+|[_*]+(?![\w])               # emphasis markers
+    | ^\s*\[[ xX]\]\s                            # task-list checkbox
+    """,
+    re.VERBOSE | re.DOTALL | re.MULTILINE,
+)
+
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of prose: a paragraph, heading or table cell, with its surroundings."""
+
+    start: int
+    end: int
+    section: str = ""
+    quoted: bool = False
+    action_item: bool = False
+    suppressed: frozenset[str] | None = None  # codes or prefixes; empty set = all
+
+
+@dataclass(slots=True)
+class Document:
+    """The source, its masked copy and its prose blocks."""
+
+    source: str
+    masked: str
+    blocks: list[Block]
+    line_starts: list[int]
+    suppressed_file: frozenset[str] | None = None
+    _block_starts: list[int] = field(default_factory=list)
+
+    def block_at(self, offset: int) -> Block | None:
+        if not self._block_starts:
+            self._block_starts = [b.start for b in self.blocks]
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+# The inline rules would parse emphasis, links and entities we never look at.
+_PARSER.disable("inline")
+
+
+def blank(text: str) -> str:
+    """Same length, every character but newlines turned into a space."""
+    if "\n" not in text:
+        return " " * len(text)
+    return _NOT_NEWLINE_RE.sub(" ", text)
+
+
+def _line_starts(source: str) -> list[int]:
+    return [0, *(m.end() for m in LINE_BREAK_RE.finditer(source))]
+
+
+def _front_matter_end(source: str, lines: list[str]) -> int:
+    """Number of lines taken by YAML (---) or TOML (+++) front matter at the start."""
+    opener = FRONT_MATTER_RE.match(source)
+    if not opener:
+        return 0
+    fence = lines[0].strip()
+    for i in range(1, len(lines)):
+        if lines[i].strip() == fence or (fence == "---" and lines[i].strip() == "..."):
+            return i + 1
+    return 0
+
+
+def _piece_spans(content: str, first_line: int, lines: list[str], starts: list[int]):
+    """Yield (start, end) offsets of each content line inside the source lines."""
+    for k, piece in enumerate(content.split("\n")):
+        index = first_line + k
+        if index >= len(lines) or not piece.strip():
+            continue
+        line = lines[index]
+        trimmed = line.rstrip(" \t\r\n")
+        piece = piece.rstrip(" \t")
+        if trimmed.endswith(piece):
+            col = len(trimmed) - len(piece)
+        else:
+            col = line.find(piece.strip())
+            if col < 0:
+                continue
+            piece = piece.strip()
+        yield starts[index] + col, starts[index] + col + len(piece)
+
+
+def _cell_spans(line_start: int, line: str, cells: list[str]):
+    """Locate each table cell's text inside its row, left to right."""
+    pos = 0
+    for cell in cells:
+        cell = cell.strip()
+        if not cell:
+            continue
+        col = line.find(cell, pos)
+        if col < 0:
+            continue
+        pos = col + len(cell)
+        yield line_start + col, line_start + pos
+
+
+def _suppression(comment: str) -> tuple[bool, frozenset[str]] | None:
+    """Parse `<!-- unblame-ignore[-file] [CODES] -->`: (whole file?, codes)."""
+    m = SUPPRESS_RE.search(comment)
+    if not m:
+        return None
+    codes = frozenset(c.upper() for c in CODE_TOKEN_RE.findall(m.group(2)))
+    return bool(m.group(1)), codes
+
+
+def parse(source: str) -> Document:
+    """Split `source` into prose blocks and build its masked copy."""
+    starts = _line_starts(source)
+    lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
+    skip = _front_matter_end(source, lines)
+    body = "\n" * skip + "".join(lines[skip:]) if skip else source
+    tokens = _PARSER.parse(body)
+
+    blocks: list[tuple[list[tuple[int, int]], Block]] = []
+    file_suppressed: set[str] | None = None
+    section, action, section_level = "", False, 0
+    quote_depth, level0_pending, level0_active = 0, None, None
+    cells_row: list[tuple[list[str], int]] = []
+
+    for i, tok in enumerate(tokens):
+        ttype = tok.type
+        if ttype == "blockquote_open":
+            quote_depth += 1
+        elif ttype == "blockquote_close":
+            quote_depth -= 1
+        elif ttype == "html_block":
+            found = _suppression(tok.content)
+            if found:
+                whole, codes = found
+                if whole:
+                    file_suppressed = (file_suppressed or set()) | set(codes or {""})
+                else:
+                    level0_pending = codes
+            continue
+        if tok.level == 0 and tok.nesting == 1:
+            level0_active, level0_pending = level0_pending, None
+        elif tok.level == 0 and tok.nesting == 0 and ttype not in ("inline",):
+            level0_active, level0_pending = level0_pending, None
+
+        if ttype == "heading_open":
+            level = int(tok.tag[1])
+            text = tokens[i + 1].content
+            if ACTION_SECTION_RE.search(text):
+                section, action, section_level = text, True, level
+            elif not action or level <= section_level:
+                section, action, section_level = text, False, level
+        if ttype == "tr_open":
+            cells_row = []
+        if ttype != "inline" or tok.map is None:
+            if ttype == "tr_close" and cells_row:
+                _add_row(cells_row, starts, lines, blocks, section, quote_depth, action,
+                         level0_active)
+            continue
+        parent = tokens[i - 1].type
+        if parent in ("th_open", "td_open"):
+            cells_row.append((tok.content, tok.map[0]))
+            continue
+        spans = list(_piece_spans(tok.content, tok.map[0], lines, starts))
+        if spans:
+            inline_sup = _suppression(tok.content)
+            suppressed = level0_active
+            if inline_sup is not None:
+                suppressed = (suppressed or frozenset()) | inline_sup[1]
+            blocks.append((spans, Block(spans[0][0], spans[-1][1], section, quote_depth > 0,
+                                        action, suppressed)))
+
+    masked = _mask(source, blocks)
+    return Document(
+        source=source,
+        masked=masked,
+        blocks=[b for _, b in blocks],
+        line_starts=starts,
+        suppressed_file=frozenset(file_suppressed) if file_suppressed is not None else None,
+    )
+
+
+def _add_row(cells_row, starts, lines, blocks, section, quote_depth, action, suppressed):
+    line_no = cells_row[0][1]
+    if line_no >= len(lines):
+        return
+    for a, b in _cell_spans(starts[line_no], lines[line_no], [c for c, _ in cells_row]):
+        blocks.append(([(a, b)], Block(a, b, section, quote_depth > 0, action, suppressed)))
+
+
+def _mask(source: str, blocks) -> str:
+    parts: list[str] = []
+    pos = 0
+    for spans, _block in blocks:
+        if spans[0][0] < pos:  # overlapping spans would break offsets; skip defensively
+            continue
+        parts.append("\n" * (spans[0][0] - pos))
+        text_parts = []
+        cursor = spans[0][0]
+        for a, b in spans:
+            text_parts.append(" " * (a - cursor))
+            text_parts.append(source[a:b])
+            cursor = b
+        block_text = "".join(text_parts)
+        block_text = INLINE_MASK_RE.sub(lambda m: blank(m.group(0)), block_text)
+        # Lines inside a block read as one run of prose.
+        parts.append(block_text.replace("\n", " ").replace("\r", " "))
+        pos = cursor
+    parts.append("\n" * (len(source) - pos))
+    masked = "".join(parts)
+    assert len(masked) == len(source)
+    return masked

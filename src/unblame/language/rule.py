@@ -1,0 +1,52 @@
+"""A lint rule is one declarative object: its pattern, its documentation and its examples.
+
+Docs, `unblame rules`, JSON output and the editor tooltip all read these fields,
+and every `bad` and `good` example runs as a test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .finding import Category, Severity
+
+CODE_RE = re.compile(r"^UB[1-9]\d{2}$")
+NAME_RE = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
+CONTEXTS = frozenset({"document", "action_item", "chat"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check.
+
+    `pattern` is a regular expression over prose (case-insensitive, verbose
+    mode) in which `{PERSON}`, `{SELF}` and the other lexicon slots of
+    `unblame.language.lexicon` are expanded once at compile time. A named
+    group `span` narrows the reported span; otherwise the whole match is
+    reported. A finding is dropped when `unless` matches anywhere in the
+    sentence, when `requires` is set and does not match the sentence, or when `negatable` is set and a negation stands just before
+    the match. `contexts` limits where the rule runs.
+    """
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    rationale: str
+    source: str
+    suggestion: str
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+    pattern: str
+    unless: str | None = None
+    requires: str | None = None
+    negatable: bool = True
+    contexts: frozenset[str] = field(default=CONTEXTS)
+    since: str = "0.1.0"
+
+    @property
+    def title(self) -> str:
+        """The name as a sentence fragment, for headings: `allow human-error-as-cause`."""
+        return f"allow {self.name}"
