@@ -1,0 +1,132 @@
+"""Helpers every subcommand shares: input errors, reading text, colour and progress."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+# Past this size a "review" is almost certainly a log dump or a binary by mistake.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class CliError(Exception):
+    """A usage or input problem; `main` prints the message as one line and exits 2."""
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file (a byte-order mark is dropped) or raise CliError saying why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CliError(
+                f"{path}: file is {size / 1_048_576:.1f} MB; files over "
+                f"{MAX_FILE_BYTES // 1_048_576} MB are not linted"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, str(path))
+
+
+def read_stream(stream: BinaryIO, label: str = "<stdin>") -> str:
+    """Read a whole binary stream (stdin) with the same size and encoding rules as files."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise CliError(f"{label}: input is over {MAX_FILE_BYTES // 1_048_576} MB; it is not linted")
+    return decode(data, label)
+
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8 with or without a BOM; anything else is refused, naming the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CliError(
+            f"{label}: not UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "
+            "save it as UTF-8 and try again"
+        ) from None
+
+
+def use_color(choice: str, stream: TextIO) -> bool:
+    """`always`/`never` as asked; `auto` colours only a terminal, and never when NO_COLOR is set."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    # https://no-color.org: any non-empty value disables colour.
+    if os.environ.get("NO_COLOR"):
+        return False
+    return _isatty(stream)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Palette:
+    """ANSI styles, or empty strings when colour is off, so callers never branch."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.enabled else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def severity(self, level: str, text: str) -> str:
+        """Colour text by a severity value: red error, yellow warning, cyan info."""
+        return self._wrap({"error": "31", "warning": "33"}.get(level, "36"), text)
+
+
+class Progress:
+    """A one-line `[####    ] 12/40 files` bar on a terminal; silent when disabled."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: TextIO, *, enabled: bool) -> None:
+        self.total, self.stream, self.enabled = total, stream, enabled
+        self.done = 0
+
+    @classmethod
+    def for_files(cls, total: int, stream: TextIO | None = None, threshold: int = 20) -> Progress:
+        """A bar only for long runs on an interactive stderr: it helps there and clutters logs."""
+        stream = stream or sys.stderr
+        return cls(total, stream, enabled=total > threshold and _isatty(stream))
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        filled = self.WIDTH * self.done // max(self.total, 1)
+        bar = "#" * filled + " " * (self.WIDTH - filled)
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total} files")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        """Erase the bar so the report starts on a clean line."""
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when it is below it, with forward slashes."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

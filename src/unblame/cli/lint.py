@@ -1,0 +1,187 @@
+"""`unblame lint`: check Markdown and text files for blaming language."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from unblame.language import Config, ConfigError, Severity, analyze
+
+from . import output
+from .common import CliError, Progress, display_path, read_stream, read_text
+
+NAME = "lint"
+HELP = "Check Markdown or text files for blaming language."
+
+EXTENSIONS = frozenset({".md", ".markdown", ".txt"})
+# Folders a directory walk never enters: tool caches and dependencies are not the team's prose.
+SKIPPED_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
+STDIN = "-"
+FAIL_ON = ("error", "warning", "info", "never")
+CODE_PREFIX_RE = re.compile(r"^UB\d{0,3}$")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or directories (searched for *.md, *.markdown, *.txt), or - for stdin",
+    )
+    parser.add_argument("--format", choices=output.FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="warning",
+        help="exit 1 when a finding is at least this severe (default: warning)",
+    )
+    parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour text output"
+    )
+    parser.add_argument("--select", metavar="CODES", help="only these codes or prefixes: UB1,UB301")
+    parser.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
+    parser.add_argument("--config", metavar="FILE", type=Path, help="config file to use")
+    parser.add_argument(
+        "--names", metavar="NAMES", help='people\'s names, comma-separated: "Dana,Lee"'
+    )
+    parser.add_argument("--lint-quotes", action="store_true", help="also check quoted text")
+    parser.add_argument(
+        "--context",
+        choices=("document", "action_item", "chat"),
+        default="document",
+        help="where the text stands (default: document)",
+    )
+    parser.add_argument(
+        "--stdin-filename", metavar="PATH", help="the path to report for text read from stdin"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    sources = collect_paths(args.paths)
+    reports = lint_sources(sources, config, args)
+    out = sys.stdout
+    out.write(output.render(args.format, reports, color_choice=args.color, stream=out))
+    out.flush()
+    return exit_code(reports, args.fail_on)
+
+
+def load_config(args: argparse.Namespace) -> Config:
+    """The config file (given or discovered), then the command-line options on top of it."""
+    try:
+        if args.config is not None:
+            config = Config.load(args.config)
+        else:
+            config, _ = Config.discover(_discovery_start(args.paths))
+    except ConfigError as exc:
+        raise CliError(str(exc)) from None
+    changes: dict[str, object] = {}
+    if args.select is not None:
+        changes["select"] = parse_codes(args.select, "--select")
+    if args.ignore is not None:
+        changes["ignore"] = parse_codes(args.ignore, "--ignore")
+    if args.names:
+        changes["names"] = (*config.names, *split_list(args.names))
+    if args.lint_quotes:
+        changes["lint_quotes"] = True
+    return config.with_overrides(**changes) if changes else config
+
+
+def _discovery_start(paths: Sequence[str]) -> Path:
+    """Search for config from the first path's folder; stdin means the working directory."""
+    first = next((p for p in paths if p != STDIN), None)
+    if first is None:
+        return Path.cwd()
+    path = Path(first)
+    return path if path.is_dir() else path.parent
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def parse_codes(value: str, option: str) -> tuple[str, ...]:
+    """Comma-separated codes or prefixes, upper-cased; a typo is an error, not a silent no-op."""
+    codes = tuple(code.upper() for code in split_list(value))
+    for code in codes:
+        if not CODE_PREFIX_RE.match(code):
+            raise CliError(f"{option}: {code!r} is not a rule code or prefix like UB1 or UB301")
+    return codes
+
+
+def collect_paths(paths: Sequence[str]) -> list[Path | None]:
+    """Expand the arguments into files to lint, in order; None stands for stdin."""
+    sources: list[Path | None] = []
+    for raw in paths:
+        if raw == STDIN:
+            sources.append(None)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(walk(path))
+            if not found:
+                raise CliError(
+                    f"{raw}: no *.md, *.markdown or *.txt files to lint in this directory"
+                )
+            sources.extend(found)
+        elif path.exists():
+            # A file named explicitly is linted whatever its extension.
+            sources.append(path)
+        else:
+            raise CliError(f"{raw}: no such file or directory")
+    return _unique(sources)
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Lintable files under `folder`, skipping hidden folders, virtualenvs and node_modules."""
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            if not entry.name.startswith(".") and entry.name not in SKIPPED_DIRS:
+                yield from walk(entry)
+        elif entry.suffix.lower() in EXTENSIONS and entry.is_file():
+            yield entry
+
+
+def _unique(sources: list[Path | None]) -> list[Path | None]:
+    """Drop repeats (`unblame lint docs docs/a.md`) so a file is reported once."""
+    seen: set[Path | None] = set()
+    unique = []
+    for source in sources:
+        key = source.resolve() if source is not None else None
+        if key not in seen:
+            seen.add(key)
+            unique.append(source)
+    return unique
+
+
+def lint_sources(
+    sources: Sequence[Path | None], config: Config, args: argparse.Namespace
+) -> list[output.FileReport]:
+    """Read and analyze every source; any unreadable one stops the run before output starts."""
+    progress = Progress.for_files(len(sources))
+    reports = []
+    try:
+        for source in sources:
+            if source is None:
+                label = args.stdin_filename or STDIN
+                text = read_stream(sys.stdin.buffer, label)
+            else:
+                label, text = display_path(source), read_text(source)
+            findings = analyze(text, config=config, context=args.context)
+            reports.append(output.FileReport.build(label, text, findings))
+            progress.step()
+    finally:
+        progress.finish()
+    return reports
+
+
+def exit_code(reports: Sequence[output.FileReport], fail_on: str) -> int:
+    """1 when any finding is at least as severe as `fail_on`, else 0."""
+    if fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    severe = any(f.severity.rank >= threshold for r in reports for f in r.findings)
+    return 1 if severe else 0

@@ -1,0 +1,115 @@
+"""SARIF 2.1.0 output, shaped for GitHub code scanning (`upload-sarif`).
+
+Every rule of the registry is listed in `tool.driver.rules`, so code scanning
+can show a rule's help even for rules that found nothing in this run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from unblame import __version__
+from unblame.language import RULES
+from unblame.language.rule import Rule
+
+from .output import FileReport
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/unblame/unblame"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render_sarif(reports: Sequence[FileReport]) -> str:
+    """One run of the unblame driver with every finding of every file as a result."""
+    index = {rule.code: i for i, rule in enumerate(RULES)}
+    results = [
+        _result(report, finding, end, index)
+        for report in reports
+        for finding, end in zip(report.findings, report.ends, strict=True)
+    ]
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "unblame",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [sarif_rule(rule) for rule in RULES],
+                    }
+                },
+                # Our columns count characters (code points), not UTF-16 units.
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_rule(rule: Rule) -> dict[str, object]:
+    """A reportingDescriptor: the rule's documentation as code scanning shows it."""
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.message},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": _help_text(rule), "markdown": _help_markdown(rule)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
+        "properties": {
+            "tags": [rule.category.value, "blame" if rule.category.is_blame else "style"],
+        },
+    }
+
+
+def _help_text(rule: Rule) -> str:
+    bad = "\n".join(f"  - {text}" for text in rule.bad)
+    good = "\n".join(f"  - {text}" for text in rule.good)
+    return f"{rule.suggestion}\n\nFlagged:\n{bad}\n\nNot flagged:\n{good}\n\nSource: {rule.source}"
+
+
+def _help_markdown(rule: Rule) -> str:
+    bad = "\n".join(f"- {text}" for text in rule.bad)
+    good = "\n".join(f"- {text}" for text in rule.good)
+    return (
+        f"{rule.suggestion}\n\n**Flagged**\n\n{bad}\n\n**Not flagged**\n\n{good}\n\n"
+        f"**Source:** {rule.source}"
+    )
+
+
+def _result(report, finding, end: tuple[int, int], index: dict[str, int]) -> dict[str, object]:
+    result: dict[str, object] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity.value],
+        "message": {"text": f"{finding.message} {finding.suggestion}"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(report.path)},
+                    "region": {
+                        "startLine": finding.line,
+                        "startColumn": finding.column,
+                        "endLine": end[0],
+                        "endColumn": end[1],
+                    },
+                }
+            }
+        ],
+    }
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    return result
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a display path: relative stays relative (to the repository root)."""
+    posix = PurePosixPath(path)
+    if posix.is_absolute():
+        return posix.as_uri()
+    return quote(posix.as_posix())
