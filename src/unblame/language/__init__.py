@@ -1,7 +1,7 @@
 """The blame-language analyzer: a library with no Django dependency.
 
-    from unblame.language import analyze
-    findings = analyze("The on-call engineer should have caught it.")
+from unblame.language import analyze
+findings = analyze("The on-call engineer should have caught it.")
 """
 
 from .analyzer import analyze

@@ -111,9 +111,7 @@ def analyze(
     config = config or Config()
     roster = tuple(sorted({*config.names, *names}))
     doc = prose.parse(text)
-    if doc.suppressed_file is not None and (
-        "" in doc.suppressed_file or not doc.suppressed_file
-    ):
+    if doc.suppressed_file is not None and ("" in doc.suppressed_file or not doc.suppressed_file):
         return []
     file_ignored = doc.suppressed_file or frozenset()
     findings: list[Finding] = []

@@ -28,6 +28,12 @@ PERSON_PRONOUNS = r"he | she | they | you | we | him | her | them | us"
 SELF = r"(?:\bi\b|\bi'm\b|\bi've\b|\bi'd\b|\bi'll\b|\bme\b|\bmyself\b)"
 SELF_POSSESSIVE = r"\bmy\b"
 
+# Plural roles read as people even without a determiner: "Engineers should…".
+BARE_PLURALS = r"""
+    engineers | developers | devs | operators | admins | sysadmins | sres | reviewers
+    | maintainers | responders | on-?callers | employees | people | folks | everyone | everybody
+"""
+
 DETERMINERS = r"(?:the|a|an|our|their|your|his|her|one\ of\ (?:the|our)|that|this|some)"
 
 # A person mention: a pronoun, an @handle, a role noun behind a determiner, or
@@ -35,8 +41,9 @@ DETERMINERS = r"(?:the|a|an|our|their|your|his|her|one\ of\ (?:the|our)|that|thi
 _PERSON_BASE = (
     rf"(?:\b(?:{PERSON_PRONOUNS})\b"
     r"|@[\w-]+"
-    rf"|\b{DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b"
-    r"|\b(?:someone|somebody|nobody)\b)"
+    rf"|\b{DETERMINERS}\s+(?:[\w'’-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b"
+    r"|\b(?:someone|somebody|nobody)\b"
+    rf"|\b(?:{BARE_PLURALS})\b)"
 )
 
 
@@ -49,7 +56,19 @@ def person_pattern(names: Iterable[str]) -> str:
     return rf"(?:{_PERSON_BASE[3:-1]}|(?-i:\b(?:{alternatives})\b))"
 
 
+# Past participles, so "should have rolled back" (a judged action) is told
+# apart from "should have write access" (a design statement).
+PARTICIPLE = r"""
+    (?:(?:\w+ly|also|just|at\s+least|then|first|been)\s+)?
+    (?:\w+ed | \w+en | \w+wn | done | run | made | gone | seen | known | built | kept | left | set
+    | put | read | sent | caught | thought | told | taken | written | given | got | gotten | held
+    | hit | cut | shut | split | spent | paid | let | brought | sought | taught | dealt | felt
+    | meant | met | lost | found | won | stood | understood | begun | become | come | spun | stuck
+    | struck | rung | slept | spoken | chosen | frozen | woken | withdrawn | upgraded)\b
+"""
+
 SLOTS = {
+    "PARTICIPLE": PARTICIPLE,
     "SELF": SELF,
     "MY": SELF_POSSESSIVE,
     "ROLE": rf"(?:{ROLE_NOUNS})",
@@ -59,20 +78,31 @@ SLOTS = {
 # Another person than the writer: blame of others, not of oneself or of "we".
 OTHER = (
     r"(?:\b(?:he|she|you)\b|@[\w-]+"
-    rf"|\b{DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b)"
+    rf"|\b{DETERMINERS}\s+(?:[\w'’-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b"
+    rf"|\b(?:{BARE_PLURALS})\b)"
 )
 
-# Strong actions in the RCA² hierarchy: a remedy that names one of these
-# changes the system, so it is not a "try harder" remedy even when it also
-# says "make sure".
-STRONG_ACTION = r"""
-    \b(?:automat\w* | scripts? | ci | pipelines? | pre-?commit | pre-?submit | presubmit
-    | lint\w* | bots? | alert\w* | monitor\w* | guardrails? | enforc\w* | validat\w*
-    | tests? | e2e | end-to-end | tooling | tools? | feature\ flags? | canar\w* | rate\ limits?
-    | branch\ protection | protected\ branch\w* | required\ (?:checks?|reviews?|status)
-    | hooks? | gates? | interlocks? | forcing\ functions? | dashboards? | safeguards?
-    | checks?\ in\ ci | schema\ checks? | dry-?runs? | rollback\ button | two-person\ rule
-    | confirmation\ (?:prompt|dialog|step) | default\w*)\b
+# Strong actions in the RCA² hierarchy: a remedy that puts a mechanism in
+# place changes the system, so it is not a "try harder" remedy even when it
+# also says "make sure". A mechanism noun counts when a verb builds it ("add a
+# presubmit check") or when it is the one acting ("the deploy script checks").
+_MECHANISM = r"""
+    (?:scripts? | ci | pipelines? | pre-?commit | pre-?submit | presubmit | linters? | lint\ rules?
+    | bots? | alerts? | alerting | monitors? | monitoring | guardrails? | tests? | e2e | tooling | tools?
+    | feature\ flags? | canar(?:y|ies) | rate\ limits? | limits? | quotas? | branch\ protection
+    | protected\ branch\w* | required\ (?:checks?|reviews?|status) | hooks? | gates? | interlocks?
+    | forcing\ functions? | dashboards? | safeguards? | checks? | jobs? | stages? | steps? | defaults?
+    | dry-?runs? | confirmations? | prompts? | validations? | validators? | policies\ in\ code
+    | automation | workflows? | cron\ jobs? | timeouts? | circuit\ breakers? | locks?)
+"""
+STRONG_ACTION = rf"""
+    \bautomat\w* | \bauto-\w+ | \benforc\w* | \bblock\w*\s+(?:the\s+)?(?:merge|deploy|release|push)
+    | \b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
+      |enabling|set\s+up|setting\s+up|configure|configuring|require|requiring|write|writing|install
+      |turn\s+on|wire\s+up|extend|make|makes|making)\s+(?:\w+\s+){{0,4}}?{_MECHANISM}\b
+    | \b(?:the|a|an|our|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_MECHANISM}\s+(?:\w+\s+)?
+      (?:now\s+)?(?:checks|double-checks|blocks|rejects|fails|runs|catches|verifies|ensures|enforces
+      |reminds|prevents|asks|requires|stops|refuses|warns|gates|will|would|can)\b
 """
 
 SLOTS["OTHER"] = OTHER

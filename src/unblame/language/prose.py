@@ -202,8 +202,9 @@ def parse(source: str) -> Document:
             cells_row = []
         if ttype != "inline" or tok.map is None:
             if ttype == "tr_close" and cells_row:
-                _add_row(cells_row, starts, lines, blocks, section, quote_depth, action,
-                         level0_active)
+                _add_row(
+                    cells_row, starts, lines, blocks, section, quote_depth, action, level0_active
+                )
             continue
         parent = tokens[i - 1].type
         if parent in ("th_open", "td_open"):
@@ -215,8 +216,12 @@ def parse(source: str) -> Document:
             suppressed = level0_active
             if inline_sup is not None:
                 suppressed = (suppressed or frozenset()) | inline_sup[1]
-            blocks.append((spans, Block(spans[0][0], spans[-1][1], section, quote_depth > 0,
-                                        action, suppressed)))
+            blocks.append(
+                (
+                    spans,
+                    Block(spans[0][0], spans[-1][1], section, quote_depth > 0, action, suppressed),
+                )
+            )
 
     masked = _mask(source, blocks)
     return Document(

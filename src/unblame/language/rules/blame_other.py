@@ -1,0 +1,253 @@
+"""Rules for blame aimed at another person, role or team (UB1xx)."""
+
+from __future__ import annotations
+
+from ..finding import Category, Severity
+from ..rule import Rule
+
+ALLSPAW = "Allspaw, 'Blameless PostMortems and a Just Culture' (Etsy, 2012)"
+DEKKER = "Dekker, The Field Guide to Understanding 'Human Error', ch. 1-2"
+
+# Words that judge a person's character or care rather than describe an action.
+JUDGEMENT = r"""
+    careless(?:ly|ness)? | sloppy | sloppily | negligen(?:t|tly|ce) | reckless(?:ly|ness)?
+    | incompeten(?:t|ce) | clueless | irresponsib(?:le|ly|ility) | hasty | hastily
+    | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
+    | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
+    | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
+    | cowboy(?:\s+\w+)? | fat[-\s]?finger(?:ed|ing|s)? | rookie\s+(?:mistake|error|move)
+    | bonehead\s+(?:mistake|move) | unprofessional
+"""
+
+RULES = (
+    Rule(
+        code="UB101",
+        name="person-as-cause",
+        category=Category.BLAME_OTHER,
+        severity=Severity.ERROR,
+        message="A person is named as the cause of the outcome.",
+        rationale=(
+            "Naming a person as the agent of the failure ends the inquiry at the person. "
+            "The same action was possible because the system allowed it; that is where "
+            "the lesson and the fix are."
+        ),
+        source=ALLSPAW,
+        suggestion=(
+            "Describe the action and its context instead: what the person saw and expected, "
+            "and what in the system let the action lead to the outage."
+        ),
+        bad=(
+            "Our new SRE broke production on Tuesday night.",
+            "The intern took down the billing cluster.",
+            "@marco caused the outage by merging early.",
+            "The platform team is to blame for the missing alert.",
+        ),
+        good=(
+            "The payments service caused the checkout errors.",
+            "Priya rolled back the release at 14:05.",
+            "It was not the intern who broke the build; the cache did.",
+            "The migration broke the login flow for SSO users.",
+        ),
+        pattern=r"""
+            (?P<span>{OTHER}[\s"“”‘’']+(?:\w+[\s"“”‘’']+){0,2}?
+              (?:broke | caused | took\s+down | brought\s+down | crashed | nuked | trashed
+              | wiped\s+out | messed\s+up | screwed\s+up | fucked\s+up | botched | borked
+              | let\s+(?:it|this|that|the\s+\w+)\s+(?:through|slip)
+              | (?:is|was|are|were)\s+(?:to\s+blame|responsible\s+for\s+(?:the|this)\s+
+                  (?:outage|incident|failure|breakage|mess|downtime)))
+            )\b
+        """,
+        unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
+    ),
+    Rule(
+        code="UB102",
+        name="person-mistake-narrated",
+        category=Category.BLAME_OTHER,
+        severity=Severity.WARNING,
+        message="Another person's action is narrated as a mistake.",
+        rationale=(
+            "Words such as 'accidentally' or 'mistakenly' turn a neutral account of what "
+            "someone did into a verdict on them. The review needs the action and what made "
+            "it look right at the time."
+        ),
+        source=DEKKER,
+        suggestion=(
+            "State the action plainly and add what the person was seeing: which cue, "
+            "prompt or default made this the sensible next step?"
+        ),
+        bad=(
+            "An engineer unintentionally deleted the staging namespace.",
+            "The on-call mistakenly restarted the primary database.",
+            "@kim accidentally pushed the config to every region.",
+        ),
+        good=(
+            "The cleanup job deleted the staging namespace.",
+            "The engineer restarted the primary database at 03:10.",
+            "The deploy tool accidentally matched every region because the glob was too wide.",
+        ),
+        pattern=r"""
+            (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?
+              (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
+              | wrongly | erroneously | stupidly | foolishly | blindly)
+            )\b
+        """,
+    ),
+    Rule(
+        code="UB103",
+        name="judgement-of-person",
+        category=Category.BLAME_OTHER,
+        severity=Severity.ERROR,
+        message="A judgemental word describes a person or their work.",
+        rationale=(
+            "Words like careless, sloppy or reckless judge character, not the situation. "
+            "They make people defensive and hide the conditions that made the action likely."
+        ),
+        source=ALLSPAW,
+        suggestion=(
+            "Replace the judgement with the facts: what was done, under what time pressure, "
+            "with what information and tooling."
+        ),
+        bad=(
+            "It was a careless change to the firewall rules.",
+            "Honestly the review of that PR was sloppy.",
+            "Another cowboy deploy on a Friday afternoon.",
+            "Someone fat-fingered the replica count.",
+        ),
+        good=(
+            "We enabled lazy loading for the image grid.",
+            "The change to the firewall rules removed the health-check port.",
+            "Careless-looking defaults in the template made the mistake easy.",
+            "The review tool hid the second file of the diff.",
+        ),
+        pattern=rf"""(?P<span>\b(?:{JUDGEMENT})\b)""",
+        unless=rf"""
+            (?:\bi\s+(?:was|am|felt|feel)|\bi'm|\bi’m|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
+            | (?:{JUDGEMENT})[-\s]looking | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
+        """,
+    ),
+    Rule(
+        code="UB104",
+        name="fault-assigned-to-person",
+        category=Category.BLAME_OTHER,
+        severity=Severity.ERROR,
+        message="Fault or blame is assigned to a person.",
+        rationale=(
+            "'X's fault' and 'the one to blame' close the question the review should open: "
+            "how did the system make this outcome possible for anyone in X's place?"
+        ),
+        source=ALLSPAW,
+        suggestion=(
+            "Drop the verdict and describe the decision: what X knew, what the tools "
+            "showed, and which safeguard was missing."
+        ),
+        bad=(
+            "It's not my fault they shipped it without telling anyone.",
+            "This one is entirely Omar's fault.",
+            "The person to blame is the release manager.",
+            "Honestly the blame lies with the SRE team.",
+            "It was the DBA's mistake, plain and simple.",
+        ),
+        good=(
+            "It was not Omar's fault; the pipeline skipped the check.",
+            "We use git blame to find when the line changed.",
+            "The disk's fault counter rose before the crash.",
+            "We decided not to blame anyone for the outage.",
+        ),
+        pattern=r"""
+            (?P<span>
+              (?:(?-i:\b[A-Z][a-z]+)|{OTHER})
+                ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
+                |blunder|negligence|carelessness|incompetence)
+            | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
+            | \bblame\s+(?:lies|rests|falls|goes|belongs)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
+            | \b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?on\s+(?:him|her|them|@[\w-]+)
+            | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
+            )
+        """,
+        unless=r"""
+            \b(?:system|disk|process|service|node|server|job|script|device|drive|cache)['’]s\s+fault
+            | \bfault\s+(?:counter|tolerance|injection|domain|line|code|isolation)
+            | \b(?:nobody|no\s+one|noone|anyone|anybody|it|this|that)['’]s\s+(?:\w+\s+)?(?:fault|mistake)
+        """,
+    ),
+    Rule(
+        code="UB105",
+        name="accusing-question",
+        category=Category.BLAME_OTHER,
+        severity=Severity.WARNING,
+        message="A question is aimed at a person rather than at the system.",
+        rationale=(
+            "'Why did you…?' and 'who approved this?' ask for a culprit. Asking how the "
+            "system let the change through gets the same facts without the defence."
+        ),
+        source="Etsy Debriefing Facilitation Guide (2016); Allspaw (2012)",
+        suggestion=(
+            "Ask about the situation instead: 'What did the pipeline show at that point?' or "
+            "'What would have told us the tests had not run?'"
+        ),
+        bad=(
+            "Why did you deploy without waiting for the canary?",
+            "Who approved this migration?",
+            "@lena how could this even be merged with red tests?",
+            "How was this even possible?",
+        ),
+        good=(
+            "Who is on call for the search cluster this week?",
+            "Why did the canary not catch the error spike?",
+            "Any idea how we missed this in staging?",
+            "How could the pipeline be changed to block this?",
+        ),
+        pattern=r"""
+            (?P<span>
+              \bwhy\s+(?:on\s+earth\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
+                \s+(?:you|he|she|@[\w-]+)\b[^?\n]*\?
+            | \bwho\s+(?:the\s+hell\s+)?(?:merged|approved|pushed|deployed|broke|wrote|let|committed
+                |signed\s+off|reviewed|ok'?d|okayed|thought)\b[^?\n]*\?
+            | (?:@[\w-]+\W+(?:\w+\W+){0,4}?)\bhow\s+(?:could|did|was|were|is|are|can)\s+
+                (?:you|this|that|it|sth|something|such\s+\w+)\b[^?\n]*\?
+            | \bhow\s+(?:could|did|was|were|is|are)\s+(?:you|this|that|it|sth|something)
+                \s+(?:\w+\s+)?even\b[^?\n]*\?
+            | \bhow\s+could\s+you\b[^?\n]*\?
+            )
+        """,
+        unless=r"\bwho\s+(?:is|was|'s)\s+(?:on\s+call|on-call|around|available|online)",
+    ),
+    Rule(
+        code="UB106",
+        name="verdict-on-colleague-action",
+        category=Category.BLAME_OTHER,
+        severity=Severity.WARNING,
+        message="A colleague's action is met with a verdict.",
+        rationale=(
+            "Calling an action 'disappointing' or 'bad practice' rebukes whoever did it. "
+            "The useful question is what made merging or deploying look fine at that moment."
+        ),
+        source=ALLSPAW,
+        suggestion=(
+            "Name the gap instead: which check was missing or easy to bypass, and what "
+            "would make the safe path the default?"
+        ),
+        bad=(
+            "Tell me who reviewed it so I can yell at them.",
+            "Really disappointing that this was merged with failing tests.",
+            "It is bad practice to deploy straight to production.",
+            "Unacceptable that the migration was pushed without a review.",
+        ),
+        good=(
+            "The pager kept yelling at us all night.",
+            "The pipeline allowed a merge with failing tests.",
+            "Deploying straight to production was possible because the gate was optional.",
+            "The disappointing latency came from the cold cache.",
+        ),
+        pattern=r"""
+            (?P<span>
+              \b(?:disappointing|unacceptable|inexcusable|embarrassing|shameful|unprofessional
+                |irresponsible)\s+(?:\w+\s+){0,3}?(?:that\s+|to\s+see\s+|how\s+)?
+                (?:this|it|that|the\s+\w+|\w+)\s+(?:was|were|got|has\s+been|had\s+been)\s+
+                (?:merged|pushed|deployed|approved|released|shipped|committed|ignored|skipped)
+            | \b(?:bad|poor|terrible|awful|horrible)\s+(?:engineering\s+)?practice\s+to\b
+            | \b(?:yell|shout|scream|rage)\s+at\s+(?:him|her|them|you|@[\w-]+|the\s+\w+)\b
+            )
+        """,
+    ),
+)

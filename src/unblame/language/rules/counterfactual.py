@@ -1,0 +1,258 @@
+"""Rules for hindsight counterfactuals about what people did not do (UB3xx)."""
+
+from __future__ import annotations
+
+from ..finding import Category, Severity
+from ..rule import Rule
+
+DEKKER_CF = "Dekker, The Field Guide to Understanding 'Human Error', ch. 5 (counterfactuals)"
+BERGSTROM = "Bergström, 'Three analytical traps in accident investigation' (2021)"
+
+SUGGESTION = (
+    "Describe what did happen and why it made sense at the time: what the people involved "
+    "knew, what the tools showed, and what competing goals they were balancing. Then ask "
+    "what in the system would have made the safer path the easy one."
+)
+
+# "could have lost data" speculates about the outcome (where we got lucky);
+# it judges nobody's choice.
+OUTCOME_SPECULATION = r"""
+    \bcould(?:n't|\s+not)?\s+have\s+(?:been\s+(?:much\s+|a\s+lot\s+|far\s+|way\s+)?(?:worse|bad|longer
+    |disastrous|catastrophic|avoided\s+entirely)|lost|caused|led|resulted|affected|impacted|gone
+    |happened|hit|corrupted|spread|escalated|cost|taken\s+(?:down|hours|days))\b
+"""
+
+# An open question is an inquiry, not a verdict.
+INQUIRY = r"""
+    \b(?:how|what|whether|which|where)\s+(?:\w+\s+){0,3}?(?:could|should|would|might)\s+(?:\w+\s+)?have\b
+    | \bcould\s+(?:we|they|you)\s+have\b[^.!\n]*\?
+"""
+
+SYSTEM_GERUNDS = (
+    r"monitoring|alerting|logging|paging|tracking|caching|sampling|tracing|rate-limiting"
+)
+
+RULES = (
+    Rule(
+        code="UB301",
+        name="should-have-about-person",
+        category=Category.COUNTERFACTUAL,
+        severity=Severity.WARNING,
+        message="A hindsight judgement of what someone should have done.",
+        rationale=(
+            "'Should have' and 'could have' compare what people did with a path that was "
+            "only visible after the outcome. It explains nothing about why their actions "
+            "made sense at the time, which is what the review needs to learn."
+        ),
+        source=DEKKER_CF,
+        suggestion=SUGGESTION,
+        bad=(
+            "The on-call engineer should have rolled back immediately.",
+            "We should have updated the second handler too.",
+            "He shouldn't have merged before the tests finished.",
+            "They could have asked the database team first.",
+        ),
+        good=(
+            "Developers shouldn't have write access to production.",
+            "We should add a canary stage to the deploy.",
+            "The endpoint should return 200 when the queue is empty.",
+            "A schema check would have caught this.",
+            "We could have lost the whole volume, but the snapshot held.",
+        ),
+        pattern=r"""
+            (?P<span>{PERSON}\s+(?:\w+\s+)?
+              (?:should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)|should've|shouldn't've
+              |could(?:n't|\s+not)?\s+(?:easily\s+|simply\s+|just\s+)?have|ought\s+to\s+have
+              |must\s+have\s+(?:known|seen|noticed|realized|realised))
+              \s+{PARTICIPLE}
+            )
+        """,
+        unless=rf"""
+            {OUTCOME_SPECULATION} | {INQUIRY}
+            | \b(?:should|could)\s+have\s+(?:the|a|an|some|more|no|any|our|its|their)\b(?!\s*\w+ed\b)
+            | \b(?:should|could)\s+have\s+been\s+(?:alerted|paged|notified|told|warned|given|shown)
+        """,
+    ),
+    Rule(
+        code="UB302",
+        name="omission-by-person",
+        category=Category.COUNTERFACTUAL,
+        severity=Severity.WARNING,
+        message="The account dwells on what someone failed to do.",
+        rationale=(
+            "'Failed to', 'missed' and 'did not notice' describe people by what they did "
+            "not do, a path only visible with hindsight. Ask instead what made the signal "
+            "easy to miss."
+        ),
+        source=DEKKER_CF,
+        suggestion=SUGGESTION,
+        bad=(
+            "The reviewer failed to spot the missing index.",
+            "We did not notice the disk filling up.",
+            "The developer forgot to update the feature flag.",
+            "Ops neglected to renew the certificate.",
+        ),
+        good=(
+            "The job failed to start after the upgrade.",
+            "The alert did not fire because the threshold was too high.",
+            "It took a while before we noticed the error rate.",
+            "Any idea how we missed this in staging?",
+        ),
+        pattern=r"""
+            (?P<span>
+              {PERSON}\s+(?:\w+\s+)?
+                (?:failed\s+to|missed|overlooked|ignored|did\s+not\s+(?:\w+ly\s+)?(?:notice|catch|check
+                |test|verify|realize|realise|see|request|ask|follow|wait|read|escalate|review
+                |coordinate|consult|double-check|run)|didn't\s+(?:\w+ly\s+)?(?:notice|catch|check|test
+                |verify|realize|realise|see|request|ask|follow|wait|read|escalate|review|coordinate
+                |consult|double-check|run))\b
+            | (?:(?-i:\b[A-Z][\w-]+)|{PERSON}|\b(?:the|a|an|our|their|that)\s+[\w-]+)\s+(?:\w+\s+)?
+                (?:forgot\s+(?:to|about)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
+                |never\s+bothered|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to
+                |didn't\s+think\s+about|did\s+not\s+think\s+about)\b
+            )
+        """,
+        unless=rf"""
+            {INQUIRY} | \b(?:how|why)\s+(?:\w+\s+){{0,2}}?(?:missed|failed|overlooked)\b
+            | \b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
+            | \bthe\s+(?:job|alert|check|build|test|script|deploy|pipeline|bot|tool|system)
+              \s+(?:\w+\s+)?(?:forgot|neglected|failed|missed)
+        """,
+    ),
+    Rule(
+        code="UB303",
+        name="if-only-counterfactual",
+        category=Category.COUNTERFACTUAL,
+        severity=Severity.WARNING,
+        message="An 'if they had…' account of a path not taken.",
+        rationale=(
+            "'If we had deployed separately…' argues from a world that did not happen. "
+            "The review learns more from why the path that was taken looked right."
+        ),
+        source=BERGSTROM,
+        suggestion=SUGGESTION,
+        bad=(
+            "If the on-call had paged the DBA, we would have recovered in minutes.",
+            "If only someone had read the release notes.",
+            "If we had rolled out region by region, the impact would have been small.",
+        ),
+        good=(
+            "If the queue had been bounded, memory would have stayed flat.",
+            "If you have questions, ask in the incident channel.",
+            "If we had a staging database, we could test this first.",
+        ),
+        pattern=r"""
+            (?P<span>\bif\s+only\b
+            | \bif\s+{PERSON}\s+(?:had|'d|’d)(?:n't|\s+not)?\s+(?:just\s+|only\s+|simply\s+|also\s+)?
+                (?:\w+ed|\w+en|done|run|set|made|kept|read|sent|built|put|taken|seen|known|told|paid
+                |caught|spent|held|left|led|met|shut|split|thought|understood)\b
+            )
+        """,
+    ),
+    Rule(
+        code="UB304",
+        name="action-not-taken-would-have",
+        category=Category.COUNTERFACTUAL,
+        severity=Severity.WARNING,
+        message="An action nobody took is held up as what would have prevented this.",
+        rationale=(
+            "'Running the build locally would have revealed…' and 'the outage could have "
+            "been avoided by deploying separately' are counterfactuals about people's "
+            "actions. A system change that would have helped is useful; a person's "
+            "missed step, seen with hindsight, is not."
+        ),
+        source=DEKKER_CF,
+        suggestion=SUGGESTION,
+        bad=(
+            "Reading the runbook would have shown the right flag.",
+            "The outage could have been avoided by deploying the two changes separately.",
+            "Checking the graph first would have made the problem obvious.",
+        ),
+        good=(
+            "A schema check would have caught this.",
+            "Monitoring the queue depth would have caught it earlier.",
+            "The outage could have been prevented by adding a presubmit check.",
+        ),
+        pattern=rf"""
+            (?P<span>
+              (?:(?<=\n)|(?<=\.\ )|(?<=,\ )|(?<=:\ )|(?<=\A)|\bthat\ |\bbut\ |\band\ )\s*
+                (?!(?:{SYSTEM_GERUNDS})\b)[a-z]+ing\s+(?:the|a|an|it|this|that|their|his|her|our|its)\b
+                [^.!?\n]{{0,80}}?\b(?:would|could|might)\s+(?:have\s+)?(?:revealed|caught|prevented
+                |avoided|shown|found|spotted|saved|made\s+(?:\w+\s+){{1,3}}(?:obvious|clear)|told|surfaced|exposed)
+            | \b(?:could|would|might)\s+(?:easily\s+)?have\s+been\s+(?:avoided|prevented)\s+
+                (?:if\s+{{PERSON}}\b|by\s+(?:simply\s+|just\s+)?(?!(?:adding|having|introducing|implementing
+                |automating|enabling|building|creating|configuring|using|setting\s+up|{SYSTEM_GERUNDS})\b)
+                [a-z]+ing\s+(?:the|a|an|it|this|that|each|every|both|our)\b)
+            )
+        """,
+        negatable=False,
+    ),
+    Rule(
+        code="UB305",
+        name="diligence-judged-in-hindsight",
+        category=Category.COUNTERFACTUAL,
+        severity=Severity.WARNING,
+        message="People's diligence is judged after the fact.",
+        rationale=(
+            "'Not thorough enough' or 'rushed' grades effort by its outcome. The same "
+            "effort passes unnoticed on the days nothing breaks; the conditions that set "
+            "the pace are what the review can change."
+        ),
+        source=BERGSTROM,
+        suggestion=(
+            "Describe the conditions instead: the time pressure, the size of the change, "
+            "what the test environment could and could not show."
+        ),
+        bad=(
+            "Testing in staging was not thorough enough.",
+            "We had several outages caused by rushed releases.",
+            "The team cut corners on the migration plan.",
+        ),
+        good=(
+            "The staging data set was not large enough to show the slow query.",
+            "The release was rushed out to fix a security issue, with sign-off from security.",
+            "The migration plan left out the read replicas.",
+        ),
+        pattern=r"""
+            (?P<span>
+              \b(?:not|wasn't|weren't|isn't|aren't|wasn’t|weren’t)\s+(?:\w+\s+)?
+                (?:thorough|careful|rigorous|diligent|cautious|attentive)\s+enough\b
+            | \b(?:not|wasn't|weren't)\s+(?:tested|reviewed|checked)\s+(?:thoroughly|carefully|properly)\s+enough\b
+            | \brushed\s+(?:\w+\s+)?(?:implementations?|deployments?|changes?|reviews?|fix(?:es)?|work|jobs?
+                |rollouts?|releases?|merges?|code)\b
+            | \bcut(?:ting)?\s+corners\b
+            | \black\s+of\s+(?:care|diligence|attention|ownership|discipline|rigou?r|thoroughness)\b
+            )
+        """,
+        unless=r"\brushed\s+(?:\w+\s+)?\w+\s+out\s+to\b|\bwith\s+sign-?off\b",
+    ),
+    Rule(
+        code="UB306",
+        name="would-have-been-better-to",
+        category=Category.COUNTERFACTUAL,
+        severity=Severity.INFO,
+        message="A past step is graded as what would have been better.",
+        rationale=(
+            "'It would have been better to roll back first' is advice to the past, written "
+            "with the outcome in hand. What made the other step look right then is the "
+            "part the review can act on."
+        ),
+        source=DEKKER_CF,
+        suggestion=SUGGESTION,
+        bad=(
+            "It would have been better to roll back before debugging.",
+            "It would have been useful to capture a heap dump once we suspected the node.",
+            "In hindsight it would have been wiser to page the storage team.",
+        ),
+        good=(
+            "It would have been useful to have a dashboard for queue depth.",
+            "It would be better to roll back first next time, so the runbook now says so.",
+            "A heap dump would have been useful, so the agent now captures one on OOM.",
+        ),
+        pattern=r"""
+            (?P<span>\bit\s+would\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
+              |useful|helpful|prudent|safer|good|nice|sensible)\s+to\s+(?!have\b|had\b)\w+)
+        """,
+        unless=r"{STRONG}",
+    ),
+)

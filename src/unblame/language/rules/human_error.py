@@ -1,0 +1,110 @@
+"""Rules for "human error" offered as an explanation (UB4xx)."""
+
+from __future__ import annotations
+
+from ..finding import Category, Severity
+from ..rule import Rule
+
+DEKKER = (
+    "Dekker, The Field Guide to Understanding 'Human Error': human error is where an "
+    "investigation starts, not where it ends; Woods & Cook, 'Nine Steps to Move Forward "
+    "from Error' (2002)"
+)
+
+SUGGESTION = (
+    "Ask what made the action likely and what let it have this effect: the interface, the "
+    "defaults, the workload and time pressure, the missing confirmation or limit. Name the "
+    "guardrail that would catch the same slip next time."
+)
+
+# The label used to reject itself, or as something to design against, is not a cause.
+NOT_AS_CAUSE = r"""
+    (?:human|operator|user|manual)\s+errors?\s+(?:is|are|was)\s+(?:never|not|no|rarely|seldom)\b
+    | \b(?:never|not|no\s+longer|rarely)\s+(?:\w+\s+){0,3}?(?:a\s+|the\s+)?(?:root\s+)?cause
+    | \bno\s+longer\s+(?:label|call|use|accept|write|blame)
+    | \b(?:rather\s+than|instead\s+of|beyond|myth\s+of|stop\s+(?:blaming|calling|saying|labell?ing))
+      \s+(?:\w+\s+){0,2}?(?:human|operator|user|manual)\s+error
+    | \b(?:minimi[sz]e|reduc\w+|prevent\w*|avoid\w*|eliminat\w+|mitigat\w+|catch\w*|guard\w*\s+against
+      |tolera\w+|resilien\w+|robust\w*|proof|prone|solutions?\s+to|solv\w+|fight\w*|against|withstand
+      |absorb\w*|design\w*\s+for|account\w*\s+for|expect\w*|cope\s+with|handl\w+)
+      \s+(?:\w+\s+){0,3}?(?:human|operator|user|manual)\s+errors?
+    | (?:human|operator|user|manual)[-\s]errors?[-\s](?:proof|prone|tolerant|resistant)
+    | \buser\s+errors?\s+(?:messages?|pages?|responses?|codes?|dialogs?|handling|class|types?|states?|text)
+    | \berror\s+messages?\b | \b4\d\d\s+(?:responses?|errors?|status) | \bvalidation\b
+"""
+
+RULES = (
+    Rule(
+        code="UB401",
+        name="human-error-as-cause",
+        category=Category.HUMAN_ERROR,
+        severity=Severity.ERROR,
+        message="'Human error' is given as the explanation.",
+        rationale=(
+            "Calling the cause human error stops the investigation where it should start. "
+            "People's actions made sense to them given the system they worked in; the "
+            "lesson is in what made the slip possible and consequential."
+        ),
+        source=DEKKER,
+        suggestion=SUGGESTION,
+        bad=(
+            "The outage was caused by human error.",
+            "Root cause: operator error during the failover.",
+            "Turned out to be a PEBKAC, nothing to fix.",
+            "The incident was due to a manual error in the DNS zone.",
+        ),
+        good=(
+            "We no longer label incidents as human error.",
+            "Human error is never a root cause, only a starting point.",
+            "The form now shows clear user error messages.",
+            "Automating the rotation removes a step prone to human error.",
+        ),
+        pattern=r"""
+            (?P<span>
+              \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
+                |developer|dev|people|procedural|keyboard)\s+errors?\b
+            | \bpe?bc?ak\b | \bpebkac\b | \bpebcak\b | \bid(?:10|-ten-)t\s+error\b
+            | \blayer\s*8\s+(?:issue|error|problem)\b
+            )
+        """,
+        unless=NOT_AS_CAUSE,
+    ),
+    Rule(
+        code="UB402",
+        name="mistake-as-cause",
+        category=Category.HUMAN_ERROR,
+        severity=Severity.WARNING,
+        message="A person's mistake is given as the explanation.",
+        rationale=(
+            "'It was a mistake in the setup' or 'a typo by the on-call' names a slip as the "
+            "cause. Slips are normal; what made this one possible and so costly is the cause "
+            "worth finding."
+        ),
+        source=DEKKER,
+        suggestion=SUGGESTION,
+        bad=(
+            "This was a mistake in setting up the node pool.",
+            "The incident was caused by a typo by the on-call.",
+            "A dumb mistake made by a person took the whole region down.",
+            "An error was made when the values were copied by hand.",
+        ),
+        good=(
+            "Mistakes happen; the deploy tool now asks for confirmation.",
+            "The setup script created the node pool without local SSDs.",
+            "The linter catches the typo before merge.",
+        ),
+        pattern=r"""
+            (?P<span>
+              \b(?:this|that|it|the\s+(?:outage|incident|issue|problem|failure|cause|trigger))\s+
+                (?:was|is)\s+(?:caused\s+by\s+|due\s+to\s+|the\s+result\s+of\s+|triggered\s+by\s+)?
+                (?:an?|one)\s+(?:simple\s+|small\s+|silly\s+|dumb\s+|stupid\s+|honest\s+|human\s+|manual\s+)?
+                (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)\s+(?:in|when|while|by|during|made)\b
+            | \b(?:mistake|typo|slip|blunder|error|oversight)s?\s+(?:made\s+)?by\s+
+                (?:{PERSON}|a\s+(?:person|human)|(?-i:[A-Z][a-z]+)\b)
+            | \b(?:dumb|silly|stupid|simple|careless|honest|human)\s+mistakes?\s+(?:made\s+)?by\b
+            | \b(?:an?\s+)?(?:error|mistake)\s+was\s+made\b
+            )
+        """,
+        unless=r"\b(?:catch|catches|caught|prevent\w*|flag\w*|detect\w*)\s+(?:\w+\s+){0,3}?(?:typo|mistake)",
+    ),
+)

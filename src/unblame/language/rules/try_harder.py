@@ -1,0 +1,234 @@
+"""Rules for remedies that rely on people trying harder (UB5xx).
+
+After the RCA² action hierarchy: training, reminders, warnings, policies and
+manual double checks are weak actions; forcing functions, automation and
+simplification are strong ones. A remedy that also names a strong action
+(the STRONG slot) is not flagged.
+"""
+
+from __future__ import annotations
+
+from ..finding import Category, Severity
+from ..rule import Rule
+
+RCA2 = (
+    "RCA² action hierarchy (NPSF 2015; VA National Center for Patient Safety); "
+    "Lunney, Lueder & Beyer, ';login:' Spring 2017"
+)
+
+SUGGESTION = (
+    "Propose a change to the system instead: an automated check, a safer default, a "
+    "confirmation step, an alert or a limit. For example, 'make sure the engineer checks "
+    "the schema' becomes 'add an automated presubmit check for schema changes'."
+)
+
+PEOPLE = r"""
+    (?:{ROLE}|everyone|everybody|people|folks|staff|devs|the\s+person(?:\s+\w+ing)?|all\s+(?:\w+\s+)?(?:{ROLE})
+    |(?:the|our|all)\s+(?:\w+\s+){0,2}?(?:{ROLE})|them|him|her|us|you)
+"""
+
+RULES = (
+    Rule(
+        code="UB501",
+        name="be-more-careful-remedy",
+        category=Category.TRY_HARDER,
+        severity=Severity.WARNING,
+        message="The remedy asks people to be more careful.",
+        rationale=(
+            "Vigilance is the weakest remedy: people were already trying to be careful. "
+            "It fades within weeks and does nothing for the next person in the same spot."
+        ),
+        source=RCA2,
+        suggestion=SUGGESTION,
+        bad=(
+            "We need to be more careful when editing the load balancer config.",
+            "I'll pay more attention to the canary next time.",
+            "Engineers should double-check the region before running the script.",
+            "Everyone should think twice before force-pushing.",
+        ),
+        good=(
+            "The deploy script double-checks the region before it runs.",
+            "Add a presubmit check so the canary result blocks the merge.",
+            "The alert now pays attention to p99 latency as well as errors.",
+            "Be careful: this endpoint deletes data.",
+        ),
+        pattern=r"""
+            (?P<span>
+              \b(?:be|being|been|stay|remain)\s+(?:\w+\s+)?(?:more|extra|very|really|super|especially
+                |doubly|a\s+(?:bit|lot)\s+more)\s+(?:careful|vigilant|cautious|attentive|diligent|mindful
+                |disciplined|rigorous)\b
+            | \b(?:be|being)\s+(?:careful|vigilant|cautious)\s+(?:next\s+time|in\s+(?:the\s+)?future
+                |from\s+now\s+on|going\s+forward)
+            | \bpay\s+(?:more\s+|closer\s+|extra\s+|better\s+|special\s+)attention\b
+            | \btake\s+(?:more\s+|extra\s+|better\s+|special\s+|greater\s+)?care\s+(?:next\s+time|in\s+(?:the\s+)?future
+                |from\s+now|going\s+forward)
+            | \bthink\s+twice\b | \btry\s+harder\b | \bstay\s+alert\b
+            | {PERSON}\s+(?:\w+\s+)?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to)\s+
+                (?:always\s+)?(?:double|triple)[-\s]?check
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b
+            )
+        """,
+        unless=r"{STRONG}",
+    ),
+    Rule(
+        code="UB502",
+        name="training-or-reminder-remedy",
+        category=Category.TRY_HARDER,
+        severity=Severity.WARNING,
+        message="The remedy relies on training or reminding people.",
+        rationale=(
+            "Training and reminders treat the gap as missing knowledge in people. They are "
+            "weak actions: they fade, and new people arrive without them. A reminder sent "
+            "by a system at the right moment is a different, stronger thing."
+        ),
+        source=RCA2,
+        suggestion=SUGGESTION,
+        bad=(
+            "Remind engineers to drain the node before patching.",
+            "Retrain the on-call staff on the failover runbook.",
+            "More training for new hires on the deploy process.",
+            "Add an action item to remind the person releasing to update the changelog.",
+        ),
+        good=(
+            "Retrain the model with last week's labelled data.",
+            "The release bot reminds the author to update the changelog.",
+            "Add a pre-deploy hook that drains the node automatically.",
+        ),
+        pattern=rf"""
+            (?P<span>
+              \b(?:remind|reminding|retrain|re-train|train|educate|educating|coach|instruct|tell|brief)\s+
+                {PEOPLE}\b
+            | \b(?:more|additional|better|extra|mandatory|refresher|further)\s+training\b
+            | \btraining\s+(?:for|on)\s+(?:the\s+)?(?:{{ROLE}}|everyone|all|new\s+hires?)
+            | \bawareness\s+(?:training|campaign|session|email)s?\b
+            | \bsend\s+(?:a\s+|an\s+)?(?:reminder|announcement|email|memo)\s+(?:\w+\s+){{0,2}}?
+                (?:to\s+)?(?:all|everyone|the\s+team|engineers)\b
+            )
+        """,
+        unless=r"\b(?:bots?|automat\w*|scheduled|system|cron|tool|script|pipeline|hook)\b",
+    ),
+    Rule(
+        code="UB503",
+        name="punitive-remedy",
+        category=Category.TRY_HARDER,
+        severity=Severity.ERROR,
+        message="The remedy punishes a person.",
+        rationale=(
+            "Punishment teaches people to hide mistakes, so the next review learns less. It "
+            "changes nothing in the system that let the action through."
+        ),
+        source=RCA2 + "; Allspaw (2012)",
+        suggestion=(
+            "Drop the sanction and name the safeguard the system lacked: a permission "
+            "boundary, a confirmation step, a second approval enforced by tooling."
+        ),
+        bad=(
+            "Issue a written warning to the engineer involved.",
+            "Revoke Sam's production access for a month.",
+            "We need to hold someone responsible for this.",
+        ),
+        good=(
+            "Revoke the leaked token and rotate the keys.",
+            "Production access now expires after eight hours by default.",
+            "The service owner is responsible for the runbook.",
+        ),
+        pattern=r"""
+            (?P<span>
+              \b(?:written|verbal|formal|final)\s+warnings?\b | \bdisciplinary\b
+            | \bdiscipline\s+(?:the|him|her|them)\b
+            | \b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling)\s+
+                (?:(?-i:[A-Z][a-z]+)['’]s|his|her|their|the\s+(?:\w+\s+)?(?:{ROLE})['’]s)\s+(?:\w+\s+)?
+                (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b
+            | \b(?:hold|held|holding)\s+(?:someone|somebody|people|him|her|them|the\s+\w+|\w+)\s+
+                (?:personally\s+)?(?:responsible|accountable)\b
+            | \bfire\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:{ROLE}))\b
+            | \bperformance\s+improvement\s+plan\b | \bput\s+(?:\w+\s+)?on\s+a\s+pip\b
+            | \bnam(?:e|ing)\s+and\s+sham(?:e|ing)\b | \bpunish\w*\b
+            | \bconsequences\s+for\s+(?:\w+\s+)?(?:{ROLE}|people|anyone|whoever)\b
+            )
+        """,
+    ),
+    Rule(
+        code="UB504",
+        name="vigilance-instruction",
+        category=Category.TRY_HARDER,
+        severity=Severity.WARNING,
+        message="The remedy tells people to remember or ensure something by hand.",
+        rationale=(
+            "'Make sure to…', 'remember to…' and 'do not do this again' leave the safeguard "
+            "in people's memory, the very thing that failed. Unless the sentence also names "
+            "a check, default or automation, the gap stays open."
+        ),
+        source=RCA2,
+        suggestion=SUGGESTION,
+        bad=(
+            "We need to ensure that every merge gets deployed the same day.",
+            "Please check all links before sending the announcement.",
+            "Make sure to drain the queue before restarting.",
+            "Please do not push to the release branch in the future.",
+            "Perform a final check prior to release to ensure nothing is missing.",
+        ),
+        good=(
+            "Add a CI job to make sure every merge gets deployed the same day.",
+            "The retry logic ensures that requests are idempotent.",
+            "Write end-to-end tests and make sure they gate the deploy.",
+            "Remember, incidents are opportunities to learn!",
+        ),
+        pattern=r"""
+            (?P<span>
+              (?:{PERSON}|everyone|engineers?)\s+(?:\w+\s+)?(?:need|needs|must|should|have|has|ought|will\s+need)
+                \s+(?:to\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember\s+to|verify|confirm|be\s+sure
+                |not\s+forget|never\s+forget)\b
+            | \bplease\s+(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm|double-check
+                |don't\s+forget|do\s+not\s+forget|be\s+sure)\b
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:always\s+)?(?:make\s+sure\s+to|remember\s+to|don't\s+forget\s+to
+                |do\s+not\s+forget\s+to|never\s+forget\s+to|be\s+sure\s+to|never\s+(?:ignore|skip))\b
+            | \b(?:please\s+)?(?:do\s+not|don't|never)\s+(?:\w+\s+){1,6}?(?:again|in\s+the\s+future
+                |from\s+now\s+on|going\s+forward|next\s+time)\b
+            | \bnever\s+ignore\s+(?:any\s+)?(?:errors?|warnings?|alerts?)\b
+            | \bperform\s+(?:a|an)\s+(?:final|manual|careful|thorough|extra|second)\s+(?:check|review
+                |verification|inspection)\b
+            | \bwrite\s+down\s+(?:the\s+)?(?:responsibilities|rules?|lessons?|expectations)\b
+            | \bit(?:'s|’s|\s+is|\s+was)\s+(?:probably\s+|usually\s+|always\s+)?(?:better|best|wiser|advisable)
+                \s+to\s+(?:wait|double|check|ask|hold\s+off|not\s+merge|avoid\s+merging)\b
+            )
+        """,
+        unless=r"{STRONG}",
+        negatable=False,
+    ),
+    Rule(
+        code="UB505",
+        name="manual-checklist-remedy",
+        category=Category.TRY_HARDER,
+        severity=Severity.INFO,
+        message="A manual checklist or written policy as the remedy.",
+        rationale=(
+            "Checklists and written procedures help, but they still rely on a person "
+            "following them under pressure. The RCA² hierarchy ranks them below forcing "
+            "functions and automation; pair them with a check the system enforces."
+        ),
+        source=RCA2,
+        suggestion=(
+            "Keep the checklist if it helps, and add the step the system can enforce: a "
+            "required check, a default, or a tool that performs the item itself."
+        ),
+        bad=(
+            "Establish deployment checklists to minimise mistakes.",
+            "Create a written policy for database changes.",
+            "Add a manual sign-off step before each release.",
+        ),
+        good=(
+            "Turn the release checklist into a pipeline stage that runs each item.",
+            "The checklist generator reads the service catalogue.",
+            "Document how the failover works in the architecture page.",
+        ),
+        pattern=r"""
+            (?P<span>
+              \b(?:establish|create|introduce|write|add|follow|draft|adopt)\s+(?:a\s+|an\s+|new\s+)?
+                (?:\w+\s+){0,2}?(?:checklists?|written\s+(?:policy|policies|procedures?)|policy\s+documents?
+                |manual\s+(?:sign-?off|approval|review|verification)\s*(?:steps?)?)\b
+            )
+        """,
+        unless=r"{STRONG}",
+    ),
+)
