@@ -1,0 +1,80 @@
+"""The `unblame` entry point: help, version, subcommand registration, the console script."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+from unblame import __version__
+from unblame.cli import SUBCOMMANDS
+
+from .conftest import CLEAN, SELF_BLAME
+
+
+def test_help_lists_every_subcommand_with_its_description(cli):
+    result = cli("--help")
+    assert result.code == 0
+    for path in SUBCOMMANDS:
+        module = importlib.import_module(path)
+        assert module.NAME in result.out
+        assert module.HELP[:40] in " ".join(result.out.split())
+
+
+def test_version_prints_the_package_version(cli):
+    result = cli("--version")
+    assert result.code == 0
+    assert result.out.strip() == f"unblame {__version__}"
+
+
+def test_it_exits_2_with_usage_when_no_command_is_given(cli):
+    result = cli()
+    assert result.code == 2
+    assert "usage: unblame" in result.err
+
+
+def test_it_exits_2_for_an_unknown_command(cli):
+    result = cli("frobnicate")
+    assert result.code == 2
+    assert "frobnicate" in result.err
+
+
+def test_every_registered_subcommand_has_the_module_contract():
+    names = []
+    for path in SUBCOMMANDS:
+        module = importlib.import_module(path)
+        assert isinstance(module.NAME, str) and module.NAME
+        assert isinstance(module.HELP, str) and "\n" not in module.HELP
+        assert callable(module.add_arguments) and callable(module.run)
+        names.append(module.NAME)
+    assert len(names) == len(set(names))
+
+
+def _console_script() -> str:
+    script = Path(sys.executable).with_name("unblame")
+    return str(script) if script.exists() else "unblame"
+
+
+def test_the_console_script_lints_stdin_and_exits_1_on_findings(tmp_path):
+    done = subprocess.run(
+        [_console_script(), "lint", "-", "--color", "never"],
+        input=SELF_BLAME.encode(),
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert b"1 file" in done.stdout
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path):
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "unblame.cli", "lint", "clean.md"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().strip() == "No findings in 1 file."
