@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench docs clean
 
 # Reinstall whenever pyproject.toml changes, so a pull never leaves a stale venv.
 $(STAMP): pyproject.toml
@@ -32,6 +32,11 @@ test: lint
 bench: $(STAMP)
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	@$(PY) bench/lint_speed.py
+
+# docs/rules.md is generated from the rule registry; a test fails when it is stale.
+docs: $(STAMP)
+	@$(VENV)/bin/unblame rules --format markdown > docs/rules.md.tmp
+	@mv docs/rules.md.tmp docs/rules.md
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
