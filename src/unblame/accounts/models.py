@@ -1,0 +1,195 @@
+"""People, their role in this installation, login throttling and the audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import zoneinfo
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+
+def _default_timezone() -> str:
+    return settings.DEFAULT_USER_TIMEZONE
+
+
+def _token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        ADMIN = "admin", "Admin"
+        EDITOR = "editor", "Editor"
+        VIEWER = "viewer", "Viewer"
+
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
+    timezone = models.CharField(max_length=64, default=_default_timezone)
+    # Only a digest is kept: the token itself is shown once, when it is made.
+    api_token_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    api_token_created = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN or self.is_superuser
+
+    @property
+    def can_write(self) -> bool:
+        """Editors and admins change incidents; viewers only read them."""
+        return self.is_admin or self.role == self.Role.EDITOR
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            # A zone removed from tzdata after it was saved must not break pages.
+            return zoneinfo.ZoneInfo("UTC")
+
+    def new_api_token(self) -> str:
+        """Replace the user's API token and return the new one, the only time it is seen."""
+        raw = "ub_" + secrets.token_urlsafe(32)
+        self.api_token_digest = _token_digest(raw)
+        self.api_token_created = timezone.now()
+        self.save(update_fields=["api_token_digest", "api_token_created"])
+        return raw
+
+    def revoke_api_token(self) -> None:
+        self.api_token_digest = ""
+        self.api_token_created = None
+        self.save(update_fields=["api_token_digest", "api_token_created"])
+
+    @classmethod
+    def for_api_token(cls, raw: str) -> User | None:
+        if not raw.startswith("ub_"):
+            return None
+        return cls.objects.filter(api_token_digest=_token_digest(raw), is_active=True).first()
+
+
+class LoginFailure(models.Model):
+    """One failed login; recent rows for a username or address throttle new attempts.
+
+    Rows rather than a counter so the window slides by itself and two workers
+    failing at once never lose an increment.
+    """
+
+    username = models.CharField(max_length=150, db_index=True)
+    address = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    @classmethod
+    def _recent(cls) -> models.QuerySet[LoginFailure]:
+        window = timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
+        return cls.objects.filter(at__gte=timezone.now() - window)
+
+    @classmethod
+    def record(cls, username: str, address: str) -> None:
+        cls.objects.create(username=username.lower(), address=address)
+
+    @classmethod
+    def is_throttled(cls, username: str, address: str) -> bool:
+        recent = cls._recent()
+        by_user = recent.filter(username=username.lower()).count()
+        by_address = recent.filter(address=address).count()
+        return (
+            by_user >= settings.LOGIN_FAILURES_PER_USER
+            or by_address >= settings.LOGIN_FAILURES_PER_ADDRESS
+        )
+
+    @classmethod
+    def clear(cls, username: str) -> None:
+        cls.objects.filter(username=username.lower()).delete()
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return [_json_safe(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _json_safe(item) for key, item in value.items()}
+    return value
+
+
+class AuditEntry(models.Model):
+    """Who changed what, when, with the values before and after.
+
+    The object is named by type, id and text rather than a foreign key, so the
+    entry outlives the object it describes.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=40)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40)
+    object_repr = models.CharField(max_length=200)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.actor_name or 'system'} {self.action} {self.object_type} {self.object_id}"
+
+    def changed_fields(self) -> list[tuple[str, Any, Any]]:
+        """(field, before, after) for each field whose value differs."""
+        keys = list(dict.fromkeys([*self.before, *self.after]))
+        return [
+            (key, self.before.get(key), self.after.get(key))
+            for key in keys
+            if self.before.get(key) != self.after.get(key)
+        ]
+
+
+def record_change(
+    actor: User | None,
+    obj: models.Model,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Write one audit entry; call it wherever data changes, in the same transaction."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_name=actor.username if actor is not None else "",
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        before=_json_safe(before or {}),
+        after=_json_safe(after or {}),
+    )
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
+    """The named fields of obj as JSON-ready values, for before/after in the audit log."""
+    values: dict[str, Any] = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            values[name] = sorted(str(item) for item in getattr(obj, name).all())
+        else:
+            values[name] = _json_safe(getattr(obj, name))
+    return values

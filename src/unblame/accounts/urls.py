@@ -1,0 +1,16 @@
+from django.urls import path
+
+from unblame.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("account/", views.profile, name="profile"),
+    path("account/api-token/", views.new_api_token, name="new_api_token"),
+    path("account/api-token/revoke/", views.revoke_api_token, name="revoke_api_token"),
+    path("people/", views.people, name="people"),
+    path("people/<int:pk>/role/", views.change_role, name="change_role"),
+    path("audit/", views.audit_log, name="audit"),
+]

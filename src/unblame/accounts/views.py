@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from unblame.accounts.access import require_admin
+from unblame.accounts.forms import ProfileForm, RoleForm
+from unblame.accounts.models import AuditEntry, LoginFailure, User, record_change, snapshot
+
+THROTTLED = "Too many failed sign-in attempts. Wait a few minutes and try again."
+
+
+def _client_address(request: HttpRequest) -> str:
+    # REMOTE_ADDR is the real client: waitress rewrites it from
+    # X-Forwarded-For only when the proxy is trusted (UNBLAME_TRUSTED_PROXY).
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else "/"
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_next_url(request))
+    form = AuthenticationForm(request, data=request.POST or None)
+    status = 200
+    if request.method == "POST":
+        username = request.POST.get("username", "")
+        address = _client_address(request)
+        if LoginFailure.is_throttled(username, address):
+            form = AuthenticationForm(request)
+            form.add_error(None, THROTTLED)
+            status = 429
+        elif form.is_valid():
+            LoginFailure.clear(username)
+            login(request, form.get_user())
+            return redirect(_next_url(request))
+        else:
+            LoginFailure.record(username, address)
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "accounts/login.html", context, status=status)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("accounts:login")
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    before = snapshot(user, ProfileForm.Meta.fields)
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            record_change(user, user, "update", before, snapshot(user, ProfileForm.Meta.fields))
+        messages.success(request, "Your settings are saved.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_POST
+def new_api_token(request: HttpRequest) -> HttpResponse:
+    with transaction.atomic():
+        token = request.user.new_api_token()
+        record_change(request.user, request.user, "new-api-token")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": ProfileForm(instance=request.user), "token": token},
+    )
+
+
+@login_required
+@require_POST
+def revoke_api_token(request: HttpRequest) -> HttpResponse:
+    with transaction.atomic():
+        request.user.revoke_api_token()
+        record_change(request.user, request.user, "revoke-api-token")
+    messages.success(request, "Your API token no longer works.")
+    return redirect("accounts:profile")
+
+
+@login_required
+def people(request: HttpRequest) -> HttpResponse:
+    require_admin(request)
+    users = User.objects.all()
+    return render(request, "accounts/people.html", {"users": users, "roles": User.Role})
+
+
+@login_required
+@require_POST
+def change_role(request: HttpRequest, pk: int) -> HttpResponse:
+    admin = require_admin(request)
+    person = get_object_or_404(User, pk=pk)
+    before = snapshot(person, RoleForm.Meta.fields)
+    form = RoleForm(request.POST, instance=person)
+    if person == admin:
+        # Locking yourself out of the admin pages is never what was meant.
+        messages.error(request, "You cannot change your own role or access.")
+    elif form.is_valid():
+        with transaction.atomic():
+            form.save()
+            record_change(admin, person, "update", before, snapshot(person, RoleForm.Meta.fields))
+        messages.success(request, f"{person.username} is now {person.get_role_display()}.")
+    else:
+        messages.error(request, "That role does not exist.")
+    return redirect("accounts:people")
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    require_admin(request)
+    entries = AuditEntry.objects.select_related("actor")
+    if object_type := request.GET.get("type"):
+        entries = entries.filter(object_type=object_type)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    types = AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
+    context = {"page": page, "types": sorted(types), "selected_type": object_type}
+    return render(request, "accounts/audit.html", context)

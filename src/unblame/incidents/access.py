@@ -1,0 +1,59 @@
+"""The one place that decides who can see and change an incident.
+
+Every view, list, count, search, export and API endpoint gets incidents
+through these helpers. A restricted incident is visible only to its
+responders and to admins; to anyone else it does not exist, so callers
+raise 404 rather than 403 and never count it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from unblame.incidents.models import Incident, Responder, TimelineEvent
+
+
+def visible_incidents(user: Any) -> QuerySet[Incident]:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Incident.objects.none()
+    if user.is_admin:
+        return Incident.objects.all()
+    # Exists() rather than a join keeps one row per incident, so counts and
+    # pagination stay right without distinct().
+    on_it = Responder.objects.filter(incident=OuterRef("pk"), user=user)
+    return Incident.objects.filter(Q(restricted=False) | Exists(on_it))
+
+
+def visible_events(user: Any) -> QuerySet[TimelineEvent]:
+    return TimelineEvent.objects.filter(incident__in=visible_incidents(user))
+
+
+def can_write(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.can_write)
+
+
+def get_incident_for_user(user: Any, pk: int, write: bool = False) -> Incident:
+    """The incident if the user may see it (and change it, with write=True).
+
+    Raises Http404 when it is invisible to them, PermissionDenied when they may
+    see but not change it.
+    """
+    incident = visible_incidents(user).select_related("severity").filter(pk=pk).first()
+    if incident is None:
+        raise Http404("No such incident.")
+    if write and not can_write(user):
+        raise PermissionDenied
+    return incident
+
+
+def get_event_for_user(user: Any, incident_pk: int, event_pk: int, write: bool = False):
+    """The timeline event, checked through its incident like any other access."""
+    incident = get_incident_for_user(user, incident_pk, write=write)
+    event = incident.events.filter(pk=event_pk).first()
+    if event is None:
+        raise Http404("No such event.")
+    return incident, event

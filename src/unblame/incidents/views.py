@@ -1,0 +1,285 @@
+"""Incident pages. Every view gets its incidents through incidents.access."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from unblame.accounts.access import require_admin
+from unblame.accounts.models import record_change, snapshot
+from unblame.incidents.access import (
+    can_write,
+    get_event_for_user,
+    get_incident_for_user,
+    visible_incidents,
+)
+from unblame.incidents.forms import (
+    EventForm,
+    IncidentFilterForm,
+    IncidentForm,
+    ResponderForm,
+    ServiceForm,
+    SeverityFormSet,
+    TransitionForm,
+)
+from unblame.incidents.models import Incident, Responder, Service, Status
+
+PAGE_SIZE = 25
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    # A history restore wants the whole page, not the fragment.
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def _require_writer(request: HttpRequest) -> None:
+    if not can_write(request.user):
+        raise PermissionDenied
+
+
+def _filtered(request: HttpRequest) -> tuple[IncidentFilterForm, object]:
+    form = IncidentFilterForm(request.GET or None)
+    incidents = form.filter(visible_incidents(request.user), request.user)
+    return form, incidents.select_related("severity").prefetch_related("services")
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    form, incidents = _filtered(request)
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "can_write": can_write(request.user)}
+    template = "incidents/_results.html" if _is_htmx(request) else "incidents/list.html"
+    return render(request, template, context)
+
+
+@login_required
+def incident_export(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV, times in UTC so spreadsheets sort them."""
+    _, incidents = _filtered(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="incidents.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["id", "title", "severity", "status", "services", "declared_at", "resolved_at"])
+    for incident in incidents:
+        services = ";".join(service.name for service in incident.services.all())
+        resolved = incident.resolved_at.isoformat() if incident.resolved_at else ""
+        writer.writerow(
+            [
+                incident.pk,
+                incident.title,
+                incident.severity.name,
+                incident.status,
+                services,
+                incident.declared_at.isoformat(),
+                resolved,
+            ]
+        )
+    return response
+
+
+def _timeline(incident: Incident):
+    return incident.events.select_related("author").annotate(revision_count=Count("revisions"))
+
+
+def _detail_context(request: HttpRequest, incident: Incident, **extra: object) -> dict:
+    writer = can_write(request.user)
+    context = {
+        "incident": incident,
+        "responders": incident.responders.select_related("user"),
+        "events": _timeline(incident),
+        "status_changes": incident.status_changes.select_related("actor"),
+        "can_write": writer,
+        "transitions": [Status(value) for value in incident.allowed_transitions()],
+        "event_form": EventForm() if writer else None,
+        "responder_form": ResponderForm() if writer else None,
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk)
+    return render(request, "incidents/detail.html", _detail_context(request, incident))
+
+
+@login_required
+def incident_create(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    form = IncidentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            incident = form.save(commit=False)
+            incident.created_by = request.user
+            incident.save()
+            form.save_m2m()
+            incident.record_creation(request.user)
+            # Whoever declares it is on it; otherwise a restricted incident
+            # would vanish from its own author's view at once.
+            incident.add_responder(request.user, Responder.Role.RESPONDER, request.user)
+        messages.success(request, "Incident declared.")
+        return redirect(incident)
+    return render(request, "incidents/form.html", {"form": form, "incident": None})
+
+
+@login_required
+def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk, write=True)
+    before = incident.snapshot()
+    form = IncidentForm(request.POST or None, instance=incident)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            changed = incident.record_edit(request.user, before)
+        messages.success(request, "Incident updated." if changed else "Nothing changed.")
+        return redirect(incident)
+    return render(request, "incidents/form.html", {"form": form, "incident": incident})
+
+
+@login_required
+@require_POST
+def incident_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk, write=True)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a status.")
+        return redirect(incident)
+    try:
+        incident.transition_to(form.cleaned_data["status"], request.user, form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"Status is now {incident.get_status_display().lower()}.")
+    return redirect(incident)
+
+
+@login_required
+@require_POST
+def responder_add(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk, write=True)
+    form = ResponderForm(request.POST)
+    if form.is_valid():
+        incident.add_responder(form.cleaned_data["user"], form.cleaned_data["role"], request.user)
+        messages.success(request, f"{form.cleaned_data['user']} added.")
+    else:
+        messages.error(request, "Choose a person and a role.")
+    return redirect(incident)
+
+
+@login_required
+@require_POST
+def responder_remove(request: HttpRequest, pk: int, responder_pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk, write=True)
+    responder = get_object_or_404(Responder, pk=responder_pk, incident=incident)
+    with transaction.atomic():
+        before = {"user": str(responder.user), "role": responder.role}
+        record_change(request.user, responder, "delete", before, {})
+        responder.delete()
+    messages.success(request, f"{responder.user} removed.")
+    return redirect(incident)
+
+
+@login_required
+@require_POST
+def event_add(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk, write=True)
+    form = EventForm(request.POST)
+    if form.is_valid():
+        incident.add_event(request.user, **form.cleaned_data)
+        if not _is_htmx(request):
+            return redirect(f"{incident.get_absolute_url()}#timeline")
+        form = EventForm()
+    elif not _is_htmx(request):
+        context = _detail_context(request, incident, event_form=form)
+        return render(request, "incidents/detail.html", context, status=400)
+    # htmx swaps only 2xx answers, so errors come back as 200 with the form.
+    context = {"incident": incident, "events": _timeline(incident), "event_form": form}
+    context["can_write"] = True
+    return render(request, "incidents/_timeline.html", context)
+
+
+@login_required
+def event_edit(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    incident, event = get_event_for_user(request.user, pk, event_pk, write=True)
+    if event.is_system:
+        raise PermissionDenied
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        # Edit through the model so the previous version is kept; the form
+        # must not save the instance it has already been bound to.
+        event.refresh_from_db()
+        event.edit(request.user, **form.cleaned_data)
+        messages.success(request, "Event updated; the earlier version is in its history.")
+        return redirect(f"{incident.get_absolute_url()}#event-{event.pk}")
+    context = {"incident": incident, "event": event, "form": form}
+    return render(request, "incidents/event_form.html", context)
+
+
+@login_required
+def event_history(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    incident, event = get_event_for_user(request.user, pk, event_pk)
+    revisions = event.revisions.select_related("edited_by")
+    context = {"incident": incident, "event": event, "revisions": revisions}
+    return render(request, "incidents/event_history.html", context)
+
+
+@login_required
+@require_POST
+def event_highlight(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    incident, event = get_event_for_user(request.user, pk, event_pk, write=True)
+    event.edit(request.user, highlighted=not event.highlighted)
+    if _is_htmx(request):
+        event = _timeline(incident).get(pk=event.pk)
+        context = {"incident": incident, "event": event, "can_write": True}
+        return render(request, "incidents/_event.html", context)
+    return redirect(f"{incident.get_absolute_url()}#event-{event.pk}")
+
+
+@login_required
+def service_list(request: HttpRequest) -> HttpResponse:
+    form = ServiceForm(request.POST or None)
+    if request.method == "POST":
+        _require_writer(request)
+        if form.is_valid():
+            with transaction.atomic():
+                service = form.save()
+                record_change(request.user, service, "create", {}, snapshot(service, ["name"]))
+            messages.success(request, f"Service {service.name} added.")
+            return redirect("incidents:services")
+    # Counts go through the access helper so restricted incidents stay uncounted.
+    visible = visible_incidents(request.user)
+    services = Service.objects.prefetch_related(
+        Prefetch("incidents", queryset=visible.only("pk"), to_attr="visible_incidents")
+    )
+    context = {"services": services, "form": form, "can_write": can_write(request.user)}
+    return render(request, "incidents/services.html", context)
+
+
+@login_required
+def severity_settings(request: HttpRequest) -> HttpResponse:
+    admin = require_admin(request)
+    formset = SeverityFormSet(request.POST or None)
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            for form in formset.forms:
+                if not form.has_changed():
+                    continue
+                before = snapshot(form.instance, list(form.fields)) if form.instance.pk else {}
+                severity = form.save()
+                after = snapshot(severity, list(form.fields))
+                record_change(admin, severity, "update" if before else "create", before, after)
+        messages.success(request, "Severities saved.")
+        return redirect("incidents:severities")
+    return render(request, "incidents/severities.html", {"formset": formset})

@@ -1,0 +1,170 @@
+"""Django settings for unblame, read from UNBLAME_* environment variables.
+
+docs/self-hosting.md lists every variable. Defaults suit a single person
+trying unblame on a laptop: SQLite under the data directory, no DEBUG.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+import platformdirs
+
+from unblame.server.env import env_bool, env_int, env_list, env_str, env_timezone
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env_str("UNBLAME_DATA_DIR") or platformdirs.user_data_dir("unblame")).resolve()
+
+
+def _secret_key() -> str:
+    """UNBLAME_SECRET_KEY, or a key generated once and kept in the data directory.
+
+    Keeping it on disk means sessions survive restarts without asking a first
+    time user to invent a key; a team deployment sets the variable instead.
+    """
+    from_env = env_str("UNBLAME_SECRET_KEY")
+    if from_env:
+        return from_env
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("UNBLAME_DEBUG", False)
+ALLOWED_HOSTS = env_list("UNBLAME_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("UNBLAME_CSRF_TRUSTED_ORIGINS")
+SITE_NAME = env_str("UNBLAME_SITE_NAME", "unblame")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    # Listed so /api/docs uses its bundled Swagger UI instead of a CDN.
+    "ninja",
+    "unblame.server",
+    "unblame.accounts",
+    "unblame.incidents",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "unblame.accounts.middleware.TimezoneMiddleware",
+]
+
+ROOT_URLCONF = "unblame.server.urls"
+WSGI_APPLICATION = "unblame.server.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "unblame.server.context_processors.site",
+            ],
+            "builtins": ["unblame.server.templatetags.unblame_tags"],
+        },
+    }
+]
+
+
+def _databases() -> dict:
+    url = env_str("UNBLAME_DATABASE_URL")
+    if url:
+        config = dj_database_url.parse(url, conn_max_age=env_int("UNBLAME_DB_CONN_MAX_AGE", 60))
+        config.setdefault("TEST", {})
+        return {"default": config}
+    return {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "unblame.sqlite3",
+            "OPTIONS": {
+                # WAL lets readers carry on while one request writes; the busy
+                # timeout makes a second writer wait instead of failing at once,
+                # and IMMEDIATE takes the write lock up front so that wait can
+                # happen (a deferred transaction upgrading its lock cannot retry).
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "timeout": env_int("UNBLAME_SQLITE_BUSY_TIMEOUT", 20, minimum=0),
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    }
+
+
+DATABASES = _databases()
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "incidents:list"
+LOGOUT_REDIRECT_URL = "accounts:login"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Kept so hashes made by another hasher still verify and get upgraded.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# Repeated failed logins for one username (or from one address) within the
+# window are refused until the window passes; see accounts.models.LoginFailure.
+LOGIN_FAILURES_PER_USER = env_int("UNBLAME_LOGIN_FAILURES_PER_USER", 5, minimum=1)
+LOGIN_FAILURES_PER_ADDRESS = env_int("UNBLAME_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
+LOGIN_FAILURE_WINDOW_MINUTES = env_int("UNBLAME_LOGIN_FAILURE_WINDOW_MINUTES", 15, minimum=1)
+
+# Secure cookies by default: only `unblame serve` on a loopback address turns
+# this off, because browsers will not send them back over plain http.
+SECURE_COOKIES = env_bool("UNBLAME_SECURE_COOKIES", True)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("UNBLAME_SESSION_DAYS", 14, minimum=1) * 24 * 3600
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "en-gb"
+USE_I18N = False
+USE_TZ = True
+TIME_ZONE = "UTC"
+DEFAULT_USER_TIMEZONE = env_timezone("UNBLAME_DEFAULT_TIMEZONE", "UTC")
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+# No collectstatic step: WhiteNoise finds the vendored files in the apps'
+# static folders directly, so a fresh install serves them offline.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("UNBLAME_LOG_LEVEL", "INFO")},
+}
