@@ -36,21 +36,21 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_next_url(request))
     form = AuthenticationForm(request, data=request.POST or None)
-    status = 200
+    status, throttled = 200, False
     if request.method == "POST":
         username = request.POST.get("username", "")
         address = _client_address(request)
         if LoginFailure.is_throttled(username, address):
-            form = AuthenticationForm(request)
-            form.add_error(None, THROTTLED)
-            status = 429
+            # Checked before the password, so guessing gains nothing meanwhile.
+            form = AuthenticationForm(request, initial={"username": username})
+            status, throttled = 429, True
         elif form.is_valid():
             LoginFailure.clear(username)
             login(request, form.get_user())
             return redirect(_next_url(request))
         else:
             LoginFailure.record(username, address)
-    context = {"form": form, "next": _next_url(request)}
+    context = {"form": form, "next": _next_url(request), "throttled": throttled and THROTTLED}
     return render(request, "accounts/login.html", context, status=status)
 
 

@@ -209,9 +209,9 @@ class Incident(models.Model):
     def transition_to(self, status: str, actor: Any, note: str = "") -> StatusChange:
         """Move to a new status, recording it in the history, timeline and audit log."""
         if not self.can_transition_to(status):
+            target = Status(status).label.lower() if status in Status.values else repr(status)
             raise ValidationError(
-                f"An incident cannot go from {self.get_status_display().lower()} "
-                f"to {Status(status).label.lower() if status in Status.values else status!r}."
+                f"An incident cannot go from {self.get_status_display().lower()} to {target}."
             )
         now = timezone.now()
         with transaction.atomic():

@@ -93,6 +93,8 @@ def _databases() -> dict:
         config = dj_database_url.parse(url, conn_max_age=env_int("UNBLAME_DB_CONN_MAX_AGE", 60))
         config.setdefault("TEST", {})
         return {"default": config}
+    # SQLite creates its file but not the folder around it.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

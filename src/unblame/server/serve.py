@@ -1,0 +1,133 @@
+"""Start unblame: settings, migrations, first-run bootstrap, then waitress.
+
+Used by `unblame serve`, `createuser`, `demo` and `manage`. Django is
+imported inside the functions so the CLI can say clearly when the server
+extra is missing.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import secrets
+import sys
+from typing import TextIO
+
+LOOPBACK_NAMES = {"localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unblame.server.settings")
+    import django
+
+    django.setup()
+
+
+def migrate(out: TextIO) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0, stdout=out)
+
+
+def random_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def set_user(
+    username: str, role: str, password: str | None, reset: bool
+) -> tuple[object, str, bool]:
+    """Create a user, or with reset give an existing one a new password.
+
+    Returns (user, password, created). Without a password a random one is made,
+    to be shown once. Raises ValueError when the user exists and reset is off.
+    """
+    from unblame.accounts.models import User, record_change
+
+    password = password or random_password()
+    user = User.objects.filter(username=username).first()
+    if user is not None and not reset:
+        raise ValueError(f"user {username!r} exists; add --reset-password to give them a new one")
+    created = user is None
+    if created:
+        user = User(username=username, role=role)
+    user.set_password(password)
+    user.is_active = True
+    if created:
+        user.save()
+        record_change(None, user, "create", {}, {"username": username, "role": role})
+    else:
+        user.save(update_fields=["password", "is_active"])
+        record_change(None, user, "reset-password")
+    return user, password, created
+
+
+def bootstrap(url: str, demo: bool, out: TextIO) -> None:
+    """On first run make an admin (password printed once) and maybe the demo data.
+
+    "First run" means the database has no users yet, so restarting never
+    creates a second admin or reloads the demo over real work.
+    """
+    from django.conf import settings
+
+    from unblame.accounts.models import User
+
+    first_run = not User.objects.exists()
+    if first_run:
+        _, password, _ = set_user("admin", User.Role.ADMIN, None, reset=False)
+        print(f"Created the admin account. Sign in at {url} as", file=out)
+        print(f"    username: admin\n    password: {password}", file=out)
+        print("This password is shown only once: keep it somewhere safe.", file=out)
+        if demo:
+            from unblame.incidents.demo import load_demo
+
+            count = load_demo()
+            print(f"Loaded {count} demo incidents.", file=out)
+    else:
+        print(f"unblame is at {url}; sign in as admin.", file=out)
+        print("The admin password was printed on first run. To set a new one:", file=out)
+        print(
+            f"    UNBLAME_DATA_DIR={settings.DATA_DIR} unblame createuser admin --reset-password",
+            file=out,
+        )
+
+
+def serve(host: str, port: int, demo: bool = False, out: TextIO = sys.stdout) -> None:
+    # Browsers do not return Secure cookies over plain http, so a server
+    # reachable only from this machine defaults to allowing them; anything
+    # else keeps the secure default and belongs behind TLS.
+    if is_loopback(host):
+        os.environ.setdefault("UNBLAME_SECURE_COOKIES", "false")
+    setup_django()
+    migrate(out)
+    shown_host = f"[{host}]" if ":" in host else host
+    url = f"http://{shown_host}:{port}/"
+    bootstrap(url, demo, out)
+    run_waitress(host, port, out)
+
+
+def run_waitress(host: str, port: int, out: TextIO) -> None:
+    import waitress
+
+    from unblame.server.env import env_int, env_str
+    from unblame.server.wsgi import application
+
+    options: dict[str, object] = {"threads": env_int("UNBLAME_THREADS", 8, minimum=1)}
+    if proxy := env_str("UNBLAME_TRUSTED_PROXY"):
+        # Waitress then rebuilds the client address and scheme from the
+        # proxy's X-Forwarded-* headers, and drops them from anyone else.
+        options |= {
+            "trusted_proxy": proxy,
+            "trusted_proxy_headers": "x-forwarded-for x-forwarded-proto x-forwarded-host",
+            "clear_untrusted_proxy_headers": True,
+        }
+    print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", file=out, flush=True)
+    waitress.serve(application, host=host, port=port, ident="unblame", **options)
