@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import io
 import subprocess
 import sys
 from pathlib import Path
 
 from unblame import __version__
-from unblame.cli import SUBCOMMANDS
+from unblame.cli import SUBCOMMANDS, main
 
 from .conftest import CLEAN, SELF_BLAME
 
@@ -78,3 +79,21 @@ def test_python_dash_m_runs_the_same_command_line(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode().strip() == "No findings in 1 file."
+
+
+class ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError
+
+
+def test_a_reader_that_goes_away_is_not_an_error(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["rules"]) == 0
+
+
+def test_an_interrupt_exits_130(monkeypatch):
+    def interrupted(rules):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("unblame.cli.rules.render_table", interrupted)
+    assert main(["rules"]) == 130

@@ -81,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _silence_stdout() -> None:
     """Point stdout at devnull so the interpreter's final flush does not fail again."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    # A captured stdout (tests) has no real descriptor to replace.
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(devnull, sys.stdout.fileno())
+    try:
+        # A captured stdout (tests) has no real descriptor to replace.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
