@@ -27,6 +27,13 @@ def codes_in(text: str, **kwargs: object) -> set[str]:
     return {f.rule for f in analyze(text, **kwargs)}
 
 
+class FakeTerminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 @dataclass
 class Result:
     code: int

@@ -7,7 +7,7 @@ import json
 
 from unblame.cli.common import MAX_FILE_BYTES, Progress
 
-from .conftest import CLEAN, COUNTERFACTUAL, SELF_BLAME, codes_in, write
+from .conftest import CLEAN, COUNTERFACTUAL, SELF_BLAME, FakeTerminal, codes_in, write
 
 
 def lint_json(cli, *args: str, **kwargs):
@@ -219,12 +219,13 @@ def test_lint_select_on_the_command_line_replaces_the_configured_select(cli, tmp
 
 
 def test_lint_names_make_a_name_count_as_a_person(cli, tmp_path):
-    text = COUNTERFACTUAL.replace("The on-call engineer", "Dana")
+    # A made-up name, so no built-in list of given names already knows it.
+    text = COUNTERFACTUAL.replace("The on-call engineer", "Then Dravelle")
     write(tmp_path / "review.md", text)
-    assert codes_in(text, names=["Dana"]) != codes_in(text)
+    assert codes_in(text, names=["Dravelle"]) != codes_in(text), "precondition: name unknown"
     _, without = lint_json(cli, "review.md")
-    _, with_names = lint_json(cli, "review.md", "--names", "Lee, Dana")
-    assert found_codes(with_names) == codes_in(text, names=["Dana"])
+    _, with_names = lint_json(cli, "review.md", "--names", "Lee, Dravelle")
+    assert found_codes(with_names) == codes_in(text, names=["Dravelle"])
     assert found_codes(without) == codes_in(text)
 
 
@@ -312,11 +313,6 @@ def test_lint_exits_2_for_a_missing_config_file(cli, tmp_path):
 
 
 # Progress
-
-
-class FakeTerminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 def test_progress_bar_shows_only_for_many_files_on_a_terminal():

@@ -13,7 +13,7 @@ from unblame.cli.common import use_color
 from unblame.cli.output import escape_data, escape_property
 from unblame.language import RULES, analyze
 
-from .conftest import CLEAN, COUNTERFACTUAL, SELF_BLAME, write
+from .conftest import CLEAN, COUNTERFACTUAL, SELF_BLAME, FakeTerminal, write
 
 REVIEW = f"# Review\n\n{CLEAN}\n\n{SELF_BLAME}\n\n- {COUNTERFACTUAL}\n"
 
@@ -73,11 +73,6 @@ def test_text_has_no_colour_when_stdout_is_not_a_terminal(cli, review):
 
 def test_text_has_colour_when_forced(cli, review):
     assert "\033[" in cli("lint", "docs", "--color", "always").out
-
-
-class FakeTerminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 def test_auto_colour_follows_the_terminal_and_no_color(monkeypatch):
@@ -152,7 +147,8 @@ def test_sarif_driver_lists_every_rule_with_its_documentation(sarif):
         assert descriptor["name"] == rule.name
         assert descriptor["shortDescription"]["text"] == rule.message
         assert descriptor["fullDescription"]["text"] == rule.rationale
-        assert rule.suggestion in descriptor["help"]["text"]
+        assert " ".join(rule.suggestion.split()) in " ".join(descriptor["help"]["text"].split())
+        assert rule.suggestion in descriptor["help"]["markdown"]
         assert descriptor["defaultConfiguration"]["level"] in {"error", "warning", "note"}
 
 

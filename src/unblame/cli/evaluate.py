@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from unblame.language import Config, ConfigError
+from unblame.language.analyzer import CONTEXTS
 from unblame.language.evaluation import (
     BinaryScores,
     DatasetError,
@@ -47,9 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", metavar="FILE", type=Path, help="analyzer config (default: built-in defaults)"
     )
-    parser.add_argument(
-        "--context", choices=("document", "action_item", "chat"), default="document"
-    )
+    parser.add_argument("--context", choices=CONTEXTS, default="document")
 
 
 def _fraction(value: str) -> float:

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from unblame.language import Config, ConfigError, Severity, analyze
+from unblame.language.analyzer import CONTEXTS
 
 from . import output
 from .common import CliError, Progress, display_path, read_stream, read_text
@@ -50,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lint-quotes", action="store_true", help="also check quoted text")
     parser.add_argument(
         "--context",
-        choices=("document", "action_item", "chat"),
+        choices=CONTEXTS,
         default="document",
         help="where the text stands (default: document)",
     )

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = render_json(rules)
     elif args.format == "markdown":
-        text = render_markdown(rules) if args.rule is None else _markdown_rule(rules[0])
+        text = render_markdown(rules) if args.rule is None else markdown_rule(rules[0])
     else:
         text = render_table(rules) if args.rule is None else explain(rules[0])
     sys.stdout.write(text)
@@ -143,7 +143,7 @@ def render_markdown(rules: Sequence[Rule]) -> str:
         if members:
             kind = "" if category.is_blame else " (style)"
             parts.append(f"## {CATEGORY_TITLES[category]}{kind}\n")
-            parts.extend(_markdown_rule(r, level=3) for r in members)
+            parts.extend(markdown_rule(r, level=3) for r in members)
     return "\n".join(parts)
 
 
@@ -165,7 +165,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _markdown_rule(rule: Rule, level: int = 2) -> str:
+def markdown_rule(rule: Rule, level: int = 2) -> str:
     bad = "\n".join(f"- {text}" for text in rule.bad)
     good = "\n".join(f"- {text}" for text in rule.good)
     return (

@@ -16,6 +16,7 @@ from unblame.language import RULES
 from unblame.language.rule import Rule
 
 from .output import FileReport
+from .rules import explain, markdown_rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/unblame/unblame"
@@ -60,27 +61,12 @@ def sarif_rule(rule: Rule) -> dict[str, object]:
         "name": rule.name,
         "shortDescription": {"text": rule.message},
         "fullDescription": {"text": rule.rationale},
-        "help": {"text": _help_text(rule), "markdown": _help_markdown(rule)},
+        "help": {"text": explain(rule), "markdown": markdown_rule(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
         "properties": {
             "tags": [rule.category.value, "blame" if rule.category.is_blame else "style"],
         },
     }
-
-
-def _help_text(rule: Rule) -> str:
-    bad = "\n".join(f"  - {text}" for text in rule.bad)
-    good = "\n".join(f"  - {text}" for text in rule.good)
-    return f"{rule.suggestion}\n\nFlagged:\n{bad}\n\nNot flagged:\n{good}\n\nSource: {rule.source}"
-
-
-def _help_markdown(rule: Rule) -> str:
-    bad = "\n".join(f"- {text}" for text in rule.bad)
-    good = "\n".join(f"- {text}" for text in rule.good)
-    return (
-        f"{rule.suggestion}\n\n**Flagged**\n\n{bad}\n\n**Not flagged**\n\n{good}\n\n"
-        f"**Source:** {rule.source}"
-    )
 
 
 def _result(report, finding, end: tuple[int, int], index: dict[str, int]) -> dict[str, object]:
