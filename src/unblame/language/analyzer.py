@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,8 @@ from functools import lru_cache
 from . import prose
 from .config import Config
 from .finding import Category, Finding, Severity
-from .lexicon import SLOTS, person_pattern
+from .lexicon import SLOTS, other_pattern, person_pattern
+from .trie import trie_pattern
 from .registry import RULES
 from .rule import Rule
 
@@ -18,10 +20,12 @@ CONTEXTS = ("document", "action_item", "chat")
 SENTENCE_END_RE = re.compile(r"[.!?;](?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")
 # Negation just before a match: "not Dana's fault", "we decided not to blame".
 NEGATION_RE = re.compile(
-    r"(?:\b(?:not|never|no|nobody|neither|nor|without|hardly)|n't|n’t)\W+(?:\w+\W+){0,2}$",
+    r"(?:\b(?:not|never|no|none|nobody|neither|nor|without|hardly)|n't(?!\s+believe)|n’t(?!\s+believe))\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 _LOOKBACK = 400
+# Where a scan window may end: a sentence end before white space, or a block break.
+SCAN_BREAK_RE = re.compile(r"[.!?](?=\s)|\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +38,7 @@ class CompiledRule:
 
 def expand(pattern: str, names: tuple[str, ...]) -> str:
     """Fill the lexicon slots ({PERSON}, {SELF}, …) of a rule pattern."""
-    slots = {**SLOTS, "PERSON": person_pattern(names)}
+    slots = {**SLOTS, "PERSON": person_pattern(names), "OTHER": other_pattern(names)}
     out = pattern
     for key, value in slots.items():
         out = out.replace("{" + key + "}", value)
@@ -54,15 +58,31 @@ def compiled_rules(names: tuple[str, ...] = ()) -> tuple[CompiledRule, ...]:
     return tuple(result)
 
 
-def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
-    """The clause-ish sentence around a match, never crossing a block boundary."""
-    lo_window = max(0, start - _LOOKBACK)
-    lo = lo_window
-    for m in SENTENCE_END_RE.finditer(masked, lo_window, start):
+def sentence_bounds(
+    masked: str, start: int, end: int, block_start: int, block_end: int
+) -> tuple[int, int]:
+    """The clause-ish sentence around a match, never leaving its block."""
+    lo = max(block_start, start - _LOOKBACK)
+    for m in SENTENCE_END_RE.finditer(masked, lo, start):
         lo = m.end()
-    hi_match = SENTENCE_END_RE.search(masked, end, end + _LOOKBACK)
-    hi = hi_match.start() + 1 if hi_match else min(len(masked), end + _LOOKBACK)
+    limit = min(block_end, end + _LOOKBACK)
+    hi_match = SENTENCE_END_RE.search(masked, end, limit)
+    hi = hi_match.start() + 1 if hi_match else limit
     return lo, hi
+
+
+_OPEN_QUOTES = "'\"‘“"
+_CLOSE_QUOTES = "'\"’”"
+
+
+def _mentioned(masked: str, start: int, end: int) -> bool:
+    """True when the span is a quoted term: 'human error' talked about, not used."""
+    return (
+        start > 0
+        and masked[start - 1] in _OPEN_QUOTES
+        and end < len(masked)
+        and masked[end] in _CLOSE_QUOTES
+    )
 
 
 def _negated(masked: str, sentence_start: int, start: int) -> bool:
@@ -115,29 +135,85 @@ def analyze(
         return []
     file_ignored = doc.suppressed_file or frozenset()
     findings: list[Finding] = []
+    scope = _TriggerScope(doc)
     for compiled in compiled_rules(roster):
         rule = compiled.rule
-        if any(rule.code.startswith(c) for c in file_ignored):
+        if any(rule.code.startswith(c) for c in file_ignored) or not config.is_enabled(rule.code):
             continue
-        findings.extend(_run_rule(compiled, doc, context, config))
+        spans = scope.spans(rule.triggers) if _use_triggers else scope.block_spans
+        findings.extend(_run_rule(compiled, doc, spans, context, config))
     return _dedupe(sorted(findings, key=lambda f: (f.start, f.rule)))
 
 
-def _run_rule(compiled: CompiledRule, doc: prose.Document, context: str, config: Config):
+@lru_cache(maxsize=1)
+def _trigger_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """The all-triggers regex, and for each trigger the triggers that are its prefixes."""
+    words = sorted({w for rule in RULES for w in rule.triggers})
+    # A zero-width lookahead reports every start position, so a trigger that
+    # begins inside another one's match is not skipped.
+    regex = re.compile(f"(?=({trie_pattern(words)}))")
+    prefixes = {w: tuple(p for p in words if w.startswith(p)) for w in words}
+    return regex, prefixes
+
+
+class _TriggerScope:
+    """Which sentences of a document contain each trigger word, found in one pass.
+
+    A sentence here ends at `.`, `!` or `?` before white space, or at a line
+    break (which in the masked text only separates blocks), so a scan window
+    never leaves its block.
+    """
+
+    def __init__(self, doc: prose.Document) -> None:
+        self.masked = doc.masked
+        ends = [m.end() for m in SCAN_BREAK_RE.finditer(self.masked)]
+        self.bounds = [0, *ends, len(self.masked)]
+        self.block_spans = [(b.start, b.end) for b in doc.blocks]
+        regex, prefixes = _trigger_index()
+        self.sentences: dict[str, set[int]] = {}
+        bounds = self.bounds
+        for m in regex.finditer(self.masked.lower()):
+            k = bisect_right(bounds, m.start()) - 1
+            for word in prefixes[m.group(1)]:
+                self.sentences.setdefault(word, set()).add(k)
+
+    def spans(self, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Spans to scan, in document order; every block when there are no triggers."""
+        if not triggers:
+            return self.block_spans
+        chosen: set[int] = set()
+        for word in triggers:
+            chosen |= self.sentences.get(word, set())
+        bounds = self.bounds
+        return [(bounds[k], bounds[k + 1]) for k in sorted(chosen)]
+
+
+# Tests switch this off to prove that triggers never change the findings.
+_use_triggers = True
+
+
+def _run_rule(compiled: CompiledRule, doc: prose.Document, spans, context: str, config: Config):
+    for lo, hi in spans:
+        yield from _run_rule_in(compiled, doc, lo, hi, context, config)
+
+
+def _run_rule_in(compiled, doc: prose.Document, lo: int, hi: int, context: str, config: Config):
     rule, masked = compiled.rule, doc.masked
-    for match in compiled.regex.finditer(masked):
+    for match in compiled.regex.finditer(masked, lo, hi):
         start, end = match.span("span") if "span" in match.re.groupindex else match.span()
         if start < 0 or start == end:
             start, end = match.span()
         block = doc.block_at(start)
         if block is None or not _allowed(rule, block, context, config):
             continue
-        lo, hi = sentence_bounds(masked, match.start(), match.end())
-        if rule.negatable and _negated(masked, lo, match.start()):
+        if _mentioned(masked, start, end):
             continue
-        if compiled.unless is not None and compiled.unless.search(masked, lo, hi):
+        s_lo, s_hi = sentence_bounds(masked, match.start(), match.end(), lo, hi)
+        if rule.negatable and _negated(masked, s_lo, match.start()):
             continue
-        if compiled.requires is not None and not compiled.requires.search(masked, lo, hi):
+        if compiled.unless is not None and compiled.unless.search(masked, s_lo, s_hi):
+            continue
+        if compiled.requires is not None and not compiled.requires.search(masked, s_lo, s_hi):
             continue
         line, column = doc.line_col(start)
         yield Finding(

@@ -7,8 +7,8 @@ so the rules ask for one of these before they fire.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from importlib.resources import files
 
 # Roles people hold in incident work. "team" counts: blaming a team is still
 # blaming people, while a service acting as a system is never on this list.
@@ -18,7 +18,7 @@ ROLE_NOUNS = r"""
     | new\ hires? | juniors? | seniors? | (?:release\ )?managers? | leads? | ctos? | ceos?
     | vps? | reviewers? | committers? | maintainers? | authors? | employees? | staff(?:ers?)?
     | colleagues? | co-?workers? | teammates? | team | folks | guys? | person | people
-    | individuals? | responders? | commanders? | someone | somebody | (?:an|the)\ ic
+    | individuals? | responders? | commanders? | approvers? | assignees? | on-?duty | someone | somebody | (?:an|the)\ ic
     | human | humans | ops\ (?:person|guy|team) | (?:\w+\ )?team | employee
 """
 
@@ -47,27 +47,53 @@ _PERSON_BASE = (
 )
 
 
+def _load_given_names() -> frozenset[str]:
+    text = files("unblame.language").joinpath("data/given_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+GIVEN_NAMES = _load_given_names()
+
+
+def names_pattern(names: Iterable[str]) -> str:
+    """Built-in given names plus the roster, capitalised as written, prefix-factored."""
+    from .trie import trie_pattern
+
+    roster = {n.strip() for n in names if n and n.strip()} | GIVEN_NAMES
+    return rf"(?-i:\b{trie_pattern(roster)}\b)"
+
+
 def person_pattern(names: Iterable[str]) -> str:
-    """The PERSON slot, extended with the configured names (matched case-sensitively)."""
-    roster = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
-    if not roster:
-        return _PERSON_BASE
-    alternatives = "|".join(re.escape(n) for n in roster)
-    return rf"(?:{_PERSON_BASE[3:-1]}|(?-i:\b(?:{alternatives})\b))"
+    """The PERSON slot: pronouns, @handles, roles and names (matched case-sensitively)."""
+    return rf"(?:{_PERSON_BASE[3:-1]}|{names_pattern(names)})"
+
+
+def other_pattern(names: Iterable[str]) -> str:
+    """The OTHER slot: another person than the writer, names included."""
+    return rf"(?:{OTHER[3:-1]}|{names_pattern(names)})"
 
 
 # Past participles, so "should have rolled back" (a judged action) is told
 # apart from "should have write access" (a design statement).
 PARTICIPLE = r"""
     (?:(?:\w+ly|also|just|at\s+least|then|first|been)\s+)?
-    (?:\w+ed | \w+en | \w+wn | done | run | made | gone | seen | known | built | kept | left | set
+    (?:[\w-]+ed | \w+en | \w+wn | done | run | made | gone | seen | known | built | kept | left | set
     | put | read | sent | caught | thought | told | taken | written | given | got | gotten | held
     | hit | cut | shut | split | spent | paid | let | brought | sought | taught | dealt | felt
     | meant | met | lost | found | won | stood | understood | begun | become | come | spun | stuck
     | struck | rung | slept | spoken | chosen | frozen | woken | withdrawn | upgraded)\b
 """
 
+# Outcomes a person can be held "responsible for" in the blaming sense.
+BAD_OUTCOME = r"""
+    (?:\w+\s+)?(?:outage|incident|failure|breakage|mess|downtime|data\s+loss|loss|regression
+    |corruption|page\s+storm|delay|sev\s?\d|errors?|bug|damage|disaster)
+"""
+
 SLOTS = {
+    "BAD_OUTCOME": BAD_OUTCOME,
     "PARTICIPLE": PARTICIPLE,
     "SELF": SELF,
     "MY": SELF_POSSESSIVE,
@@ -99,11 +125,10 @@ STRONG_ACTION = rf"""
     \bautomat\w* | \bauto-\w+ | \benforc\w* | \bblock\w*\s+(?:the\s+)?(?:merge|deploy|release|push)
     | \b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
       |enabling|set\s+up|setting\s+up|configure|configuring|require|requiring|write|writing|install
-      |turn\s+on|wire\s+up|extend|make|makes|making)\s+(?:\w+\s+){{0,4}}?{_MECHANISM}\b
+      |turn\s+on|wire\s+up|extend)\s+(?:\w+\s+){{0,4}}?{_MECHANISM}\b
     | \b(?:the|a|an|our|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_MECHANISM}\s+(?:\w+\s+)?
       (?:now\s+)?(?:checks|double-checks|blocks|rejects|fails|runs|catches|verifies|ensures|enforces
       |reminds|prevents|asks|requires|stops|refuses|warns|gates|will|would|can)\b
 """
 
-SLOTS["OTHER"] = OTHER
 SLOTS["STRONG"] = STRONG_ACTION

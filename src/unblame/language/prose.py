@@ -47,6 +47,8 @@ INLINE_MASK_RE = re.compile(
     re.VERBOSE | re.DOTALL | re.MULTILINE,
 )
 
+# Characters that can start an inline element; a block without them skips the mask.
+INLINE_HINT_RE = re.compile(r"[`<\[\]_*]|://")
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 
@@ -241,6 +243,10 @@ def _add_row(cells_row, starts, lines, blocks, section, quote_depth, action, sup
         blocks.append(([(a, b)], Block(a, b, section, quote_depth > 0, action, suppressed)))
 
 
+def _blank_match(match: re.Match[str]) -> str:
+    return blank(match.group(0))
+
+
 def _mask(source: str, blocks) -> str:
     parts: list[str] = []
     pos = 0
@@ -255,7 +261,8 @@ def _mask(source: str, blocks) -> str:
             text_parts.append(source[a:b])
             cursor = b
         block_text = "".join(text_parts)
-        block_text = INLINE_MASK_RE.sub(lambda m: blank(m.group(0)), block_text)
+        if INLINE_HINT_RE.search(block_text):
+            block_text = INLINE_MASK_RE.sub(_blank_match, block_text)
         # Lines inside a block read as one run of prose.
         parts.append(block_text.replace("\n", " ").replace("\r", " "))
         pos = cursor

@@ -16,7 +16,11 @@ JUDGEMENT = r"""
     | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
     | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
     | cowboy(?:\s+\w+)? | fat[-\s]?finger(?:ed|ing|s)? | rookie\s+(?:mistake|error|move)
-    | bonehead\s+(?:mistake|move) | unprofessional
+    | bonehead\s+(?:mistake|move) | unprofessional | slapdash | half-?(?:baked|assed|arsed)
+    | asleep\s+at\s+the\s+wheel | no\s+business\s+(?:touching|being|running|deploying)
+    | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
+    | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
+    | made\s+a\s+(?:\w+\s+)?mess\s+of
 """
 
 RULES = (
@@ -37,25 +41,67 @@ RULES = (
             "and what in the system let the action lead to the outage."
         ),
         bad=(
+            "The outage was caused by the new contractor.",
+            "Diego is responsible for the data loss.",
+            "This whole mess is down to @sam and the refactor.",
             "Our new SRE broke production on Tuesday night.",
             "The intern took down the billing cluster.",
             "@marco caused the outage by merging early.",
             "The platform team is to blame for the missing alert.",
         ),
         good=(
+            "The outage was caused by the config change.",
+            "Diego is responsible for the billing service.",
+            "The regression was introduced by PR 4411.",
             "The payments service caused the checkout errors.",
             "Priya rolled back the release at 14:05.",
             "It was not the intern who broke the build; the cache did.",
             "The migration broke the login flow for SSO users.",
         ),
+        triggers=(
+            "broke",
+            "caused",
+            "took",
+            "brought",
+            "crashed",
+            "nuked",
+            "trashed",
+            "wiped",
+            "messed",
+            "screwed",
+            "fucked",
+            "botched",
+            "borked",
+            "bricked",
+            "knocked",
+            "through",
+            "slip",
+            "blame",
+            "responsible",
+            "reason",
+            "introduced",
+            "down to",
+            "triggered",
+            "started",
+            "created",
+            "broken",
+        ),
         pattern=r"""
-            (?P<span>{OTHER}[\s"“”‘’']+(?:\w+[\s"“”‘’']+){0,2}?
-              (?:broke | caused | took\s+down | brought\s+down | crashed | nuked | trashed
-              | wiped\s+out | messed\s+up | screwed\s+up | fucked\s+up | botched | borked
-              | let\s+(?:it|this|that|the\s+\w+)\s+(?:through|slip)
-              | (?:is|was|are|were)\s+(?:to\s+blame|responsible\s+for\s+(?:the|this)\s+
-                  (?:outage|incident|failure|breakage|mess|downtime)))
-            )\b
+            (?P<span>
+              {OTHER}[\s,"“”‘’']+(?:[\w-]+[\s,"“”‘’']+){0,3}?
+                (?:broke | caused | took\s+(?:\w+\s+){0,3}?(?:down|offline|out) | brought\s+down
+                | crashed | nuked | trashed | wiped\s+out | messed\s+up | screwed\s+up | fucked\s+up
+                | botched | borked | bricked | knocked\s+over
+                | let\s+(?:it|this|that|the\s+\w+|an?\s+\w+(?:\s+\w+)?)\s+(?:through|slip)
+                | (?:is|was|are|were)\s+(?:(?:solely|entirely|directly|squarely)\s+)?(?:to\s+blame
+                  |the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?(?:the\s+|our\s+|this\s+)?
+                    (?:\w+\s+){0,3}?(?:{BAD_OUTCOME}|(?:was|were|is|are|went|got)\s+(?:\w+\s+)?(?:broken|down
+                    |unusable|lost|corrupted|failing|late|wrong|missed))\b
+                  |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME}))
+            | \b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
+                (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr)\b)
+            | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
+            )
         """,
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
     ),
@@ -85,6 +131,18 @@ RULES = (
             "The engineer restarted the primary database at 03:10.",
             "The deploy tool accidentally matched every region because the glob was too wide.",
         ),
+        triggers=(
+            "accident",
+            "unintention",
+            "mistaken",
+            "inadvertent",
+            "careless",
+            "wrongly",
+            "erroneous",
+            "stupid",
+            "foolish",
+            "blindly",
+        ),
         pattern=r"""
             (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?
               (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
@@ -108,21 +166,57 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "Frankly the SRE on shift was asleep at the wheel.",
+            "Honestly the incident commander made a mess of the comms.",
             "It was a careless change to the firewall rules.",
             "Honestly the review of that PR was sloppy.",
             "Another cowboy deploy on a Friday afternoon.",
             "Someone fat-fingered the replica count.",
         ),
         good=(
+            "The hasty-merge label is applied by a bot.",
+            "Dynamo-style sloppy quorum accepted the writes during the partition.",
             "We enabled lazy loading for the image grid.",
             "The change to the firewall rules removed the health-check port.",
             "Careless-looking defaults in the template made the mistake easy.",
             "The review tool hid the second file of the diff.",
         ),
+        triggers=(
+            "careless",
+            "slopp",
+            "negligen",
+            "reckless",
+            "competen",
+            "clueless",
+            "irresponsib",
+            "hast",
+            "lazy",
+            "lazi",
+            "idiot",
+            "moron",
+            "bonehead",
+            "witted",
+            "amateur",
+            "judg",
+            "cowboy",
+            "finger",
+            "rookie",
+            "unprofessional",
+            "slapdash",
+            "half",
+            "asleep",
+            "business",
+            "know what",
+            "optional",
+            "ball",
+            "mess",
+        ),
         pattern=rf"""(?P<span>\b(?:{JUDGEMENT})\b)""",
         unless=rf"""
             (?:\bi\s+(?:was|am|felt|feel)|\bi'm|\bi’m|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
-            | (?:{JUDGEMENT})[-\s]looking | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
+            | \bi\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
+            | (?:{JUDGEMENT})-\w | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
+            | \bsloppy\s+quorum
         """,
     ),
     Rule(
@@ -141,6 +235,8 @@ RULES = (
             "showed, and which safeguard was missing."
         ),
         bad=(
+            "Blame for the missed SLA sits squarely with the data team.",
+            "It's on Chidi, he disabled the alert.",
             "It's not my fault they shipped it without telling anyone.",
             "This one is entirely Omar's fault.",
             "The person to blame is the release manager.",
@@ -153,14 +249,29 @@ RULES = (
             "The disk's fault counter rose before the crash.",
             "We decided not to blame anyone for the outage.",
         ),
+        triggers=(
+            "fault",
+            "mistake",
+            "screw",
+            "fuck",
+            "blunder",
+            "negligence",
+            "carelessness",
+            "incompetence",
+            "blame",
+            "'s on",
+            "’s on",
+            "is on",
+            "was on",
+        ),
         pattern=r"""
             (?P<span>
               (?:(?-i:\b[A-Z][a-z]+)|{OTHER})
                 ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
                 |blunder|negligence|carelessness|incompetence)
             | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
-            | \bblame\s+(?:lies|rests|falls|goes|belongs)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
-            | \b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?on\s+(?:him|her|them|@[\w-]+)
+            | \bblame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
+            | \b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?on\s+(?:him|her|them|{OTHER})
             | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
             )
         """,
@@ -186,23 +297,31 @@ RULES = (
             "'What would have told us the tests had not run?'"
         ),
         bad=(
+            "Can you explain why you thought skipping the canary was acceptable?",
+            "lol who pushed to main without running tests",
             "Why did you deploy without waiting for the canary?",
             "Who approved this migration?",
             "@lena how could this even be merged with red tests?",
             "How was this even possible?",
         ),
         good=(
+            "Who pushed the fix? Thanks, it worked.",
+            "Which deploy went out without a canary, and why did the pipeline allow it?",
             "Who is on call for the search cluster this week?",
             "Why did the canary not catch the error spike?",
             "Any idea how we missed this in staging?",
             "How could the pipeline be changed to block this?",
         ),
+        triggers=("?", "without"),
         pattern=r"""
             (?P<span>
-              \bwhy\s+(?:on\s+earth\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
-                \s+(?:you|he|she|@[\w-]+)\b[^?\n]*\?
+              \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
+                \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b[^?\n]*\?
+            | \bwhy\s+(?:\w+\s+){0,3}?(?:thought|think|figured|decided)\b[^?\n]*
+                \b(?:acceptable|ok|okay|fine|a\s+good\s+idea|safe|sensible)\b[^?\n]*\?
             | \bwho\s+(?:the\s+hell\s+)?(?:merged|approved|pushed|deployed|broke|wrote|let|committed
                 |signed\s+off|reviewed|ok'?d|okayed|thought)\b[^?\n]*\?
+            | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b[^?.\n]*\bwithout\b
             | (?:@[\w-]+\W+(?:\w+\W+){0,4}?)\bhow\s+(?:could|did|was|were|is|are|can)\s+
                 (?:you|this|that|it|sth|something|such\s+\w+)\b[^?\n]*\?
             | \bhow\s+(?:could|did|was|were|is|are)\s+(?:you|this|that|it|sth|something)
@@ -210,7 +329,10 @@ RULES = (
             | \bhow\s+could\s+you\b[^?\n]*\?
             )
         """,
-        unless=r"\bwho\s+(?:is|was|'s)\s+(?:on\s+call|on-call|around|available|online)",
+        unless=r"""
+            \bwho\s+(?:is|was|'s)\s+(?:on\s+call|on-call|around|available|online)
+            | \bwho\s+\w+\s+(?:the\s+|that\s+|this\s+)?(?:fix|patch|rollback|revert|hotfix|mitigation)
+        """,
     ),
     Rule(
         code="UB106",
@@ -238,6 +360,20 @@ RULES = (
             "The pipeline allowed a merge with failing tests.",
             "Deploying straight to production was possible because the gate was optional.",
             "The disappointing latency came from the cold cache.",
+        ),
+        triggers=(
+            "disappoint",
+            "unacceptable",
+            "inexcusable",
+            "embarrass",
+            "shameful",
+            "unprofessional",
+            "irresponsible",
+            "practice",
+            "yell",
+            "shout",
+            "scream",
+            "rage",
         ),
         pattern=r"""
             (?P<span>

@@ -31,6 +31,13 @@ INQUIRY = r"""
 SYSTEM_GERUNDS = (
     r"monitoring|alerting|logging|paging|tracking|caching|sampling|tracing|rate-limiting"
 )
+# Gerunds that build something: "adding a check would have caught it" proposes a
+# system change, which is what a review should do.
+BUILDING_GERUNDS = (
+    r"adding|having|introducing|implementing|automating|enabling|building|creating|configuring"
+    r"|using|setting|installing|requiring|enforcing|writing|pinning|limiting|bounding|something"
+    r"|nothing|anything|everything|during|according|including|morning|evening"
+)
 
 RULES = (
     Rule(
@@ -59,8 +66,9 @@ RULES = (
             "A schema check would have caught this.",
             "We could have lost the whole volume, but the snapshot held.",
         ),
+        triggers=("should", "could", "ought", "must"),
         pattern=r"""
-            (?P<span>{PERSON}\s+(?:\w+\s+)?
+            (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,2}?
               (?:should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)|should've|shouldn't've
               |could(?:n't|\s+not)?\s+(?:easily\s+|simply\s+|just\s+)?have|ought\s+to\s+have
               |must\s+have\s+(?:known|seen|noticed|realized|realised))
@@ -87,34 +95,62 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "The engineer on shift missed the first three alerts.",
+            "Nobody bothered to read the vendor's migration guide.",
+            "Kim was supposed to update the firewall rules and didn't.",
+            "the author never ran the integration tests before merging",
             "The reviewer failed to spot the missing index.",
             "We did not notice the disk filling up.",
             "The developer forgot to update the feature flag.",
             "Ops neglected to renew the certificate.",
         ),
         good=(
+            "The cron scheduler neglected to account for DST.",
+            "The job never ran after the upgrade.",
+            "Nobody was paged because the route was missing.",
             "The job failed to start after the upgrade.",
             "The alert did not fire because the threshold was too high.",
             "It took a while before we noticed the error rate.",
             "Any idea how we missed this in staging?",
         ),
+        triggers=(
+            "failed",
+            "missed",
+            "overlooked",
+            "ignored",
+            "didn",
+            "did not",
+            "never",
+            "forgot",
+            "neglected",
+            "bother",
+            "misjudg",
+            "think to",
+            "think about",
+            "supposed",
+        ),
         pattern=r"""
             (?P<span>
-              {PERSON}\s+(?:\w+\s+)?
-                (?:failed\s+to|missed|overlooked|ignored|did\s+not\s+(?:\w+ly\s+)?(?:notice|catch|check
-                |test|verify|realize|realise|see|request|ask|follow|wait|read|escalate|review
-                |coordinate|consult|double-check|run)|didn't\s+(?:\w+ly\s+)?(?:notice|catch|check|test
-                |verify|realize|realise|see|request|ask|follow|wait|read|escalate|review|coordinate
-                |consult|double-check|run))\b
-            | (?:(?-i:\b[A-Z][\w-]+)|{PERSON}|\b(?:the|a|an|our|their|that)\s+[\w-]+)\s+(?:\w+\s+)?
-                (?:forgot\s+(?:to|about)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
-                |never\s+bothered|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to
+              {PERSON}\s+(?:[\w-]+\s+){0,2}?
+                (?:failed\s+to|missed|overlooked|ignored
+                |(?:did\s+not|didn't|didn’t|never)\s+(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
+                  |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
+                  |double-check|run|tell|inform|announce|page|update|look)
+                |never\s+(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b
+            | (?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b)[A-Z][\w-]+)|{PERSON}
+                |\b(?:the|a|an|our|their|that)\s+(?:\w+\s+)?users?)\s+(?:\w+\s+)?
+                (?:forgot\s+(?:to|about|that)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
+                |never\s+bothered|bothered\s+to|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to
                 |didn't\s+think\s+about|did\s+not\s+think\s+about)\b
+            | \b(?:was|were)\s+supposed\s+to\s+\w+[^.!?\n]{0,60}?\band\s+(?:didn't|did\s+not|never\s+did)\b
             )
         """,
         unless=rf"""
             {INQUIRY} | \b(?:how|why)\s+(?:\w+\s+){{0,2}}?(?:missed|failed|overlooked)\b
             | \b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
+            | \b(?:was|were|been|being|is|are)\s+(?:\w+\s+){{0,3}}?(?:misjudged|overlooked|forgotten|neglected
+              |ignored|missed)\b
+            | \bwhy\s+(?:was|were|did|do|does|is|are|didn't|wasn't)\b[^.!\n]*\?
             | \bthe\s+(?:job|alert|check|build|test|script|deploy|pipeline|bot|tool|system)
               \s+(?:\w+\s+)?(?:forgot|neglected|failed|missed)
         """,
@@ -132,20 +168,22 @@ RULES = (
         source=BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "Had the reviewer waited for the canary, we would have caught it at 1%.",
             "If the on-call had paged the DBA, we would have recovered in minutes.",
             "If only someone had read the release notes.",
             "If we had rolled out region by region, the impact would have been small.",
         ),
         good=(
+            "Had the queue been bounded, memory would have stayed flat.",
             "If the queue had been bounded, memory would have stayed flat.",
             "If you have questions, ask in the incident channel.",
             "If we had a staging database, we could test this first.",
         ),
+        triggers=("if only", " had", "'d", "’d", "had "),
         pattern=r"""
             (?P<span>\bif\s+only\b
-            | \bif\s+{PERSON}\s+(?:had|'d|’d)(?:n't|\s+not)?\s+(?:just\s+|only\s+|simply\s+|also\s+)?
-                (?:\w+ed|\w+en|done|run|set|made|kept|read|sent|built|put|taken|seen|known|told|paid
-                |caught|spent|held|left|led|met|shut|split|thought|understood)\b
+            | \b(?:if\s+{PERSON}\s+(?:had|'d|’d)|(?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=,\ ))\s*had\s+{PERSON})
+                (?:n't|\s+not)?\s+{PARTICIPLE}
             )
         """,
     ),
@@ -164,24 +202,28 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "Talking to the DBA first would have prevented the lock contention.",
+            "Waiting ten more minutes for the canary would have saved us a page.",
             "Reading the runbook would have shown the right flag.",
             "The outage could have been avoided by deploying the two changes separately.",
             "Checking the graph first would have made the problem obvious.",
         ),
         good=(
+            "Adding a lock timeout would have prevented the contention.",
+            "Something in the config would have shown it, had we looked at the right panel.",
             "A schema check would have caught this.",
             "Monitoring the queue depth would have caught it earlier.",
             "The outage could have been prevented by adding a presubmit check.",
         ),
+        triggers=("would", "could", "might"),
         pattern=rf"""
             (?P<span>
               (?:(?<=\n)|(?<=\.\ )|(?<=,\ )|(?<=:\ )|(?<=\A)|\bthat\ |\bbut\ |\band\ )\s*
-                (?!(?:{SYSTEM_GERUNDS})\b)[a-z]+ing\s+(?:the|a|an|it|this|that|their|his|her|our|its)\b
-                [^.!?\n]{{0,80}}?\b(?:would|could|might)\s+(?:have\s+)?(?:revealed|caught|prevented
+                (?!(?:{SYSTEM_GERUNDS}|{BUILDING_GERUNDS})\b)[a-z]+ing\s+(?:[\w-]+\s+){{0,6}}?
+                (?:would|could|might)\s+(?:have\s+)?(?:revealed|caught|prevented
                 |avoided|shown|found|spotted|saved|made\s+(?:\w+\s+){{1,3}}(?:obvious|clear)|told|surfaced|exposed)
             | \b(?:could|would|might)\s+(?:easily\s+)?have\s+been\s+(?:avoided|prevented)\s+
-                (?:if\s+{{PERSON}}\b|by\s+(?:simply\s+|just\s+)?(?!(?:adding|having|introducing|implementing
-                |automating|enabling|building|creating|configuring|using|setting\s+up|{SYSTEM_GERUNDS})\b)
+                (?:if\s+{{PERSON}}\b|by\s+(?:simply\s+|just\s+)?(?!(?:{BUILDING_GERUNDS}|{SYSTEM_GERUNDS})\b)
                 [a-z]+ing\s+(?:the|a|an|it|this|that|each|every|both|our)\b)
             )
         """,
@@ -213,6 +255,7 @@ RULES = (
             "The release was rushed out to fix a security issue, with sign-off from security.",
             "The migration plan left out the read replicas.",
         ),
+        triggers=("enough", "rushed", "corners", "lack"),
         pattern=r"""
             (?P<span>
               \b(?:not|wasn't|weren't|isn't|aren't|wasn’t|weren’t)\s+(?:\w+\s+)?
@@ -249,6 +292,7 @@ RULES = (
             "It would be better to roll back first next time, so the runbook now says so.",
             "A heap dump would have been useful, so the agent now captures one on OOM.",
         ),
+        triggers=("would",),
         pattern=r"""
             (?P<span>\bit\s+would\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
               |useful|helpful|prudent|safer|good|nice|sensible)\s+to\s+(?!have\b|had\b)\w+)

@@ -38,18 +38,19 @@ RULES = (
             "Contributing factors included the expired certificate and the silent alert.",
             "The root user owns the backup files.",
         ),
+        triggers=("cause", "down to"),
         pattern=r"""
             (?P<span>
               \b(?:the|a|one|single|sole)\s+(?:single\s+|sole\s+|real\s+|true\s+|actual\s+|primary\s+
                 |main\s+|underlying\s+|ultimate\s+|only\s+)*(?:root\s+)?cause
-                (?:\s+(?:of|for)\s+(?:the|this|our)\s+\w+)?\s*(?:was|is|:)
-            | \broot\s+cause\s*(?:was|is|:)
+                (?:\s+(?:of|for)\s+(?:the|this|our)\s+\w+)?\s*(?:\b(?:was|is)\b|:)
+            | \broot\s+cause\s*(?:\b(?:was|is)\b|:)
             | \bit\s+all\s+(?:comes|came|boils|boiled)\s+down\s+to\b
             )
         """,
         unless=r"""
             \broot\s+cause\s+analys\w+ | \brca\b | \bcontributing\b | \broot\s+causes\b
-            | \bno\s+(?:single\s+)?root\s+cause | \bfactors\b | \bcause\s+(?:is|was)\s+(?:unknown|unclear|not)
+            | \bno\s+(?:single\s+)?root\s+cause | \bfactors\b | \bcause\s+(?:is|was|remains)\s+(?:\w+\s+)?(?:unknown|unclear|not|under)
         """,
     ),
     Rule(
@@ -76,6 +77,19 @@ RULES = (
             "The error in the logs was obvious only after we knew where to look.",
             "It is obvious from the graph that the cache warmed up at 10:02.",
             "Simply put, the queue filled faster than it drained.",
+        ),
+        triggers=(
+            "anyone",
+            "anybody",
+            "any ",
+            "everyone",
+            "obvious",
+            "clear",
+            "evident",
+            "apparent",
+            "of course",
+            "easy",
+            "trivial",
         ),
         pattern=r"""
             (?P<span>
@@ -113,6 +127,7 @@ RULES = (
             "We just deployed the fix to all regions.",
             "We practise a just culture after incidents.",
         ),
+        triggers=("just", "simply", "merely", "only"),
         pattern=r"""
             (?P<span>{PERSON}\s+(?:\w+\s+)?(?:just|simply|merely|only)\s+
               (?:had\s+to|needed\s+to|have\s+to|has\s+to|need\s+to|needs\s+to|forgot|ignored|missed

@@ -31,6 +31,10 @@ NOT_AS_CAUSE = r"""
     | (?:human|operator|user|manual)[-\s]errors?[-\s](?:proof|prone|tolerant|resistant)
     | \buser\s+errors?\s+(?:messages?|pages?|responses?|codes?|dialogs?|handling|class|types?|states?|text)
     | \berror\s+messages?\b | \b4\d\d\s+(?:responses?|errors?|status) | \bvalidation\b
+    | \b4xx\b | \b(?:server|client)\s+errors?\b
+    | \b(?:call|calling|called|label|labell?ing|labell?ed|tag|tagging|tagged|writ(?:e|ing)|say|saying
+      |mark|marking|file|filing)\s+(?:it|this|that|them|incidents?|outages?)?\s*(?:as\s+)?(?:an?\s+)?
+      ['"‘“]?(?:human|operator|user|manual)\s+error
 """
 
 RULES = (
@@ -48,21 +52,25 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            "We traced the outage to an operator mistake at the console.",
             "The outage was caused by human error.",
             "Root cause: operator error during the failover.",
             "Turned out to be a PEBKAC, nothing to fix.",
             "The incident was due to a manual error in the DNS zone.",
         ),
         good=(
+            "Calling it operator error would hide the confusing flag.",
+            "The 4xx panel separates user errors from server errors.",
             "We no longer label incidents as human error.",
             "Human error is never a root cause, only a starting point.",
             "The form now shows clear user error messages.",
             "Automating the rotation removes a step prone to human error.",
         ),
+        triggers=("error", "mistake", "slip", "bak", "bcak", "pebkac", "layer"),
         pattern=r"""
             (?P<span>
               \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
-                |developer|dev|people|procedural|keyboard)\s+errors?\b
+                |developer|dev|people|procedural|keyboard)\s+(?:errors?|mistakes?|slips?)\b
             | \bpe?bc?ak\b | \bpebkac\b | \bpebcak\b | \bid(?:10|-ten-)t\s+error\b
             | \blayer\s*8\s+(?:issue|error|problem)\b
             )
@@ -83,6 +91,7 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            "Reason for outage: typo by on-call in the routing table.",
             "This was a mistake in setting up the node pool.",
             "The incident was caused by a typo by the on-call.",
             "A dumb mistake made by a person took the whole region down.",
@@ -93,6 +102,16 @@ RULES = (
             "The setup script created the node pool without local SSDs.",
             "The linter catches the typo before merge.",
         ),
+        triggers=(
+            "mistake",
+            "oversight",
+            "slip",
+            "blunder",
+            "goof",
+            "typo",
+            "misconfiguration",
+            "error",
+        ),
         pattern=r"""
             (?P<span>
               \b(?:this|that|it|the\s+(?:outage|incident|issue|problem|failure|cause|trigger))\s+
@@ -100,7 +119,7 @@ RULES = (
                 (?:an?|one)\s+(?:simple\s+|small\s+|silly\s+|dumb\s+|stupid\s+|honest\s+|human\s+|manual\s+)?
                 (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)\s+(?:in|when|while|by|during|made)\b
             | \b(?:mistake|typo|slip|blunder|error|oversight)s?\s+(?:made\s+)?by\s+
-                (?:{PERSON}|a\s+(?:person|human)|(?-i:[A-Z][a-z]+)\b)
+                (?:{PERSON}|a\s+(?:person|human)|(?:the\s+)?(?:{ROLE})|(?-i:[A-Z][a-z]+)\b)
             | \b(?:dumb|silly|stupid|simple|careless|honest|human)\s+mistakes?\s+(?:made\s+)?by\b
             | \b(?:an?\s+)?(?:error|mistake)\s+was\s+made\b
             )

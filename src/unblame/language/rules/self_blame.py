@@ -44,6 +44,18 @@ SLIP_VERBS = r"""
       (?:\w+\s+){0,4}?(?:tests?|reviews?|ci|checks?|approval|canary|waiting|testing|looking)\b
 """
 
+# Nouns and adjectives people use to run themselves down.
+DEPRECATING_NOUNS = r"""
+    idiot | moron | fool | klutz | muppet | clown | liability | burden | disaster | menace
+    | joke | failure | fraud | screw-?up | walking\s+(?:outage|disaster) | weakest\s+link
+    | (?:designated\s+)?outage\s+generator | danger\s+to\s+(?:\w+\s+)?(?:prod|production|everyone)
+"""
+DEPRECATING_ADJECTIVES = r"""
+    stupid | dumb | useless | incompetent | hopeless | pathetic
+    | not\s+(?:\w+\s+)?(?:competent|careful|good|smart|experienced|senior)\s+enough
+    | not\s+cut\s+out | terrible\s+at | the\s+worst
+"""
+
 RULES = (
     Rule(
         code="UB201",
@@ -59,25 +71,50 @@ RULES = (
         source=SECOND_VICTIM,
         suggestion=KIND_SUGGESTION,
         bad=(
+            "That one's on me, I pushed the bad config.",
+            "the blame is mine, full stop",
+            "I was the one who broke it.",
             "Sorry all, this one is my fault.",
             "My bad, I ran it against the wrong cluster.",
             "I really screwed up the failover yesterday.",
             "It's all on me, I approved the change.",
         ),
         good=(
+            "I was the one who noticed the spike first.",
+            "That one is on the backlog for next sprint.",
             "It was not my fault or anyone's; the config loader ignored the flag.",
             "The fault tolerance of the queue held up well.",
             "I ran the migration against prod at 14:02.",
             "My alert fired at 14:10 and I acknowledged it.",
+        ),
+        triggers=(
+            "my",
+            "on me",
+            "blame",
+            "yell",
+            "culpa",
+            "own this",
+            "the one who",
+            "screwed",
+            "messed",
+            "fucked",
+            "effed",
+            "goofed",
+            "mucked",
+            "blew",
+            "dropped",
         ),
         pattern=r"""
             (?P<span>
               \bmy\s+(?:own\s+|big\s+|huge\s+|stupid\s+)?(?:fault|bad|mistake|screw-?\s?up
                 |fuck-?\s?up|blunder|stupidity|carelessness|negligence|doing)\b
             | \b(?:it'?s|it’s|it\s+(?:is|was)|that'?s|that’s|that\s+(?:is|was)|this\s+(?:is|was)
-                |this\s+one\s+is|this\s+one's|all)\s+(?:all\s+|entirely\s+|totally\s+)?on\s+me\b
+                |(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)?|all)\s+(?:all\s+|entirely\s+|totally\s+)?on\s+me\b
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:the\s+one\s+)?to\s+blame\b
             | \bblame\s+(?:it\s+(?:all\s+)?on\s+)?me\b | \byell\s+at\s+me\b | \bmea\s+culpa\b
+            | \bblame\s+(?:is|was)\s+(?:all\s+)?mine\b | \bblamed,?\s+it(?:'s|’s|\s+is)\s+me\b
+            | \bi\s+own\s+this\s+(?:failure|outage|mistake|mess)\b
+            | \bi\s+(?:was|am)\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\W{1,3}(?:\w+\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)(?:\s+\w+)?\s+up\b
             | \bi\s+(?:really\s+|totally\s+|completely\s+)?(?:blew\s+it|dropped\s+the\s+ball)\b
             )
@@ -98,30 +135,93 @@ RULES = (
         source=JANOFF_BULMAN,
         suggestion=KIND_SUGGESTION,
         bad=(
+            "Can't believe I'm this stupid.",
+            "I feel terrible, it never would have happened if I wasn't so sloppy.",
+            "Honestly I'm a liability on call.",
+            "ugh, that was stupid of me",
+            "I let the whole team down last night.",
+            "Please don't let me do the next deploy.",
             "I'm such an idiot, I pointed it at production.",
             "I was too quick deleting the old branch.",
             "I shouldn't be allowed near prod.",
             "I always break something on release day.",
         ),
         good=(
+            "I was embarrassed to see the dashboard so empty of alerts before we built them.",
+            "The migration let me down twice: it timed out silently.",
+            "Let me run the failover drill next week.",
             "I was too far from a laptop to respond within five minutes.",
             "I am the on-call for the search cluster this week.",
             "I always run the smoke tests before a release.",
             "The runbook step was too quick to misread.",
         ),
-        pattern=r"""
+        triggers=(
+            "idiot",
+            "moron",
+            "fool",
+            "klutz",
+            "muppet",
+            "clown",
+            "liability",
+            "burden",
+            "disaster",
+            "menace",
+            "joke",
+            "failure",
+            "fraud",
+            "screw",
+            "walking",
+            "weakest",
+            "outage generator",
+            "danger",
+            "stupid",
+            "dumb",
+            "useless",
+            "incompetent",
+            "hopeless",
+            "pathetic",
+            "ashamed",
+            "guilty",
+            "sloppy",
+            "careless",
+            "lazy",
+            "hasty",
+            "rushed",
+            "enough",
+            "cut out",
+            "terrible",
+            "worst",
+            "too",
+            "allowed",
+            "trusted",
+            "let",
+            "always",
+            "again",
+            "what a",
+            "brain",
+            "silly",
+            "failed",
+        ),
+        pattern=rf"""
             (?P<span>
-              \bi(?:'m|’m|\s+am|\s+was|\s+feel|\s+felt|\s+must\s+be)\s+(?:just\s+)?
-                (?:such\s+an?\s+|an?\s+(?:complete\s+|total\s+)?|so\s+|really\s+|completely\s+|totally\s+)?
-                (?:idiot|stupid|dumb|useless|incompetent|moron|clown|fool|careless|sloppy
-                |hopeless|terrible\s+at|the\s+worst|an\s+idiot|not\s+cut\s+out)\b
+              \bi(?:'m|’m|\s+am|\s+was|\s+feel|\s+felt|\s+must\s+be)\s+(?:just\s+|clearly\s+|genuinely\s+
+                |honestly\s+|really\s+|such\s+|so\s+|completely\s+|totally\s+|this\s+)?
+                (?:an?\s+|the\s+)?(?:absolute\s+|complete\s+|total\s+|real\s+|proper\s+|team's\s+)?
+                (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
             | \bi\s+was\s+(?:way\s+|much\s+)?too\s+(?:fast|quick|hasty|eager|impatient|careless
                 |sloppy|confident|cocky|lazy)\b
-            | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?)\s+(?:ever\s+|never\s+)?be
-                \s+(?:allowed|trusted|let)\s+(?:near|to\s+touch|with|anywhere)
+            | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
+                \s+(?:ever\s+|never\s+)?be\s+(?:allowed|trusted|let)\b
+            | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
+            | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
             | \bi\s+always\s+(?:break|mess\s+up|screw\s+up|ruin|forget)\b
+            | \bif\s+i\s+(?:wasn't|wasn’t|weren't|hadn't\s+been|had\s+not\s+been)\s+(?:so\s+)?(?:sloppy|careless
+                |lazy|stupid|hasty|rushed|distracted|impatient)\b
+            | \bi(?:'ll|’ll|\s+will)\s+(?:just\s+|probably\s+)?(?:break|mess\s+up|screw\s+up|ruin)\s+it\s+again\b
             | \bwhat\s+an?\s+(?:idiot|fool|moron|clown)\b
-            | \bi\s+(?:feel|felt)\s+(?:so\s+|really\s+)?(?:stupid|dumb|terrible|awful|ashamed|guilty)\b
+            | \bhow\s+(?:dumb|stupid|careless|useless)\s+(?:am\s+i|can\s+i\s+be)\b
+            | \b(?:stupid|dumb|idiotic|careless|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?(?:of\s+me|on\s+my\s+part)\b
+            | \bi\s+(?:let\s+(?:\w+\s+){{0,3}}?down|failed\s+(?:everyone|everybody|the\s+team|you\s+all|you|us))\b
             )
         """,
     ),
@@ -153,16 +253,18 @@ RULES = (
             "We're truly sorry for the disruption this caused to your teams.",
             "Sorry for the late reply, I was in another call.",
         ),
+        triggers=("sorry", "apologi"),
         pattern=r"""
             (?P<span>
               \b(?:so|really|very|truly|terribly|deeply|extremely|incredibly|super|awfully)
                 (?:,?\s+(?:so|very|really))?,?\s+sorry\b
-            | \bsorry\b[^.!?\n]{0,60}\b(?:sorry|apologi[sz]e|apologies)\b
+            | \b(?:sorry|apologi[sz]e|apologies)\b[^.!?\n]{0,60}\b(?:sorry|apologi[sz]e|apologies)\b
             | \bi\s+(?:\w+\s+)?apologi[sz]e\s+(?:again\s+)?(?:for|to)\s+(?:all|the\s+(?:outage|incident
                 |mess|trouble|issues?|problems?|breakage|downtime|disruption|distraction|damage)
                 |this|everything|breaking|causing)
             | \bsorry\s+(?:for|about)\s+(?:wasting|all\s+the|the\s+mess|breaking|causing|this\s+mess
                 |the\s+trouble|the\s+outage|the\s+breakage|this\s+distraction)
+            | \bsorry\s+to\s+(?:everyone|everybody|all|you\s+all|the\s+team|be\s+such)\b
             | \bmy\s+(?:sincere\s+|deepest\s+)?apologies\b
             )
         """,
@@ -196,6 +298,7 @@ RULES = (
             "How could I have known about the hidden dependency from the docs we had?",
             "The check should have caught this before it reached me.",
         ),
+        triggers=("should", "could", "ought", "if only", "if i", "would have"),
         pattern=r"""
             (?P<span>
               \bi\s+(?:really\s+|definitely\s+|probably\s+|totally\s+)?
@@ -240,6 +343,40 @@ RULES = (
             "I broke the migration down into three steps.",
             "I noticed the PR was still a draft and pinged the author.",
             "I forgot to mention that the dashboard moved.",
+        ),
+        triggers=(
+            "accident",
+            "mistake",
+            "inadvertent",
+            "unintention",
+            "careless",
+            "stupid",
+            "foolish",
+            "wrong",
+            "whatever",
+            "without",
+            "misread",
+            "misjudg",
+            "misconfig",
+            "mistyp",
+            "misclick",
+            "misunderst",
+            "overlook",
+            "neglect",
+            "forgot",
+            "broke",
+            "managed",
+            "didn",
+            "did not",
+            "failed",
+            "never",
+            "too",
+            "pushed",
+            "merged",
+            "deployed",
+            "released",
+            "shipped",
+            "approved",
         ),
         pattern=rf"""
             (?P<span>\bi\s+(?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS}))

@@ -41,16 +41,48 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Reviewers should look more closely at infrastructure diffs.",
+            "Mei will manually cross-check the invoice totals each month.",
+            "Action item: stay focused during deploys and avoid multitasking.",
+            "Two engineers must eyeball every production change.",
             "We need to be more careful when editing the load balancer config.",
             "I'll pay more attention to the canary next time.",
             "Engineers should double-check the region before running the script.",
             "Everyone should think twice before force-pushing.",
         ),
         good=(
+            "The reconciliation job cross-checks the invoice totals each month.",
+            "We looked closely at the heap dump and found the leak.",
             "The deploy script double-checks the region before it runs.",
             "Add a presubmit check so the canary result blocks the merge.",
             "The alert now pays attention to p99 latency as well as errors.",
             "Be careful: this endpoint deletes data.",
+        ),
+        triggers=(
+            "care",
+            "vigilant",
+            "cautious",
+            "attentive",
+            "diligent",
+            "mindful",
+            "disciplined",
+            "rigorous",
+            "attention",
+            "twice",
+            "harder",
+            "stay ",
+            "multitask",
+            "slow down",
+            "double",
+            "triple",
+            "closely",
+            "carefully",
+            "properly",
+            "thoroughly",
+            "manually",
+            "eyeball",
+            "second",
+            "always",
         ),
         pattern=r"""
             (?P<span>
@@ -60,12 +92,20 @@ RULES = (
             | \b(?:be|being)\s+(?:careful|vigilant|cautious)\s+(?:next\s+time|in\s+(?:the\s+)?future
                 |from\s+now\s+on|going\s+forward)
             | \bpay\s+(?:more\s+|closer\s+|extra\s+|better\s+|special\s+)attention\b
-            | \btake\s+(?:more\s+|extra\s+|better\s+|special\s+|greater\s+)?care\s+(?:next\s+time|in\s+(?:the\s+)?future
-                |from\s+now|going\s+forward)
-            | \bthink\s+twice\b | \btry\s+harder\b | \bstay\s+alert\b
-            | {PERSON}\s+(?:\w+\s+)?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to)\s+
-                (?:always\s+)?(?:double|triple)[-\s]?check
+            | \btake\s+(?:more\s+|extra\s+|better\s+|special\s+|greater\s+)care\b
+            | \btake\s+care\s+(?:next\s+time|in\s+(?:the\s+)?future|from\s+now|going\s+forward)
+            | \bthink\s+twice\b | \btry\s+harder\b | \bstay\s+(?:alert|focused|sharp)\b
+            | \bavoid\s+multi-?tasking\b | \bslow\s+down\s+and\b | \battention\s+to\s+detail\b
+            | {PERSON}\s+(?:\w+\s+)?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to|to)\s+
+                (?:always\s+)?(?:manually\s+)?(?:double|triple)(?:\s+and\s+(?:double|triple))?[-\s]?check
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b
+            | \b(?:should|must|need\s+to|needs\s+to|will|to)\s+(?:\w+\s+){0,2}?(?:look|read|review|check
+                |inspect|scrutini[sz]e)\s+(?:[\w-]+\s+){0,4}?(?:more\s+)?(?:closely|carefully|properly
+                |thoroughly)\b
+            | \bmanually\s+(?:[\w-]+\s+)?(?:verify|check|cross-check|review|inspect|confirm|compare
+                |validate|approve)\b
+            | \beyeball\w*\b | \bsecond\s+(?:person|pair\s+of\s+eyes|set\s+of\s+eyes)\b
+            | \balways\s+(?:double-)?check\s+which\b
             )
         """,
         unless=r"{STRONG}",
@@ -84,15 +124,51 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Sofia to be retrained on the billing admin tool.",
+            "Everyone on the rotation must re-read the incident response handbook.",
+            "Chidi to attend the secure coding refresher course.",
+            "Action: emphasise the importance of following the runbook to all SREs.",
             "Remind engineers to drain the node before patching.",
             "Retrain the on-call staff on the failover runbook.",
             "More training for new hires on the deploy process.",
             "Add an action item to remind the person releasing to update the changelog.",
         ),
         good=(
+            "The review bot reminds the author when the checklist is incomplete.",
+            "We will review the alert thresholds in the next sprint.",
             "Retrain the model with last week's labelled data.",
             "The release bot reminds the author to update the changelog.",
             "Add a pre-deploy hook that drains the node automatically.",
+        ),
+        triggers=(
+            "remind",
+            "train",
+            "educat",
+            "coach",
+            "instruct",
+            "tell",
+            "brief",
+            "awareness",
+            "send",
+            "re-read",
+            "reread",
+            "familiar",
+            "review",
+            "course",
+            "workshop",
+            "class",
+            "refresher",
+            "module",
+            "learning",
+            "shadow",
+            "quiz",
+            "emphasi",
+            "stress",
+            "reinforce",
+            "reiterate",
+            "underline",
+            "highlight",
+            "lesson",
         ),
         pattern=rf"""
             (?P<span>
@@ -103,9 +179,24 @@ RULES = (
             | \bawareness\s+(?:training|campaign|session|email)s?\b
             | \bsend\s+(?:a\s+|an\s+)?(?:reminder|announcement|email|memo)\s+(?:\w+\s+){{0,2}}?
                 (?:to\s+)?(?:all|everyone|the\s+team|engineers)\b
+            | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed)\b
+            | \bre-?(?:read|familiari[sz]e|familiari[sz]ing|review)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?(?:\w+\s+){{0,3}}?
+                (?:runbooks?|handbooks?|docs|documentation|guides?|policy|policies|procedures?)\b
+            | \b(?:attend|take|complete|do)\s+(?:the\s+|a\s+|an\s+)?(?:[\w"“”-]+\s+){{0,4}}?(?:course|training
+                |workshop|class|refresher|module|e-?learning)\b
+            | \bshadow\s+(?:\w+\s+)?(?:deploys?|deployments?|shifts?|on-?call|rotations?|releases?)\b
+            | \bquizz?ed\b
+            | \b(?:emphasi[sz]e|stress|reinforce|reiterate|underline|highlight)\s+(?:\w+\s+){{0,4}}?
+                (?:importance|that\s+(?:\w+\s+){{0,4}}?(?:means|is|are|must))
+            | \b(?:reinforce|emphasi[sz]e|stress)\s+(?:with|to)\s+{PEOPLE}
+            | \blessons?-learned\s+session\b
             )
         """,
-        unless=r"\b(?:bots?|automat\w*|scheduled|system|cron|tool|script|pipeline|hook)\b",
+        unless=r"""
+            \b(?:bots?|tools?|scripts?|system|cron|pipelines?|hooks?|jobs?|workflows?)\s+(?:\w+\s+)?
+              (?:reminds|sends|posts|pings|nudges|notifies|asks)\b
+            | \bautomat\w* | \bscheduled\b
+        """,
     ),
     Rule(
         code="UB503",
@@ -123,21 +214,53 @@ RULES = (
             "boundary, a confirmation step, a second approval enforced by tooling."
         ),
         bad=(
+            "Take away Yusuf's admin rights on the billing account.",
+            "Lars has been asked not to deploy without a buddy.",
+            "Going forward, Kwame needs sign-off from his lead before any prod change.",
             "Issue a written warning to the engineer involved.",
             "Revoke Sam's production access for a month.",
             "We need to hold someone responsible for this.",
         ),
         good=(
+            "Remove the stale deploy key and its access to the registry.",
+            "Changes to the firewall need approval from the network owners group, enforced by the pipeline.",
             "Revoke the leaked token and rotate the keys.",
             "Production access now expires after eight hours by default.",
             "The service owner is responsible for the runbook.",
+        ),
+        triggers=(
+            "warning",
+            "disciplin",
+            "access",
+            "permission",
+            "rights",
+            "privilege",
+            "credential",
+            "responsible",
+            "accountable",
+            "fire him",
+            "fire her",
+            "fire them",
+            "fire the",
+            "improvement plan",
+            " pip",
+            "sham",
+            "punish",
+            "consequences",
+            "asked not",
+            "being trusted",
+            "sign-off",
+            "signoff",
+            "approval",
+            "signature",
         ),
         pattern=r"""
             (?P<span>
               \b(?:written|verbal|formal|final)\s+warnings?\b | \bdisciplinary\b
             | \bdiscipline\s+(?:the|him|her|them)\b
-            | \b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling)\s+
-                (?:(?-i:[A-Z][a-z]+)['’]s|his|her|their|the\s+(?:\w+\s+)?(?:{ROLE})['’]s)\s+(?:\w+\s+)?
+            | \b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling|take\s+away|taking\s+away
+                |strip|stripping|lose|loses|losing)\s+
+                (?:(?-i:[A-Z][a-z]+)['’]s\s+|his\s+|her\s+|their\s+|the\s+(?:\w+\s+)?(?:{ROLE})['’]s\s+)?(?:\w+\s+)?
                 (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b
             | \b(?:hold|held|holding)\s+(?:someone|somebody|people|him|her|them|the\s+\w+|\w+)\s+
                 (?:personally\s+)?(?:responsible|accountable)\b
@@ -145,6 +268,10 @@ RULES = (
             | \bperformance\s+improvement\s+plan\b | \bput\s+(?:\w+\s+)?on\s+a\s+pip\b
             | \bnam(?:e|ing)\s+and\s+sham(?:e|ing)\b | \bpunish\w*\b
             | \bconsequences\s+for\s+(?:\w+\s+)?(?:{ROLE}|people|anyone|whoever)\b
+            | \b(?:been\s+)?asked\s+not\s+to\s+(?:deploy|merge|push|touch|run)\b
+            | \bbefore\s+being\s+trusted\b
+            | \b(?:sign-?off|approval)\s+from\s+(?:his|her|their)\s+(?:lead|manager|supervisor|boss)\b
+            | \b(?:manager|lead|supervisor)['’]s\s+(?:signature|sign-?off|approval)\b
             )
         """,
     ),
@@ -162,6 +289,10 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Make sure you're on the right branch before you push.",
+            "Ensure on-call engineers remember to hand over open incidents.",
+            "Next time, slow down and read the diff.",
+            "Camila will read every cron expression twice from now on.",
             "We need to ensure that every merge gets deployed the same day.",
             "Please check all links before sending the announcement.",
             "Make sure to drain the queue before restarting.",
@@ -169,23 +300,57 @@ RULES = (
             "Perform a final check prior to release to ensure nothing is missing.",
         ),
         good=(
+            "Make sure the pipeline blocks merges without a green canary.",
+            "We will rotate the keys automatically from now on.",
             "Add a CI job to make sure every merge gets deployed the same day.",
             "The retry logic ensures that requests are idempotent.",
             "Write end-to-end tests and make sure they gate the deploy.",
             "Remember, incidents are opportunities to learn!",
+        ),
+        triggers=(
+            "sure",
+            "remember",
+            "verify",
+            "confirm",
+            "forget",
+            "please",
+            "ignore",
+            "skip",
+            "again",
+            "future",
+            "from now",
+            "going forward",
+            "next time",
+            "perform",
+            "write down",
+            "better",
+            "best",
+            "wiser",
+            "advisable",
+            "ensure",
+            "everyone's",
+            "everyone’s",
         ),
         pattern=r"""
             (?P<span>
               (?:{PERSON}|everyone|engineers?)\s+(?:\w+\s+)?(?:need|needs|must|should|have|has|ought|will\s+need)
                 \s+(?:to\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember\s+to|verify|confirm|be\s+sure
                 |not\s+forget|never\s+forget)\b
-            | \bplease\s+(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm|double-check
-                |don't\s+forget|do\s+not\s+forget|be\s+sure)\b
-            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:always\s+)?(?:make\s+sure\s+to|remember\s+to|don't\s+forget\s+to
-                |do\s+not\s+forget\s+to|never\s+forget\s+to|be\s+sure\s+to|never\s+(?:ignore|skip))\b
+            | \bplease,?\s+(?:\w+,\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm
+                |double-check|don't\s+forget|do\s+not\s+forget|be\s+sure|read|look)\b
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ ))\s*(?:always\s+)?(?:make\s+sure\s+(?:that\s+)?(?:to\b|{PERSON})
+                |remember\s+to
+                |don't\s+forget\s+to|do\s+not\s+forget\s+to|never\s+forget\s+to|be\s+sure\s+to
+                |never\s+(?:ignore|skip))\b
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ ))\s*ensure\s+(?:that\s+)?(?:all\s+|every\s+)?(?:[\w-]+\s+)?{PERSON}
             | \b(?:please\s+)?(?:do\s+not|don't|never)\s+(?:\w+\s+){1,6}?(?:again|in\s+the\s+future
                 |from\s+now\s+on|going\s+forward|next\s+time)\b
+            | {PERSON}\s+(?:will|'ll|’ll|promises?\s+to)\s+(?:[\w-]+\s+){1,8}?(?:from\s+now\s+on
+                |going\s+forward|in\s+(?:the\s+)?future|next\s+time)\b
+            | \bnext\s+time,?\s+(?:\w+\s+){0,2}?(?:read|check|slow|be|look|think|verify|remember|make\s+sure
+                |ask|wait)\b
             | \bnever\s+ignore\s+(?:any\s+)?(?:errors?|warnings?|alerts?)\b
+            | \beveryone['’]s\s+(?:job|responsibility)\b
             | \bperform\s+(?:a|an)\s+(?:final|manual|careful|thorough|extra|second)\s+(?:check|review
                 |verification|inspection)\b
             | \bwrite\s+down\s+(?:the\s+)?(?:responsibilities|rules?|lessons?|expectations)\b
@@ -213,20 +378,42 @@ RULES = (
             "required check, a default, or a tool that performs the item itself."
         ),
         bad=(
+            "Add a big red warning banner to the wiki page about the prod database.",
             "Establish deployment checklists to minimise mistakes.",
             "Create a written policy for database changes.",
             "Add a manual sign-off step before each release.",
         ),
         good=(
+            "Add a note to the changelog about the new flag.",
             "Turn the release checklist into a pipeline stage that runs each item.",
             "The checklist generator reads the service catalogue.",
             "Document how the failover works in the architecture page.",
+        ),
+        triggers=(
+            "checklist",
+            "policy",
+            "policies",
+            "procedure",
+            "sign-off",
+            "signoff",
+            "sign off",
+            "approval",
+            "review",
+            "verification",
+            "warning",
+            "caution",
+            "note",
+            "reminder",
+            "banner",
         ),
         pattern=r"""
             (?P<span>
               \b(?:establish|create|introduce|write|add|follow|draft|adopt)\s+(?:a\s+|an\s+|new\s+)?
                 (?:\w+\s+){0,2}?(?:checklists?|written\s+(?:policy|policies|procedures?)|policy\s+documents?
                 |manual\s+(?:sign-?off|approval|review|verification)\s*(?:steps?)?)\b
+            | \b(?:add|put|place|pin)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:warning|caution|note|reminder|banner)s?
+                \s+(?:\w+\s+){0,2}?(?:to|in|on|at\s+the\s+top\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?
+                (?:wiki|runbooks?|docs?|page|readme|confluence|handbook)\b
             )
         """,
         unless=r"{STRONG}",
