@@ -34,6 +34,11 @@ SUBCOMMANDS: list[str] = [
     "unblame.cli.lint",
     "unblame.cli.rules",
     "unblame.cli.evaluate",
+    # The web app; these import Django only when run.
+    "unblame.cli.serve",
+    "unblame.cli.createuser",
+    "unblame.cli.demo",
+    "unblame.cli.manage",
 ]
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
 from django.db import transaction
@@ -138,7 +139,7 @@ def _status_history(
         "closed": at.get("resolved", start) + timedelta(days=2),
     }
     steps = PATH[: PATH.index(status) + 1]
-    for previous, current in zip(steps, steps[1:], strict=False):
+    for previous, current in pairwise(steps):
         StatusChange.objects.create(
             incident=incident,
             from_status=previous,

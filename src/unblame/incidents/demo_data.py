@@ -152,7 +152,7 @@ INCIDENTS = [
                 132,
                 "deploy",
                 "deploy-bot",
-                "search-reindex now refuses to swap when the new index has under 90% of the old count.",
+                "search-reindex refuses to swap when the new index has under 90% of the old count.",
                 True,
             ),
         ],

@@ -90,7 +90,9 @@ def incident_export(request: HttpRequest) -> HttpResponse:
 
 
 def _timeline(incident: Incident):
-    return incident.events.select_related("author").annotate(revision_count=Count("revisions"))
+    # Meta.ordering is dropped from GROUP BY queries, so order explicitly.
+    events = incident.events.select_related("author").annotate(revision_count=Count("revisions"))
+    return events.order_by("occurred_at", "id")
 
 
 def _detail_context(request: HttpRequest, incident: Incident, **extra: object) -> dict:

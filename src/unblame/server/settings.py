@@ -158,7 +158,6 @@ TIME_ZONE = "UTC"
 DEFAULT_USER_TIMEZONE = env_timezone("UNBLAME_DEFAULT_TIMEZONE", "UTC")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
 # No collectstatic step: WhiteNoise finds the vendored files in the apps'
 # static folders directly, so a fresh install serves them offline.
 WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,35 @@
+from unblame.incidents.models import Service
+
+
+def test_it_lists_services_with_visible_incident_counts(
+    as_outsider, incident, restricted, checkout
+):
+    restricted.services.add(checkout)
+    response = as_outsider.get("/services/")
+    assert response.status_code == 200
+    (service,) = response.context["services"]
+    # The restricted incident is not counted for someone who cannot see it.
+    assert len(service.visible_incidents) == 1
+
+
+def test_it_counts_restricted_for_admin(as_admin, incident, restricted, checkout):
+    restricted.services.add(checkout)
+    (service,) = as_admin.get("/services/").context["services"]
+    assert len(service.visible_incidents) == 2
+
+
+def test_it_adds_a_service(as_editor, db):
+    response = as_editor.post("/services/", {"name": "search", "description": "Product search"})
+    assert response.status_code == 302
+    assert Service.objects.filter(name="search").exists()
+
+
+def test_it_rejects_a_duplicate_name(as_editor, checkout):
+    response = as_editor.post("/services/", {"name": "checkout"})
+    assert response.status_code == 200
+    assert Service.objects.count() == 1
+
+
+def test_it_forbids_viewer_to_add(as_viewer, db):
+    assert as_viewer.post("/services/", {"name": "search"}).status_code == 403
+    assert not Service.objects.exists()
