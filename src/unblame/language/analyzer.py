@@ -12,9 +12,9 @@ from . import prose
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import SLOTS, other_pattern, person_pattern
-from .trie import trie_pattern
 from .registry import RULES
 from .rule import Rule
+from .trie import trie_pattern
 
 CONTEXTS = ("document", "action_item", "chat")
 SENTENCE_END_RE = re.compile(r"[.!?;](?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")

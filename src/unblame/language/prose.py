@@ -188,9 +188,8 @@ def parse(source: str) -> Document:
                 else:
                     level0_pending = codes
             continue
-        if tok.level == 0 and tok.nesting == 1:
-            level0_active, level0_pending = level0_pending, None
-        elif tok.level == 0 and tok.nesting == 0 and ttype not in ("inline",):
+        # A top-level block starts: it takes any pending suppression comment.
+        if tok.level == 0 and (tok.nesting == 1 or (tok.nesting == 0 and ttype != "inline")):
             level0_active, level0_pending = level0_pending, None
 
         if ttype == "heading_open":

@@ -25,8 +25,9 @@ class Rule:
     `unblame.language.lexicon` are expanded once at compile time. A named
     group `span` narrows the reported span; otherwise the whole match is
     reported. A finding is dropped when `unless` matches anywhere in the
-    sentence, when `requires` is set and does not match the sentence, or when `negatable` is set and a negation stands just before
-    the match. `contexts` limits where the rule runs.
+    sentence, when `requires` is set and does not match the sentence, or
+    when `negatable` is set and a negation stands just before the match.
+    `contexts` limits where the rule runs.
 
     `triggers` are lower-case substrings of which every match contains at
     least one; the engine scans only the blocks that contain a trigger, which

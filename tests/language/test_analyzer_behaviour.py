@@ -1,0 +1,99 @@
+"""How the analyzer treats people, negation, quotation, context and configuration."""
+
+from __future__ import annotations
+
+import pytest
+
+from unblame.language import Category, Config, Severity, analyze
+
+
+def categories(text: str, **kwargs) -> list[str]:
+    return [f.category.value for f in analyze(text, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The job failed to start after the node restarted.",
+        "We decided not to blame anyone for the outage.",
+        "It was not Omar's fault; the pipeline skipped the check.",
+        "We no longer label incidents as human error.",
+        "The runbook says the service should return 503 while draining.",
+        "We are sorry for the impact this had on our customers.",
+        "Sorry, I was on mute.",
+        "I ran the migration against prod at 14:02.",
+        "Kim rolled back the release at 14:05 and the errors stopped.",
+        "Lee spotted the latency spike on the dashboard.",
+        "Our fault tolerance tests passed; the page fault rate was normal.",
+        "We practise a just culture, and the root user owns the backups.",
+        "Retrain the model and revoke the token.",
+        "Use git blame to find when the threshold changed.",
+        "Who is on call for search this week?",
+        "A schema check would have caught this before merge.",
+        "No one could have known the flag was shared across tenants.",
+    ],
+)
+def test_it_leaves_the_guides_traps_alone(text):
+    assert analyze(text) == []
+
+
+def test_a_quoted_term_is_a_mention_not_a_cause():
+    assert analyze("Writing 'human error' in the cause field ends the inquiry.") == []
+    assert categories("The outage was caused by human error.") == ["human_error"]
+
+
+def test_names_from_the_roster_count_as_people():
+    text = "Zebulon broke production on Friday."
+    assert analyze(text) == []
+    assert categories(text, names=["Zebulon"]) == ["blame_other"]
+    assert categories(text, config=Config(names=("Zebulon",))) == ["blame_other"]
+
+
+def test_common_given_names_count_as_people_without_a_roster():
+    assert categories("Priya broke production on Friday.") == ["blame_other"]
+
+
+def test_self_blame_in_chat_is_a_quiet_note():
+    [finding] = analyze("ugh, my fault, sorry all", context="chat")
+    assert finding.category is Category.SELF_BLAME
+    assert finding.severity is Severity.INFO
+
+
+def test_self_blame_suggestions_are_kind():
+    for finding in analyze("It was my fault. I'm such an idiot. I should have checked."):
+        assert finding.category is Category.SELF_BLAME
+        assert "Thank you" in finding.suggestion or "No apology" in finding.suggestion
+
+
+def test_an_unknown_context_is_rejected():
+    with pytest.raises(ValueError, match="context must be one of"):
+        analyze("text", context="tweet")
+
+
+def test_select_and_ignore_work_by_prefix():
+    text = "The intern broke prod. The reviewer should have known. It was my fault."
+    assert set(categories(text)) == {"blame_other", "counterfactual", "self_blame"}
+    assert set(categories(text, config=Config(select=("UB2",)))) == {"self_blame"}
+    assert "self_blame" not in categories(text, config=Config(ignore=("UB2",)))
+
+
+def test_severity_can_be_overridden_per_rule():
+    config = Config(severity={"UB201": Severity.ERROR})
+    [finding] = analyze("It was my fault.", config=config)
+    assert finding.severity is Severity.ERROR
+
+
+def test_findings_come_in_document_order():
+    text = "It was my fault. The intern broke prod. We should have rolled back."
+    starts = [f.start for f in analyze(text)]
+    assert starts == sorted(starts) and len(starts) == 3
+
+
+def test_a_finding_carries_the_rules_explanation():
+    [finding] = analyze(
+        "Root cause: operator error during the failover.", config=Config(select=("UB4",))
+    )
+    assert finding.rule == "UB401"
+    assert finding.name == "human-error-as-cause"
+    assert finding.message and finding.suggestion
+    assert finding.to_dict()["category"] == "human_error"

@@ -1,0 +1,57 @@
+"""Triggers are a speed-up only: with or without them, the findings are the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import unblame.language.analyzer as analyzer_module
+from unblame.language import RULES, analyze
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = [json.loads(line)["text"] for line in (ROOT / "corpus/sentences.jsonl").open()]
+EXAMPLES = [text for rule in RULES for text in (*rule.bad, *rule.good)]
+SAMPLES = sorted((ROOT / "samples").glob("*.md"))
+
+
+def analyze_both_ways(text: str):
+    try:
+        analyzer_module._use_triggers = False
+        reference = analyze(text)
+    finally:
+        analyzer_module._use_triggers = True
+    return analyze(text), reference
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_triggers_do_not_change_findings_on_sample_reviews(path):
+    fast, reference = analyze_both_ways(path.read_text(encoding="utf-8"))
+    assert fast == reference
+
+
+def test_triggers_do_not_change_findings_on_the_corpus_and_examples():
+    for text in CORPUS + EXAMPLES:
+        fast, reference = analyze_both_ways(text)
+        assert fast == reference, text
+
+
+def test_every_rule_has_triggers_that_its_bad_examples_contain():
+    for rule in RULES:
+        assert rule.triggers, rule.code
+        for text in rule.bad:
+            assert any(t in text.lower() for t in rule.triggers), (rule.code, text)
+
+
+DECORATIONS = st.sampled_from(["", "- ", "1. ", "## ", "> ", "**", "`", "| ", " ", "\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(DECORATIONS, st.sampled_from(CORPUS + EXAMPLES)), max_size=6))
+def test_triggers_do_not_change_findings_on_mixed_documents(pieces):
+    text = "\n".join(decoration + sentence for decoration, sentence in pieces)
+    fast, reference = analyze_both_ways(text)
+    assert fast == reference
