@@ -1,4 +1,4 @@
-"""Builders of small Slack exports for the tests: a zip in memory or a folder on disk."""
+"""Sample inputs for the tests: Slack exports (a zip in memory or a folder) and alert bodies."""
 
 from __future__ import annotations
 
@@ -54,3 +54,36 @@ def make_folder(root: Path, files: dict[str, object | bytes]) -> Path:
         data = content if isinstance(content, bytes) else json.dumps(content).encode()
         path.write_bytes(data)
     return root
+
+
+# The shape Alertmanager (webhook version 4) sends.
+ALERTMANAGER = {
+    "version": "4",
+    "groupKey": '{}/{severity="critical"}:{alertname="CheckoutErrors"}',
+    "truncatedAlerts": 0,
+    "status": "firing",
+    "receiver": "unblame",
+    "groupLabels": {"alertname": "CheckoutErrors"},
+    "commonLabels": {"alertname": "CheckoutErrors", "severity": "critical"},
+    "commonAnnotations": {},
+    "externalURL": "http://alertmanager:9093",
+    "alerts": [
+        {
+            "status": "firing",
+            "labels": {
+                "alertname": "CheckoutErrors",
+                "severity": "critical",
+                "service": "checkout",
+                "instance": "web-1",
+            },
+            "annotations": {
+                "summary": "5xx above 5% on checkout",
+                "description": "Error ratio 7.2% for 10 minutes.",
+            },
+            "startsAt": "2024-05-01T14:03:00.123456789Z",
+            "endsAt": "0001-01-01T00:00:00Z",
+            "generatorURL": "http://prometheus:9090/graph?g0.expr=x",
+            "fingerprint": "1a30ba71cca2921f",
+        }
+    ],
+}

@@ -12,8 +12,7 @@ from unblame.integrations.chat import MESSAGE_RE, ChatParseError, decode_text, p
 from unblame.integrations.slack import parse_slack_export
 from unblame.integrations.upload import parse_chat_upload
 
-from .slack_export import MESSAGES, export_files, make_zip
-from .test_alert_parsing import ALERTMANAGER
+from .samples import ALERTMANAGER, MESSAGES, export_files, make_zip
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

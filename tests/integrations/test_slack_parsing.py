@@ -10,7 +10,7 @@ from unblame.integrations import slack
 from unblame.integrations.chat import ChatParseError
 from unblame.integrations.slack import list_channels, parse_slack_export
 
-from .slack_export import CHANNELS, MESSAGES, USERS, export_files, make_folder, make_zip
+from .samples import CHANNELS, MESSAGES, USERS, export_files, make_folder, make_zip
 
 
 def test_it_reads_a_zipped_export():

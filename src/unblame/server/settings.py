@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "unblame.server",
     "unblame.accounts",
     "unblame.incidents",
+    "unblame.integrations",
 ]
 
 MIDDLEWARE = [

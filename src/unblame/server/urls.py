@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("unblame.accounts.urls")),
     path("", include("unblame.incidents.urls")),
+    path("", include("unblame.integrations.urls")),
 ]
 
 handler403 = "unblame.server.views.forbidden"
