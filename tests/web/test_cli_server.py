@@ -1,0 +1,70 @@
+"""The web-app subcommands of `unblame`, run in-process."""
+
+import importlib.util
+
+import pytest
+
+from unblame.accounts.models import User
+from unblame.cli import main
+from unblame.incidents.models import Incident
+
+
+def test_createuser_makes_a_user_with_a_printed_password(db, capsys):
+    assert main(["createuser", "rita", "--role", "editor"]) == 0
+    out = capsys.readouterr().out
+    password = out.split("password: ")[1].split()[0]
+    user = User.objects.get(username="rita")
+    assert user.role == "editor" and user.check_password(password)
+
+
+def test_createuser_refuses_an_existing_user(viewer, capsys):
+    assert main(["createuser", "vic"]) == 2
+    assert "--reset-password" in capsys.readouterr().err
+
+
+def test_createuser_reads_a_password_from_stdin(db, monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert main(["createuser", "sam", "--password-stdin"]) == 0
+    assert "a long enough password" not in capsys.readouterr().out
+    assert User.objects.get(username="sam").check_password("a long enough password")
+
+
+def test_createuser_rejects_a_short_password(db, monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["createuser", "sam", "--password-stdin"]) == 2
+    assert not User.objects.exists()
+
+
+def test_demo_loads_then_says_it_is_loaded(db, capsys):
+    assert main(["demo"]) == 0
+    assert main(["demo"]) == 0
+    assert "already loaded" in capsys.readouterr().out
+    assert Incident.objects.count() == 12
+
+
+def test_demo_reset_reloads(incident, capsys):
+    assert main(["demo", "--reset"]) == 0
+    assert Incident.objects.count() == 12
+
+
+def test_manage_passes_through_to_django(db, capsys):
+    assert main(["manage", "check"]) == 0
+    assert "no issues" in capsys.readouterr().out
+
+
+def test_serve_rejects_a_bad_port(capsys):
+    assert main(["serve", "--port", "99999"]) == 2
+
+
+@pytest.mark.parametrize("command", [["serve"], ["createuser", "x"], ["demo"], ["manage", "check"]])
+def test_it_says_how_to_install_the_server_extra(monkeypatch, capsys, command):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "django" else real(name, *a)
+    )
+    assert main(command) == 2
+    assert "pip install 'unblame[server]'" in capsys.readouterr().err
