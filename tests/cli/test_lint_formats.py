@@ -44,12 +44,13 @@ def test_text_groups_findings_under_a_file_header(cli, review):
     assert "docs/clean.md" not in result.out
 
 
-def test_text_puts_an_indented_suggestion_under_each_finding(cli, review):
+def test_text_quotes_the_flagged_words_then_the_suggestion(cli, review):
     lines = cli("lint", "docs").out.splitlines()
     for i, line in enumerate(lines):
         if FINDING_LINE.match(line):
-            assert lines[i + 1].lstrip().startswith("suggestion: ")
-            assert lines[i + 1].startswith("     ")
+            assert lines[i + 1].lstrip().startswith("“") and lines[i + 1].endswith("”")
+            assert lines[i + 2].lstrip().startswith("suggestion: ")
+            assert lines[i + 1].startswith("     ") and lines[i + 2].startswith("     ")
 
 
 def test_text_ends_with_a_summary_by_category(cli, review):

@@ -32,10 +32,16 @@ class FileReport:
     path: str
     findings: tuple[Finding, ...]
     ends: tuple[tuple[int, int], ...]
+    quotes: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, path: str, text: str, findings: Sequence[Finding]) -> FileReport:
-        return cls(path, tuple(findings), tuple(end_position(text, f) for f in findings))
+        return cls(
+            path,
+            tuple(findings),
+            tuple(end_position(text, f) for f in findings),
+            tuple(quote(text, f) for f in findings),
+        )
 
     def located(self) -> list[dict[str, object]]:
         """Findings as dictionaries: Finding.to_dict() plus path, end_line and end_column."""
@@ -43,6 +49,15 @@ class FileReport:
             {**f.to_dict(), "path": self.path, "end_line": line, "end_column": column}
             for f, (line, column) in zip(self.findings, self.ends, strict=True)
         ]
+
+
+def quote(text: str, finding: Finding, limit: int = 90) -> str:
+    """The flagged words on one line, shortened in the middle when long."""
+    words = " ".join(text[finding.start : finding.end].split())
+    if len(words) <= limit:
+        return words
+    half = (limit - 1) // 2
+    return f"{words[:half]}…{words[-half:]}"
 
 
 def end_position(text: str, finding: Finding) -> tuple[int, int]:
@@ -84,10 +99,13 @@ def _text_block(report: FileReport, palette: Palette) -> list[str]:
     name_width = max(len(f.name) for f in report.findings)
     indent = " " * (2 + loc_width + 2)
     lines = [palette.bold(report.path)]
-    for finding, loc in zip(report.findings, locations, strict=True):
+    quotes = report.quotes or ("",) * len(report.findings)
+    for finding, loc, words in zip(report.findings, locations, quotes, strict=True):
         code = palette.severity(finding.severity.value, finding.rule)
         name = finding.name.ljust(name_width)
         lines.append(f"  {loc.ljust(loc_width)}  {code}  {name}  {finding.message}")
+        if words:
+            lines.append(indent + palette.bold(f"“{words}”"))
         lines.append(indent + palette.dim(f"suggestion: {finding.suggestion}"))
     return lines
 

@@ -20,7 +20,7 @@ JUDGEMENT = r"""
     | asleep\s+at\s+the\s+wheel | no\s+business\s+(?:touching|being|running|deploying)
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
     | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
-    | made\s+a\s+(?:\w+\s+)?mess\s+of
+    | made\s+a\s+(?:\w+\s+)?mess\s+of | without\s+(?:even\s+)?thinking(?:\s+it)?\s+through
 """
 
 RULES = (
@@ -41,6 +41,7 @@ RULES = (
             "and what in the system let the action lead to the outage."
         ),
         bad=(
+            "Tariq ran the wrong script, and that's why customers were charged twice.",
             "The outage was caused by the new contractor.",
             "Diego is responsible for the data loss.",
             "This whole mess is down to @sam and the refactor.",
@@ -50,6 +51,7 @@ RULES = (
             "The platform team is to blame for the missing alert.",
         ),
         good=(
+            "We rolled back at 14:05, and that's what stopped the errors.",
             "The outage was caused by the config change.",
             "Diego is responsible for the billing service.",
             "The regression was introduced by PR 4411.",
@@ -85,6 +87,12 @@ RULES = (
             "started",
             "created",
             "broken",
+            "that's what",
+            "that's why",
+            "that’s what",
+            "that’s why",
+            "that is what",
+            "that is why",
         ),
         pattern=r"""
             (?P<span>
@@ -101,6 +109,8 @@ RULES = (
             | \b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
                 (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr)\b)
             | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
+            | {OTHER}\s+[^.!?\n]{3,80}?,?\s+and\s+that(?:'s|’s|\s+is|\s+was)\s+(?:what|why)\s+
+                (?:\w+\s+){0,3}?(?:took|caused|broke|crashed|turned|led|made|brought|corrupted|charged|failed)
             )
         """,
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
@@ -166,6 +176,7 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "He pushed the change without thinking it through.",
             "Frankly the SRE on shift was asleep at the wheel.",
             "Honestly the incident commander made a mess of the comms.",
             "It was a careless change to the firewall rules.",
@@ -205,6 +216,7 @@ RULES = (
             "slapdash",
             "half",
             "asleep",
+            "thinking",
             "business",
             "know what",
             "optional",

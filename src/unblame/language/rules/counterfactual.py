@@ -202,6 +202,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "The team skipped the repo, and simply grepping it would have found the forwarders.",
             "Talking to the DBA first would have prevented the lock contention.",
             "Waiting ten more minutes for the canary would have saved us a page.",
             "Reading the runbook would have shown the right flag.",
@@ -219,6 +220,7 @@ RULES = (
         pattern=rf"""
             (?P<span>
               (?:(?<=\n)|(?<=\.\ )|(?<=,\ )|(?<=:\ )|(?<=\A)|\bthat\ |\bbut\ |\band\ )\s*
+                (?:(?:simply|just|merely|quickly|first)\s+)?
                 (?!(?:{SYSTEM_GERUNDS}|{BUILDING_GERUNDS})\b)[a-z]+ing\s+(?:[\w-]+\s+){{0,6}}?
                 (?:would|could|might)\s+(?:have\s+)?(?:revealed|caught|prevented
                 |avoided|shown|found|spotted|saved|made\s+(?:\w+\s+){{1,3}}(?:obvious|clear)|told|surfaced|exposed)

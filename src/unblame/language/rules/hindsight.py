@@ -34,6 +34,7 @@ RULES = (
             "It all comes down to the missing index.",
         ),
         good=(
+            "Hyun-woo proposed the restart as soon as the cause was clear.",
             "We ran a root cause analysis workshop with three teams.",
             "Contributing factors included the expired certificate and the silent alert.",
             "The root user owns the backup files.",
@@ -51,6 +52,7 @@ RULES = (
         unless=r"""
             \broot\s+cause\s+analys\w+ | \brca\b | \bcontributing\b | \broot\s+causes\b
             | \bno\s+(?:single\s+)?root\s+cause | \bfactors\b | \bcause\s+(?:is|was|remains)\s+(?:\w+\s+)?(?:unknown|unclear|not|under)
+            | \bcause\s+(?:is|was|became)\s+(?:\w+\s+)?(?:clear|known|found|identified|confirmed|understood|obvious)
         """,
     ),
     Rule(
