@@ -129,5 +129,5 @@ def run_waitress(host: str, port: int, out: TextIO) -> None:
             "trusted_proxy_headers": "x-forwarded-for x-forwarded-proto x-forwarded-host",
             "clear_untrusted_proxy_headers": True,
         }
-    print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", file=out, flush=True)
+    print("Press Ctrl+C to stop.", file=out, flush=True)
     waitress.serve(application, host=host, port=port, ident="unblame", **options)
