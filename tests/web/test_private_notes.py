@@ -59,7 +59,7 @@ def test_the_author_sees_the_kind_note_on_the_incident_page(imported, as_dana):
     text = page(as_dana, imported)
     assert KIND_NOTE in text
     assert "This is written about yourself" in text
-    assert "what were you seeing at that moment" in text
+    assert "Reviews look for gaps in the system" in text
 
 
 def test_an_admin_never_sees_someone_elses_private_note(imported, as_admin):

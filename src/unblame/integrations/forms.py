@@ -68,4 +68,6 @@ class AlertSourceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["default_severity"].queryset = Severity.objects.all()
         self.fields["default_severity"].empty_label = None
+        # Monitors are noisy: start from the mildest level and let admins raise it.
+        self.fields["default_severity"].initial = Severity.objects.order_by("-rank").first()
         self.fields["service"].queryset = Service.objects.all()
