@@ -271,3 +271,13 @@ def test_the_incident_page_links_to_the_import_for_writers_only(as_editor, as_vi
     url = import_url(incident)
     assert url in as_editor.get(incident.get_absolute_url()).content.decode()
     assert url not in as_viewer.get(incident.get_absolute_url()).content.decode()
+
+
+def test_an_upload_that_no_longer_parses_sends_you_back_to_the_form(as_editor, incident):
+    response = upload(as_editor, incident)
+    ChatUpload.objects.update(content=b"not a transcript")
+    page = as_editor.get(response["Location"])
+    assert page.status_code == 302
+    assert page["Location"] == import_url(incident)
+    assert not ChatUpload.objects.exists()
+    assert not chat_events(incident).exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -83,9 +84,15 @@ def _upload_for(request: HttpRequest, pk: int, upload_pk: int):
 @login_required
 def chat_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
     incident, upload = _upload_for(request, pk, upload_pk)
-    if request.method == "POST":
-        return _confirm(request, incident, upload)
-    rows = upload.preview()
+    try:
+        if request.method == "POST":
+            return _confirm(request, incident, upload)
+        rows = upload.preview()
+    except ChatParseError as error:
+        # Only if the parser changed since the upload was read; start again with it.
+        upload.delete()
+        messages.error(request, f"The file can no longer be read ({error}); upload it again.")
+        return redirect("integrations:chat_import", incident.pk)
     fresh = sum(1 for row in rows if not row.duplicate)
     context = {
         "incident": incident,
@@ -165,6 +172,9 @@ def alert_webhook(request: HttpRequest, source_id: int) -> HttpResponse:
         alerts = source.parse(request.body)
     except AlertParseError as error:
         return _error(400, error.reason)
+    except RequestDataTooBig:
+        # A chunked body with no Content-Length, past Django's own limit.
+        return _error(413, f"body is larger than {MAX_BODY_BYTES // 1024} KB")
     result = source.receive(alerts)
     return JsonResponse(result.as_dict(), status=201 if result.opened else 200)
 
