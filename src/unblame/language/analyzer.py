@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,31 +160,42 @@ class _TriggerScope:
 
     A sentence here ends at `.`, `!` or `?` before white space, or at a line
     break (which in the masked text only separates blocks), so a scan window
-    never leaves its block.
+    never leaves its block. Sentence bounds are found only around trigger
+    hits, which are far fewer than sentences.
     """
 
     def __init__(self, doc: prose.Document) -> None:
-        self.masked = doc.masked
-        ends = [m.end() for m in SCAN_BREAK_RE.finditer(self.masked)]
-        self.bounds = [0, *ends, len(self.masked)]
+        self.masked = masked = doc.masked
         self.block_spans = [(b.start, b.end) for b in doc.blocks]
         regex, prefixes = _trigger_index()
-        self.sentences: dict[str, set[int]] = {}
-        bounds = self.bounds
-        for m in regex.finditer(self.masked.lower()):
-            k = bisect_right(bounds, m.start()) - 1
+        self.sentences: dict[str, set[tuple[int, int]]] = {}
+        current = (-1, -1)
+        for m in regex.finditer(masked.lower()):
+            pos = m.start()
+            if not current[0] <= pos < current[1]:
+                current = self._sentence_around(pos)
             for word in prefixes[m.group(1)]:
-                self.sentences.setdefault(word, set()).add(k)
+                self.sentences.setdefault(word, set()).add(current)
+
+    def _sentence_around(self, pos: int) -> tuple[int, int]:
+        masked = self.masked
+        lo = max(0, pos - _LOOKBACK)
+        for m in SCAN_BREAK_RE.finditer(masked, lo, pos):
+            lo = m.end()
+        if lo == max(0, pos - _LOOKBACK) and lo > 0:
+            # No break within the window: extend to the previous break, however far.
+            lo = max(masked.rfind("\n", 0, pos) + 1, 0)
+        end = SCAN_BREAK_RE.search(masked, pos)
+        return lo, end.end() if end else len(masked)
 
     def spans(self, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
         """Spans to scan, in document order; every block when there are no triggers."""
         if not triggers:
             return self.block_spans
-        chosen: set[int] = set()
+        chosen: set[tuple[int, int]] = set()
         for word in triggers:
             chosen |= self.sentences.get(word, set())
-        bounds = self.bounds
-        return [(bounds[k], bounds[k + 1]) for k in sorted(chosen)]
+        return sorted(chosen)
 
 
 # Tests switch this off to prove that triggers never change the findings.
