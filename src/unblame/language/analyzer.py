@@ -19,7 +19,7 @@ CONTEXTS = ("document", "action_item", "chat")
 SENTENCE_END_RE = re.compile(r"[.!?;](?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")
 # Negation just before a match: "not Dana's fault", "we decided not to blame".
 NEGATION_RE = re.compile(
-    r"(?:\b(?:not|never|no|none|nobody|neither|nor|without|hardly)|n't(?!\s+believe)|n’t(?!\s+believe))\W+(?:\w+\W+){0,2}$",
+    r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no|none|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 _LOOKBACK = 400
@@ -72,16 +72,42 @@ def sentence_bounds(
 
 _OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"
+_CLOSE_ONLY = "’”"
+_BOTH_WAYS = "'\""
+_QUOTE_REACH = 60
 
 
 def _mentioned(masked: str, start: int, end: int) -> bool:
-    """True when the span is a quoted term: 'human error' talked about, not used."""
-    return (
-        start > 0
-        and masked[start - 1] in _OPEN_QUOTES
-        and end < len(masked)
-        and masked[end] in _CLOSE_QUOTES
-    )
+    """True when the span sits inside quotation marks: a term talked about, not used.
+
+    "'human error'" and "a 'Root cause: human error' dropdown" both mention
+    the label. An apostrophe inside a word ("don't") is not a quotation mark.
+    """
+    lo = max(0, start - _QUOTE_REACH)
+    opening = -1
+    for i in range(start - 1, lo - 1, -1):
+        ch = masked[i]
+        if ch in _CLOSE_ONLY or (ch in _BOTH_WAYS and i + 1 < start and _is_closing(masked, i)):
+            return False
+        if ch in _OPEN_QUOTES and (i == 0 or not masked[i - 1].isalnum()):
+            opening = i
+            break
+        if ch == "\n":
+            return False
+    if opening < 0:
+        return False
+    hi = min(len(masked), end + _QUOTE_REACH)
+    for i in range(end, hi):
+        ch = masked[i]
+        if ch in _CLOSE_QUOTES and (i + 1 == len(masked) or not masked[i + 1].isalnum()):
+            return True
+        if ch == "\n":
+            return False
+    return False
+
+
+def _is_closing(masked: str, i: int) -> bool:
+    return masked[i - 1].isalnum() and (i + 1 >= len(masked) or not masked[i + 1].isalnum())
 
 
 def _negated(masked: str, sentence_start: int, start: int) -> bool:

@@ -18,7 +18,8 @@ ROLE_NOUNS = r"""
     | new\ hires? | juniors? | seniors? | (?:release\ )?managers? | leads? | ctos? | ceos?
     | vps? | reviewers? | committers? | maintainers? | authors? | employees? | staff(?:ers?)?
     | colleagues? | co-?workers? | teammates? | team | folks | guys? | person | people
-    | individuals? | responders? | commanders? | approvers? | assignees? | on-?duty | someone | somebody | (?:an|the)\ ic
+    | individuals? | responders? | commanders? | approvers? | assignees? | on-?duty
+    | technicians? | techs? | vendors? | ops | qa | noc | sales | marketing | contractors? | someone | somebody | (?:an|the)\ ic
     | human | humans | ops\ (?:person|guy|team) | (?:\w+\ )?team | employee
 """
 
@@ -32,6 +33,8 @@ SELF_POSSESSIVE = r"\bmy\b"
 BARE_PLURALS = r"""
     engineers | developers | devs | operators | admins | sysadmins | sres | reviewers
     | maintainers | responders | on-?callers | employees | people | folks | everyone | everybody
+    | anyone | anybody | whoever | staff | ops | qa | noc | marketing
+    | team\ (?-i:[A-Z])\w+
 """
 
 DETERMINERS = r"(?:the|a|an|our|their|your|his|her|one\ of\ (?:the|our)|that|this|some)"
@@ -122,7 +125,8 @@ _MECHANISM = r"""
     | automation | workflows? | cron\ jobs? | timeouts? | circuit\ breakers? | locks?)
 """
 STRONG_ACTION = rf"""
-    \bautomat\w* | \bauto-\w+ | \benforc\w* | \bblock\w*\s+(?:the\s+)?(?:merge|deploy|release|push)
+    \bautomat\w* | \bauto-\w+ | \bblock\w*\s+(?:the\s+)?(?:merge|deploy|release|push)
+    | \benforc\w*\s+(?:\w+\s+){{0,3}}?(?:by|in|via|through|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?{_MECHANISM}
     | \b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
       |enabling|set\s+up|setting\s+up|configure|configuring|require|requiring|write|writing|install
       |turn\s+on|wire\s+up|extend)\s+(?:\w+\s+){{0,4}}?{_MECHANISM}\b

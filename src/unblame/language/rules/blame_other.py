@@ -21,6 +21,10 @@ JUDGEMENT = r"""
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
     | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
     | made\s+a\s+(?:\w+\s+)?mess\s+of | without\s+(?:even\s+)?thinking(?:\s+it)?\s+through
+    | rubber-?stamp\w* | shipped\s+(?:\w+\s+)?(?:garbage|trash|junk|crap)
+    | (?:garbage|crap|trash|junk)\s+(?:code|changes?|prs?|configs?|deploys?|work)
+    | (?:evidently|clearly|obviously|apparently)\s+(?:did\s+not|didn't|doesn't|does\s+not)\s+(?:understand|know|read|care)
+    | what\s+kind\s+of\s+(?:\w+\s+)?(?:engineer|developer|person|admin|sre|dev)\s+(?:forgets|does|would|doesn't|runs|deploys|merges|pushes)
 """
 
 RULES = (
@@ -176,6 +180,8 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "Whoever rubber-stamped that PR never read it.",
+            "The change came from an engineer who evidently did not understand the retry logic.",
             "He pushed the change without thinking it through.",
             "Frankly the SRE on shift was asleep at the wheel.",
             "Honestly the incident commander made a mess of the comms.",
@@ -185,6 +191,7 @@ RULES = (
             "Someone fat-fingered the replica count.",
         ),
         good=(
+            "The rubber gasket on the rack door was replaced.",
             "The hasty-merge label is applied by a bot.",
             "Dynamo-style sloppy quorum accepted the writes during the partition.",
             "We enabled lazy loading for the image grid.",
@@ -222,6 +229,16 @@ RULES = (
             "optional",
             "ball",
             "mess",
+            "rubber",
+            "garbage",
+            "trash",
+            "junk",
+            "crap",
+            "evidently",
+            "clearly",
+            "obviously",
+            "apparently",
+            "what kind",
         ),
         pattern=rf"""(?P<span>\b(?:{JUDGEMENT})\b)""",
         unless=rf"""
@@ -247,6 +264,8 @@ RULES = (
             "showed, and which safeguard was missing."
         ),
         bad=(
+            "Management concluded the outage was the fault of a single administrator.",
+            "The blackout was blamed on a technician who unplugged the wrong strip.",
             "Blame for the missed SLA sits squarely with the data team.",
             "It's on Chidi, he disabled the alert.",
             "It's not my fault they shipped it without telling anyone.",
@@ -256,6 +275,7 @@ RULES = (
             "It was the DBA's mistake, plain and simple.",
         ),
         good=(
+            "The outage was blamed on a faulty power supply.",
             "It was not Omar's fault; the pipeline skipped the check.",
             "We use git blame to find when the line changed.",
             "The disk's fault counter rose before the crash.",
@@ -285,6 +305,9 @@ RULES = (
             | \bblame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
             | \b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?on\s+(?:him|her|them|{OTHER})
             | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
+            | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}))
+            | \bblamed\s+(?:it\s+)?on\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:{ROLE}))
+            | \b(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)\s+on\s+{OTHER}
             )
         """,
         unless=r"""
@@ -309,6 +332,7 @@ RULES = (
             "'What would have told us the tests had not run?'"
         ),
         bad=(
+            "who the hell set the TTL to 0",
             "Can you explain why you thought skipping the canary was acceptable?",
             "lol who pushed to main without running tests",
             "Why did you deploy without waiting for the canary?",
@@ -324,15 +348,19 @@ RULES = (
             "Any idea how we missed this in staging?",
             "How could the pipeline be changed to block this?",
         ),
-        triggers=("?", "without"),
+        triggers=(
+            "?",
+            "without",
+            "who the",
+        ),
         pattern=r"""
             (?P<span>
               \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
                 \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b[^?\n]*\?
             | \bwhy\s+(?:\w+\s+){0,3}?(?:thought|think|figured|decided)\b[^?\n]*
                 \b(?:acceptable|ok|okay|fine|a\s+good\s+idea|safe|sensible)\b[^?\n]*\?
-            | \bwho\s+(?:the\s+hell\s+)?(?:merged|approved|pushed|deployed|broke|wrote|let|committed
-                |signed\s+off|reviewed|ok'?d|okayed|thought)\b[^?\n]*\?
+            | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed
+                |signed\s+off|reviewed|ok'?d|okayed|thought)\b[^?\n]*\?)
             | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b[^?.\n]*\bwithout\b
             | (?:@[\w-]+\W+(?:\w+\W+){0,4}?)\bhow\s+(?:could|did|was|were|is|are|can)\s+
                 (?:you|this|that|it|sth|something|such\s+\w+)\b[^?\n]*\?
@@ -362,12 +390,17 @@ RULES = (
             "would make the safe path the default?"
         ),
         bad=(
+            "Was it really too much to ask for QA to test the upgrade path?",
+            "Someone on the data team decided a cascade drop was a fine idea.",
+            "Ops escalated late, as usual.",
             "Tell me who reviewed it so I can yell at them.",
             "Really disappointing that this was merged with failing tests.",
             "It is bad practice to deploy straight to production.",
             "Unacceptable that the migration was pushed without a review.",
         ),
         good=(
+            "We decided a staged rollout was a good idea for the schema change.",
+            "The nightly job ran late, as usual on month end.",
             "The pager kept yelling at us all night.",
             "The pipeline allowed a merge with failing tests.",
             "Deploying straight to production was possible because the gate was optional.",
@@ -386,6 +419,13 @@ RULES = (
             "shout",
             "scream",
             "rage",
+            "too much",
+            "idea",
+            "as usual",
+            "as always",
+            "yet again",
+            "per usual",
+            "like always",
         ),
         pattern=r"""
             (?P<span>
@@ -395,6 +435,9 @@ RULES = (
                 (?:merged|pushed|deployed|approved|released|shipped|committed|ignored|skipped)
             | \b(?:bad|poor|terrible|awful|horrible)\s+(?:engineering\s+)?practice\s+to\b
             | \b(?:yell|shout|scream|rage)\s+at\s+(?:him|her|them|you|@[\w-]+|the\s+\w+)\b
+            | \btoo\s+much\s+to\s+ask\b
+            | (?:{OTHER}|\bsomeone|\bsomebody|\bwhoever)\s+(?:[\w-]+\s+){0,4}?(?:decided|thought|figured)\s+(?:that\s+)?[^.!?\n]{1,60}?\b(?:was|is|would\s+be)\s+(?:a\s+)?(?:fine|good|great|brilliant|clever)\s+idea\b
+            | {OTHER}\b[^.!?\n]{3,80}?,?\s+(?:as\s+usual|as\s+always|yet\s+again|per\s+usual|like\s+always)\b
             )
         """,
     ),

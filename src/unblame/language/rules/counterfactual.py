@@ -54,31 +54,46 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "In hindsight Chiara should never have approved the hotfix alone.",
+            "Could the infra team not have staggered the reboots?",
+            "Ivana was supposed to drain the node first.",
             "The on-call engineer should have rolled back immediately.",
             "We should have updated the second handler too.",
             "He shouldn't have merged before the tests finished.",
             "They could have asked the database team first.",
         ),
         good=(
+            "The config should have been reloaded by the watcher.",
+            "The job was supposed to run at 03:00.",
             "Developers shouldn't have write access to production.",
             "We should add a canary stage to the deploy.",
             "The endpoint should return 200 when the queue is empty.",
             "A schema check would have caught this.",
             "We could have lost the whole volume, but the snapshot held.",
         ),
-        triggers=("should", "could", "ought", "must"),
+        triggers=(
+            "should",
+            "could",
+            "ought",
+            "must",
+            "supposed",
+        ),
         pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,2}?
-              (?:should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)|should've|shouldn't've
+              (?:should(?:n't|\s+not|n’t|\s+never)?\s*(?:have|'ve|’ve)|should've|shouldn't've
               |could(?:n't|\s+not)?\s+(?:easily\s+|simply\s+|just\s+)?have|ought\s+to\s+have
               |must\s+have\s+(?:known|seen|noticed|realized|realised))
               \s+{PARTICIPLE}
+            | \b(?:couldn't|shouldn't|wouldn't|couldn’t|shouldn’t)\s+{PERSON}\s+have\s+{PARTICIPLE}
+            | \b(?:could|should)\s+{PERSON}\s+not\s+have\s+{PARTICIPLE}
+            | {PERSON}\s+(?:was|were)\s+supposed\s+to\b
             )
         """,
         unless=rf"""
             {OUTCOME_SPECULATION} | {INQUIRY}
             | \b(?:should|could)\s+have\s+(?:the|a|an|some|more|no|any|our|its|their)\b(?!\s*\w+ed\b)
             | \b(?:should|could)\s+have\s+been\s+(?:alerted|paged|notified|told|warned|given|shown)
+            | \b(?:should|could)(?:n't|\s+not)?\s+have\s+been\s+[\w-]+ed\b
         """,
     ),
     Rule(
@@ -95,9 +110,10 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "Nobody thought to check whether the backup job produced files.",
+            "03:12 engineer forgot to re-enable health checks.",
             "The engineer on shift missed the first three alerts.",
             "Nobody bothered to read the vendor's migration guide.",
-            "Kim was supposed to update the firewall rules and didn't.",
             "the author never ran the integration tests before merging",
             "The reviewer failed to spot the missing index.",
             "We did not notice the disk filling up.",
@@ -105,6 +121,7 @@ RULES = (
             "Ops neglected to renew the certificate.",
         ),
         good=(
+            "Dana remembered to drain the node before patching.",
             "The cron scheduler neglected to account for DST.",
             "The job never ran after the upgrade.",
             "Nobody was paged because the route was missing.",
@@ -128,21 +145,23 @@ RULES = (
             "think to",
             "think about",
             "supposed",
+            "thought to",
+            "remembered to",
         ),
         pattern=r"""
             (?P<span>
-              {PERSON}\s+(?:[\w-]+\s+){0,2}?
+              {PERSON}\s+(?:[\w-]+\s+){0,3}?
                 (?:failed\s+to|missed|overlooked|ignored
                 |(?:did\s+not|didn't|didn’t|never)\s+(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
                   |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
                   |double-check|run|tell|inform|announce|page|update|look)
                 |never\s+(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b
             | (?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b)[A-Z][\w-]+)|{PERSON}
-                |\b(?:the|a|an|our|their|that)\s+(?:\w+\s+)?users?)\s+(?:\w+\s+)?
+                |\b(?:the|a|an|our|their|that)\s+(?:\w+\s+)?users?|\b(?:{ROLE}))\s+(?:\w+\s+)?
                 (?:forgot\s+(?:to|about|that)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
                 |never\s+bothered|bothered\s+to|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to
                 |didn't\s+think\s+about|did\s+not\s+think\s+about)\b
-            | \b(?:was|were)\s+supposed\s+to\s+\w+[^.!?\n]{0,60}?\band\s+(?:didn't|did\s+not|never\s+did)\b
+            | \b(?:nobody|no\s+one|noone)\s+(?:thought|remembered|cared)\s+to\b
             )
         """,
         unless=rf"""
@@ -168,6 +187,8 @@ RULES = (
         source=BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "@lena none of this happens if you'd waited for the canary",
+            "Had the SRE on duty looked at the lag, the failover would have waited.",
             "Had the reviewer waited for the canary, we would have caught it at 1%.",
             "If the on-call had paged the DBA, we would have recovered in minutes.",
             "If only someone had read the release notes.",
@@ -182,7 +203,8 @@ RULES = (
         triggers=("if only", " had", "'d", "’d", "had "),
         pattern=r"""
             (?P<span>\bif\s+only\b
-            | \b(?:if\s+{PERSON}\s+(?:had|'d|’d)|(?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=,\ ))\s*had\s+{PERSON})
+            | \b(?:if\s+{PERSON}(?:\s+had|'d|’d)|(?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=,\ ))\s*had\s+{PERSON}
+                (?:\s+(?:on\s+duty|on\s+call|on\s+shift|in\s+charge))?)
                 (?:n't|\s+not)?\s+{PARTICIPLE}
             )
         """,

@@ -32,6 +32,8 @@ NOT_AS_CAUSE = r"""
     | \buser\s+errors?\s+(?:messages?|pages?|responses?|codes?|dialogs?|handling|class|types?|states?|text)
     | \berror\s+messages?\b | \b4\d\d\s+(?:responses?|errors?|status) | \bvalidation\b
     | \b4xx\b | \b(?:server|client)\s+errors?\b
+    | (?:human|operator|user|manual)\s+error\s+as\s+(?:a\s+|the\s+)?(?:symptom|starting\s+point|signal|sign|consequence|label)
+    | (?:human|operator|user|manual)\s+error\s+(?:is|was)\s+(?:a\s+|the\s+)?(?:symptom|starting\s+point|consequence)
     | \b(?:call|calling|called|label|labell?ing|labell?ed|tag|tagging|tagged|writ(?:e|ing)|say|saying
       |mark|marking|file|filing)\s+(?:it|this|that|them|incidents?|outages?)?\s*(?:as\s+)?(?:an?\s+)?
       ['"‘“]?(?:human|operator|user|manual)\s+error
@@ -52,6 +54,7 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            "Investigators said the breach came from employee error.",
             "We traced the outage to an operator mistake at the console.",
             "The outage was caused by human error.",
             "Root cause: operator error during the failover.",
@@ -59,6 +62,7 @@ RULES = (
             "The incident was due to a manual error in the DNS zone.",
         ),
         good=(
+            "Dekker treats human error as a symptom of trouble deeper in the system.",
             "Calling it operator error would hide the confusing flag.",
             "The 4xx panel separates user errors from server errors.",
             "We no longer label incidents as human error.",
@@ -70,7 +74,7 @@ RULES = (
         pattern=r"""
             (?P<span>
               \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
-                |developer|dev|people|procedural|keyboard)\s+(?:errors?|mistakes?|slips?)\b
+                |developer|dev|people|procedural|keyboard|employee|worker|technician)\s+(?:errors?|mistakes?|slips?)\b
             | \bpe?bc?ak\b | \bpebkac\b | \bpebcak\b | \bid(?:10|-ten-)t\s+error\b
             | \blayer\s*8\s+(?:issue|error|problem)\b
             )

@@ -48,12 +48,13 @@ SLIP_VERBS = r"""
 DEPRECATING_NOUNS = r"""
     idiot | moron | fool | klutz | muppet | clown | liability | burden | disaster | menace
     | joke | failure | fraud | screw-?up | walking\s+(?:outage|disaster) | weakest\s+link
-    | (?:designated\s+)?outage\s+generator | danger\s+to\s+(?:\w+\s+)?(?:prod|production|everyone)
+    | (?:designated\s+)?outage\s+generator | weak\s+link | impostor | imposter | danger\s+to\s+(?:\w+\s+)?(?:prod|production|everyone)
 """
 DEPRECATING_ADJECTIVES = r"""
     stupid | dumb | useless | incompetent | hopeless | pathetic
     | not\s+(?:\w+\s+)?(?:competent|careful|good|smart|experienced|senior)\s+enough
-    | not\s+cut\s+out | terrible\s+at | the\s+worst
+    | not\s+cut\s+out | terrible\s+at | the\s+worst | (?:so\s+|really\s+)?bad\s+at\s+(?:this|git|my\s+job|\w+)
+    | not\s+(?:\w+\s+)?good\s+at\s+(?:this|my\s+job)
 """
 
 RULES = (
@@ -71,6 +72,8 @@ RULES = (
         source=SECOND_VICTIM,
         suggestion=KIND_SUGGESTION,
         bad=(
+            "guess I'm the reason we're all in a postmortem this week",
+            "the outage was 100% caused by yours truly",
             "That one's on me, I pushed the bad config.",
             "the blame is mine, full stop",
             "I was the one who broke it.",
@@ -80,6 +83,7 @@ RULES = (
             "It's all on me, I approved the change.",
         ),
         good=(
+            "I'm the reason we have restore tests at all, and they saved us.",
             "I was the one who noticed the spike first.",
             "That one is on the backlog for next sprint.",
             "It was not my fault or anyone's; the config loader ignored the flag.",
@@ -103,17 +107,26 @@ RULES = (
             "mucked",
             "blew",
             "dropped",
+            "reason",
+            "cause",
+            "by me",
+            "myself",
+            "yours truly",
         ),
         pattern=r"""
             (?P<span>
               \bmy\s+(?:own\s+|big\s+|huge\s+|stupid\s+)?(?:fault|bad|mistake|screw-?\s?up
-                |fuck-?\s?up|blunder|stupidity|carelessness|negligence|doing)\b
+                |fuck-?\s?up|blunder|stupidity|carelessness|negligence|doing|typo)\b
             | \b(?:it'?s|it’s|it\s+(?:is|was)|that'?s|that’s|that\s+(?:is|was)|this\s+(?:is|was)
                 |(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)?|all)\s+(?:all\s+|entirely\s+|totally\s+)?on\s+me\b
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:the\s+one\s+)?to\s+blame\b
             | \bblame\s+(?:it\s+(?:all\s+)?on\s+)?me\b | \byell\s+at\s+me\b | \bmea\s+culpa\b
             | \bblame\s+(?:is|was)\s+(?:all\s+)?mine\b | \bblamed,?\s+it(?:'s|’s|\s+is)\s+me\b
             | \bi\s+own\s+this\s+(?:failure|outage|mistake|mess)\b
+            | \bi(?:'m|’m|\s+am|\s+was)\s+(?:\w+\s+)?the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?
+                (?:we|the|this|everyone|our|it)\b[^.!?\n]{0,50}?(?:{BAD_OUTCOME}|postmortem|paged|woke|down\b|broke|broken|failed)
+            | \b(?:caused|introduced|triggered|broken)\s+by\s+(?:me|myself|yours\s+truly)\b
+            | \bmy\s+own\s+(?:typo|slip|oversight|error)\b
             | \bi\s+(?:was|am)\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\W{1,3}(?:\w+\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)(?:\s+\w+)?\s+up\b
             | \bi\s+(?:really\s+|totally\s+|completely\s+)?(?:blew\s+it|dropped\s+the\s+ball)\b
@@ -135,6 +148,10 @@ RULES = (
         source=JANOFF_BULMAN,
         suggestion=KIND_SUGGESTION,
         bad=(
+            "not gonna lie, I'm the weak link on this rotation",
+            "Feel like a complete fraud after today.",
+            "tbh I'd have fired me for that one",
+            "I wiped the mount because I wasn't paying attention.",
             "Can't believe I'm this stupid.",
             "I feel terrible, it never would have happened if I wasn't so sloppy.",
             "Honestly I'm a liability on call.",
@@ -147,6 +164,8 @@ RULES = (
             "I always break something on release day.",
         ),
         good=(
+            "The weak link in the chain was the DNS cache.",
+            "I wasn't on call that week, so Dana took the page.",
             "I was embarrassed to see the dashboard so empty of alerts before we built them.",
             "The migration let me down twice: it timed out silently.",
             "Let me run the failover drill next week.",
@@ -201,6 +220,15 @@ RULES = (
             "brain",
             "silly",
             "failed",
+            "weak",
+            "impost",
+            "bad at",
+            "good at",
+            "feel",
+            "fire",
+            "still have a job",
+            "wasn",
+            "was not",
         ),
         pattern=rf"""
             (?P<span>
@@ -215,6 +243,10 @@ RULES = (
             | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
             | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
             | \bi\s+always\s+(?:break|mess\s+up|screw\s+up|ruin|forget)\b
+            | \bfeel(?:ing|s)?\s+(?:like\s+(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown)
+                |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b
+            | \b(?:fire|fired|firing)\s+me\b | \bhow\s+i\s+still\s+have\s+a\s+job\b
+            | \bi\s+(?:wasn't|was\s+not|wasn’t)\s+(?:paying\s+attention|thinking|being\s+careful|focused)\b
             | \bif\s+i\s+(?:wasn't|wasn’t|weren't|hadn't\s+been|had\s+not\s+been)\s+(?:so\s+)?(?:sloppy|careless
                 |lazy|stupid|hasty|rushed|distracted|impatient)\b
             | \bi(?:'ll|’ll|\s+will)\s+(?:just\s+|probably\s+)?(?:break|mess\s+up|screw\s+up|ruin)\s+it\s+again\b

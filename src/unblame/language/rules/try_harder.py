@@ -23,7 +23,7 @@ SUGGESTION = (
 )
 
 PEOPLE = r"""
-    (?:{ROLE}|everyone|everybody|people|folks|staff|devs|the\s+person(?:\s+\w+ing)?|all\s+(?:\w+\s+)?(?:{ROLE})
+    (?:(?:[\w-]+\s+)?(?:{ROLE})|everyone|everybody|people|folks|staff|devs|the\s+person(?:\s+\w+ing)?|all\s+(?:\w+\s+)?(?:{ROLE})
     |(?:the|our|all)\s+(?:\w+\s+){0,2}?(?:{ROLE})|them|him|her|us|you)
 """
 
@@ -41,6 +41,8 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Anyone touching billing code should triple-check their math.",
+            "Lesson learned: read the diff twice before you approve.",
             "Reviewers should look more closely at infrastructure diffs.",
             "Mei will manually cross-check the invoice totals each month.",
             "Action item: stay focused during deploys and avoid multitasking.",
@@ -51,6 +53,7 @@ RULES = (
             "Everyone should think twice before force-pushing.",
         ),
         good=(
+            "Who has access to the DNS console? I'd like a second set of eyes on this record.",
             "The reconciliation job cross-checks the invoice totals each month.",
             "We looked closely at the heap dump and found the leak.",
             "The deploy script double-checks the region before it runs.",
@@ -96,15 +99,16 @@ RULES = (
             | \btake\s+care\s+(?:next\s+time|in\s+(?:the\s+)?future|from\s+now|going\s+forward)
             | \bthink\s+twice\b | \btry\s+harder\b | \bstay\s+(?:alert|focused|sharp)\b
             | \bavoid\s+multi-?tasking\b | \bslow\s+down\s+and\b | \battention\s+to\s+detail\b
-            | {PERSON}\s+(?:\w+\s+)?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to|to)\s+
+            | {PERSON}\s+(?:[\w-]+\s+){0,3}?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to|to)\s+
                 (?:always\s+)?(?:manually\s+)?(?:double|triple)(?:\s+and\s+(?:double|triple))?[-\s]?check
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b
             | \b(?:should|must|need\s+to|needs\s+to|will|to)\s+(?:\w+\s+){0,2}?(?:look|read|review|check
-                |inspect|scrutini[sz]e)\s+(?:[\w-]+\s+){0,4}?(?:more\s+)?(?:closely|carefully|properly
+                |inspect|scrutini[sz]e|watch|monitor)\s+(?:[\w-]+\s+){0,4}?(?:more\s+)?(?:closely|carefully|properly
                 |thoroughly)\b
             | \bmanually\s+(?:[\w-]+\s+)?(?:verify|check|cross-check|review|inspect|confirm|compare
                 |validate|approve)\b
-            | \beyeball\w*\b | \bsecond\s+(?:person|pair\s+of\s+eyes|set\s+of\s+eyes)\b
+            | \beyeball\w*\b
+            | \b(?:read|check|review|look\s+at)\s+(?:\w+\s+){0,3}?twice\b
             | \balways\s+(?:double-)?check\s+which\b
             )
         """,
@@ -124,6 +128,9 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Corrective action: counsel the operator on proper procedure.",
+            "The wider team was reminded to follow procedure.",
+            "- [ ] Retrain support staff on the escalation matrix",
             "Sofia to be retrained on the billing admin tool.",
             "Everyone on the rotation must re-read the incident response handbook.",
             "Chidi to attend the secure coding refresher course.",
@@ -169,17 +176,21 @@ RULES = (
             "underline",
             "highlight",
             "lesson",
+            "counsel",
+            "instructed",
+            "told",
         ),
         pattern=rf"""
             (?P<span>
-              \b(?:remind|reminding|retrain|re-train|train|educate|educating|coach|instruct|tell|brief)\s+
+              \b(?:remind|reminding|retrain|re-train|train|educate|educating|coach|instruct|tell|brief|counsel)\s+
                 {PEOPLE}\b
             | \b(?:more|additional|better|extra|mandatory|refresher|further)\s+training\b
             | \btraining\s+(?:for|on)\s+(?:the\s+)?(?:{{ROLE}}|everyone|all|new\s+hires?)
             | \bawareness\s+(?:training|campaign|session|email)s?\b
             | \bsend\s+(?:a\s+|an\s+)?(?:reminder|announcement|email|memo)\s+(?:\w+\s+){{0,2}}?
                 (?:to\s+)?(?:all|everyone|the\s+team|engineers)\b
-            | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed)\b
+            | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
+            | \b(?:reminded|retrained|instructed|told|counsell?ed)\s+to\s+(?:always\s+|never\s+)?(?:follow|use|check|read|be|watch|look|double-check)\b
             | \bre-?(?:read|familiari[sz]e|familiari[sz]ing|review)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?(?:\w+\s+){{0,3}}?
                 (?:runbooks?|handbooks?|docs|documentation|guides?|policy|policies|procedures?)\b
             | \b(?:attend|take|complete|do)\s+(?:the\s+|a\s+|an\s+)?(?:[\w"“”-]+\s+){{0,4}}?(?:course|training
@@ -214,6 +225,7 @@ RULES = (
             "boundary, a confirmation step, a second approval enforced by tooling."
         ),
         bad=(
+            "The contractor's account has been disabled.",
             "Take away Yusuf's admin rights on the billing account.",
             "Lars has been asked not to deploy without a buddy.",
             "Going forward, Kwame needs sign-off from his lead before any prod change.",
@@ -222,6 +234,7 @@ RULES = (
             "We need to hold someone responsible for this.",
         ),
         good=(
+            "The service account was disabled after the key rotation.",
             "Remove the stale deploy key and its access to the registry.",
             "Changes to the firewall need approval from the network owners group, enforced by the pipeline.",
             "Revoke the leaked token and rotate the keys.",
@@ -253,6 +266,7 @@ RULES = (
             "signoff",
             "approval",
             "signature",
+            "account",
         ),
         pattern=r"""
             (?P<span>
@@ -272,6 +286,8 @@ RULES = (
             | \bbefore\s+being\s+trusted\b
             | \b(?:sign-?off|approval)\s+from\s+(?:his|her|their)\s+(?:lead|manager|supervisor|boss)\b
             | \b(?:manager|lead|supervisor)['’]s\s+(?:signature|sign-?off|approval)\b
+            | (?:{OTHER}|\bthe\s+(?:\w+\s+)?(?:{ROLE}))['’]s\s+(?:\w+\s+)?account\s+(?:has\s+been|was|will\s+be|is)\s+
+                (?:disabled|suspended|locked|revoked|removed|deactivated)
             )
         """,
     ),
@@ -289,6 +305,8 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Ensure all staff are aware of the correct procedure for renewal.",
+            "we need people to actually read the alerts",
             "Make sure you're on the right branch before you push.",
             "Ensure on-call engineers remember to hand over open incidents.",
             "Next time, slow down and read the diff.",
@@ -300,6 +318,7 @@ RULES = (
             "Perform a final check prior to release to ensure nothing is missing.",
         ),
         good=(
+            "We were not aware of the rate limit until the vendor told us.",
             "Make sure the pipeline blocks merges without a green canary.",
             "We will rotate the keys automatically from now on.",
             "Add a CI job to make sure every merge gets deployed the same day.",
@@ -330,6 +349,8 @@ RULES = (
             "ensure",
             "everyone's",
             "everyone’s",
+            "need",
+            "aware",
         ),
         pattern=r"""
             (?P<span>
@@ -351,6 +372,10 @@ RULES = (
                 |ask|wait)\b
             | \bnever\s+ignore\s+(?:any\s+)?(?:errors?|warnings?|alerts?)\b
             | \beveryone['’]s\s+(?:job|responsibility)\b
+            | \bneed\s+(?:people|everyone|engineers|folks|devs|the\s+team|you|staff)\s+to\s+(?:actually\s+|really\s+)?
+                (?:read|check|look|pay|follow|think|be|remember)\b
+            | \b(?:are|is|be|been|being|stay|remain|were)\s+(?:made\s+|fully\s+)?aware\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?
+                (?:procedures?|process|policy|policies|rules?|runbooks?|steps?|risks?)\b
             | \bperform\s+(?:a|an)\s+(?:final|manual|careful|thorough|extra|second)\s+(?:check|review
                 |verification|inspection)\b
             | \bwrite\s+down\s+(?:the\s+)?(?:responsibilities|rules?|lessons?|expectations)\b
@@ -378,6 +403,7 @@ RULES = (
             "required check, a default, or a tool that performs the item itself."
         ),
         bad=(
+            "Remediation: stricter enforcement of the existing checklist, with manager sign-off.",
             "Add a big red warning banner to the wiki page about the prod database.",
             "Establish deployment checklists to minimise mistakes.",
             "Create a written policy for database changes.",
@@ -405,12 +431,16 @@ RULES = (
             "note",
             "reminder",
             "banner",
+            "manager",
+            "stricter",
         ),
         pattern=r"""
             (?P<span>
               \b(?:establish|create|introduce|write|add|follow|draft|adopt)\s+(?:a\s+|an\s+|new\s+)?
                 (?:\w+\s+){0,2}?(?:checklists?|written\s+(?:policy|policies|procedures?)|policy\s+documents?
                 |manual\s+(?:sign-?off|approval|review|verification)\s*(?:steps?)?)\b
+            | \b(?:with|require|requires|needs?)\s+(?:a\s+)?manager(?:['’]s)?\s+(?:sign-?off|approval|signature)\b
+            | \bstricter\s+(?:enforcement|adherence|compliance)\b
             | \b(?:add|put|place|pin)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:warning|caution|note|reminder|banner)s?
                 \s+(?:\w+\s+){0,2}?(?:to|in|on|at\s+the\s+top\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?
                 (?:wiki|runbooks?|docs?|page|readme|confluence|handbook)\b
