@@ -10,34 +10,127 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib.resources import files
 
+from .trie import trie_pattern
+
+
+def _variants(*words: str) -> list[str]:
+    """Each word with its plural, and hyphenated words also written closed up."""
+    out: list[str] = []
+    for word in words:
+        forms = {word, word + "s"} if not word.endswith("s") else {word}
+        out.extend(forms)
+        out.extend(f.replace("-", "") for f in forms if "-" in f)
+    return out
+
+
 # Roles people hold in incident work. "team" counts: blaming a team is still
 # blaming people, while a service acting as a system is never on this list.
-ROLE_NOUNS = r"""
-    engineers? | developers? | devs? | programmers? | coders? | on-?call(?:ers?)? | operators?
-    | admins? | administrators? | sysadmins? | sres? | dbas? | interns? | contractors?
-    | new\ hires? | juniors? | seniors? | (?:release\ )?managers? | leads? | ctos? | ceos?
-    | vps? | reviewers? | committers? | maintainers? | authors? | employees? | staff(?:ers?)?
-    | colleagues? | co-?workers? | teammates? | team | folks | guys? | person | people
-    | individuals? | responders? | commanders? | approvers? | assignees? | on-?duty
-    | technicians? | techs? | vendors? | ops | qa | noc | sales | marketing | contractors? | someone | somebody | (?:an|the)\ ic
-    | human | humans | ops\ (?:person|guy|team) | (?:\w+\ )?team | employee
-"""
+ROLE_WORDS = (
+    *_variants(
+        "engineer",
+        "developer",
+        "dev",
+        "programmer",
+        "coder",
+        "on-call",
+        "on-caller",
+        "operator",
+        "admin",
+        "administrator",
+        "sysadmin",
+        "sre",
+        "dba",
+        "intern",
+        "contractor",
+        "new hire",
+        "junior",
+        "senior",
+        "manager",
+        "release manager",
+        "lead",
+        "cto",
+        "ceo",
+        "vp",
+        "reviewer",
+        "committer",
+        "maintainer",
+        "author",
+        "employee",
+        "staffer",
+        "colleague",
+        "co-worker",
+        "teammate",
+        "guy",
+        "individual",
+        "responder",
+        "commander",
+        "approver",
+        "assignee",
+        "technician",
+        "tech",
+        "vendor",
+        "human",
+    ),
+    "staff",
+    "team",
+    "folks",
+    "person",
+    "people",
+    "on-duty",
+    "onduty",
+    "ops",
+    "qa",
+    "noc",
+    "sales",
+    "marketing",
+    "someone",
+    "somebody",
+    "ic",
+)
+ROLE_NOUNS = trie_pattern(ROLE_WORDS)
 
-PERSON_PRONOUNS = r"he | she | they | you | we | him | her | them | us"
+PERSON_PRONOUNS = trie_pattern(("he", "she", "they", "you", "we", "him", "her", "them", "us"))
 
 # "I" alone must stay upper- or lower-case "i", never a letter inside a word.
 SELF = r"(?:\bi\b|\bi'm\b|\bi've\b|\bi'd\b|\bi'll\b|\bme\b|\bmyself\b)"
 SELF_POSSESSIVE = r"\bmy\b"
 
 # Plural roles read as people even without a determiner: "Engineers should…".
-BARE_PLURALS = r"""
-    engineers | developers | devs | operators | admins | sysadmins | sres | reviewers
-    | maintainers | responders | on-?callers | employees | people | folks | everyone | everybody
-    | anyone | anybody | whoever | staff | ops | qa | noc | marketing
-    | team\ (?-i:[A-Z])\w+
-"""
+BARE_WORDS = (
+    "engineers",
+    "developers",
+    "devs",
+    "operators",
+    "admins",
+    "sysadmins",
+    "sres",
+    "reviewers",
+    "maintainers",
+    "responders",
+    "on-callers",
+    "oncallers",
+    "employees",
+    "people",
+    "folks",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "whoever",
+    "staff",
+    "ops",
+    "qa",
+    "noc",
+    "marketing",
+)
+BARE_PLURALS = trie_pattern(BARE_WORDS) + r" | team\ (?-i:[A-Z])\w+"
 
-DETERMINERS = r"(?:the|a|an|our|their|your|his|her|one\ of\ (?:the|our)|that|this|some)"
+DETERMINERS = rf"(?:{trie_pattern(('the', 'a', 'an', 'our', 'their', 'your', 'his', 'her', 'that', 'this', 'some'))}|one\ of\ (?:the|our))"
+
+# Where a person mention may start: at a word start, never inside a word or
+# an @handle. Checked first, it spares the alternatives below at most
+# positions, which keeps the PERSON-led rules fast.
+_WORD_START = r"(?<![\w@'’-])(?=[\w@])"
 
 # A person mention: a pronoun, an @handle, a role noun behind a determiner, or
 # a roster name. Names are added per configuration in `person_pattern`.
@@ -62,20 +155,18 @@ GIVEN_NAMES = _load_given_names()
 
 def names_pattern(names: Iterable[str]) -> str:
     """Built-in given names plus the roster, capitalised as written, prefix-factored."""
-    from .trie import trie_pattern
-
     roster = {n.strip() for n in names if n and n.strip()} | GIVEN_NAMES
     return rf"(?-i:\b{trie_pattern(roster)}\b)"
 
 
 def person_pattern(names: Iterable[str]) -> str:
     """The PERSON slot: pronouns, @handles, roles and names (matched case-sensitively)."""
-    return rf"(?:{_PERSON_BASE[3:-1]}|{names_pattern(names)})"
+    return rf"{_WORD_START}(?:{_PERSON_BASE[3:-1]}|{names_pattern(names)})"
 
 
 def other_pattern(names: Iterable[str]) -> str:
     """The OTHER slot: another person than the writer, names included."""
-    return rf"(?:{OTHER[3:-1]}|{names_pattern(names)})"
+    return rf"{_WORD_START}(?:{OTHER[3:-1]}|{names_pattern(names)})"
 
 
 # Past participles, so "should have rolled back" (a judged action) is told
