@@ -1,0 +1,173 @@
+"""Playwright against a live unblame, in Debian's chromium.
+
+One browser per test session (per xdist worker), a fresh context per test,
+so cookies never leak between tests. The server is pytest-django's
+`live_server`; its database is flushed after every test, and
+`serialized_rollback` puts back what the data migrations made (severities,
+and for the review pages the default template and factor taxonomy).
+
+People are signed in by cookie (`sign_in`), which takes milliseconds; one
+test in test_sign_in.py goes through the real sign-in form.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio loop running in the test thread for
+# as long as the browser lives (the whole session), and Django refuses ORM
+# calls from a thread with a running loop. Nothing here is async: fixtures
+# create rows between browser calls, never concurrently with them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from django.conf import settings
+from django.test import Client
+from web.conftest import NOW, make_user
+
+from unblame.accounts.models import User
+from unblame.incidents.models import Incident, Responder, Service, Severity
+
+CHROMIUM = Path(os.environ.get("UNBLAME_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MISSING = (
+    f"{CHROMIUM} is missing: install Debian's chromium as root "
+    "(apt-get update && apt-get install -y chromium; `make test` does it when run as root), "
+    "or point UNBLAME_CHROMIUM at a chromium binary"
+)
+# Wait for elements, never sleep: a generous ceiling that only a real
+# failure reaches, short enough that a broken page fails fast.
+TIMEOUT_MS = 10_000
+
+# Every module here sets `pytestmark = BROWSER`: the marker, and the data
+# migrations' rows put back after each test's flush.
+BROWSER = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    if not (CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK)):
+        # CI runs as root and installs chromium first; a skip there would
+        # hide a broken install step behind a green run.
+        if os.environ.get("CI") == "true":
+            pytest.fail(MISSING)
+        pytest.skip(MISSING)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server) -> Iterator:
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sign_in(page, live_server) -> Callable[[User], None]:
+    """Give the page's browser context a session for `user`, as if they had signed in."""
+
+    def _sign_in(user: User) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return _sign_in
+
+
+# -- The cast (as in tests/web/conftest.py) --------------------------------------------------
+
+
+@pytest.fixture
+def admin(transactional_db) -> User:
+    return make_user("alice", User.Role.ADMIN)
+
+
+@pytest.fixture
+def editor(transactional_db) -> User:
+    return make_user("ed", User.Role.EDITOR, timezone="UTC")
+
+
+@pytest.fixture
+def viewer(transactional_db) -> User:
+    return make_user("vic", User.Role.VIEWER)
+
+
+@pytest.fixture
+def outsider(transactional_db) -> User:
+    return make_user("otto", User.Role.EDITOR)
+
+
+@pytest.fixture
+def checkout(transactional_db) -> Service:
+    return Service.objects.create(name="checkout")
+
+
+@pytest.fixture
+def incident(transactional_db, checkout, editor) -> Incident:
+    incident = Incident.objects.create(
+        title="Checkout errors after deploy",
+        summary="Card payments failed.",
+        severity=Severity.objects.get(name="SEV2"),
+        declared_at=NOW,
+        impact_started_at=NOW,
+    )
+    incident.services.add(checkout)
+    Responder.objects.create(incident=incident, user=editor, role=Responder.Role.INCIDENT_COMMANDER)
+    return incident
+
+
+@pytest.fixture
+def restricted(transactional_db, editor) -> Incident:
+    incident = Incident.objects.create(
+        title="Credential stuffing against sign-in",
+        summary="Security incident.",
+        severity=Severity.objects.get(name="SEV2"),
+        restricted=True,
+        declared_at=NOW,
+    )
+    Responder.objects.create(incident=incident, user=editor, role=Responder.Role.RESPONDER)
+    return incident
+
+
+@pytest.fixture
+def screenshot(page, request) -> Callable[[str], Path | None]:
+    """Save a full-page screenshot under $UNBLAME_SCREENSHOTS, when it is set.
+
+    For looking at pages while developing; a no-op in normal runs.
+    """
+
+    def _shot(name: str) -> Path | None:
+        folder = os.environ.get("UNBLAME_SCREENSHOTS")
+        if not folder:
+            return None
+        path = Path(folder) / f"{request.node.name}-{name}.png"
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    return _shot
