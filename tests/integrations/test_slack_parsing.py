@@ -263,6 +263,16 @@ def test_it_refuses_a_zip_entry_that_climbs_out_of_the_archive(evil):
         parse_slack_export(make_zip(files), name="export.zip")
 
 
+def test_it_refuses_a_zip_entry_with_an_empty_name():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in export_files().items():
+            archive.writestr(name, json.dumps(content))
+        archive.writestr(zipfile.ZipInfo(""), b"[]")
+    with pytest.raises(ChatParseError, match="unsafe path"):
+        parse_slack_export(buffer.getvalue(), name="export.zip")
+
+
 def test_it_stops_a_zip_bomb_at_the_size_limit(monkeypatch):
     monkeypatch.setattr(slack, "MAX_FILE_BYTES", 1024 * 1024)
     files = export_files()

@@ -86,6 +86,7 @@ _ZIP_ERRORS = (
     ValueError,
     RuntimeError,
     NotImplementedError,
+    IndexError,
 )
 
 
@@ -200,7 +201,8 @@ def _check_entry_name(archive: str, entry: str) -> None:
     """Refuse names that would climb out of the archive if anyone ever unpacked it."""
     parts = PurePosixPath(entry).parts
     unsafe = (
-        entry.startswith(("/", "\\"))
+        not entry
+        or entry.startswith(("/", "\\"))
         or "\\" in entry
         or "\x00" in entry
         or ".." in parts
