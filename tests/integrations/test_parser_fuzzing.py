@@ -2,6 +2,7 @@
 
 import contextlib
 import json
+import os
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -14,7 +15,14 @@ from unblame.integrations.upload import parse_chat_upload
 
 from .samples import ALERTMANAGER, MESSAGES, export_files, make_zip
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Fixed examples in CI, so a run never fails on an input no earlier run could
+# have met; fresh ones on developers' machines, where new finds belong.
+FAST = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
