@@ -281,3 +281,9 @@ def test_an_upload_that_no_longer_parses_sends_you_back_to_the_form(as_editor, i
     assert page["Location"] == import_url(incident)
     assert not ChatUpload.objects.exists()
     assert not chat_events(incident).exists()
+
+
+def test_a_file_name_with_a_nul_character_is_stored_safely(as_editor, incident):
+    response = upload(as_editor, incident, name="chat\x00.txt")
+    assert response.status_code == 302
+    assert "\x00" not in ChatUpload.objects.get().filename

@@ -20,7 +20,7 @@ from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change, snapshot
 from unblame.incidents.access import get_incident_for_user
 from unblame.integrations.alerts import MAX_BODY_BYTES, AlertParseError
-from unblame.integrations.chat import ChatParseError
+from unblame.integrations.chat import ChatParseError, clean_text
 from unblame.integrations.forms import AlertSourceForm, ChatUploadForm
 from unblame.integrations.models import AlertSource, ChatUpload
 from unblame.integrations.upload import FORMATS, detect_format
@@ -62,7 +62,7 @@ def _upload_from(request: HttpRequest, incident, form: ChatUploadForm) -> ChatUp
     return ChatUpload(
         incident=incident,
         uploaded_by=request.user,
-        filename=(file.name or "upload")[:200],
+        filename=clean_text(file.name or "upload")[:200],
         content=file.read(),
         time_zone=form.cleaned_data["time_zone"],
         day=form.cleaned_data["day"],
