@@ -1,0 +1,142 @@
+"""Front matter: YAML between `---` lines or TOML between `+++` lines, at the top of a file.
+
+Reading accepts both (static-site generators use either); writing is always
+YAML, dumped with fixed settings so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+import yaml
+
+from .document import MarkdownFormatError
+
+YAML_FENCE = "---"
+TOML_FENCE = "+++"
+_TOML_LINE_RE = re.compile(r"at line (\d+)(?:, column (\d+))?")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the top of a file held: the data, its syntax, and where the Markdown starts."""
+
+    data: dict[str, Any]
+    syntax: str  # "yaml", "toml" or "" when there was none
+    body: str
+    body_line: int  # 1-based line of the file where `body` starts
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Separate the front matter from the Markdown; `text` has `\\n` line endings.
+
+    Raises MarkdownFormatError, with the file's line number, for front matter
+    that is never closed, does not parse, or is not a mapping.
+    """
+    lines = text.split("\n")
+    fence = lines[0].rstrip(" \t")
+    if fence not in (YAML_FENCE, TOML_FENCE):
+        return FrontMatter({}, "", text, 1)
+    closers = (YAML_FENCE, "...") if fence == YAML_FENCE else (TOML_FENCE,)
+    end = next(
+        (index for index in range(1, len(lines)) if lines[index].rstrip(" \t") in closers), None
+    )
+    if end is None:
+        raise MarkdownFormatError(
+            f"the front matter opened with {fence!r} is never closed by a {fence!r} line", 1
+        )
+    raw = "\n".join(lines[1:end])
+    if fence == YAML_FENCE:
+        data, syntax = _load_yaml(raw), "yaml"
+    else:
+        data, syntax = _load_toml(raw), "toml"
+    return FrontMatter(data, syntax, "\n".join(lines[end + 1 :]), end + 2)
+
+
+def _load_yaml(raw: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else 1
+        problem = exc.problem or exc.context or "cannot be parsed"
+        raise MarkdownFormatError(f"front matter is not valid YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise MarkdownFormatError(f"front matter is not valid YAML: {exc}", 1) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MarkdownFormatError(
+            f"front matter must be a mapping of keys to values, not a {type(data).__name__}", 2
+        )
+    return {str(key): value for key, value in data.items()}
+
+
+def _load_toml(raw: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_LINE_RE.search(message)
+        # tomllib counts lines from the first line after `+++`.
+        line = int(found.group(1)) + 1 if found else 1
+        problem = _TOML_LINE_RE.sub("", message).strip(" ()")
+        raise MarkdownFormatError(f"front matter is not valid TOML: {problem}", line) from None
+
+
+def plain(value: Any) -> Any:
+    """The value with dates and times as ISO strings and keys as strings.
+
+    Foreign front matter can hold TOML times and YAML timestamps; as strings
+    they survive being written back as YAML and read again unchanged.
+    """
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+# Writing ------------------------------------------------------------------------------
+
+# Characters PyYAML reads back changed from a plain or block scalar (it folds
+# the Unicode line breaks, drops a byte-order mark): strings holding them are
+# written double-quoted, where they are escaped.
+_NEEDS_QUOTES = re.compile("[\r\x85\u2028\u2029\ufeff]")
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        # Two equal lists must be written twice, not as an anchor and an alias.
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Multi-line text reads best as a literal block; PyYAML falls back to a
+    # quoted style by itself when a block could not hold the text exactly.
+    if _NEEDS_QUOTES.search(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """YAML text for the mapping, keys in the given order, ending with a newline."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        indent=2,
+        width=100,
+    )
