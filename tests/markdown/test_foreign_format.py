@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from unblame.reviews.mdio import MarkdownFormatError, parse_markdown, render_markdown
 from unblame.reviews.mdio.titles import normalise_title, template_key
 
 from .lost import lost_lines
-from .strategies import AWKWARD_LINES, SAFE_TEXT
+from .strategies import AWKWARD_LINES, PROPERTY, SAFE_TEXT
 
 
 def keys(text: str) -> list[str]:
@@ -135,7 +135,7 @@ FOREIGN_LINES = [
 ]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@PROPERTY
 @given(st.lists(st.sampled_from(FOREIGN_LINES) | SAFE_TEXT.map(lambda s: s[:40]), max_size=25))
 def test_no_line_of_a_foreign_review_is_lost(lines: list[str]) -> None:
     text = "\n".join(lines)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from unblame.reviews.mdio import ReviewDocument, Section, parse_markdown, render_markdown
 
-from .strategies import BODY, documents
-
-SETTINGS = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from .strategies import BODY, PROPERTY, documents
 
 
-@SETTINGS
+@PROPERTY
 @given(documents())
 def test_parsing_a_rendered_document_gives_the_document_back(document: ReviewDocument) -> None:
     text = render_markdown(document)
@@ -23,14 +21,14 @@ def test_parsing_a_rendered_document_gives_the_document_back(document: ReviewDoc
     assert result.warnings == []
 
 
-@SETTINGS
+@PROPERTY
 @given(documents())
 def test_rendering_a_parsed_export_gives_the_same_bytes(document: ReviewDocument) -> None:
     text = render_markdown(document)
     assert render_markdown(parse_markdown(text).document) == text
 
 
-@SETTINGS
+@PROPERTY
 @given(documents())
 def test_the_export_reads_back_from_bytes_with_crlf_line_endings(document: ReviewDocument) -> None:
     text = render_markdown(document)
@@ -38,7 +36,7 @@ def test_the_export_reads_back_from_bytes_with_crlf_line_endings(document: Revie
     assert render_markdown(parse_markdown(crlf).document) == text
 
 
-@SETTINGS
+@PROPERTY
 @given(st.lists(BODY, min_size=1, max_size=5))
 def test_any_body_survives_whatever_its_neighbours_hold(bodies: list[str]) -> None:
     sections = [Section(key=f"s{n}", title=f"Part {n}", body=b) for n, b in enumerate(bodies)]
