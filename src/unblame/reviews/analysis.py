@@ -1,0 +1,158 @@
+"""The analyzer beside the writer: findings on review text, marked and explained.
+
+Pure functions over text, findings and acknowledgements; the models choose
+which text to analyse and which acknowledgements apply. Rule details come
+from the same rule objects the CLI prints, so the editor never words a rule
+differently from `unblame rules`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from unblame.language import Category, Finding, analyze, get_rule
+from unblame.language.rule import Rule
+
+# Section keys whose text is a list of remedies: the analyzer reads them as
+# action items, where "be more careful" and "retrain" are what it looks for.
+ACTION_KEYS = frozenset({"action_items"})
+CATEGORIES: tuple[Category, ...] = tuple(Category)
+QUOTE_LENGTH = 300
+
+KIND_REMINDER = (
+    "A review looks for the gaps in the system that made this possible, not for someone "
+    "to blame, and that includes you."
+)
+
+# Self-blame gets a factual frame to write into instead of a verdict on the
+# writer. Frames keep "I" as the subject: owning one's part is welcome, the
+# judgement of one's character is what is left out.
+REWRITE_FRAMES = {
+    "UB201": "I [what I did] at [when]. I was seeing [what was in front of me], so it "
+    "looked like the right step.",
+    "UB202": "I [what I did]. At that moment [what I knew and what I expected] made it "
+    "look right, and [what would have told me otherwise] was not in front of me.",
+    "UB203": "I [what I did], and here is what I saw while doing it: [...]. "
+    "(One thank-you to the people who helped says more than several apologies.)",
+    "UB204": "I did not [the step], because at the time [what made it look unnecessary]. "
+    "[What would have prompted it: a check, a warning, a default] was not there.",
+    "UB205": "I [the action, without adverbs]. What I expected to happen was [...]; "
+    "what happened instead was [...].",
+}
+DEFAULT_FRAME = (
+    "I [what I did], because I was seeing [...]. With what I knew then, it made sense "
+    "because [...]."
+)
+
+
+def context_for(key: str) -> str:
+    return "action_item" if key in ACTION_KEYS else "document"
+
+
+def kind_rewrite(code: str) -> str:
+    return REWRITE_FRAMES.get(code, DEFAULT_FRAME)
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """One finding, its words, its rule, and the acknowledgement that covers it, if any."""
+
+    index: int
+    finding: Finding
+    quote: str
+    rule: Rule
+    acknowledgement: Any = None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledgement is not None
+
+    @property
+    def is_self_blame(self) -> bool:
+        return self.finding.category is Category.SELF_BLAME
+
+    @property
+    def rewrite(self) -> str:
+        return kind_rewrite(self.finding.rule) if self.is_self_blame else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.finding.to_dict()
+        data.update(
+            quote=self.quote,
+            rationale=self.rule.rationale,
+            acknowledged=self.acknowledged,
+            acknowledgement=self.acknowledgement.reason if self.acknowledged else "",
+        )
+        return data
+
+
+def quote_of(text: str, finding: Finding) -> str:
+    return text[finding.start : finding.end][:QUOTE_LENGTH]
+
+
+def ack_key(rule: str, quote: str) -> tuple[str, str]:
+    """Acknowledgements match by rule and words, so they survive edits elsewhere in the text."""
+    return rule.upper(), " ".join(quote.split()).casefold()
+
+
+def annotate(
+    text: str,
+    *,
+    key: str = "",
+    names: Iterable[str] = (),
+    acknowledgements: Iterable[Any] = (),
+    context: str | None = None,
+) -> list[Annotated]:
+    """Analyse text as the section `key` and pair each finding with its acknowledgement."""
+    acks = {ack_key(a.rule, a.quote): a for a in acknowledgements}
+    findings = analyze(text, names=tuple(names), context=context or context_for(key))
+    result = []
+    for index, finding in enumerate(findings):
+        quote = quote_of(text, finding)
+        ack = acks.get(ack_key(finding.rule, quote))
+        result.append(Annotated(index, finding, quote, get_rule(finding.rule), ack))
+    return result
+
+
+def marked_html(text: str, annotated: Sequence[Annotated]) -> SafeString:
+    """The text, escaped, with each finding's words in a <mark> that names the rule.
+
+    Where findings overlap the first one is marked and every one is listed.
+    """
+    pieces: list[str] = []
+    position = 0
+    for item in sorted(annotated, key=lambda a: (a.finding.start, a.index)):
+        start, end = item.finding.start, item.finding.end
+        if start < position:
+            continue
+        pieces.append(escape(text[position:start]))
+        state = "acknowledged" if item.acknowledged else item.finding.severity.value
+        pieces.append(
+            format_html(
+                '<mark id="mark-{}" class="finding finding-{}" title="{}: {}">{}</mark>',
+                item.index,
+                state,
+                item.rule.name,
+                item.finding.message,
+                text[start:end],
+            )
+        )
+        position = end
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # every piece is escaped above
+
+
+def count_by_category(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per category slug, every category present, in the analyzer's order."""
+    counts = Counter(finding.category.value for finding in findings)
+    return {category.value: counts.get(category.value, 0) for category in CATEGORIES}
+
+
+def blame_total(counts: dict[str, int]) -> int:
+    return sum(n for slug, n in counts.items() if Category(slug).is_blame)

@@ -1,0 +1,58 @@
+"""Markdown for review sections, @mentions in comments, and the review links on an incident."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import nh3
+from django import template
+from django.utils.html import escape, format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+from unblame.incidents.access import can_write
+from unblame.reviews.models import MENTION_RE, Review
+
+register = template.Library()
+
+# Raw HTML is off in the parser and nh3 cleans what comes out, so a section
+# can hold any text without becoming a way to inject markup.
+_markdown = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+@register.filter
+def markdown(text: str) -> SafeString:
+    return mark_safe(nh3.clean(_markdown.render(text or "")))  # cleaned by nh3
+
+
+@register.filter
+def with_mentions(comment: Any) -> SafeString:
+    """The comment as paragraphs, with each recorded @mention marked and linked to its person."""
+    people = {mention.user.username: mention.user for mention in comment.mentions.all()}
+
+    def mark(match: Any) -> str:
+        user = people.get(match.group(1))
+        if user is None:
+            return match.group(0)
+        if user.email:
+            return format_html(
+                '<a class="mention" href="mailto:{}">@{}</a>', user.email, user.username
+            )
+        return format_html('<strong class="mention" title="{}">@{}</strong>', user, user.username)
+
+    # Usernames contain no character that escaping changes, so mentions survive it.
+    return mark_safe(linebreaks(MENTION_RE.sub(mark, escape(comment.body))))
+
+
+@register.inclusion_tag("reviews/_incident_links.html", takes_context=True)
+def review_links(context: template.Context, incident: Any) -> dict[str, Any]:
+    """The review and debrief buttons on the incident page; the page has checked access."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "incident": incident,
+        "review": Review.objects.filter(incident=incident).first(),
+        "can_write": can_write(user),
+        "is_responder": bool(user and user.is_authenticated and incident.is_responder(user)),
+        "csrf_token": context.get("csrf_token"),
+    }
