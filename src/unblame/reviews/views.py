@@ -14,7 +14,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -22,7 +24,7 @@ from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change, snapshot
 from unblame.incidents.access import can_write, get_incident_for_user, visible_incidents
 from unblame.incidents.models import Incident
-from unblame.reviews import analysis, summary
+from unblame.reviews import analysis, panel, summary
 from unblame.reviews.diff import word_diff
 from unblame.reviews.forms import (
     AcknowledgeForm,
@@ -289,19 +291,40 @@ def _editor(request, incident, review, section, form, text, status=200, conflict
         "form": form,
         "text": text,
         "conflict": conflict,
-        **_analysis_context(text, items, can_acknowledge=True),
+        **_analysis_context(request, incident, section, text, items, can_acknowledge=True),
     }
     return render(request, "reviews/section_edit.html", context, status=status)
 
 
-def _analysis_context(text: str, items: list[analysis.Annotated], **extra: object) -> dict:
+def _analysis_context(
+    request: HttpRequest,
+    incident: Incident,
+    section: ReviewSection | None,
+    text: str,
+    items: list[analysis.Annotated],
+    *,
+    can_acknowledge: bool,
+    **extra: object,
+) -> dict:
+    """What reviews/_analysis.html needs: the findings list, the marked text, the counts."""
+    ack_url = ""
+    if section is not None and can_acknowledge:
+        ack_url = reverse("reviews:acknowledge", args=[incident.pk, section.key])
+    findings = panel.findings_html(
+        items,
+        reminder=analysis.KIND_REMINDER,
+        ack_url=ack_url,
+        csrf_token=get_token(request) if ack_url else "",
+    )
     open_count = sum(1 for item in items if not item.acknowledged)
     context = {
+        "incident": incident,
+        "section": section,
         "items": items,
+        "findings": findings,
         "marked": analysis.marked_html(text, items),
         "open_count": open_count,
         "ack_count": len(items) - open_count,
-        "reminder": analysis.KIND_REMINDER,
     }
     context.update(extra)
     return context
@@ -325,8 +348,9 @@ def analyze_text(request: HttpRequest, pk: int) -> HttpResponse:
     items = analysis.annotate(text, key=key, names=roster(incident), acknowledgements=acks)
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"findings": [item.to_dict() for item in items]})
-    extra = {"oob": True, "can_acknowledge": can_write(request.user)}
-    context = {"incident": incident, "section": section, **_analysis_context(text, items, **extra)}
+    context = _analysis_context(
+        request, incident, section, text, items, can_acknowledge=can_write(request.user), oob=True
+    )
     return render(request, "reviews/_analysis.html", context)
 
 
@@ -350,12 +374,16 @@ def acknowledge(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         items = analysis.annotate(
             text, key=key, names=review.roster(), acknowledgements=section.acknowledgements.all()
         )
-        extra = {"oob": True, "can_acknowledge": True, "ack_error": not form.is_valid()}
-        context = {
-            "incident": incident,
-            "section": section,
-            **_analysis_context(text, items, **extra),
-        }
+        context = _analysis_context(
+            request,
+            incident,
+            section,
+            text,
+            items,
+            can_acknowledge=True,
+            oob=True,
+            ack_error=not form.is_valid(),
+        )
         return render(request, "reviews/_analysis.html", context)
     return redirect(section.edit_url())
 

@@ -1,0 +1,147 @@
+"""How long the live analyzer takes on the server for a 5,000-word review section.
+
+    .venv/bin/python bench/editor_roundtrip.py [--words 5000] [--runs 30]
+
+Builds a throwaway test database, drafts a review, writes a section of about
+--words words (sentences from corpus/sentences.jsonl, so it has findings to
+mark, between neutral timeline prose), then times requests through Django's
+test client, in process: no network, so this is the server's share of the
+round trip. Baselines measured in the same run make the figure portable:
+GET /healthz (the cheapest request the app answers) and GET of the review
+page itself (which also analyses every section).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus" / "sentences.jsonl"
+NEUTRAL = [
+    "The deploy finished at 14:02 and the error rate rose two minutes later.",
+    "The on-call engineer opened the checkout dashboard and saw the latency graph climb.",
+    "A config change raised the connection pool size from 20 to 200.",
+    "Traffic shifted to the second region while the database recovered.",
+    "The alert fired once, cleared, and fired again eleven minutes later.",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unblame.server.settings_test")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    # Not setup_test_environment(): it instruments template rendering, which
+    # would time the test harness rather than the server.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0)
+    try:
+        return run(args)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=30)
+    return parser.parse_args(argv)
+
+
+def section_text(words: int, seed: int = 4) -> str:
+    """Paragraphs of about `words` words: one corpus sentence in three, neutral prose between."""
+    sentences = [json.loads(line)["text"] for line in CORPUS.read_text().splitlines() if line]
+    rng = random.Random(seed)
+    parts: list[str] = []
+    count = 0
+    while count < words:
+        sentence = rng.choice(sentences) if len(parts) % 3 == 0 else rng.choice(NEUTRAL)
+        parts.append(sentence)
+        count += len(sentence.split())
+    paragraphs = [" ".join(parts[i : i + 6]) for i in range(0, len(parts), 6)]
+    return "\n\n".join(paragraphs)
+
+
+def run(args: argparse.Namespace) -> int:
+    from django.test import Client
+    from django.urls import reverse
+
+    from unblame.accounts.models import User
+    from unblame.incidents.models import Incident, Responder, Severity
+    from unblame.reviews.services import draft_review
+
+    editor = User.objects.create_user("bench", role=User.Role.EDITOR, first_name="Dana")
+    incident = Incident.objects.create(title="Bench", severity=Severity.objects.first())
+    Responder.objects.create(incident=incident, user=editor)
+    review = draft_review(incident, editor)
+    text = section_text(args.words)
+    timeline = review.sections.get(key="timeline")
+    timeline.save_body(editor, text, timeline.version)
+    client = Client()
+    client.force_login(editor)
+
+    analyze_url = reverse("reviews:analyze", args=[incident.pk])
+    form = {"body": text, "section": "timeline"}
+    html = client.post(analyze_url, form, HTTP_HX_REQUEST="true")
+    findings = len(
+        client.post(analyze_url, form, HTTP_ACCEPT="application/json").json()["findings"]
+    )
+    assert html.status_code == 200, html.status_code
+    print(f"section: {len(text.split())} words, {len(text)} characters, {findings} findings")
+
+    timings = {
+        "GET /healthz (floor)": lambda: client.get("/healthz"),
+        "POST analyze (htmx partial)": lambda: client.post(
+            analyze_url, form, HTTP_HX_REQUEST="true"
+        ),
+        "POST analyze (JSON)": lambda: client.post(
+            analyze_url, form, HTTP_ACCEPT="application/json"
+        ),
+        "GET review page (baseline)": lambda: client.get(review.get_absolute_url()),
+    }
+    results = {name: measure(call, args.runs) for name, call in timings.items()}
+    for name, samples in results.items():
+        print(f"{name:32} median {median_ms(samples):7.1f} ms   p95 {p95_ms(samples):7.1f} ms")
+    analyze = median_ms(results["POST analyze (htmx partial)"])
+    page = median_ms(results["GET review page (baseline)"])
+    print(f"ratio: the live analysis takes {analyze / page:.2f}x a GET of the review page")
+    verdict = "under" if p95_ms(results["POST analyze (htmx partial)"]) < 100 else "OVER"
+    print(f"budget: p95 of the htmx analysis is {verdict} 100 ms")
+    return 0
+
+
+def measure(call: Callable[[], object], runs: int) -> list[float]:
+    call()  # warm caches: compiled rules, templates, the session
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def p95_ms(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO / "src"))
+    sys.exit(main())
