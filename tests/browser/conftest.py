@@ -25,6 +25,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 from web.conftest import NOW, make_user
 
@@ -57,7 +58,7 @@ BROWSER = [
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator:
+def browser(django_db_setup, django_db_blocker) -> Iterator:
     if not (CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK)):
         # CI runs as root and installs chromium first; a skip there would
         # hide a broken install step behind a green run.
@@ -66,12 +67,41 @@ def browser() -> Iterator:
         pytest.skip(MISSING)
     from playwright.sync_api import sync_playwright
 
+    with django_db_blocker.unblock():
+        snapshots = _serialized_contents()
     with sync_playwright() as playwright:
+        _carry_over(snapshots)
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+        # The loop's connections are not the ones Django closes before it
+        # drops the test database; an open one would make PostgreSQL refuse.
+        with django_db_blocker.unblock():
+            connections.close_all()
+
+
+# Once Playwright's loop runs in this thread, Django's connection handler
+# (asgiref's thread-critical Local) hands out new connection objects, which
+# lack the snapshot of the data migrations' rows that setup_databases took
+# for serialized_rollback. Without it the first flush would leave later tests
+# with no severities, templates or factor categories (it showed on
+# PostgreSQL). So the snapshot is taken before the loop starts and put on the
+# new connection objects.
+
+
+def _serialized_contents() -> dict[str, str]:
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _carry_over(snapshots: dict[str, str]) -> None:
+    for alias, contents in snapshots.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture

@@ -22,11 +22,12 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "email", "timezone"]
+        fields = ["first_name", "last_name", "email", "timezone", "team"]
+        help_texts = {"team": "The action items page can show the items of one team."}
 
 
 class RoleForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["role", "is_active"]
+        fields = ["role", "is_active", "team"]
         labels = {"is_active": "Can sign in"}

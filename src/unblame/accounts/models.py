@@ -31,6 +31,9 @@ class User(AbstractUser):
 
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
     timezone = models.CharField(max_length=64, default=_default_timezone)
+    # Free text ("payments", "platform"): the action items page filters by the
+    # owner's team. Teams are not modelled further until someone needs more.
+    team = models.CharField(max_length=80, blank=True, db_index=True)
     # Only a digest is kept: the token itself is shown once, when it is made.
     api_token_digest = models.CharField(max_length=64, blank=True, db_index=True)
     api_token_created = models.DateTimeField(null=True, blank=True)

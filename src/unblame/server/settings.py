@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "unblame.accounts",
     "unblame.incidents",
     "unblame.integrations",
+    "unblame.actions",
 ]
 
 MIDDLEWARE = [

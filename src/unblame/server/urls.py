@@ -1,8 +1,12 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from unblame.actions.api import router as actions_api
 from unblame.incidents.api import api
 from unblame.server import views
+
+# Each app contributes its endpoints to the one API object (and its OpenAPI description).
+api.add_router("", actions_api)
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="incidents:list"), name="home"),
@@ -11,6 +15,7 @@ urlpatterns = [
     path("", include("unblame.accounts.urls")),
     path("", include("unblame.incidents.urls")),
     path("", include("unblame.integrations.urls")),
+    path("", include("unblame.actions.urls")),
 ]
 
 handler403 = "unblame.server.views.forbidden"

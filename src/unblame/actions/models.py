@@ -1,0 +1,379 @@
+"""Contributing factors and the action items that follow an incident.
+
+A contributing factor is one of the many conditions that together let an
+incident happen, filed under a category from a taxonomy admins can extend and
+tied to the timeline events that show it. An action item is a follow-up with
+an owner and a due date; it outlives the incident, so its reminders keep
+going after the incident closes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Max
+from django.urls import reverse
+from django.utils import timezone
+
+from unblame.accounts.models import record_change, snapshot
+from unblame.incidents.access import visible_incidents
+from unblame.incidents.models import Incident, TimelineEvent
+from unblame.language import Category, Finding, analyze
+
+
+def _record_changes(actor: Any, obj: models.Model, before: dict[str, Any]) -> list[str]:
+    """Audit the audited fields of obj that differ from `before`; returns their names."""
+    after = snapshot(obj, obj.AUDITED)
+    changed = [name for name in obj.AUDITED if before.get(name) != after.get(name)]
+    if changed:
+        record_change(
+            actor,
+            obj,
+            "update",
+            {name: before.get(name) for name in changed},
+            {name: after.get(name) for name in changed},
+        )
+    return changed
+
+
+class FactorCategory(models.Model):
+    """One heading of the contributing-factor taxonomy.
+
+    The defaults come from a data migration; admins add, rename and reorder
+    categories, and may delete only those no factor uses.
+    """
+
+    name = models.CharField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+    is_default = models.BooleanField(default=False)
+
+    AUDITED = ["name", "description", "position"]
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "factor categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def next_position(cls) -> int:
+        return (cls.objects.aggregate(top=Max("position"))["top"] or 0) + 10
+
+    @property
+    def in_use(self) -> bool:
+        return self.factors.exists()
+
+
+class ContributingFactor(models.Model):
+    """A condition that helped the incident happen; an incident has many, none is "the" cause."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="factors")
+    # PROTECT: a category in use cannot disappear from under its factors.
+    category = models.ForeignKey(FactorCategory, on_delete=models.PROTECT, related_name="factors")
+    description = models.TextField()
+    events = models.ManyToManyField(TimelineEvent, blank=True, related_name="factors")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    position = models.PositiveIntegerField(default=0)
+
+    AUDITED = ["category", "description", "events"]
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        text = " ".join(self.description.split())
+        return f"{self.category}: {text[:60]}{'…' if len(text) > 60 else ''}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:incident", args=[self.incident_id]) + f"#factor-{self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and not self.position:
+            top = ContributingFactor.objects.filter(incident_id=self.incident_id).aggregate(
+                top=Max("position")
+            )["top"]
+            self.position = (top or 0) + 1
+        super().save(*args, **kwargs)
+
+    def audit_snapshot(self) -> dict[str, Any]:
+        return snapshot(self, self.AUDITED)
+
+    def record_creation(self, actor: Any) -> None:
+        record_change(actor, self, "create", {}, self.audit_snapshot())
+
+    def record_edit(self, actor: Any, before: dict[str, Any]) -> list[str]:
+        return _record_changes(actor, self, before)
+
+    def delete_by(self, actor: Any) -> None:
+        with transaction.atomic():
+            record_change(actor, self, "delete", self.audit_snapshot(), {})
+            self.delete()
+
+
+# -- Action items ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _try_harder(text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+    # Lists show many items and re-render them on every status change; the
+    # analyzer is deterministic, so the same text gives the same findings.
+    findings = analyze(text, names=names, context="action_item")
+    return tuple(f for f in findings if f.category == Category.TRY_HARDER)
+
+
+def try_harder_in(text: str, names: tuple[str, ...] = ()) -> list[Finding]:
+    """The analyzer's try_harder findings for one action-item text, such as a title."""
+    if not text.strip():
+        return []
+    return list(_try_harder(text, tuple(sorted(set(names)))))
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ActionItemQuerySet:
+        """Items of incidents the user may see: the only way lists, counts and the API get them."""
+        return self.filter(incident__in=visible_incidents(user))
+
+    def open(self) -> ActionItemQuerySet:
+        return self.filter(status__in=ActionItem.OPEN_STATUSES)
+
+    def overdue(self, today: date | None = None) -> ActionItemQuerySet:
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def due_by(self, day: date) -> ActionItemQuerySet:
+        """Open items due on or before `day`, overdue ones included."""
+        return self.open().filter(due_date__lte=day)
+
+    def by_due_date(self) -> ActionItemQuerySet:
+        # Undated items last: they are the ones most likely forgotten, but a
+        # date is what makes an item urgent.
+        return self.order_by(F("due_date").asc(nulls_last=True), "priority", "id")
+
+
+class ActionItem(models.Model):
+    """A follow-up to an incident, owned by one person, tracked until done or dropped."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
+        WONT_DO = "wont_do", "Won't do"
+
+    class Priority(models.TextChoices):
+        P1 = "p1", "P1 · urgent"
+        P2 = "p2", "P2 · high"
+        P3 = "p3", "P3 · medium"
+        P4 = "p4", "P4 · low"
+
+    class Kind(models.TextChoices):
+        PREVENT = "prevent", "Prevent"
+        DETECT = "detect", "Detect"
+        MITIGATE = "mitigate", "Mitigate"
+        PROCESS = "process", "Process"
+        LEARN = "learn", "Learn"
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="action_items")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+    )
+    due_date = models.DateField(null=True, blank=True, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    priority = models.CharField(max_length=2, choices=Priority.choices, default=Priority.P3)
+    kind = models.CharField(
+        "type", max_length=20, choices=Kind.choices, default=Kind.PREVENT, db_index=True
+    )
+    factors = models.ManyToManyField(ContributingFactor, blank=True, related_name="action_items")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # Set by `unblame remind` when the owner's digest included this item.
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ActionItemQuerySet.as_manager()
+
+    AUDITED = [
+        "title",
+        "description",
+        "owner",
+        "due_date",
+        "status",
+        "priority",
+        "kind",
+        "factors",
+    ]
+
+    class Meta:
+        ordering = [F("due_date").asc(nulls_last=True), "priority", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:incident", args=[self.incident_id]) + f"#item-{self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self._sync_closed_at()
+        super().save(*args, **kwargs)
+
+    def _sync_closed_at(self) -> None:
+        if self.is_open:
+            self.closed_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+
+    # State ------------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        """Open and due before today, today being the active zone's (the viewer's in a request)."""
+        return self.is_open and self.due_date is not None and self.due_date < timezone.localdate()
+
+    def is_due_by(self, day: date) -> bool:
+        return self.is_open and self.due_date is not None and self.due_date <= day
+
+    def set_status(self, status: str, actor: Any) -> bool:
+        """Move to a status, auditing it; returns False when it already had that status."""
+        if status not in self.Status.values:
+            raise ValueError(f"unknown action item status {status!r}")
+        if status == self.status:
+            return False
+        with transaction.atomic():
+            before = {"status": self.status}
+            self.status = status
+            self.save(update_fields=["status", "closed_at", "updated_at"])
+            record_change(actor, self, "status", before, {"status": status})
+        return True
+
+    # The action hierarchy -------------------------------------------------------------------
+
+    def roster(self) -> tuple[str, ...]:
+        """Names the analyzer should read as people: the owner and the incident's responders."""
+        people = [responder.user for responder in self.incident.responders.all()]
+        if self.owner is not None:
+            people.append(self.owner)
+        names = {name for person in people for name in (person.first_name, person.username)}
+        return tuple(sorted(name for name in names if name))
+
+    def try_harder_by_field(self) -> dict[str, list[Finding]]:
+        """Findings per field ("title", "description"); offsets are within that field."""
+        names = self.roster()
+        return {
+            "title": try_harder_in(self.title, names),
+            "description": try_harder_in(self.description, names),
+        }
+
+    def try_harder_findings(self) -> list[Finding]:
+        """The analyzer's try_harder findings: title first, then description.
+
+        These are remedies that rely on people being more careful, trained or
+        reminded; the RCA² action hierarchy counts them as weak actions.
+        """
+        by_field = self.try_harder_by_field()
+        return by_field["title"] + by_field["description"]
+
+    @property
+    def changes_the_system(self) -> bool:
+        """True for an item that changes the system rather than asking people to try harder.
+
+        Learning items (write a runbook, run a game day) are worthwhile but do
+        not change the system by themselves, so they never count.
+        """
+        return self.kind != self.Kind.LEARN and not self.try_harder_findings()
+
+    # Audit ------------------------------------------------------------------------------------
+
+    def audit_snapshot(self) -> dict[str, Any]:
+        return snapshot(self, self.AUDITED)
+
+    def record_creation(self, actor: Any) -> None:
+        record_change(actor, self, "create", {}, self.audit_snapshot())
+
+    def record_edit(self, actor: Any, before: dict[str, Any]) -> list[str]:
+        return _record_changes(actor, self, before)
+
+    def delete_by(self, actor: Any) -> None:
+        with transaction.atomic():
+            record_change(actor, self, "delete", self.audit_snapshot(), {})
+            self.delete()
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    """Counts for one incident's follow-up, as the review and the incident page show them.
+
+    Items marked won't do are left out of `considered` and the share: a
+    dropped item is no longer part of the follow-up.
+    """
+
+    factors: int
+    items: int
+    open: int
+    overdue: int
+    done: int
+    considered: int
+    changing_system: int
+
+    @property
+    def system_share(self) -> float | None:
+        """Share of considered items that change the system, or None when there are none."""
+        return self.changing_system / self.considered if self.considered else None
+
+    @property
+    def system_percent(self) -> int | None:
+        share = self.system_share
+        return None if share is None else round(share * 100)
+
+    @classmethod
+    def of(cls, incident: Incident, items: list[ActionItem] | None = None) -> ActionSummary:
+        """The summary for an incident; pass its items when they are already loaded."""
+        if items is None:
+            items = list(incident_items(incident))
+        considered = [item for item in items if item.status != ActionItem.Status.WONT_DO]
+        return cls(
+            factors=incident.factors.count(),
+            items=len(items),
+            open=sum(1 for item in items if item.is_open),
+            overdue=sum(1 for item in items if item.is_overdue),
+            done=sum(1 for item in items if item.status == ActionItem.Status.DONE),
+            considered=len(considered),
+            changing_system=sum(1 for item in considered if item.changes_the_system),
+        )
+
+
+def incident_items(incident: Incident) -> ActionItemQuerySet:
+    """An incident's items with what their rows and analyzer checks need, in due-date order."""
+    return (
+        incident.action_items.select_related("owner", "incident")
+        .prefetch_related("factors__category", "incident__responders__user")
+        .by_due_date()
+    )
+
+
+def incident_factors(incident: Incident) -> models.QuerySet[ContributingFactor]:
+    return incident.factors.select_related("category", "created_by").prefetch_related(
+        "events", "action_items"
+    )

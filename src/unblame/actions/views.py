@@ -1,0 +1,362 @@
+"""Contributing factors and action items pages, per incident and across incidents.
+
+Every incident comes through incidents.access and every cross-incident list
+through ActionItem.objects.visible_to, so a restricted incident's factors and
+items exist only for its responders and admins.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from unblame.accounts.access import require_admin
+from unblame.accounts.models import record_change, snapshot
+from unblame.actions.forms import (
+    ActionFilterForm,
+    ActionItemForm,
+    FactorCategoryFormSet,
+    FactorForm,
+    StatusForm,
+)
+from unblame.actions.models import (
+    ActionItem,
+    ActionSummary,
+    ContributingFactor,
+    FactorCategory,
+    incident_factors,
+    incident_items,
+    try_harder_in,
+)
+from unblame.incidents.access import can_write, get_incident_for_user
+from unblame.incidents.models import Incident
+
+PAGE_SIZE = 25
+AUDITED = FactorCategory.AUDITED
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    # A history restore wants the whole page, not the fragment.
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def _factor_for(request: HttpRequest, pk: int, factor_pk: int, write: bool = False):
+    """The factor, checked through its incident like any other access."""
+    incident = get_incident_for_user(request.user, pk, write=write)
+    factor = incident.factors.filter(pk=factor_pk).first()
+    if factor is None:
+        raise Http404("No such contributing factor.")
+    return incident, factor
+
+
+def _item_for(request: HttpRequest, pk: int, item_pk: int, write: bool = False):
+    """The action item, checked through its incident like any other access."""
+    incident = get_incident_for_user(request.user, pk, write=write)
+    item = incident_items(incident).filter(pk=item_pk).first()
+    if item is None:
+        raise Http404("No such action item.")
+    return incident, item
+
+
+def _page_url(incident: Incident, anchor: str = "") -> str:
+    url = reverse("actions:incident", args=[incident.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+# -- Per incident ---------------------------------------------------------------------------
+
+
+@login_required
+def incident_page(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk)
+    items = list(incident_items(incident))
+    context = {
+        "incident": incident,
+        "factors": incident_factors(incident),
+        "items": items,
+        "summary": ActionSummary.of(incident, items),
+        "can_write": can_write(request.user),
+        "statuses": ActionItem.Status.choices,
+    }
+    return render(request, "actions/incident.html", context)
+
+
+@login_required
+def factor_create(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk, write=True)
+    form = FactorForm(request.POST or None, incident=incident)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            factor = form.save(commit=False)
+            factor.incident, factor.created_by = incident, request.user
+            factor.save()
+            form.save_m2m()
+            factor.record_creation(request.user)
+        messages.success(request, "Contributing factor added.")
+        return redirect(factor)
+    context = {"incident": incident, "form": form, "factor": None}
+    return render(request, "actions/factor_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def factor_edit(request: HttpRequest, pk: int, factor_pk: int) -> HttpResponse:
+    incident, factor = _factor_for(request, pk, factor_pk, write=True)
+    before = factor.audit_snapshot()
+    form = FactorForm(request.POST or None, instance=factor, incident=incident)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            changed = factor.record_edit(request.user, before)
+        messages.success(request, "Contributing factor updated." if changed else "Nothing changed.")
+        return redirect(factor)
+    context = {"incident": incident, "form": form, "factor": factor}
+    return render(request, "actions/factor_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def factor_delete(request: HttpRequest, pk: int, factor_pk: int) -> HttpResponse:
+    incident, factor = _factor_for(request, pk, factor_pk, write=True)
+    factor.delete_by(request.user)
+    messages.success(request, "Contributing factor deleted; its action items stay.")
+    return redirect(_page_url(incident, "factors"))
+
+
+def _saved_message(request: HttpRequest, item: ActionItem, verb: str) -> None:
+    messages.success(request, f"Action item {verb}.")
+    if item.try_harder_findings():
+        # A hint, never a refusal: the team may have good reasons, and the
+        # row beside the item says what a system change could look like.
+        messages.info(
+            request,
+            "This item relies on people being more careful, trained or reminded. "
+            "The hint beside it suggests a change to the system that would hold on a bad day.",
+        )
+
+
+@login_required
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_incident_for_user(request.user, pk, write=True)
+    initial = {"factors": request.GET.getlist("factor")}
+    form = ActionItemForm(request.POST or None, incident=incident, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            item = form.save(commit=False)
+            item.incident, item.created_by = incident, request.user
+            item.save()
+            form.save_m2m()
+            item.record_creation(request.user)
+        _saved_message(request, item, "added")
+        return redirect(item)
+    return _item_form(request, incident, form, None)
+
+
+@login_required
+def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    incident, item = _item_for(request, pk, item_pk, write=True)
+    before = item.audit_snapshot()
+    form = ActionItemForm(request.POST or None, instance=item, incident=incident)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            changed = item.record_edit(request.user, before)
+        if changed:
+            _saved_message(request, item, "updated")
+        else:
+            messages.success(request, "Nothing changed.")
+        return redirect(item)
+    return _item_form(request, incident, form, item)
+
+
+def _item_form(request, incident, form: ActionItemForm, item) -> HttpResponse:
+    names = tuple(r.user.username for r in incident.responders.select_related("user"))
+    hints = {
+        name: try_harder_in(str(form[name].value() or ""), names)
+        for name in ("title", "description")
+    }
+    context = {"incident": incident, "form": form, "item": item, "hints": hints}
+    return render(request, "actions/item_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    incident, item = _item_for(request, pk, item_pk, write=True)
+    item.delete_by(request.user)
+    messages.success(request, "Action item deleted.")
+    return redirect(_page_url(incident, "items"))
+
+
+@login_required
+@require_POST
+def item_status(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Change an item's status; htmx gets the item's row back, other browsers a redirect."""
+    _, item = _item_for(request, pk, item_pk, write=True)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        item.set_status(form.cleaned_data["status"], request.user)
+    elif not _is_htmx(request):
+        messages.error(request, "Choose a status.")
+    from_list = request.POST.get("next") == "list"
+    if not _is_htmx(request):
+        return redirect("actions:list") if from_list else redirect(item)
+    context = {
+        "item": item,
+        "can_write": True,
+        "statuses": ActionItem.Status.choices,
+        "show_incident": from_list,
+    }
+    return render(request, "actions/_item_row.html", context)
+
+
+@login_required
+@require_POST
+def check(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live try-harder hint for one field of the item form; it never blocks saving."""
+    incident = get_incident_for_user(request.user, pk)
+    field = request.GET.get("field", "title")
+    if field not in ("title", "description"):
+        raise Http404("No such field.")
+    names = tuple(r.user.username for r in incident.responders.select_related("user"))
+    findings = try_harder_in(request.POST.get(field, ""), names)
+    return render(request, "actions/_hint.html", {"findings": findings})
+
+
+# -- Across incidents ------------------------------------------------------------------------
+
+
+def _filtered(request: HttpRequest):
+    form = ActionFilterForm(request.GET or None)
+    items = form.filter(ActionItem.objects.visible_to(request.user), request.user)
+    items = items.select_related("owner", "incident").prefetch_related("incident__responders__user")
+    return form, items.by_due_date()
+
+
+@login_required
+def action_list(request: HttpRequest) -> HttpResponse:
+    form, items = _filtered(request)
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "can_write": can_write(request.user),
+        "statuses": ActionItem.Status.choices,
+        "show_incident": True,
+    }
+    template = "actions/_results.html" if _is_htmx(request) else "actions/list.html"
+    return render(request, template, context)
+
+
+EXPORT_COLUMNS = [
+    "id",
+    "incident_id",
+    "incident",
+    "title",
+    "type",
+    "priority",
+    "status",
+    "owner",
+    "team",
+    "due_date",
+    "overdue",
+    "changes_the_system",
+    "closed_at",
+    "url",
+]
+
+
+@login_required
+def action_export(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV, for the team's tracker or a spreadsheet."""
+    _, items = _filtered(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="action-items.csv"'
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    for item in items:
+        writer.writerow(_export_row(request, item))
+    return response
+
+
+def _export_row(request: HttpRequest, item: ActionItem) -> list[object]:
+    owner = item.owner
+    return [
+        item.pk,
+        item.incident_id,
+        item.incident.title,
+        item.title,
+        item.kind,
+        item.priority,
+        item.status,
+        owner.username if owner else "",
+        owner.team if owner else "",
+        item.due_date.isoformat() if item.due_date else "",
+        "yes" if item.is_overdue else "no",
+        "yes" if item.changes_the_system else "no",
+        item.closed_at.isoformat() if item.closed_at else "",
+        request.build_absolute_uri(item.get_absolute_url()),
+    ]
+
+
+# -- The taxonomy (admins) --------------------------------------------------------------------
+
+
+@login_required
+def category_settings(request: HttpRequest) -> HttpResponse:
+    admin = require_admin(request)
+    formset = FactorCategoryFormSet(request.POST or None)
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            for form in formset.forms:
+                if form.has_changed():
+                    _save_category(admin, form)
+        messages.success(request, "Factor categories saved.")
+        return redirect("actions:categories")
+    in_use = set(
+        ContributingFactor.objects.order_by().values_list("category_id", flat=True).distinct()
+    )
+    context = {"formset": formset, "in_use": in_use}
+    return render(
+        request, "actions/categories.html", context, status=400 if formset.errors else 200
+    )
+
+
+def _save_category(admin, form) -> None:
+    # The form has already written the posted values onto its instance, so
+    # the values before come from the database.
+    creating = form.instance.pk is None
+    before = {} if creating else snapshot(FactorCategory.objects.get(pk=form.instance.pk), AUDITED)
+    category = form.save()
+    record_change(
+        admin, category, "create" if creating else "update", before, snapshot(category, AUDITED)
+    )
+
+
+@login_required
+@require_POST
+def category_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    admin = require_admin(request)
+    category = get_object_or_404(FactorCategory, pk=pk)
+    try:
+        with transaction.atomic():
+            record_change(admin, category, "delete", {"name": category.name}, {})
+            category.delete()
+    except ProtectedError:
+        messages.error(
+            request, f"{category.name} is used by contributing factors; rename it instead."
+        )
+    else:
+        messages.success(request, f"{category.name} deleted.")
+    return redirect("actions:categories")
