@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 import platformdirs
+from django.core.exceptions import ImproperlyConfigured
 
 from unblame.server.env import env_bool, env_int, env_list, env_str, env_timezone
 
@@ -158,6 +159,33 @@ USE_I18N = False
 USE_TZ = True
 TIME_ZONE = "UTC"
 DEFAULT_USER_TIMEZONE = env_timezone("UNBLAME_DEFAULT_TIMEZONE", "UTC")
+
+# Email, for action item reminders (`unblame remind`). Mail goes to the
+# console unless an SMTP host is set, so a trial never emails anyone by surprise.
+EMAIL_HOST = env_str("UNBLAME_EMAIL_HOST", "")
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+_email_backend = env_str("UNBLAME_EMAIL_BACKEND", "smtp" if EMAIL_HOST else "console")
+if _email_backend not in _EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        f"UNBLAME_EMAIL_BACKEND={_email_backend!r} is not one of: {', '.join(_EMAIL_BACKENDS)}"
+    )
+EMAIL_BACKEND = _EMAIL_BACKENDS[_email_backend]
+EMAIL_PORT = env_int("UNBLAME_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("UNBLAME_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("UNBLAME_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("UNBLAME_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("UNBLAME_EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set UNBLAME_EMAIL_USE_TLS or UNBLAME_EMAIL_USE_SSL, not both")
+EMAIL_TIMEOUT = env_int("UNBLAME_EMAIL_TIMEOUT", 30, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("UNBLAME_EMAIL_FROM", "unblame <unblame@localhost>")
+# The address people open unblame at, for links in emails (no request to ask).
+SITE_URL = env_str("UNBLAME_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"UNBLAME_SITE_URL={SITE_URL!r} must start with http:// or https://")
 
 STATIC_URL = "/static/"
 # No collectstatic step: WhiteNoise finds the vendored files in the apps'
