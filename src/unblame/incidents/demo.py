@@ -51,6 +51,10 @@ def load_demo(reset: bool = False, now: datetime | None = None) -> int:
         people = _people()
         for spec in demo_data.INCIDENTS:
             _incident(spec, services, people, now)
+        # Factors and action items belong to the actions app, which adds its own part.
+        from unblame.actions.demo import load_follow_up
+
+        load_follow_up(now)
     return len(demo_data.INCIDENTS)
 
 
