@@ -139,3 +139,29 @@ def test_malformed_markdown_never_raises_and_offsets_stay_in_range(text):
     for finding in analyze(text):
         assert 0 <= finding.start < finding.end <= len(text)
         assert finding.line >= 1 and finding.column >= 1
+
+
+def test_masked_gaps_hold_at_most_two_line_breaks_in_a_row():
+    # Long runs of white space between blocks once made `\s*`-led patterns
+    # quadratic; the mask fills gaps with NULs between two line breaks.
+    from unblame.language import prose
+
+    document = (
+        "Intro.\n\n```\n"
+        + "code line\n" * 500
+        + "```\n\n"
+        + "".join("  " * (i % 30) + "- the engineer should have\n" for i in range(300))
+    )
+    masked = prose.parse(document).masked
+    assert len(masked) == len(document)
+    assert "\n\n\n" not in masked
+
+
+def test_known_names_are_marked_without_changing_offsets():
+    from unblame.language.lexicon import NAME_MARK, mark_names
+
+    text = "Priya paged Zebulon; a grace period applied."
+    marked = mark_names(text, ["Zebulon"])
+    assert len(marked) == len(text)
+    assert marked.startswith(NAME_MARK + "riya") and NAME_MARK + "ebulon" in marked
+    assert "grace period" in marked

@@ -10,7 +10,7 @@ from functools import lru_cache
 from . import prose
 from .config import Config
 from .finding import Category, Finding, Severity
-from .lexicon import SLOTS, other_pattern, person_pattern
+from .lexicon import SLOTS, mark_names, other_pattern, person_pattern
 from .registry import RULES
 from .rule import Rule
 from .trie import trie_pattern
@@ -35,24 +35,24 @@ class CompiledRule:
     requires: re.Pattern[str] | None
 
 
-def expand(pattern: str, names: tuple[str, ...]) -> str:
+def expand(pattern: str) -> str:
     """Fill the lexicon slots ({PERSON}, {SELF}, …) of a rule pattern."""
-    slots = {**SLOTS, "PERSON": person_pattern(names), "OTHER": other_pattern(names)}
+    slots = {**SLOTS, "PERSON": person_pattern(), "OTHER": other_pattern()}
     out = pattern
     for key, value in slots.items():
         out = out.replace("{" + key + "}", value)
     return out
 
 
-@lru_cache(maxsize=64)
-def compiled_rules(names: tuple[str, ...] = ()) -> tuple[CompiledRule, ...]:
-    """Compile every rule once per roster of names; cached, so calls stay cheap."""
+@lru_cache(maxsize=1)
+def compiled_rules() -> tuple[CompiledRule, ...]:
+    """Compile every rule once per process."""
     flags = re.IGNORECASE | re.VERBOSE
     result = []
     for rule in RULES:
-        regex = re.compile(expand(rule.pattern, names), flags)
-        unless = re.compile(expand(rule.unless, names), flags) if rule.unless else None
-        requires = re.compile(expand(rule.requires, names), flags) if rule.requires else None
+        regex = re.compile(expand(rule.pattern), flags)
+        unless = re.compile(expand(rule.unless), flags) if rule.unless else None
+        requires = re.compile(expand(rule.requires), flags) if rule.requires else None
         result.append(CompiledRule(rule, regex, unless, requires))
     return tuple(result)
 
@@ -154,14 +154,15 @@ def analyze(
     if context not in CONTEXTS:
         raise ValueError(f"context must be one of {', '.join(CONTEXTS)}, not {context!r}")
     config = config or Config()
-    roster = tuple(sorted({*config.names, *names}))
+    roster = {*config.names, *names}
     doc = prose.parse(text)
+    doc.masked = mark_names(doc.masked, roster)
     if doc.suppressed_file is not None and ("" in doc.suppressed_file or not doc.suppressed_file):
         return []
     file_ignored = doc.suppressed_file or frozenset()
     findings: list[Finding] = []
     scope = _TriggerScope(doc)
-    for compiled in compiled_rules(roster):
+    for compiled in compiled_rules():
         rule = compiled.rule
         if any(rule.code.startswith(c) for c in file_ignored) or not config.is_enabled(rule.code):
             continue

@@ -7,7 +7,9 @@ so the rules ask for one of these before they fire.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib.resources import files
 
 from .trie import trie_pattern
@@ -123,7 +125,7 @@ BARE_WORDS = (
     "noc",
     "marketing",
 )
-BARE_PLURALS = trie_pattern(BARE_WORDS) + r" | team\ (?-i:[A-Z])\w+"
+BARE_PLURALS = trie_pattern(BARE_WORDS) + r" | team\ (?-i:[A-Zꙮ])\w+"
 
 DETERMINERS = rf"(?:{trie_pattern(('the', 'a', 'an', 'our', 'their', 'your', 'his', 'her', 'that', 'this', 'some'))}|one\ of\ (?:the|our))"
 
@@ -153,20 +155,38 @@ def _load_given_names() -> frozenset[str]:
 GIVEN_NAMES = _load_given_names()
 
 
-def names_pattern(names: Iterable[str]) -> str:
-    """Built-in given names plus the roster, capitalised as written, prefix-factored."""
-    roster = {n.strip() for n in names if n and n.strip()} | GIVEN_NAMES
-    return rf"(?-i:\b{trie_pattern(roster)}\b)"
+# People's names are found in one case-sensitive pass before the rules run,
+# and their first letter is swapped for this marker in the masked text. The
+# rules then match a name as `ꙮ\w*` instead of carrying the whole name list
+# in every pattern, which made compiling the rules five times slower.
+NAME_MARK = "ꙮ"
+_NAMED = rf"{NAME_MARK}[\w'’-]*"
 
 
-def person_pattern(names: Iterable[str]) -> str:
-    """The PERSON slot: pronouns, @handles, roles and names (matched case-sensitively)."""
-    return rf"{_WORD_START}(?:{_PERSON_BASE[3:-1]}|{names_pattern(names)})"
+@lru_cache(maxsize=32)
+def _names_regex(roster: tuple[str, ...]) -> re.Pattern[str]:
+    names = {n.strip() for n in roster if n and n.strip()} | GIVEN_NAMES
+    return re.compile(rf"(?<![\w@'’-])(?:{trie_pattern(names)})(?![\w])")
 
 
-def other_pattern(names: Iterable[str]) -> str:
-    """The OTHER slot: another person than the writer, names included."""
-    return rf"{_WORD_START}(?:{OTHER[3:-1]}|{names_pattern(names)})"
+def mark_names(text: str, roster: Iterable[str] = ()) -> str:
+    """`text` with the first letter of every known name replaced by NAME_MARK.
+
+    Names match case-sensitively ("Grace" the person, not "grace period");
+    the result has the same length, so offsets still index the source.
+    """
+    regex = _names_regex(tuple(sorted(set(roster))))
+    return regex.sub(lambda m: NAME_MARK + m.group(0)[1:], text)
+
+
+def person_pattern() -> str:
+    """The PERSON slot: pronouns, @handles, roles and marked names."""
+    return rf"{_WORD_START}(?:{_PERSON_BASE[3:-1]}|{_NAMED})"
+
+
+def other_pattern() -> str:
+    """The OTHER slot: another person than the writer, marked names included."""
+    return rf"{_WORD_START}(?:{OTHER[3:-1]}|{_NAMED})"
 
 
 # Past participles, so "should have rolled back" (a judged action) is told

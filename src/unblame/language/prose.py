@@ -249,13 +249,26 @@ def _blank_match(match: re.Match[str]) -> str:
     return blank(match.group(0))
 
 
+def _gap(length: int) -> str:
+    """Filler for what lies between blocks: a line break at each end, NULs between.
+
+    The breaks stop every rule window at the block's edge; the NULs are neither
+    white space nor word characters, so a pattern starting with `\\s*` cannot
+    crawl through a long masked code block position by position (which made
+    a document of deeply nested lists take quadratic time).
+    """
+    if length <= 2:
+        return "\n" * length
+    return "\n" + "\x00" * (length - 2) + "\n"
+
+
 def _mask(source: str, blocks) -> str:
     parts: list[str] = []
     pos = 0
     for spans, _block in blocks:
         if spans[0][0] < pos:  # overlapping spans would break offsets; skip defensively
             continue
-        parts.append("\n" * (spans[0][0] - pos))
+        parts.append(_gap(spans[0][0] - pos))
         text_parts = []
         cursor = spans[0][0]
         for a, b in spans:
@@ -268,7 +281,7 @@ def _mask(source: str, blocks) -> str:
         # Lines inside a block read as one run of prose.
         parts.append(block_text.replace("\n", " ").replace("\r", " "))
         pos = cursor
-    parts.append("\n" * (len(source) - pos))
+    parts.append(_gap(len(source) - pos))
     masked = "".join(parts)
     assert len(masked) == len(source)
     return masked

@@ -298,7 +298,7 @@ RULES = (
         ),
         pattern=r"""
             (?P<span>
-              (?:(?-i:\b[A-Z][a-z]+)|{OTHER})
+              (?:(?-i:\b[A-Zꙮ][a-z]+)|{OTHER})
                 ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
                 |blunder|negligence|carelessness|incompetence)
             | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame

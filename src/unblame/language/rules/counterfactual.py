@@ -156,7 +156,7 @@ RULES = (
                   |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
                   |double-check|run|tell|inform|announce|page|update|look)
                 |never\s+(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b
-            | (?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b)[A-Z][\w-]+)|{PERSON}
+            | (?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b)[A-Zꙮ][\w-]+)|{PERSON}
                 |\b(?:the|a|an|our|their|that)\s+(?:\w+\s+)?users?|\b(?:{ROLE}))\s+(?:\w+\s+)?
                 (?:forgot\s+(?:to|about|that)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
                 |never\s+bothered|bothered\s+to|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to

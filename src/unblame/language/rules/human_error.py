@@ -123,7 +123,7 @@ RULES = (
                 (?:an?|one)\s+(?:simple\s+|small\s+|silly\s+|dumb\s+|stupid\s+|honest\s+|human\s+|manual\s+)?
                 (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)\s+(?:in|when|while|by|during|made)\b
             | \b(?:mistake|typo|slip|blunder|error|oversight)s?\s+(?:made\s+)?by\s+
-                (?:{PERSON}|a\s+(?:person|human)|(?:the\s+)?(?:{ROLE})|(?-i:[A-Z][a-z]+)\b)
+                (?:{PERSON}|a\s+(?:person|human)|(?:the\s+)?(?:{ROLE})|(?-i:[A-Zꙮ][a-z]+)\b)
             | \b(?:dumb|silly|stupid|simple|careless|honest|human)\s+mistakes?\s+(?:made\s+)?by\b
             | \b(?:an?\s+)?(?:error|mistake)\s+was\s+made\b
             )

@@ -274,7 +274,7 @@ RULES = (
             | \bdiscipline\s+(?:the|him|her|them)\b
             | \b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling|take\s+away|taking\s+away
                 |strip|stripping|lose|loses|losing)\s+
-                (?:(?-i:[A-Z][a-z]+)['’]s\s+|his\s+|her\s+|their\s+|the\s+(?:\w+\s+)?(?:{ROLE})['’]s\s+)?(?:\w+\s+)?
+                (?:(?-i:[A-Zꙮ][a-z]+)['’]s\s+|his\s+|her\s+|their\s+|the\s+(?:\w+\s+)?(?:{ROLE})['’]s\s+)?(?:\w+\s+)?
                 (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b
             | \b(?:hold|held|holding)\s+(?:someone|somebody|people|him|her|them|the\s+\w+|\w+)\s+
                 (?:personally\s+)?(?:responsible|accountable)\b
