@@ -38,6 +38,7 @@ SUBCOMMANDS: list[str] = [
     "unblame.cli.serve",
     "unblame.cli.createuser",
     "unblame.cli.demo",
+    "unblame.cli.review",
     "unblame.cli.remind",
     "unblame.cli.manage",
 ]

@@ -18,7 +18,8 @@ from .document import MarkdownFormatError
 
 YAML_FENCE = "---"
 TOML_FENCE = "+++"
-_TOML_LINE_RE = re.compile(r"at line (\d+)(?:, column (\d+))?")
+_TOML_LINE_RE = re.compile(r"at line (\d+)")
+_TOML_WHERE_RE = re.compile(r"\s*\(at [^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,11 @@ def _load_toml(raw: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_LINE_RE.search(message)
-        # tomllib counts lines from the first line after `+++`.
-        line = int(found.group(1)) + 1 if found else 1
-        problem = _TOML_LINE_RE.sub("", message).strip(" ()")
-        raise MarkdownFormatError(f"front matter is not valid TOML: {problem}", line) from None
+        # tomllib counts lines from the first line after `+++`; "at end of
+        # document" is the last line of the front matter.
+        line = int(found.group(1)) if found else raw.count("\n") + 1
+        problem = _TOML_WHERE_RE.sub("", message).strip()
+        raise MarkdownFormatError(f"front matter is not valid TOML: {problem}", line + 1) from None
 
 
 def plain(value: Any) -> Any:
