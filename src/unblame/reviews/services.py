@@ -169,8 +169,8 @@ def _timeline_draft(incident: Incident) -> str:
 # -- Readiness -----------------------------------------------------------------------------
 
 CAUSE_CATEGORIES = {
-    Category.HUMAN_ERROR: "“human error” given as the cause",
-    Category.ROOT_CAUSE: "a single root cause presented as the cause",
+    Category.HUMAN_ERROR: "Human error presented as the cause",
+    Category.ROOT_CAUSE: "A single root cause presented as the cause",
 }
 
 
@@ -198,12 +198,10 @@ def readiness(review: Review, *, annotated: dict[int, list[Annotated]] | None = 
 def _finding_gap(section: ReviewSection, item: Annotated) -> Gap | None:
     finding = item.finding
     url = f"{section.edit_url()}#finding-{item.index}"
+    message = f"“{item.quote}”: {finding.message} {finding.suggestion}"
     if finding.category in CAUSE_CATEGORIES:
-        what = CAUSE_CATEGORIES[finding.category]
-        message = f"{what}: “{item.quote}”. {finding.suggestion}"
-        return Gap("cause", message, url, section.title)
+        return Gap("cause", f"{CAUSE_CATEGORIES[finding.category]}. {message}", url, section.title)
     if finding.severity is Severity.ERROR:
-        message = f"“{item.quote}”: {finding.message} {finding.suggestion}"
         return Gap("error_finding", message, url, section.title)
     return None
 

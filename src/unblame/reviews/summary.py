@@ -18,7 +18,7 @@ COLOURS = {
     Category.BLAME_OTHER: "#b3261e",
     Category.SELF_BLAME: "#7c3aed",
     Category.COUNTERFACTUAL: "#c2410c",
-    Category.HUMAN_ERROR: "#9b1c1c",
+    Category.HUMAN_ERROR: "#be185d",
     Category.TRY_HARDER: "#a16207",
     Category.ROOT_CAUSE: "#94a3b8",
     Category.HINDSIGHT: "#cbd5e1",
@@ -115,44 +115,72 @@ WIDTH, HEIGHT, PAD = 640, 180, 24
 
 
 def chart_svg(points: list[Point]) -> SafeString:
-    """Stacked bars, one per point, one colour per category; the table carries the numbers."""
+    """Stacked bars, one per point, one colour per category, each labelled with its total.
+
+    The table beside it carries the same numbers for screen readers and print.
+    """
     if not points:
         return SafeString("")
     top = max(max(p.total for p in points), 1)
     slot = (WIDTH - 2 * PAD) / len(points)
     bar = max(min(slot * 0.7, 40), 1)
-    scale = (HEIGHT - 2 * PAD) / top
-    rects: list[tuple[Any, ...]] = []
+    scale = (HEIGHT - 2 * PAD - 14) / top
+    # Label every bar while they fit, then every few, always the first and last.
+    step = max(1, round(len(points) / 20))
+    parts: list[SafeString] = []
     for index, point in enumerate(points):
         x = PAD + index * slot + (slot - bar) / 2
-        y = HEIGHT - PAD
-        for category in CATEGORIES:
-            n = point.counts[category.value]
-            if not n:
-                continue
-            h = n * scale
-            y -= h
-            title = f"{LABELS[category]}: {n}"
-            rects.append(
-                (f"{x:.1f}", f"{y:.1f}", f"{bar:.1f}", f"{h:.1f}", COLOURS[category], title)
-            )
-    bars = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>',
-        rects,
-    )
+        y = _stack(parts, point, x, bar, scale)
+        if index % step == 0 or index == len(points) - 1:
+            parts.append(_labels(index, point, x + bar / 2, y))
     label = f"Findings per save, from {points[0].total} in the draft to {points[-1].total} now"
     return format_html(
         '<svg class="findings-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">'
         '<line x1="{p}" y1="{base}" x2="{right}" y2="{base}" stroke="#9aa4b2"/>'
-        '<text x="{p}" y="14" font-size="11" fill="#5b6575">{top} findings</text>'
         "{bars}</svg>",
         w=WIDTH,
         h=HEIGHT,
         p=PAD,
         base=HEIGHT - PAD,
         right=WIDTH - PAD,
-        top=top,
         label=label,
-        bars=bars,
+        bars=format_html_join("", "{}", ((part,) for part in parts)),
+    )
+
+
+def _stack(parts: list[SafeString], point: Point, x: float, bar: float, scale: float) -> float:
+    """Append the point's bar segments, bottom up; returns the top of the bar."""
+    y = float(HEIGHT - PAD)
+    for category in CATEGORIES:
+        n = point.counts[category.value]
+        if not n:
+            continue
+        h = n * scale
+        y -= h
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>',
+                # format_html escapes its arguments into strings, so numbers come formatted.
+                f"{x:.1f}",
+                f"{y:.1f}",
+                f"{bar:.1f}",
+                f"{h:.1f}",
+                COLOURS[category],
+                LABELS[category],
+                n,
+            )
+        )
+    return y
+
+
+def _labels(index: int, point: Point, middle: float, top: float) -> SafeString:
+    name = "draft" if index == 0 else f"#{index}"
+    return format_html(
+        '<text x="{m}" y="{t}" font-size="11" text-anchor="middle" fill="#1d2430">{total}</text>'
+        '<text x="{m}" y="{b}" font-size="10" text-anchor="middle" fill="#5b6575">{name}</text>',
+        m=f"{middle:.1f}",
+        t=f"{top - 3:.1f}",
+        total=point.total,
+        b=HEIGHT - PAD + 13,
+        name=name,
     )

@@ -494,7 +494,10 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
         "incident": incident,
         "debrief": own if own.pk else None,
         "form": form,
-        "rows": [(form[name], findings.get(name, [])) for name in DEBRIEF_FIELDS],
+        "rows": [
+            (form[name], findings.get(name, []), _kind(findings.get(name, [])))
+            for name in DEBRIEF_FIELDS
+        ],
         "review": review,
         "share_form": _share_form(own, review),
         "can_share": can_write(request.user),
@@ -510,6 +513,11 @@ def _debrief_findings(own: Debrief, incident: Incident) -> dict[str, list]:
         for name, _, _, answer in own.answers()
         if answer.strip()
     }
+
+
+def _kind(items: list[analysis.Annotated]) -> analysis.Annotated | None:
+    """The first self-blame finding, whose kind suggestion is shown once under the answer."""
+    return next((item for item in items if item.is_self_blame), None)
 
 
 def _share_form(own: Debrief, review: Review | None, data=None) -> ShareForm | None:
@@ -528,7 +536,7 @@ def debrief_analyze(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse("Unknown field.", status=400)
     text = request.POST.get(field, "").replace("\r\n", "\n")[:MAX_ANALYZE_CHARS]
     items = analysis.annotate(text, names=roster(incident), context="document")
-    context = {"items": items, "reminder": analysis.KIND_REMINDER}
+    context = {"items": items, "kind": _kind(items), "reminder": analysis.KIND_REMINDER}
     return render(request, "reviews/_debrief_analysis.html", context)
 
 

@@ -46,6 +46,17 @@
     }
   });
 
+  // Text typed before htmx was listening (a fast typist, a browser restoring
+  // the form on back) has not been analysed: ask once htmx is ready. This
+  // listener is added after htmx's own, so it runs after htmx set up.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("textarea[hx-post]").forEach(function (area) {
+      if (area.value !== area.defaultValue) {
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    });
+  });
+
   var form = document.getElementById("section-form") || document.getElementById("debrief-form");
   if (!form) return;
   var dirty = false;
