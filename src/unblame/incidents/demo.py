@@ -55,6 +55,10 @@ def load_demo(reset: bool = False, now: datetime | None = None) -> int:
         from unblame.actions.demo import load_follow_up
 
         load_follow_up(now)
+        # Reviews come last: publishing one needs the factors added above.
+        from unblame.reviews.demo import load_reviews
+
+        load_reviews()
     return len(demo_data.INCIDENTS)
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "unblame.incidents",
     "unblame.integrations",
     "unblame.actions",
+    "unblame.reviews",
 ]
 
 MIDDLEWARE = [

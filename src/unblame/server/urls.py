@@ -3,10 +3,12 @@ from django.views.generic import RedirectView
 
 from unblame.actions.api import router as actions_api
 from unblame.incidents.api import api
+from unblame.reviews.api import router as reviews_api
 from unblame.server import views
 
 # Each app contributes its endpoints to the one API object (and its OpenAPI description).
 api.add_router("", actions_api)
+api.add_router("", reviews_api)
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="incidents:list"), name="home"),
@@ -16,6 +18,7 @@ urlpatterns = [
     path("", include("unblame.incidents.urls")),
     path("", include("unblame.integrations.urls")),
     path("", include("unblame.actions.urls")),
+    path("", include("unblame.reviews.urls")),
 ]
 
 handler403 = "unblame.server.views.forbidden"

@@ -1,0 +1,79 @@
+"""readiness(): what stands between a review and publication, each gap with a link."""
+
+from django.urls import reverse
+
+from unblame.reviews.models import FindingAcknowledgement
+from unblame.reviews.services import readiness
+
+from .conftest import add_action, add_factor, save, section
+
+
+def _codes(review):
+    return [gap.code for gap in readiness(review)]
+
+
+def test_a_fresh_draft_lacks_a_contributing_factor(review):
+    gaps = readiness(review)
+    assert [gap.code for gap in gaps] == ["no_factors"]
+    assert gaps[0].url == reverse("actions:incident", args=[review.incident_id])
+
+
+def test_with_a_factor_and_clean_text_it_is_ready(review, incident):
+    add_factor(incident)
+    assert readiness(review) == []
+
+
+def test_an_error_finding_is_a_gap_that_links_to_it(review, incident, editor, dana):
+    add_factor(incident)
+    save(review, "timeline", "Dana broke checkout.", editor)
+    (gap,) = readiness(review)
+    assert gap.code == "error_finding"
+    assert gap.section == "Timeline"
+    assert "“Dana broke”" in gap.message
+    assert gap.url == section(review, "timeline").edit_url() + "#finding-0"
+
+
+def test_a_warning_is_not_a_gap(review, incident, editor):
+    add_factor(incident)
+    save(review, "timeline", "The on-call engineer should have checked the dashboard.", editor)
+    assert readiness(review) == []
+
+
+def test_an_acknowledged_error_finding_is_no_longer_a_gap(review, incident, editor, dana):
+    add_factor(incident)
+    save(review, "timeline", "Dana broke checkout.", editor)
+    FindingAcknowledgement.objects.create(
+        section=section(review, "timeline"), rule="UB101", quote="Dana broke", reason="quote"
+    )
+    assert readiness(review) == []
+
+
+def test_human_error_as_the_cause_is_a_gap(review, incident, editor):
+    add_factor(incident)
+    save(review, "summary", "The outage was caused by human error.", editor)
+    assert _codes(review) == ["cause"]
+    assert readiness(review)[0].message.startswith("Human error presented as the cause.")
+
+
+def test_a_single_root_cause_is_a_gap_even_as_style_guidance(review, incident, editor):
+    add_factor(incident)
+    save(review, "summary", "The root cause was a missing index.", editor)
+    assert _codes(review) == ["cause"]
+    assert readiness(review)[0].message.startswith("A single root cause presented as the cause.")
+
+
+def test_an_action_item_without_a_factor_is_a_gap(review, incident):
+    factor = add_factor(incident)
+    add_action(incident, "Linked", factor)
+    loose = add_action(incident, "Loose end")
+    (gap,) = readiness(review)
+    assert gap.code == "unlinked_action"
+    assert "“Loose end”" in gap.message
+    assert gap.url == loose.get_absolute_url()
+
+
+def test_it_takes_precomputed_findings(review, incident, editor, dana):
+    add_factor(incident)
+    save(review, "timeline", "Dana broke checkout.", editor)
+    annotated = {s.pk: [] for s in review.sections.all()}
+    assert readiness(review, annotated=annotated) == []
