@@ -97,3 +97,15 @@ def test_an_outsider_gets_404_on_a_restricted_review(as_outsider, restricted, re
 
 def test_the_mentions_page_needs_sign_in(client):
     assert client.get(reverse("reviews:mentions")).status_code == 302
+
+
+def test_the_header_counts_unseen_mentions_until_the_page_is_opened(
+    as_editor, as_viewer, incident, review
+):
+    _comment(as_editor, incident, "@vic please check the timeline")
+    assert (
+        '1<span class="visually-hidden"> new</span>'
+        in as_viewer.get("/incidents/").content.decode()
+    )
+    as_viewer.get(reverse("reviews:mentions"))
+    assert 'visually-hidden"> new' not in as_viewer.get("/incidents/").content.decode()

@@ -10,8 +10,8 @@ from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
-from unblame.incidents.access import can_write
-from unblame.reviews.models import MENTION_RE, Review
+from unblame.incidents.access import can_write, visible_incidents
+from unblame.reviews.models import MENTION_RE, Mention, Review
 
 register = template.Library()
 
@@ -56,3 +56,16 @@ def review_links(context: template.Context, incident: Any) -> dict[str, Any]:
         "is_responder": bool(user and user.is_authenticated and incident.is_responder(user)),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def unseen_mentions(context: template.Context) -> int:
+    """How many mentions of the reader they have not opened, on incidents they can see."""
+    user = getattr(context.get("request"), "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    return Mention.objects.filter(
+        user=user,
+        seen_at__isnull=True,
+        comment__section__review__incident__in=visible_incidents(user),
+    ).count()
