@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("unblame.integrations.urls")),
     path("", include("unblame.actions.urls")),
     path("", include("unblame.reviews.urls")),
+    path("", include("unblame.reviews.mdio.urls")),
 ]
 
 handler403 = "unblame.server.views.forbidden"
