@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API keeps an asyncio loop running in the test thread for
 # as long as the browser lives (the whole session), and Django refuses ORM
@@ -46,8 +47,10 @@ MISSING = (
     "or point UNBLAME_CHROMIUM at a chromium binary"
 )
 # Wait for elements, never sleep: a generous ceiling that only a real
-# failure reaches, short enough that a broken page fails fast.
+# failure reaches (CI shares two cores with the rest of the suite), short
+# enough that a broken page fails fast. For actions and for `expect` alike.
 TIMEOUT_MS = 10_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 # Every module here sets `pytestmark = BROWSER`: the marker, and the data
 # migrations' rows put back after each test's flush.
@@ -113,6 +116,16 @@ def page(browser, live_server) -> Iterator:
     page = context.new_page()
     yield page
     context.close()
+
+
+def arrive(page, heading: str) -> None:
+    """Wait until a click has brought up the page titled `heading`, scripts included.
+
+    Typing into an htmx-driven field before htmx has processed the page loses
+    the input event, and with it the live answer; `load` comes after that.
+    """
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    page.wait_for_load_state("load")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from unblame.actions.models import ActionItem
 
-from .conftest import BROWSER
+from .conftest import BROWSER, arrive
 
 pytestmark = BROWSER
 
@@ -24,6 +24,7 @@ def test_an_editor_records_a_factor_and_an_item_and_sees_the_hint_while_typing(
     expect(page.get_by_text("Contributing factor added.")).to_be_visible()
 
     page.get_by_role("link", name="Add an action for it").click()
+    arrive(page, "Add an action item")
     title = page.get_by_label("Title")
     title.fill("Remind engineers to double-check the config before deploying")
     hint = page.locator("#hint-title .try-harder-hint")
