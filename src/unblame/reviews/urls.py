@@ -14,7 +14,6 @@ urlpatterns = [
     path(review + "state/", views.review_transition, name="transition"),
     path(review + "readiness/", views.readiness_page, name="readiness"),
     path(review + "summary/", views.summary_page, name="summary"),
-    path(review + "export.md", views.review_export, name="export"),
     path(review + "analyze/", views.analyze_text, name="analyze"),
     path(section, views.section_edit, name="section_edit"),
     path(section + "history/", views.section_history, name="section_history"),

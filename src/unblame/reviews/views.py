@@ -7,7 +7,6 @@ Debriefs are fetched by their author alone, so anyone else gets a 404.
 
 from __future__ import annotations
 
-import yaml
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -177,52 +176,6 @@ def summary_page(request: HttpRequest, pk: int) -> HttpResponse:
         "verdict": summary.verdict(points),
     }
     return render(request, "reviews/summary.html", context)
-
-
-@login_required
-def review_export(request: HttpRequest, pk: int) -> HttpResponse:
-    """The review as Markdown with YAML front matter, for a wiki or a git repository."""
-    incident, review = _review_for(request.user, pk)
-    response = HttpResponse(export_markdown(incident, review), content_type="text/markdown")
-    response["Content-Disposition"] = f'attachment; filename="incident-{incident.pk}-review.md"'
-    return response
-
-
-def export_markdown(incident: Incident, review: Review) -> str:
-    meta = {
-        "incident": incident.pk,
-        "title": incident.title,
-        "severity": incident.severity.name,
-        "status": incident.status,
-        "services": [service.name for service in incident.services.all()],
-        "review_state": review.state,
-        "published_at": review.published_at.isoformat() if review.published_at else None,
-    }
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    parts = [f"---\n{front}---\n", f"# {incident.title}\n"]
-    for section in review.sections.all():
-        parts.append(f"## {section.title}\n\n{section.body.strip()}\n")
-        parts.extend(_follow_up_markdown(incident, section.key))
-    return "\n".join(parts)
-
-
-def _follow_up_markdown(incident: Incident, key: str) -> list[str]:
-    if not _actions_installed():
-        return []
-    if key == "contributing_factors":
-        lines = [
-            f"- **{f.category}**: {' '.join(f.description.split())}" for f in incident.factors.all()
-        ]
-        return ["\n".join(lines) + "\n"] if lines else []
-    if key == "action_items":
-        lines = [
-            f"- [{'x' if item.status == 'done' else ' '}] {item.title} "
-            f"({item.get_status_display().lower()}, owner: {item.owner or 'none'}"
-            f"{', due ' + item.due_date.isoformat() if item.due_date else ''})"
-            for item in incident.action_items.select_related("owner")
-        ]
-        return ["\n".join(lines) + "\n"] if lines else []
-    return []
 
 
 # -- Sections ----------------------------------------------------------------------------------

@@ -156,7 +156,8 @@ def test_after_sharing_a_paragraph_only_that_paragraph_is_public(
     assert SHARED in section(review, "timeline").body
     for page in (
         review.get_absolute_url(),
-        reverse("reviews:export", args=[incident.pk]),
+        reverse("review_markdown:markdown", args=[incident.pk]),
+        reverse("review_markdown:html", args=[incident.pk]),
         f"/api/incidents/{incident.pk}/review",
         reverse("reviews:section_history", args=[incident.pk, "timeline"]),
     ):

@@ -52,6 +52,12 @@ def test_it_shows_the_state_and_who_started_it(as_viewer, incident, review):
     assert "by ed" in page
 
 
+def test_it_links_to_the_markdown_and_html_exports(as_viewer, incident, review):
+    page = _page(as_viewer, incident).content.decode()
+    assert reverse("review_markdown:markdown", args=[incident.pk]) in page
+    assert reverse("review_markdown:html", args=[incident.pk]) in page
+
+
 def test_it_shows_the_readiness_gaps(as_viewer, incident, review):
     assert "No contributing factor is recorded" in _page(as_viewer, incident).content.decode()
 
@@ -71,5 +77,5 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, incident, review):
 
 
 def test_sub_pages_of_a_missing_review_are_404(as_editor, incident):
-    for name in ("readiness", "summary", "export"):
+    for name in ("readiness", "summary"):
         assert as_editor.get(reverse(f"reviews:{name}", args=[incident.pk])).status_code == 404
