@@ -29,11 +29,13 @@ RULES = (
             "happen: the trigger, the missing safeguard, the detection gap."
         ),
         bad=(
+            "A stale DNS record was the root cause.",
             "The root cause was an expired certificate.",
             "The real cause of the outage is the retry storm.",
             "It all comes down to the missing index.",
         ),
         good=(
+            "Nobody thinks one record was the only thing that mattered; we list contributing factors.",
             "Hyun-woo proposed the restart as soon as the cause was clear.",
             "We ran a root cause analysis workshop with three teams.",
             "Contributing factors included the expired certificate and the silent alert.",
@@ -47,6 +49,8 @@ RULES = (
                 (?:\s+(?:of|for)\s+(?:the|this|our)\s+\w+)?\s*(?:\b(?:was|is)\b|:)
             | \broot\s+cause\s*(?:\b(?:was|is)\b|:)
             | \bit\s+all\s+(?:comes|came|boils|boiled)\s+down\s+to\b
+            | \b(?:was|is|were|remains)\s+the\s+(?:single\s+|sole\s+|real\s+|true\s+|actual\s+|primary\s+|main\s+
+                |underlying\s+|ultimate\s+|only\s+)*root\s+cause\b(?!\s+analys)
             )
         """,
         unless=r"""
