@@ -35,7 +35,7 @@ format: $(STAMP)
 # root, or says what to install (the browser tests then skip, and fail under CI).
 test: lint
 	@bash scripts/ensure-chromium.sh
-	@$(PY) -m pytest -n 2 -p no:cacheprovider -rs
+	@$(PY) -m pytest -n 2 -p no:cacheprovider -rsx
 	@$(VENV)/bin/unblame eval corpus/sentences.jsonl --min-precision 0.95 --min-recall 0.90
 
 # Accuracy on the shared development set of real sentences, when it is there.

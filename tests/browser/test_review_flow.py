@@ -1,6 +1,7 @@
 """Issue 4 in a browser: write a review section and meet the analyzer, keep
 words on purpose, record a contributing factor and an action item (and see
-the try-harder hint), publish through the readiness check, export Markdown."""
+the try-harder hint), publish through the readiness check. Markdown export
+and import: test_review_markdown.py."""
 
 from __future__ import annotations
 
@@ -96,22 +97,3 @@ def test_a_try_harder_action_item_gets_a_hint_and_publishing_waits_for_the_gaps(
     expect(page.locator(".badges .review-state")).to_have_text("Published")
     expect(page.get_by_role("link", name="Edit Summary")).to_have_count(0)
     screenshot("published")
-
-
-def test_the_review_exports_as_markdown_with_its_sections(page, sign_in, editor, incident):
-    review = draft_review(incident, editor)
-    section = review.sections.get(key="what_went_well")
-    section.save_body(editor, "The rollback script worked first time.", section.version, "")
-    sign_in(editor)
-    page.goto(f"/incidents/{incident.pk}/review/")
-
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Export Markdown").click()
-    download = download_info.value
-    assert download.suggested_filename.endswith(".md")
-    text = download.path().read_text(encoding="utf-8")
-
-    assert text.startswith("---\n")
-    assert incident.title in text
-    assert "## What went well" in text
-    assert "The rollback script worked first time." in text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from unblame.incidents.models import Incident
@@ -26,12 +25,6 @@ def export_from_the_review_page(page: Page, incident) -> str:
     download = download_info.value
     assert download.suggested_filename == f"incident-{incident.pk}-review.md"
     return Path(download.path()).read_text(encoding="utf-8")
-
-
-def export_from_the_download_url(page: Page, incident) -> str:
-    response = page.request.get(f"/incidents/{incident.pk}/review.md")
-    assert response.ok
-    return response.text()
 
 
 def upload(page: Page, name: str, text: str) -> None:
@@ -61,21 +54,7 @@ def edit_and_import_again(page: Page, incident, text: str) -> None:
     assert Incident.objects.count() == 1
 
 
-def test_a_downloaded_review_edited_and_imported_again_updates_the_same_incident(
-    page, sign_in, editor, incident
-):
-    review_with_a_section(incident, editor)
-    sign_in(editor)
-    edit_and_import_again(page, incident, export_from_the_download_url(page, incident))
-
-
-@pytest.mark.xfail(
-    reason="The review page's Export Markdown link serves reviews.views.export_markdown, "
-    "whose front matter the importer reads as a foreign review: it creates a second "
-    "incident instead of updating this one (/incidents/<pk>/review.md round-trips).",
-    strict=False,
-)
-def test_the_review_pages_export_imported_again_updates_the_same_incident(
+def test_a_review_exported_from_its_page_edited_and_imported_again_updates_its_incident(
     page, sign_in, editor, incident
 ):
     review_with_a_section(incident, editor)
