@@ -30,7 +30,8 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 cat >&2 <<'MSG'
-ensure-chromium: /usr/bin/chromium is missing, so the browser tests (tests/browser) will be skipped.
+ensure-chromium: /usr/bin/chromium is missing, so the browser tests (tests/browser) will be
+  skipped (and fail under CI=true).
   To run them, install Debian's chromium package as root:
     apt-get update && apt-get install -y chromium
 MSG
