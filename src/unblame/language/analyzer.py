@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +30,10 @@ SCAN_BREAK_RE = re.compile(r"[.!?](?=\s)|\n+")
 
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
+    """One check of a rule, compiled; a rule with several checks has several."""
+
     rule: Rule
+    triggers: tuple[str, ...]
     regex: re.Pattern[str]
     unless: re.Pattern[str] | None
     requires: re.Pattern[str] | None
@@ -50,10 +54,11 @@ def compiled_rules() -> tuple[CompiledRule, ...]:
     flags = re.IGNORECASE | re.VERBOSE
     result = []
     for rule in RULES:
-        regex = re.compile(expand(rule.pattern), flags)
         unless = re.compile(expand(rule.unless), flags) if rule.unless else None
         requires = re.compile(expand(rule.requires), flags) if rule.requires else None
-        result.append(CompiledRule(rule, regex, unless, requires))
+        for check in rule.checks:
+            regex = re.compile(expand(check.pattern), flags)
+            result.append(CompiledRule(rule, check.triggers, regex, unless, requires))
     return tuple(result)
 
 
@@ -166,7 +171,7 @@ def analyze(
         rule = compiled.rule
         if any(rule.code.startswith(c) for c in file_ignored) or not config.is_enabled(rule.code):
             continue
-        spans = scope.spans(rule.triggers) if _use_triggers else scope.block_spans
+        spans = scope.spans(compiled.triggers) if _use_triggers else scope.block_spans
         findings.extend(_run_rule(compiled, doc, spans, context, config))
     return _dedupe(sorted(findings, key=lambda f: (f.start, f.rule)))
 
@@ -174,7 +179,7 @@ def analyze(
 @lru_cache(maxsize=1)
 def _trigger_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """The all-triggers regex, and for each trigger the triggers that are its prefixes."""
-    words = sorted({w for rule in RULES for w in rule.triggers})
+    words = sorted({w for rule in RULES for w in rule.all_triggers})
     # A zero-width lookahead reports every start position, so a trigger that
     # begins inside another one's match is not skipped.
     regex = re.compile(f"(?=({trie_pattern(words)}))")
@@ -187,33 +192,30 @@ class _TriggerScope:
 
     A sentence here ends at `.`, `!` or `?` before white space, or at a line
     break (which in the masked text only separates blocks), so a scan window
-    never leaves its block. Sentence bounds are found only around trigger
-    hits, which are far fewer than sentences.
+    never leaves its block.
     """
 
     def __init__(self, doc: prose.Document) -> None:
         self.masked = masked = doc.masked
         self.block_spans = [(b.start, b.end) for b in doc.blocks]
         regex, prefixes = _trigger_index()
+        # Sentence ends for the whole text in one C-speed pass; each trigger
+        # hit then finds its sentence by bisection.
+        bounds = [0, *(m.end() for m in SCAN_BREAK_RE.finditer(masked)), len(masked)]
         self.sentences: dict[str, set[tuple[int, int]]] = {}
-        current = (-1, -1)
+        found = self.sentences
+        k = 0
         for m in regex.finditer(masked.lower()):
             pos = m.start()
-            if not current[0] <= pos < current[1]:
-                current = self._sentence_around(pos)
+            if not bounds[k] <= pos < bounds[k + 1]:
+                k = bisect_right(bounds, pos) - 1
+            span = (bounds[k], bounds[k + 1])
             for word in prefixes[m.group(1)]:
-                self.sentences.setdefault(word, set()).add(current)
-
-    def _sentence_around(self, pos: int) -> tuple[int, int]:
-        masked = self.masked
-        lo = max(0, pos - _LOOKBACK)
-        for m in SCAN_BREAK_RE.finditer(masked, lo, pos):
-            lo = m.end()
-        if lo == max(0, pos - _LOOKBACK) and lo > 0:
-            # No break within the window: extend to the previous break, however far.
-            lo = max(masked.rfind("\n", 0, pos) + 1, 0)
-        end = SCAN_BREAK_RE.search(masked, pos)
-        return lo, end.end() if end else len(masked)
+                hits = found.get(word)
+                if hits is None:
+                    found[word] = {span}
+                else:
+                    hits.add(span)
 
     def spans(self, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
         """Spans to scan, in document order; every block when there are no triggers."""

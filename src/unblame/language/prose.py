@@ -30,25 +30,47 @@ ACTION_SECTION_RE = re.compile(
 SUPPRESS_RE = re.compile(r"<!--\s*unblame-ignore(-file)?\b([^>]*?)-->", re.IGNORECASE)
 CODE_TOKEN_RE = re.compile(r"UB\d+", re.IGNORECASE)
 
-# Inline elements that are not prose. Each match is blanked, keeping length.
-INLINE_MASK_RE = re.compile(
-    r"""
-      (?P<code>(`+)(?:(?!\2).)+?\2)              # code span
-    | <!--.*?-->                                 # HTML comment
-    | </?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>         # HTML tag
-    | <[a-z][\w+.-]*:[^\s<>]*>                   # autolink
-    | \]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)   # link target
-    | \]\[[^\]]*\]                               # reference link label
-    | ^\s*\[[^\]]+\]:\s+\S+.*$                   # link reference definition
-    | \b(?:https?|ftp)://[^\s<>()]+              # bare URL
-    | (?<![\w])[_*]+|[_*]+(?![\w])               # emphasis markers
-    | ^\s*\[[ xX]\]\s                            # task-list checkbox
-    """,
-    re.VERBOSE | re.DOTALL | re.MULTILINE,
+# Inline elements that are not prose, one pattern per kind. Each starts with
+# a literal character, which lets `re` skip ahead at C speed, and each runs
+# only when its character is in the block at all; applied in this order,
+# a later pattern never sees what an earlier one blanked (a URL in code).
+_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_HTML_RE = re.compile(
+    r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<[a-z][\w+.-]*:[^\s<>]*>", re.DOTALL
+)
+_LINK_TARGET_RE = re.compile(
+    r"""\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)|\]\[[^\]]*\]"""
+)
+_LINE_START_RE = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$|^\s*\[[ xX]\]\s", re.MULTILINE)
+_URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>()]+")
+_EMPHASIS_RE = re.compile(r"[_*]+")
+_INLINE_PASSES = (
+    ("`", _CODE_SPAN_RE),
+    ("<", _HTML_RE),
+    ("]", _LINK_TARGET_RE),
+    ("[", _LINE_START_RE),
+    ("://", _URL_RE),
 )
 
-# Characters that can start an inline element; a block without them skips the mask.
-INLINE_HINT_RE = re.compile(r"[`<\[\]_*]|://")
+
+def _mask_inline(text: str) -> str:
+    """Blank code spans, HTML, link targets, URLs and emphasis markers; keep length."""
+    for hint, regex in _INLINE_PASSES:
+        if hint in text:
+            text = regex.sub(_blank_match, text)
+    if "_" in text or "*" in text:
+        text = _EMPHASIS_RE.sub(_blank_emphasis, text)
+    return text
+
+
+def _blank_emphasis(match: re.Match[str]) -> str:
+    # snake_case stays one word: only runs not flanked by word characters on
+    # both sides are markup.
+    text, start, end = match.string, match.start(), match.end()
+    inside = start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()
+    return match.group(0) if inside else " " * (end - start)
+
+
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 
@@ -276,8 +298,7 @@ def _mask(source: str, blocks) -> str:
             text_parts.append(source[a:b])
             cursor = b
         block_text = "".join(text_parts)
-        if INLINE_HINT_RE.search(block_text):
-            block_text = INLINE_MASK_RE.sub(_blank_match, block_text)
+        block_text = _mask_inline(block_text)
         # Lines inside a block read as one run of prose.
         parts.append(block_text.replace("\n", " ").replace("\r", " "))
         pos = cursor

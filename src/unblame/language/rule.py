@@ -17,6 +17,18 @@ CONTEXTS = frozenset({"document", "action_item", "chat"})
 
 
 @dataclass(frozen=True)
+class Check:
+    """One pattern of a rule with its own trigger words.
+
+    A rule whose pattern has unrelated alternatives splits them into checks,
+    so each alternative scans only the sentences that contain its words.
+    """
+
+    triggers: tuple[str, ...]
+    pattern: str
+
+
+@dataclass(frozen=True)
 class Rule:
     """One check.
 
@@ -32,6 +44,7 @@ class Rule:
     `triggers` are lower-case substrings of which every match contains at
     least one; the engine scans only the blocks that contain a trigger, which
     keeps linting fast. A test checks that they never change the results.
+    `pattern` may instead be a tuple of `Check`s, each with its own triggers.
     """
 
     code: str
@@ -44,13 +57,25 @@ class Rule:
     suggestion: str
     bad: tuple[str, ...]
     good: tuple[str, ...]
-    pattern: str
+    pattern: str | tuple[Check, ...]
     triggers: tuple[str, ...] = ()
     unless: str | None = None
     requires: str | None = None
     negatable: bool = True
     contexts: frozenset[str] = field(default=CONTEXTS)
     since: str = "0.1.0"
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """The rule's patterns, each with the trigger words it needs."""
+        if isinstance(self.pattern, str):
+            return (Check(self.triggers, self.pattern),)
+        return self.pattern
+
+    @property
+    def all_triggers(self) -> tuple[str, ...]:
+        """Every trigger word of every check."""
+        return tuple(dict.fromkeys(t for check in self.checks for t in check.triggers))
 
     @property
     def title(self) -> str:

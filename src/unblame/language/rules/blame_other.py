@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Category, Severity
-from ..rule import Rule
+from ..rule import Check, Rule
 
 ALLSPAW = "Allspaw, 'Blameless PostMortems and a Just Culture' (Etsy, 2012)"
 DEKKER = "Dekker, The Field Guide to Understanding 'Human Error', ch. 1-2"
@@ -64,43 +64,33 @@ RULES = (
             "It was not the intern who broke the build; the cache did.",
             "The migration broke the login flow for SSO users.",
         ),
-        triggers=(
-            "broke",
-            "caused",
-            "took",
-            "brought",
-            "crashed",
-            "nuked",
-            "trashed",
-            "wiped",
-            "messed",
-            "screwed",
-            "fucked",
-            "botched",
-            "borked",
-            "bricked",
-            "knocked",
-            "through",
-            "slip",
-            "blame",
-            "responsible",
-            "reason",
-            "introduced",
-            "down to",
-            "triggered",
-            "started",
-            "created",
-            "broken",
-            "that's what",
-            "that's why",
-            "that’s what",
-            "that’s why",
-            "that is what",
-            "that is why",
-        ),
-        pattern=r"""
-            (?P<span>
-              {OTHER}[\s,"“”‘’']+(?:[\w-]+[\s,"“”‘’']+){0,3}?
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=(
+                    "broke",
+                    "caused",
+                    "took",
+                    "brought",
+                    "crashed",
+                    "nuked",
+                    "trashed",
+                    "wiped",
+                    "messed",
+                    "screwed",
+                    "fucked",
+                    "botched",
+                    "borked",
+                    "bricked",
+                    "knocked",
+                    "through",
+                    "slip",
+                    "blame",
+                    "responsible",
+                    "reason",
+                ),
+                pattern=r"""
+            (?P<span>{OTHER}[\s,"“”‘’']+(?:[\w-]+[\s,"“”‘’']+){0,3}?
                 (?:broke | caused | took\s+(?:\w+\s+){0,3}?(?:down|offline|out) | brought\s+down
                 | crashed | nuked | trashed | wiped\s+out | messed\s+up | screwed\s+up | fucked\s+up
                 | botched | borked | bricked | knocked\s+over
@@ -109,14 +99,41 @@ RULES = (
                   |the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?(?:the\s+|our\s+|this\s+)?
                     (?:\w+\s+){0,3}?(?:{BAD_OUTCOME}|(?:was|were|is|are|went|got)\s+(?:\w+\s+)?(?:broken|down
                     |unusable|lost|corrupted|failing|late|wrong|missed))\b
-                  |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME}))
-            | \b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
-                (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr)\b)
-            | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
-            | {OTHER}\s+[^.!?\n]{3,80}?,?\s+and\s+that(?:'s|’s|\s+is|\s+was)\s+(?:what|why)\s+
-                (?:\w+\s+){0,3}?(?:took|caused|broke|crashed|turned|led|made|brought|corrupted|charged|failed)
-            )
+                  |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME})))
         """,
+            ),
+            Check(
+                triggers=(
+                    "caused",
+                    "introduced",
+                    "botched",
+                    "broken",
+                    "triggered",
+                    "started",
+                    "created",
+                    "down to",
+                ),
+                pattern=r"""
+            (?P<span>\b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
+                (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr)\b)
+            | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER})
+        """,
+            ),
+            Check(
+                triggers=(
+                    "that's what",
+                    "that's why",
+                    "that’s what",
+                    "that’s why",
+                    "that is what",
+                    "that is why",
+                ),
+                pattern=r"""
+            (?P<span>{OTHER}\s+[^.!?\n]{3,80}?,?\s+and\s+that(?:'s|’s|\s+is|\s+was)\s+(?:what|why)\s+
+                (?:\w+\s+){0,3}?(?:took|caused|broke|crashed|turned|led|made|brought|corrupted|charged|failed))
+        """,
+            ),
+        ),
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
     ),
     Rule(

@@ -9,7 +9,7 @@ simplification are strong ones. A remedy that also names a strong action
 from __future__ import annotations
 
 from ..finding import Category, Severity
-from ..rule import Rule
+from ..rule import Check, Rule
 
 RCA2 = (
     "RCA² action hierarchy (NPSF 2015; VA National Center for Patient Safety); "
@@ -61,35 +61,23 @@ RULES = (
             "The alert now pays attention to p99 latency as well as errors.",
             "Be careful: this endpoint deletes data.",
         ),
-        triggers=(
-            "care",
-            "vigilant",
-            "cautious",
-            "attentive",
-            "diligent",
-            "mindful",
-            "disciplined",
-            "rigorous",
-            "attention",
-            "twice",
-            "harder",
-            "stay ",
-            "multitask",
-            "slow down",
-            "double",
-            "triple",
-            "closely",
-            "carefully",
-            "properly",
-            "thoroughly",
-            "manually",
-            "eyeball",
-            "second",
-            "always",
-        ),
-        pattern=r"""
-            (?P<span>
-              \b(?:be|being|been|stay|remain)\s+(?:\w+\s+)?(?:more|extra|very|really|super|especially
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=(
+                    "careful",
+                    "vigilant",
+                    "cautious",
+                    "attentive",
+                    "diligent",
+                    "mindful",
+                    "disciplined",
+                    "rigorous",
+                    "care",
+                    "attention",
+                ),
+                pattern=r"""
+            (?P<span>\b(?:be|being|been|stay|remain)\s+(?:\w+\s+)?(?:more|extra|very|really|super|especially
                 |doubly|a\s+(?:bit|lot)\s+more)\s+(?:careful|vigilant|cautious|attentive|diligent|mindful
                 |disciplined|rigorous)\b
             | \b(?:be|being)\s+(?:careful|vigilant|cautious)\s+(?:next\s+time|in\s+(?:the\s+)?future
@@ -97,21 +85,50 @@ RULES = (
             | \bpay\s+(?:more\s+|closer\s+|extra\s+|better\s+|special\s+)attention\b
             | \btake\s+(?:more\s+|extra\s+|better\s+|special\s+|greater\s+)care\b
             | \btake\s+care\s+(?:next\s+time|in\s+(?:the\s+)?future|from\s+now|going\s+forward)
-            | \bthink\s+twice\b | \btry\s+harder\b | \bstay\s+(?:alert|focused|sharp)\b
-            | \bavoid\s+multi-?tasking\b | \bslow\s+down\s+and\b | \battention\s+to\s+detail\b
-            | {PERSON}\s+(?:[\w-]+\s+){0,3}?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to|to)\s+
-                (?:always\s+)?(?:manually\s+)?(?:double|triple)(?:\s+and\s+(?:double|triple))?[-\s]?check
-            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b
-            | \b(?:should|must|need\s+to|needs\s+to|will|to)\s+(?:\w+\s+){0,2}?(?:look|read|review|check
-                |inspect|scrutini[sz]e|watch|monitor)\s+(?:[\w-]+\s+){0,4}?(?:more\s+)?(?:closely|carefully|properly
-                |thoroughly)\b
+            | \battention\s+to\s+detail\b)
+        """,
+            ),
+            Check(
+                triggers=(
+                    "twice",
+                    "harder",
+                    "stay ",
+                    "multitask",
+                    "slow down",
+                    "eyeball",
+                    "always",
+                    "manually",
+                ),
+                pattern=r"""
+            (?P<span>\bthink\s+twice\b
+            | \btry\s+harder\b
+            | \bstay\s+(?:alert|focused|sharp)\b
+            | \bavoid\s+multi-?tasking\b
+            | \bslow\s+down\s+and\b
             | \bmanually\s+(?:[\w-]+\s+)?(?:verify|check|cross-check|review|inspect|confirm|compare
                 |validate|approve)\b
             | \beyeball\w*\b
             | \b(?:read|check|review|look\s+at)\s+(?:\w+\s+){0,3}?twice\b
-            | \balways\s+(?:double-)?check\s+which\b
-            )
+            | \balways\s+(?:double-)?check\s+which\b)
         """,
+            ),
+            Check(
+                triggers=("double", "triple"),
+                pattern=r"""
+            (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,3}?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to|to)\s+
+                (?:always\s+)?(?:manually\s+)?(?:double|triple)(?:\s+and\s+(?:double|triple))?[-\s]?check
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b)
+        """,
+            ),
+            Check(
+                triggers=("closely", "carefully", "properly", "thoroughly"),
+                pattern=r"""
+            (?P<span>\b(?:should|must|need\s+to|needs\s+to|will|to)\s+(?:\w+\s+){0,2}?(?:look|read|review|check
+                |inspect|scrutini[sz]e|watch|monitor)\s+(?:[\w-]+\s+){0,4}?(?:more\s+)?(?:closely|carefully|properly
+                |thoroughly)\b)
+        """,
+            ),
+        ),
         unless=r"{STRONG}",
     ),
     Rule(
@@ -241,55 +258,69 @@ RULES = (
             "Production access now expires after eight hours by default.",
             "The service owner is responsible for the runbook.",
         ),
-        triggers=(
-            "warning",
-            "disciplin",
-            "access",
-            "permission",
-            "rights",
-            "privilege",
-            "credential",
-            "responsible",
-            "accountable",
-            "fire him",
-            "fire her",
-            "fire them",
-            "fire the",
-            "improvement plan",
-            " pip",
-            "sham",
-            "punish",
-            "consequences",
-            "asked not",
-            "being trusted",
-            "sign-off",
-            "signoff",
-            "approval",
-            "signature",
-            "account",
-        ),
-        pattern=r"""
-            (?P<span>
-              \b(?:written|verbal|formal|final)\s+warnings?\b | \bdisciplinary\b
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=(
+                    "warning",
+                    "disciplin",
+                    "fire him",
+                    "fire her",
+                    "fire them",
+                    "fire the",
+                    "improvement plan",
+                    " pip",
+                    "sham",
+                    "punish",
+                    "consequences",
+                    "asked not",
+                    "being trusted",
+                ),
+                pattern=r"""
+            (?P<span>\b(?:written|verbal|formal|final)\s+warnings?\b
+            | \bdisciplinary\b
             | \bdiscipline\s+(?:the|him|her|them)\b
-            | \b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling|take\s+away|taking\s+away
-                |strip|stripping|lose|loses|losing)\s+
-                (?:(?-i:[A-Zꙮ][a-z]+)['’]s\s+|his\s+|her\s+|their\s+|the\s+(?:\w+\s+)?(?:{ROLE})['’]s\s+)?(?:\w+\s+)?
-                (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b
-            | \b(?:hold|held|holding)\s+(?:someone|somebody|people|him|her|them|the\s+\w+|\w+)\s+
-                (?:personally\s+)?(?:responsible|accountable)\b
             | \bfire\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:{ROLE}))\b
-            | \bperformance\s+improvement\s+plan\b | \bput\s+(?:\w+\s+)?on\s+a\s+pip\b
-            | \bnam(?:e|ing)\s+and\s+sham(?:e|ing)\b | \bpunish\w*\b
+            | \bperformance\s+improvement\s+plan\b
+            | \bput\s+(?:\w+\s+)?on\s+a\s+pip\b
+            | \bnam(?:e|ing)\s+and\s+sham(?:e|ing)\b
+            | \bpunish\w*\b
             | \bconsequences\s+for\s+(?:\w+\s+)?(?:{ROLE}|people|anyone|whoever)\b
             | \b(?:been\s+)?asked\s+not\s+to\s+(?:deploy|merge|push|touch|run)\b
-            | \bbefore\s+being\s+trusted\b
-            | \b(?:sign-?off|approval)\s+from\s+(?:his|her|their)\s+(?:lead|manager|supervisor|boss)\b
-            | \b(?:manager|lead|supervisor)['’]s\s+(?:signature|sign-?off|approval)\b
-            | (?:{OTHER}|\bthe\s+(?:\w+\s+)?(?:{ROLE}))['’]s\s+(?:\w+\s+)?account\s+(?:has\s+been|was|will\s+be|is)\s+
-                (?:disabled|suspended|locked|revoked|removed|deactivated)
-            )
+            | \bbefore\s+being\s+trusted\b)
         """,
+            ),
+            Check(
+                triggers=("access", "permission", "rights", "privilege", "credential"),
+                pattern=r"""
+            (?P<span>\b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling|take\s+away|taking\s+away
+                |strip|stripping|lose|loses|losing)\s+
+                (?:(?-i:[A-Zꙮ][a-z]+)['’]s\s+|his\s+|her\s+|their\s+|the\s+(?:\w+\s+)?(?:{ROLE})['’]s\s+)?(?:\w+\s+)?
+                (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b)
+        """,
+            ),
+            Check(
+                triggers=("responsible", "accountable"),
+                pattern=r"""
+            (?P<span>\b(?:hold|held|holding)\s+(?:someone|somebody|people|him|her|them|the\s+\w+|\w+)\s+
+                (?:personally\s+)?(?:responsible|accountable)\b)
+        """,
+            ),
+            Check(
+                triggers=("sign-off", "signoff", "approval", "signature"),
+                pattern=r"""
+            (?P<span>\b(?:sign-?off|approval)\s+from\s+(?:his|her|their)\s+(?:lead|manager|supervisor|boss)\b
+            | \b(?:manager|lead|supervisor)['’]s\s+(?:signature|sign-?off|approval)\b)
+        """,
+            ),
+            Check(
+                triggers=("account",),
+                pattern=r"""
+            (?P<span>(?:{OTHER}|\bthe\s+(?:\w+\s+)?(?:{ROLE}))['’]s\s+(?:\w+\s+)?account\s+(?:has\s+been|was|will\s+be|is)\s+
+                (?:disabled|suspended|locked|revoked|removed|deactivated))
+        """,
+            ),
+        ),
     ),
     Rule(
         code="UB504",
@@ -326,63 +357,90 @@ RULES = (
             "Write end-to-end tests and make sure they gate the deploy.",
             "Remember, incidents are opportunities to learn!",
         ),
-        triggers=(
-            "sure",
-            "remember",
-            "verify",
-            "confirm",
-            "forget",
-            "please",
-            "ignore",
-            "skip",
-            "again",
-            "future",
-            "from now",
-            "going forward",
-            "next time",
-            "perform",
-            "write down",
-            "better",
-            "best",
-            "wiser",
-            "advisable",
-            "ensure",
-            "everyone's",
-            "everyone’s",
-            "need",
-            "aware",
-        ),
-        pattern=r"""
-            (?P<span>
-              (?:{PERSON}|everyone|engineers?)\s+(?:\w+\s+)?(?:need|needs|must|should|have|has|ought|will\s+need)
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=(
+                    "sure",
+                    "remember",
+                    "verify",
+                    "confirm",
+                    "forget",
+                    "ensure",
+                    "ignore",
+                    "skip",
+                ),
+                pattern=r"""
+            (?P<span>(?:{PERSON}|everyone|engineers?)\s+(?:\w+\s+)?(?:need|needs|must|should|have|has|ought|will\s+need)
                 \s+(?:to\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember\s+to|verify|confirm|be\s+sure
                 |not\s+forget|never\s+forget)\b
-            | \bplease,?\s+(?:\w+,\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm
-                |double-check|don't\s+forget|do\s+not\s+forget|be\s+sure|read|look)\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ ))\s*(?:always\s+)?(?:make\s+sure\s+(?:that\s+)?(?:to\b|{PERSON})
                 |remember\s+to
                 |don't\s+forget\s+to|do\s+not\s+forget\s+to|never\s+forget\s+to|be\s+sure\s+to
                 |never\s+(?:ignore|skip))\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ ))\s*ensure\s+(?:that\s+)?(?:all\s+|every\s+)?(?:[\w-]+\s+)?{PERSON}
-            | \b(?:please\s+)?(?:do\s+not|don't|never)\s+(?:\w+\s+){1,6}?(?:again|in\s+the\s+future
+            | \bnever\s+ignore\s+(?:any\s+)?(?:errors?|warnings?|alerts?)\b)
+        """,
+            ),
+            Check(
+                triggers=("please",),
+                pattern=r"""
+            (?P<span>\bplease,?\s+(?:\w+,\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm
+                |double-check|don't\s+forget|do\s+not\s+forget|be\s+sure|read|look)\b)
+        """,
+            ),
+            Check(
+                triggers=("again", "future", "from now", "going forward", "next time"),
+                pattern=r"""
+            (?P<span>\b(?:please\s+)?(?:do\s+not|don't|never)\s+(?:\w+\s+){1,6}?(?:again|in\s+the\s+future
                 |from\s+now\s+on|going\s+forward|next\s+time)\b
             | {PERSON}\s+(?:will|'ll|’ll|promises?\s+to)\s+(?:[\w-]+\s+){1,8}?(?:from\s+now\s+on
                 |going\s+forward|in\s+(?:the\s+)?future|next\s+time)\b
             | \bnext\s+time,?\s+(?:\w+\s+){0,2}?(?:read|check|slow|be|look|think|verify|remember|make\s+sure
-                |ask|wait)\b
-            | \bnever\s+ignore\s+(?:any\s+)?(?:errors?|warnings?|alerts?)\b
-            | \beveryone['’]s\s+(?:job|responsibility)\b
-            | \bneed\s+(?:people|everyone|engineers|folks|devs|the\s+team|you|staff)\s+to\s+(?:actually\s+|really\s+)?
-                (?:read|check|look|pay|follow|think|be|remember)\b
-            | \b(?:are|is|be|been|being|stay|remain|were)\s+(?:made\s+|fully\s+)?aware\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?
-                (?:procedures?|process|policy|policies|rules?|runbooks?|steps?|risks?)\b
-            | \bperform\s+(?:a|an)\s+(?:final|manual|careful|thorough|extra|second)\s+(?:check|review
-                |verification|inspection)\b
-            | \bwrite\s+down\s+(?:the\s+)?(?:responsibilities|rules?|lessons?|expectations)\b
-            | \bit(?:'s|’s|\s+is|\s+was)\s+(?:probably\s+|usually\s+|always\s+)?(?:better|best|wiser|advisable)
-                \s+to\s+(?:wait|double|check|ask|hold\s+off|not\s+merge|avoid\s+merging)\b
-            )
+                |ask|wait)\b)
         """,
+            ),
+            Check(
+                triggers=("everyone's", "everyone’s"),
+                pattern=r"""
+            (?P<span>\beveryone['’]s\s+(?:job|responsibility)\b)
+        """,
+            ),
+            Check(
+                triggers=("need",),
+                pattern=r"""
+            (?P<span>\bneed\s+(?:people|everyone|engineers|folks|devs|the\s+team|you|staff)\s+to\s+(?:actually\s+|really\s+)?
+                (?:read|check|look|pay|follow|think|be|remember)\b)
+        """,
+            ),
+            Check(
+                triggers=("aware",),
+                pattern=r"""
+            (?P<span>\b(?:are|is|be|been|being|stay|remain|were)\s+(?:made\s+|fully\s+)?aware\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?
+                (?:procedures?|process|policy|policies|rules?|runbooks?|steps?|risks?)\b)
+        """,
+            ),
+            Check(
+                triggers=("perform",),
+                pattern=r"""
+            (?P<span>\bperform\s+(?:a|an)\s+(?:final|manual|careful|thorough|extra|second)\s+(?:check|review
+                |verification|inspection)\b)
+        """,
+            ),
+            Check(
+                triggers=("write down",),
+                pattern=r"""
+            (?P<span>\bwrite\s+down\s+(?:the\s+)?(?:responsibilities|rules?|lessons?|expectations)\b)
+        """,
+            ),
+            Check(
+                triggers=("better", "best", "wiser", "advisable"),
+                pattern=r"""
+            (?P<span>\bit(?:'s|’s|\s+is|\s+was)\s+(?:probably\s+|usually\s+|always\s+)?(?:better|best|wiser|advisable)
+                \s+to\s+(?:wait|double|check|ask|hold\s+off|not\s+merge|avoid\s+merging)\b)
+        """,
+            ),
+        ),
         unless=r"{STRONG}",
         negatable=False,
     ),
