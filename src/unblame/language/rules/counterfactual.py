@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Category, Severity
-from ..rule import Rule
+from ..rule import Check, Rule
 
 DEKKER_CF = "Dekker, The Field Guide to Understanding 'Human Error', ch. 5 (counterfactuals)"
 BERGSTROM = "Bergström, 'Three analytical traps in accident investigation' (2021)"
@@ -130,40 +130,36 @@ RULES = (
             "It took a while before we noticed the error rate.",
             "Any idea how we missed this in staging?",
         ),
-        triggers=(
-            "failed",
-            "missed",
-            "overlooked",
-            "ignored",
-            "didn",
-            "did not",
-            "never",
-            "forgot",
-            "neglected",
-            "bother",
-            "misjudg",
-            "think to",
-            "think about",
-            "supposed",
-            "thought to",
-            "remembered to",
-        ),
-        pattern=r"""
-            (?P<span>
-              {PERSON}\s+(?:[\w-]+\s+){0,3}?
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=("failed", "missed", "overlooked", "ignored", "didn", "did not", "never"),
+                pattern=r"""
+            (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,3}?
                 (?:failed\s+to|missed|overlooked|ignored
                 |(?:did\s+not|didn't|didn’t|never)\s+(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
                   |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
                   |double-check|run|tell|inform|announce|page|update|look)
-                |never\s+(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b
-            | (?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b)[A-Zꙮ][\w-]+)|{PERSON}
+                |never\s+(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b)
+        """,
+            ),
+            Check(
+                triggers=("forgot", "neglected", "bother", "misjudg", "think to", "think about"),
+                pattern=r"""
+            (?P<span>(?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b)[A-Zꙮ][\w-]+)|{PERSON}
                 |\b(?:the|a|an|our|their|that)\s+(?:\w+\s+)?users?|\b(?:{ROLE}))\s+(?:\w+\s+)?
                 (?:forgot\s+(?:to|about|that)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
                 |never\s+bothered|bothered\s+to|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to
-                |didn't\s+think\s+about|did\s+not\s+think\s+about)\b
-            | \b(?:nobody|no\s+one|noone)\s+(?:thought|remembered|cared)\s+to\b
-            )
+                |didn't\s+think\s+about|did\s+not\s+think\s+about)\b)
         """,
+            ),
+            Check(
+                triggers=("nobody", "no one", "noone"),
+                pattern=r"""
+            (?P<span>\b(?:nobody|no\s+one|noone)\s+(?:thought|remembered|cared)\s+to\b)
+        """,
+            ),
+        ),
         unless=rf"""
             {INQUIRY} | \b(?:how|why)\s+(?:\w+\s+){{0,2}}?(?:missed|failed|overlooked)\b
             | \b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
