@@ -166,7 +166,10 @@ _NAMED = rf"{NAME_MARK}[\w'’-]*"
 @lru_cache(maxsize=32)
 def _names_regex(roster: tuple[str, ...]) -> re.Pattern[str]:
     names = {n.strip() for n in roster if n and n.strip()} | GIVEN_NAMES
-    return re.compile(rf"(?<![\w@'’-])(?:{trie_pattern(names)})(?![\w])")
+    # The capitals that start every name let `re` skip ahead quickly; what
+    # precedes a match is checked in `_mark`, which is cheaper than a
+    # look-behind at every position.
+    return re.compile(rf"(?:{trie_pattern(names)})(?![\w])")
 
 
 def mark_names(text: str, roster: Iterable[str] = ()) -> str:
@@ -176,7 +179,14 @@ def mark_names(text: str, roster: Iterable[str] = ()) -> str:
     the result has the same length, so offsets still index the source.
     """
     regex = _names_regex(tuple(sorted(set(roster))))
-    return regex.sub(lambda m: NAME_MARK + m.group(0)[1:], text)
+    return regex.sub(_mark, text)
+
+
+def _mark(match: re.Match[str]) -> str:
+    start = match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "_@'’-"):
+        return match.group(0)
+    return NAME_MARK + match.group(0)[1:]
 
 
 def person_pattern() -> str:
