@@ -97,3 +97,8 @@ def test_a_finding_carries_the_rules_explanation():
     assert finding.name == "human-error-as-cause"
     assert finding.message and finding.suggestion
     assert finding.to_dict()["category"] == "human_error"
+
+
+def test_a_long_quoted_lesson_is_still_advice():
+    text = "Add the lesson 'never ignore any errors in staging, they always bite in production'."
+    assert categories(text) == ["try_harder"]

@@ -80,13 +80,16 @@ _CLOSE_QUOTES = "'\"’”"
 _CLOSE_ONLY = "’”"
 _BOTH_WAYS = "'\""
 _QUOTE_REACH = 60
+_MENTION_LENGTH = 40
 
 
 def _mentioned(masked: str, start: int, end: int) -> bool:
-    """True when the span sits inside quotation marks: a term talked about, not used.
+    """True when the span sits inside a short quotation: a term talked about, not used.
 
     "'human error'" and "a 'Root cause: human error' dropdown" both mention
-    the label. An apostrophe inside a word ("don't") is not a quotation mark.
+    the label; a long quoted lesson ("'never ignore any errors in staging,
+    they will bite you'") is still advice. An apostrophe inside a word
+    ("don't") is not a quotation mark.
     """
     lo = max(0, start - _QUOTE_REACH)
     opening = -1
@@ -105,7 +108,8 @@ def _mentioned(masked: str, start: int, end: int) -> bool:
     for i in range(end, hi):
         ch = masked[i]
         if ch in _CLOSE_QUOTES and (i + 1 == len(masked) or not masked[i + 1].isalnum()):
-            return True
+            # A short quote names a term; a long one states something, so it counts.
+            return i - opening <= _MENTION_LENGTH
         if ch == "\n":
             return False
     return False
