@@ -33,6 +33,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from .describe import clip, json_type
+
 MAX_BODY_BYTES = 1024 * 1024
 MAX_ALERTS = 100
 MAX_TITLE_CHARS = 200
@@ -109,7 +111,7 @@ def parse_alertmanager(payload: bytes) -> list[Alert]:
     """Read an Alertmanager webhook body (version 4) into its alerts."""
     body = load_body(payload)
     if not isinstance(body, dict):
-        raise AlertParseError(f"body should be a JSON object, not {_type(body)}")
+        raise AlertParseError(f"body should be a JSON object, not {json_type(body)}")
     version = body.get("version", "4")
     if version != "4":
         raise AlertParseError(
@@ -130,7 +132,7 @@ def parse_alertmanager(payload: bytes) -> list[Alert]:
 
 def _alertmanager_alert(group_key: str, common: dict[str, str], item: object, where: str) -> Alert:
     if not isinstance(item, dict):
-        raise AlertParseError(f"{where}: should be an object, not {_type(item)}")
+        raise AlertParseError(f"{where}: should be an object, not {json_type(item)}")
     status = _status(item, "status", f"{where}.status")
     labels = _str_map(item, "labels", f"{where}.labels")
     annotations = _str_map(item, "annotations", f"{where}.annotations")
@@ -158,7 +160,7 @@ def _alertmanager_title(labels: dict[str, str], annotations: dict[str, str]) -> 
     name = labels.get("alertname", "")
     summary = annotations.get("summary", "")
     title = f"{name}: {summary}" if name and summary else name or summary or "Alert"
-    return _clip(title, MAX_TITLE_CHARS)
+    return clip(title, MAX_TITLE_CHARS)
 
 
 def parse_generic(payload: bytes) -> list[Alert]:
@@ -167,7 +169,9 @@ def parse_generic(payload: bytes) -> list[Alert]:
     if isinstance(body, dict):
         return [_generic_alert(body, "")]
     if not isinstance(body, list) or not body:
-        raise AlertParseError(f"body should be an object or a non-empty array, not {_type(body)}")
+        raise AlertParseError(
+            f"body should be an object or a non-empty array, not {json_type(body)}"
+        )
     if len(body) > MAX_ALERTS:
         raise AlertParseError(f"body has more than {MAX_ALERTS} alerts")
     return [_generic_alert(item, f"[{i}].") for i, item in enumerate(body)]
@@ -176,9 +180,9 @@ def parse_generic(payload: bytes) -> list[Alert]:
 def _generic_alert(item: object, prefix: str) -> Alert:
     if not isinstance(item, dict):
         raise AlertParseError(
-            f"{prefix.rstrip('.') or 'body'}: should be an object, not {_type(item)}"
+            f"{prefix.rstrip('.') or 'body'}: should be an object, not {json_type(item)}"
         )
-    title = _clip(_required_str(item, "title", f"{prefix}title"), MAX_TITLE_CHARS)
+    title = clip(_required_str(item, "title", f"{prefix}title"), MAX_TITLE_CHARS)
     status = _status(item, "status", f"{prefix}status")
     group = _optional_str(item, "group", f"{prefix}group") or title
     return Alert(
@@ -209,7 +213,7 @@ def _optional_str(item: dict, key: str, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise AlertParseError(f"{where}: should be a string, not {_type(value)}")
+        raise AlertParseError(f"{where}: should be a string, not {json_type(value)}")
     _check_text(value, where)
     if len(value) > MAX_FIELD_CHARS:
         raise AlertParseError(f"{where}: is longer than {MAX_FIELD_CHARS:,} characters")
@@ -240,11 +244,11 @@ def _str_map(item: dict, key: str, where: str) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise AlertParseError(f"{where}: should be an object of strings, not {_type(value)}")
+        raise AlertParseError(f"{where}: should be an object of strings, not {json_type(value)}")
     out = {}
     for name in value:
         _check_text(name, f"{where} key")
-        text = _optional_str(value, name, f"{where}.{_clip(name, 40)}")
+        text = _optional_str(value, name, f"{where}.{clip(name, 40)}")
         if value[name] is not None:  # null is read as absent
             out[name] = text
     return out
@@ -256,7 +260,7 @@ def _timestamp(item: dict, key: str, where: str, *, required: bool) -> datetime 
         return None
     if not isinstance(value, str):
         raise AlertParseError(
-            f"{where}: should be an RFC 3339 timestamp string, not {_type(value)}"
+            f"{where}: should be an RFC 3339 timestamp string, not {json_type(value)}"
         )
     try:
         parsed = datetime.fromisoformat(value)
@@ -279,22 +283,5 @@ def _hash(parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _show(value: object) -> str:
-    return _clip(json.dumps(value, ensure_ascii=False, default=str), 60)
-
-
-def _type(value: object) -> str:
-    if value is None:
-        return "null"
-    return {
-        dict: "an object",
-        list: "an array",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-    }.get(type(value), type(value).__name__)
+    return clip(json.dumps(value, ensure_ascii=False, default=str), 60)

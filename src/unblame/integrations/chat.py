@@ -35,6 +35,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .describe import clip
+
 MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024
 MAX_MESSAGES = 20_000
 MAX_AUTHOR_CHARS = 64
@@ -90,8 +92,7 @@ class ChatMessage:
 
 def shorten(text: str, limit: int = _SHOWN_CHARS) -> str:
     """A line as it is shown in an error: one line, at most `limit` characters."""
-    text = text.replace("\r", "").replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(text.replace("\r", "").replace("\n", " "), limit)
 
 
 def clean_text(text: str) -> str:

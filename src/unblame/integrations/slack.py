@@ -37,6 +37,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from .chat import ChatMessage, ChatParseError, clean_text, shorten
+from .describe import json_type
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -340,7 +341,7 @@ class _Export:
             data = data["messages"]
         if not isinstance(data, list):
             raise ChatParseError(
-                entry.name, f"should be a JSON array of messages, not {_json_type(data)}"
+                entry.name, f"should be a JSON array of messages, not {json_type(data)}"
             )
         out = []
         for index, item in enumerate(data, start=1):
@@ -351,7 +352,7 @@ class _Export:
 
     def _message(self, channel: str, where: str, item: object) -> ChatMessage | None:
         if not isinstance(item, dict):
-            raise ChatParseError(where, f"should be an object, not {_json_type(item)}")
+            raise ChatParseError(where, f"should be an object, not {json_type(item)}")
         subtype = _optional_str(where, item, "subtype")
         kind = _optional_str(where, item, "type")
         if subtype in SKIPPED_SUBTYPES or kind not in (None, "message"):
@@ -435,7 +436,7 @@ def load_json(name: str, data: bytes) -> object:
 
 def _user_map(name: str, data: object) -> dict[str, dict[str, str]]:
     if not isinstance(data, list):
-        raise ChatParseError(name, f"should be a JSON array of users, not {_json_type(data)}")
+        raise ChatParseError(name, f"should be a JSON array of users, not {json_type(data)}")
     users: dict[str, dict[str, str]] = {}
     for index, item in enumerate(data, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
@@ -454,7 +455,7 @@ def _user_map(name: str, data: object) -> dict[str, dict[str, str]]:
 
 def _channel_map(name: str, data: object) -> dict[str, str]:
     if not isinstance(data, list):
-        raise ChatParseError(name, f"should be a JSON array of channels, not {_json_type(data)}")
+        raise ChatParseError(name, f"should be a JSON array of channels, not {json_type(data)}")
     return {
         item["id"]: item["name"]
         for item in data
@@ -469,7 +470,7 @@ def _message_text(where: str, item: dict) -> str:
     if text is None:
         text = ""
     if not isinstance(text, str):
-        raise ChatParseError(where, f"'text' should be a string, not {_json_type(text)}")
+        raise ChatParseError(where, f"'text' should be a string, not {json_type(text)}")
     if text.strip():
         return text
     # A bot's alert or a file share often has its words in attachments or files.
@@ -495,14 +496,14 @@ def _list(value: object) -> list:
 def _optional_str(where: str, item: dict, key: str) -> str | None:
     value = item.get(key)
     if value is not None and not isinstance(value, str):
-        raise ChatParseError(where, f"'{key}' should be a string, not {_json_type(value)}")
+        raise ChatParseError(where, f"'{key}' should be a string, not {json_type(value)}")
     return value
 
 
 def _parse_ts(where: str, value: object) -> datetime:
     if not isinstance(value, str):
         raise ChatParseError(
-            where, f"'ts' should be a string like \"1714572180.000100\", not {_json_type(value)}"
+            where, f"'ts' should be a string like \"1714572180.000100\", not {json_type(value)}"
         )
     match = TS_RE.match(value)
     if not match:
@@ -520,19 +521,6 @@ def _channel_of(entry_name: str) -> str:
     if len(parts) >= 2 and DAY_FILE_RE.match(parts[-1]):
         return parts[-2]
     return ""
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    return {
-        dict: "an object",
-        list: "an array",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-    }.get(type(value), type(value).__name__)
 
 
 def _mb(size: int) -> str:
