@@ -7,11 +7,11 @@ import secrets
 import zoneinfo
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -196,3 +196,52 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
         else:
             values[name] = _json_safe(getattr(obj, name))
     return values
+
+
+def record_update(
+    actor: User | None,
+    obj: models.Model,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    fields: list[str],
+) -> list[str]:
+    """Audit the named fields whose snapshots differ, before and after; returns their names.
+
+    Nothing is written when none differ.
+    """
+    changed = [name for name in fields if before.get(name) != after.get(name)]
+    if changed:
+        record_change(
+            actor,
+            obj,
+            "update",
+            {name: before.get(name) for name in changed},
+            {name: after.get(name) for name in changed},
+        )
+    return changed
+
+
+class Audited(models.Model):
+    """The audit log's view of a model: its AUDITED fields, recorded on create, edit and delete.
+
+    Callers take `audit_snapshot()` before an edit and pass it to `record_edit`.
+    """
+
+    AUDITED: ClassVar[list[str]]
+
+    class Meta:
+        abstract = True
+
+    def audit_snapshot(self) -> dict[str, Any]:
+        return snapshot(self, self.AUDITED)
+
+    def record_creation(self, actor: Any) -> None:
+        record_change(actor, self, "create", {}, self.audit_snapshot())
+
+    def record_edit(self, actor: Any, before: dict[str, Any]) -> list[str]:
+        return record_update(actor, self, before, self.audit_snapshot(), self.AUDITED)
+
+    def delete_by(self, actor: Any) -> None:
+        with transaction.atomic():
+            record_change(actor, self, "delete", self.audit_snapshot(), {})
+            self.delete()

@@ -20,25 +20,10 @@ from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 
-from unblame.accounts.models import record_change, snapshot
+from unblame.accounts.models import Audited, record_change
 from unblame.incidents.access import visible_incidents
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
-
-
-def _record_changes(actor: Any, obj: models.Model, before: dict[str, Any]) -> list[str]:
-    """Audit the audited fields of obj that differ from `before`; returns their names."""
-    after = snapshot(obj, obj.AUDITED)
-    changed = [name for name in obj.AUDITED if before.get(name) != after.get(name)]
-    if changed:
-        record_change(
-            actor,
-            obj,
-            "update",
-            {name: before.get(name) for name in changed},
-            {name: after.get(name) for name in changed},
-        )
-    return changed
 
 
 class FactorCategory(models.Model):
@@ -71,7 +56,7 @@ class FactorCategory(models.Model):
         return self.factors.exists()
 
 
-class ContributingFactor(models.Model):
+class ContributingFactor(Audited):
     """A condition that helped the incident happen; an incident has many, none is "the" cause."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="factors")
@@ -104,20 +89,6 @@ class ContributingFactor(models.Model):
             )["top"]
             self.position = (top or 0) + 1
         super().save(*args, **kwargs)
-
-    def audit_snapshot(self) -> dict[str, Any]:
-        return snapshot(self, self.AUDITED)
-
-    def record_creation(self, actor: Any) -> None:
-        record_change(actor, self, "create", {}, self.audit_snapshot())
-
-    def record_edit(self, actor: Any, before: dict[str, Any]) -> list[str]:
-        return _record_changes(actor, self, before)
-
-    def delete_by(self, actor: Any) -> None:
-        with transaction.atomic():
-            record_change(actor, self, "delete", self.audit_snapshot(), {})
-            self.delete()
 
 
 # -- Action items ------------------------------------------------------------------------
@@ -159,7 +130,7 @@ class ActionItemQuerySet(models.QuerySet):
         return self.order_by(F("due_date").asc(nulls_last=True), "priority", "id")
 
 
-class ActionItem(models.Model):
+class ActionItem(Audited):
     """A follow-up to an incident, owned by one person, tracked until done or dropped."""
 
     class Status(models.TextChoices):
@@ -303,22 +274,6 @@ class ActionItem(models.Model):
         not change the system by themselves, so they never count.
         """
         return self.kind != self.Kind.LEARN and not self.try_harder_findings()
-
-    # Audit ------------------------------------------------------------------------------------
-
-    def audit_snapshot(self) -> dict[str, Any]:
-        return snapshot(self, self.AUDITED)
-
-    def record_creation(self, actor: Any) -> None:
-        record_change(actor, self, "create", {}, self.audit_snapshot())
-
-    def record_edit(self, actor: Any, before: dict[str, Any]) -> list[str]:
-        return _record_changes(actor, self, before)
-
-    def delete_by(self, actor: Any) -> None:
-        with transaction.atomic():
-            record_change(actor, self, "delete", self.audit_snapshot(), {})
-            self.delete()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from unblame.accounts.models import record_change, snapshot
+from unblame.accounts.models import record_change, record_update, snapshot
 
 
 class Severity(models.Model):
@@ -275,14 +275,7 @@ class Incident(models.Model):
                 text=self._change_text(name, before.get(name), getattr(self, name)),
                 source=TimelineEvent.SYSTEM_SOURCE,
             )
-        record_change(
-            actor,
-            self,
-            "update",
-            {name: before.get(name) for name in changed},
-            {name: after.get(name) for name in changed},
-        )
-        return changed
+        return record_update(actor, self, before, after, changed)
 
     def _change_text(self, name: str, old: Any, new: Any) -> str:
         label = MOMENT_LABELS.get(name) or self._meta.get_field(name).verbose_name.capitalize()
