@@ -87,6 +87,6 @@ def test_changes_are_audited_without_the_token(as_admin):
     assert "token_digest" not in entry.after
 
 
-def test_the_nav_links_here_for_admins_only(as_admin, as_editor):
-    assert URL in as_admin.get("/incidents/").content.decode()
-    assert URL not in as_editor.get("/incidents/").content.decode()
+def test_the_settings_index_links_here_for_admins_only(as_admin, as_editor):
+    assert URL in as_admin.get("/settings/").content.decode()
+    assert URL not in as_editor.get("/settings/").content.decode()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="incidents:list"), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("api/", api.urls),
+    path("settings/", views.settings_index, name="settings"),
     path("", include("unblame.accounts.urls")),
     path("", include("unblame.incidents.urls")),
     path("", include("unblame.integrations.urls")),

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+
+from unblame.server.nav import settings_pages
 
 
 @never_cache
@@ -15,6 +18,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_required
+def settings_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "settings.html", {"pages": settings_pages(request.user)})
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

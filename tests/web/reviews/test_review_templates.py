@@ -120,7 +120,7 @@ def test_editors_and_viewers_cannot_manage_templates(as_editor, as_viewer):
     assert template.sections.get(key="summary").title == "Summary"
 
 
-def test_the_admin_nav_links_to_templates(as_admin, as_editor):
+def test_the_settings_index_links_to_templates_for_admins(as_admin, as_editor):
     url = reverse("reviews:templates")
-    assert url in as_admin.get("/incidents/").content.decode()
-    assert url not in as_editor.get("/incidents/").content.decode()
+    assert url in as_admin.get("/settings/").content.decode()
+    assert url not in as_editor.get("/settings/").content.decode()
