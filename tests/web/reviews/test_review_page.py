@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from .conftest import save
+from .conftest import add_action, add_factor, save
 
 
 def _page(client, incident):
@@ -79,3 +79,29 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, incident, review):
 def test_sub_pages_of_a_missing_review_are_404(as_editor, incident):
     for name in ("readiness", "summary"):
         assert as_editor.get(reverse(f"reviews:{name}", args=[incident.pk])).status_code == 404
+
+
+def _section_html(page: str, key: str) -> str:
+    start = page.index(f'id="section-{key}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_the_factors_section_lists_factors_then_items_under_one_heading(
+    as_viewer, incident, review
+):
+    factor = add_factor(incident, "Config changes skip the canary.")
+    add_action(incident, "Send config changes through the canary", factor)
+    html = _section_html(_page(as_viewer, incident).content.decode(), "contributing_factors")
+    assert html.count("Contributing factors") == 1
+    factor_at = html.index("Config changes skip the canary.")
+    items_at = html.index("<h3>Action items</h3>")
+    item_at = html.index("Send config changes through the canary")
+    share_at = html.index("action item changes the system")
+    assert factor_at < items_at < item_at < share_at
+
+
+def test_without_action_items_it_says_so_once_after_the_factors(as_viewer, incident, review):
+    add_factor(incident, "Config changes skip the canary.")
+    html = _section_html(_page(as_viewer, incident).content.decode(), "contributing_factors")
+    assert html.count("No action items yet.") == 1
+    assert html.index("Config changes skip the canary.") < html.index("No action items yet.")
