@@ -25,13 +25,13 @@ from playwright.sync_api import expect
 # create rows between browser calls, never concurrently with them.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+import cast
 from django.conf import settings
 from django.db import connections
 from django.test import Client
-from web.conftest import NOW, make_user
 
 from unblame.accounts.models import User
-from unblame.incidents.models import Incident, Responder, Service, Severity
+from unblame.incidents.models import Incident, Service
 
 CHROMIUM = Path(os.environ.get("UNBLAME_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -143,59 +143,42 @@ def sign_in(page, live_server) -> Callable[[User], None]:
     return _sign_in
 
 
-# -- The cast (as in tests/web/conftest.py) --------------------------------------------------
+# -- The cast (tests/cast.py), on the live server's database -----------------------------------
 
 
 @pytest.fixture
 def admin(transactional_db) -> User:
-    return make_user("alice", User.Role.ADMIN)
+    return cast.admin()
 
 
 @pytest.fixture
 def editor(transactional_db) -> User:
-    return make_user("ed", User.Role.EDITOR, timezone="UTC")
+    return cast.editor(timezone="UTC")
 
 
 @pytest.fixture
 def viewer(transactional_db) -> User:
-    return make_user("vic", User.Role.VIEWER)
+    return cast.viewer()
 
 
 @pytest.fixture
 def outsider(transactional_db) -> User:
-    return make_user("otto", User.Role.EDITOR)
+    return cast.outsider()
 
 
 @pytest.fixture
 def checkout(transactional_db) -> Service:
-    return Service.objects.create(name="checkout")
+    return cast.checkout()
 
 
 @pytest.fixture
 def incident(transactional_db, checkout, editor) -> Incident:
-    incident = Incident.objects.create(
-        title="Checkout errors after deploy",
-        summary="Card payments failed.",
-        severity=Severity.objects.get(name="SEV2"),
-        declared_at=NOW,
-        impact_started_at=NOW,
-    )
-    incident.services.add(checkout)
-    Responder.objects.create(incident=incident, user=editor, role=Responder.Role.INCIDENT_COMMANDER)
-    return incident
+    return cast.incident(cast.sev2(), checkout, editor)
 
 
 @pytest.fixture
 def restricted(transactional_db, editor) -> Incident:
-    incident = Incident.objects.create(
-        title="Credential stuffing against sign-in",
-        summary="Security incident.",
-        severity=Severity.objects.get(name="SEV2"),
-        restricted=True,
-        declared_at=NOW,
-    )
-    Responder.objects.create(incident=incident, user=editor, role=Responder.Role.RESPONDER)
-    return incident
+    return cast.restricted(cast.sev2(), editor)
 
 
 @pytest.fixture

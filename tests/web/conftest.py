@@ -1,89 +1,60 @@
-"""The cast every web test starts from.
+"""The cast every web test starts from: fixtures over tests/cast.py, which says who is who.
 
-- admin: sees and changes everything, reads the audit log.
-- editor: changes incidents; a responder on the restricted incident.
-- viewer: reads public incidents, changes nothing.
-- outsider: an editor who is not on the restricted incident; to them it
-  does not exist.
-
-`incident` is public, `restricted` is the security incident. Clients come
-signed in as one of the cast (`as_admin`, `as_editor`, ...).
+Clients come signed in as one of the cast (`as_admin`, `as_editor`, ...).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
+import cast
 import pytest
+from cast import NOW, make_user
 from django.test import Client
 
 from unblame.accounts.models import User
-from unblame.incidents.models import Incident, Responder, Service, Severity
+from unblame.incidents.models import Incident, Service, Severity
 
-NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
-
-
-def make_user(username: str, role: str, **extra) -> User:
-    return User.objects.create_user(
-        username=username, password="correct horse 1", role=role, **extra
-    )
+# Test modules import these from here as well as from cast.
+__all__ = ["NOW", "make_user"]
 
 
 @pytest.fixture
 def admin(db) -> User:
-    return make_user("alice", User.Role.ADMIN)
+    return cast.admin()
 
 
 @pytest.fixture
 def editor(db) -> User:
-    return make_user("ed", User.Role.EDITOR)
+    return cast.editor()
 
 
 @pytest.fixture
 def viewer(db) -> User:
-    return make_user("vic", User.Role.VIEWER)
+    return cast.viewer()
 
 
 @pytest.fixture
 def outsider(db) -> User:
-    return make_user("otto", User.Role.EDITOR)
+    return cast.outsider()
 
 
 @pytest.fixture
 def sev2(db) -> Severity:
-    return Severity.objects.get(name="SEV2")
+    return cast.sev2()
 
 
 @pytest.fixture
 def checkout(db) -> Service:
-    return Service.objects.create(name="checkout")
+    return cast.checkout()
 
 
 @pytest.fixture
 def incident(db, sev2, checkout, editor) -> Incident:
-    incident = Incident.objects.create(
-        title="Checkout errors after deploy",
-        summary="Card payments failed.",
-        severity=sev2,
-        declared_at=NOW,
-        impact_started_at=NOW,
-    )
-    incident.services.add(checkout)
-    Responder.objects.create(incident=incident, user=editor, role=Responder.Role.INCIDENT_COMMANDER)
-    return incident
+    return cast.incident(sev2, checkout, editor)
 
 
 @pytest.fixture
 def restricted(db, sev2, editor) -> Incident:
-    incident = Incident.objects.create(
-        title="Credential stuffing against sign-in",
-        summary="Security incident.",
-        severity=sev2,
-        restricted=True,
-        declared_at=NOW,
-    )
-    Responder.objects.create(incident=incident, user=editor, role=Responder.Role.RESPONDER)
-    return incident
+    return cast.restricted(sev2, editor)
 
 
 def _client_for(user: User) -> Client:
