@@ -24,7 +24,7 @@ from unblame.reviews.models import (
     SectionVersion,
     StateChange,
 )
-from unblame.server.templatetags.unblame_tags import duration
+from unblame.server.templatetags.unblame_tags import TIME_FORMAT, duration
 
 DRAFT_NOTE = "Drafted from the incident record"
 
@@ -102,8 +102,9 @@ def _draft_section(
 
 
 def _utc(value: datetime) -> str:
-    # Review text is read by people in many zones and pasted elsewhere: UTC, named.
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    # Review text is read by people in many zones and pasted elsewhere: UTC, named,
+    # in the pages' format ("04 Mar 2026, 12:00 UTC").
+    return value.astimezone(UTC).strftime(f"{TIME_FORMAT} UTC")
 
 
 def _one_line(text: str, limit: int = 300) -> str:

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from unblame.accounts.models import AuditEntry
 from unblame.incidents.models import TimelineEvent
@@ -46,8 +47,8 @@ def test_the_summary_names_severity_services_and_responders(record, editor):
 
 def test_the_impact_lists_key_moments_and_durations(record, editor):
     impact = draft_review(record, editor).sections.get(key="impact").body
-    assert "- Impact started: 2026-03-04 12:00 UTC" in impact
-    assert "- Detected: 2026-03-04 12:12 UTC" in impact
+    assert "- Impact started: 04 Mar 2026, 12:00 UTC" in impact
+    assert "- Detected: 04 Mar 2026, 12:12 UTC" in impact
     assert "Not recorded yet: acknowledged, resolved" in impact
     assert "- Time to detect: 12 min (impact started → detected)" in impact
     assert "- Time to mitigate: 40 min" in impact
@@ -56,12 +57,19 @@ def test_the_impact_lists_key_moments_and_durations(record, editor):
 def test_the_timeline_has_key_moments_and_highlighted_events_in_order(record, editor):
     timeline = draft_review(record, editor).sections.get(key="timeline").body
     lines = timeline.splitlines()
-    assert lines[0] == "- 2026-03-04 12:00 UTC: Impact started."
-    assert "- 2026-03-04 12:20 UTC: unblame (decision): Rolled back the checkout deploy" in lines
-    assert lines.index("- 2026-03-04 12:12 UTC: Detected.") < lines.index(
-        "- 2026-03-04 12:40 UTC: Mitigated."
+    assert lines[0] == "- 04 Mar 2026, 12:00 UTC: Impact started."
+    assert "- 04 Mar 2026, 12:20 UTC: unblame (decision): Rolled back the checkout deploy" in lines
+    assert lines.index("- 04 Mar 2026, 12:12 UTC: Detected.") < lines.index(
+        "- 04 Mar 2026, 12:40 UTC: Mitigated."
     )
     assert "Coffee break" not in timeline
+
+
+def test_times_are_written_as_pages_write_them_in_utc_whatever_the_active_zone(record, editor):
+    with timezone.override("Asia/Tokyo"):
+        impact = draft_review(record, editor).sections.get(key="impact").body
+    # 12:00 UTC is 21:00 in Tokyo; shared text says UTC.
+    assert "- Impact started: 04 Mar 2026, 12:00 UTC" in impact
 
 
 def test_without_highlighted_events_the_timeline_says_how_to_add_them(incident, editor):

@@ -9,9 +9,12 @@ from django.utils import timezone
 
 register = template.Library()
 
+# How pages write a time ("04 Mar 2026, 12:00"), followed by the zone's name.
+TIME_FORMAT = "%d %b %Y, %H:%M"
+
 
 @register.filter
-def local(value: datetime | None, fmt: str = "%d %b %Y, %H:%M") -> str:
+def local(value: datetime | None, fmt: str = TIME_FORMAT) -> str:
     """A stored UTC datetime in the viewer's zone (activated per request), with the zone's name."""
     if value is None:
         return "—"
