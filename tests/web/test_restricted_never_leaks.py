@@ -4,32 +4,13 @@ It walks the URL configuration, so a new view under /incidents/<pk>/ that
 forgets the access helper fails here without anyone writing a test for it.
 """
 
-import re
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from unblame.incidents.models import Responder, TimelineEvent
 
+from .routes import path_for, routes
 
-def _routes(patterns, prefix=""):
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from _routes(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route
-
-
-INCIDENT_ROUTES = sorted(
-    route
-    for route in _routes(get_resolver().url_patterns)
-    if route.startswith("incidents/<int:pk>/")
-)
-
-
-def _url(route: str, values: dict[str, int]) -> str:
-    return "/" + re.sub(r"<int:(\w+)>", lambda m: str(values.get(m.group(1), 1)), route)
+INCIDENT_ROUTES = sorted(route for route in routes() if route.startswith("incidents/<int:pk>/"))
 
 
 @pytest.fixture
@@ -45,7 +26,7 @@ def test_there_are_incident_routes_to_check():
 
 @pytest.mark.parametrize("route", INCIDENT_ROUTES)
 def test_outsider_gets_404_on_restricted_incident(as_outsider, values, route):
-    url = _url(route, values)
+    url = path_for(route, values)
     # 405 says only "this address wants POST", nothing about the incident.
     assert as_outsider.get(url).status_code in (404, 405), url
     assert as_outsider.post(url, {}).status_code in (404, 405), url
@@ -53,5 +34,5 @@ def test_outsider_gets_404_on_restricted_incident(as_outsider, values, route):
 
 @pytest.mark.parametrize("route", INCIDENT_ROUTES)
 def test_viewer_not_on_it_gets_404_too(as_viewer, values, route):
-    url = _url(route, values)
+    url = path_for(route, values)
     assert as_viewer.get(url).status_code in (404, 405), url

@@ -5,15 +5,15 @@ It walks the URL configuration, so a page added later is checked as well.
 """
 
 import json
-import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from unblame.accounts.models import AuditEntry
 from unblame.incidents.models import Responder, TimelineEvent
 from unblame.reviews.models import Debrief
 
+from ..routes import path_for, routes
 from .conftest import section
 
 SECRET = "zebracorn"
@@ -22,19 +22,8 @@ BESIDE = "quokkaline"
 SHARED = "The dashboards were quiet for ten minutes."
 
 
-def _routes(patterns, prefix=""):
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from _routes(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route
-
-
 # The API's routes are listed too; the login and logout pages have nothing to leak.
-ROUTES = sorted(
-    {r for r in _routes(get_resolver().url_patterns) if not r.startswith(("login", "logout"))}
-)
+ROUTES = sorted({r for r in routes() if not r.startswith(("login", "logout"))})
 
 
 @pytest.fixture
@@ -64,12 +53,6 @@ def values(incident, review, debrief, editor):
     }
 
 
-def _url(route, values):
-    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values.get(m.group(1), 1)), route)
-    path = path.replace("^", "").replace("$", "")
-    return "/" + path
-
-
 def _leaks(response, word=SECRET):
     if response.status_code >= 400:
         return False
@@ -86,7 +69,7 @@ def test_no_page_shows_someone_elses_debrief(request, values, who):
     client = request.getfixturevalue(who)
     leaks = [
         url
-        for url in (_url(route, values) for route in ROUTES)
+        for url in (path_for(route, values) for route in ROUTES)
         if _leaks(client.get(url)) or _leaks(client.get(url, {"q": SECRET}), BESIDE)
     ]
     assert leaks == []
@@ -96,7 +79,7 @@ def test_the_author_sees_it_only_on_their_debrief_page(as_dana, values):
     debrief_page = reverse("reviews:debrief", args=[values["pk"]])
     leaks = [
         url
-        for url in (_url(route, values) for route in ROUTES)
+        for url in (path_for(route, values) for route in ROUTES)
         if url != debrief_page and _leaks(as_dana.get(url))
     ]
     assert leaks == []
