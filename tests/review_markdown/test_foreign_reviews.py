@@ -13,12 +13,10 @@ import pytest
 from unblame.reviews.mdio import ParseResult, parse_markdown, render_markdown
 from unblame.reviews.mdio.frontmatter import plain, split_front_matter
 
+from .eval_docs import FILES, NEEDS_EVAL_DOCS
 from .lost import lost_lines
 
-EVAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "docs"
-FILES = sorted(EVAL_DOCS.glob("[0-9]*.md")) if EVAL_DOCS.is_dir() else []
-
-pytestmark = pytest.mark.skipif(not FILES, reason="../shared/eval/docs is not here")
+pytestmark = NEEDS_EVAL_DOCS
 
 
 def _explain(result: ParseResult) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from review_markdown.eval_docs import FILES, NEEDS_EVAL_DOCS
 
 from unblame.reviews.mdio import TEMPLATE_SECTIONS, parse_markdown
 from unblame.reviews.mdio.export import export_review
@@ -15,10 +16,7 @@ from unblame.reviews.mdio.frontmatter import split_front_matter
 from unblame.reviews.mdio.importer import import_review
 from unblame.reviews.mdio.parse import top_level_headings
 
-EVAL_DOCS = Path(__file__).resolve().parents[4] / "shared" / "eval" / "docs"
-FILES = sorted(EVAL_DOCS.glob("[0-9]*.md")) if EVAL_DOCS.is_dir() else []
-
-pytestmark = pytest.mark.skipif(not FILES, reason="../shared/eval/docs is not here")
+pytestmark = NEEDS_EVAL_DOCS
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

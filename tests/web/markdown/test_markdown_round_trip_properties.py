@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from review_markdown.strategies import BODY, NAMES, PROPERTY, TIMES
+from review_markdown.strategies import BODY, DAYS, NAMES, PROPERTY, TIMES
 
 from unblame.incidents.models import Incident
 from unblame.reviews.mdio import (
@@ -84,7 +84,7 @@ def documents(draw) -> ReviewDocument:
         title=SHORT,
         description=BODY,
         owner=PEOPLE,
-        due=st.none() | st.dates().map(lambda d: d.isoformat()),
+        due=st.none() | DAYS,
         status=st.sampled_from(["open", "in_progress", "done", "wont_do"]),
         priority=st.sampled_from(["p1", "p4"]),
         kind=st.sampled_from(["prevent", "learn"]),
