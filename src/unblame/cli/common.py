@@ -17,21 +17,26 @@ class CliError(Exception):
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 file (a byte-order mark is dropped) or raise CliError saying why not."""
+    data = read_bytes(path, f"files over {MAX_FILE_BYTES // 1_048_576} MB are not linted")
+    return decode(data, str(path))
+
+
+def read_bytes(path: Path, too_big: str) -> bytes:
+    """Read a file of up to MAX_FILE_BYTES or raise CliError saying why not.
+
+    For a larger file the message gives its size, then `too_big`.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise CliError(
-                f"{path}: file is {size / 1_048_576:.1f} MB; files over "
-                f"{MAX_FILE_BYTES // 1_048_576} MB are not linted"
-            )
-        data = path.read_bytes()
+            raise CliError(f"{path}: file is {size / 1_048_576:.1f} MB; {too_big}")
+        return path.read_bytes()
     except FileNotFoundError:
         raise CliError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise CliError(f"{path}: is a directory") from None
     except OSError as exc:
         raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, str(path))
 
 
 def read_stream(stream: BinaryIO, label: str = "<stdin>") -> str:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import MAX_FILE_BYTES, CliError
+from .common import CliError, read_bytes
 from .server import start_django
 
 NAME = "review"
@@ -58,20 +58,6 @@ def run(args: argparse.Namespace) -> int:
     return _export(args)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CliError(f"{path}: file is {size / 1_048_576:.1f} MB; a review is far smaller")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
 def _import(args: argparse.Namespace) -> int:
     from unblame.reviews.mdio import MarkdownFormatError, parse_markdown
 
@@ -79,7 +65,7 @@ def _import(args: argparse.Namespace) -> int:
     # Every file is read and parsed before anything is written.
     for path in args.files:
         try:
-            parsed.append((path, parse_markdown(_read(path))))
+            parsed.append((path, parse_markdown(read_bytes(path, "a review is far smaller"))))
         except MarkdownFormatError as exc:
             raise CliError(f"{path}: {exc}") from None
     start_django()
