@@ -1,41 +1,19 @@
 """Email settings from UNBLAME_EMAIL_* variables, read fresh under different environments."""
 
-import importlib
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-
-def _load(monkeypatch, tmp_path, **env):
-    monkeypatch.setenv("UNBLAME_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("UNBLAME_DATABASE_URL", raising=False)
-    for name in ("HOST", "BACKEND", "PORT", "USE_TLS", "USE_SSL", "FROM"):
-        monkeypatch.delenv(f"UNBLAME_EMAIL_{name}", raising=False)
-    monkeypatch.delenv("UNBLAME_SITE_URL", raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    import unblame.server.settings as module
-
-    return importlib.reload(module)
-
-
-@pytest.fixture(autouse=True)
-def _restore_settings_module(monkeypatch):
-    yield
-    monkeypatch.undo()
-    import unblame.server.settings as module
-
-    importlib.reload(module)
+from .fresh_settings import load_settings, restore_settings_module  # noqa: F401 (autouse)
 
 
 def test_mail_goes_to_the_console_by_default(monkeypatch, tmp_path):
-    settings = _load(monkeypatch, tmp_path)
+    settings = load_settings(monkeypatch, tmp_path)
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
     assert settings.SITE_URL == "http://127.0.0.1:8000"
 
 
 def test_an_smtp_host_switches_to_smtp(monkeypatch, tmp_path):
-    settings = _load(
+    settings = load_settings(
         monkeypatch,
         tmp_path,
         UNBLAME_EMAIL_HOST="smtp.example.com",
@@ -53,7 +31,7 @@ def test_an_smtp_host_switches_to_smtp(monkeypatch, tmp_path):
 
 
 def test_the_console_can_be_kept_with_a_host_set(monkeypatch, tmp_path):
-    settings = _load(
+    settings = load_settings(
         monkeypatch,
         tmp_path,
         UNBLAME_EMAIL_HOST="smtp.example.com",
@@ -73,4 +51,4 @@ def test_the_console_can_be_kept_with_a_host_set(monkeypatch, tmp_path):
 )
 def test_bad_values_stop_start_up(monkeypatch, tmp_path, env):
     with pytest.raises(ImproperlyConfigured):
-        _load(monkeypatch, tmp_path, **env)
+        load_settings(monkeypatch, tmp_path, **env)
