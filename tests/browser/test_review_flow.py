@@ -15,6 +15,18 @@ pytestmark = BROWSER
 
 CAUSE = "The root cause was human error during the config change."
 WEAK_ACTION = "Remind engineers to be more careful when deploying"
+# The required sections a fresh draft leaves open (the summary is drafted).
+OPEN_SECTIONS = {
+    "impact": "Card payments failed for about 4% of checkouts for 40 minutes.",
+    "contributing_factors": "A config push reached checkout without a canary.",
+    "action_items": "A canary stage for config pushes closes that gap.",
+}
+
+
+def write_open_sections(review, user) -> None:
+    for key, body in OPEN_SECTIONS.items():
+        section = review.sections.get(key=key)
+        section.save_body(user, body, section.version)
 
 
 def finding(page: Page, code: str):
@@ -59,7 +71,7 @@ def test_a_finding_appears_as_a_section_is_written_and_can_be_acknowledged(
 def test_a_try_harder_action_item_gets_a_hint_and_publishing_waits_for_the_gaps(
     page, sign_in, editor, incident, screenshot
 ):
-    draft_review(incident, editor)
+    write_open_sections(draft_review(incident, editor), editor)
     sign_in(editor)
     page.goto(f"/incidents/{incident.pk}/review/")
 
@@ -97,3 +109,27 @@ def test_a_try_harder_action_item_gets_a_hint_and_publishing_waits_for_the_gaps(
     expect(page.locator(".badges .review-state")).to_have_text("Published")
     expect(page.get_by_role("link", name="Edit Summary")).to_have_count(0)
     screenshot("published")
+
+
+def test_an_unwritten_section_stops_publishing_and_its_gap_leads_to_the_editor(
+    page, sign_in, editor, incident, screenshot
+):
+    review = draft_review(incident, editor)
+    write_open_sections(review, editor)
+    impact = review.sections.get(key="impact")
+    impact.save_body(editor, "", impact.version)
+    sign_in(editor)
+    page.goto(f"/incidents/{incident.pk}/review/")
+    page.get_by_role("button", name="Send for review").click()
+    page.get_by_role("button", name="Publish").click()
+
+    expect(page.get_by_text("Not published: 2 gaps to close.")).to_be_visible()
+    gap = page.locator(".gap-unwritten_section")
+    expect(gap).to_contain_text("Impact: Not written yet. Say who was affected and how")
+    screenshot("unwritten")
+    gap.get_by_role("link", name="Go there").click()
+    arrive(page, "Impact")
+    page.get_by_label("Text", exact=True).fill("Card payments failed for 40 minutes.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Impact saved as version")).to_be_visible()
+    expect(page.locator("#readiness .gap-unwritten_section")).to_have_count(0)

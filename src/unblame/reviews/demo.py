@@ -1,10 +1,11 @@
 """Reviews for two demo incidents (see incidents/demo_data.py), written by the unblame project.
 
-The certificate incident gets a published review whose timeline first blamed
-a person and was then rewritten, so its findings summary shows the writing
-getting more blameless; the search incident's review is still in review,
-with a comment that mentions a colleague. Incidents are found by title, and
-an incident that already has a review is left alone.
+The certificate incident gets a published review, every required section
+written, whose timeline first blamed a person and was then rewritten, so its
+findings summary shows the writing getting more blameless; the search
+incident's review is still in review, with a comment that mentions a
+colleague. Incidents are found by title, and an incident that already has a
+review is left alone.
 """
 
 from __future__ import annotations
@@ -35,6 +36,32 @@ CERTIFICATE_EDITS: list[tuple[str, str, str]] = [
         "trusted only the bundle baked into its image in March, so every new connection "
         "was refused. The error-rate alert paged six minutes later; Ben found the "
         "handshake errors at 18:57 and rolled out an image with a fresh bundle at 19:29.",
+    ),
+    (
+        "impact",
+        "amara",
+        "Customers paying by card saw an error at checkout for 47 minutes, from 18:42 to "
+        "19:29 UTC: about 60% of card payments failed. Other payment methods kept working, "
+        "and the status page said so from 19:15.",
+    ),
+    (
+        "contributing_factors",
+        "amara",
+        "Three conditions came together. payments-api trusted only the intermediate "
+        "certificates in a bundle baked into its image in March, and nothing refreshed or "
+        "checked that bundle. The provider announced the rotation only on its status page, "
+        "which no channel of ours followed, so the change arrived unexpected. And the "
+        "error-rate alert waited five minutes above 20% before paging, so the response began "
+        "six minutes into the impact. Without any one of them the rotation would have passed "
+        "unnoticed, or been over sooner.",
+    ),
+    (
+        "action_items",
+        "ben",
+        "payments-api now trusts the system CA store and pins only the provider's root, so a "
+        "rotated intermediate is accepted. The provider's change notices reach the payments "
+        "channel, and an alert 30 days before any upstream certificate in a chain expires or "
+        "changes is on its way; together they give us weeks of warning instead of minutes.",
     ),
     (
         "what_went_well",
@@ -91,7 +118,11 @@ def _write(incident: Incident, edits: list, target: str, people: dict[str, Any])
     review = draft_review(incident, author)
     for key, username, text in edits:
         section = review.sections.get(key=key)
-        section.save_body(people.get(username), text, section.version)
+        if key == "impact":
+            # The draft lists the record's moments and ends on who was affected: answer it.
+            section.append(people.get(username), text, "")
+        else:
+            section.save_body(people.get(username), text, section.version)
     review.transition_to(Review.State.IN_REVIEW, author)
     if target == Review.State.PUBLISHED:
         # Without the actions app's factors the demo review stays in review.

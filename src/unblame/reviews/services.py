@@ -27,6 +27,8 @@ from unblame.reviews.models import (
 from unblame.server.templatetags.unblame_tags import TIME_FORMAT, duration
 
 DRAFT_NOTE = "Drafted from the incident record"
+# The impact draft lists what the record knows and ends on this, for the writer to answer.
+IMPACT_QUESTION = "Who was affected, and how:"
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def _impact_draft(incident: Incident) -> str:
     if known:
         lines += ["", "Durations:", ""]
         lines += [f"- {label}: {duration(value)} ({span})" for label, value, span in known]
-    lines += ["", "Who was affected, and how:", ""]
+    lines += ["", IMPACT_QUESTION, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -169,6 +171,15 @@ def _timeline_draft(incident: Incident) -> str:
 
 # -- Readiness -----------------------------------------------------------------------------
 
+# Sections a review is not published without, by key, and what each is for. A
+# template without one of them does not ask for it.
+REQUIRED_SECTIONS = {
+    "summary": "Say what happened, to whom and for how long.",
+    "impact": "Say who was affected and how (customers, colleagues, data).",
+    "contributing_factors": "Tell how the recorded factors came together to make this possible.",
+    "action_items": "Say how the action items close the gaps the factors name.",
+}
+
 CAUSE_CATEGORIES = {
     Category.HUMAN_ERROR: "Human error presented as the cause",
     Category.ROOT_CAUSE: "A single root cause presented as the cause",
@@ -178,15 +189,19 @@ CAUSE_CATEGORIES = {
 def readiness(review: Review, *, annotated: dict[int, list[Annotated]] | None = None) -> list[Gap]:
     """What stands between the review and publication; an empty list means ready.
 
-    Gaps: an unacknowledged finding of severity error; "human error" or a
-    single root cause presented as the cause (unless acknowledged); no
-    contributing factor; an action item not linked to any factor.
+    Gaps: a required section (REQUIRED_SECTIONS) still empty, still its
+    prompt or still the draft's open question; an unacknowledged finding of
+    severity error; "human error" or a single root cause presented as the
+    cause (unless acknowledged); no contributing factor; an action item not
+    linked to any factor.
     `annotated` (section pk -> findings) saves a page that has already
     analysed every section from doing it twice.
     """
     gaps: list[Gap] = []
     names = review.roster()
     for section in review.sections.prefetch_related("acknowledgements"):
+        if section.key in REQUIRED_SECTIONS and is_unwritten(section):
+            gaps.append(_unwritten_gap(section))
         items = annotated[section.pk] if annotated is not None else section.annotated(names)
         for item in items:
             gap = None if item.acknowledged else _finding_gap(section, item)
@@ -194,6 +209,19 @@ def readiness(review: Review, *, annotated: dict[int, list[Annotated]] | None = 
                 gaps.append(gap)
     gaps.extend(_factor_gaps(review))
     return gaps
+
+
+def is_unwritten(section: ReviewSection) -> bool:
+    """Empty, only the template's prompt, or the impact draft with its question unanswered."""
+    body = " ".join(section.body.split())
+    if not body or body == " ".join(section.prompt.split()):
+        return True
+    return body.endswith(IMPACT_QUESTION)
+
+
+def _unwritten_gap(section: ReviewSection) -> Gap:
+    message = f"Not written yet. {REQUIRED_SECTIONS[section.key]}"
+    return Gap("unwritten_section", message, section.edit_url(), section.title)
 
 
 def _finding_gap(section: ReviewSection, item: Annotated) -> Gap | None:

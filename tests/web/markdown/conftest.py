@@ -93,7 +93,13 @@ def written(incident, editor, dana):
     )
     done.factors.add(first, second)
     review = draft_review(incident, editor)
-    for key, body in [("timeline", AWKWARD_BODY), ("learnings", "Canaries catch config pushes.")]:
+    for key, body in [
+        ("impact", "About 4% of checkouts failed for half an hour."),
+        ("timeline", AWKWARD_BODY),
+        ("contributing_factors", "An untested migration met a deploy that skipped the canary."),
+        ("action_items", "Production-sized migration tests and paging on 5xx close both."),
+        ("learnings", "Canaries catch config pushes."),
+    ]:
         section = review.sections.get(key=key)
         section.save_body(editor, body, section.version)
     return review

@@ -50,6 +50,21 @@ def save(review, key, body, user):
     return target.save_body(user, body, target.version)
 
 
+# Clean text for the required sections a fresh draft leaves open (the summary
+# is drafted from the incident's own summary).
+OPEN_SECTIONS = {
+    "impact": "Card payments failed for about 4% of checkouts for 40 minutes.",
+    "contributing_factors": "A config push reached checkout without a canary.",
+    "action_items": "A canary stage for config pushes closes that gap.",
+}
+
+
+def write_open_sections(review, user):
+    """Write the required sections a fresh draft leaves open, so only other gaps remain."""
+    for key, body in OPEN_SECTIONS.items():
+        save(review, key, body, user)
+
+
 def add_factor(incident, description="Config changes skip the canary."):
     from unblame.actions.models import ContributingFactor, FactorCategory
 

@@ -7,7 +7,7 @@ from unblame.accounts.models import AuditEntry
 from unblame.reviews.models import Review, StateChange
 
 from ..conftest import NOW
-from .conftest import add_factor, save
+from .conftest import add_factor, save, write_open_sections
 
 
 def _move(client, incident, state, note=""):
@@ -35,7 +35,8 @@ def test_an_editor_sends_the_draft_for_review(as_editor, incident, review, edito
     assert AuditEntry.objects.filter(object_type="reviews.review", action="state").exists()
 
 
-def test_publishing_with_gaps_is_refused_and_shows_them(as_editor, incident, review):
+def test_publishing_with_gaps_is_refused_and_shows_them(as_editor, incident, review, editor):
+    write_open_sections(review, editor)
     _move(as_editor, incident, "in_review")
     response = _move(as_editor, incident, "published")
     assert response["Location"] == reverse("reviews:readiness", args=[incident.pk])
@@ -45,7 +46,8 @@ def test_publishing_with_gaps_is_refused_and_shows_them(as_editor, incident, rev
     assert "No contributing factor is recorded" in page
 
 
-def test_a_ready_review_is_published_with_its_time(as_editor, incident, review):
+def test_a_ready_review_is_published_with_its_time(as_editor, incident, review, editor):
+    write_open_sections(review, editor)
     add_factor(incident)
     _move(as_editor, incident, "in_review")
     with time_machine.travel(NOW, tick=False):
@@ -54,13 +56,15 @@ def test_a_ready_review_is_published_with_its_time(as_editor, incident, review):
     assert (review.state, review.published_at) == ("published", NOW)
 
 
-def test_a_draft_cannot_be_published_directly(as_editor, incident, review):
+def test_a_draft_cannot_be_published_directly(as_editor, incident, review, editor):
+    write_open_sections(review, editor)
     add_factor(incident)
     _move(as_editor, incident, "published")
     assert _state(review) == "draft"
 
 
-def test_a_published_review_can_be_reopened_for_review(as_editor, incident, review):
+def test_a_published_review_can_be_reopened_for_review(as_editor, incident, review, editor):
+    write_open_sections(review, editor)
     add_factor(incident)
     _move(as_editor, incident, "in_review")
     _move(as_editor, incident, "published")
@@ -97,6 +101,7 @@ def test_the_page_shows_who_moved_it_and_when(as_viewer, as_editor, incident, re
 
 
 def test_an_error_finding_blocks_publication_until_fixed(as_editor, incident, review, editor, dana):
+    write_open_sections(review, editor)
     add_factor(incident)
     save(review, "timeline", "Dana broke checkout.", editor)
     _move(as_editor, incident, "in_review")
@@ -105,3 +110,15 @@ def test_an_error_finding_blocks_publication_until_fixed(as_editor, incident, re
     save(review, "timeline", "A config push reached checkout without a canary.", editor)
     _move(as_editor, incident, "published")
     assert _state(review) == "published"
+
+
+def test_an_unwritten_section_stops_publication_and_says_where(as_editor, incident, review):
+    add_factor(incident)
+    _move(as_editor, incident, "in_review")
+    response = _move(as_editor, incident, "published")
+    assert _state(review) == "in_review"
+    page = as_editor.get(response["Location"]).content.decode()
+    assert "Not published: 3 gaps to close." in page
+    impact = review.sections.get(key="impact")
+    assert "<strong>Impact</strong>: Not written yet." in page
+    assert f'href="{impact.edit_url()}"' in page
