@@ -55,3 +55,15 @@ def test_triggers_do_not_change_findings_on_mixed_documents(pieces):
     text = "\n".join(decoration + sentence for decoration, sentence in pieces)
     fast, reference = analyze_both_ways(text)
     assert fast == reference
+
+
+def test_a_question_pattern_stays_inside_its_sentence():
+    # Found by the mixed-documents property: a "who broke ...?" window once ran
+    # through two sentence ends to reach a later question mark.
+    text = (
+        "I was the one who broke it. Sorry. Again.\n"
+        "Which of you is running the load test in staging? p99 is jumping around"
+    )
+    fast, reference = analyze_both_ways(text)
+    assert fast == reference
+    assert "UB105" not in {f.rule for f in fast}

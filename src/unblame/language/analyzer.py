@@ -175,7 +175,7 @@ def analyze(
         rule = compiled.rule
         if any(rule.code.startswith(c) for c in file_ignored) or not config.is_enabled(rule.code):
             continue
-        spans = scope.spans(compiled.triggers) if _use_triggers else scope.block_spans
+        spans = scope.spans(compiled.triggers) if _use_triggers else scope.all_sentences()
         findings.extend(_run_rule(compiled, doc, spans, context, config))
     return _dedupe(sorted(findings, key=lambda f: (f.start, f.rule)))
 
@@ -205,7 +205,11 @@ class _TriggerScope:
         regex, prefixes = _trigger_index()
         # Sentence ends for the whole text in one C-speed pass; each trigger
         # hit then finds its sentence by bisection.
-        bounds = [0, *(m.end() for m in SCAN_BREAK_RE.finditer(masked)), len(masked)]
+        self.bounds = bounds = [
+            0,
+            *(m.end() for m in SCAN_BREAK_RE.finditer(masked)),
+            len(masked),
+        ]
         self.sentences: dict[str, set[tuple[int, int]]] = {}
         found = self.sentences
         k = 0
@@ -221,6 +225,11 @@ class _TriggerScope:
                 else:
                     hits.add(span)
 
+    def all_sentences(self) -> list[tuple[int, int]]:
+        """Every sentence window: what the rules would scan with no trigger words at all."""
+        bounds = self.bounds
+        return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
     def spans(self, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
         """Spans to scan, in document order; every block when there are no triggers."""
         if not triggers:
@@ -231,7 +240,9 @@ class _TriggerScope:
         return sorted(chosen)
 
 
-# Tests switch this off to prove that triggers never change the findings.
+# Tests switch this off to prove that triggers never change the findings: the
+# reference scans every sentence window, the fast path only those with a
+# trigger word of the check.
 _use_triggers = True
 
 

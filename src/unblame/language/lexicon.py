@@ -216,7 +216,13 @@ BAD_OUTCOME = r"""
     |corruption|page\s+storm|delay|sev\s?\d|errors?|bug|damage|disaster)
 """
 
+# Any character that does not end the sentence: a period, "!" or "?" counts as
+# an end only before white space, as in the engine's sentence windows (v1.2
+# stays inside its sentence).
+IN_SENTENCE = r"(?:[^.!?\n]|[.!?](?!\s))"
+
 SLOTS = {
+    "INSENT": IN_SENTENCE,
     "BAD_OUTCOME": BAD_OUTCOME,
     "PARTICIPLE": PARTICIPLE,
     "SELF": SELF,

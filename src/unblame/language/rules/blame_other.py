@@ -373,17 +373,17 @@ RULES = (
         pattern=r"""
             (?P<span>
               \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
-                \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b[^?\n]*\?
-            | \bwhy\s+(?:\w+\s+){0,3}?(?:thought|think|figured|decided)\b[^?\n]*
-                \b(?:acceptable|ok|okay|fine|a\s+good\s+idea|safe|sensible)\b[^?\n]*\?
+                \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b{INSENT}*\?
+            | \bwhy\s+(?:\w+\s+){0,3}?(?:thought|think|figured|decided)\b{INSENT}*
+                \b(?:acceptable|ok|okay|fine|a\s+good\s+idea|safe|sensible)\b{INSENT}*\?
             | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed
-                |signed\s+off|reviewed|ok'?d|okayed|thought)\b[^?\n]*\?)
-            | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b[^?.\n]*\bwithout\b
+                |signed\s+off|reviewed|ok'?d|okayed|thought)\b{INSENT}*\?)
+            | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b{INSENT}*\bwithout\b
             | (?:@[\w-]+\W+(?:\w+\W+){0,4}?)\bhow\s+(?:could|did|was|were|is|are|can)\s+
-                (?:you|this|that|it|sth|something|such\s+\w+)\b[^?\n]*\?
+                (?:you|this|that|it|sth|something|such\s+\w+)\b{INSENT}*\?
             | \bhow\s+(?:could|did|was|were|is|are)\s+(?:you|this|that|it|sth|something)
-                \s+(?:\w+\s+)?even\b[^?\n]*\?
-            | \bhow\s+could\s+you\b[^?\n]*\?
+                \s+(?:\w+\s+)?even\b{INSENT}*\?
+            | \bhow\s+could\s+you\b{INSENT}*\?
             )
         """,
         unless=r"""

@@ -25,7 +25,7 @@ OUTCOME_SPECULATION = r"""
 # An open question is an inquiry, not a verdict.
 INQUIRY = r"""
     \b(?:how|what|whether|which|where)\s+(?:\w+\s+){0,3}?(?:could|should|would|might)\s+(?:\w+\s+)?have\b
-    | \bcould\s+(?:we|they|you)\s+have\b[^.!\n]*\?
+    | \bcould\s+(?:we|they|you)\s+have\b{INSENT}*\?
 """
 
 SYSTEM_GERUNDS = (
@@ -165,7 +165,7 @@ RULES = (
             | \b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
             | \b(?:was|were|been|being|is|are)\s+(?:\w+\s+){{0,3}}?(?:misjudged|overlooked|forgotten|neglected
               |ignored|missed)\b
-            | \bwhy\s+(?:was|were|did|do|does|is|are|didn't|wasn't)\b[^.!\n]*\?
+            | \bwhy\s+(?:was|were|did|do|does|is|are|didn't|wasn't)\b{{INSENT}}*\?
             | \bthe\s+(?:job|alert|check|build|test|script|deploy|pipeline|bot|tool|system)
               \s+(?:\w+\s+)?(?:forgot|neglected|failed|missed)
         """,
