@@ -111,15 +111,21 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
         "comment_form": CommentForm(),
         "is_responder": incident.is_responder(request.user),
         "actions_installed": _actions_installed(),
-        "follow_up_key": _follow_up_key(sections),
+        **_follow_up_keys(sections),
     }
     return render(request, "reviews/review.html", context)
 
 
-def _follow_up_key(sections: list[ReviewSection]) -> str:
-    """The section under which the incident's factors and action items are listed."""
-    keys = [s.key for s in sections if s.key in ("contributing_factors", "action_items")]
-    return keys[0] if keys else ""
+def _follow_up_keys(sections: list[ReviewSection]) -> dict[str, str]:
+    """The sections under which the incident's factors and its action items are listed.
+
+    Each under its own section; both under the one a template has, if it has
+    only one; "" for both when it has neither.
+    """
+    keys = {s.key for s in sections}
+    factors = "contributing_factors" if "contributing_factors" in keys else ""
+    items = "action_items" if "action_items" in keys else ""
+    return {"factors_key": factors or items, "items_key": items or factors}
 
 
 def _open_findings(items: list[analysis.Annotated]) -> list[analysis.Annotated]:

@@ -86,22 +86,44 @@ def _section_html(page: str, key: str) -> str:
     return page[start : page.index("</section>", start)]
 
 
-def test_the_factors_section_lists_factors_then_items_under_one_heading(
-    as_viewer, incident, review
-):
+def test_factors_and_items_are_listed_under_their_own_sections(as_viewer, incident, review):
     factor = add_factor(incident, "Config changes skip the canary.")
     add_action(incident, "Send config changes through the canary", factor)
+    page = _page(as_viewer, incident).content.decode()
+    factors = _section_html(page, "contributing_factors")
+    items = _section_html(page, "action_items")
+    assert "Config changes skip the canary." in factors
+    assert "Send config changes through the canary" not in factors
+    assert "Send config changes through the canary" in items
+    assert items.index("through the canary") < items.index("action item changes the system")
+    # No heading repeats the section's own title.
+    assert factors.count("Contributing factors") == 1
+    assert items.count("Action items") == 1
+
+
+def test_without_action_items_it_says_so_once(as_viewer, incident, review):
+    add_factor(incident, "Config changes skip the canary.")
+    page = _page(as_viewer, incident).content.decode()
+    assert page.count("No action items yet.") == 1
+    assert "No action items yet." in _section_html(page, "action_items")
+
+
+def test_a_template_with_only_one_of_the_sections_lists_both_there(as_viewer, incident, review):
+    factor = add_factor(incident, "Config changes skip the canary.")
+    add_action(incident, "Send config changes through the canary", factor)
+    review.sections.filter(key="action_items").delete()
     html = _section_html(_page(as_viewer, incident).content.decode(), "contributing_factors")
     assert html.count("Contributing factors") == 1
     factor_at = html.index("Config changes skip the canary.")
-    items_at = html.index("<h3>Action items</h3>")
-    item_at = html.index("Send config changes through the canary")
-    share_at = html.index("action item changes the system")
-    assert factor_at < items_at < item_at < share_at
+    assert factor_at < html.index("<h3>Action items</h3>") < html.index("through the canary")
 
 
-def test_without_action_items_it_says_so_once_after_the_factors(as_viewer, incident, review):
+def test_a_template_with_neither_section_lists_them_in_a_card_of_their_own(
+    as_viewer, incident, review
+):
     add_factor(incident, "Config changes skip the canary.")
-    html = _section_html(_page(as_viewer, incident).content.decode(), "contributing_factors")
-    assert html.count("No action items yet.") == 1
-    assert html.index("Config changes skip the canary.") < html.index("No action items yet.")
+    review.sections.filter(key__in=["contributing_factors", "action_items"]).delete()
+    page = _page(as_viewer, incident).content.decode()
+    html = page[page.index('id="follow-up"') :]
+    assert "<h3>Contributing factors</h3>" in html and "<h3>Action items</h3>" in html
+    assert "Config changes skip the canary." in html
