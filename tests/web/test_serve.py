@@ -75,3 +75,21 @@ def test_set_user_resets_a_password(viewer):
     assert not created
     assert viewer.check_password(password)
     assert viewer.role == "viewer"  # a reset leaves the role alone
+
+
+def test_the_reset_hint_names_the_full_path_when_unblame_is_not_on_path(monkeypatch, tmp_path):
+    from unblame.server import serve as serve_module
+
+    exe = tmp_path / ".venv" / "bin" / "unblame"
+    monkeypatch.setattr(serve_module.sys, "argv", [str(exe), "serve"])
+    monkeypatch.setattr(serve_module.shutil, "which", lambda name: None)
+    assert serve_module._command() == str(exe.resolve())
+
+
+def test_the_reset_hint_uses_the_bare_name_when_it_is_on_path(monkeypatch, tmp_path):
+    from unblame.server import serve as serve_module
+
+    exe = tmp_path / "bin" / "unblame"
+    monkeypatch.setattr(serve_module.sys, "argv", [str(exe), "serve"])
+    monkeypatch.setattr(serve_module.shutil, "which", lambda name: str(exe))
+    assert serve_module._command() == "unblame"

@@ -10,7 +10,9 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+import shutil
 import sys
+from pathlib import Path
 from typing import TextIO
 
 LOOPBACK_NAMES = {"localhost"}
@@ -95,9 +97,23 @@ def bootstrap(url: str, demo: bool, out: TextIO) -> None:
         print(f"unblame is at {url}; sign in as admin.", file=out)
         print("The admin password was printed on first run. To set a new one:", file=out)
         print(
-            f"    UNBLAME_DATA_DIR={settings.DATA_DIR} unblame createuser admin --reset-password",
+            f"    UNBLAME_DATA_DIR={settings.DATA_DIR} {_command()} createuser admin"
+            " --reset-password",
             file=out,
         )
+
+
+def _command() -> str:
+    """How to call `unblame` again: by name when it is on PATH, else by its full path.
+
+    `make run` starts it from .venv/bin, which a new shell usually does not
+    have on PATH, so the bare name would not be found.
+    """
+    here = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] else None
+    on_path = shutil.which("unblame")
+    if here is None or here.name != "unblame" or (on_path and Path(on_path).resolve() == here):
+        return "unblame"
+    return str(here)
 
 
 def serve(host: str, port: int, demo: bool = False, out: TextIO = sys.stdout) -> None:
