@@ -63,13 +63,13 @@ def compiled_rules() -> tuple[CompiledRule, ...]:
 
 
 def sentence_bounds(
-    masked: str, start: int, end: int, block_start: int, block_end: int
+    masked: str, start: int, end: int, window_start: int, window_end: int
 ) -> tuple[int, int]:
-    """The clause-ish sentence around a match, never leaving its block."""
-    lo = max(block_start, start - _LOOKBACK)
+    """The clause around a match (`unless` and negation look here), inside its scan window."""
+    lo = max(window_start, start - _LOOKBACK)
     for m in SENTENCE_END_RE.finditer(masked, lo, start):
         lo = m.end()
-    limit = min(block_end, end + _LOOKBACK)
+    limit = min(window_end, end + _LOOKBACK)
     hi_match = SENTENCE_END_RE.search(masked, end, limit)
     hi = hi_match.start() + 1 if hi_match else limit
     return lo, hi

@@ -55,6 +55,7 @@ RULES = (
             "The platform team is to blame for the missing alert.",
         ),
         good=(
+            "Sorry folks, I broke the staging build this morning.",
             "We rolled back at 14:05, and that's what stopped the errors.",
             "The outage was caused by the config change.",
             "Diego is responsible for the billing service.",
@@ -90,7 +91,7 @@ RULES = (
                     "reason",
                 ),
                 pattern=r"""
-            (?P<span>{OTHER}[\s,"“”‘’']+(?:[\w-]+[\s,"“”‘’']+){0,3}?
+            (?P<span>{OTHER}[\s,"“”‘’']+(?:(?!(?:i|we)\b)[\w-]+[\s,"“”‘’']+){0,3}?
                 (?:broke | caused | took\s+(?:\w+\s+){0,3}?(?:down|offline|out) | brought\s+down
                 | crashed | nuked | trashed | wiped\s+out | messed\s+up | screwed\s+up | fucked\s+up
                 | botched | borked | bricked | knocked\s+over
@@ -153,11 +154,13 @@ RULES = (
             "prompt or default made this the sensible next step?"
         ),
         bad=(
+            "It turned out the intern had deleted the table by mistake.",
             "An engineer unintentionally deleted the staging namespace.",
             "The on-call mistakenly restarted the primary database.",
             "@kim accidentally pushed the config to every region.",
         ),
         good=(
+            "The cron job deleted the table by mistake.",
             "The cleanup job deleted the staging namespace.",
             "The engineer restarted the primary database at 03:10.",
             "The deploy tool accidentally matched every region because the glob was too wide.",
@@ -173,11 +176,13 @@ RULES = (
             "stupid",
             "foolish",
             "blindly",
+            "by mistake",
         ),
         pattern=r"""
             (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?
               (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
               | wrongly | erroneously | stupidly | foolishly | blindly)
+            | {OTHER}\s+(?:had\s+|has\s+)?[\w-]+ed\b{INSENT}{0,50}?\bby\s+(?:mistake|accident)
             )\b
         """,
     ),

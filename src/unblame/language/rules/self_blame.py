@@ -33,7 +33,8 @@ SLIP_VERBS = r"""
     misread | misjudged | misconfigured | mistyped | misclicked | misunderstood
     | overlooked | neglected | forgot(?!\s+to\s+(?:mention|say|add\s+that|tell|ask|reply|respond
       |attach|link|cc|include\s+the\s+link|post|share))
-    | broke(?!(?:\s+\w+){0,3}\s+(?:down|up|out|into|apart|even)\b)
+    | broke(?!(?:\s+\w+){0,3}\s+(?:down|up|out|into|apart|even)\b) | borked | botched | nuked
+    | bricked | trashed
     | managed\s+to\s+(?:break|push|delete|take|bring|drop|wipe|nuke|lock)
     | (?:didn't|did\s+not|didnt|failed\s+to|never)\s+(?:\w+\s+)?
       (?:notice|realize|realise|check|test|think\s+to|bother|catch|see\s+that|double-check
@@ -363,6 +364,7 @@ RULES = (
         source=JANOFF_BULMAN,
         suggestion=KIND_SUGGESTION,
         bad=(
+            "Sorry folks, I totally borked the deploy this morning.",
             "I merged the PR before the tests had finished.",
             "I accidentally pushed the branch to production.",
             "I misread the ticket and scaled the wrong pool.",
@@ -409,6 +411,11 @@ RULES = (
             "released",
             "shipped",
             "approved",
+            "borked",
+            "botched",
+            "nuked",
+            "bricked",
+            "trashed",
         ),
         pattern=rf"""
             (?P<span>\bi\s+(?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS}))
