@@ -45,6 +45,7 @@ RULES = (
             "and what in the system let the action lead to the outage."
         ),
         bad=(
+            "Root cause: engineer pushed untested code to production.",
             "Tariq ran the wrong script, and that's why customers were charged twice.",
             "The outage was caused by the new contractor.",
             "Diego is responsible for the data loss.",
@@ -55,6 +56,7 @@ RULES = (
             "The platform team is to blame for the missing alert.",
         ),
         good=(
+            "Root cause: the retry loop had no backoff.",
             "Sorry folks, I broke the staging build this morning.",
             "We rolled back at 14:05, and that's what stopped the errors.",
             "The outage was caused by the config change.",
@@ -113,11 +115,13 @@ RULES = (
                     "started",
                     "created",
                     "down to",
+                    "root cause",
                 ),
                 pattern=r"""
             (?P<span>\b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
                 (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr)\b)
-            | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER})
+            | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
+            | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b)
         """,
             ),
             Check(
@@ -177,6 +181,7 @@ RULES = (
             "foolish",
             "blindly",
             "by mistake",
+            "wrong",
         ),
         pattern=r"""
             (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?

@@ -386,7 +386,6 @@ RULES = (
             "careless",
             "stupid",
             "foolish",
-            "wrong",
             "whatever",
             "without",
             "misread",
@@ -416,6 +415,7 @@ RULES = (
             "nuked",
             "bricked",
             "trashed",
+            "wrong",
         ),
         pattern=rf"""
             (?P<span>\bi\s+(?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS}))

@@ -41,6 +41,7 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Lesson: always double-check before you deploy.",
             "Anyone touching billing code should triple-check their math.",
             "Lesson learned: read the diff twice before you approve.",
             "Reviewers should look more closely at infrastructure diffs.",
@@ -117,7 +118,7 @@ RULES = (
                 pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,3}?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to|to)\s+
                 (?:always\s+)?(?:manually\s+)?(?:double|triple)(?:\s+and\s+(?:double|triple))?[-\s]?check
-            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b)
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ )|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b)
         """,
             ),
             Check(
@@ -242,6 +243,7 @@ RULES = (
             "boundary, a confirmation step, a second approval enforced by tooling."
         ),
         bad=(
+            "The engineer responsible has been spoken to.",
             "The contractor's account has been disabled.",
             "Take away Yusuf's admin rights on the billing account.",
             "Lars has been asked not to deploy without a buddy.",
@@ -251,6 +253,7 @@ RULES = (
             "We need to hold someone responsible for this.",
         ),
         good=(
+            "The engineer responsible for the runbook has been thanked.",
             "The service account was disabled after the key rotation.",
             "Remove the stale deploy key and its access to the registry.",
             "Changes to the firewall need approval from the network owners group, enforced by the pipeline.",
@@ -307,10 +310,19 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("sign-off", "signoff", "approval", "signature"),
+                triggers=(
+                    "sign-off",
+                    "signoff",
+                    "approval",
+                    "signature",
+                    "responsible",
+                    "involved",
+                    "at fault",
+                ),
                 pattern=r"""
             (?P<span>\b(?:sign-?off|approval)\s+from\s+(?:his|her|their)\s+(?:lead|manager|supervisor|boss)\b
-            | \b(?:manager|lead|supervisor)['’]s\s+(?:signature|sign-?off|approval)\b)
+            | \b(?:manager|lead|supervisor)['’]s\s+(?:signature|sign-?off|approval)\b
+            | \b(?:{ROLE}|person|people|individuals?)\s+(?:responsible|involved|at\s+fault)\s+(?:has|have|was|were|will\s+be)\s+(?:been\s+)?(?:spoken\s+to|talked\s+to|dealt\s+with|disciplined|reprimanded|let\s+go|written\s+up))
         """,
             ),
             Check(
@@ -336,6 +348,7 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "People need to stop merging without review.",
             "Ensure all staff are aware of the correct procedure for renewal.",
             "we need people to actually read the alerts",
             "Make sure you're on the right branch before you push.",
@@ -349,6 +362,7 @@ RULES = (
             "Perform a final check prior to release to ensure nothing is missing.",
         ),
         good=(
+            "The queue needs to stop accepting writes when the disk is full.",
             "We were not aware of the rate limit until the vendor told us.",
             "Make sure the pipeline blocks merges without a green canary.",
             "We will rotate the keys automatically from now on.",
@@ -407,9 +421,10 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("need",),
+                triggers=("need", "stop", "quit"),
                 pattern=r"""
-            (?P<span>\bneed\s+(?:people|everyone|engineers|folks|devs|the\s+team|you|staff)\s+to\s+(?:actually\s+|really\s+)?
+            (?P<span>\b(?:people|everyone|everybody|engineers|devs|developers|folks|you|the\s+team)\s+(?:need|needs|must|should|have)\s+to\s+(?:stop|quit)\s+\w+ing\b
+            | \bneed\s+(?:people|everyone|engineers|folks|devs|the\s+team|you|staff)\s+to\s+(?:actually\s+|really\s+)?
                 (?:read|check|look|pay|follow|think|be|remember)\b)
         """,
             ),
