@@ -36,11 +36,10 @@ class CompiledRule:
     triggers: tuple[str, ...]
     regex: re.Pattern[str]
     unless: re.Pattern[str] | None
-    requires: re.Pattern[str] | None
 
 
 def expand(pattern: str) -> str:
-    """Fill the lexicon slots ({PERSON}, {SELF}, …) of a rule pattern."""
+    """Fill the lexicon slots ({PERSON}, {OTHER}, {ROLE}, …) of a rule pattern."""
     slots = {**SLOTS, "PERSON": person_pattern(), "OTHER": other_pattern()}
     out = pattern
     for key, value in slots.items():
@@ -55,10 +54,9 @@ def compiled_rules() -> tuple[CompiledRule, ...]:
     result = []
     for rule in RULES:
         unless = re.compile(expand(rule.unless), flags) if rule.unless else None
-        requires = re.compile(expand(rule.requires), flags) if rule.requires else None
         for check in rule.checks:
             regex = re.compile(expand(check.pattern), flags)
-            result.append(CompiledRule(rule, check.triggers, regex, unless, requires))
+            result.append(CompiledRule(rule, check.triggers, regex, unless))
     return tuple(result)
 
 
@@ -124,8 +122,6 @@ def _negated(masked: str, sentence_start: int, start: int) -> bool:
 
 
 def _allowed(rule: Rule, block: prose.Block, context: str, config: Config) -> bool:
-    if not config.is_enabled(rule.code):
-        return False
     if block.quoted and not config.lint_quotes:
         return False
     if block.suppressed is not None and (
@@ -266,8 +262,6 @@ def _run_rule_in(compiled, doc: prose.Document, lo: int, hi: int, context: str, 
         if rule.negatable and _negated(masked, s_lo, match.start()):
             continue
         if compiled.unless is not None and compiled.unless.search(masked, s_lo, s_hi):
-            continue
-        if compiled.requires is not None and not compiled.requires.search(masked, s_lo, s_hi):
             continue
         line, column = doc.line_col(start)
         yield Finding(

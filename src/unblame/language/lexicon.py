@@ -93,10 +93,6 @@ ROLE_NOUNS = trie_pattern(ROLE_WORDS)
 
 PERSON_PRONOUNS = trie_pattern(("he", "she", "they", "you", "we", "him", "her", "them", "us"))
 
-# "I" alone must stay upper- or lower-case "i", never a letter inside a word.
-SELF = r"(?:\bi\b|\bi'm\b|\bi've\b|\bi'd\b|\bi'll\b|\bme\b|\bmyself\b)"
-SELF_POSSESSIVE = r"\bmy\b"
-
 # Plural roles read as people even without a determiner: "Engineers should…".
 BARE_WORDS = (
     "engineers",
@@ -225,10 +221,7 @@ SLOTS = {
     "INSENT": IN_SENTENCE,
     "BAD_OUTCOME": BAD_OUTCOME,
     "PARTICIPLE": PARTICIPLE,
-    "SELF": SELF,
-    "MY": SELF_POSSESSIVE,
     "ROLE": rf"(?:{ROLE_NOUNS})",
-    "DET": DETERMINERS,
 }
 
 # Another person than the writer: blame of others, not of oneself or of "we".

@@ -80,7 +80,6 @@ class Block:
 
     start: int
     end: int
-    section: str = ""
     quoted: bool = False
     action_item: bool = False
     suppressed: frozenset[str] | None = None  # codes or prefixes; empty set = all
@@ -194,7 +193,9 @@ def parse(source: str) -> Document:
 
     blocks: list[tuple[list[tuple[int, int]], Block]] = []
     file_suppressed: set[str] | None = None
-    section, action, section_level = "", False, 0
+    # Inside a section titled like "Action items" (until a heading of the same
+    # or a higher level), prose is read as action items.
+    action, section_level = False, 0
     quote_depth, level0_pending, level0_active = 0, None, None
     cells_row: list[tuple[list[str], int]] = []
 
@@ -221,16 +222,14 @@ def parse(source: str) -> Document:
             level = int(tok.tag[1])
             text = tokens[i + 1].content
             if ACTION_SECTION_RE.search(text):
-                section, action, section_level = text, True, level
+                action, section_level = True, level
             elif not action or level <= section_level:
-                section, action, section_level = text, False, level
+                action, section_level = False, level
         if ttype == "tr_open":
             cells_row = []
         if ttype != "inline" or tok.map is None:
             if ttype == "tr_close" and cells_row:
-                _add_row(
-                    cells_row, starts, lines, blocks, section, quote_depth, action, level0_active
-                )
+                _add_row(cells_row, starts, lines, blocks, quote_depth > 0, action, level0_active)
             continue
         parent = tokens[i - 1].type
         if parent in ("th_open", "td_open"):
@@ -245,7 +244,7 @@ def parse(source: str) -> Document:
             blocks.append(
                 (
                     spans,
-                    Block(spans[0][0], spans[-1][1], section, quote_depth > 0, action, suppressed),
+                    Block(spans[0][0], spans[-1][1], quote_depth > 0, action, suppressed),
                 )
             )
 
@@ -259,12 +258,12 @@ def parse(source: str) -> Document:
     )
 
 
-def _add_row(cells_row, starts, lines, blocks, section, quote_depth, action, suppressed):
+def _add_row(cells_row, starts, lines, blocks, quoted, action, suppressed):
     line_no = cells_row[0][1]
     if line_no >= len(lines):
         return
     for a, b in _cell_spans(starts[line_no], lines[line_no], [c for c, _ in cells_row]):
-        blocks.append(([(a, b)], Block(a, b, section, quote_depth > 0, action, suppressed)))
+        blocks.append(([(a, b)], Block(a, b, quoted, action, suppressed)))
 
 
 def _blank_match(match: re.Match[str]) -> str:

@@ -37,8 +37,8 @@ class Rule:
     `unblame.language.lexicon` are expanded once at compile time. A named
     group `span` narrows the reported span; otherwise the whole match is
     reported. A finding is dropped when `unless` matches anywhere in the
-    sentence, when `requires` is set and does not match the sentence, or
-    when `negatable` is set and a negation stands just before the match.
+    sentence, or when `negatable` is set and a negation stands just before
+    the match.
     `contexts` limits where the rule runs.
 
     `triggers` are lower-case substrings of which every match contains at
@@ -60,7 +60,6 @@ class Rule:
     pattern: str | tuple[Check, ...]
     triggers: tuple[str, ...] = ()
     unless: str | None = None
-    requires: str | None = None
     negatable: bool = True
     contexts: frozenset[str] = field(default=CONTEXTS)
     since: str = "0.1.0"

@@ -181,7 +181,6 @@ RULES = (
             "foolish",
             "blindly",
             "by mistake",
-            "wrong",
         ),
         pattern=r"""
             (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?
