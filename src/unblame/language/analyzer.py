@@ -197,7 +197,6 @@ class _TriggerScope:
 
     def __init__(self, doc: prose.Document) -> None:
         self.masked = masked = doc.masked
-        self.block_spans = [(b.start, b.end) for b in doc.blocks]
         regex, prefixes = _trigger_index()
         # Sentence ends for the whole text in one C-speed pass; each trigger
         # hit then finds its sentence by bisection.
@@ -227,9 +226,9 @@ class _TriggerScope:
         return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
 
     def spans(self, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Spans to scan, in document order; every block when there are no triggers."""
+        """Spans to scan, in document order; every sentence when there are no triggers."""
         if not triggers:
-            return self.block_spans
+            return self.all_sentences()
         chosen: set[tuple[int, int]] = set()
         for word in triggers:
             chosen |= self.sentences.get(word, set())
