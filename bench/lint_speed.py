@@ -1,110 +1,220 @@
-"""How fast `unblame lint` reads whole reviews, against proselint on the same files.
+"""How fast `unblame lint` reads a folder of small reviews, against proselint on the same files.
 
-    .venv/bin/python bench/lint_speed.py [--source DIR] [--megabytes 4] [--runs 3]
+    .venv/bin/python bench/lint_speed.py [--files 500] [--runs 5] [--startup-runs 15]
+                                         [--keep DIR]
 
-Builds a corpus of at least --megabytes by copying the Markdown files of
---source (default: ../shared/eval/docs next to the repository; read at run
-time, never stored in the project) into a temporary folder, then times each
-tool as a whole process over that folder: wall clock, start-up included, best
-of --runs. The proselint run is the baseline, measured in the same run, so the
-ratio holds on any machine. `make bench` installs proselint and runs this.
+Builds a folder of --files small review files (about 4 KB each, so about
+2 MB) at run time, deterministically, from the project's samples/ and the
+real reviews in ../shared/eval/docs (read, never stored in the project):
+every file is a title and a run of consecutive sections cut from those
+documents. Then, in the same run and interleaved so a busy machine slows
+every tool alike, it times each tool as a whole process over that folder,
+start-up included, median of --runs:
+
+- `unblame lint --format json DIR` as a user runs it (all cores for a folder),
+- the same with `--jobs 1` (one core), when the installed unblame has it,
+- `proselint check DIR`, the baseline, so the ratio holds on any machine.
+
+Start-up is the median of --startup-runs of `python -c pass` (the floor),
+`unblame --version` and `unblame lint` on one small file. `make bench`
+installs proselint and runs this.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_SOURCE = REPO.parent / "shared" / "eval" / "docs"
+SAMPLES = REPO / "samples"
+SHARED_DOCS = REPO.parent / "shared" / "eval" / "docs"
+# Not reviews: a folder's description and the shared set's list of sources.
+NOT_REVIEWS = frozenset({"README.md", "SOURCES.md"})
+FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+SECTION_RE = re.compile(r"^(?=#{2,3} )", re.MULTILINE)
+TINY_REVIEW = "# Review\n\nThe deploy job failed to start, and the alert fired at 14:02.\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    sources = sorted(args.source.rglob("*.md"))
+    sources = review_sources(args.source)
     if not sources:
-        print(f"bench: no *.md files in {args.source}", file=sys.stderr)
+        print("bench: no review files found in samples/ or --source", file=sys.stderr)
         return 2
+    sections = [s for path in sources for s in split_sections(path.read_text(encoding="utf-8"))]
+    unblame = unblame_entry()
+    proselint = shutil.which("proselint", path=str(Path(sys.executable).parent))
     with tempfile.TemporaryDirectory(prefix="unblame-bench-") as tmp:
-        corpus = Path(tmp)
-        files, size = build_corpus(sources, corpus, args.megabytes * 1_000_000)
+        folder = args.keep or Path(tmp) / "reviews"
+        files, size = build_corpus(sections, folder, args.files, args.kilobytes * 1000)
         megabytes = size / 1_000_000
-        print(f"corpus: {files} files, {megabytes:.2f} MB, copied from {args.source}")
-        ours = best_time(unblame_command(corpus), args.runs, check=_check_unblame(files))
-        report("unblame lint --format json", ours, megabytes)
-        proselint = shutil.which("proselint", path=str(Path(sys.executable).parent))
+        print(
+            f"corpus: {files} files, {megabytes:.2f} MB ({size / files / 1000:.1f} KB a file), "
+            f"cut from {len(sources)} reviews in samples/ and {args.source}"
+        )
+        print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+
+        tools = [Tool("unblame lint --format json", [*unblame, *lint_args(folder)])]
+        if has_jobs_option(unblame):
+            tools.append(
+                Tool("unblame lint --format json -j 1", [*unblame, *lint_args(folder), "-j", "1"])
+            )
+        if proselint is not None:
+            tools.append(Tool("proselint check", [proselint, "check", str(folder)]))
+        time_interleaved(tools, args.runs, check=_check_unblame(files))
+
+        print(f"{'whole process, ' + str(files) + ' files':<34} {'median':>8} {'MB/s':>8}")
+        for tool in tools:
+            seconds = tool.median
+            print(f"{tool.label:<34} {seconds:7.2f}s {megabytes / seconds:8.2f}")
         if proselint is None:
             print("proselint: not installed (pip install proselint); no baseline")
-            return 0
-        theirs = best_time([proselint, "check", str(corpus)], args.runs)
-        report("proselint check", theirs, megabytes)
-        print(f"ratio: unblame is {theirs / ours:.2f}x the speed of proselint")
+        else:
+            baseline = tools[-1].median
+            for tool in tools[:-1]:
+                print(f"ratio: {tool.label} is {baseline / tool.median:.1f}x proselint")
+
+    with tempfile.TemporaryDirectory(prefix="unblame-bench-") as tmp:
+        tiny = Path(tmp) / "tiny.md"
+        tiny.write_text(TINY_REVIEW, encoding="utf-8")
+        startup = [
+            Tool("python -c pass", [sys.executable, "-c", "pass"]),
+            Tool("unblame --version", [*unblame, "--version"]),
+            Tool("unblame lint tiny.md", [*unblame, "lint", str(tiny)]),
+        ]
+        time_interleaved(startup, args.startup_runs)
+    print(f"\n{'start-up':<34} {'median':>8} {'over python':>12}")
+    floor = startup[0].median
+    for tool in startup:
+        extra = "" if tool is startup[0] else f"{(tool.median - floor) * 1000:+10.0f} ms"
+        print(f"{tool.label:<34} {tool.median * 1000:6.0f} ms {extra:>12}")
     return 0
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
-    parser.add_argument("--megabytes", type=float, default=4.0)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--source", type=Path, default=SHARED_DOCS, help="more reviews to cut")
+    parser.add_argument("--files", type=int, default=500, help="files to generate")
+    parser.add_argument("--kilobytes", type=float, default=4.0, help="mean size of a file")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each tool")
+    parser.add_argument("--startup-runs", type=int, default=15, help="timed start-ups")
+    parser.add_argument("--keep", type=Path, help="write the files here and leave them")
     return parser.parse_args(argv)
 
 
-def build_corpus(sources: Sequence[Path], folder: Path, min_bytes: float) -> tuple[int, int]:
-    """Copy the sources round after round until the copies reach `min_bytes`."""
-    texts = [(path.name, path.read_bytes()) for path in sources]
-    files = size = 0
-    round_no = 0
-    while size < min_bytes:
-        for name, data in texts:
-            (folder / f"{round_no:04d}-{name}").write_bytes(data)
-            files, size = files + 1, size + len(data)
-        round_no += 1
-    return files, size
+def review_sources(extra: Path) -> list[Path]:
+    """The project's sample reviews, then the Markdown reviews in `extra`, sorted."""
+    found = sorted(SAMPLES.glob("*.md"))
+    if extra.is_dir():
+        found += sorted(extra.rglob("*.md"))
+    return [path for path in found if path.name not in NOT_REVIEWS]
 
 
-def unblame_command(corpus: Path) -> list[str]:
+def split_sections(text: str) -> list[str]:
+    """A review's `##` and `###` sections, front matter and title left out."""
+    body = FRONT_MATTER_RE.sub("", text.replace("\r\n", "\n"))
+    return [part.strip() + "\n" for part in SECTION_RE.split(body)[1:] if part.strip()]
+
+
+def build_corpus(
+    sections: Sequence[str], folder: Path, files: int, mean_bytes: float
+) -> tuple[int, int]:
+    """Write `files` reviews of about `mean_bytes` each into ten subfolders of `folder`.
+
+    File i is a title and consecutive sections starting at a place drawn from
+    a generator seeded with i, so the same sources always give the same files.
+    """
+    total = 0
+    for i in range(files):
+        rng = random.Random(f"unblame-bench-{i}")
+        target = rng.uniform(0.25, 1.75) * mean_bytes
+        at = rng.randrange(len(sections))
+        parts = [f"# Review {i:03d}\n"]
+        size = 0
+        while size < target:
+            section = sections[at % len(sections)]
+            parts.append(section)
+            size += len(section.encode())
+            at += 1
+        data = "\n".join(parts).encode()
+        path = folder / f"team-{i % 10}" / f"review-{i:03d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        total += len(data)
+    return files, total
+
+
+def unblame_entry() -> list[str]:
     script = Path(sys.executable).with_name("unblame")
-    entry = [str(script)] if script.exists() else [sys.executable, "-m", "unblame.cli"]
-    return [*entry, "lint", "--format", "json", "--fail-on", "never", str(corpus)]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "unblame.cli"]
 
 
-def _check_unblame(files: int):
-    """unblame must have read every file, or the timing measures nothing."""
+def lint_args(folder: Path) -> list[str]:
+    return ["lint", "--format", "json", "--fail-on", "never", str(folder)]
 
-    def check(stdout: bytes) -> None:
+
+def has_jobs_option(unblame: list[str]) -> bool:
+    """Older versions have no --jobs; the bench still compares them."""
+    done = subprocess.run([*unblame, "lint", "--help"], capture_output=True, text=True)
+    return "--jobs" in done.stdout
+
+
+def _check_unblame(files: int) -> Callable[[Tool, bytes], None]:
+    """unblame must have read every file, or the timing measures nothing, and it must
+    print the same report on every run, with or without --jobs."""
+    first: list[bytes] = []
+
+    def check(tool: Tool, stdout: bytes) -> None:
+        if not tool.label.startswith("unblame"):
+            return
         linted = json.loads(stdout)["summary"]["files"]
         if linted != files:
-            raise SystemExit(f"bench: unblame linted {linted} of {files} files")
+            raise SystemExit(f"bench: {tool.label} linted {linted} of {files} files")
+        if not first:
+            first.append(stdout)
+        elif stdout != first[0]:
+            raise SystemExit(f"bench: {tool.label} printed a different report")
 
     return check
 
 
-def best_time(command: list[str], runs: int, check=None) -> float:
-    """The fastest of `runs` wall-clock timings of the whole process."""
-    best = float("inf")
+@dataclass
+class Tool:
+    label: str
+    command: list[str]
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def time_interleaved(
+    tools: Sequence[Tool], runs: int, check: Callable[[Tool, bytes], None] | None = None
+) -> None:
+    """Time every tool `runs` times, taking turns, as whole processes."""
     for _ in range(runs):
-        started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False)
-        elapsed = time.perf_counter() - started
-        # proselint exits 1 when it has findings; anything higher is a failure.
-        if done.returncode > 1:
-            raise SystemExit(f"bench: {command[0]} failed: {done.stderr.decode()[-500:]}")
-        if check is not None:
-            check(done.stdout)
-        best = min(best, elapsed)
-    return best
-
-
-def report(label: str, seconds: float, megabytes: float) -> None:
-    print(f"{label:<28} {seconds:7.2f} s  {megabytes / seconds:7.2f} MB/s")
+        for tool in tools:
+            started = time.perf_counter()
+            done = subprocess.run(tool.command, capture_output=True, check=False)
+            tool.times.append(time.perf_counter() - started)
+            # proselint exits 1 when it has findings; anything higher is a failure.
+            if done.returncode > 1:
+                raise SystemExit(f"bench: {tool.label} failed: {done.stderr.decode()[-500:]}")
+            if check is not None:
+                check(tool, done.stdout)
 
 
 if __name__ == "__main__":
