@@ -1,4 +1,4 @@
-"""Show times in the viewer's own zone."""
+"""Show times in the viewer's own zone; work the analyzer's roster out once per request."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+
+from unblame.accounts.roster import cached_per_request
 
 
 class TimezoneMiddleware:
@@ -29,3 +31,18 @@ class TimezoneMiddleware:
         finally:
             # Waitress reuses threads: never leak one user's zone into the next request.
             timezone.deactivate()
+
+
+class RosterMiddleware:
+    """Keep the analyzer's roster for the length of one request.
+
+    Lists analyse many items of the same incidents; without this each row
+    would ask the database for every account's name again.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with cached_per_request():
+            return self.get_response(request)

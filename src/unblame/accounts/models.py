@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 
@@ -79,6 +80,33 @@ class User(AbstractUser):
         if not raw.startswith("ub_"):
             return None
         return cls.objects.filter(api_token_digest=_token_digest(raw), is_active=True).first()
+
+
+class RosterName(models.Model):
+    """A person's name an admin adds so the analyzer reads it as a person.
+
+    Accounts and chat authors are on the roster by themselves; these are the
+    people who have neither here: a contractor, a vendor's engineer, a
+    colleague who never signs in.
+    """
+
+    MAX_LENGTH = 100
+
+    name = models.CharField(max_length=MAX_LENGTH)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            # "Zorbel" and "zorbel" on one list is a slip, not two people.
+            models.UniqueConstraint(Lower("name"), name="unique_roster_name_any_case")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class LoginFailure(models.Model):

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unblame.accounts.middleware.TimezoneMiddleware",
+    "unblame.accounts.middleware.RosterMiddleware",
 ]
 
 ROOT_URLCONF = "unblame.server.urls"

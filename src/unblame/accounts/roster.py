@@ -1,0 +1,71 @@
+"""The one list of people's names the web app gives the analyzer.
+
+The analyzer reads a word as a person only if it is a pronoun, a role, an
+@handle, a common given name or a name on the roster it is handed. Every
+page, import and API call gets that roster from `roster()`, so the same words
+get the same findings wherever they are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from unblame.accounts.models import RosterName, User
+
+# Per request, filled by RosterMiddleware: a list page asks once per row, and
+# the names do not change while one request is answered.
+_cache: ContextVar[dict[Any, frozenset[str]] | None] = ContextVar("roster_cache", default=None)
+_EVERYONE = "everyone"
+
+
+def roster(incident: Any = None, *, also: Iterable[str] = ()) -> tuple[str, ...]:
+    """People's names, sorted and without duplicates, for `analyze(names=...)`.
+
+    Every account's username, first, last and full name; names admins add
+    in settings; with an incident, the chat authors on its timeline. Its
+    responders are accounts, so they are in already. `also` is for names not
+    stored yet, such as the other names of chat authors being imported.
+    """
+    names = set(_cached(_EVERYONE, _everyone))
+    if incident is not None:
+        names |= _cached(incident.pk, lambda: _chat_authors(incident))
+    names.update(also)
+    return tuple(sorted({name.strip() for name in names} - {""}))
+
+
+@contextmanager
+def cached_per_request() -> Iterator[None]:
+    """Work the roster out at most once per incident until the block ends."""
+    token = _cache.set({})
+    try:
+        yield
+    finally:
+        _cache.reset(token)
+
+
+def _cached(key: Any, build: Callable[[], frozenset[str]]) -> frozenset[str]:
+    cache = _cache.get()
+    if cache is None:
+        return build()
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+def _everyone() -> frozenset[str]:
+    names: set[str] = set()
+    # Inactive accounts too: people who left still appear in the writing.
+    for username, first, last in User.objects.values_list("username", "first_name", "last_name"):
+        names.update((username, first, last, f"{first} {last}"))
+    names.update(RosterName.objects.values_list("name", flat=True))
+    return frozenset(names)
+
+
+def _chat_authors(incident: Any) -> frozenset[str]:
+    # An imported message keeps its author's name even when no account matched it.
+    events = incident.events.filter(kind=incident.events.model.Kind.CHAT_MESSAGE)
+    events = events.exclude(author_name="")
+    return frozenset(events.order_by().values_list("author_name", flat=True).distinct())
