@@ -125,9 +125,7 @@ def list_items(
         items = items.filter(owner__username=owner)
     if overdue:
         items = items.overdue()
-    items = items.select_related("owner", "incident").prefetch_related(
-        "factors", "incident__responders__user"
-    )
+    items = items.select_related("owner", "incident").prefetch_related("factors")
     return items.by_due_date()
 
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from unblame.accounts.models import Audited, record_change
+from unblame.accounts.roster import roster
 from unblame.incidents.access import visible_incidents
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
@@ -242,12 +243,8 @@ class ActionItem(Audited):
     # The action hierarchy -------------------------------------------------------------------
 
     def roster(self) -> tuple[str, ...]:
-        """Names the analyzer should read as people: the owner and the incident's responders."""
-        people = [responder.user for responder in self.incident.responders.all()]
-        if self.owner is not None:
-            people.append(self.owner)
-        names = {name for person in people for name in (person.first_name, person.username)}
-        return tuple(sorted(name for name in names if name))
+        """Names the analyzer should read as people: the one roster of the item's incident."""
+        return roster(self.incident)
 
     def try_harder_by_field(self) -> dict[str, list[Finding]]:
         """Findings per field ("title", "description"); offsets are within that field."""
@@ -323,7 +320,7 @@ def incident_items(incident: Incident) -> ActionItemQuerySet:
     """An incident's items with what their rows and analyzer checks need, in due-date order."""
     return (
         incident.action_items.select_related("owner", "incident")
-        .prefetch_related("factors__category", "incident__responders__user")
+        .prefetch_related("factors__category")
         .by_due_date()
     )
 

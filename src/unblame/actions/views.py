@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change, snapshot
+from unblame.accounts.roster import roster
 from unblame.actions.forms import (
     ActionFilterForm,
     ActionItemForm,
@@ -181,7 +182,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 
 def _item_form(request, incident, form: ActionItemForm, item) -> HttpResponse:
-    names = tuple(r.user.username for r in incident.responders.select_related("user"))
+    names = roster(incident)
     hints = {
         name: try_harder_in(str(form[name].value() or ""), names)
         for name in ("title", "description")
@@ -229,8 +230,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
     field = request.GET.get("field", "title")
     if field not in ("title", "description"):
         raise Http404("No such field.")
-    names = tuple(r.user.username for r in incident.responders.select_related("user"))
-    findings = try_harder_in(request.POST.get(field, ""), names)
+    findings = try_harder_in(request.POST.get(field, ""), roster(incident))
     return render(request, "actions/_hint.html", {"findings": findings})
 
 
@@ -240,7 +240,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
 def _filtered(request: HttpRequest):
     form = ActionFilterForm(request.GET or None)
     items = form.filter(ActionItem.objects.visible_to(request.user), request.user)
-    items = items.select_related("owner", "incident").prefetch_related("incident__responders__user")
+    items = items.select_related("owner", "incident")
     return form, items.by_due_date()
 
 

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from unblame.accounts.models import User, record_change
+from unblame.accounts.roster import roster
 from unblame.incidents.models import Incident, Service, Severity, Status, TimelineEvent
 from unblame.integrations.alerts import Alert, parse_alertmanager, parse_generic
 from unblame.integrations.chat import ChatMessage
@@ -188,17 +189,6 @@ class PeopleIndex:
         return None
 
 
-def _roster(incident: Incident, messages: list[ChatMessage]) -> list[str]:
-    """Names the analyzer should read as people: responders and everyone in the chat."""
-    names: set[str] = set()
-    for responder in incident.responders.select_related("user"):
-        user = responder.user
-        names.update({user.username, user.first_name, user.last_name, user.get_full_name()})
-    for message in messages:
-        names.update({message.author, *message.author_aliases})
-    return sorted(name.strip() for name in names if name and name.strip())
-
-
 def _analyze_events(
     incident: Incident,
     events: list[TimelineEvent],
@@ -206,7 +196,9 @@ def _analyze_events(
     people: PeopleIndex,
 ) -> int:
     """Store public flags and private notes for the imported messages; returns the flag count."""
-    names = _roster(incident, messages)
+    # The aliases (a Slack real name beside the display name) are not stored
+    # on the timeline, so the import hands them over itself.
+    names = roster(incident, also=(n for m in messages for n in (m.author, *m.author_aliases)))
     flags, notes = [], []
     for event, message in zip(events, messages, strict=True):
         for finding in analyze(message.text, context="chat", names=names):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from unblame.accounts.models import User, record_change
+from unblame.accounts.roster import roster
 from unblame.incidents.models import Incident
 from unblame.reviews import analysis
 
@@ -72,15 +73,6 @@ DEFAULT_SECTIONS: list[tuple[str, str, str]] = [
 
 # @username, as Django allows usernames; a trailing full stop ends the sentence.
 MENTION_RE = re.compile(r"(?<![\w@.+-])@([\w.@+-]*[\w@+-])")
-
-
-def roster(incident: Incident) -> list[str]:
-    """People's names on the incident, so the analyzer reads them as persons."""
-    names: set[str] = set()
-    for responder in incident.responders.select_related("user"):
-        user = responder.user
-        names.update({user.username, user.first_name, user.last_name, user.get_full_name()})
-    return sorted(name.strip() for name in names if name and name.strip())
 
 
 class ReviewTemplate(models.Model):
@@ -220,7 +212,8 @@ class Review(models.Model):
             record_change(actor, self, "state", {"state": previous}, {"state": state})
         return change
 
-    def roster(self) -> list[str]:
+    def roster(self) -> tuple[str, ...]:
+        """Names the analyzer should read as people: the one roster of the review's incident."""
         return roster(self.incident)
 
 
@@ -336,7 +329,7 @@ class ReviewSection(models.Model):
                 return version
         raise EditConflict(self, self.version)
 
-    def annotated(self, names: list[str] | None = None) -> list[analysis.Annotated]:
+    def annotated(self, names: tuple[str, ...] | None = None) -> list[analysis.Annotated]:
         names = self.review.roster() if names is None else names
         return analysis.annotate(
             self.body, key=self.key, names=names, acknowledgements=self.acknowledgements.all()
@@ -367,7 +360,7 @@ class SectionVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.section.key} v{self.version}"
 
-    def counts(self, names: list[str]) -> dict[str, int]:
+    def counts(self, names: tuple[str, ...]) -> dict[str, int]:
         if self.finding_counts is None:
             context = analysis.context_for(self.section.key)
             found = analysis.analyze(self.body, names=tuple(names), context=context)

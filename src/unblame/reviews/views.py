@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change, snapshot
+from unblame.accounts.roster import roster
 from unblame.incidents.access import can_write, get_incident_for_user, visible_incidents
 from unblame.incidents.models import Incident
 from unblame.reviews import analysis, panel, summary
@@ -47,7 +48,6 @@ from unblame.reviews.models import (
     ReviewSection,
     ReviewTemplate,
     TemplateSection,
-    roster,
 )
 from unblame.reviews.services import draft_review, readiness
 
