@@ -5,7 +5,7 @@ from functools import cache
 
 from django import forms
 
-from unblame.accounts.models import User
+from unblame.accounts.models import RosterName, User
 
 
 @cache
@@ -31,3 +31,25 @@ class RoleForm(forms.ModelForm):
         model = User
         fields = ["role", "is_active", "team"]
         labels = {"is_active": "Can sign in"}
+
+
+class RosterNameForm(forms.ModelForm):
+    class Meta:
+        model = RosterName
+        fields = ["name"]
+        help_texts = {"name": "As people write it, such as Priya or Priya Natarajan."}
+        error_messages = {
+            "name": {
+                "required": "Enter a name.",
+                "max_length": f"A name is at most {RosterName.MAX_LENGTH} characters.",
+            }
+        }
+
+    def clean_name(self) -> str:
+        # Runs of spaces and line breaks never match the analyzer's names.
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Enter a name.")
+        if RosterName.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(f"{name} is on the roster already.")
+        return name

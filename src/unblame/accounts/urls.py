@@ -13,4 +13,6 @@ urlpatterns = [
     path("people/", views.people, name="people"),
     path("people/<int:pk>/role/", views.change_role, name="change_role"),
     path("audit/", views.audit_log, name="audit"),
+    path("settings/roster/", views.roster_names, name="roster"),
+    path("settings/roster/<int:pk>/delete/", views.roster_name_delete, name="roster_delete"),
 ]

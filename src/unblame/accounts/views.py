@@ -12,8 +12,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from unblame.accounts.access import require_admin
-from unblame.accounts.forms import ProfileForm, RoleForm
-from unblame.accounts.models import AuditEntry, LoginFailure, User, record_change, snapshot
+from unblame.accounts.forms import ProfileForm, RoleForm, RosterNameForm
+from unblame.accounts.models import (
+    AuditEntry,
+    LoginFailure,
+    RosterName,
+    User,
+    record_change,
+    snapshot,
+)
 
 THROTTLED = "Too many failed sign-in attempts. Wait a few minutes and try again."
 
@@ -134,3 +141,33 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     types = AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
     context = {"page": page, "types": sorted(types), "selected_type": object_type}
     return render(request, "accounts/audit.html", context)
+
+
+@login_required
+def roster_names(request: HttpRequest) -> HttpResponse:
+    """The names admins add so the analyzer reads them as people."""
+    admin = require_admin(request)
+    form = RosterNameForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            added = form.save(commit=False)
+            added.added_by = admin
+            added.save()
+            record_change(admin, added, "create", {}, {"name": added.name})
+        messages.success(request, f"{added.name} is on the roster.")
+        return redirect("accounts:roster")
+    names = RosterName.objects.select_related("added_by")
+    context = {"form": form, "names": names}
+    return render(request, "accounts/roster.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def roster_name_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    admin = require_admin(request)
+    name = get_object_or_404(RosterName, pk=pk)
+    with transaction.atomic():
+        record_change(admin, name, "delete", {"name": name.name}, {})
+        name.delete()
+    messages.success(request, f"{name.name} is off the roster.")
+    return redirect("accounts:roster")

@@ -34,6 +34,11 @@ SETTINGS_PAGES = (
         "Everyone who can sign in, and their role: admin, editor or viewer.",
     ),
     SettingsPage(
+        "accounts:roster",
+        "Roster",
+        "Names the analyzer reads as people, besides accounts and chat authors.",
+    ),
+    SettingsPage(
         "incidents:severities",
         "Severities",
         "The severity levels, their names and when each applies.",
