@@ -113,8 +113,9 @@ class Progress:
         stream = stream or sys.stderr
         return cls(total, stream, enabled=total > threshold and _isatty(stream))
 
-    def step(self) -> None:
-        self.done += 1
+    def step(self, count: int = 1) -> None:
+        """Count `count` more files as done and redraw the bar."""
+        self.done += count
         if not self.enabled:
             return
         filled = self.WIDTH * self.done // max(self.total, 1)

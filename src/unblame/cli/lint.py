@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,10 @@ SKIPPED_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-
 STDIN = "-"
 FAIL_ON = ("error", "warning", "info", "never")
 CODE_PREFIX_RE = re.compile(r"^UB\d{0,3}$")
+# Without --jobs, a run uses every CPU once it has this much text or this many
+# files; below that, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 200_000
+PARALLEL_MIN_FILES = 40
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,6 +63,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--stdin-filename", metavar="PATH", help="the path to report for text read from stdin"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=positive_int,
+        metavar="N",
+        help="processes to lint with (default: one per CPU for many files, else 1)",
+    )
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {value!r}")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -161,22 +184,65 @@ def _unique(sources: list[Path | None]) -> list[Path | None]:
 def lint_sources(
     sources: Sequence[Path | None], config: Config, args: argparse.Namespace
 ) -> list[output.FileReport]:
-    """Read and analyze every source; any unreadable one stops the run before output starts."""
+    """Read and analyze every source; any unreadable one stops the run before output starts.
+
+    With more than one job the work is shared among processes; the reports,
+    and the error for the first unreadable source, are the same as with one.
+    """
+    sizes = _sizes(sources)
+    jobs = choose_jobs(args.jobs, sizes)
     progress = Progress.for_files(len(sources))
-    reports = []
     try:
+        if jobs > 1:
+            from .parallel import lint_in_parallel
+
+            return lint_in_parallel(sources, sizes, jobs, config, args, progress)
+        reports = []
         for source in sources:
             if source is None:
                 label = args.stdin_filename or STDIN
                 text = read_stream(sys.stdin.buffer, label)
             else:
                 label, text = display_path(source), read_text(source)
-            findings = analyze(text, config=config, context=args.context)
-            reports.append(output.FileReport.build(label, text, findings))
+            reports.append(lint_text(label, text, config, args.context))
             progress.step()
+        return reports
     finally:
         progress.finish()
-    return reports
+
+
+def lint_text(label: str, text: str, config: Config, context: str) -> output.FileReport:
+    return output.FileReport.build(label, text, analyze(text, config=config, context=context))
+
+
+def _sizes(sources: Sequence[Path | None]) -> list[int]:
+    """Each source's size in bytes; 0 for stdin or a file that cannot be read (yet)."""
+    sizes = []
+    for source in sources:
+        try:
+            sizes.append(source.stat().st_size if source is not None else 0)
+        except OSError:
+            sizes.append(0)
+    return sizes
+
+
+def choose_jobs(asked: int | None, sizes: Sequence[int]) -> int:
+    """The processes to use: as asked, else every CPU for a big run, else one.
+
+    Never more than there are sources, so a single file is always linted in-process.
+    """
+    if asked is None:
+        big = sum(sizes) >= PARALLEL_MIN_BYTES or len(sizes) >= PARALLEL_MIN_FILES
+        asked = cpu_count() if big else 1
+    return max(1, min(asked, len(sizes)))
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS and Windows have no affinity mask
+        return os.cpu_count() or 1
 
 
 def exit_code(reports: Sequence[output.FileReport], fail_on: str) -> int:
