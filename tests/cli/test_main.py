@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from unblame import __version__
-from unblame.cli import SUBCOMMANDS, main
+from unblame.cli import COMMANDS, SUBCOMMANDS, main
 
 from .conftest import CLEAN, SELF_BLAME
 
@@ -50,6 +50,53 @@ def test_every_registered_subcommand_has_the_module_contract():
         assert callable(module.add_arguments) and callable(module.run)
         names.append(module.NAME)
     assert len(names) == len(set(names))
+
+
+def test_each_command_is_registered_under_its_modules_name():
+    for name, path in COMMANDS.items():
+        module = importlib.import_module(path)
+        assert name == module.NAME, path
+
+
+def test_a_subcommands_help_comes_from_its_own_parser(cli):
+    result = cli("lint", "--help")
+    assert result.code == 0
+    assert result.out.startswith("usage: unblame lint")
+    assert "--jobs" in result.out
+
+
+def test_help_before_a_command_still_lists_every_command(cli):
+    result = cli("--help", "lint")
+    assert result.code == 0
+    assert all(name in result.out for name in COMMANDS)
+
+
+# What `unblame lint` loads decides its start-up time; these must stay out of it.
+NOT_LOADED_BY_LINT = (
+    "django",
+    "unblame.language.evaluation",
+    "unblame.cli.evaluate",
+    "unblame.cli.serve",
+    "unblame.cli.server",
+    "unblame.cli.parallel",
+    "concurrent.futures.process",
+    "multiprocessing",
+)
+
+
+def test_linting_one_file_loads_no_other_command_django_or_process_pool(tmp_path):
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from unblame.cli import main\n"
+        "code = main(['lint', 'clean.md'])\n"
+        f"print(sorted(m for m in {NOT_LOADED_BY_LINT!r} if m in sys.modules), code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, cwd=tmp_path, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines()[-1] == "[] 0"
 
 
 def _console_script() -> str:

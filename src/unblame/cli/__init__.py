@@ -7,9 +7,11 @@ Each subcommand is one module in this package exposing:
     def add_arguments(parser) -> None           # declares its options
     def run(args) -> int                        # does the work, returns the exit code
 
-and is listed once in SUBCOMMANDS below. Modules are imported while the parser
-is built, so a subcommand that needs something heavy (Django for `serve`)
-imports it inside `run`, keeping `unblame lint` and `unblame --help` fast.
+and is listed once in COMMANDS below, under its NAME. When the command line
+names a subcommand, only that module is imported (`unblame lint` never loads
+the evaluation code or the web app's helpers); `unblame --help` imports them
+all to list them. A subcommand that needs something heavy (Django for
+`serve`) imports it inside `run`, keeping `unblame --help` fast too.
 
 Exit codes are shared by every subcommand: 0 success, 1 the check found what
 it looks for (findings, scores under a threshold), 2 a usage or input error,
@@ -29,32 +31,36 @@ from unblame import __version__
 
 from .common import CliError
 
-# Order here is the order in `unblame --help`. Add a module path to register a subcommand.
-SUBCOMMANDS: list[str] = [
-    "unblame.cli.lint",
-    "unblame.cli.rules",
-    "unblame.cli.evaluate",
+# Order here is the order in `unblame --help`. Add NAME: module path to register a
+# subcommand; the key must be the module's NAME (a test checks).
+COMMANDS: dict[str, str] = {
+    "lint": "unblame.cli.lint",
+    "rules": "unblame.cli.rules",
+    "eval": "unblame.cli.evaluate",
     # The web app; these import Django only when run.
-    "unblame.cli.serve",
-    "unblame.cli.createuser",
-    "unblame.cli.demo",
-    "unblame.cli.review",
-    "unblame.cli.remind",
-    "unblame.cli.manage",
-]
+    "serve": "unblame.cli.serve",
+    "createuser": "unblame.cli.createuser",
+    "demo": "unblame.cli.demo",
+    "review": "unblame.cli.review",
+    "remind": "unblame.cli.remind",
+    "manage": "unblame.cli.manage",
+}
+SUBCOMMANDS: list[str] = list(COMMANDS.values())
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with every registered subcommand attached."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The top-level parser with every registered subcommand attached, or just `only`."""
     parser = argparse.ArgumentParser(
         prog="unblame",
         description="Keep incident reviews about the system, not about people.",
     )
     parser.add_argument("--version", action="version", version=f"unblame {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for path in SUBCOMMANDS:
+    for name, path in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         module = importlib.import_module(path)
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -64,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code; never raises SystemExit itself."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_named_command(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and bad usage
@@ -83,6 +90,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `unblame lint … | head`: the reader left; that is not an error of ours.
         _silence_stdout()
         return EXIT_OK
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The registered subcommand the command line names, if any.
+
+    The top-level parser's only options (--help, --version) take no value, so
+    the first argument that is not an option is the subcommand. Anything else
+    (top-level help, no command, a misspelt one) gets the full parser, whose
+    usage and help list every command.
+    """
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+        if arg in ("-h", "--help", "--version"):
+            return None
+    return None
 
 
 def _silence_stdout() -> None:
