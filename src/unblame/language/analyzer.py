@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import prose
+from . import clause, prose
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import SLOTS, mark_names, other_pattern, person_pattern
 from .registry import RULES
-from .rule import Rule
+from .rule import Frame, Rule
 from .trie import trie_pattern
 
 CONTEXTS = ("document", "action_item", "chat")
@@ -34,8 +34,9 @@ class CompiledRule:
 
     rule: Rule
     triggers: tuple[str, ...]
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | None
     unless: re.Pattern[str] | None
+    frame: Frame | None = None
 
 
 def expand(pattern: str) -> str:
@@ -55,6 +56,9 @@ def compiled_rules() -> tuple[CompiledRule, ...]:
     for rule in RULES:
         unless = re.compile(expand(rule.unless), flags) if rule.unless else None
         for check in rule.checks:
+            if isinstance(check, Frame):
+                result.append(CompiledRule(rule, check.triggers, None, unless, check))
+                continue
             regex = re.compile(expand(check.pattern), flags)
             result.append(CompiledRule(rule, check.triggers, regex, unless))
     return tuple(result)
@@ -166,14 +170,30 @@ def analyze(
         return []
     file_ignored = doc.suppressed_file or frozenset()
     findings: list[Finding] = []
+    framed: list[Finding] = []
     scope = _TriggerScope(doc)
     for compiled in compiled_rules():
         rule = compiled.rule
         if any(rule.code.startswith(c) for c in file_ignored) or not config.is_enabled(rule.code):
             continue
         spans = scope.spans(compiled.triggers) if _use_triggers else scope.all_sentences()
-        findings.extend(_run_rule(compiled, doc, spans, context, config))
-    return _dedupe(sorted(findings, key=lambda f: (f.start, f.rule)))
+        found = _run_rule(compiled, doc, spans, context, config)
+        (findings if compiled.frame is None else framed).extend(found)
+    return _dedupe(_specific_first(findings, framed))
+
+
+def _specific_first(findings: list[Finding], framed: list[Finding]) -> list[Finding]:
+    """Pattern findings, and frame findings where no pattern of their category matched.
+
+    A pattern names one phrasing and carries the message written for it; a
+    frame covers a whole family more broadly, so where both see the same words
+    the pattern's finding is the one reported.
+    """
+    taken = [(f.category, f.start, f.end) for f in findings]
+    for f in framed:
+        if not any(c is f.category and s < f.end and f.start < e for c, s, e in taken):
+            findings.append(f)
+    return sorted(findings, key=lambda f: (f.start, f.rule))
 
 
 @lru_cache(maxsize=1)
@@ -246,19 +266,31 @@ def _run_rule(compiled: CompiledRule, doc: prose.Document, spans, context: str, 
         yield from _run_rule_in(compiled, doc, lo, hi, context, config)
 
 
-def _run_rule_in(compiled, doc: prose.Document, lo: int, hi: int, context: str, config: Config):
-    rule, masked = compiled.rule, doc.masked
+def _matches(compiled: CompiledRule, masked: str, lo: int, hi: int):
+    """(span start, span end, match start, match end) of each hit in the window."""
+    if compiled.frame is not None:
+        sentence = clause.read(masked, lo, hi)
+        for start, end in clause.find(sentence, compiled.frame.agents, compiled.frame.cue):
+            yield start, end, start, end
+        return
+    assert compiled.regex is not None
     for match in compiled.regex.finditer(masked, lo, hi):
         start, end = match.span("span") if "span" in match.re.groupindex else match.span()
         if start < 0 or start == end:
             start, end = match.span()
+        yield start, end, match.start(), match.end()
+
+
+def _run_rule_in(compiled, doc: prose.Document, lo: int, hi: int, context: str, config: Config):
+    rule, masked = compiled.rule, doc.masked
+    for start, end, m_start, m_end in _matches(compiled, masked, lo, hi):
         block = doc.block_at(start)
         if block is None or not _allowed(rule, block, context, config):
             continue
         if _mentioned(masked, start, end):
             continue
-        s_lo, s_hi = sentence_bounds(masked, match.start(), match.end(), lo, hi)
-        if rule.negatable and _negated(masked, s_lo, match.start()):
+        s_lo, s_hi = sentence_bounds(masked, m_start, m_end, lo, hi)
+        if rule.negatable and _negated(masked, s_lo, m_start):
             continue
         if compiled.unless is not None and compiled.unless.search(masked, s_lo, s_hi):
             continue

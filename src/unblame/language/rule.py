@@ -29,6 +29,22 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A check over the sentence model (`unblame.language.clause`) instead of a pattern.
+
+    It fires on a clause whose agent is one of `agents` (self, group, other,
+    nobody, elided, system) and whose act carries `cue` (slip, omission,
+    harm): "an engineer mistyped a command" is an `other` agent with a `slip`,
+    however the person and the slip are worded. The finding spans from the
+    agent to the cue.
+    """
+
+    triggers: tuple[str, ...]
+    agents: frozenset[str]
+    cue: str
+
+
+@dataclass(frozen=True)
 class Rule:
     """One check.
 
@@ -44,7 +60,8 @@ class Rule:
     `triggers` are lower-case substrings of which every match contains at
     least one; the engine scans only the blocks that contain a trigger, which
     keeps linting fast. A test checks that they never change the results.
-    `pattern` may instead be a tuple of `Check`s, each with its own triggers.
+    `pattern` may instead be a tuple of `Check`s and `Frame`s, each with its
+    own triggers.
     """
 
     code: str
@@ -57,7 +74,7 @@ class Rule:
     suggestion: str
     bad: tuple[str, ...]
     good: tuple[str, ...]
-    pattern: str | tuple[Check, ...]
+    pattern: str | tuple[Check | Frame, ...]
     triggers: tuple[str, ...] = ()
     unless: str | None = None
     negatable: bool = True
@@ -65,7 +82,7 @@ class Rule:
     since: str = "0.1.0"
 
     @property
-    def checks(self) -> tuple[Check, ...]:
+    def checks(self) -> tuple[Check | Frame, ...]:
         """The rule's patterns, each with the trigger words it needs."""
         if isinstance(self.pattern, str):
             return (Check(self.triggers, self.pattern),)

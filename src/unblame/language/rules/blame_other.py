@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..clause import NOBODY, OTHER, frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 
@@ -54,6 +55,8 @@ RULES = (
             "The intern took down the billing cluster.",
             "@marco caused the outage by merging early.",
             "The platform team is to blame for the missing alert.",
+            "A contractor resized the volume, leading to two hours of read errors.",
+            "Vorsk applied the firewall template to every region, which took the API offline.",
         ),
         good=(
             "Root cause: the retry loop had no backoff.",
@@ -66,6 +69,8 @@ RULES = (
             "Priya rolled back the release at 14:05.",
             "It was not the intern who broke the build; the cache did.",
             "The migration broke the login flow for SSO users.",
+            "Odalys restarted the consumers, which brought the backlog down within minutes.",
+            "The config push removed the route, which caused the 502s.",
         ),
         triggers=(),
         pattern=(
@@ -138,6 +143,8 @@ RULES = (
                 (?:\w+\s+){0,3}?(?:took|caused|broke|crashed|turned|led|made|brought|corrupted|charged|failed))
         """,
             ),
+            # "An engineer applied an update that caused ...": a plain act tied to the harm.
+            frame(frozenset({OTHER}), "harm"),
         ),
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
     ),
@@ -162,33 +169,44 @@ RULES = (
             "An engineer unintentionally deleted the staging namespace.",
             "The on-call mistakenly restarted the primary database.",
             "@kim accidentally pushed the config to every region.",
+            "Quillan typoed the hostname in the load balancer pool.",
+            "The release engineer used the wrong tag for the hotfix build.",
+            "Before the change window closed, one of our DBAs misconfigured the replica set.",
         ),
         good=(
             "The cron job deleted the table by mistake.",
             "The cleanup job deleted the staging namespace.",
             "The engineer restarted the primary database at 03:10.",
             "The deploy tool accidentally matched every region because the glob was too wide.",
+            "The release script used the wrong tag for the hotfix build.",
+            "Quillan tagged the hotfix build at 10:02.",
         ),
-        triggers=(
-            "accident",
-            "unintention",
-            "mistaken",
-            "inadvertent",
-            "careless",
-            "wrongly",
-            "erroneous",
-            "stupid",
-            "foolish",
-            "blindly",
-            "by mistake",
-        ),
-        pattern=r"""
+        pattern=(
+            Check(
+                triggers=(
+                    "accident",
+                    "unintention",
+                    "mistaken",
+                    "inadvertent",
+                    "careless",
+                    "wrongly",
+                    "erroneous",
+                    "stupid",
+                    "foolish",
+                    "blindly",
+                    "by mistake",
+                ),
+                pattern=r"""
             (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?
               (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
               | wrongly | erroneously | stupidly | foolishly | blindly)
             | {OTHER}\s+(?:had\s+|has\s+)?[\w-]+ed\b{INSENT}{0,50}?\bby\s+(?:mistake|accident)
             )\b
         """,
+            ),
+            # The slip in the verb or its object: "typoed the hostname", "used the wrong tag".
+            frame(frozenset({OTHER, NOBODY}), "slip"),
+        ),
     ),
     Rule(
         code="UB103",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..clause import GROUP, NOBODY, OTHER, frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 
@@ -119,6 +120,9 @@ RULES = (
             "We did not notice the disk filling up.",
             "The developer forgot to update the feature flag.",
             "Ops neglected to renew the certificate.",
+            "Corvin copied the host list without validating it and started the purge.",
+            "None of us noticed the expiry warning in the weekly report.",
+            "The reviewer did not take the time to run the branch locally.",
         ),
         good=(
             "Dana remembered to drain the node before patching.",
@@ -129,6 +133,8 @@ RULES = (
             "The alert did not fire because the threshold was too high.",
             "It took a while before we noticed the error rate.",
             "Any idea how we missed this in staging?",
+            "The importer loaded the file without validating it.",
+            "The cron job skipped the run because the lock was held.",
         ),
         triggers=(),
         pattern=(
@@ -159,6 +165,8 @@ RULES = (
             (?P<span>\b(?:nobody|no\s+one|noone)\s+(?:thought|remembered|cared)\s+to\b)
         """,
             ),
+            # "took the list without validating it", "none of us noticed", "didn't take the time".
+            frame(frozenset({OTHER, GROUP, NOBODY}), "omission"),
         ),
         unless=rf"""
             {INQUIRY} | \b(?:how|why)\s+(?:\w+\s+){{0,2}}?(?:missed|failed|overlooked)\b

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..finding import Category, Severity
-from ..rule import Rule
+from ..rule import Check, Rule
 
 DEKKER = (
     "Dekker, The Field Guide to Understanding 'Human Error': human error is where an "
@@ -29,6 +29,7 @@ NOT_AS_CAUSE = r"""
       |absorb\w*|design\w*\s+for|account\w*\s+for|expect\w*|cope\s+with|handl\w+)
       \s+(?:\w+\s+){0,3}?(?:human|operator|user|manual)\s+errors?
     | (?:human|operator|user|manual)[-\s]errors?[-\s](?:proof|prone|tolerant|resistant)
+    | {GENERIC}
     | \buser\s+errors?\s+(?:messages?|pages?|responses?|codes?|dialogs?|handling|class|types?|states?|text)
     | \berror\s+messages?\b | \b4\d\d\s+(?:responses?|errors?|status) | \bvalidation\b
     | \b4xx\b | \b(?:server|client)\s+errors?\b
@@ -38,6 +39,40 @@ NOT_AS_CAUSE = r"""
       |mark|marking|file|filing)\s+(?:it|this|that|them|incidents?|outages?)?\s*(?:as\s+)?(?:an?\s+)?
       ['"‘“]?(?:human|operator|user|manual)\s+error
 """
+
+# The label talked about as a kind of thing rather than given as this
+# incident's cause: a general truth ("human error happens", "... is often used
+# as an explanation"), an example or category ("examples of user errors"), a
+# statistic ("60% of downtime is attributed to ..."), a title, a hypothetical.
+GENERIC = r"""
+    (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:(?:is|are)\s+(?:\w+ly\s+)?
+      (?:often|usually|always|inevitable|common|normal|natural|unavoidable|everywhere|part\s+of|a\s+fact
+      |used|cited|blamed|given)|happens?|will\s+happen|occurs?|exists?)\b
+    | \b(?:examples?\s+of|for\s+example|e\.g\.|such\s+as|types?\s+of|kinds?\s+of|categor\w+\s+(?:of|like))
+      \W+(?:\w+\W+){0,2}?(?:human|operator|user|manual)\s+errors?
+    | \d\s*%|\bpercent\b|\b(?:estimated|studies|study|survey\w*|research)\b
+    | \bwould\s+be\s+(?:a|an)\s+(?:\W?\w+\W?\s+)?case\s+of
+"""
+
+# Slips named by their form rather than called "human error": a typo, a
+# copy-paste mistake, a fat-fingered value, mistakes by staff.
+SLIP_NOUNS = r"""
+    (?:(?:an?|the|one|some|simple|small|single|silly|\w+['’]s)\s+)*(?:typos?|typographical\s+errors?|typing\s+errors?
+    |copy[-\s]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+
+    |fat[-\s]?finger\w*|wrong\s+selection|(?:employee|staff|operational|operator|manual)\s+(?:operational\s+)?mistakes?
+    |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?)\b
+"""
+SLIP_NOUN_TRIGGERS = (
+    "typo",
+    "typing",
+    "paste",
+    "mistyp",
+    "finger",
+    "wrong selection",
+    "mistake",
+    "involvement",
+    "keyed",
+)
 
 RULES = (
     Rule(
@@ -69,6 +104,8 @@ RULES = (
             "Human error is never a root cause, only a starting point.",
             "The form now shows clear user error messages.",
             "Automating the rotation removes a step prone to human error.",
+            "Operator error happens, so the console asks before it deletes.",
+            "Surveys put 70% of change-related outages down to human error.",
         ),
         triggers=("error", "mistake", "slip", "bak", "bcak", "pebkac", "layer"),
         pattern=r"""
@@ -79,7 +116,7 @@ RULES = (
             | \blayer\s*8\s+(?:issue|error|problem)\b
             )
         """,
-        unless=NOT_AS_CAUSE,
+        unless=NOT_AS_CAUSE.replace("{GENERIC}", GENERIC),
     ),
     Rule(
         code="UB402",
@@ -100,23 +137,29 @@ RULES = (
             "The incident was caused by a typo by the on-call.",
             "A dumb mistake made by a person took the whole region down.",
             "An error was made when the values were copied by hand.",
+            "A typo in the feature-flag file took the search cluster offline for ten minutes.",
+            "The drop in bookings was traced to a copy-paste mistake in the pricing table.",
         ),
         good=(
             "Mistakes happen; the deploy tool now asks for confirmation.",
             "The setup script created the node pool without local SSDs.",
             "The linter catches the typo before merge.",
+            "Fixed a typo in the README that caused some confusion about flags.",
+            "The outage was caused by the expired certificate, not the typo in the docs.",
         ),
-        triggers=(
-            "mistake",
-            "oversight",
-            "slip",
-            "blunder",
-            "goof",
-            "typo",
-            "misconfiguration",
-            "error",
-        ),
-        pattern=r"""
+        pattern=(
+            Check(
+                triggers=(
+                    "mistake",
+                    "oversight",
+                    "slip",
+                    "blunder",
+                    "goof",
+                    "typo",
+                    "misconfiguration",
+                    "error",
+                ),
+                pattern=r"""
             (?P<span>
               \b(?:this|that|it|the\s+(?:outage|incident|issue|problem|failure|cause|trigger))\s+
                 (?:was|is)\s+(?:caused\s+by\s+|due\s+to\s+|the\s+result\s+of\s+|triggered\s+by\s+)?
@@ -128,6 +171,18 @@ RULES = (
             | \b(?:an?\s+)?(?:error|mistake)\s+was\s+made\b
             )
         """,
-        unless=r"\b(?:catch|catches|caught|prevent\w*|flag\w*|detect\w*)\s+(?:\w+\s+){0,3}?(?:typo|mistake)",
+            ),
+            Check(
+                triggers=SLIP_NOUN_TRIGGERS,
+                pattern=rf"""
+            (?P<span>\b(?:due\s+to|caused\s+by|because\s+of|traced\s+(?:back\s+)?to|(?:the\s+)?result\s+of
+                |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled)\s+down\s+to)
+                \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?{SLIP_NOUNS}
+            | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
+                |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant))
+        """,
+            ),
+        ),
+        unless=r"\b(?:catch|catches|caught|prevent\w*|flag\w*|detect\w*|fix\w*|correct\w*)\s+(?:\w+\s+){0,3}?(?:typo|mistake)",
     ),
 )

@@ -6,8 +6,9 @@ their part factually and turn to the system. They never reprimand.
 
 from __future__ import annotations
 
+from ..clause import ELIDED, SELF, frame
 from ..finding import Category, Severity
-from ..rule import Rule
+from ..rule import Check, Rule
 
 JANOFF_BULMAN = (
     "Janoff-Bulman (1979), characterological vs behavioural self-blame; "
@@ -370,6 +371,9 @@ RULES = (
             "I misread the ticket and scaled the wrong pool.",
             "I didn't notice the PR was still a draft.",
             "I broke the build with a one-line change.",
+            "Accidentally force-pushed over the release branch, sorry all.",
+            "I mistyped the namespace and scaled the prod pool to zero.",
+            "I'd forgotten to rotate the staging key before the demo.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -377,49 +381,58 @@ RULES = (
             "I broke the migration down into three steps.",
             "I noticed the PR was still a draft and pinged the author.",
             "I forgot to mention that the dashboard moved.",
+            "I used the restore tool to bring the table back at 10:40.",
+            "Pushed the hotfix to main at 09:12 after the canary passed.",
         ),
-        triggers=(
-            "accident",
-            "mistake",
-            "inadvertent",
-            "unintention",
-            "careless",
-            "stupid",
-            "foolish",
-            "whatever",
-            "without",
-            "misread",
-            "misjudg",
-            "misconfig",
-            "mistyp",
-            "misclick",
-            "misunderst",
-            "overlook",
-            "neglect",
-            "forgot",
-            "broke",
-            "managed",
-            "didn",
-            "did not",
-            "failed",
-            "never",
-            "too",
-            "pushed",
-            "merged",
-            "deployed",
-            "released",
-            "shipped",
-            "approved",
-            "borked",
-            "botched",
-            "nuked",
-            "bricked",
-            "trashed",
-            "wrong",
-        ),
-        pattern=rf"""
+        pattern=(
+            Check(
+                triggers=(
+                    "accident",
+                    "mistake",
+                    "inadvertent",
+                    "unintention",
+                    "careless",
+                    "stupid",
+                    "foolish",
+                    "whatever",
+                    "without",
+                    "misread",
+                    "misjudg",
+                    "misconfig",
+                    "mistyp",
+                    "misclick",
+                    "misunderst",
+                    "overlook",
+                    "neglect",
+                    "forgot",
+                    "broke",
+                    "managed",
+                    "didn",
+                    "did not",
+                    "failed",
+                    "never",
+                    "too",
+                    "pushed",
+                    "merged",
+                    "deployed",
+                    "released",
+                    "shipped",
+                    "approved",
+                    "borked",
+                    "botched",
+                    "nuked",
+                    "bricked",
+                    "trashed",
+                    "wrong",
+                ),
+                pattern=rf"""
             (?P<span>\bi\s+(?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS}))
         """,
+            ),
+            # "Accidentally pushed to main, whoops", "I used the wrong kubeconfig".
+            frame(frozenset({SELF, ELIDED}), "blunder"),
+            frame(frozenset({SELF}), "omission"),
+        ),
         unless=r"""
             \bi\s+(?:\w+\s+){0,2}?(?:didn't|did\s+not)\s+(?:\w+\s+)?(?:see\s+that|check)\s+(?:the\s+)?
                 (?:box|option|setting)\s+because

@@ -8,6 +8,7 @@ simplification are strong ones. A remedy that also names a strong action
 
 from __future__ import annotations
 
+from ..clause import AGENTS, frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 
@@ -358,6 +359,9 @@ RULES = (
             "We need to ensure that every merge gets deployed the same day.",
             "Please check all links before sending the announcement.",
             "Make sure to drain the queue before restarting.",
+            "Going forward I'll do my best to double-check the release notes.",
+            "You must not tag a release while the nightly build is red.",
+            "ALWAYS take a snapshot before touching the replica by hand.",
             "Please do not push to the release branch in the future.",
             "Perform a final check prior to release to ensure nothing is missing.",
         ),
@@ -370,6 +374,8 @@ RULES = (
             "The retry logic ensures that requests are idempotent.",
             "Write end-to-end tests and make sure they gate the deploy.",
             "Remember, incidents are opportunities to learn!",
+            "We will add a presubmit check so nobody has to remember the version bump.",
+            "You should see a 200 from the health endpoint after the restart.",
         ),
         triggers=(),
         pattern=(
@@ -455,6 +461,8 @@ RULES = (
                 \s+to\s+(?:wait|double|check|ask|hold\s+off|not\s+merge|avoid\s+merging)\b)
         """,
             ),
+            # Promises, directives to people and habits named as the fix, however worded.
+            frame(AGENTS, "plea"),
         ),
         unless=r"{STRONG}",
         negatable=False,

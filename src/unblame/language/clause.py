@@ -1,0 +1,780 @@
+"""A small model of a sentence: who acts, what they did, and how it is framed.
+
+Blame is a person *plus* a verdict on what they did (Allspaw 2012), so a list
+of phrasings misses most of it: real writing puts the slip in the verb ("typoed
+a hostmask"), in the object ("used the wrong tag") or in what followed ("omitted
+it, leading to ..."), and names the person with any role, handle or name. This
+module reads one sentence into clauses, finds each clause's agent (its subject)
+and the cues in what the agent did; `Frame` checks of the rules then ask for an
+agent kind and a cue, so one check covers every way of saying the same thing.
+
+No tagger: the agent is the noun phrase before the clause's first verb, told
+apart by small closed word lists (pronouns, role nouns, system nouns) and by
+shape (an @handle, a capitalised name). It is cheap enough to run on every
+sentence that contains one of a frame's trigger words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import NAME_MARK, ROLE_WORDS, STRONG_ACTION
+from .rule import Frame
+
+WORD_RE = re.compile(r"@[\w.-]*\w|\d+(?::\d+)+|[\w’'](?:[\w’'-]*\w)?|[^\w\s]")
+
+# --- Who acts -----------------------------------------------------------------------------
+
+SELF = "self"  # the writer: I, me, my
+GROUP = "group"  # the writer's group: we, us, none of us
+OTHER = "other"  # another person, role, team, @handle or name
+NOBODY = "nobody"  # nobody, no one: a judgement about everyone at once
+ELIDED = "elided"  # chat with the subject left out: "Accidentally pushed to main"
+SYSTEM = "system"  # anything else: a job, a config, a service
+AGENTS = frozenset({SELF, GROUP, OTHER, NOBODY, ELIDED, SYSTEM})
+
+_SELF_WORDS = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "me"})
+_GROUP_WORDS = frozenset({"we", "we've", "we’ve", "we'd", "we’d", "we'll", "we’ll", "us"})
+_OTHER_WORDS = frozenset(
+    {"he", "she", "they", "you", "he'd", "she'd", "they'd", "you'd", "whoever", "someone"}
+    | {"somebody", "everyone", "everybody", "anyone", "anybody"}
+)
+_NOBODY_WORDS = frozenset({"nobody", "noone"})
+_PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
+_ROLES = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
+    {"worker", "workers", "member", "members", "employee", "employees", "moderator"}
+    | {"moderators", "bureaucrat", "bureaucrats", "managers", "manager", "driver", "drivers"}
+    | {"user", "users", "customer", "customers", "cop", "cops", "officer", "officers"}
+    | {"analyst", "analysts", "architect", "architects", "nitwit", "ic"}
+)
+# Heads that are never people, even capitalised at the start of a sentence.
+_THING_SUFFIXES = ("ing", "tion", "ment", "ness", "ity", "ure", "ance", "ence", "age", "ism")
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
+    | {"my", "your", "some", "one", "two", "three", "several", "many", "all", "every", "each"}
+    | {"another", "other", "no", "any"}
+)
+_FUNCTION_CAPITALS = frozenset(
+    {"the", "a", "an", "this", "that", "it", "its", "there", "here", "then", "these", "those"}
+    | {"what", "when", "where", "why", "how", "which", "who", "if", "so", "but", "and", "or"}
+    | {"yes", "no", "ok", "okay", "well", "also", "after", "before", "during", "since", "while"}
+    | {"because", "as", "once", "today", "yesterday", "tomorrow", "now", "later", "please"}
+    | {"sorry", "thanks", "hi", "hey", "fyi", "note", "update", "edit", "root", "cause"}
+)
+
+# --- What is done -------------------------------------------------------------------------
+
+_AUX = frozenset(
+    {"is", "was", "were", "are", "am", "be", "been", "being", "has", "had", "have", "did", "do"}
+    | {"does", "can", "could", "will", "would", "shall", "should", "must", "may", "might"}
+    | {"didn't", "didn’t", "wasn't", "wasn’t", "hasn't", "hadn't", "don't", "doesn't", "won't"}
+    | {"can't", "cannot", "couldn't", "shouldn't", "wouldn't", "mustn't", "'d", "’d", "'ll"}
+    | {"never", "just", "then", "also", "really", "actually", "apparently", "probably"}
+)
+_IRREGULAR_PAST = frozenset(
+    [
+        "ran",
+        "took",
+        "made",
+        "broke",
+        "cut",
+        "put",
+        "set",
+        "left",
+        "sent",
+        "hit",
+        "kept",
+        "lost",
+        "told",
+        "wrote",
+        "gave",
+        "got",
+        "went",
+        "did",
+        "forgot",
+        "brought",
+        "began",
+        "chose",
+        "drew",
+        "drove",
+        "fell",
+        "found",
+        "held",
+        "knew",
+        "led",
+        "let",
+        "meant",
+        "met",
+        "paid",
+        "read",
+        "said",
+        "saw",
+        "shut",
+        "spent",
+        "stood",
+        "struck",
+        "threw",
+        "thought",
+        "understood",
+        "withdrew",
+        "overwrote",
+        "mistook",
+        "misread",
+        "misunderstood",
+        "undertook",
+        "upheld",
+        "won",
+        "tore",
+        "wiped",
+    ]
+)
+# A capitalised word before one of these reads as a name in subject position.
+_PRESENT_ACTS = frozenset(
+    [
+        "reverts",
+        "clones",
+        "pushes",
+        "merges",
+        "deploys",
+        "deletes",
+        "drops",
+        "runs",
+        "applies",
+        "changes",
+        "removes",
+        "tags",
+        "types",
+        "enters",
+        "updates",
+        "restarts",
+        "disables",
+        "enables",
+        "moves",
+        "creates",
+        "sets",
+        "releases",
+        "pulls",
+        "plugs",
+        "unplugs",
+        "cuts",
+        "edits",
+        "copies",
+        "renames",
+        "overwrites",
+        "kills",
+        "reboots",
+        "publishes",
+        "approves",
+        "commits",
+        "uploads",
+        "wipes",
+        "breaks",
+        "takes",
+        "uses",
+        "forgets",
+        "ignores",
+        "skips",
+        "misses",
+    ]
+)
+
+# Things that happen to systems; a clause with one of these reports an event.
+_EVENT_VERBS = frozenset(
+    [
+        "failed",
+        "crashed",
+        "died",
+        "stopped",
+        "expired",
+        "timed",
+        "fell",
+        "hung",
+        "went",
+        "happened",
+        "occurred",
+        "started",
+        "ended",
+        "spiked",
+        "dropped",
+        "rose",
+        "grew",
+        "filled",
+        "overloaded",
+        "degraded",
+    ]
+)
+
+# Adverbs and phrases that present an act as a slip.
+_SLIP_ADVERBS = frozenset(
+    [
+        "accidentally",
+        "accidently",
+        "accidentaly",
+        "mistakenly",
+        "inadvertently",
+        "inadvertantly",
+        "unintentionally",
+        "erroneously",
+        "incorrectly",
+        "wrongly",
+        "carelessly",
+        "blindly",
+        "stupidly",
+        "foolishly",
+        "recklessly",
+        "sloppily",
+        "improperly",
+        "hastily",
+    ]
+)
+_SLIP_VERBS = frozenset(
+    [
+        "typoed",
+        "typo'd",
+        "typo’d",
+        "fat-fingered",
+        "fatfingered",
+        "botched",
+        "borked",
+        "goofed",
+        "bungled",
+        "fumbled",
+        "overfilled",
+        "overreacted",
+        "vaporized",
+        "vaporised",
+        "nuked",
+        "trashed",
+        "bricked",
+        "clobbered",
+        "messed",
+        "screwed",
+        "fucked",
+        "overlooked",
+    ]
+)
+_MIS_RE = re.compile(r"mis(?!s|sion|t\b|ter|chie|matched|aligned|sing)[a-z]{3,}(?:ed|d)$")
+_MIS_IRREGULAR = frozenset({"misread", "misunderstood", "mistook", "misheard", "mistyped"})
+_BLUNDER_PHRASE_RE = re.compile(
+    r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
+    r"|\bmade\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mistake|error|typo|blunder|misstep|goof)\b"
+    r"|\b(?:did|done)\s+(?:\w+\s+){0,2}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
+    r"|realising|noticing|thinking|being\s+thorough)\b",
+    re.IGNORECASE,
+)
+_WRONG_OBJECT_RE = re.compile(
+    r"\b(?:the|a)\s+wrong\b|\b(?:an?|the)\s+incorrect\b"
+    r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
+    re.IGNORECASE,
+)
+# Words that make an act hypothetical, prevented or denied.
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+_UNREAL = frozenset(
+    {"can", "can't", "can’t", "cannot", "could", "couldn't", "would", "wouldn't", "might"}
+    | {"may", "will", "won't", "nothing", "anything", "not", "never", "if", "avoid"}
+    | {"don't", "doesn't", "didn't", "didn’t", "don’t", "prevent", "unless", "whether"}
+)
+
+# Deliberate acts of attention and care: what "did not" and "failed to" judge.
+_CARE_VERBS = (
+    r"notice|check|test|verify|validate|review|read|look|follow|tell|inform|notify|announce"
+    r"|communicate|coordinate|consult|ask|wait|escalate|update|confirm|consider|reali[sz]e"
+    r"|think|connect|document|double-check|catch|see|monitor|respond|plan|prepare|speak"
+    r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take"
+)
+_OMISSION_RE = re.compile(
+    rf"\b(?:did\s+not|didn[’']?t|never|failed\s+to|neglected\s+to)"
+    rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})\b"
+    # Forgetting is always an omission, save forgetting to mention something.
+    r"|\bforgot(?:ten)?\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
+    rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
+    r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling"
+    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
+    r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
+    r"|\btake\s+the\s+time\s+to\b"
+    r"|\b(?:carefully|closely|thoroughly)\s+enough\b"
+    r"|\b(?:overlooked|ignored|disregarded|omitted|skipped)\s+(?:the|a|an|this|that|it|his|her"
+    r"|their|our|several|two|both|all)\b",
+    re.IGNORECASE,
+)
+_CARE_PAST_RE = re.compile(
+    r"noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
+    r"|looked|asked|questioned|flagged|objected|remembered|bothered"
+)
+# An act tied to a bad outcome that followed from it.
+_HARM_RE = re.compile(
+    r"(?:,\s*|\b(?:which|that|and)\s+)(?:\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
+    r"|caus\w+|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|broke|triggered|knock\w*\s+(?:\w+\s+){0,3}?(?:out|over|offline)|taking\s+(?:\w+\s+){0,3}?down"
+    r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*)\b",
+    re.IGNORECASE,
+)
+_GOOD_OUTCOME_RE = re.compile(
+    r"\b(?:recover\w*|resol\w+|restor\w+|fix\w*|mitigat\w+|stabili[sz]\w+|stopp?\w*|end\w*"
+    r"|improv\w+|faster|success\w*|green|healthy|normal)\b",
+    re.IGNORECASE,
+)
+
+_STRONG_RE = re.compile(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
+
+# --- Where a clause ends ------------------------------------------------------------------
+
+_CLAUSE_WORDS = frozenset(
+    {"because", "after", "when", "since", "while", "although", "though", "but", "so", "until"}
+    | {"that", "which", "whereas", "once", "as", "if", "unless", "before"}
+)
+_CLAUSE_PUNCT = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”"})
+_OPENERS = frozenset(
+    {"so", "well", "yes", "no", "ok", "okay", "fyi", "sadly", "unfortunately", "apparently"}
+    | {"basically", "honestly", "then", "also", "anyway", "today", "yesterday", "later"}
+    | {"meanwhile", "however", "and", "but", "oh", "oops", "whoops", "hi", "hey", "lol", "ugh"}
+    | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
+)
+_PREPOSITIONS = frozenset(
+    {"on", "at", "in", "during", "after", "before", "while", "when", "around", "by", "about"}
+    | {"following", "as", "with", "for", "from", "over", "within", "despite", "being", "having"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause: its agent, where the agent stands, and the words that follow it."""
+
+    words: tuple[Word, ...]
+    agent: str
+    agent_start: int
+    predicate: int  # index in `words` of the first word after the subject
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str  # the masked sentence
+    offset: int  # where `text` starts in the document
+    words: tuple[Word, ...]
+    clauses: tuple[Clause, ...]
+
+
+def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
+    """The words and punctuation of `text`, with offsets shifted by `offset`."""
+    return tuple(
+        Word(m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
+        for m in WORD_RE.finditer(text)
+    )
+
+
+def read(masked: str, lo: int, hi: int) -> Sentence:
+    """The sentence model of `masked[lo:hi]`."""
+    return _read(masked[lo:hi], lo)
+
+
+@lru_cache(maxsize=512)
+def _read(text: str, offset: int) -> Sentence:
+    words = words_of(text, offset)
+    return Sentence(text, offset, words, tuple(_clauses(words)))
+
+
+def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
+    begin = 0
+    for i, word in enumerate(words):
+        if i > begin and (word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS):
+            yield _clause(words[begin:i], first=begin == 0)
+            begin = i + 1 if word.low in _CLAUSE_PUNCT else i
+    if begin < len(words):
+        yield _clause(words[begin:], first=begin == 0)
+
+
+def _clause(words: tuple[Word, ...], *, first: bool) -> Clause:
+    i = _skip_openers(words)
+    if i < len(words) and words[i].low in _CLAUSE_WORDS:
+        i += 1
+    end = _subject_end(words, i)
+    agent = _agent(words[i:end], first=first and i == _skip_openers(words))
+    return Clause(words, agent, words[i].start if i < len(words) else 0, end)
+
+
+def _skip_openers(words: tuple[Word, ...]) -> int:
+    """Skip timestamps, list markers, interjections and a leading phrase up to its comma."""
+    i = 0
+    while i < len(words):
+        low = words[i].low
+        if low in _OPENERS or low in ",.!-*#>" or low[0].isdigit() or low in {"utc", "pm", "am"}:
+            i += 1
+        elif low in _PREPOSITIONS:
+            comma = next((j for j in range(i, min(len(words), i + 25)) if words[j].low == ","), -1)
+            if comma < 0:
+                return i
+            i = comma + 1
+        else:
+            return i
+    return i
+
+
+def _is_verb(word: Word, previous: Word | None) -> bool:
+    low = word.low
+    if low in _AUX or low in _IRREGULAR_PAST or low in _SLIP_ADVERBS or low in _SLIP_VERBS:
+        return True
+    if low in _PRESENT_ACTS or low in _MIS_IRREGULAR or _MIS_RE.match(low):
+        return True
+    after_noun = previous is not None and previous.low not in _DETERMINERS
+    return after_noun and (low.endswith("ed") or low.endswith("ly")) and len(low) > 3
+
+
+def _subject_end(words: tuple[Word, ...], i: int) -> int:
+    """Index of the first verb-like word after `i` (the subject is what comes before)."""
+    for j in range(i, min(len(words), i + 12)):
+        if words[j].low in _PRONOUNS:
+            return j + 1
+        if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
+            return j
+        if j > i and words[j].low.endswith("ing") and words[j].low not in _ROLES:
+            return j
+    return i
+
+
+def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
+    if not subject:
+        return ELIDED if first else SYSTEM
+    lows = [w.low for w in subject]
+    if lows[0] in _SELF_WORDS or (lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES):
+        return SELF
+    if lows[0] in _NOBODY_WORDS or lows[:2] in (["no", "one"], ["none", "of"]):
+        return GROUP if lows[:3] == ["none", "of", "us"] else NOBODY
+    if lows[0] in _GROUP_WORDS:
+        return GROUP
+    if lows[0] in _OTHER_WORDS:
+        return OTHER
+    head = subject[-1]
+    if head.text.startswith("@") or head.text.startswith(NAME_MARK) or head.low in _ROLES:
+        return OTHER
+    if any(w.text.startswith(("@", NAME_MARK)) for w in subject) and "of" not in lows:
+        return OTHER
+    if _name_shaped(subject):
+        return OTHER
+    return SYSTEM
+
+
+def _name_shaped(subject: tuple[Word, ...]) -> bool:
+    """One or two capitalised words, not a function word or a noun by its ending."""
+    if len(subject) > 3:
+        return False
+    core = [w for w in subject if w.low not in {"staff", "member", "user"}]
+    if not core or not all(w.text[:1].isupper() for w in core):
+        return False
+    head = core[-1]
+    if head.low in _FUNCTION_CAPITALS or head.low.endswith(_THING_SUFFIXES):
+        return False
+    # "Validators", "Deploys": a capitalised plural is a thing more often than a name.
+    return not (head.low.endswith("s") and not any(c.isdigit() for c in head.text))
+
+
+# --- Cues over a clause -----------------------------------------------------------------
+
+
+def _predicate_text(sentence: Sentence, clause: Clause) -> tuple[int, str]:
+    """Offset and text from the clause's predicate to the end of the sentence."""
+    if clause.predicate >= len(clause.words):
+        return clause.end, ""
+    start = clause.words[clause.predicate].start
+    return start, sentence.text[start - sentence.offset :]
+
+
+def _clause_text(sentence: Sentence, clause: Clause, start: int) -> str:
+    return sentence.text[start - sentence.offset : clause.end - sentence.offset]
+
+
+def _unreal(clause: Clause, before: int) -> bool:
+    """True when the act before offset `before` did not happen as told.
+
+    A condition ("if I had mistakenly ..."), a modal ("so that I can't
+    accidentally push") or a denial ("did nothing wrong") speaks of an act
+    that did not happen, which judges nobody.
+    """
+    if clause.words[0].low in _CONDITIONS:
+        return True
+    return any(w.low in _UNREAL for w in clause.words if w.start < before)
+
+
+def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act itself is called a slip: an adverb, a mis- verb, 'made a mistake'."""
+    words = clause.words
+    for k in range(clause.predicate, len(words)):
+        low = words[k].low
+        after_determiner = k > 0 and words[k - 1].low in _DETERMINERS
+        if (
+            low in _SLIP_ADVERBS
+            or low in _SLIP_VERBS
+            or low in _MIS_IRREGULAR
+            or (_MIS_RE.match(low) and low != "mistaken" and not after_determiner)
+        ):
+            found = words[k].start, words[k].end
+        else:
+            continue
+        return None if _unreal(clause, found[1]) else found
+    return _phrase(sentence, clause, _BLUNDER_PHRASE_RE)
+
+
+def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A blunder, or an act on the wrong object: "used the wrong tag", "too broadly"."""
+    return blunder(sentence, clause) or _phrase(sentence, clause, _WRONG_OBJECT_RE)
+
+
+def _phrase(sentence: Sentence, clause: Clause, regex: re.Pattern[str]) -> tuple[int, int] | None:
+    start, _ = _predicate_text(sentence, clause)
+    match = regex.search(_clause_text(sentence, clause, start))
+    if match is None or _unreal(clause, start + match.end()):
+        return None
+    return start + match.start(), start + match.end()
+
+
+def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause dwells on a deliberate act of care that was not done."""
+    start, _ = _predicate_text(sentence, clause)
+    if clause.agent in (NOBODY, GROUP) and clause.words[0].low in {"none", "nobody", "no", "noone"}:
+        # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
+        verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
+        if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
+            return verb.start, verb.end
+    match = _OMISSION_RE.search(_clause_text(sentence, clause, start))
+    return (start + match.start(), start + match.end()) if match else None
+
+
+def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act is tied to a bad outcome that followed ("..., leading to ...")."""
+    start, rest = _predicate_text(sentence, clause)
+    # A relative or complement clause ("clues that they'd switched hubs,
+    # leading to ...") tells what someone saw; the main clause carries the claim.
+    if clause.words[0].low in _CLAUSE_WORDS or not _acts(clause):
+        return None
+    match = _HARM_RE.search(rest)
+    if match is None or _GOOD_OUTCOME_RE.search(rest, match.end(), match.end() + 40):
+        return None
+    return start + match.start(), start + match.end()
+
+
+# --- Remedies that ask people to behave better ---------------------------------------------
+
+# Attitudes and habits: what a promise or a plea asks of people.
+_HABIT = (
+    r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more)\s+)?"
+    r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
+    r"|make\s+sure|double[- ]?check|remember|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
+    r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
+    r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
+    r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
+    r"|declare|follow\s+(?:the\s+|our\s+|established\s+)?(?:procedures?|process|runbooks?|steps|it)"
+    r"|use\s+(?:a\s+)?checklists?|work\s+with\s+a\s+checklist|be\s+more\s+\w+)\b"
+)
+# Acts a person does by hand; asked of people ("you must bump the version"), a remedy of effort.
+_MANUAL = (
+    rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
+    r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look"
+    r"|watch|coordinate|escalate|communicate|avoid|stop|pause)\b"
+)
+_PLEA_RE = re.compile(
+    # A promise: "I'll do my best to ...", "going forward we will work harder to ...".
+    rf"\b(?:i|we)(?:['’]ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to)"
+    rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+)?{_HABIT}"
+    # A directive to people: "you shouldn't merge when ...", "engineers must ...".
+    rf"|\b(?:you|people|everyone|everybody|engineers|developers|devs|operators|staff|folks"
+    rf"|reviewers|maintainers|sres)\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to"
+    rf"|could\s+at\s+least|can['’]?t|cannot)(?:\s+not|n['’]t)?\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"|\bwe\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to)(?:\s+not|n['’]t)?"
+    rf"\s+(?:\w+ly\s+|all\s+|always\s+)?{_HABIT}"
+    # Habits named as the lesson.
+    r"|\b(?:reinforce|continuous|more|additional|refresher|mandatory|further|better|ongoing)"
+    r"\s+(?:\w+\s+)?training\b|\btraining\s+(?:of|for)\s+(?:all\s+)?(?:\w+\s+){0,2}?(?:staff"
+    r"|employees|employee['’]s|engineers|developers|operators|teams?|people|personnel)\b"
+    r"|\bpeer[- ]review\s+(?:process\s+)?(?:for|of)\s+(?:the\s+)?commands\b"
+    r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
+    r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
+    r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
+    r"|\bkeep\s+(?:this|that|it)\s+in\s+mind\b|\b(?:been|be|was|were)\s+(?:\w+ly\s+)?reassigned\b"
+    r"|\bcloud\s+(?:your|their|our|his|her)\s+judg(?:e)?ment\b"
+    r"|\b(?:important|essential|crucial|vital|wise|best|better|key)\s+to\s+(?:always\s+)?"
+    r"(?:double[- ]?check|check|verify|be\s+careful|pay\s+attention|read|think|pause|slow\s+down"
+    r"|review|remember)\b"
+    r"|\b(?:recommend|suggest)(?:s|ed)?\s+(?:that\s+)?(?:doing|performing|running|checking|verifying"
+    r"|reviewing|double-checking|confirming|testing|manually)\b",
+    re.IGNORECASE,
+)
+# An imperative at the start of a clause that asks for a habit: "ALWAYS work
+# with a checklist", "Please bump the major version next time", "pause".
+_IMPERATIVE_RE = re.compile(
+    rf"(?:please\s+)?(?:always|never)\s+\w+"
+    rf"|(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
+    rf"|please\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
+    rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b",
+    re.IGNORECASE,
+)
+
+
+def plea(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where a remedy asks people to be more careful: a promise, a directive, a habit."""
+    text = _clause_text(sentence, clause, clause.start)
+    match = _PLEA_RE.search(text)
+    if match is None:
+        begin = _skip_openers(clause.words)
+        if begin >= len(clause.words):
+            return None
+        start = clause.words[begin].start
+        match = _IMPERATIVE_RE.match(text, start - clause.start)
+    if match is None or _STRONG_RE.search(sentence.text):
+        return None
+    return clause.start + match.start(), clause.start + match.end()
+
+
+def _acts(clause: Clause) -> bool:
+    """True when the clause's verb is a deliberate act, not a state or an event."""
+    if clause.predicate >= len(clause.words):
+        return False
+    verb = clause.words[clause.predicate]
+    while verb.low in _SLIP_ADVERBS or verb.low.endswith("ly"):
+        k = clause.words.index(verb) + 1
+        if k >= len(clause.words):
+            return False
+        verb = clause.words[k]
+    low = verb.low
+    if low in _AUX or low in _EVENT_VERBS:
+        return False
+    return low in _IRREGULAR_PAST or low in _PRESENT_ACTS or low.endswith("ed")
+
+
+CUES = {"slip": slip, "blunder": blunder, "omission": omission, "harm": harm, "plea": plea}
+
+# Lower-case substrings of which every cue contains one; a Frame check uses
+# them as its trigger words (a test proves they never change the findings).
+_BLUNDER_TRIGGERS = (
+    *sorted(_SLIP_ADVERBS | _SLIP_VERBS),
+    "mis",
+    "mistake",
+    "accident",
+    "in error",
+    "wrong",
+    "made ",
+    "without",
+)
+CUE_TRIGGERS = {
+    "blunder": _BLUNDER_TRIGGERS,
+    "slip": (*_BLUNDER_TRIGGERS, "incorrect", "too "),
+    "omission": (
+        "none",
+        "nobody",
+        "no one",
+        "noone",
+        "did not",
+        "didn",
+        "never",
+        "failed",
+        "neglected",
+        "forgot",
+        "without",
+        "take the time",
+        "enough",
+        "overlooked",
+        "ignored",
+        "disregarded",
+        "omitted",
+        "skipped",
+    ),
+    "plea": (
+        "'ll",
+        "’ll",
+        "will",
+        "shall",
+        "going to",
+        "must",
+        "should",
+        "need",
+        "have to",
+        "has to",
+        "ought",
+        "could at least",
+        "can't",
+        "can’t",
+        "cannot",
+        "training",
+        "peer",
+        "mistakes",
+        "again",
+        "complacen",
+        "mental",
+        "harder",
+        "in mind",
+        "reassigned",
+        "judg",
+        "important",
+        "essential",
+        "crucial",
+        "vital",
+        "wise",
+        "best",
+        "better",
+        "key",
+        "recommend",
+        "suggest",
+        "always",
+        "never",
+        "do not",
+        "don't",
+        "don’t",
+        "please",
+        "know",
+        "learn",
+        "pause",
+        "slow",
+        "careful",
+        "vigilant",
+        "mindful",
+        "cautious",
+    ),
+    "harm": (
+        "lead",
+        "led to",
+        "result",
+        "caus",
+        "took",
+        "brought",
+        "broke",
+        "trigger",
+        "knock",
+        "taking",
+        "bringing",
+        "render",
+    ),
+}
+
+
+def frame(agents: frozenset[str], cue: str) -> Frame:
+    """A Frame check for `agents` and `cue`, with the cue's trigger words."""
+    return Frame(CUE_TRIGGERS[cue], agents, cue)
+
+
+def find(sentence: Sentence, agents: frozenset[str], cue: str) -> Iterator[tuple[int, int]]:
+    """Spans, agent to cue, of clauses whose agent is one of `agents` and that carry `cue`."""
+    test = CUES[cue]
+    for clause in sentence.clauses:
+        if clause.agent not in agents:
+            continue
+        found = test(sentence, clause)
+        if found is not None:
+            yield min(clause.agent_start, found[0]), found[1]
