@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -133,6 +134,12 @@ class Progress:
 def display_path(path: Path) -> str:
     """The path relative to the working directory when it is below it, with forward slashes."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(os.getcwd())).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    """`folder` with its links resolved, once per folder rather than once per file linted."""
+    return Path(folder).resolve()
