@@ -33,8 +33,9 @@ GROUP = "group"  # the writer's group: we, us, none of us
 OTHER = "other"  # another person, role, team, @handle or name
 NOBODY = "nobody"  # nobody, no one: a judgement about everyone at once
 ELIDED = "elided"  # chat with the subject left out: "Accidentally pushed to main"
+WORK = "work"  # another person's work: "your PR", "Lachlan's hotfix"
 SYSTEM = "system"  # anything else: a job, a config, a service
-AGENTS = frozenset({SELF, GROUP, OTHER, NOBODY, ELIDED, SYSTEM})
+AGENTS = frozenset({SELF, GROUP, OTHER, NOBODY, ELIDED, WORK, SYSTEM})
 
 _SELF_WORDS = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "me"})
 _GROUP_WORDS = frozenset({"we", "we've", "we’ve", "we'd", "we’d", "we'll", "we’ll", "us"})
@@ -48,7 +49,8 @@ _ROLES = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
     {"worker", "workers", "member", "members", "employee", "employees", "moderator"}
     | {"moderators", "bureaucrat", "bureaucrats", "managers", "manager", "driver", "drivers"}
     | {"user", "users", "customer", "customers", "cop", "cops", "officer", "officers"}
-    | {"analyst", "analysts", "architect", "architects", "nitwit", "ic"}
+    | {"analyst", "analysts", "architect", "architects", "nitwit", "ic", "management", "isp"}
+    | {"supplier", "suppliers", "provider", "providers", "partner", "partners", "man", "woman"}
 )
 # Heads that are never people, even capitalised at the start of a sentence.
 _THING_SUFFIXES = ("ing", "tion", "ment", "ness", "ity", "ure", "ance", "ence", "age", "ism")
@@ -129,6 +131,9 @@ _IRREGULAR_PAST = frozenset(
         "won",
         "tore",
         "wiped",
+        "reset",
+        "quit",
+        "spread",
     ]
 )
 # A capitalised word before one of these reads as a name in subject position.
@@ -266,7 +271,7 @@ _BLUNDER_PHRASE_RE = re.compile(
     re.IGNORECASE,
 )
 _WRONG_OBJECT_RE = re.compile(
-    r"\b(?:the|a)\s+wrong\b|\b(?:an?|the)\s+incorrect\b"
+    r"\b(?:the|a)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b"
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
     re.IGNORECASE,
 )
@@ -286,10 +291,10 @@ _CARE_VERBS = (
     r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take"
 )
 _OMISSION_RE = re.compile(
-    rf"\b(?:did\s+not|didn[’']?t|never|failed\s+to|neglected\s+to)"
+    rf"\b(?:did\s+not|didn[’']?t|never|failed\s+to)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})\b"
     # Forgetting is always an omission, save forgetting to mention something.
-    r"|\bforgot(?:ten)?\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
+    r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
     r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
@@ -300,16 +305,62 @@ _OMISSION_RE = re.compile(
     r"|their|our|several|two|both|all)\b",
     re.IGNORECASE,
 )
+_NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
 _CARE_PAST_RE = re.compile(
-    r"noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
+    r"picked|noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
     r"|looked|asked|questioned|flagged|objected|remembered|bothered"
+)
+# The work itself did damage: "your PR broke the Windows build".
+_DAMAGE_RE = re.compile(
+    r"(?:(?:is|was)\s+what\s+)?(?:\w+ly\s+)?(?:broke|caused|crashed|wiped|emptied|dropped|deleted"
+    r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
+    r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
+    r"|overloaded|exhausted)\b",
+    re.IGNORECASE,
+)
+# Hindsight about a person's choice: "Tarquin should have checked the config".
+_HINDSIGHT_RE = re.compile(
+    r"(?:\w+ly\s+)?(?:should|shouldn['’]t|should\s+not|ought\s+to|could)\s*(?:have|['’]ve)\s+"
+    r"(?:\w+ly\s+|just\s+|at\s+least\s+)?(?:known|seen|done|run|read|caught|taken|written|told"
+    r"|asked|kept|made|thought|left|\w+ed)\b",
+    re.IGNORECASE,
+)
+# A deliberate act of care left undone, told in the passive: "the warning was
+# missed", "the runbook step was skipped", "the change was made without review".
+_CARE_PARTICIPLES = (
+    r"followed|escalated|acted\s+(?:on|upon)|looked\s+at|checked|tested|reviewed|verified|validated"
+    r"|done|carried\s+out|obtained|written|read|noticed|caught|communicated|announced|reported"
+    r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
+    r"|monitored|followed\s+up|picked\s+up|documented"
+)
+_NEGLECT_RE = re.compile(
+    r"(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
+    rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten)\b"
+    r"|left\s+un\w+ed\b"
+    r"|\w+ed\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
+    r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
+    r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
+    r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:\w+\s+)?"
+    r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration)\b",
+    re.IGNORECASE,
+)
+# Things that run by themselves: "the job was skipped" reports the scheduler.
+_RUN_NOUNS = frozenset(
+    {"job", "jobs", "run", "runs", "cron", "build", "builds", "heartbeat", "heartbeats", "batch"}
+    | {"batches", "task", "tasks", "event", "events", "request", "requests", "packet", "packets"}
+    | {"tick", "ticks", "tests", "test", "retry", "retries", "message", "messages", "deadline"}
+    | {"slo", "sla", "target", "window"}
 )
 # An act tied to a bad outcome that followed from it.
 _HARM_RE = re.compile(
     r"(?:,\s*|\b(?:which|that|and)\s+)(?:\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
     r"|caus\w+|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|broke|triggered|knock\w*\s+(?:\w+\s+){0,3}?(?:out|over|offline)|taking\s+(?:\w+\s+){0,3}?down"
-    r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*)\b",
+    r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*|(?:dropp|lock|crash|wip|empti|delet|corrupt|fill"
+    r"|hammer|overload|kill|exhaust|saturat|flood|stall|break)(?:ed|ing)"
+    r"|(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:fell\s+over|went\s+(?:down|red|dark)|crashed|broke|died))\b",
     re.IGNORECASE,
 )
 _GOOD_OUTCOME_RE = re.compile(
@@ -394,21 +445,28 @@ def _read(text: str, offset: int) -> Sentence:
 
 def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
     begin = 0
+    previous: Clause | None = None
     for i, word in enumerate(words):
         if i > begin and (word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS):
-            yield _clause(words[begin:i], first=begin == 0)
+            previous = _clause(words[begin:i], previous)
+            yield previous
             begin = i + 1 if word.low in _CLAUSE_PUNCT else i
     if begin < len(words):
-        yield _clause(words[begin:], first=begin == 0)
+        yield _clause(words[begin:], previous)
 
 
-def _clause(words: tuple[Word, ...], *, first: bool) -> Clause:
+def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
+    """The clause of `words`; one with no subject of its own ("..., but clones the
+    wrong branch") shares the agent of the clause before it."""
     i = _skip_openers(words)
     if i < len(words) and words[i].low in _CLAUSE_WORDS:
         i += 1
     end = _subject_end(words, i)
-    agent = _agent(words[i:end], first=first and i == _skip_openers(words))
-    return Clause(words, agent, words[i].start if i < len(words) else 0, end)
+    start = words[i].start if i < len(words) else 0
+    if end == i and previous is not None:
+        return Clause(words, previous.agent, previous.agent_start, end)
+    agent = _agent(words[i:end], first=previous is None and i == _skip_openers(words))
+    return Clause(words, agent, start, end)
 
 
 def _skip_openers(words: tuple[Word, ...]) -> int:
@@ -453,28 +511,66 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
 def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if not subject:
         return ELIDED if first else SYSTEM
+    if len(subject) > 1 and subject[-1].low in _PRONOUNS:
+        # "Turns out I'd forgotten ...": the pronoun that ends the subject acts.
+        subject = subject[-1:]
     lows = [w.low for w in subject]
     if lows[0] in _SELF_WORDS or (lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES):
         return SELF
-    if lows[0] in _NOBODY_WORDS or lows[:2] in (["no", "one"], ["none", "of"]):
+    if lows[0] in _NOBODY_WORDS or lows[:2] in (["no", "one"], ["none", "of"], ["not", "one"]):
         return GROUP if lows[:3] == ["none", "of", "us"] else NOBODY
     if lows[0] in _GROUP_WORDS:
         return GROUP
     if lows[0] in _OTHER_WORDS:
         return OTHER
+    if _possessed_work(subject):
+        return WORK
+    subject = _before_preposition(subject)
     head = subject[-1]
     if head.text.startswith("@") or head.text.startswith(NAME_MARK) or head.low in _ROLES:
         return OTHER
     if any(w.text.startswith(("@", NAME_MARK)) for w in subject) and "of" not in lows:
         return OTHER
+    if head.text[:1].isupper() and any(w.low in _ROLES for w in subject[:-1]):
+        return OTHER  # "staff member Brain", "engineer Dana"
     if _name_shaped(subject):
         return OTHER
     return SYSTEM
 
 
+_QUANTIFIERS = frozenset({"one", "some", "none", "all", "many", "several", "two", "each", "any"})
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "of", "for", "with", "behind", "inside"})
+_WORK_NOUNS = frozenset(
+    {"pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"}
+    | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
+    | {"team", "update", "edit", "query", "cron", "refactor", "diff", "branch", "push"}
+)
+
+
+def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The subject up to its first prepositional phrase ("a field engineer at the colo")."""
+    for k in range(1, len(subject)):
+        low = subject[k].low
+        if low in _PLACE_PREPOSITIONS and not (low == "of" and subject[k - 1].low in _QUANTIFIERS):
+            return subject[:k]
+    return subject
+
+
+def _possessed_work(subject: tuple[Word, ...]) -> bool:
+    """"Your PR", "his change", "Lachlan's hotfix": a person's work as the subject."""
+    if len(subject) < 2 or subject[-1].low not in _WORK_NOUNS:
+        return False
+    owner = subject[0]
+    if owner.low in {"your", "his", "her", "their"}:
+        return True
+    possessive = owner.low.endswith(("'s", "’s"))
+    return possessive and (owner.text[:1].isupper() or owner.text.startswith(("@", NAME_MARK)))
+
+
 def _name_shaped(subject: tuple[Word, ...]) -> bool:
     """One or two capitalised words, not a function word or a noun by its ending."""
-    if len(subject) > 3:
+    # A name takes no article: "The API" and "This Worker" are things.
+    if len(subject) > 3 or subject[0].low in _DETERMINERS:
         return False
     core = [w for w in subject if w.low not in {"staff", "member", "user"}]
     if not core or not all(w.text[:1].isupper() for w in core):
@@ -482,8 +578,10 @@ def _name_shaped(subject: tuple[Word, ...]) -> bool:
     head = core[-1]
     if head.low in _FUNCTION_CAPITALS or head.low.endswith(_THING_SUFFIXES):
         return False
-    # "Validators", "Deploys": a capitalised plural is a thing more often than a name.
-    return not (head.low.endswith("s") and not any(c.isdigit() for c in head.text))
+    # "Validators", "Deploys": a capitalised plural is a thing more often than a
+    # name; "Hollis" and "Marcus" are names.
+    plural = head.low.endswith("s") and not head.low.endswith(("is", "us", "as", "os"))
+    return not (plural and not any(c.isdigit() for c in head.text))
 
 
 # --- Cues over a clause -----------------------------------------------------------------
@@ -548,7 +646,7 @@ def _phrase(sentence: Sentence, clause: Clause, regex: re.Pattern[str]) -> tuple
 def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause dwells on a deliberate act of care that was not done."""
     start, _ = _predicate_text(sentence, clause)
-    if clause.agent in (NOBODY, GROUP) and clause.words[0].low in {"none", "nobody", "no", "noone"}:
+    if clause.agent in (NOBODY, GROUP) and clause.words[0].low in _NEGATED_AGENT:
         # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
         verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
@@ -643,6 +741,40 @@ def plea(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return clause.start + match.start(), clause.start + match.end()
 
 
+def _from_predicate(
+    sentence: Sentence, clause: Clause, regex: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """Where `regex` matches at the start of the clause's predicate."""
+    start, _ = _predicate_text(sentence, clause)
+    match = regex.match(_clause_text(sentence, clause, start))
+    return (start + match.start(), start + match.end()) if match else None
+
+
+def damage(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's verb itself does damage ("broke the build", "wiped the table")."""
+    return _from_predicate(sentence, clause, _DAMAGE_RE)
+
+
+def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the predicate judges a choice with hindsight ("should have checked")."""
+    return _from_predicate(sentence, clause, _HINDSIGHT_RE)
+
+
+def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where a thing's passive tells of care left undone ("the warning was missed")."""
+    head = clause.words[clause.predicate - 1] if clause.predicate > 0 else None
+    if head is None or head.low in _RUN_NOUNS:
+        return None
+    # Near the start of the predicate, past a participle that ends the subject
+    # ("the instructions provided were not followed").
+    start, _ = _predicate_text(sentence, clause)
+    text = _clause_text(sentence, clause, start)
+    match = _NEGLECT_RE.search(text, 0, min(len(text), 60))
+    if match is None or match.start() > 20:
+        return None
+    return start + match.start(), start + match.end()
+
+
 def _acts(clause: Clause) -> bool:
     """True when the clause's verb is a deliberate act, not a state or an event."""
     if clause.predicate >= len(clause.words):
@@ -659,7 +791,16 @@ def _acts(clause: Clause) -> bool:
     return low in _IRREGULAR_PAST or low in _PRESENT_ACTS or low.endswith("ed")
 
 
-CUES = {"slip": slip, "blunder": blunder, "omission": omission, "harm": harm, "plea": plea}
+CUES = {
+    "slip": slip,
+    "blunder": blunder,
+    "omission": omission,
+    "harm": harm,
+    "damage": damage,
+    "hindsight": hindsight,
+    "neglect": neglect,
+    "plea": plea,
+}
 
 # Lower-case substrings of which every cue contains one; a Frame check uses
 # them as its trigger words (a test proves they never change the findings).
@@ -747,6 +888,42 @@ CUE_TRIGGERS = {
         "mindful",
         "cautious",
     ),
+    "damage": (
+        "broke",
+        "caused",
+        "crashed",
+        "wiped",
+        "emptied",
+        "dropped",
+        "deleted",
+        "corrupted",
+        "took",
+        "brought",
+        "introduced",
+        "triggered",
+        "knocked",
+        "hammered",
+        "overloaded",
+        "exhausted",
+    ),
+    "hindsight": ("should", "ought", "could"),
+    "neglect": (
+        "not",
+        "never",
+        "n't",
+        "n’t",
+        "missed",
+        "ignored",
+        "disregarded",
+        "overlooked",
+        "skipped",
+        "skimmed",
+        "neglected",
+        "forgotten",
+        "left un",
+        "without",
+        "should have",
+    ),
     "harm": (
         "lead",
         "led to",
@@ -760,6 +937,25 @@ CUE_TRIGGERS = {
         "taking",
         "bringing",
         "render",
+        "dropp",
+        "lock",
+        "crash",
+        "wip",
+        "empti",
+        "delet",
+        "corrupt",
+        "fill",
+        "hammer",
+        "overload",
+        "kill",
+        "exhaust",
+        "saturat",
+        "flood",
+        "stall",
+        "break",
+        "fell over",
+        "went ",
+        "died",
     ),
 }
 

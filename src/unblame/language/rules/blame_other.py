@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..clause import NOBODY, OTHER, frame
+from ..clause import NOBODY, OTHER, WORK, frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 
@@ -57,6 +57,7 @@ RULES = (
             "The platform team is to blame for the missing alert.",
             "A contractor resized the volume, leading to two hours of read errors.",
             "Vorsk applied the firewall template to every region, which took the API offline.",
+            "Your migration wiped the sessions table, @dara.",
         ),
         good=(
             "Root cause: the retry loop had no backoff.",
@@ -71,6 +72,7 @@ RULES = (
             "The migration broke the login flow for SSO users.",
             "Odalys restarted the consumers, which brought the backlog down within minutes.",
             "The config push removed the route, which caused the 502s.",
+            "Your PR introduced a new retry option for the uploader.",
         ),
         triggers=(),
         pattern=(
@@ -144,7 +146,9 @@ RULES = (
         """,
             ),
             # "An engineer applied an update that caused ...": a plain act tied to the harm.
-            frame(frozenset({OTHER}), "harm"),
+            frame(frozenset({OTHER, WORK}), "harm"),
+            # "Your PR broke the Windows build": a person's work as the agent.
+            frame(frozenset({WORK}), "damage"),
         ),
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..clause import GROUP, NOBODY, OTHER, frame
+from ..clause import GROUP, NOBODY, OTHER, SYSTEM, frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 
@@ -62,6 +62,7 @@ RULES = (
             "We should have updated the second handler too.",
             "He shouldn't have merged before the tests finished.",
             "They could have asked the database team first.",
+            "Tarquin should have checked the config before deploying.",
         ),
         good=(
             "The config should have been reloaded by the watcher.",
@@ -71,15 +72,12 @@ RULES = (
             "The endpoint should return 200 when the queue is empty.",
             "A schema check would have caught this.",
             "We could have lost the whole volume, but the snapshot held.",
+            "Tarquin should have the new dashboards ready by Friday.",
         ),
-        triggers=(
-            "should",
-            "could",
-            "ought",
-            "must",
-            "supposed",
-        ),
-        pattern=r"""
+        pattern=(
+            Check(
+                triggers=("should", "could", "ought", "must", "supposed"),
+                pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,2}?
               (?:should(?:n't|\s+not|n’t|\s+never)?\s*(?:have|'ve|’ve)|should've|shouldn't've
               |could(?:n't|\s+not)?\s+(?:easily\s+|simply\s+|just\s+)?have|ought\s+to\s+have
@@ -90,6 +88,10 @@ RULES = (
             | {PERSON}\s+(?:was|were)\s+supposed\s+to\b
             )
         """,
+            ),
+            # Any name in subject position, known to a list or not.
+            frame(frozenset({OTHER}), "hindsight"),
+        ),
         unless=rf"""
             {OUTCOME_SPECULATION} | {INQUIRY}
             | \b(?:should|could)\s+have\s+(?:the|a|an|some|more|no|any|our|its|their)\b(?!\s*\w+ed\b)
@@ -326,5 +328,34 @@ RULES = (
               |useful|helpful|prudent|safer|good|nice|sensible)\s+to\s+(?!have\b|had\b)\w+)
         """,
         unless=r"{STRONG}",
+    ),
+    Rule(
+        code="UB307",
+        name="neglect-told-in-passive",
+        category=Category.COUNTERFACTUAL,
+        severity=Severity.WARNING,
+        message="A passive sentence judges what someone did not do.",
+        rationale=(
+            "'The warning was missed' or 'the step was skipped' hides who, but still "
+            "measures people against a path that only the outcome made visible. The useful "
+            "question is what made the warning easy to miss or the step easy to skip."
+        ),
+        source=DEKKER_CF + "; " + BERGSTROM,
+        suggestion=SUGGESTION,
+        bad=(
+            "The vendor's end-of-life notice was ignored for two quarters.",
+            "The schema change was applied without the required sign-off.",
+            "The disk-usage warnings were not acted on.",
+            "A red canary should have led to a rollback, not a second push.",
+        ),
+        good=(
+            "The nightly job was skipped because the lock was held.",
+            "The alert was acknowledged within two minutes.",
+            "The warning was sent to a channel nobody had joined since the reorg.",
+            "The old heartbeats were missed while the collector restarted.",
+        ),
+        # The passive hides who: "the deprecation notice was ignored for months".
+        pattern=(frame(frozenset({SYSTEM}), "neglect"),),
+        unless=rf"{INQUIRY} | \bwhy\s+(?:was|were)\b",
     ),
 )
