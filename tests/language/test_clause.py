@@ -184,8 +184,37 @@ def test_a_pattern_finding_wins_over_a_frame_finding_on_the_same_words():
 
 
 WORDS = st.sampled_from(
-    "I we you Quillan @kato the engineer job mistakenly typoed wrong without checking "
-    "should have did not , ; which leading to was ignored . ? please always never".split()
+    [
+        "I",
+        "we",
+        "you",
+        "Quillan",
+        "@kato",
+        "the",
+        "engineer",
+        "job",
+        "mistakenly",
+        "typoed",
+        "wrong",
+        "without",
+        "checking",
+        "should",
+        "have",
+        "did",
+        "not",
+        ",",
+        ";",
+        "which",
+        "leading",
+        "to",
+        "was",
+        "ignored",
+        ".",
+        "?",
+        "please",
+        "always",
+        "never",
+    ]
 )
 
 
