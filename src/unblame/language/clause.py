@@ -557,7 +557,7 @@ def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
 
 
 def _possessed_work(subject: tuple[Word, ...]) -> bool:
-    """"Your PR", "his change", "Lachlan's hotfix": a person's work as the subject."""
+    """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix"."""
     if len(subject) < 2 or subject[-1].low not in _WORK_NOUNS:
         return False
     owner = subject[0]
