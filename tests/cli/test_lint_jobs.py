@@ -113,12 +113,14 @@ def test_jobs_draw_the_progress_bar_to_the_end(cli, docs, monkeypatch):
 def test_a_small_run_uses_one_process(monkeypatch):
     monkeypatch.setattr(lint, "cpu_count", lambda: 8)
     assert lint.choose_jobs(None, [4_000] * 5) == 1
-    assert lint.choose_jobs(None, [100_000]) == 1
+    assert lint.choose_jobs(None, [10] * 100) == 1
+    assert lint.choose_jobs(None, [lint.PARALLEL_MIN_BYTES * 2]) == 1
 
 
 def test_a_big_run_uses_every_cpu(monkeypatch):
     monkeypatch.setattr(lint, "cpu_count", lambda: 8)
-    assert lint.choose_jobs(None, [100] * lint.PARALLEL_MIN_FILES) == 8
+    assert lint.choose_jobs(None, [4_000] * 500) == 8
+    assert lint.choose_jobs(None, [0] * (lint.PARALLEL_MIN_BYTES // lint.FILE_COST_BYTES)) == 8
     assert lint.choose_jobs(None, [lint.PARALLEL_MIN_BYTES // 2] * 2) == 2
 
 

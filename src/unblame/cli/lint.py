@@ -24,10 +24,13 @@ SKIPPED_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-
 STDIN = "-"
 FAIL_ON = ("error", "warning", "info", "never")
 CODE_PREFIX_RE = re.compile(r"^UB\d{0,3}$")
-# Without --jobs, a run uses every CPU once it has this much text or this many
-# files; below that, starting worker processes costs more than it saves.
-PARALLEL_MIN_BYTES = 200_000
-PARALLEL_MIN_FILES = 40
+# Without --jobs, a run uses every CPU once it has this much work, counted in
+# bytes of text plus FILE_COST_BYTES a file (what analysing a file costs beyond
+# its text). Below it, starting worker processes costs more than they save:
+# measured with bench/lint_speed.py's files on 2 CPUs, about 250 KB is where
+# two processes start to win.
+PARALLEL_MIN_BYTES = 250_000
+FILE_COST_BYTES = 500
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -232,8 +235,8 @@ def choose_jobs(asked: int | None, sizes: Sequence[int]) -> int:
     Never more than there are sources, so a single file is always linted in-process.
     """
     if asked is None:
-        big = sum(sizes) >= PARALLEL_MIN_BYTES or len(sizes) >= PARALLEL_MIN_FILES
-        asked = cpu_count() if big else 1
+        work = sum(sizes) + FILE_COST_BYTES * len(sizes)
+        asked = cpu_count() if work >= PARALLEL_MIN_BYTES else 1
     return max(1, min(asked, len(sizes)))
 
 

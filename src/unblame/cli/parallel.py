@@ -22,12 +22,14 @@ from pathlib import Path
 from unblame.language import Config, analyze
 
 from .common import CliError, Progress, display_path, read_stream, read_text
+from .lint import FILE_COST_BYTES, lint_text
 from .output import FileReport
 
-# Text read from stdin by the parent (label, text), or why it could not be (message).
+# A file to read, text read from stdin by the parent (label, text), or why it
+# could not be read (the message).
 Item = Path | tuple[str, str] | str
-# Per file, the fixed cost of analysis counted in bytes of text, when sizing runs.
-FILE_COST_BYTES = 2_000
+# Runs per worker: enough to even out files of different sizes, few enough
+# that handing them out costs next to nothing.
 CHUNKS_PER_JOB = 8
 
 _worker_config: tuple[Config, str] | None = None
@@ -127,8 +129,6 @@ def _start_worker(config: Config, context: str) -> None:
 
 def _lint_run(items: Sequence[Item]) -> list[FileReport | str]:
     """Reports for a run of sources, stopping at the first that cannot be read (its message)."""
-    from .lint import lint_text
-
     assert _worker_config is not None, "the pool's initializer sets the run's settings"
     config, context = _worker_config
     outcomes: list[FileReport | str] = []
