@@ -99,6 +99,20 @@ def test_linting_one_file_loads_no_other_command_django_or_process_pool(tmp_path
     assert done.stdout.decode().splitlines()[-1] == "[] 0"
 
 
+def test_version_loads_no_command(tmp_path):
+    script = (
+        "import sys\n"
+        "from unblame.cli import COMMANDS, main\n"
+        "code = main(['--version'])\n"
+        "print(sorted(m for m in COMMANDS.values() if m in sys.modules), code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, cwd=tmp_path, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == [f"unblame {__version__}", "[] 0"]
+
+
 def _console_script() -> str:
     script = Path(sys.executable).with_name("unblame")
     return str(script) if script.exists() else "unblame"

@@ -51,7 +51,10 @@ EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The top-level parser with every registered subcommand attached, or just `only`."""
+    """The top-level parser with every registered subcommand attached, or just `only`.
+
+    `only=""` attaches none, for `--version`.
+    """
     parser = argparse.ArgumentParser(
         prog="unblame",
         description="Keep incident reviews about the system, not about people.",
@@ -93,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _named_command(argv: Sequence[str]) -> str | None:
-    """The registered subcommand the command line names, if any.
+    """The registered subcommand the command line names, if any ("" for none at all).
 
     The top-level parser's only options (--help, --version) take no value, so
     the first argument that is not an option is the subcommand. Anything else
@@ -103,7 +106,9 @@ def _named_command(argv: Sequence[str]) -> str | None:
     for arg in argv:
         if not arg.startswith("-"):
             return arg if arg in COMMANDS else None
-        if arg in ("-h", "--help", "--version"):
+        if arg == "--version":
+            return ""  # prints the version before any command is looked at: load none
+        if arg in ("-h", "--help"):
             return None
     return None
 
