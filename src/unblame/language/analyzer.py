@@ -117,6 +117,19 @@ def _mentioned(masked: str, start: int, end: int) -> bool:
     return False
 
 
+# A quoted label right after a causal word is the writer's own claim in scare
+# quotes ('blamed "human error"', 'due to an "embarrassing human error"').
+_CAUSE_BEFORE_QUOTE_RE = re.compile(
+    r"\b(?:due\s+to|caused\s+by|because\s+of|blamed(?:\s+it)?(?:\s+on)?|attributed\s+to|result\s+of"
+    r"|traced\s+to|down\s+to|cause\s+(?:was|is))\s+(?:an?\s+|the\s+)?(?:[\"“‘']\s*)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _given_as_cause(masked: str, start: int) -> bool:
+    return _CAUSE_BEFORE_QUOTE_RE.search(masked, max(0, start - 60), start) is not None
+
+
 def _is_closing(masked: str, i: int) -> bool:
     return masked[i - 1].isalnum() and (i + 1 >= len(masked) or not masked[i + 1].isalnum())
 
@@ -287,7 +300,7 @@ def _run_rule_in(compiled, doc: prose.Document, lo: int, hi: int, context: str, 
         block = doc.block_at(start)
         if block is None or not _allowed(rule, block, context, config):
             continue
-        if _mentioned(masked, start, end):
+        if _mentioned(masked, start, end) and not _given_as_cause(masked, start):
             continue
         s_lo, s_hi = sentence_bounds(masked, m_start, m_end, lo, hi)
         if rule.negatable and _negated(masked, s_lo, m_start):

@@ -291,9 +291,10 @@ _CARE_VERBS = (
     r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take"
 )
 _OMISSION_RE = re.compile(
-    rf"\b(?:did\s+not|didn[’']?t|never|failed\s+to)"
+    rf"\b(?:did\s+not|didn[’']?t|never|failed\s+to|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})\b"
     # Forgetting is always an omission, save forgetting to mention something.
+    r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
     r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
     r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling"
@@ -446,10 +447,18 @@ def _read(text: str, offset: int) -> Sentence:
 def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
     begin = 0
     previous: Clause | None = None
+    # An aside in parentheses does not interrupt the clause around it: after
+    # ")" the sentence goes on with the agent it had before "(".
+    before_aside: Clause | None = None
     for i, word in enumerate(words):
-        if i > begin and (word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS):
-            previous = _clause(words[begin:i], previous)
-            yield previous
+        if word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS:
+            if i > begin:
+                previous = _clause(words[begin:i], previous)
+                yield previous
+            if word.low == "(":
+                before_aside = previous
+            elif word.low == ")" and before_aside is not None:
+                previous, before_aside = before_aside, None
             begin = i + 1 if word.low in _CLAUSE_PUNCT else i
     if begin < len(words):
         yield _clause(words[begin:], previous)
@@ -707,6 +716,10 @@ _PLEA_RE = re.compile(
     r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
     r"|\bkeep\s+(?:this|that|it)\s+in\s+mind\b|\b(?:been|be|was|were)\s+(?:\w+ly\s+)?reassigned\b"
     r"|\bcloud\s+(?:your|their|our|his|her)\s+judg(?:e)?ment\b"
+    r"|\bin\s+(?:your|our|their|my)\s+(?:brain|head|mind)s?\b"
+    r"|\b(?:something|things|one\s+thing|lessons?)\s+to\s+(?:keep\s+in\s+mind|remember|bear\s+in\s+mind)\b"
+    r"|\b(?:should|must|need\s+to|have\s+to)\s+(?:\w+\s+){1,12}?every\s+(?:single\s+)?time\s+(?:we|you|they"
+    r"|someone|anyone)\b"
     r"|\b(?:important|essential|crucial|vital|wise|best|better|key)\s+to\s+(?:always\s+)?"
     r"(?:double[- ]?check|check|verify|be\s+careful|pay\s+attention|read|think|pause|slow\s+down"
     r"|review|remember)\b"
@@ -732,6 +745,12 @@ def plea(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     match = _PLEA_RE.search(text)
     if match is None:
         begin = _skip_openers(clause.words)
+        # "@robin please bump ...": a vocative before the imperative.
+        last = len(clause.words) - 1
+        while begin < last and clause.words[begin].text.startswith(("@", NAME_MARK)):
+            begin += 1
+        if begin < len(clause.words) and clause.words[begin].low == ",":
+            begin += 1
         if begin >= len(clause.words):
             return None
         start = clause.words[begin].start
@@ -836,6 +855,11 @@ CUE_TRIGGERS = {
         "disregarded",
         "omitted",
         "skipped",
+        "had not",
+        "hadn",
+        "have not",
+        "haven",
+        "forgotten",
     ),
     "plea": (
         "'ll",
@@ -883,6 +907,11 @@ CUE_TRIGGERS = {
         "learn",
         "pause",
         "slow",
+        "brain",
+        "head",
+        "mind",
+        "remember",
+        "every time",
         "careful",
         "vigilant",
         "mindful",

@@ -438,4 +438,74 @@ RULES = (
                 (?:box|option|setting)\s+because
         """,
     ),
+    Rule(
+        code="UB206",
+        name="own-mistake-judged",
+        category=Category.SELF_BLAME,
+        severity=Severity.WARNING,
+        message="You pass judgement on your own mistake.",
+        rationale=(
+            "Apologising for a 'stupid mistake' or naming 'my lack of understanding' as the "
+            "cause puts your ability on trial instead of the situation. Anyone can slip; "
+            "what made the slip easy and costly is what the team can change."
+        ),
+        source=JANOFF_BULMAN,
+        suggestion=KIND_SUGGESTION,
+        bad=(
+            "Apologies for this dumb mistake, reverting now.",
+            "That was such a rookie error, my apologies.",
+            "My lack of experience with Helm charts caused the failed rollout.",
+            "I'm rubbish with rebases, especially on long branches.",
+            "I'm feeling mortified that it took me an hour to spot.",
+        ),
+        good=(
+            "Sorry for the late reply, I was on a train.",
+            "It was a rookie error to ship without a canary, and the pipeline now blocks it.",
+            "My lack of sleep that week is in the timeline because it shaped the choices.",
+            "I'm hopeful the new checks will catch this earlier.",
+            "Sorry for the noise: the alert was a test.",
+        ),
+        pattern=(
+            Check(
+                triggers=("sorry", "apolog"),
+                pattern=r"""
+            (?P<span>\b(?:sorry|apologi[sz]e|apologies)\s+(?:\w+\s+){0,2}?for\s+(?:this|my|the|that|such\s+a|a)
+                \s+(?:\w+\s+)?(?:mistake|error|blunder|screw-?up|mess|mess-?up|mix-?up|oversight|typo|goof)s?\b)
+        """,
+            ),
+            Check(
+                triggers=("mistake", "error", "move", "blunder"),
+                pattern=r"""
+            (?P<span>\b(?:it|that|this)(?:\s+was|\s+is|['’]s)\s+(?:such\s+|really\s+|a\s+really\s+)?(?:a|an)
+                \s+(?:silly|stupid|dumb|rookie|careless|noob|newbie|beginner['’]?s?|amateur|idiotic|boneheaded
+                |daft|schoolboy)\s+(?:mistake|error|move|blunder)\b)
+        """,
+            ),
+            Check(
+                triggers=("my ",),
+                pattern=r"""
+            (?P<span>\bmy\s+(?:own\s+)?(?:lack\s+of\s+(?:\w+\s+)?(?:understanding|knowledge|experience|attention|care
+                |focus|diligence)|ignorance|inexperience|carelessness|negligence|sloppiness|stupidity
+                |incompetence|laziness|haste|impatience)\b)
+        """,
+            ),
+            Check(
+                triggers=("with", " at "),
+                pattern=r"""
+            (?P<span>\bi(?:['’]m|\s+am)\s+(?:\w+\s+)?(?:terrible|awful|rubbish|hopeless|useless|clueless|inept
+                |crap|garbage|so\s+bad|really\s+bad|not\s+good)\s+(?:with|at)\b)
+        """,
+            ),
+            Check(
+                triggers=("feel",),
+                pattern=r"""
+            (?P<span>\bi(?:['’]m|\s+am)\s+feeling\s+(?:so\s+|really\s+|very\s+|deeply\s+)?(?:ashamed|shameful
+                |mortified|embarrassed|guilty|stupid|useless)\b)
+        """,
+            ),
+        ),
+        # "It was a rookie error to ship ..., and the pipeline now blocks it"
+        # weighs a choice the system has since made impossible.
+        unless=r"\b(?:now|since)\s+(?:blocks|prevents|catches|refuses|rejects)\b",
+    ),
 )
