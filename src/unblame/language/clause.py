@@ -46,7 +46,8 @@ _OTHER_WORDS = frozenset(
 _NOBODY_WORDS = frozenset({"nobody", "noone"})
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
 _ROLES = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
-    {"worker", "workers", "member", "members", "employee", "employees", "moderator"}
+    # "worker" is left out: in software it is mostly a process.
+    {"member", "members", "employee", "employees", "moderator"}
     | {"moderators", "bureaucrat", "bureaucrats", "managers", "manager", "driver", "drivers"}
     | {"user", "users", "customer", "customers", "cop", "cops", "officer", "officers"}
     | {"analyst", "analysts", "architect", "architects", "nitwit", "ic", "management", "isp"}
@@ -271,7 +272,8 @@ _BLUNDER_PHRASE_RE = re.compile(
     re.IGNORECASE,
 )
 _WRONG_OBJECT_RE = re.compile(
-    r"\b(?:the|a)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b"
+    r"\b(?:the|a)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b|\brather\s+than\s+the\b"
+    r"|\bbackwards\b"
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
     re.IGNORECASE,
 )
@@ -302,6 +304,7 @@ _OMISSION_RE = re.compile(
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
     r"|\btake\s+the\s+time\s+to\b"
     r"|\b(?:carefully|closely|thoroughly)\s+enough\b"
+    r"|\b(?:skipped|omitted)\s+(?:\w+\s+)?(?:step|steps|check|checks|review|approval|tests?|canary|stage)\b"
     r"|\b(?:overlooked|ignored|disregarded|omitted|skipped)\s+(?:the|a|an|this|that|it|his|her"
     r"|their|our|several|two|both|all)\b",
     re.IGNORECASE,
@@ -318,6 +321,14 @@ _DAMAGE_RE = re.compile(
     r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
     r"|overloaded|exhausted)\b",
+    re.IGNORECASE,
+)
+# Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
+_WRECK_RE = re.compile(
+    r"(?:\w+ly\s+)?(?:broke(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)|crashed|corrupted|nuked|trashed|borked|bricked|hosed|clobbered"
+    r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
+    r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?))\b",
     re.IGNORECASE,
 )
 # Hindsight about a person's choice: "Tarquin should have checked the config".
@@ -376,7 +387,7 @@ _STRONG_RE = re.compile(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 
 _CLAUSE_WORDS = frozenset(
     {"because", "after", "when", "since", "while", "although", "though", "but", "so", "until"}
-    | {"that", "which", "whereas", "once", "as", "if", "unless", "before"}
+    | {"that", "which", "whereas", "once", "as", "if", "unless", "before", "who"}
 )
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OPENERS = frozenset(
@@ -386,7 +397,8 @@ _OPENERS = frozenset(
     | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
 )
 _PREPOSITIONS = frozenset(
-    {"on", "at", "in", "during", "after", "before", "while", "when", "around", "by", "about"}
+    {"on", "at", "in", "during", "after", "before", "while", "when", "around", "by", "about", "per"}
+    | {"according"}
     | {"following", "as", "with", "for", "from", "over", "within", "despite", "being", "having"}
 )
 
@@ -468,6 +480,11 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     """The clause of `words`; one with no subject of its own ("..., but clones the
     wrong branch") shares the agent of the clause before it."""
     i = _skip_openers(words)
+    if i < len(words) and words[i].low == "who" and previous is not None:
+        # "... blamed on an IT worker who pressed the wrong button": the
+        # relative clause acts through the noun just before "who".
+        antecedent = _agent(_before_preposition(previous.words[-1:]), first=False)
+        return Clause(words, antecedent, words[i].start, _subject_end(words, i + 1))
     if i < len(words) and words[i].low in _CLAUSE_WORDS:
         i += 1
     end = _subject_end(words, i)
@@ -532,9 +549,9 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         return GROUP
     if lows[0] in _OTHER_WORDS:
         return OTHER
+    subject = _before_preposition(subject)
     if _possessed_work(subject):
         return WORK
-    subject = _before_preposition(subject)
     head = subject[-1]
     if head.text.startswith("@") or head.text.startswith(NAME_MARK) or head.low in _ROLES:
         return OTHER
@@ -552,7 +569,7 @@ _PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "of", "for", "with", 
 _WORK_NOUNS = frozenset(
     {"pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"}
     | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
-    | {"team", "update", "edit", "query", "cron", "refactor", "diff", "branch", "push"}
+    | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push"}
 )
 
 
@@ -774,6 +791,11 @@ def damage(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return _from_predicate(sentence, clause, _DAMAGE_RE)
 
 
+def wreck(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's verb says the act wrecked something ("took the API down")."""
+    return _from_predicate(sentence, clause, _WRECK_RE)
+
+
 def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the predicate judges a choice with hindsight ("should have checked")."""
     return _from_predicate(sentence, clause, _HINDSIGHT_RE)
@@ -816,6 +838,7 @@ CUES = {
     "omission": omission,
     "harm": harm,
     "damage": damage,
+    "wreck": wreck,
     "hindsight": hindsight,
     "neglect": neglect,
     "plea": plea,
@@ -835,7 +858,7 @@ _BLUNDER_TRIGGERS = (
 )
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
-    "slip": (*_BLUNDER_TRIGGERS, "incorrect", "too "),
+    "slip": (*_BLUNDER_TRIGGERS, "incorrect", "too ", "instead", "rather than", "backwards"),
     "omission": (
         "none",
         "nobody",
@@ -934,6 +957,22 @@ CUE_TRIGGERS = {
         "hammered",
         "overloaded",
         "exhausted",
+    ),
+    "wreck": (
+        "broke",
+        "crashed",
+        "corrupted",
+        "nuked",
+        "trashed",
+        "borked",
+        "bricked",
+        "hosed",
+        "clobbered",
+        "took",
+        "brought",
+        "knocked",
+        "wiped out",
+        "caused",
     ),
     "hindsight": ("should", "ought", "could"),
     "neglect": (

@@ -18,7 +18,7 @@ JUDGEMENT = r"""
     | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
     | cowboy(?:\s+\w+)? | fat[-\s]?finger(?:ed|ing|s)? | rookie\s+(?:mistake|error|move)
     | bonehead\s+(?:mistake|move) | unprofessional | slapdash | half-?(?:baked|assed|arsed)
-    | asleep\s+at\s+the\s+wheel | no\s+business\s+(?:touching|being|running|deploying)
+    | asleep\s+at\s+the\s+wheel | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
     | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
     | made\s+a\s+(?:\w+\s+)?mess\s+of | without\s+(?:even\s+)?thinking(?:\s+it)?\s+through
@@ -58,6 +58,7 @@ RULES = (
             "A contractor resized the volume, leading to two hours of read errors.",
             "Vorsk applied the firewall template to every region, which took the API offline.",
             "Your migration wiped the sessions table, @dara.",
+            "Pellworth broke the nightly build with a dependency bump.",
         ),
         good=(
             "Root cause: the retry loop had no backoff.",
@@ -73,6 +74,7 @@ RULES = (
             "Odalys restarted the consumers, which brought the backlog down within minutes.",
             "The config push removed the route, which caused the 502s.",
             "Your PR introduced a new retry option for the uploader.",
+            "Pellworth broke the migration into three smaller steps.",
         ),
         triggers=(),
         pattern=(
@@ -149,6 +151,8 @@ RULES = (
             frame(frozenset({OTHER, WORK}), "harm"),
             # "Your PR broke the Windows build": a person's work as the agent.
             frame(frozenset({WORK}), "damage"),
+            # "Pascoe broke the build": any name in subject position, known or not.
+            frame(frozenset({OTHER}), "wreck"),
         ),
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
     ),
@@ -271,6 +275,7 @@ RULES = (
             "slapdash",
             "half",
             "asleep",
+            "bothered",
             "thinking",
             "business",
             "know what",
