@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 from unblame.cli import lint, parallel
@@ -85,6 +87,14 @@ def test_jobs_report_bad_standard_input_in_its_place(cli, docs):
     assert one.code == two.code == 2
     assert two.err_lines == one.err_lines
     assert "not UTF-8" in two.err
+
+
+def test_spawned_workers_print_what_forked_ones_print(cli, docs, monkeypatch):
+    """macOS and Windows spawn workers, which start from nothing instead of a copy."""
+    forked = cli("lint", "--format", "json", "-j", "2", "docs")
+    monkeypatch.setattr(parallel, "_start_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = cli("lint", "--format", "json", "-j", "2", "docs")
+    assert (spawned.code, spawned.out, spawned.err) == (forked.code, forked.out, forked.err)
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])

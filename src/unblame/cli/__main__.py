@@ -4,4 +4,7 @@ import sys
 
 from . import main
 
-sys.exit(main())
+# Guarded: where worker processes are spawned rather than forked (macOS,
+# Windows), each one imports this module again, and must not run the command.
+if __name__ == "__main__":
+    sys.exit(main())
