@@ -49,7 +49,8 @@ _ROLES = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
     # "worker" is left out: in software it is mostly a process.
     {"member", "members", "employee", "employees", "moderator"}
     | {"moderators", "bureaucrat", "bureaucrats", "managers", "manager", "driver", "drivers"}
-    | {"user", "users", "customer", "customers", "cop", "cops", "officer", "officers"}
+    # Users and customers are left out: they are the ones affected, not the responders.
+    | {"cop", "cops", "officer", "officers"}
     | {"analyst", "analysts", "architect", "architects", "nitwit", "ic", "management", "isp"}
     | {"supplier", "suppliers", "provider", "providers", "partner", "partners", "man", "woman"}
 )
@@ -370,13 +371,14 @@ _HARM_RE = re.compile(
     r"(?:,\s*|\b(?:which|that|and)\s+)(?:\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
     r"|caus\w+|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|broke|triggered|knock\w*\s+(?:\w+\s+){0,3}?(?:out|over|offline)|taking\s+(?:\w+\s+){0,3}?down"
-    r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*|(?:dropp|lock|crash|wip|empti|delet|corrupt|fill"
+    r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*|(?:dropp|lock|crash|empti|corrupt|fill"
     r"|hammer|overload|kill|exhaust|saturat|flood|stall|break)(?:ed|ing)"
     r"|(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:fell\s+over|went\s+(?:down|red|dark)|crashed|broke|died))\b",
     re.IGNORECASE,
 )
 _GOOD_OUTCOME_RE = re.compile(
-    r"\b(?:recover\w*|resol\w+|restor\w+|fix\w*|mitigat\w+|stabili[sz]\w+|stopp?\w*|end\w*"
+    r"\b(?:recover\w*|resol\w+|restor\w+|fix\w*|mitigat\w+|stabili[sz]\w+|stopp?\w*|end\w*|correctly"
+    r"|again|recreat\w+|work(?:ing|ed)?\s+(?:again|normally)"
     r"|improv\w+|faster|success\w*|green|healthy|normal)\b",
     re.IGNORECASE,
 )
@@ -1008,9 +1010,7 @@ CUE_TRIGGERS = {
         "dropp",
         "lock",
         "crash",
-        "wip",
         "empti",
-        "delet",
         "corrupt",
         "fill",
         "hammer",
@@ -1040,5 +1040,14 @@ def find(sentence: Sentence, agents: frozenset[str], cue: str) -> Iterator[tuple
         if clause.agent not in agents:
             continue
         found = test(sentence, clause)
-        if found is not None:
-            yield min(clause.agent_start, found[0]), found[1]
+        if found is None or (clause.agent == ELIDED and found[0] > _elided_reach(clause)):
+            continue
+        yield min(clause.agent_start, found[0]), found[1]
+
+
+def _elided_reach(clause: Clause) -> int:
+    """How far an elided subject's cue may stand: chat leads with it ("Accidentally
+    pushed ...", "Pushed to main by mistake" is a phrase of its own)."""
+    begin = _skip_openers(clause.words)
+    last = min(len(clause.words) - 1, begin + 1)
+    return clause.words[last].end if last >= 0 else 0
