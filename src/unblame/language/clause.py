@@ -50,7 +50,8 @@ _ROLES = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
     {"member", "members", "employee", "employees", "moderator"}
     | {"moderators", "bureaucrat", "bureaucrats", "managers", "manager", "driver", "drivers"}
     # Users and customers are left out: they are the ones affected, not the responders.
-    | {"cop", "cops", "officer", "officers"}
+    | {"cop", "cops", "officer", "officers", "owner", "owners", "operations", "engineering"}
+    | {"leadership", "facilities"}
     | {"analyst", "analysts", "architect", "architects", "nitwit", "ic", "management", "isp"}
     | {"supplier", "suppliers", "provider", "providers", "partner", "partners", "man", "woman"}
 )
@@ -295,12 +296,12 @@ _CARE_VERBS = (
 )
 _OMISSION_RE = re.compile(
     rf"\b(?:did\s+not|didn[’']?t|never|failed\s+to|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
-    rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})\b"
+    rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
     # Forgetting is always an omission, save forgetting to mention something.
     r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
     r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
-    r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling"
+    r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
     r"|\btake\s+the\s+time\s+to\b"
@@ -531,7 +532,10 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             return j + 1
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
             return j
-        if j > i and words[j].low.endswith("ing") and words[j].low not in _ROLES:
+        # "an engineer performing maintenance" ends the subject at "performing";
+        # "the warning" and "the morning" are nouns.
+        ing = words[j].low.endswith("ing") and words[j].low not in _ROLES
+        if j > i and ing and words[j - 1].low not in _DETERMINERS:
             return j
     return i
 
@@ -659,8 +663,16 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """A blunder, or an act on the wrong object: "used the wrong tag", "too broadly"."""
-    return blunder(sentence, clause) or _phrase(sentence, clause, _WRONG_OBJECT_RE)
+    """A blunder, or an act on the wrong object: "used the wrong tag", "too broadly".
+
+    "They" in technical writing is as often tools as people ("together they give us
+    weeks of warning instead of minutes"), so for it only a blunder counts.
+    """
+    found = blunder(sentence, clause)
+    subject = {w.low for w in clause.words[: clause.predicate]}
+    if found is not None or subject & {"they", "it"}:
+        return found
+    return _phrase(sentence, clause, _WRONG_OBJECT_RE)
 
 
 def _phrase(sentence: Sentence, clause: Clause, regex: re.Pattern[str]) -> tuple[int, int] | None:

@@ -58,20 +58,34 @@ GENERIC = r"""
 # copy-paste mistake, a fat-fingered value, mistakes by staff.
 SLIP_NOUNS = r"""
     (?:(?:an?|the|one|some|simple|small|single|silly|\w+['’]s)\s+)*(?:typos?|typographical\s+errors?|typing\s+errors?
-    |copy[-\s]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+
-    |fat[-\s]?finger\w*|wrong\s+selection|(?:employee|staff|operational|operator|manual)\s+(?:operational\s+)?mistakes?
+    |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+|misspell\w+|misclick\w*
+    |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed)
+    |(?:(?:employee|staff)\s+operational|clerical|keying|input|data[-\s]entry|transcription|entry
+      |worker['’]s|technician['’]s|staff['’]s)\s+(?:errors?|mistakes?|blunders?|slips?)
+    |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:its|their|the|our|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})
+    |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal)
     |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?)\b
 """
 SLIP_NOUN_TRIGGERS = (
     "typo",
     "typing",
+    "typed",
     "paste",
     "mistyp",
+    "misspell",
+    "misclick",
     "finger",
-    "wrong selection",
+    "wrong",
     "mistake",
     "involvement",
     "keyed",
+    "error",
+    "blunder",
+    "slip",
+    "incorrectly",
+    "extra",
+    "missing",
+    "stray",
 )
 
 RULES = (
@@ -176,10 +190,12 @@ RULES = (
                 triggers=SLIP_NOUN_TRIGGERS,
                 pattern=rf"""
             (?P<span>\b(?:due\s+to|caused\s+by|because\s+of|traced\s+(?:back\s+)?to|(?:the\s+)?result\s+of
-                |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled)\s+down\s+to)
+                |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
+                |cited|pinned\s+(?:\w+\s+)?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?{SLIP_NOUNS}
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
-                |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant))
+                |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
+                |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped))
         """,
             ),
         ),
