@@ -73,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if proselint is not None:
             tools.append(Tool("proselint check", [proselint, "check", str(folder)]))
-        time_interleaved(tools, args.runs, check=_check_unblame(files))
+        with OtherLoad() as load:
+            time_interleaved(tools, args.runs, check=_check_unblame(files))
 
         print(f"{'whole process, ' + str(files) + ' files':<34} {'median':>8} {'MB/s':>8}")
         for tool in tools:
@@ -85,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             baseline = tools[-1].median
             for tool in tools[:-1]:
                 print(f"ratio: {tool.label} is {baseline / tool.median:.1f}x proselint")
+        print(load.describe())
 
     with tempfile.TemporaryDirectory(prefix="unblame-bench-") as tmp:
         tiny = Path(tmp) / "tiny.md"
@@ -154,6 +156,50 @@ def build_corpus(
         path.write_bytes(data)
         total += len(data)
     return files, total
+
+
+class OtherLoad:
+    """How busy other processes kept the CPUs while the tools ran (Linux only).
+
+    The figures are comparable between runs only on a quiet machine: a tool
+    that uses every CPU slows down most when something else takes one.
+    """
+
+    def __enter__(self) -> OtherLoad:
+        self.start = self._sample()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.end = self._sample()
+
+    @staticmethod
+    def _sample() -> tuple[float, float, float] | None:
+        """(CPU seconds busy on the machine, of them ours, CPU seconds that passed)."""
+        try:
+            import resource
+
+            fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+        except (ImportError, OSError):
+            return None
+        ticks = [int(value) for value in fields]
+        hz = os.sysconf("SC_CLK_TCK")
+        busy = (sum(ticks[:8]) - ticks[3] - ticks[4]) / hz  # all but idle and iowait
+        ours = sum(
+            usage.ru_utime + usage.ru_stime
+            for usage in (
+                resource.getrusage(resource.RUSAGE_SELF),
+                resource.getrusage(resource.RUSAGE_CHILDREN),
+            )
+        )
+        return busy, ours, sum(ticks[:8]) / hz
+
+    def describe(self) -> str:
+        if self.start is None or self.end is None:
+            return "other load: unknown (no /proc/stat)"
+        busy, ours, total = (b - a for a, b in zip(self.start, self.end, strict=True))
+        share = max(0.0, busy - ours) / total if total else 0.0
+        note = "" if share < 0.05 else "  (busy machine: the figures are not comparable)"
+        return f"other processes used {share:.0%} of the CPUs during the timed runs{note}"
 
 
 def unblame_entry() -> list[str]:
