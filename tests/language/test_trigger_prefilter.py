@@ -10,10 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import unblame.language.analyzer as analyzer_module
-from unblame.language import RULES, analyze
+from unblame.language import RULES, analyze, clause
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = [json.loads(line)["text"] for line in (ROOT / "corpus/sentences.jsonl").open()]
+CORPUS = [
+    json.loads(line)["text"]
+    for name in ("sentences", "shapes-train")
+    for line in (ROOT / f"corpus/{name}.jsonl").open()
+]
 EXAMPLES = [text for rule in RULES for text in (*rule.bad, *rule.good)]
 SAMPLES = sorted((ROOT / "samples").glob("*.md"))
 
@@ -67,3 +71,14 @@ def test_a_question_pattern_stays_inside_its_sentence():
     fast, reference = analyze_both_ways(text)
     assert fast == reference
     assert "UB105" not in {f.rule for f in fast}
+
+
+def test_the_sentence_models_prechecks_do_not_change_findings(monkeypatch):
+    # A precheck only spares reading a sentence that cannot carry its cue.
+    fast = [analyze(text) for text in CORPUS + EXAMPLES]
+    monkeypatch.setattr(clause, "PRECHECKS", {})
+    clause._may_carry.cache_clear()
+    try:
+        assert [analyze(text) for text in CORPUS + EXAMPLES] == fast
+    finally:
+        clause._may_carry.cache_clear()

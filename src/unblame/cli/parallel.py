@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from unblame.language import Config, analyze
+from unblame.language import Config
+from unblame.language.analyzer import prepare
 
 from .common import CliError, Progress, display_path, read_stream, read_text
 from .lint import FILE_COST_BYTES, lint_text
@@ -49,7 +50,7 @@ def lint_in_parallel(
     context = _start_context()
     if context.get_start_method() == "fork":
         # Compile the rules once, here: forked workers inherit them ready to use.
-        analyze("", config=config, context=args.context)
+        prepare()
     results: list[FileReport | None] = [None] * len(items)
     first_error: tuple[int, str] | None = None
     executor = ProcessPoolExecutor(

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 
 from . import clause, prose
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import SLOTS, mark_names, other_pattern, person_pattern
 from .registry import RULES
-from .rule import Frame, Rule
+from .rule import Check, Frame, Rule
 from .trie import trie_pattern
 
 CONTEXTS = ("document", "action_item", "chat")
@@ -28,15 +27,37 @@ _LOOKBACK = 400
 SCAN_BREAK_RE = re.compile(r"[.!?](?=\s)|\n+")
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    """One check of a rule, compiled; a rule with several checks has several."""
+_FLAGS = re.IGNORECASE | re.VERBOSE
 
-    rule: Rule
-    triggers: tuple[str, ...]
-    regex: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
-    frame: Frame | None = None
+
+class CompiledRule:
+    """One check of a rule; a rule with several checks has several.
+
+    Patterns compile on first use: linting one small file needs only the checks
+    whose trigger words it contains, and compiling all of them is most of the
+    start-up time. `prepare()` compiles everything ahead, for forked workers.
+    """
+
+    def __init__(self, rule: Rule, check: Check | Frame) -> None:
+        self.rule = rule
+        self.triggers = check.triggers
+        self.frame = check if isinstance(check, Frame) else None
+        self._pattern = None if isinstance(check, Frame) else check.pattern
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        return None if self._pattern is None else re.compile(expand(self._pattern), _FLAGS)
+
+    @cached_property
+    def unless(self) -> re.Pattern[str] | None:
+        return _compiled_unless(self.rule.code)
+
+
+@cache
+def _compiled_unless(code: str) -> re.Pattern[str] | None:
+    # Keyed by rule, so the checks of one rule share one compiled `unless`.
+    rule = next(r for r in RULES if r.code == code)
+    return re.compile(expand(rule.unless), _FLAGS) if rule.unless else None
 
 
 def expand(pattern: str) -> str:
@@ -50,18 +71,16 @@ def expand(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[CompiledRule, ...]:
-    """Compile every rule once per process."""
-    flags = re.IGNORECASE | re.VERBOSE
-    result = []
-    for rule in RULES:
-        unless = re.compile(expand(rule.unless), flags) if rule.unless else None
-        for check in rule.checks:
-            if isinstance(check, Frame):
-                result.append(CompiledRule(rule, check.triggers, None, unless, check))
-                continue
-            regex = re.compile(expand(check.pattern), flags)
-            result.append(CompiledRule(rule, check.triggers, regex, unless))
-    return tuple(result)
+    """Every check of every rule, once per process (patterns compile on first use)."""
+    return tuple(CompiledRule(rule, check) for rule in RULES for check in rule.checks)
+
+
+def prepare() -> None:
+    """Compile every pattern now, so that processes forked afterwards start ready."""
+    for compiled in compiled_rules():
+        _ = compiled.regex, compiled.unless
+    _trigger_index()
+    clause.prepare()
 
 
 def sentence_bounds(
@@ -282,8 +301,8 @@ def _run_rule(compiled: CompiledRule, doc: prose.Document, spans, context: str, 
 def _matches(compiled: CompiledRule, masked: str, lo: int, hi: int):
     """(span start, span end, match start, match end) of each hit in the window."""
     if compiled.frame is not None:
-        sentence = clause.read(masked, lo, hi)
-        for start, end in clause.find(sentence, compiled.frame.agents, compiled.frame.cue):
+        frame = compiled.frame
+        for start, end in clause.find_in(masked, lo, hi, frame.agents, frame.cue):
             yield start, end, start, end
         return
     assert compiled.regex is not None
