@@ -322,10 +322,16 @@ _CARE_VERBS = (
     r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take"
 )
 _OMISSION_RE = _Lazy(
-    rf"\b(?:did\s+not|didn[’']?t|never|failed\s+to|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
+    rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
     # Forgetting is always an omission, save forgetting to mention something.
     r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
+    rf"|\bfailed\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do)\b"
+    r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
+    r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
+    r"|\blet\s+(?:\w+\s+){1,4}?slide\b"
+    r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
     r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running"
@@ -373,14 +379,18 @@ _CARE_PARTICIPLES = (
     r"followed|escalated|acted\s+(?:on|upon)|looked\s+at|checked|tested|reviewed|verified|validated"
     r"|done|carried\s+out|obtained|written|read|noticed|caught|communicated|announced|reported"
     r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
-    r"|monitored|followed\s+up|picked\s+up|documented"
+    r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed"
 )
+# "... acknowledged but not acted on": a clause that shares its subject starts at "not".
+_BARE_NEGLECT_RE = _Lazy(rf"(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b", re.IGNORECASE)
 _NEGLECT_RE = _Lazy(
-    r"(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
+    rf"(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
-    r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten)\b"
+    r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
+    r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
     r"|left\s+un\w+ed\b"
-    r"|\w+ed\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
+    r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
     r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
     r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
     r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:\w+\s+)?"
@@ -401,7 +411,8 @@ _HARM_RE = _Lazy(
     r"|broke|triggered|knock\w*\s+(?:\w+\s+){0,3}?(?:out|over|offline)|taking\s+(?:\w+\s+){0,3}?down"
     r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*|(?:dropp|lock|crash|empti|corrupt|fill"
     r"|hammer|overload|kill|exhaust|saturat|flood|stall|break)(?:ed|ing)"
-    r"|(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:fell\s+over|went\s+(?:down|red|dark)|crashed|broke|died))\b",
+    r"|(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:fell\s+over|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died"
+    r"|(?:was|were)\s+lost|stuck\s+around))\b",
     re.IGNORECASE,
 )
 _GOOD_OUTCOME_RE = _Lazy(
@@ -533,6 +544,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
         low = words[i].low
         if low in _OPENERS or low in ",.!-*#>" or low[0].isdigit() or low in {"utc", "pm", "am"}:
             i += 1
+        elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":
+            i += 2  # "Seriously, ...", "Frankly, ..."
         elif low in _PREPOSITIONS:
             comma = next((j for j in range(i, min(len(words), i + 25)) if words[j].low == ","), -1)
             if comma < 0:
@@ -563,9 +576,17 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
         # "an engineer performing maintenance" ends the subject at "performing";
         # "the warning" and "the morning" are nouns.
         ing = words[j].low.endswith("ing") and words[j].low not in _ROLES
-        if j > i and ing and words[j - 1].low not in _DETERMINERS:
+        if j > i and ing and _person_word(words[j - 1], first=j - 1 == i):
             return j
     return i
+
+
+def _person_word(word: Word, *, first: bool) -> bool:
+    """A role, handle, name or (not first in its clause) capitalised word."""
+    text = word.text
+    if word.low in _ROLES or text.startswith(("@", NAME_MARK)):
+        return True
+    return not first and text[:1].isupper() and word.low not in _FUNCTION_CAPITALS
 
 
 def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
@@ -850,10 +871,46 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     # ("the instructions provided were not followed").
     start, _ = _predicate_text(sentence, clause)
     text = _clause_text(sentence, clause, start)
-    match = _NEGLECT_RE.search(text, 0, min(len(text), 60))
+    shared = clause.words[0].low in {"but", "yet"} and clause.predicate <= 1
+    regex = _BARE_NEGLECT_RE if shared else _NEGLECT_RE
+    match = regex.search(text, 0, min(len(text), 60))
     if match is None or match.start() > 20:
         return None
     return start + match.start(), start + match.end()
+
+
+# A question aimed at a person: it asks who or why of a slip, or with an edge
+# ("did anyone even test it?", "merged without a review?", "... with CI red, again?").
+_EDGE_RE = _Lazy(
+    r"\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
+    r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
+    r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b",
+    re.IGNORECASE,
+)
+_ADDRESSEE_RE = _Lazy(
+    r"\b(?:you|your|he|she|someone|somebody|anyone|anybody|whoever)\b|@\w", re.IGNORECASE
+)
+
+
+def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A question with an edge about what a person did (checked once, on the first clause)."""
+    text = sentence.text.rstrip()
+    if clause is not sentence.clauses[0] or not text.endswith("?"):
+        return None
+    edge = _EDGE_RE.search(text)
+    if edge is None or not _past_act(sentence):
+        return None
+    people = {c.agent for c in sentence.clauses} & {OTHER, ELIDED}
+    if not people and _ADDRESSEE_RE.search(text) is None:
+        return None
+    return sentence.offset, sentence.offset + len(text)
+
+
+def _past_act(sentence: Sentence) -> bool:
+    return any(
+        w.low in _IRREGULAR_PAST or w.low in {"did", "didn't", "didn’t"} or w.low.endswith("ed")
+        for w in sentence.words
+    )
 
 
 def _acts(clause: Clause) -> bool:
@@ -882,6 +939,7 @@ CUES = {
     "hindsight": hindsight,
     "neglect": neglect,
     "plea": plea,
+    "accusation": accusation,
 }
 
 # Lower-case substrings of which every cue contains one; a Frame check uses
@@ -907,6 +965,8 @@ CUE_TRIGGERS = {
         "nobody",
         "no one",
         "not one",
+        "missed",
+        "slide",
         "noone",
         "did not",
         "didn",
@@ -1028,8 +1088,14 @@ CUE_TRIGGERS = {
         "caused",
     ),
     "hindsight": ("should", "ought", "could"),
+    "accusation": ("?",),
     "neglect": (
         " not ",
+        "not ",
+        "dismissed",
+        "brushed off",
+        "waved off",
+        "shrugged off",
         "never",
         "n't",
         "n’t",
@@ -1078,6 +1144,9 @@ CUE_TRIGGERS = {
         "break",
         "fell over",
         "went down",
+        "went un",
+        "lost",
+        "stuck around",
         "went red",
         "went dark",
         "died",
@@ -1117,8 +1186,9 @@ PRECHECKS = {
     "omission": _alternatives(_OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one)\b"),
     "harm": _HARM_RE,
     "hindsight": _HINDSIGHT_RE,
-    "neglect": _NEGLECT_RE,
+    "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE),
     "plea": _alternatives(_PLEA_RE, _IMPERATIVE_RE),
+    "accusation": _EDGE_RE,
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
 
@@ -1147,7 +1217,9 @@ def find(sentence: Sentence, agents: frozenset[str], cue: str) -> Iterator[tuple
         if clause.agent not in agents:
             continue
         found = test(sentence, clause)
-        if found is None or (clause.agent == ELIDED and found[0] > _elided_reach(clause)):
+        if found is None or (
+            clause.agent == ELIDED and cue != "accusation" and found[0] > _elided_reach(clause)
+        ):
             continue
         yield min(clause.agent_start, found[0]), found[1]
 

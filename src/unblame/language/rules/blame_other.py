@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..clause import NOBODY, OTHER, WORK, frame
+from ..clause import ELIDED, NOBODY, OTHER, WORK, frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 
@@ -18,7 +18,10 @@ JUDGEMENT = r"""
     | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
     | cowboy(?:\s+\w+)? | fat[-\s]?finger(?:ed|ing|s)? | rookie\s+(?:mistake|error|move)
     | bonehead\s+(?:mistake|move) | unprofessional | slapdash | half-?(?:baked|assed|arsed)
-    | asleep\s+at\s+the\s+wheel | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
+    | asleep\s+at\s+the\s+wheel | out\s+of\s+(?:his|her|their|your|its)\s+depth | (?:some|that|this|our)\s+genius
+    | (?:a\s+bunch\s+of\s+|bunch\s+of\s+)?amateurs | personal\s+(?:sandbox|playground) | nitwits? | buffoons?
+    | (?:is|are|was|were)\s+(?:a\s+|such\s+a\s+|total\s+|complete\s+)*(?:clowns?|cowboys|muppets?|jokers?|hacks)
+    | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
     | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
     | made\s+a\s+(?:\w+\s+)?mess\s+of | without\s+(?:even\s+)?thinking(?:\s+it)?\s+through
@@ -276,6 +279,17 @@ RULES = (
             "half",
             "asleep",
             "bothered",
+            "depth",
+            "genius",
+            "amateurs",
+            "sandbox",
+            "playground",
+            "nitwit",
+            "buffoon",
+            "clown",
+            "muppet",
+            "joker",
+            "hacks",
             "thinking",
             "business",
             "know what",
@@ -392,6 +406,8 @@ RULES = (
             "Who approved this migration?",
             "@lena how could this even be merged with red tests?",
             "How was this even possible?",
+            "Shipped the schema change without a single review?",
+            "Did anybody on the data team even open the runbook before the failover?",
         ),
         good=(
             "Who pushed the fix? Thanks, it worked.",
@@ -400,13 +416,17 @@ RULES = (
             "Why did the canary not catch the error spike?",
             "Any idea how we missed this in staging?",
             "How could the pipeline be changed to block this?",
+            "Did anyone see the second alert fire?",
+            "Is anyone even using the old export endpoint?",
         ),
-        triggers=(
-            "?",
-            "without",
-            "who the",
-        ),
-        pattern=r"""
+        pattern=(
+            Check(
+                triggers=(
+                    "?",
+                    "without",
+                    "who the",
+                ),
+                pattern=r"""
             (?P<span>
               \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
                 \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b{INSENT}*\?
@@ -422,6 +442,10 @@ RULES = (
             | \bhow\s+could\s+you\b{INSENT}*\?
             )
         """,
+            ),
+            # Any question with an edge about what a person did, however it opens.
+            frame(frozenset({OTHER, ELIDED}), "accusation"),
+        ),
         unless=r"""
             \bwho\s+(?:is|was|'s)\s+(?:on\s+call|on-call|around|available|online)
             | \bwho\s+\w+\s+(?:the\s+|that\s+|this\s+)?(?:fix|patch|rollback|revert|hotfix|mitigation)
@@ -450,6 +474,8 @@ RULES = (
             "Really disappointing that this was merged with failing tests.",
             "It is bad practice to deploy straight to production.",
             "Unacceptable that the migration was pushed without a review.",
+            "Halloran had been warned several times about editing the zone file by hand.",
+            "We asked @ines-k at least four times to stop deploying from a laptop.",
         ),
         good=(
             "We decided a staged rollout was a good idea for the schema change.",
@@ -458,29 +484,33 @@ RULES = (
             "The pipeline allowed a merge with failing tests.",
             "Deploying straight to production was possible because the gate was optional.",
             "The disappointing latency came from the cold cache.",
+            "The pager warned us three times before the disk filled.",
+            "We were told twice by the vendor that the API would change.",
         ),
-        triggers=(
-            "disappoint",
-            "unacceptable",
-            "inexcusable",
-            "embarrass",
-            "shameful",
-            "unprofessional",
-            "irresponsible",
-            "practice",
-            "yell",
-            "shout",
-            "scream",
-            "rage",
-            "too much",
-            "idea",
-            "as usual",
-            "as always",
-            "yet again",
-            "per usual",
-            "like always",
-        ),
-        pattern=r"""
+        pattern=(
+            Check(
+                triggers=(
+                    "disappoint",
+                    "unacceptable",
+                    "inexcusable",
+                    "embarrass",
+                    "shameful",
+                    "unprofessional",
+                    "irresponsible",
+                    "practice",
+                    "yell",
+                    "shout",
+                    "scream",
+                    "rage",
+                    "too much",
+                    "idea",
+                    "as usual",
+                    "as always",
+                    "yet again",
+                    "per usual",
+                    "like always",
+                ),
+                pattern=r"""
             (?P<span>
               \b(?:disappointing|unacceptable|inexcusable|embarrassing|shameful|unprofessional
                 |irresponsible)\s+(?:\w+\s+){0,3}?(?:that\s+|to\s+see\s+|how\s+)?
@@ -493,5 +523,20 @@ RULES = (
             | {OTHER}\b[^.!?\n]{3,80}?,?\s+(?:as\s+usual|as\s+always|yet\s+again|per\s+usual|like\s+always)\b
             )
         """,
+            ),
+            Check(
+                triggers=("told", "warned", "asked", "reminded", "banned"),
+                pattern=r"""
+            (?P<span>
+              \b(?:was|were|had\s+been|has\s+been|have\s+been|been)\s+(?:told|warned|asked|reminded)\s+
+                (?:\w+\s+){0,2}?(?:many|multiple|several|numerous|countless|repeatedly|again\s+and\s+again
+                |over\s+and\s+over|(?:at\s+least\s+)?\w+\s+times)\b
+            | \b(?:told|warned|asked|reminded)\s+(?:{OTHER}|(?-i:[A-Zꙮ][\w-]+))\s+(?:\w+\s+){0,3}?
+                (?:many|multiple|several|numerous|countless|repeatedly|(?:at\s+least\s+)?\w+\s+times)\b
+            | \bbanned\s+from\s+touching\b
+            )
+        """,
+            ),
+        ),
     ),
 )
