@@ -16,7 +16,6 @@ from .rule import Check, Frame, Rule
 from .trie import trie_pattern
 
 CONTEXTS = ("document", "action_item", "chat")
-SENTENCE_END_RE = re.compile(r"[.!?;](?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")
 # Negation just before a match: "not Dana's fault", "we decided not to blame".
 NEGATION_RE = re.compile(
     r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no|none|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
@@ -24,7 +23,16 @@ NEGATION_RE = re.compile(
 )
 _LOOKBACK = 400
 # Where a scan window may end: a sentence end before white space, or a block break.
-SCAN_BREAK_RE = re.compile(r"[.!?](?=\s)|\n+")
+# A period after a title, a company suffix, a US state or an initial ends no
+# sentence ("Newark, Del., an engineer ...", "Mr. Odunze's team").
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr St Sr Jr Inc Corp Ltd Co vs Del Calif Mass Wash Fla Ariz Penn Conn Mich Minn"
+    " Wis Ore Nev Colo Tenn Ky Ga Va Md Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec approx"
+)
+# Checked after the mark, so the look-behinds run only at a period.
+_NOT_AN_END = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS.split()) + r"(?<!\b[A-Z]\.)"
+SCAN_BREAK_RE = re.compile(rf"[.!?]{_NOT_AN_END}(?=\s)|\n+")
+SENTENCE_END_RE = re.compile(rf"[.!?;]{_NOT_AN_END}(?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")
 
 
 _FLAGS = re.IGNORECASE | re.VERBOSE

@@ -72,16 +72,7 @@ _OTHER_WORDS = frozenset(
 )
 _NOBODY_WORDS = frozenset({"nobody", "noone"})
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
-_ROLES = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
-    # "worker" is left out: in software it is mostly a process.
-    {"member", "members", "employee", "employees", "moderator"}
-    | {"moderators", "bureaucrat", "bureaucrats", "managers", "manager", "driver", "drivers"}
-    # Users and customers are left out: they are the ones affected, not the responders.
-    | {"cop", "cops", "officer", "officers", "owner", "owners", "operations", "engineering"}
-    | {"leadership", "facilities"}
-    | {"analyst", "analysts", "architect", "architects", "nitwit", "ic", "management", "isp"}
-    | {"supplier", "suppliers", "provider", "providers", "partner", "partners", "man", "woman"}
-)
+_ROLES = frozenset(w.lower() for w in ROLE_WORDS)
 # Heads that are never people, even capitalised at the start of a sentence.
 _THING_SUFFIXES = ("ing", "tion", "ment", "ness", "ity", "ure", "ance", "ence", "age", "ism")
 _DETERMINERS = frozenset(
@@ -338,7 +329,8 @@ _OMISSION_RE = _Lazy(
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
     r"|\btake\s+the\s+time\s+to\b"
-    r"|\b(?:carefully|closely|thoroughly)\s+enough\b"
+    r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
+    r"|\b(?:don['’]?t|doesn['’]?t|didn['’]?t|do\s+not|does\s+not|did\s+not)\s+even\s+(?:bother\s+to\s+)?\w+"
     r"|\b(?:skipped|omitted)\s+(?:\w+\s+)?(?:step|steps|check|checks|review|approval|tests?|canary|stage)\b"
     r"|\b(?:overlooked|ignored|disregarded|omitted|skipped)\s+(?:the|a|an|this|that|it|his|her"
     r"|their|our|several|two|both|all)\b",
@@ -351,7 +343,8 @@ _CARE_PAST_RE = _Lazy(
 )
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
-    r"(?:(?:is|was)\s+what\s+)?(?:\w+ly\s+)?(?:broke|caused|crashed|wiped|emptied|dropped|deleted"
+    r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:\w+ly\s+)?"
+    r"(?:broke|broken|caused|crashed|wiped|emptied|dropped|deleted"
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
@@ -638,8 +631,8 @@ def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
 
 
 def _possessed_work(subject: tuple[Word, ...]) -> bool:
-    """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix"."""
-    if len(subject) < 2 or subject[-1].low not in _WORK_NOUNS:
+    """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix #12"."""
+    if len(subject) < 2 or not any(w.low in _WORK_NOUNS for w in subject[1:3]):
         return False
     owner = subject[0]
     if owner.low in {"your", "his", "her", "their"}:
@@ -977,6 +970,12 @@ CUE_TRIGGERS = {
         "without",
         "take the time",
         "carefully enough",
+        "loud enough",
+        "loudly enough",
+        "quickly enough",
+        "clearly enough",
+        "hard enough",
+        " even ",
         "closely enough",
         "thoroughly enough",
         "overlooked",

@@ -21,6 +21,12 @@ JUDGEMENT = r"""
     | asleep\s+at\s+the\s+wheel | out\s+of\s+(?:his|her|their|your|its)\s+depth | (?:some|that|this|our)\s+genius
     | (?:a\s+bunch\s+of\s+|bunch\s+of\s+)?amateurs | personal\s+(?:sandbox|playground) | nitwits? | buffoons?
     | (?:is|are|was|were)\s+(?:a\s+|such\s+a\s+|total\s+|complete\s+)*(?:clowns?|cowboys|muppets?|jokers?|hacks)
+    | (?:poorly|inadequately|badly|insufficiently)\s+(?:motivated|trained|prepared|qualified|skilled|supervised)
+      \s+(?:\w+\s+){0,2}?(?:recruits|staff|engineers|operators|employees|workers|people|hires|devs|developers|team)
+    | (?:dumb|stupid|idiotic|boneheaded|moronic)\s+(?:things|stuff|moves?|decisions?|choices?|ideas?)
+    | (?:a|an|any)\s+(?:seasoned|competent|experienced|real|decent|half-decent|proper)\s+(?:{ROLE})\s+
+      (?:would(?:n't|\s+not|\s+never|\s+have)|wouldn't)
+    | stupidity
     | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
     | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
@@ -206,12 +212,15 @@ RULES = (
                     "foolish",
                     "blindly",
                     "by mistake",
+                    "incorrect",
                 ),
                 pattern=r"""
             (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?
               (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
               | wrongly | erroneously | stupidly | foolishly | blindly)
             | {OTHER}\s+(?:had\s+|has\s+)?[\w-]+ed\b{INSENT}{0,50}?\bby\s+(?:mistake|accident)
+            | \bby\s+(?:{OTHER}|someone|somebody)\s+\w+ing\s+(?:\w+\s+)?(?:incorrectly|wrongly|mistakenly
+              |accidentally|carelessly)
             )\b
         """,
             ),
@@ -244,6 +253,8 @@ RULES = (
             "Honestly the review of that PR was sloppy.",
             "Another cowboy deploy on a Friday afternoon.",
             "Someone fat-fingered the replica count.",
+            "Another round of dumb decisions from the platform team.",
+            "Any competent DBA would have seen that coming.",
         ),
         good=(
             "The rubber gasket on the rack door was replaced.",
@@ -253,6 +264,8 @@ RULES = (
             "The change to the firewall rules removed the health-check port.",
             "Careless-looking defaults in the template made the mistake easy.",
             "The review tool hid the second file of the diff.",
+            "The poorly trained model flagged every login as fraud.",
+            "Dumb terminals on the trading floor showed stale prices.",
         ),
         triggers=(
             "careless",
@@ -279,6 +292,19 @@ RULES = (
             "half",
             "asleep",
             "bothered",
+            "poorly",
+            "inadequately",
+            "badly",
+            "insufficiently",
+            "dumb",
+            "stupid",
+            "boneheaded",
+            "moronic",
+            "seasoned",
+            "competent",
+            "experienced",
+            "decent",
+            "proper",
             "depth",
             "genius",
             "amateurs",
@@ -309,7 +335,7 @@ RULES = (
         ),
         pattern=rf"""(?P<span>\b(?:{JUDGEMENT})\b)""",
         unless=rf"""
-            (?:\bi\s+(?:was|am|felt|feel)|\bi'm|\bi’m|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
+            (?:\bi\s+(?:was|am|felt|feel|got|get|became)|\bi'm|\bi’m|\bim|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
             | \bi\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
             | (?:{JUDGEMENT})-\w | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
             | \bsloppy\s+quorum
@@ -340,6 +366,7 @@ RULES = (
             "The person to blame is the release manager.",
             "Honestly the blame lies with the SRE team.",
             "It was the DBA's mistake, plain and simple.",
+            "The operator only noticed their mistake after the second reboot.",
         ),
         good=(
             "The outage was blamed on a faulty power supply.",
@@ -347,6 +374,7 @@ RULES = (
             "We use git blame to find when the line changed.",
             "The disk's fault counter rose before the crash.",
             "We decided not to blame anyone for the outage.",
+            "Their error budget was spent by Tuesday.",
         ),
         triggers=(
             "fault",
@@ -354,6 +382,7 @@ RULES = (
             "screw",
             "fuck",
             "blunder",
+            "error",
             "negligence",
             "carelessness",
             "incompetence",
@@ -372,6 +401,8 @@ RULES = (
             | \bblame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
             | \b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?on\s+(?:him|her|them|{OTHER})
             | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
+            | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
+              (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
             | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}))
             | \bblamed\s+(?:it\s+)?on\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:{ROLE}))
             | \b(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)\s+on\s+{OTHER}
@@ -476,6 +507,7 @@ RULES = (
             "Unacceptable that the migration was pushed without a review.",
             "Halloran had been warned several times about editing the zone file by hand.",
             "We asked @ines-k at least four times to stop deploying from a laptop.",
+            "Anywhere else you'd get fired for a push like that.",
         ),
         good=(
             "We decided a staged rollout was a good idea for the schema change.",
@@ -486,6 +518,7 @@ RULES = (
             "The disappointing latency came from the cold cache.",
             "The pager warned us three times before the disk filled.",
             "We were told twice by the vendor that the API would change.",
+            "The contractor was let go in a restructuring last spring.",
         ),
         pattern=(
             Check(
@@ -525,7 +558,17 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("told", "warned", "asked", "reminded", "banned"),
+                triggers=(
+                    "told",
+                    "warned",
+                    "asked",
+                    "reminded",
+                    "banned",
+                    "fired",
+                    "sacked",
+                    "let go",
+                    "canned",
+                ),
                 pattern=r"""
             (?P<span>
               \b(?:was|were|had\s+been|has\s+been|have\s+been|been)\s+(?:told|warned|asked|reminded)\s+
@@ -534,6 +577,7 @@ RULES = (
             | \b(?:told|warned|asked|reminded)\s+(?:{OTHER}|(?-i:[A-Zꙮ][\w-]+))\s+(?:\w+\s+){0,3}?
                 (?:many|multiple|several|numerous|countless|repeatedly|(?:at\s+least\s+)?\w+\s+times)\b
             | \bbanned\s+from\s+touching\b
+            | \b(?:would|['’]d)\s+(?:get|be|have\s+been)\s+(?:fired|sacked|let\s+go|canned)\b
             )
         """,
             ),

@@ -164,6 +164,7 @@ RULES = (
             "I was too quick deleting the old branch.",
             "I shouldn't be allowed near prod.",
             "I always break something on release day.",
+            "It was a Friday, I got lazy and skipped the canary.",
         ),
         good=(
             "The weak link in the chain was the DNS cache.",
@@ -238,6 +239,8 @@ RULES = (
                 |honestly\s+|really\s+|such\s+|so\s+|completely\s+|totally\s+|this\s+)?
                 (?:an?\s+|the\s+)?(?:absolute\s+|complete\s+|total\s+|real\s+|proper\s+|team's\s+)?
                 (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
+            | \bi(?:\s+was|m|\s+got|\s+get|\s+became)\s+(?:\w+\s+)?(?:lazy|sloppy|careless|complacent|cocky|overconfident)\b
+            | \bim\s+(?:such\s+|so\s+|a\s+|an\s+|the\s+)*(?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
             | \bi\s+was\s+(?:way\s+|much\s+)?too\s+(?:fast|quick|hasty|eager|impatient|careless
                 |sloppy|confident|cocky|lazy)\b
             | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
