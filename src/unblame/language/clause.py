@@ -322,10 +322,12 @@ _OMISSION_RE = _Lazy(
     r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
     r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
     r"|\blet\s+(?:\w+\s+){1,4}?slide\b"
+    r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
     r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running"
+    r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
     r"|\btake\s+the\s+time\s+to\b"
@@ -377,7 +379,8 @@ _CARE_PARTICIPLES = (
 # "... acknowledged but not acted on": a clause that shares its subject starts at "not".
 _BARE_NEGLECT_RE = _Lazy(rf"(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b", re.IGNORECASE)
 _NEGLECT_RE = _Lazy(
-    rf"(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
@@ -561,7 +564,7 @@ def _is_verb(word: Word, previous: Word | None) -> bool:
 
 def _subject_end(words: tuple[Word, ...], i: int) -> int:
     """Index of the first verb-like word after `i` (the subject is what comes before)."""
-    for j in range(i, min(len(words), i + 12)):
+    for j in range(i, min(len(words), i + 20)):
         if words[j].low in _PRONOUNS:
             return j + 1
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
@@ -728,7 +731,8 @@ def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int]
 def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause dwells on a deliberate act of care that was not done."""
     start, _ = _predicate_text(sentence, clause)
-    if clause.agent in (NOBODY, GROUP) and clause.words[0].low in _NEGATED_AGENT:
+    subject = clause.words[: clause.predicate]
+    if clause.agent in (NOBODY, GROUP) and any(w.low in _NEGATED_AGENT for w in subject):
         # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
         verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
@@ -766,7 +770,7 @@ _HABIT = (
 # Acts a person does by hand; asked of people ("you must bump the version"), a remedy of effort.
 _MANUAL = (
     rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
-    r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look"
+    r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look|write"
     r"|watch|coordinate|escalate|communicate|avoid|stop|pause)\b"
 )
 _PLEA_RE = _Lazy(
@@ -960,6 +964,9 @@ CUE_TRIGGERS = {
         "not one",
         "missed",
         "slide",
+        "opportunity",
+        "chance",
+        "window",
         "noone",
         "did not",
         "didn",

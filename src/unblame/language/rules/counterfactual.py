@@ -125,6 +125,8 @@ RULES = (
             "Corvin copied the host list without validating it and started the purge.",
             "None of us noticed the expiry warning in the weekly report.",
             "The reviewer did not take the time to run the branch locally.",
+            "We paged the wrong rotation, missing the chance to fail over early.",
+            "The team shipped the build without ensuring the migrations had run.",
         ),
         good=(
             "Dana remembered to drain the node before patching.",
@@ -347,6 +349,7 @@ RULES = (
             "The schema change was applied without the required sign-off.",
             "The disk-usage warnings were not acted on.",
             "A red canary should have led to a rollback, not a second push.",
+            "The canary results should have been checked before the second wave.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",

@@ -64,7 +64,7 @@ SLIP_NOUNS = r"""
       |worker['’]s|technician['’]s|staff['’]s)\s+(?:errors?|mistakes?|blunders?|slips?)
     |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:its|their|the|our|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})
     |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal)
-    |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?)\b
+    |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?|(?:an\s+|human\s+)?oversights?)\b
 """
 SLIP_NOUN_TRIGGERS = (
     "typo",
@@ -86,6 +86,7 @@ SLIP_NOUN_TRIGGERS = (
     "extra",
     "missing",
     "stray",
+    "oversight",
 )
 
 RULES = (
@@ -192,7 +193,7 @@ RULES = (
             (?P<span>\b(?:due\s+to|caused\s+by|because\s+of|traced\s+(?:back\s+)?to|(?:the\s+)?result\s+of
                 |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
                 |cited|pinned\s+(?:\w+\s+)?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:)
-                \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?{SLIP_NOUNS}
+                \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
                 |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped))

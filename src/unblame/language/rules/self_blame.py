@@ -345,6 +345,7 @@ RULES = (
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*should(?:n't|\s+not|n’t)?\s+have\s+\w+
             | \bif\s+only\s+i\b | \bif\s+i\s+(?:had|'d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
+            | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
         """,
         unless=r"""
