@@ -732,6 +732,13 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause dwells on a deliberate act of care that was not done."""
     start, _ = _predicate_text(sentence, clause)
     subject = clause.words[: clause.predicate]
+    # "No alert was configured, so nobody noticed" and "nobody noticed because
+    # the page went to an old channel" give the system's part: no verdict.
+    explained = clause.words[0].low == "so" or any(
+        c.words[0].low in {"because", "since"} for c in sentence.clauses if c.start > clause.start
+    )
+    if explained and clause.agent in (NOBODY, GROUP):
+        return None
     if clause.agent in (NOBODY, GROUP) and any(w.low in _NEGATED_AGENT for w in subject):
         # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
         verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None

@@ -139,6 +139,8 @@ RULES = (
             "Any idea how we missed this in staging?",
             "The importer loaded the file without validating it.",
             "The cron job skipped the run because the lock was held.",
+            "No alert was configured for the disk, so nobody noticed it filling.",
+            "None of us noticed the expiry because the reminder went to a retired list.",
         ),
         triggers=(),
         pattern=(
