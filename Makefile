@@ -24,6 +24,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	@$(VENV)/bin/ruff check src tests bench
 	@$(VENV)/bin/ruff format --check src tests bench
+	@$(VENV)/bin/mypy
 
 format: $(STAMP)
 	@$(VENV)/bin/ruff format src tests bench

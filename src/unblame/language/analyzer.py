@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
 from . import clause, prose
@@ -301,12 +301,20 @@ class _TriggerScope:
 _use_triggers = True
 
 
-def _run_rule(compiled: CompiledRule, doc: prose.Document, spans, context: str, config: Config):
+def _run_rule(
+    compiled: CompiledRule,
+    doc: prose.Document,
+    spans: Iterable[tuple[int, int]],
+    context: str,
+    config: Config,
+) -> Iterator[Finding]:
     for lo, hi in spans:
         yield from _run_rule_in(compiled, doc, lo, hi, context, config)
 
 
-def _matches(compiled: CompiledRule, masked: str, lo: int, hi: int):
+def _matches(
+    compiled: CompiledRule, masked: str, lo: int, hi: int
+) -> Iterator[tuple[int, int, int, int]]:
     """(span start, span end, match start, match end) of each hit in the window."""
     if compiled.frame is not None:
         frame = compiled.frame
@@ -321,7 +329,9 @@ def _matches(compiled: CompiledRule, masked: str, lo: int, hi: int):
         yield start, end, match.start(), match.end()
 
 
-def _run_rule_in(compiled, doc: prose.Document, lo: int, hi: int, context: str, config: Config):
+def _run_rule_in(
+    compiled: CompiledRule, doc: prose.Document, lo: int, hi: int, context: str, config: Config
+) -> Iterator[Finding]:
     rule, masked = compiled.rule, doc.masked
     for start, end, m_start, m_end in _matches(compiled, masked, lo, hi):
         block = doc.block_at(start)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -141,7 +142,9 @@ def _front_matter_end(source: str, lines: list[str]) -> int:
     return 0
 
 
-def _piece_spans(content: str, first_line: int, lines: list[str], starts: list[int]):
+def _piece_spans(
+    content: str, first_line: int, lines: list[str], starts: list[int]
+) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of each content line inside the source lines."""
     for k, piece in enumerate(content.split("\n")):
         index = first_line + k
@@ -160,7 +163,7 @@ def _piece_spans(content: str, first_line: int, lines: list[str], starts: list[i
         yield starts[index] + col, starts[index] + col + len(piece)
 
 
-def _cell_spans(line_start: int, line: str, cells: list[str]):
+def _cell_spans(line_start: int, line: str, cells: list[str]) -> Iterator[tuple[int, int]]:
     """Locate each table cell's text inside its row, left to right."""
     pos = 0
     for cell in cells:
@@ -197,7 +200,7 @@ def parse(source: str) -> Document:
     # or a higher level), prose is read as action items.
     action, section_level = False, 0
     quote_depth, level0_pending, level0_active = 0, None, None
-    cells_row: list[tuple[list[str], int]] = []
+    cells_row: list[tuple[str, int]] = []
 
     for i, tok in enumerate(tokens):
         ttype = tok.type
@@ -258,7 +261,18 @@ def parse(source: str) -> Document:
     )
 
 
-def _add_row(cells_row, starts, lines, blocks, quoted, action, suppressed):
+_Blocks = list[tuple[list[tuple[int, int]], Block]]
+
+
+def _add_row(
+    cells_row: list[tuple[str, int]],
+    starts: list[int],
+    lines: list[str],
+    blocks: _Blocks,
+    quoted: bool,
+    action: bool,
+    suppressed: frozenset[str] | None,
+) -> None:
     line_no = cells_row[0][1]
     if line_no >= len(lines):
         return
@@ -283,7 +297,7 @@ def _gap(length: int) -> str:
     return "\n" + "\x00" * (length - 2) + "\n"
 
 
-def _mask(source: str, blocks) -> str:
+def _mask(source: str, blocks: _Blocks) -> str:
     parts: list[str] = []
     pos = 0
     for spans, _block in blocks:
