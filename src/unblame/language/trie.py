@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-
 # A prefix tree of characters; the key "" marks the end of a word.
 _Node = dict[str, "_Node"]
 
