@@ -39,11 +39,13 @@ test: lint
 	@$(PY) -m pytest -n 2 -p no:cacheprovider -rsx
 	@$(VENV)/bin/unblame eval corpus/sentences.jsonl --min-precision 0.95 --min-recall 0.90
 
-# Accuracy on the shared development set of real sentences, when it is there.
+# Accuracy on real writing (the shared development sets, when they are there)
+# first, then on the project's own sets.
 eval: $(STAMP)
-	@$(VENV)/bin/unblame eval corpus/sentences.jsonl
-	@if [ -f ../shared/eval/dev-sentences.jsonl ]; then \
-		$(VENV)/bin/unblame eval ../shared/eval/dev-sentences.jsonl; fi
+	@for f in ../shared/eval/dev2-sentences.jsonl ../shared/eval/dev-sentences.jsonl; do \
+		if [ -f $$f ]; then $(VENV)/bin/unblame eval $$f; fi; done
+	@for f in corpus/shapes-holdout.jsonl corpus/shapes-train.jsonl corpus/sentences.jsonl \
+		corpus/holdout.jsonl; do $(VENV)/bin/unblame eval $$f; done
 
 bench: $(STAMP)
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench]'
