@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unblame.language import analyze, clause
+from unblame.language import analyze, clause, cues
 from unblame.language.lexicon import mark_names
 from unblame.language.rule import Frame
 
@@ -23,7 +23,7 @@ def cue(text: str, name: str) -> str | None:
     """The words the first clause with `name` cue points at, or None."""
     sentence = clause.read(text, 0, len(text))
     for c in sentence.clauses:
-        found = clause.CUES[name](sentence, c)
+        found = cues.CUES[name](sentence, c)
         if found is not None:
             return text[found[0] : found[1]]
     return None
@@ -164,9 +164,9 @@ def test_it_hears_a_plea_for_people_to_try_harder(text, found):
 
 
 def test_a_frame_check_names_its_agents_and_cue_and_gets_the_cue_trigger_words():
-    check = clause.frame(frozenset({clause.OTHER}), "slip")
-    assert check == Frame(clause.CUE_TRIGGERS["slip"], frozenset({clause.OTHER}), "slip")
-    assert set(clause.CUE_TRIGGERS) == set(clause.CUES)
+    check = cues.frame(frozenset({clause.OTHER}), "slip")
+    assert check == Frame(cues.CUE_TRIGGERS["slip"], frozenset({clause.OTHER}), "slip")
+    assert set(cues.CUE_TRIGGERS) == set(cues.CUES)
 
 
 def test_a_capitalised_name_no_list_knows_is_a_person_in_subject_position():
@@ -223,6 +223,6 @@ WORDS = st.sampled_from(
 def test_the_model_reads_any_word_salad_and_every_span_stays_inside_it(words):
     text = " ".join(words)
     sentence = clause.read(text, 0, len(text))
-    for name in clause.CUES:
-        for start, end in clause.find(sentence, clause.AGENTS, name):
+    for name in cues.CUES:
+        for start, end in cues.find(sentence, clause.AGENTS, name):
             assert 0 <= start < end <= len(text)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import unblame.language.analyzer as analyzer_module
-from unblame.language import RULES, analyze, clause
+from unblame.language import RULES, analyze, cues
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [
@@ -76,9 +76,9 @@ def test_a_question_pattern_stays_inside_its_sentence():
 def test_the_sentence_models_prechecks_do_not_change_findings(monkeypatch):
     # A precheck only spares reading a sentence that cannot carry its cue.
     fast = [analyze(text) for text in CORPUS + EXAMPLES]
-    monkeypatch.setattr(clause, "PRECHECKS", {})
-    clause._may_carry.cache_clear()
+    monkeypatch.setattr(cues, "PRECHECKS", {})
+    cues._may_carry.cache_clear()
     try:
         assert [analyze(text) for text in CORPUS + EXAMPLES] == fast
     finally:
-        clause._may_carry.cache_clear()
+        cues._may_carry.cache_clear()

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
-from . import clause, prose
+from . import cues, prose
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import SLOTS, mark_names, other_pattern, person_pattern
@@ -88,7 +88,7 @@ def prepare() -> None:
     for compiled in compiled_rules():
         _ = compiled.regex, compiled.unless
     _trigger_index()
-    clause.prepare()
+    cues.prepare()
 
 
 def sentence_bounds(
@@ -318,7 +318,7 @@ def _matches(
     """(span start, span end, match start, match end) of each hit in the window."""
     if compiled.frame is not None:
         frame = compiled.frame
-        for start, end in clause.find_in(masked, lo, hi, frame.agents, frame.cue):
+        for start, end in cues.find_in(masked, lo, hi, frame.agents, frame.cue):
             yield start, end, start, end
         return
     assert compiled.regex is not None

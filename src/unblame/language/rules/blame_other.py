@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..clause import ELIDED, NOBODY, OTHER, WORK, frame
+from ..clause import ELIDED, NOBODY, OTHER, WORK
+from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 

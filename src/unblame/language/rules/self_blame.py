@@ -6,7 +6,8 @@ their part factually and turn to the system. They never reprimand.
 
 from __future__ import annotations
 
-from ..clause import ELIDED, SELF, frame
+from ..clause import ELIDED, SELF
+from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 

@@ -1,0 +1,758 @@
+"""Cues over the sentence model: how each clause's act is framed.
+
+`unblame.language.clause` reads a sentence into clauses and finds each one's
+agent; the functions here say whether a clause's act carries a cue (a slip, an
+omission of care, harm that followed, a plea for people to try harder ...) and
+where. A rule's `Frame` check names the agents and the cue it needs; `find_in`
+runs it over one sentence of a document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .clause import (
+    _AUX,
+    _CLAUSE_WORDS,
+    _DETERMINERS,
+    _EVENT_VERBS,
+    _IRREGULAR_PAST,
+    _MIS_IRREGULAR,
+    _MIS_RE,
+    _PRESENT_ACTS,
+    _SLIP_ADVERBS,
+    _SLIP_VERBS,
+    ELIDED,
+    GROUP,
+    NOBODY,
+    OTHER,
+    Clause,
+    Sentence,
+    _Lazy,
+    _skip_openers,
+    read,
+)
+from .lexicon import NAME_MARK, STRONG_ACTION
+from .rule import Frame
+
+_BLUNDER_PHRASE_RE = _Lazy(
+    r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
+    r"|\bmade\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mistake|error|typo|blunder|misstep|goof)\b"
+    r"|\b(?:did|done)\s+(?:\w+\s+){0,2}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
+    r"|realising|noticing|thinking|being\s+thorough)\b",
+    re.IGNORECASE,
+)
+_WRONG_OBJECT_RE = _Lazy(
+    r"\b(?:the|a)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b|\brather\s+than\s+the\b"
+    r"|\bbackwards\b"
+    r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
+    re.IGNORECASE,
+)
+# Words that make an act hypothetical, prevented or denied.
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+_UNREAL = frozenset(
+    {"can", "can't", "can’t", "cannot", "could", "couldn't", "would", "wouldn't", "might"}
+    | {"may", "will", "won't", "nothing", "anything", "not", "never", "if", "avoid"}
+    | {"don't", "doesn't", "didn't", "didn’t", "don’t", "prevent", "unless", "whether"}
+)
+
+# Deliberate acts of attention and care: what "did not" and "failed to" judge.
+_CARE_VERBS = (
+    r"notice|check|test|verify|validate|review|read|look|follow|tell|inform|notify|announce"
+    r"|communicate|coordinate|consult|ask|wait|escalate|update|confirm|consider|reali[sz]e"
+    r"|think|connect|document|double-check|catch|see|monitor|respond|plan|prepare|speak"
+    r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take"
+)
+_OMISSION_RE = _Lazy(
+    rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
+    rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
+    # Forgetting is always an omission, save forgetting to mention something.
+    r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
+    rf"|\bfailed\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do)\b"
+    r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
+    r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
+    r"|\blet\s+(?:\w+\s+){1,4}?slide\b"
+    r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
+    r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
+    r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
+    rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
+    r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running"
+    r"|ensuring|making\s+sure|waiting\s+for"
+    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
+    r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
+    r"|\btake\s+the\s+time\s+to\b"
+    r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
+    r"|\b(?:don['’]?t|doesn['’]?t|didn['’]?t|do\s+not|does\s+not|did\s+not)\s+even\s+(?:bother\s+to\s+)?\w+"
+    r"|\b(?:skipped|omitted)\s+(?:\w+\s+)?(?:step|steps|check|checks|review|approval|tests?|canary|stage)\b"
+    r"|\b(?:overlooked|ignored|disregarded|omitted|skipped)\s+(?:the|a|an|this|that|it|his|her"
+    r"|their|our|several|two|both|all)\b",
+    re.IGNORECASE,
+)
+_NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
+_CARE_PAST_RE = _Lazy(
+    r"picked|noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
+    r"|looked|asked|questioned|flagged|objected|remembered|bothered"
+)
+# The work itself did damage: "your PR broke the Windows build".
+_DAMAGE_RE = _Lazy(
+    r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:\w+ly\s+)?"
+    r"(?:broke|broken|caused|crashed|wiped|emptied|dropped|deleted"
+    r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
+    r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
+    r"|overloaded|exhausted)\b",
+    re.IGNORECASE,
+)
+# Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
+_WRECK_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:broke(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)|crashed|corrupted|nuked|trashed|borked|bricked|hosed|clobbered"
+    r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
+    r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?))\b",
+    re.IGNORECASE,
+)
+# Hindsight about a person's choice: "Tarquin should have checked the config".
+_HINDSIGHT_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:should|shouldn['’]t|should\s+not|ought\s+to|could)\s*(?:have|['’]ve)\s+"
+    r"(?:\w+ly\s+|just\s+|at\s+least\s+)?(?:known|seen|done|run|read|caught|taken|written|told"
+    r"|asked|kept|made|thought|left|\w+ed)\b",
+    re.IGNORECASE,
+)
+# A deliberate act of care left undone, told in the passive: "the warning was
+# missed", "the runbook step was skipped", "the change was made without review".
+_CARE_PARTICIPLES = (
+    r"followed|escalated|acted\s+(?:on|upon)|looked\s+at|checked|tested|reviewed|verified|validated"
+    r"|done|carried\s+out|obtained|written|read|noticed|caught|communicated|announced|reported"
+    r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
+    r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed"
+)
+# "... acknowledged but not acted on": a clause that shares its subject starts at "not".
+_BARE_NEGLECT_RE = _Lazy(rf"(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b", re.IGNORECASE)
+_NEGLECT_RE = _Lazy(
+    rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
+    rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
+    r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
+    r"|left\s+un\w+ed\b"
+    r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
+    r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
+    r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
+    r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:\w+\s+)?"
+    r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration)\b",
+    re.IGNORECASE,
+)
+# Things that run by themselves: "the job was skipped" reports the scheduler.
+_RUN_NOUNS = frozenset(
+    {"job", "jobs", "run", "runs", "cron", "build", "builds", "heartbeat", "heartbeats", "batch"}
+    | {"batches", "task", "tasks", "event", "events", "request", "requests", "packet", "packets"}
+    | {"tick", "ticks", "tests", "test", "retry", "retries", "message", "messages", "deadline"}
+    | {"slo", "sla", "target", "window"}
+)
+# An act tied to a bad outcome that followed from it.
+_HARM_RE = _Lazy(
+    r"(?:,\s*|\b(?:which|that|and)\s+)(?:\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
+    r"|caus\w+|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|broke|triggered|knock\w*\s+(?:\w+\s+){0,3}?(?:out|over|offline)|taking\s+(?:\w+\s+){0,3}?down"
+    r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*|(?:dropp|lock|crash|empti|corrupt|fill"
+    r"|hammer|overload|kill|exhaust|saturat|flood|stall|break)(?:ed|ing)"
+    r"|(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:fell\s+over|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died"
+    r"|(?:was|were)\s+lost|stuck\s+around))\b",
+    re.IGNORECASE,
+)
+_GOOD_OUTCOME_RE = _Lazy(
+    r"\b(?:recover\w*|resol\w+|restor\w+|fix\w*|mitigat\w+|stabili[sz]\w+|stopp?\w*|end\w*|correctly"
+    r"|again|recreat\w+|work(?:ing|ed)?\s+(?:again|normally)"
+    r"|improv\w+|faster|success\w*|green|healthy|normal)\b",
+    re.IGNORECASE,
+)
+
+_STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
+
+
+# --- Cues over a clause -----------------------------------------------------------------
+
+
+def _predicate_text(sentence: Sentence, clause: Clause) -> tuple[int, str]:
+    """Offset and text from the clause's predicate to the end of the sentence."""
+    if clause.predicate >= len(clause.words):
+        return clause.end, ""
+    start = clause.words[clause.predicate].start
+    return start, sentence.text[start - sentence.offset :]
+
+
+def _clause_text(sentence: Sentence, clause: Clause, start: int) -> str:
+    return sentence.text[start - sentence.offset : clause.end - sentence.offset]
+
+
+def _unreal(clause: Clause, before: int) -> bool:
+    """True when the act before offset `before` did not happen as told.
+
+    A condition ("if I had mistakenly ..."), a modal ("so that I can't
+    accidentally push") or a denial ("did nothing wrong") speaks of an act
+    that did not happen, which judges nobody.
+    """
+    if clause.words[0].low in _CONDITIONS:
+        return True
+    return any(w.low in _UNREAL for w in clause.words if w.start < before)
+
+
+def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act itself is called a slip: an adverb, a mis- verb, 'made a mistake'."""
+    words = clause.words
+    for k in range(clause.predicate, len(words)):
+        low = words[k].low
+        after_determiner = k > 0 and words[k - 1].low in _DETERMINERS
+        if (
+            low in _SLIP_ADVERBS
+            or low in _SLIP_VERBS
+            or low in _MIS_IRREGULAR
+            or (_MIS_RE.match(low) and low != "mistaken" and not after_determiner)
+        ):
+            found = words[k].start, words[k].end
+        else:
+            continue
+        return None if _unreal(clause, found[1]) else found
+    return _phrase(sentence, clause, _BLUNDER_PHRASE_RE)
+
+
+def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A blunder, or an act on the wrong object: "used the wrong tag", "too broadly".
+
+    "They" in technical writing is as often tools as people ("together they give us
+    weeks of warning instead of minutes"), so for it only a blunder counts.
+    """
+    found = blunder(sentence, clause)
+    subject = {w.low for w in clause.words[: clause.predicate]}
+    if found is not None or subject & {"they", "it"}:
+        return found
+    return _phrase(sentence, clause, _WRONG_OBJECT_RE)
+
+
+def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
+    start, _ = _predicate_text(sentence, clause)
+    match = regex.search(_clause_text(sentence, clause, start))
+    if match is None or _unreal(clause, start + match.end()):
+        return None
+    return start + match.start(), start + match.end()
+
+
+def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause dwells on a deliberate act of care that was not done."""
+    start, _ = _predicate_text(sentence, clause)
+    subject = clause.words[: clause.predicate]
+    # "No alert was configured, so nobody noticed" and "nobody noticed because
+    # the page went to an old channel" give the system's part: no verdict.
+    explained = clause.words[0].low == "so" or any(
+        c.words[0].low in {"because", "since"} for c in sentence.clauses if c.start > clause.start
+    )
+    if explained and clause.agent in (NOBODY, GROUP):
+        return None
+    if clause.agent in (NOBODY, GROUP) and any(w.low in _NEGATED_AGENT for w in subject):
+        # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
+        verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
+        if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
+            return verb.start, verb.end
+    match = _OMISSION_RE.search(_clause_text(sentence, clause, start))
+    return (start + match.start(), start + match.end()) if match else None
+
+
+def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act is tied to a bad outcome that followed ("..., leading to ...")."""
+    start, rest = _predicate_text(sentence, clause)
+    # A relative or complement clause ("clues that they'd switched hubs,
+    # leading to ...") tells what someone saw; the main clause carries the claim.
+    if clause.words[0].low in _CLAUSE_WORDS or not _acts(clause):
+        return None
+    match = _HARM_RE.search(rest)
+    if match is None or _GOOD_OUTCOME_RE.search(rest, match.end(), match.end() + 40):
+        return None
+    return start + match.start(), start + match.end()
+
+
+# --- Remedies that ask people to behave better ---------------------------------------------
+
+# Attitudes and habits: what a promise or a plea asks of people.
+_HABIT = (
+    r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more)\s+)?"
+    r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
+    r"|make\s+sure|double[- ]?check|remember|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
+    r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
+    r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
+    r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
+    r"|declare|follow\s+(?:the\s+|our\s+|established\s+)?(?:procedures?|process|runbooks?|steps|it)"
+    r"|use\s+(?:a\s+)?checklists?|work\s+with\s+a\s+checklist|be\s+more\s+\w+)\b"
+)
+# Acts a person does by hand; asked of people ("you must bump the version"), a remedy of effort.
+_MANUAL = (
+    rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
+    r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look|write"
+    r"|watch|coordinate|escalate|communicate|avoid|stop|pause)\b"
+)
+_PLEA_RE = _Lazy(
+    # A promise: "I'll do my best to ...", "going forward we will work harder to ...".
+    rf"\b(?:i|we)(?:['’]ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to)"
+    rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+)?{_HABIT}"
+    # A directive to people: "you shouldn't merge when ...", "engineers must ...".
+    rf"|\b(?:you|people|everyone|everybody|engineers|developers|devs|operators|staff|folks"
+    rf"|reviewers|maintainers|sres)\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to"
+    rf"|could\s+at\s+least|can['’]?t|cannot)(?:\s+not|n['’]t)?\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"|\bwe\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to)(?:\s+not|n['’]t)?"
+    rf"\s+(?:\w+ly\s+|all\s+|always\s+)?{_HABIT}"
+    # Habits named as the lesson.
+    r"|\b(?:reinforce|continuous|more|additional|refresher|mandatory|further|better|ongoing)"
+    r"\s+(?:\w+\s+)?training\b|\btraining\s+(?:of|for)\s+(?:all\s+)?(?:\w+\s+){0,2}?(?:staff"
+    r"|employees|employee['’]s|engineers|developers|operators|teams?|people|personnel)\b"
+    r"|\bpeer[- ]review\s+(?:process\s+)?(?:for|of)\s+(?:the\s+)?commands\b"
+    r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
+    r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
+    r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
+    r"|\bkeep\s+(?:this|that|it)\s+in\s+mind\b|\b(?:been|be|was|were)\s+(?:\w+ly\s+)?reassigned\b"
+    r"|\bcloud\s+(?:your|their|our|his|her)\s+judg(?:e)?ment\b"
+    r"|\bin\s+(?:your|our|their|my)\s+(?:brain|head|mind)s?\b"
+    r"|\b(?:something|things|one\s+thing|lessons?)\s+to\s+(?:keep\s+in\s+mind|remember|bear\s+in\s+mind)\b"
+    r"|\b(?:should|must|need\s+to|have\s+to)\s+(?:\w+\s+){1,12}?every\s+(?:single\s+)?time\s+(?:we|you|they"
+    r"|someone|anyone)\b"
+    r"|\b(?:important|essential|crucial|vital|wise|best|better|key)\s+to\s+(?:always\s+)?"
+    r"(?:double[- ]?check|check|verify|be\s+careful|pay\s+attention|read|think|pause|slow\s+down"
+    r"|review|remember)\b"
+    r"|\b(?:recommend|suggest)(?:s|ed)?\s+(?:that\s+)?(?:doing|performing|running|checking|verifying"
+    r"|reviewing|double-checking|confirming|testing|manually)\b",
+    re.IGNORECASE,
+)
+# An imperative at the start of a clause that asks for a habit: "ALWAYS work
+# with a checklist", "Please bump the major version next time", "pause".
+_IMPERATIVE_RE = _Lazy(
+    rf"(?:please\s+)?(?:always|never)\s+\w+"
+    rf"|(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
+    rf"|please\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
+    rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b",
+    re.IGNORECASE,
+)
+
+
+def plea(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where a remedy asks people to be more careful: a promise, a directive, a habit."""
+    text = _clause_text(sentence, clause, clause.start)
+    match = _PLEA_RE.search(text)
+    if match is None:
+        begin = _skip_openers(clause.words)
+        # "@robin please bump ...": a vocative before the imperative.
+        last = len(clause.words) - 1
+        while begin < last and clause.words[begin].text.startswith(("@", NAME_MARK)):
+            begin += 1
+        if begin < len(clause.words) and clause.words[begin].low == ",":
+            begin += 1
+        if begin >= len(clause.words):
+            return None
+        start = clause.words[begin].start
+        match = _IMPERATIVE_RE.match(text, start - clause.start)
+    if match is None or _STRONG_RE.search(sentence.text):
+        return None
+    return clause.start + match.start(), clause.start + match.end()
+
+
+def _from_predicate(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
+    """Where `regex` matches at the start of the clause's predicate."""
+    start, _ = _predicate_text(sentence, clause)
+    match = regex.match(_clause_text(sentence, clause, start))
+    return (start + match.start(), start + match.end()) if match else None
+
+
+def damage(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's verb itself does damage ("broke the build", "wiped the table")."""
+    return _from_predicate(sentence, clause, _DAMAGE_RE)
+
+
+def wreck(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's verb says the act wrecked something ("took the API down")."""
+    return _from_predicate(sentence, clause, _WRECK_RE)
+
+
+def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the predicate judges a choice with hindsight ("should have checked")."""
+    return _from_predicate(sentence, clause, _HINDSIGHT_RE)
+
+
+def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where a thing's passive tells of care left undone ("the warning was missed")."""
+    head = clause.words[clause.predicate - 1] if clause.predicate > 0 else None
+    if head is None or head.low in _RUN_NOUNS:
+        return None
+    # Near the start of the predicate, past a participle that ends the subject
+    # ("the instructions provided were not followed").
+    start, _ = _predicate_text(sentence, clause)
+    text = _clause_text(sentence, clause, start)
+    shared = clause.words[0].low in {"but", "yet"} and clause.predicate <= 1
+    regex = _BARE_NEGLECT_RE if shared else _NEGLECT_RE
+    match = regex.search(text, 0, min(len(text), 60))
+    if match is None or match.start() > 20:
+        return None
+    return start + match.start(), start + match.end()
+
+
+# A question aimed at a person: it asks who or why of a slip, or with an edge
+# ("did anyone even test it?", "merged without a review?", "... with CI red, again?").
+_EDGE_RE = _Lazy(
+    r"\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
+    r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
+    r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b",
+    re.IGNORECASE,
+)
+_ADDRESSEE_RE = _Lazy(
+    r"\b(?:you|your|he|she|someone|somebody|anyone|anybody|whoever)\b|@\w", re.IGNORECASE
+)
+
+
+def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A question with an edge about what a person did (checked once, on the first clause)."""
+    text = sentence.text.rstrip()
+    if clause is not sentence.clauses[0] or not text.endswith("?"):
+        return None
+    edge = _EDGE_RE.search(text)
+    if edge is None or not _past_act(sentence):
+        return None
+    people = {c.agent for c in sentence.clauses} & {OTHER, ELIDED}
+    if not people and _ADDRESSEE_RE.search(text) is None:
+        return None
+    return sentence.offset, sentence.offset + len(text)
+
+
+def _past_act(sentence: Sentence) -> bool:
+    return any(
+        w.low in _IRREGULAR_PAST or w.low in {"did", "didn't", "didn’t"} or w.low.endswith("ed")
+        for w in sentence.words
+    )
+
+
+def _acts(clause: Clause) -> bool:
+    """True when the clause's verb is a deliberate act, not a state or an event."""
+    if clause.predicate >= len(clause.words):
+        return False
+    verb = clause.words[clause.predicate]
+    while verb.low in _SLIP_ADVERBS or verb.low.endswith("ly"):
+        k = clause.words.index(verb) + 1
+        if k >= len(clause.words):
+            return False
+        verb = clause.words[k]
+    low = verb.low
+    if low in _AUX or low in _EVENT_VERBS:
+        return False
+    return low in _IRREGULAR_PAST or low in _PRESENT_ACTS or low.endswith("ed")
+
+
+CUES = {
+    "slip": slip,
+    "blunder": blunder,
+    "omission": omission,
+    "harm": harm,
+    "damage": damage,
+    "wreck": wreck,
+    "hindsight": hindsight,
+    "neglect": neglect,
+    "plea": plea,
+    "accusation": accusation,
+}
+
+# Lower-case substrings of which every cue contains one; a Frame check uses
+# them as its trigger words (a test proves they never change the findings).
+_BLUNDER_TRIGGERS = (
+    *sorted(_SLIP_ADVERBS | _SLIP_VERBS),
+    "mis",
+    "mistake",
+    "accident",
+    "in error",
+    "wrong",
+    "error",
+    "typo",
+    "blunder",
+    "goof",
+    "without",
+)
+CUE_TRIGGERS = {
+    "blunder": _BLUNDER_TRIGGERS,
+    "slip": (*_BLUNDER_TRIGGERS, "incorrect", "too ", "instead", "rather than", "backwards"),
+    "omission": (
+        "none",
+        "nobody",
+        "no one",
+        "not one",
+        "missed",
+        "slide",
+        "opportunity",
+        "chance",
+        "window",
+        "noone",
+        "did not",
+        "didn",
+        "never",
+        "failed to",
+        "neglected",
+        "forgot",
+        "without",
+        "take the time",
+        "carefully enough",
+        "loud enough",
+        "loudly enough",
+        "quickly enough",
+        "clearly enough",
+        "hard enough",
+        " even ",
+        "closely enough",
+        "thoroughly enough",
+        "overlooked",
+        "ignored",
+        "disregarded",
+        "omitted",
+        "skipped",
+        "had not",
+        "hadn",
+        "have not",
+        "haven",
+        "forgotten",
+    ),
+    "plea": (
+        "'ll",
+        "’ll",
+        "i will",
+        "we will",
+        "shall",
+        "going to",
+        "must",
+        "should",
+        "need to",
+        "needs to",
+        "have to",
+        "has to",
+        "ought",
+        "could at least",
+        "can't",
+        "can’t",
+        "cannot",
+        "training",
+        "peer",
+        "mistakes",
+        "again",
+        "complacen",
+        "mental",
+        "harder",
+        "in mind",
+        "reassigned",
+        "judg",
+        "important to",
+        "essential to",
+        "crucial to",
+        "vital to",
+        "wise to",
+        "do my best",
+        "do our best",
+        "do your best",
+        "best to",
+        "better to",
+        "key to",
+        "recommend",
+        "suggest",
+        "always",
+        "never",
+        "do not",
+        "don't",
+        "don’t",
+        "please",
+        "know your",
+        "know the",
+        "know all",
+        "learn",
+        "pause",
+        "slow",
+        "brain",
+        "head",
+        "mind",
+        "remember",
+        "every time",
+        "careful",
+        "vigilant",
+        "mindful",
+        "cautious",
+    ),
+    "damage": (
+        "broke",
+        "caused",
+        "crashed",
+        "wiped",
+        "emptied",
+        "dropped",
+        "deleted",
+        "corrupted",
+        "took",
+        "brought",
+        "introduced",
+        "triggered",
+        "knocked",
+        "hammered",
+        "overloaded",
+        "exhausted",
+    ),
+    "wreck": (
+        "broke",
+        "crashed",
+        "corrupted",
+        "nuked",
+        "trashed",
+        "borked",
+        "bricked",
+        "hosed",
+        "clobbered",
+        "took",
+        "brought",
+        "knocked",
+        "wiped out",
+        "caused",
+    ),
+    "hindsight": ("should", "ought", "could"),
+    "accusation": ("?",),
+    "neglect": (
+        " not ",
+        "not ",
+        "dismissed",
+        "brushed off",
+        "waved off",
+        "shrugged off",
+        "never",
+        "n't",
+        "n’t",
+        "missed",
+        "ignored",
+        "disregarded",
+        "overlooked",
+        "skipped",
+        "skimmed",
+        "neglected",
+        "forgotten",
+        "left un",
+        "without",
+        "should have",
+    ),
+    "harm": (
+        "leading",
+        "lead to",
+        "leads to",
+        "led to",
+        "result",
+        "caused",
+        "causing",
+        "causes",
+        "took",
+        "brought",
+        "broke",
+        "trigger",
+        "knock",
+        "taking",
+        "bringing",
+        "render",
+        "dropp",
+        "lock",
+        "crash",
+        "empti",
+        "corrupt",
+        "fill",
+        "hammer",
+        "overload",
+        "kill",
+        "exhaust",
+        "saturat",
+        "flood",
+        "stall",
+        "break",
+        "fell over",
+        "went down",
+        "went un",
+        "lost",
+        "stuck around",
+        "went red",
+        "went dark",
+        "died",
+    ),
+}
+
+
+def prepare() -> None:
+    """Compile every cue's pattern now (see `_Lazy`)."""
+    for value in list(globals().values()):
+        if isinstance(value, _Lazy):
+            _ = value.regex
+
+
+def frame(agents: frozenset[str], cue: str) -> Frame:
+    """A Frame check for `agents` and `cue`, with the cue's trigger words."""
+    return Frame(CUE_TRIGGERS[cue], agents, cue)
+
+
+def _alternatives(*patterns: _Lazy | str) -> _Lazy:
+    parts = [p.pattern if isinstance(p, _Lazy) else p for p in patterns]
+    return _Lazy("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+_SLIP_WORDS = "|".join(sorted(_SLIP_ADVERBS | _SLIP_VERBS | _MIS_IRREGULAR, key=len, reverse=True))
+# Whether a sentence can carry a cue at all, found at C speed before the
+# sentence is read into clauses: most sentences with a trigger word carry none,
+# and reading is what costs. Each matches wherever its cue could. Damage and
+# wreck have none: their verbs are their trigger words, so the sentences
+# chosen for them already pass.
+PRECHECKS = {
+    "slip": _alternatives(
+        rf"\b(?:{_SLIP_WORDS})\b|\bmis[a-z]{{3,}}d\b",
+        _BLUNDER_PHRASE_RE,
+        _WRONG_OBJECT_RE,
+    ),
+    "omission": _alternatives(_OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one)\b"),
+    "harm": _HARM_RE,
+    "hindsight": _HINDSIGHT_RE,
+    "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE),
+    "plea": _alternatives(_PLEA_RE, _IMPERATIVE_RE),
+    "accusation": _EDGE_RE,
+}
+PRECHECKS["blunder"] = PRECHECKS["slip"]
+
+
+def find_in(
+    masked: str, lo: int, hi: int, agents: frozenset[str], cue: str
+) -> Iterator[tuple[int, int]]:
+    """`find` over the sentence `masked[lo:hi]`, read only when it can carry `cue`."""
+    if not _may_carry(masked, lo, hi, cue):
+        return iter(())
+    return find(read(masked, lo, hi), agents, cue)
+
+
+@lru_cache(maxsize=2048)
+def _may_carry(masked: str, lo: int, hi: int, cue: str) -> bool:
+    # Cached: several frames ask the same of one sentence (slip and blunder
+    # share a precheck; two rules read care left undone).
+    precheck = PRECHECKS.get(cue)
+    return precheck is None or precheck.search(masked, lo, hi) is not None
+
+
+def find(sentence: Sentence, agents: frozenset[str], cue: str) -> Iterator[tuple[int, int]]:
+    """Spans, agent to cue, of clauses whose agent is one of `agents` and that carry `cue`."""
+    test = CUES[cue]
+    for clause in sentence.clauses:
+        if clause.agent not in agents:
+            continue
+        found = test(sentence, clause)
+        if found is None or (
+            clause.agent == ELIDED and cue != "accusation" and found[0] > _elided_reach(clause)
+        ):
+            continue
+        yield min(clause.agent_start, found[0]), found[1]
+
+
+def _elided_reach(clause: Clause) -> int:
+    """How far an elided subject's cue may stand: chat leads with it ("Accidentally
+    pushed ...", "Pushed to main by mistake" is a phrase of its own)."""
+    begin = _skip_openers(clause.words)
+    last = min(len(clause.words) - 1, begin + 1)
+    return clause.words[last].end if last >= 0 else 0
