@@ -258,6 +258,8 @@ _SLIP_ADVERBS = frozenset(
 _SLIP_VERBS = frozenset(
     [
         "typoed",
+        "mangled",
+        "garbled",
         "typo'd",
         "typo’d",
         "fat-fingered",
@@ -295,6 +297,10 @@ _OPENERS = frozenset(
     | {"basically", "honestly", "then", "also", "anyway", "today", "yesterday", "later"}
     | {"meanwhile", "however", "and", "but", "oh", "oops", "whoops", "hi", "hey", "lol", "ugh"}
     | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
+    | {"thanks", "apologies", "facepalm", "ugh", "argh", "yikes", "welp", "yep", "confession"}
+)
+_VOCATIVES = frozenset(
+    {"all", "everyone", "everybody", "folks", "team", "y'all", "guys", "friends"}
 )
 _PREPOSITIONS = frozenset(
     {"on", "at", "in", "during", "after", "before", "while", "when", "around", "by", "about", "per"}
@@ -405,6 +411,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             i += 1
         elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":
             i += 2  # "Seriously, ...", "Frankly, ..."
+        elif i > 0 and words[i - 1].low in _OPENERS and _vocative(words, i):
+            i += 2  # "Sorry all, ...", "Thanks Ilse, ..."
         elif low in _PREPOSITIONS:
             comma = next((j for j in range(i, min(len(words), i + 25)) if words[j].low == ","), -1)
             if comma < 0:
@@ -413,6 +421,13 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
         else:
             return i
     return i
+
+
+def _vocative(words: tuple[Word, ...], i: int) -> bool:
+    """A name or "all" addressed after an interjection, before a comma."""
+    if i + 1 >= len(words) or words[i + 1].low != ",":
+        return False
+    return words[i].low in _VOCATIVES or words[i].text[:1].isupper() or words[i].text[:1] == "@"
 
 
 def _is_verb(word: Word, previous: Word | None) -> bool:

@@ -40,7 +40,7 @@ from .rule import Frame
 _BLUNDER_PHRASE_RE = _Lazy(
     r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
     r"|\bmade\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mistake|error|typo|blunder|misstep|goof)\b"
-    r"|\b(?:did|done)\s+(?:\w+\s+){0,2}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
+    r"|\b(?:did|done|got|get)\s+(?:\w+\s+){0,3}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
     r"|realising|noticing|thinking|being\s+thorough)\b",
     re.IGNORECASE,
 )

@@ -64,7 +64,13 @@ SLIP_NOUNS = r"""
       |worker['’]s|technician['’]s|staff['’]s)\s+(?:errors?|mistakes?|blunders?|slips?)
     |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:its|their|the|our|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})
     |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal)
-    |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?|(?:an\s+|human\s+)?oversights?)\b
+    |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?|(?:an\s+|human\s+)?oversights?
+    |mistakes?\s+(?:made\s+)?(?:in|during|while|when)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:\w+)
+    |slip\s+of\s+the\s+(?:mouse|keyboard|finger|hand|pen)
+    |(?:wrong|incorrect)\s+(?:[\w-]+\s+){0,2}?(?:entered|ticked|pasted|supplied|typed|selected|chosen|keyed|copied)
+    |mis(?!configur|match|align|s)[a-z]{3,}(?:ed|led)\s+(?:[\w-]+\s+)?(?:email|cable|value|entry|field|address|label|port|host|record)s?
+    |botched\s+(?:manual\s+|hand\s+)?(?:[\w-]+\s+)?(?:edit|change|update|migration|upgrade|deploy|renewal)
+    |manual\s+[\w-]+\s+(?:errors?|mistakes?)|(?:entered|typed|edited|introduced)\s+by\s+hand)\b
 """
 SLIP_NOUN_TRIGGERS = (
     "typo",
@@ -87,6 +93,11 @@ SLIP_NOUN_TRIGGERS = (
     "missing",
     "stray",
     "oversight",
+    "incorrect",
+    "mis",
+    "botched",
+    "by hand",
+    "manual",
 )
 
 RULES = (
@@ -154,6 +165,8 @@ RULES = (
             "An error was made when the values were copied by hand.",
             "A typo in the feature-flag file took the search cluster offline for ten minutes.",
             "The drop in bookings was traced to a copy-paste mistake in the pricing table.",
+            "The failed rollout was traced to a mistake in the hand-edited inventory file.",
+            "A mislabelled patch cable took the storage shelf offline.",
         ),
         good=(
             "Mistakes happen; the deploy tool now asks for confirmation.",
@@ -161,6 +174,8 @@ RULES = (
             "The linter catches the typo before merge.",
             "Fixed a typo in the README that caused some confusion about flags.",
             "The outage was caused by the expired certificate, not the typo in the docs.",
+            "Mismatched library versions caused the crash loop.",
+            "We fixed a mistake in the docs about the retry limit.",
         ),
         pattern=(
             Check(
@@ -192,7 +207,8 @@ RULES = (
                 pattern=rf"""
             (?P<span>\b(?:due\s+to|caused\s+by|because\s+of|traced\s+(?:back\s+)?to|(?:the\s+)?result\s+of
                 |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
-                |cited|pinned\s+(?:\w+\s+)?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:)
+                |cited|pinned\s+(?:\w+\s+)?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
+                |turned\s+out\s+to\s+be|attributed\s+to)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant

@@ -84,6 +84,9 @@ RULES = (
             "My bad, I ran it against the wrong cluster.",
             "I really screwed up the failover yesterday.",
             "It's all on me, I approved the change.",
+            "That 3am cache purge was me, sorry all.",
+            "Yep, I caused this: the flag I flipped was global.",
+            "My refactor broke every plugin, reverting.",
         ),
         good=(
             "I'm the reason we have restore tests at all, and they saved us.",
@@ -93,6 +96,8 @@ RULES = (
             "The fault tolerance of the queue held up well.",
             "I ran the migration against prod at 14:02.",
             "My alert fired at 14:10 and I acknowledged it.",
+            "The person on the bridge call that night was me and Ola.",
+            "My change fixed the login loop.",
         ),
         triggers=(
             "my",
@@ -115,6 +120,11 @@ RULES = (
             "by me",
             "myself",
             "yours truly",
+            "me",
+            "the one",
+            "the reason",
+            "caused",
+            "egg on",
         ),
         pattern=r"""
             (?P<span>
@@ -133,6 +143,12 @@ RULES = (
             | \bi\s+(?:was|am)\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\W{1,3}(?:\w+\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)(?:\s+\w+)?\s+up\b
             | \bi\s+(?:really\s+|totally\s+|completely\s+)?(?:blew\s+it|dropped\s+the\s+ball)\b
+            | \b(?:that|this|it)\s+(?:[\w'’-]+\s+){0,5}?(?:was|is|['’]s)\s+(?:all\s+|actually\s+|just\s+)?me\b(?!\s+(?:and|who|on|at|in|too))
+            | \bi['’]m\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
+            | \bi\s+caused\s+(?:this|it|that|all\s+this|the\s+\w+)\b
+            | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:change|pr|commit|refactor|deploy|push|script|request|migration|config|typo|edit)
+              \s+(?:\w+\s+){0,3}?(?:caused|broke|took|brought|wiped|deleted|crashed|is\s+what|was\s+what)\b
+            | \begg\s+on\s+my\s+face\b
             )
         """,
         unless=r"\bmy\s+doing\s+(?:the|a|this|so)\b",
@@ -248,8 +264,8 @@ RULES = (
                 \s+(?:ever\s+|never\s+)?be\s+(?:allowed|trusted|let)\b
             | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
             | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
-            | \bi\s+always\s+(?:break|mess\s+up|screw\s+up|ruin|forget)\b
-            | \bfeel(?:ing|s)?\s+(?:like\s+(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown)
+            | \bi\s+always\s+(?:manage\s+to\s+)?(?:break|mess\s+up|screw\s+up|ruin|forget)\b
+            | \bfeel(?:ing|s)?\s+(?:like\s+(?:such\s+)?(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown|fool)
                 |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b
             | \b(?:fire|fired|firing)\s+me\b | \bhow\s+i\s+still\s+have\s+a\s+job\b
             | \bi\s+(?:wasn't|was\s+not|wasn’t)\s+(?:paying\s+attention|thinking|being\s+careful|focused)\b
@@ -462,6 +478,8 @@ RULES = (
             "My lack of experience with Helm charts caused the failed rollout.",
             "I'm rubbish with rebases, especially on long branches.",
             "I'm feeling mortified that it took me an hour to spot.",
+            "Daft mistake on my part, the flag was on for every tenant.",
+            "Sorry, I'm still learning the release tooling and tagged the wrong build.",
         ),
         good=(
             "Sorry for the late reply, I was on a train.",
@@ -469,6 +487,7 @@ RULES = (
             "My lack of sleep that week is in the timeline because it shaped the choices.",
             "I'm hopeful the new checks will catch this earlier.",
             "Sorry for the noise: the alert was a test.",
+            "I'm new to the team and spent the first week shadowing the on-call.",
         ),
         pattern=(
             Check(
@@ -476,6 +495,23 @@ RULES = (
                 pattern=r"""
             (?P<span>\b(?:sorry|apologi[sz]e|apologies)\s+(?:\w+\s+){0,2}?for\s+(?:this|my|the|that|such\s+a|a)
                 \s+(?:\w+\s+)?(?:mistake|error|blunder|screw-?up|mess|mess-?up|mix-?up|oversight|typo|goof)s?\b)
+        """,
+            ),
+            Check(
+                triggers=("mistake", "error", "move", "blunder"),
+                pattern=r"""
+            (?P<span>\b(?:silly|stupid|dumb|rookie|careless|noob|newbie|beginner['’]?s?|amateur|idiotic|boneheaded
+                |daft|schoolboy)\s+(?:mistake|error|move|blunder)\s*(?:on\s+my\s+(?:part|end|side)|of\s+mine
+                |by\s+me|[,:;]\s+i\b))
+        """,
+            ),
+            Check(
+                triggers=("new to", "learning", "beginner", "noob", "newbie", "familiar"),
+                pattern=r"""
+            (?P<span>\b(?:sorry|apolog\w+)\b[^.!?\n]{0,40}?\bi['’]?m\s+(?:still\s+|pretty\s+|quite\s+|very\s+)?
+                (?:new\s+to|learning|a\s+beginner|a\s+noob|a\s+newbie|not\s+(?:very\s+)?familiar\s+with)\b
+            | \bi['’]?m\s+(?:still\s+|pretty\s+|quite\s+|very\s+)?(?:new\s+to|a\s+beginner\s+(?:at|with))\s+[^.!?\n]{1,40}?
+                \b(?:and|so)\s+(?:i\s+)?(?:accidentally|mistakenly|messed|broke|pushed|deleted)\b)
         """,
             ),
             Check(
