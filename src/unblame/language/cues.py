@@ -280,7 +280,8 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 _HABIT = (
     r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more)\s+)?"
     r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
-    r"|make\s+sure|double[- ]?check|remember|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
+    r"|make\s+sure|(?:double|triple)[- ]?check|remember\s+to|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
+    r"|don['’]t\s+rush|take\s+(?:your|their|our|a)\s+(?:time|moment)|think\s+before|improve\s+diligence"
     r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
     r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
     r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
@@ -290,7 +291,7 @@ _HABIT = (
 # Acts a person does by hand; asked of people ("you must bump the version"), a remedy of effort.
 _MANUAL = (
     rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
-    r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look|write"
+    r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look"
     r"|watch|coordinate|escalate|communicate|avoid|stop|pause)\b"
 )
 _PLEA_RE = _Lazy(
@@ -331,30 +332,109 @@ _IMPERATIVE_RE = _Lazy(
     rf"|(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
     rf"|please\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
-    rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b",
+    rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
+    # A habit as the instruction: "Lesson: communicate better ...", "Pay attention to ...".
+    r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
+    r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"
+    r"|don['’]t\s+rush|take\s+(?:your|their|a)\s+(?:time|moment)|improve\s+diligence"
+    r"|(?:double|triple)[- ]?check\s+(?!that\s+you\s+have\b)\w+)\b"
+    # "Next time ping #infra first", "In future, take a moment ...": a remedy in time.
+    r"|(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|(?:going|moving)\s+forward)\s*,?\s+"
+    r"(?:please\s+)?(?!we\b|i\b|you\b|the\b|our\b|it\b|this\b|all\b)[a-z]+\b",
     re.IGNORECASE,
+)
+# An imperative that carries its own emphasis on care anywhere in the sentence:
+# "Read your PR before asking for review, please", "Verify the ID twice".
+_EMPHASIS_RE = _Lazy(
+    r"\bplease\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
+    r"|\bcarefully\b|\bthoroughly\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE_VERBS = frozenset(
+    {
+        "read",
+        "check",
+        "verify",
+        "confirm",
+        "review",
+        "test",
+        "look",
+        "watch",
+        "ask",
+        "ping",
+        "follow",
+    }
+    | {"think", "pause", "remember", "ensure", "avoid", "stop", "wait", "communicate", "coordinate"}
+    | {"re-read", "reread", "double-check", "triple-check", "inspect", "validate", "use"}
+)
+# A directive to people: "contributors must not merge their own PRs", "nobody
+# should be running migrations by hand", "operators to follow the runbook".
+_DIRECTIVE_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:is|are)\s+(?:expected"
+    r"|required)\s+to)(?:\s+not|n['’]t)?+\s+(?:(?:always|never|ever|now|then|also|still"
+    r"|just|already)\s+)?+(?:be\s+(?!\w+ed\b)(?=\w+ing\b))?"
+    # "should have rolled back" judges the past; "must have write access" is design.
+    r"(?!be\b|have\b|get\s+\w+ed\b|see\b|return|receive|feel|worry"
+    r"|hesitate|panic|blame|decide|agree|discuss|consider|evaluate|investigate|meet|talk|account|design"
+    r"|expect|know\b)[a-z-]+\b",
+    re.IGNORECASE,
+)
+_BUILDING_VERBS = frozenset(
+    {
+        "add",
+        "build",
+        "automate",
+        "implement",
+        "create",
+        "introduce",
+        "configure",
+        "enable",
+        "install",
+    }
+    | {"set", "write", "fix", "deploy", "migrate", "upgrade", "move", "replace", "remove", "rotate"}
 )
 
 
 def plea(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where a remedy asks people to be more careful: a promise, a directive, a habit."""
+    found = _pleading(sentence, clause)
+    if found is None or _STRONG_RE.search(sentence.text):
+        return None
+    return found
+
+
+def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     text = _clause_text(sentence, clause, clause.start)
     match = _PLEA_RE.search(text)
-    if match is None:
-        begin = _skip_openers(clause.words)
-        # "@robin please bump ...": a vocative before the imperative.
-        last = len(clause.words) - 1
-        while begin < last and clause.words[begin].text.startswith(("@", NAME_MARK)):
-            begin += 1
-        if begin < len(clause.words) and clause.words[begin].low == ",":
-            begin += 1
-        if begin >= len(clause.words):
-            return None
-        start = clause.words[begin].start
-        match = _IMPERATIVE_RE.match(text, start - clause.start)
-    if match is None or _STRONG_RE.search(sentence.text):
+    if match is not None:
+        return clause.start + match.start(), clause.start + match.end()
+    begin = _skip_openers(clause.words)
+    # "@robin please bump ...": a vocative before the imperative.
+    last = len(clause.words) - 1
+    while begin < last and clause.words[begin].text.startswith(("@", NAME_MARK)):
+        begin += 1
+    if begin < len(clause.words) and clause.words[begin].low == ",":
+        begin += 1
+    if begin >= len(clause.words):
         return None
-    return clause.start + match.start(), clause.start + match.end()
+    match = _IMPERATIVE_RE.match(text, clause.words[begin].start - clause.start)
+    if match is None and clause.words[begin].low in _IMPERATIVE_VERBS:
+        # A verb of care that stresses itself: "Verify the ID twice", "... please".
+        match = _EMPHASIS_RE.search(text)
+    if match is not None:
+        return clause.start + match.start(), clause.start + match.end()
+    return _directive(sentence, clause)
+
+
+def _directive(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A modal directive whose agent is a person or nobody, asking for a manual act."""
+    if clause.agent not in (OTHER, NOBODY):
+        return None
+    start, _ = _predicate_text(sentence, clause)
+    match = _DIRECTIVE_RE.match(_clause_text(sentence, clause, start))
+    if match is None or match.group().split()[-1].lower() in _BUILDING_VERBS:
+        return None
+    return start + match.start(), start + match.end()
 
 
 def _from_predicate(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
@@ -578,6 +658,64 @@ CUE_TRIGGERS = {
         "vigilant",
         "mindful",
         "cautious",
+        "expected to",
+        "required to",
+        "twice",
+        "each time",
+        "exactly",
+        "carefully",
+        "thoroughly",
+        "attention",
+        "care",
+        "learn from",
+        "not do",
+        "never do",
+        "announcements",
+        "communicate",
+        "declare",
+        "follow",
+        "checklist",
+        "be more",
+        "rush",
+        "time",
+        "moment",
+        "think before",
+        "diligence",
+        "double",
+        "triple",
+        "make sure",
+        "sure",
+        "remember to",
+        "aware",
+        "diligent",
+        "thorough",
+        "attentive",
+        "alert",
+        "best",
+        "try",
+        "next time",
+        "future",
+        "from now on",
+        "forward",
+        "read",
+        "check",
+        "verify",
+        "confirm",
+        "review",
+        "test",
+        "look",
+        "watch",
+        "ask",
+        "ping",
+        "think",
+        "ensure",
+        "avoid",
+        "stop",
+        "wait",
+        "coordinate",
+        "inspect",
+        "validate",
+        "use",
     ),
     "damage": (
         "broke",
@@ -713,7 +851,12 @@ PRECHECKS = {
     "harm": _HARM_RE,
     "hindsight": _HINDSIGHT_RE,
     "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE),
-    "plea": _alternatives(_PLEA_RE, _IMPERATIVE_RE),
+    "plea": _alternatives(
+        _PLEA_RE,
+        _IMPERATIVE_RE,
+        _EMPHASIS_RE,
+        r"\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|expected\s+to|required\s+to)\b",
+    ),
     "accusation": _EDGE_RE,
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
@@ -743,8 +886,10 @@ def find(sentence: Sentence, agents: frozenset[str], cue: str) -> Iterator[tuple
         if clause.agent not in agents:
             continue
         found = test(sentence, clause)
+        # A chat line with no subject counts as a self-report only when it leads
+        # with the slip; imperatives and questions have no subject by nature.
         if found is None or (
-            clause.agent == ELIDED and cue != "accusation" and found[0] > _elided_reach(clause)
+            clause.agent == ELIDED and cue == "blunder" and found[0] > _elided_reach(clause)
         ):
             continue
         yield min(clause.agent_start, found[0]), found[1]

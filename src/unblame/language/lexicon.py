@@ -85,6 +85,8 @@ ROLE_WORDS = (
         "supplier",
         "provider",
         "partner",
+        "contributor",
+        "buddy",
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).

@@ -253,6 +253,7 @@ RULES = (
             "Issue a written warning to the engineer involved.",
             "Revoke Sam's production access for a month.",
             "We need to hold someone responsible for this.",
+            "The contractor involved has been removed from the project.",
         ),
         good=(
             "The engineer responsible for the runbook has been thanked.",
@@ -262,9 +263,19 @@ RULES = (
             "Revoke the leaked token and rotate the keys.",
             "Production access now expires after eight hours by default.",
             "The service owner is responsible for the runbook.",
+            "The token involved has been revoked and reissued.",
         ),
         triggers=(),
         pattern=(
+            Check(
+                triggers=("involved", "responsible", "at fault", "in question"),
+                pattern=r"""
+            (?P<span>\b(?:{ROLE}|person|individual|staff\s+member|colleague)\s+(?:involved|responsible|at\s+fault
+                |in\s+question)\s+(?:\w+\s+){0,3}?(?:is\s+no\s+longer|has\s+been|have\s+been|was|were|will)\s+
+                (?:\w+\s+){0,2}?(?:with\s+the\s+company|removed|reassigned|let\s+go|disciplined|coach\w*|retrain\w*
+                |written\s+up|suspended|terminated|fired|dismissed|receiv\w+|warned)\b)
+        """,
+            ),
             Check(
                 triggers=(
                     "warning",
@@ -365,6 +376,10 @@ RULES = (
             "ALWAYS take a snapshot before touching the replica by hand.",
             "Please do not push to the release branch in the future.",
             "Perform a final check prior to release to ensure nothing is missing.",
+            "Contributors must not merge their own changes to the release branch.",
+            "Verify the bucket name twice before deleting anything.",
+            "Next time ping the database team before a schema change.",
+            "We have reminded the team of the importance of the change window.",
         ),
         good=(
             "The queue needs to stop accepting writes when the disk is full.",
@@ -377,9 +392,22 @@ RULES = (
             "Remember, incidents are opportunities to learn!",
             "We will add a presubmit check so nobody has to remember the version bump.",
             "You should see a 200 from the health endpoint after the restart.",
+            "You should now be able to pull the new image.",
+            "Nobody should feel bad about this one.",
+            "The team should decide by Friday whether to keep the gate.",
+            "Read the migration notes in docs/upgrade.md for the new flags.",
         ),
         triggers=(),
         pattern=(
+            Check(
+                triggers=("remind", "communicat", "emphasi", "reiterat", "brief", "asked"),
+                pattern=r"""
+            (?P<span>\b(?:remind\w*|re-?communicat\w+|re-?emphasi[sz]\w+|reiterat\w+|re-?brief\w*)\s+(?:\w+\s+){0,3}?
+                (?:{ROLE}|everyone|everybody|people|staff|employees|contributors|team|org|organi[sz]ation|all)\b
+            | \basked\s+(?:all\s+|our\s+|the\s+)?(?:{ROLE}|everyone|people|staff|employees|contributors)\s+to\s+
+                (?:take|be|follow|double|check|read|pay|think|slow|stop|avoid)\b)
+        """,
+            ),
             Check(
                 triggers=(
                     "sure",
