@@ -280,7 +280,8 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 _HABIT = (
     r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more)\s+)?"
     r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
-    r"|make\s+sure|(?:double|triple)[- ]?check|remember\s+to|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
+    r"|make\s+sure|(?:double|triple)[- ]?check|remember\s+to"
+    r"|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
     r"|don['’]t\s+rush|take\s+(?:your|their|our|a)\s+(?:time|moment)|think\s+before|improve\s+diligence"
     r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
     r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
