@@ -57,7 +57,7 @@ GENERIC = r"""
 # Slips named by their form rather than called "human error": a typo, a
 # copy-paste mistake, a fat-fingered value, mistakes by staff.
 SLIP_NOUNS = r"""
-    (?:(?:an?|the|one|some|simple|small|single|silly|\w+['’]s)\s+)*(?:typos?|typographical\s+errors?|typing\s+errors?
+    \b(?:typos?|typographical\s+errors?|typing\s+errors?
     |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+|misspell\w+|misclick\w*
     |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed)
     |(?:(?:employee|staff)\s+operational|clerical|keying|input|data[-\s]entry|transcription|entry
@@ -72,6 +72,8 @@ SLIP_NOUNS = r"""
     |botched\s+(?:manual\s+|hand\s+)?(?:[\w-]+\s+)?(?:edit|change|update|migration|upgrade|deploy|renewal)
     |manual\s+[\w-]+\s+(?:errors?|mistakes?)|(?:entered|typed|edited|introduced)\s+by\s+hand)\b
 """
+# Every match of SLIP_NOUNS contains one of these; the rarest word of each
+# alternative, so that the check reads few sentences.
 SLIP_NOUN_TRIGGERS = (
     "typo",
     "typing",
@@ -81,23 +83,38 @@ SLIP_NOUN_TRIGGERS = (
     "misspell",
     "misclick",
     "finger",
-    "wrong",
+    "wrong selection",
     "mistake",
     "involvement",
     "keyed",
     "error",
     "blunder",
     "slip",
-    "incorrectly",
-    "extra",
-    "missing",
-    "stray",
+    "digit",
+    "zero",
+    "character",
+    "letter",
+    "comma",
+    "decimal",
     "oversight",
-    "incorrect",
-    "mis",
+    "entered",
+    "ticked",
+    "supplied",
+    "selected",
+    "chosen",
+    "copied",
+    "email",
+    "cable",
+    "value",
+    "entry",
+    "field",
+    "address",
+    "label",
+    "port",
+    "host",
+    "record",
     "botched",
     "by hand",
-    "manual",
 )
 
 RULES = (
