@@ -90,7 +90,8 @@ _FUNCTION_CAPITALS = frozenset(
 # --- What is done -------------------------------------------------------------------------
 
 _AUX = frozenset(
-    {"is", "was", "were", "are", "am", "be", "been", "being", "has", "had", "have", "did", "do"}
+    {"not"}
+    | {"is", "was", "were", "are", "am", "be", "been", "being", "has", "had", "have", "did", "do"}
     | {"does", "can", "could", "will", "would", "shall", "should", "must", "may", "might"}
     | {"didn't", "didn’t", "wasn't", "wasn’t", "hasn't", "hadn't", "don't", "doesn't", "won't"}
     | {"can't", "cannot", "couldn't", "shouldn't", "wouldn't", "mustn't", "'d", "’d", "'ll"}
@@ -391,7 +392,8 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         # "... blamed on an IT worker who pressed the wrong button": the
         # relative clause acts through the noun just before "who".
         antecedent = _agent(_before_preposition(previous.words[-1:]), first=False)
-        return Clause(words, antecedent, words[i].start, _subject_end(words, i + 1))
+        # The verb follows "who" at once.
+        return Clause(words, antecedent, words[i].start, i + 1)
     if i < len(words) and words[i].low in _CLAUSE_WORDS:
         i += 1
     end = _subject_end(words, i)
@@ -445,6 +447,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
     for j in range(i, min(len(words), i + 20)):
         if words[j].low in _PRONOUNS:
             return j + 1
+        if j == i and words[j].low == "not":
+            continue  # "Not one reviewer ...": the negation belongs to the subject
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
             return j
         # "an engineer performing maintenance" ends the subject at "performing";
@@ -513,12 +517,16 @@ def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
 
 def _possessed_work(subject: tuple[Word, ...]) -> bool:
     """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix #12"."""
+    if subject[0].low in {"the", "a", "an", "this", "that"}:
+        subject = subject[1:]
     if len(subject) < 2 or not any(w.low in _WORK_NOUNS for w in subject[1:3]):
         return False
     owner = subject[0]
     if owner.low in {"your", "his", "her", "their"}:
         return True
     possessive = owner.low.endswith(("'s", "’s"))
+    if possessive and owner.low[:-2] in _ROLES:
+        return True  # "the staffer's botched update"
     return possessive and (owner.text[:1].isupper() or owner.text.startswith(("@", NAME_MARK)))
 
 

@@ -103,7 +103,7 @@ _DAMAGE_RE = _Lazy(
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
-    r"|overloaded|exhausted)\b",
+    r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity))\b",
     re.IGNORECASE,
 )
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
@@ -139,6 +139,7 @@ _NEGLECT_RE = _Lazy(
     r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
     r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
     r"|left\s+un\w+ed\b"
+    r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
     r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
     r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
     r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
@@ -723,6 +724,7 @@ CUE_TRIGGERS = {
         "hammered",
         "overloaded",
         "exhausted",
+        "cut",
     ),
     "wreck": (
         "broke",

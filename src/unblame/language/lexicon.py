@@ -87,6 +87,7 @@ ROLE_WORDS = (
         "partner",
         "contributor",
         "buddy",
+        "clerk",
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).
