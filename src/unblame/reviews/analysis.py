@@ -19,11 +19,18 @@ from django.utils.safestring import SafeString, mark_safe
 from unblame.language import Category, Finding, analyze, get_rule
 from unblame.language.rule import Rule
 
-# Section keys whose text is a list of remedies: the analyzer reads them as
-# action items, where "be more careful" and "retrain" are what it looks for.
-ACTION_KEYS = frozenset({"action_items"})
+# ACTION_KEYS: section keys whose text is a list of remedies; the analyzer reads
+# them as action items, where "be more careful" and "retrain" are what it looks for.
+# The readiness check matches acknowledgements the same way the editor does.
+from unblame.reviews.readiness import (  # noqa: F401 (re-exported for the models and forms)
+    ACTION_KEYS,
+    QUOTE_LENGTH,
+    ack_key,
+    matching_acknowledgement,
+    quote_of,
+)
+
 CATEGORIES: tuple[Category, ...] = tuple(Category)
-QUOTE_LENGTH = 300
 
 KIND_REMINDER = (
     "A review looks for the gaps in the system that made this possible, not for someone "
@@ -92,15 +99,6 @@ class Annotated:
         return data
 
 
-def quote_of(text: str, finding: Finding) -> str:
-    return text[finding.start : finding.end][:QUOTE_LENGTH]
-
-
-def ack_key(rule: str, quote: str) -> tuple[str, str]:
-    """Acknowledgements match by rule and words, so they survive edits elsewhere in the text."""
-    return rule.upper(), " ".join(quote.split()).casefold()
-
-
 def annotate(
     text: str,
     *,
@@ -109,14 +107,19 @@ def annotate(
     acknowledgements: Iterable[Any] = (),
     context: str | None = None,
 ) -> list[Annotated]:
-    """Analyse text as the section `key` and pair each finding with its acknowledgement."""
-    acks = {ack_key(a.rule, a.quote): a for a in acknowledgements}
+    """Analyse text as the section `key` and pair each finding with its acknowledgement.
+
+    An acknowledgement covers its rule and words on the line it was given on
+    (readiness.matching_acknowledgement), so a changed line is checked again.
+    """
+    acks = list(acknowledgements)
     findings = analyze(text, names=tuple(names), context=context or context_for(key))
     result = []
     for index, finding in enumerate(findings):
-        quote = quote_of(text, finding)
-        ack = acks.get(ack_key(finding.rule, quote))
-        result.append(Annotated(index, finding, quote, get_rule(finding.rule), ack))
+        ack = matching_acknowledgement(text, finding, acks)
+        result.append(
+            Annotated(index, finding, quote_of(text, finding), get_rule(finding.rule), ack)
+        )
     return result
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from unblame.accounts.models import User, record_change
 from unblame.accounts.roster import roster
 from unblame.incidents.models import Incident
-from unblame.reviews import analysis
+from unblame.reviews import analysis, readiness
 
 # (key, title, prompt) of the template a new installation starts with; the
 # data migration copies it, and draft_review falls back to it when an admin
@@ -372,15 +372,27 @@ class SectionVersion(models.Model):
 class FindingAcknowledgement(models.Model):
     """The writer read a finding and keeps the words, for a stated reason.
 
-    Matched by rule and quoted words, so it still applies after edits to other
-    parts of the section and lapses when the words themselves change.
+    Matched by rule, quoted words and the line they were on (`context`), so it
+    still applies after edits to other parts of the text and lapses when that
+    line changes: changed text is checked again. It belongs to a section, or,
+    for a contributing factor or an action item, to the review with a `target`
+    such as "factor:3:description" (readiness.Text.target).
     """
 
     section = models.ForeignKey(
-        ReviewSection, on_delete=models.CASCADE, related_name="acknowledgements"
+        ReviewSection,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="acknowledgements",
     )
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+    target = models.CharField(max_length=60, blank=True)
     rule = models.CharField(max_length=10)
     quote = models.CharField(max_length=analysis.QUOTE_LENGTH)
+    context = models.TextField(blank=True)
     reason = models.CharField(max_length=300)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -391,7 +403,23 @@ class FindingAcknowledgement(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.rule} acknowledged on {self.section}"
+        return f"{self.rule} acknowledged on {self.section or self.target}"
+
+    @classmethod
+    def of_review(cls, review: Review) -> models.QuerySet[FindingAcknowledgement]:
+        """Every acknowledgement given on the review, sections and factors and items alike."""
+        return cls.objects.filter(Q(section__review=review) | Q(review=review)).select_related(
+            "author", "section"
+        )
+
+    @property
+    def plain(self) -> readiness.Acknowledgement:
+        author = str(self.author) if self.author else ""
+        return readiness.Acknowledgement(self.rule, self.quote, self.reason, author, self.context)
+
+    @property
+    def where(self) -> str:
+        return self.section.title if self.section else readiness.target_label(self.target)
 
 
 class Comment(models.Model):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,10 +12,10 @@ from django.utils import timezone
 
 from unblame.accounts.models import User, record_change
 from unblame.incidents.models import Incident
-from unblame.language import Category, Severity
 from unblame.reviews.analysis import Annotated
 from unblame.reviews.models import (
     DEFAULT_SECTIONS,
+    FindingAcknowledgement,
     Review,
     ReviewSection,
     ReviewState,
@@ -24,21 +23,22 @@ from unblame.reviews.models import (
     SectionVersion,
     StateChange,
 )
+from unblame.reviews.readiness import (
+    IMPACT_QUESTION,
+    REQUIRED_SECTIONS,
+    Acknowledgement,
+    Gap,
+    Place,
+    Publication,
+    Text,
+    TextKind,
+    target,
+)
+from unblame.reviews.readiness import readiness as check
 from unblame.server.templatetags.unblame_tags import TIME_FORMAT, duration
 
 DRAFT_NOTE = "Drafted from the incident record"
-# The impact draft lists what the record knows and ends on this, for the writer to answer.
-IMPACT_QUESTION = "Who was affected, and how:"
-
-
-@dataclass(frozen=True)
-class Gap:
-    """One reason a review is not ready to publish, with where to fix it."""
-
-    code: str
-    message: str
-    url: str
-    section: str = ""
+__all__ = ["IMPACT_QUESTION", "REQUIRED_SECTIONS", "Gap", "draft_review", "readiness"]
 
 
 # -- Drafting ------------------------------------------------------------------------------
@@ -170,99 +170,100 @@ def _timeline_draft(incident: Incident) -> str:
 
 
 # -- Readiness -----------------------------------------------------------------------------
-
-# Sections a review is not published without, by key, and what each is for. A
-# template without one of them does not ask for it.
-REQUIRED_SECTIONS = {
-    "summary": "Say what happened, to whom and for how long.",
-    "impact": "Say who was affected and how (customers, colleagues, data).",
-    "contributing_factors": "Tell how the recorded factors came together to make this possible.",
-    "action_items": "Say how the action items close the gaps the factors name.",
-}
-
-CAUSE_CATEGORIES = {
-    Category.HUMAN_ERROR: "Human error presented as the cause",
-    Category.ROOT_CAUSE: "A single root cause presented as the cause",
-}
+# What a review would publish, described as plain data for readiness.readiness(), the
+# one function that decides for the web app and `unblame review check` alike.
 
 
 def readiness(review: Review, *, annotated: dict[int, list[Annotated]] | None = None) -> list[Gap]:
     """What stands between the review and publication; an empty list means ready.
 
-    Gaps: a required section (REQUIRED_SECTIONS) still empty, still its
-    prompt or still the draft's open question; an unacknowledged finding of
-    severity error; "human error" or a single root cause presented as the
-    cause (unless acknowledged); no contributing factor; an action item not
-    linked to any factor.
-    `annotated` (section pk -> findings) saves a page that has already
-    analysed every section from doing it twice.
+    See readiness.py for what blocks. `annotated` (section pk -> findings)
+    saves a page that has already analysed every section from doing it twice.
     """
-    gaps: list[Gap] = []
-    names = review.roster()
-    for section in review.sections.prefetch_related("acknowledgements"):
-        if section.key in REQUIRED_SECTIONS and is_unwritten(section):
-            gaps.append(_unwritten_gap(section))
-        items = annotated[section.pk] if annotated is not None else section.annotated(names)
-        for item in items:
-            gap = None if item.acknowledged else _finding_gap(section, item)
-            if gap is not None:
-                gaps.append(gap)
-    gaps.extend(_factor_gaps(review))
-    return gaps
+    return check(publication(review, annotated=annotated))
 
 
-def is_unwritten(section: ReviewSection) -> bool:
-    """Empty, only the template's prompt, or the impact draft with its question unanswered."""
-    body = " ".join(section.body.split())
-    if not body or body == " ".join(section.prompt.split()):
-        return True
-    return body.endswith(IMPACT_QUESTION)
-
-
-def _unwritten_gap(section: ReviewSection) -> Gap:
-    message = f"Not written yet. {REQUIRED_SECTIONS[section.key]}"
-    return Gap("unwritten_section", message, section.edit_url(), section.title)
-
-
-def _finding_gap(section: ReviewSection, item: Annotated) -> Gap | None:
-    finding = item.finding
-    url = f"{section.edit_url()}#finding-{item.index}"
-    message = f"“{item.quote}”: {finding.message} {finding.suggestion}"
-    if finding.category in CAUSE_CATEGORIES:
-        return Gap("cause", f"{CAUSE_CATEGORIES[finding.category]}. {message}", url, section.title)
-    if finding.severity is Severity.ERROR:
-        return Gap("error_finding", message, url, section.title)
-    return None
-
-
-def _factor_gaps(review: Review) -> list[Gap]:
-    incident = review.incident
-    factors_url = _url_or("actions:incident", incident.pk, review, "contributing_factors")
-    no_factor = Gap(
-        "no_factors",
-        "No contributing factor is recorded. Name at least one condition that had to be true "
-        "for this to happen.",
-        factors_url,
-    )
+def publication(
+    review: Review, *, annotated: dict[int, list[Annotated]] | None = None
+) -> Publication:
+    """The review's sections, factor descriptions and action item texts, as plain data."""
+    texts = [
+        _section_text(s, annotated) for s in review.sections.prefetch_related("acknowledgements")
+    ]
     # The actions app owns factors and action items; without it there are none.
     if not apps.is_installed("unblame.actions"):
-        return [no_factor]
-    gaps = [] if incident.factors.exists() else [no_factor]
-    for item in incident.action_items.filter(factors__isnull=True).order_by("pk"):
-        url = item.get_absolute_url() if hasattr(item, "get_absolute_url") else factors_url
-        gaps.append(
-            Gap(
-                "unlinked_action",
-                f"The action item “{item.title}” is not linked to a contributing factor, so "
-                "nobody can tell which gap it closes.",
-                url,
-            )
-        )
-    return gaps
+        return Publication(tuple(texts), 0, (), _factors_place(review), review.roster())
+    acks = _target_acks(review)
+    factors = list(review.incident.factors.select_related("category"))
+    for number, factor in enumerate(factors, 1):
+        texts.append(_factor_text(factor, number, acks))
+    unlinked = []
+    for number, item in enumerate(review.incident.action_items.prefetch_related("factors"), 1):
+        texts.extend(_item_texts(item, number, acks))
+        if not item.factors.all():
+            unlinked.append(Place(item.title, item.get_absolute_url()))
+    return Publication(
+        tuple(texts), len(factors), tuple(unlinked), _factors_place(review), review.roster()
+    )
 
 
-def _url_or(name: str, incident_pk: int, review: Review, section_key: str) -> str:
+def _section_text(section: ReviewSection, annotated: dict[int, list[Annotated]] | None) -> Text:
+    findings = None
+    if annotated is not None:
+        findings = tuple(item.finding for item in annotated[section.pk])
+    return Text(
+        TextKind.SECTION,
+        section.title,
+        section.body,
+        section.edit_url(),
+        target=section.key,
+        key=section.key,
+        prompt=section.prompt,
+        acknowledgements=tuple(ack.plain for ack in section.acknowledgements.all()),
+        findings=findings,
+        anchored=True,
+    )
+
+
+def _target_acks(review: Review) -> dict[str, tuple[Acknowledgement, ...]]:
+    by_target: dict[str, list[Acknowledgement]] = {}
+    for ack in FindingAcknowledgement.objects.filter(review=review).select_related("author"):
+        by_target.setdefault(ack.target, []).append(ack.plain)
+    return {name: tuple(acks) for name, acks in by_target.items()}
+
+
+def _factor_text(factor: Any, number: int, acks: dict[str, tuple[Acknowledgement, ...]]) -> Text:
+    name = target("factor", factor.pk, "description")
+    url = reverse("actions:factor_edit", args=[factor.incident_id, factor.pk])
+    label = f"Contributing factor {number} ({factor.category})"
+    return Text(
+        TextKind.FACTOR,
+        label,
+        factor.description,
+        url,
+        target=name,
+        acknowledgements=acks.get(name, ()),
+    )
+
+
+def _item_texts(item: Any, number: int, acks: dict[str, tuple[Acknowledgement, ...]]) -> list[Text]:
+    url = reverse("actions:item_edit", args=[item.incident_id, item.pk])
+    texts = []
+    for field, kind in (
+        ("title", TextKind.ACTION_TITLE),
+        ("description", TextKind.ACTION_DESCRIPTION),
+    ):
+        name = target("action", item.pk, field)
+        label = f"Action item {number}, {field}"
+        body = getattr(item, field)
+        texts.append(Text(kind, label, body, url, target=name, acknowledgements=acks.get(name, ())))
+    return texts
+
+
+def _factors_place(review: Review) -> Place:
     try:
-        return reverse(name, args=[incident_pk])
+        return Place("Contributing factors", reverse("actions:incident", args=[review.incident_id]))
     except NoReverseMatch:
-        return f"{review.get_absolute_url()}#section-{section_key}"
+        return Place(
+            "Contributing factors", f"{review.get_absolute_url()}#section-contributing_factors"
+        )

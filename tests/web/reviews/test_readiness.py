@@ -91,10 +91,19 @@ def test_an_error_finding_is_a_gap_that_links_to_it(review, incident, editor, da
     assert gap.url == section(review, "timeline").edit_url() + "#finding-0"
 
 
-def test_a_warning_is_not_a_gap(review, incident, editor):
+def test_a_blame_warning_is_a_gap_that_links_to_it(review, incident, editor):
     write_open_sections(review, editor)
     add_factor(incident)
     save(review, "timeline", "The on-call engineer should have checked the dashboard.", editor)
+    (gap,) = readiness(review)
+    assert (gap.code, gap.section, gap.rule) == ("finding", "Timeline", "UB301")
+    assert "at least 20 characters and 4 words" in gap.message
+
+
+def test_an_info_finding_is_not_a_gap(review, incident, editor):
+    write_open_sections(review, editor)
+    add_factor(incident)
+    save(review, "timeline", "It would have been better to page the database team.", editor)
     assert readiness(review) == []
 
 
@@ -103,7 +112,10 @@ def test_an_acknowledged_error_finding_is_no_longer_a_gap(review, incident, edit
     add_factor(incident)
     save(review, "timeline", "Dana broke checkout.", editor)
     FindingAcknowledgement.objects.create(
-        section=section(review, "timeline"), rule="UB101", quote="Dana broke", reason="quote"
+        section=section(review, "timeline"),
+        rule="UB101",
+        quote="Dana broke",
+        reason="Dana's own words, quoted from the chat log",
     )
     assert readiness(review) == []
 
