@@ -20,7 +20,7 @@ from unblame.integrations import models as integration_models
 from unblame.integrations.chat import ChatMessage
 from unblame.integrations.models import import_chat
 from unblame.language.lexicon import GIVEN_NAMES
-from unblame.reviews import analysis
+from unblame.reviews import analysis, readiness
 from unblame.reviews.services import draft_review
 
 from .conftest import make_user
@@ -52,7 +52,7 @@ def spy(monkeypatch):
 
         return analyze
 
-    for module in (action_models, analysis, integration_models):
+    for module in (action_models, analysis, integration_models, readiness):
         monkeypatch.setattr(module, "analyze", record(module.analyze))
     # The action items' findings are remembered per text and roster.
     action_models._try_harder.cache_clear()

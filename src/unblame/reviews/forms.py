@@ -13,6 +13,7 @@ from unblame.reviews.models import (
     ReviewTemplate,
     TemplateSection,
 )
+from unblame.reviews.readiness import REASON_RULE, reason_problem
 
 
 class SectionForm(forms.Form):
@@ -44,8 +45,16 @@ class AcknowledgeForm(forms.Form):
     quote = forms.CharField(max_length=QUOTE_LENGTH, strip=False)
     reason = forms.CharField(
         max_length=300,
-        help_text="Why these words stay, in a few words: it is shown in the section history.",
+        help_text=f"Why these words stay: {REASON_RULE}. Everyone reviewing sees it.",
     )
+    # A section key, or a factor's or action item's text ("factor:3:description").
+    target = forms.CharField(max_length=60, required=False)
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"]
+        if problem := reason_problem(reason):
+            raise forms.ValidationError(problem)
+        return reason
 
 
 class TransitionForm(forms.Form):

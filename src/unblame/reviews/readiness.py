@@ -151,15 +151,41 @@ class Gap:
 # -- The check -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A blocking finding cleared by an acknowledgement: listed for everyone reviewing."""
+
+    where: str
+    rule: str
+    quote: str
+    reason: str
+    author: str
+
+
+@dataclass(frozen=True)
+class Result:
+    gaps: list[Gap]
+    kept: list[Kept]
+
+    @property
+    def ready(self) -> bool:
+        return not self.gaps
+
+
 def readiness(publication: Publication) -> list[Gap]:
     """What stands between the review and publication; an empty list means ready."""
-    gaps: list[Gap] = []
+    return check(publication).gaps
+
+
+def check(publication: Publication) -> Result:
+    """The gaps, and the blocking findings that acknowledgements cleared."""
+    result = Result([], [])
     for text in publication.texts:
         if _is_required(text) and is_unwritten(text.body, text.prompt):
-            gaps.append(_unwritten_gap(text))
-        gaps.extend(finding_gaps(text, publication.names))
-    gaps.extend(_factor_gaps(publication))
-    return gaps
+            result.gaps.append(_unwritten_gap(text))
+        _check_findings(text, publication.names, result)
+    result.gaps.extend(_factor_gaps(publication))
+    return result
 
 
 def _is_required(text: Text) -> bool:
@@ -199,17 +225,17 @@ def analysed(text: Text, names: Sequence[str] = ()) -> tuple[Finding, ...]:
     return tuple(analyze(text.body, names=tuple(names), context=text.context))
 
 
-def finding_gaps(text: Text, names: Sequence[str] = ()) -> list[Gap]:
-    gaps = []
+def _check_findings(text: Text, names: Sequence[str], result: Result) -> None:
     excerpts = shared_excerpts(text.body) if text.kind is TextKind.SECTION else []
     for index, finding in enumerate(analysed(text, names)):
         if not blocks(finding):
             continue
         ack = matching_acknowledgement(text.body, finding, text.acknowledgements)
         if ack is not None and not reason_problem(ack.reason):
+            quote = quote_of(text.body, finding)
+            result.kept.append(Kept(text.label, finding.rule, quote, ack.reason, ack.author))
             continue
-        gaps.append(_finding_gap(text, index, finding, ack, excerpts))
-    return gaps
+        result.gaps.append(_finding_gap(text, index, finding, ack, excerpts))
 
 
 def _finding_gap(

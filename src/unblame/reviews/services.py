@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from unblame.accounts.models import User, record_change
+from unblame.accounts.models import User, record_change, snapshot
 from unblame.incidents.models import Incident
 from unblame.reviews.analysis import Annotated
 from unblame.reviews.models import (
@@ -30,11 +32,17 @@ from unblame.reviews.readiness import (
     Gap,
     Place,
     Publication,
+    Result,
     Text,
     TextKind,
+    ack_key,
+    analysed,
+    check,
+    line_around,
+    quote_of,
+    reason_problem,
     target,
 )
-from unblame.reviews.readiness import readiness as check
 from unblame.server.templatetags.unblame_tags import TIME_FORMAT, duration
 
 DRAFT_NOTE = "Drafted from the incident record"
@@ -180,7 +188,61 @@ def readiness(review: Review, *, annotated: dict[int, list[Annotated]] | None = 
     See readiness.py for what blocks. `annotated` (section pk -> findings)
     saves a page that has already analysed every section from doing it twice.
     """
+    return check(publication(review, annotated=annotated)).gaps
+
+
+def readiness_result(
+    review: Review, *, annotated: dict[int, list[Annotated]] | None = None
+) -> Result:
+    """The gaps and the acknowledged findings, for the review and readiness pages."""
     return check(publication(review, annotated=annotated))
+
+
+class NotAcknowledged(ValidationError):
+    pass
+
+
+def acknowledge(
+    review: Review, name: str, rule: str, quote: str, reason: str, author: User, body: str = ""
+) -> FindingAcknowledgement:
+    """Keep the words of one finding, for a reason of some substance, on the line they are on.
+
+    `name` is a section key or a factor's or action item's target; `body` is
+    the text being written (the editor sends it before it is saved), else
+    the stored text. Raises NotAcknowledged when the reason is too thin or
+    there is no such text.
+    """
+    if problem := reason_problem(reason):
+        raise NotAcknowledged(problem)
+    described = publication(review)
+    text = next((t for t in described.texts if t.target == name), None)
+    if text is None:
+        raise NotAcknowledged("There is no such text in this review.")
+    text = replace(text, body=body or text.body, findings=None)
+    context = _line_of(text, rule, quote, described.names)
+    section = review.sections.filter(key=name).first() if text.kind is TextKind.SECTION else None
+    with transaction.atomic():
+        ack = FindingAcknowledgement.objects.create(
+            section=section,
+            review=None if section else review,
+            target="" if section else name,
+            rule=rule,
+            quote=quote,
+            context=context,
+            reason=reason,
+            author=author,
+        )
+        record_change(author, ack, "create", {}, snapshot(ack, ["rule", "quote", "reason"]))
+    return ack
+
+
+def _line_of(text: Text, rule: str, quote: str, names: tuple[str, ...]) -> str:
+    """The line the finding's words are on, or "" (words alone) when it is not in the text."""
+    wanted = ack_key(rule, quote)
+    for finding in analysed(text, names):
+        if ack_key(finding.rule, quote_of(text.body, finding)) == wanted:
+            return line_around(text.body, finding)
+    return ""
 
 
 def publication(

@@ -13,6 +13,7 @@ urlpatterns = [
     path(review + "start/", views.review_start, name="start"),
     path(review + "state/", views.review_transition, name="transition"),
     path(review + "readiness/", views.readiness_page, name="readiness"),
+    path(review + "acknowledge/", views.acknowledge_gap, name="acknowledge_gap"),
     path(review + "summary/", views.summary_page, name="summary"),
     path(review + "analyze/", views.analyze_text, name="analyze"),
     path(section, views.section_edit, name="section_edit"),

@@ -20,11 +20,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from unblame.accounts.access import require_admin
-from unblame.accounts.models import record_change, snapshot
+from unblame.accounts.models import record_change
 from unblame.accounts.roster import roster
 from unblame.incidents.access import can_write, get_incident_for_user, visible_incidents
 from unblame.incidents.models import Incident
-from unblame.reviews import analysis, panel, summary
+from unblame.reviews import analysis, panel, services, summary
 from unblame.reviews.diff import word_diff
 from unblame.reviews.forms import (
     AcknowledgeForm,
@@ -49,7 +49,8 @@ from unblame.reviews.models import (
     ReviewTemplate,
     TemplateSection,
 )
-from unblame.reviews.services import draft_review, readiness
+from unblame.reviews.readiness import REASON_RULE
+from unblame.reviews.services import draft_review, readiness_result
 
 # A live analysis request larger than this is refused rather than analysed:
 # about 40 times the 5,000-word review the editor is measured on.
@@ -101,11 +102,13 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
     annotated = {section.pk: section.annotated(names) for section in sections}
     rows = [(section, _open_findings(annotated[section.pk])) for section in sections]
+    result = readiness_result(review, annotated=annotated)
     context = {
         "incident": incident,
         "review": review,
         "rows": rows,
-        "gaps": readiness(review, annotated=annotated),
+        "gaps": result.gaps,
+        "kept": result.kept,
         "state_changes": review.state_changes.select_related("actor"),
         "can_write": can_write(request.user),
         "comment_form": CommentForm(),
@@ -165,7 +168,16 @@ def review_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def readiness_page(request: HttpRequest, pk: int) -> HttpResponse:
     incident, review = _review_for(request.user, pk)
-    context = {"incident": incident, "review": review, "gaps": readiness(review)}
+    result = readiness_result(review)
+    context = {
+        "incident": incident,
+        "review": review,
+        "gaps": result.gaps,
+        "kept": result.kept,
+        "acknowledgements": FindingAcknowledgement.of_review(review),
+        "can_acknowledge": can_write(request.user) and review.is_editable,
+        "reason_rule": REASON_RULE,
+    }
     return render(request, "reviews/readiness.html", context)
 
 
@@ -317,34 +329,45 @@ def analyze_text(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def acknowledge(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     incident, review, section = _section_for(request.user, pk, key, write=True)
-    form = AcknowledgeForm(request.POST)
-    if form.is_valid():
-        with transaction.atomic():
-            ack = FindingAcknowledgement.objects.create(
-                section=section, author=request.user, **form.cleaned_data
-            )
-            record_change(
-                request.user, ack, "create", {}, snapshot(ack, ["rule", "quote", "reason"])
-            )
-    elif not _is_htmx(request):
-        messages.error(request, "Give a short reason for keeping these words.")
+    text = request.POST.get("body", section.body).replace("\r\n", "\n")
+    error = _acknowledge(request, review, key, text)
+    if error and not _is_htmx(request):
+        messages.error(request, f"Not kept. {error}")
     if _is_htmx(request):
-        text = request.POST.get("body", section.body).replace("\r\n", "\n")
         items = analysis.annotate(
             text, key=key, names=review.roster(), acknowledgements=section.acknowledgements.all()
         )
         context = _analysis_context(
-            request,
-            incident,
-            section,
-            text,
-            items,
-            can_acknowledge=True,
-            oob=True,
-            ack_error=not form.is_valid(),
+            request, incident, section, text, items, can_acknowledge=True, oob=True, ack_error=error
         )
         return render(request, "reviews/_analysis.html", context)
     return redirect(section.edit_url())
+
+
+@login_required
+@require_POST
+def acknowledge_gap(request: HttpRequest, pk: int) -> HttpResponse:
+    """Acknowledge a finding from the readiness page: any published text, by its target."""
+    _, review = _review_for(request.user, pk, write=True)
+    if error := _acknowledge(request, review, request.POST.get("target", ""), ""):
+        messages.error(request, f"Not kept. {error}")
+    else:
+        messages.success(request, "Acknowledged; everyone reviewing sees your reason.")
+    return redirect("reviews:readiness", pk)
+
+
+def _acknowledge(request: HttpRequest, review: Review, name: str, text: str) -> str:
+    """Store the acknowledgement the form describes; returns what was wrong, or ""."""
+    form = AcknowledgeForm(request.POST)
+    if not form.is_valid():
+        return " ".join(form.errors.get("reason", ["Give a reason for keeping these words."]))
+    data = form.cleaned_data
+    what = (data["rule"], data["quote"], data["reason"])
+    try:
+        services.acknowledge(review, name, *what, request.user, text)
+    except ValidationError as error:
+        return error.messages[0]
+    return ""
 
 
 @login_required

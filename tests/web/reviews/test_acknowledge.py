@@ -1,6 +1,7 @@
 """Acknowledging a finding: kept with a reason, audited, shown in history, not nagged about."""
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from unblame.accounts.models import AuditEntry
 from unblame.reviews.models import FindingAcknowledgement
@@ -8,11 +9,12 @@ from unblame.reviews.models import FindingAcknowledgement
 from .conftest import save, section
 
 BLAME = "Dana broke checkout by pushing a bad config."
+REASON = "Dana's own words, quoted from the chat log"
 
 
 def _ack(client, incident, key="timeline", **data):
     url = reverse("reviews:acknowledge", args=[incident.pk, key])
-    fields = {"rule": "UB101", "quote": "Dana broke", "reason": "quoted from chat"}
+    fields = {"rule": "UB101", "quote": "Dana broke", "reason": REASON}
     return client.post(url, {**fields, **data}, HTTP_HX_REQUEST="true")
 
 
@@ -23,23 +25,30 @@ def test_an_editor_acknowledges_a_finding_with_a_reason(as_editor, incident, rev
     assert (ack.rule, ack.quote, ack.reason, ack.author) == (
         "UB101",
         "Dana broke",
-        "quoted from chat",
+        REASON,
         editor,
     )
     assert response.status_code == 200
-    assert "Kept by ed: quoted from chat" in response.content.decode()
+    assert "Kept by ed: " + escape(REASON) in response.content.decode()
 
 
 def test_it_is_audited(as_editor, incident, review):
     _ack(as_editor, incident)
     entry = AuditEntry.objects.get(object_type="reviews.findingacknowledgement")
-    assert entry.after["reason"] == "quoted from chat"
+    assert entry.after["reason"] == REASON
 
 
 def test_a_reason_is_required(as_editor, incident, review):
     response = _ack(as_editor, incident, reason="")
     assert not FindingAcknowledgement.objects.exists()
-    assert "Give a short reason" in response.content.decode()
+    assert "Not kept." in response.content.decode()
+
+
+def test_a_flimsy_reason_is_refused_with_the_rule(as_editor, incident, review, editor):
+    save(review, "timeline", BLAME, editor)
+    response = _ack(as_editor, incident, reason="ok ok ok ok ok ok ok ok", body=BLAME)
+    assert not FindingAcknowledgement.objects.exists()
+    assert "at least 20 characters and 4 words" in response.content.decode()
 
 
 def test_a_bad_rule_code_is_rejected(as_editor, incident, review):
@@ -70,7 +79,7 @@ def test_the_acknowledgement_is_shown_in_the_section_history(
     url = reverse("reviews:section_history", args=[incident.pk, "timeline"])
     page = as_viewer.get(url).content.decode()
     assert "“Dana broke” kept by ed" in page
-    assert "quoted from chat" in page
+    assert escape(REASON) in page
 
 
 def test_an_acknowledged_finding_no_longer_counts_on_the_review_page(
