@@ -42,6 +42,26 @@ def possible_owners(incident: Incident) -> QuerySet[User]:
     return people.order_by("first_name", "username")
 
 
+def live_hints(form: forms.ModelForm, incident: Incident, fields: tuple[str, ...], of: str) -> None:
+    """Ask the server for hints on these fields as the person types (htmx; saving never waits).
+
+    `of` says whose hints: "item" (try-harder remedies) or "factor" (blame).
+    """
+    url = reverse("actions:check", args=[incident.pk])
+    # Items are the check's default, so their addresses stay as they always were.
+    whose = "" if of == "item" else f"&of={of}"
+    for name in fields:
+        form.fields[name].widget.attrs.update(
+            {
+                "hx-post": f"{url}?field={name}{whose}",
+                "hx-trigger": "input changed delay:500ms",
+                "hx-target": f"#hint-{name}",
+                "hx-swap": "innerHTML",
+                "aria-describedby": f"hint-{name}",
+            }
+        )
+
+
 class FactorForm(forms.ModelForm):
     class Meta:
         model = ContributingFactor
@@ -63,6 +83,7 @@ class FactorForm(forms.ModelForm):
         events.queryset = incident.events.order_by("occurred_at", "id")
         events.label_from_instance = _event_label
         events.required = False
+        live_hints(self, incident, ("description",), of="factor")
 
 
 class ActionItemForm(forms.ModelForm):
@@ -97,21 +118,7 @@ class ActionItemForm(forms.ModelForm):
         factors = self.fields["factors"]
         factors.queryset = incident.factors.select_related("category")
         factors.required = False
-        self._live_check(incident)
-
-    def _live_check(self, incident: Incident) -> None:
-        """Ask the server for try-harder hints as the person types (htmx; saving never waits)."""
-        url = reverse("actions:check", args=[incident.pk])
-        for name in ("title", "description"):
-            self.fields[name].widget.attrs.update(
-                {
-                    "hx-post": f"{url}?field={name}",
-                    "hx-trigger": "input changed delay:500ms",
-                    "hx-target": f"#hint-{name}",
-                    "hx-swap": "innerHTML",
-                    "aria-describedby": f"hint-{name}",
-                }
-            )
+        live_hints(self, incident, ("title", "description"), of="item")
 
 
 class StatusForm(forms.Form):

@@ -25,6 +25,7 @@ from unblame.accounts.roster import roster
 from unblame.incidents.access import visible_incidents
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
+from unblame.reviews.readiness import blocks
 
 
 class FactorCategory(models.Model):
@@ -108,6 +109,27 @@ def try_harder_in(text: str, names: tuple[str, ...] = ()) -> list[Finding]:
     if not text.strip():
         return []
     return list(_try_harder(text, tuple(sorted(set(names)))))
+
+
+@lru_cache(maxsize=4096)
+def _blocking(text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+    findings = analyze(text, names=names, context="document")
+    return tuple(f for f in findings if blocks(f))
+
+
+def factor_hints_in(text: str, names: tuple[str, ...] = ()) -> list[Finding]:
+    """Findings in a factor's description that would hold up publishing its review.
+
+    The same rule as the readiness check (readiness.blocks), so the hint
+    beside the field and the gap before publishing never disagree.
+    """
+    if not text.strip():
+        return []
+    return list(_blocking(text, tuple(sorted(set(names)))))
+
+
+# Which hints each form's live check gives, by what the form edits.
+HINTS = {"item": try_harder_in, "factor": factor_hints_in}
 
 
 class ActionItemQuerySet(models.QuerySet):

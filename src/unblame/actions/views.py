@@ -30,10 +30,12 @@ from unblame.actions.forms import (
     StatusForm,
 )
 from unblame.actions.models import (
+    HINTS,
     ActionItem,
     ActionSummary,
     ContributingFactor,
     FactorCategory,
+    factor_hints_in,
     incident_factors,
     incident_items,
     try_harder_in,
@@ -42,6 +44,7 @@ from unblame.incidents.access import can_write, get_incident_for_user
 from unblame.incidents.models import Incident
 
 PAGE_SIZE = 25
+HINT_FIELDS = {"item": ("title", "description"), "factor": ("description",)}
 AUDITED = FactorCategory.AUDITED
 
 
@@ -107,8 +110,7 @@ def factor_create(request: HttpRequest, pk: int) -> HttpResponse:
             factor.record_creation(request.user)
         messages.success(request, "Contributing factor added.")
         return redirect(factor)
-    context = {"incident": incident, "form": form, "factor": None}
-    return render(request, "actions/factor_form.html", context, status=400 if form.errors else 200)
+    return _factor_form(request, incident, form, None)
 
 
 @login_required
@@ -122,7 +124,12 @@ def factor_edit(request: HttpRequest, pk: int, factor_pk: int) -> HttpResponse:
             changed = factor.record_edit(request.user, before)
         messages.success(request, "Contributing factor updated." if changed else "Nothing changed.")
         return redirect(factor)
-    context = {"incident": incident, "form": form, "factor": factor}
+    return _factor_form(request, incident, form, factor)
+
+
+def _factor_form(request, incident, form: FactorForm, factor) -> HttpResponse:
+    hints = factor_hints_in(str(form["description"].value() or ""), roster(incident))
+    context = {"incident": incident, "form": form, "factor": factor, "hint": hints}
     return render(request, "actions/factor_form.html", context, status=400 if form.errors else 200)
 
 
@@ -225,13 +232,14 @@ def item_status(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def check(request: HttpRequest, pk: int) -> HttpResponse:
-    """The live try-harder hint for one field of the item form; it never blocks saving."""
+    """The live hint for one field of the item or factor form; it never blocks saving."""
     incident = get_incident_for_user(request.user, pk)
     field = request.GET.get("field", "title")
-    if field not in ("title", "description"):
+    of = request.GET.get("of", "item")
+    if of not in HINTS or field not in HINT_FIELDS[of]:
         raise Http404("No such field.")
-    findings = try_harder_in(request.POST.get(field, ""), roster(incident))
-    return render(request, "actions/_hint.html", {"findings": findings})
+    findings = HINTS[of](request.POST.get(field, ""), roster(incident))
+    return render(request, "actions/_hint.html", {"findings": findings, "of": of})
 
 
 # -- Across incidents ------------------------------------------------------------------------

@@ -37,9 +37,7 @@ def _finding_gaps(review):
     return [gap for gap in readiness(review) if gap.rule]
 
 
-def test_each_blaming_factor_and_action_item_is_a_gap_naming_where_it_is(
-    review, incident, editor
-):
+def test_each_blaming_factor_and_action_item_is_a_gap_naming_where_it_is(review, incident, editor):
     config, _, _, retrain = _blaming(review, incident, editor)
     gaps = _finding_gaps(review)
     assert [(g.section, g.kind, g.rule) for g in gaps] == [
