@@ -1,8 +1,9 @@
-"""`unblame review import FILE.md...` and `unblame review export ID`: reviews kept in git.
+"""`unblame review import|export|check`: reviews kept in git.
 
-Both run against the web app's database (UNBLAME_DATA_DIR or
+Import and export run against the web app's database (UNBLAME_DATA_DIR or
 UNBLAME_DATABASE_URL, as `unblame serve` does) with the authority of whoever
-runs them: every incident is visible, restricted ones included.
+runs them: every incident is visible, restricted ones included. `check`
+needs no database and no Django: see review_check.py.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import review_check
 from .common import CliError, read_bytes
 from .server import start_django
 
 NAME = "review"
-HELP = "Import reviews from Markdown files, or export one as Markdown or HTML."
+HELP = "Import reviews from Markdown files, export one, or check files are ready to publish."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,11 +52,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     exporting.add_argument(
         "--format", choices=("markdown", "html"), default="markdown", help="default: markdown"
     )
+    review_check.add_arguments(actions)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "import":
         return _import(args)
+    if args.action == "check":
+        return review_check.run(args)
     return _export(args)
 
 

@@ -120,6 +120,9 @@ class Publication:
     unlinked_items: tuple[Place, ...]  # action items linked to no contributing factor
     factors: Place  # where contributing factors are added
     names: tuple[str, ...] = ()
+    # How to acknowledge where this publication lives, with {target} and {rule} to fill
+    # in; the web app's pages have a form beside each gap.
+    acknowledge_how: str = "acknowledge it"
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ def check(publication: Publication) -> Result:
     for text in publication.texts:
         if _is_required(text) and is_unwritten(text.body, text.prompt):
             result.gaps.append(_unwritten_gap(text))
-        _check_findings(text, publication.names, result)
+        _check_findings(text, publication, result)
     result.gaps.extend(_factor_gaps(publication))
     return result
 
@@ -225,9 +228,9 @@ def analysed(text: Text, names: Sequence[str] = ()) -> tuple[Finding, ...]:
     return tuple(analyze(text.body, names=tuple(names), context=text.context))
 
 
-def _check_findings(text: Text, names: Sequence[str], result: Result) -> None:
+def _check_findings(text: Text, publication: Publication, result: Result) -> None:
     excerpts = shared_excerpts(text.body) if text.kind is TextKind.SECTION else []
-    for index, finding in enumerate(analysed(text, names)):
+    for index, finding in enumerate(analysed(text, publication.names)):
         if not blocks(finding):
             continue
         ack = matching_acknowledgement(text.body, finding, text.acknowledgements)
@@ -235,7 +238,8 @@ def _check_findings(text: Text, names: Sequence[str], result: Result) -> None:
             quote = quote_of(text.body, finding)
             result.kept.append(Kept(text.label, finding.rule, quote, ack.reason, ack.author))
             continue
-        result.gaps.append(_finding_gap(text, index, finding, ack, excerpts))
+        how = publication.acknowledge_how.format(target=text.target, rule=finding.rule)
+        result.gaps.append(_finding_gap(text, index, finding, ack, excerpts, how))
 
 
 def _finding_gap(
@@ -244,6 +248,7 @@ def _finding_gap(
     finding: Finding,
     ack: Acknowledgement | None,
     excerpts: list[tuple[int, int, str]],
+    how: str,
 ) -> Gap:
     quote = quote_of(text.body, finding)
     message = f"“{quote}”: {finding.message} {finding.suggestion}"
@@ -254,7 +259,7 @@ def _finding_gap(
         code = "error_finding"
     if ack is not None:
         message += f" It was acknowledged with “{ack.reason}”, which is too thin to clear it."
-    message += f" Rewrite it, or acknowledge it with {REASON_RULE}."
+    message += f" Rewrite it, or {how} with {REASON_RULE}."
     kind, label = text.kind, text.label
     for start, end, author in excerpts:
         if start <= finding.start < end:

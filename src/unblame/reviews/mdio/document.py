@@ -118,6 +118,9 @@ class Section:
     key: str
     title: str
     body: str = ""
+    # The line of the file the body starts on, when read from one (0 otherwise), so
+    # `unblame review check` can point at it; not part of the document's identity.
+    line: int = field(default=0, compare=False, repr=False)
 
     @property
     def is_extra(self) -> bool:

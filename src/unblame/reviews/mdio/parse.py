@@ -149,6 +149,7 @@ def _read_chunk(chunk: str, line: int, result: ParseResult) -> Section:
     marker_line, _, rest = chunk.partition("\n")
     key = MARKER_RE.fullmatch(marker_line).group(1)  # type: ignore[union-attr]
     heading, newline, after = rest.partition("\n")
+    first = line + 2  # the file line after the heading
     if heading.startswith("## "):
         title = heading[3:]
     elif (found := _atx_title(heading)) is not None:
@@ -156,9 +157,13 @@ def _read_chunk(chunk: str, line: int, result: ParseResult) -> Section:
     else:
         # The heading was deleted by hand: keep everything as the body.
         title, after, newline = TEMPLATE_SECTIONS.get(key, key), rest, "\n"
+        first = line + 1
         result.warnings.append(f"line {line + 1}: section {key!r} has no heading after its marker")
+    if newline and after.startswith("\n"):
+        first += 1
     after = after.removeprefix("\n") if newline else ""
-    return Section(key=key, title=title, body=unescape_body(after.removesuffix("\n")))
+    body = unescape_body(after.removesuffix("\n"))
+    return Section(key=key, title=title, body=body, line=first)
 
 
 def _atx_title(line: str) -> str | None:
@@ -292,11 +297,18 @@ def _add_section(
     key = _map(heading, sections, result, body)
     split = _splitting_children(key, children, sections)
     body_end = split[0].start if split else end
-    sections[-1].body = _trim_blank_lines(body.text(heading.end, body_end))
+    _fill(sections[-1], body, heading.end, body_end)
     for number, child in enumerate(split):
         child_end = split[number + 1].start if number + 1 < len(split) else end
         _map(child, sections, result, body)
-        sections[-1].body = _trim_blank_lines(body.text(child.end, child_end))
+        _fill(sections[-1], body, child.end, child_end)
+
+
+def _fill(section: Section, body: _Body, start: int, end: int) -> None:
+    """The section's text from body lines start..end, and the file line it starts on."""
+    section.body = _trim_blank_lines(body.text(start, end))
+    blank = next((i for i in range(start, end) if body.lines[i].strip()), start)
+    section.line = body.line_no(blank)
 
 
 def _splitting_children(
