@@ -102,10 +102,26 @@ def test_a_try_harder_action_item_gets_a_hint_and_publishing_waits_for_the_gaps(
     expect(page.get_by_text("Action item added.")).to_be_visible()
     expect(page.get_by_text("relies on people being more careful")).to_be_visible()
 
+    # A try-harder remedy blocks publishing too, until rewritten or acknowledged.
+    page.goto(f"/incidents/{incident.pk}/review/readiness/")
+    weak = page.locator(".gap-finding", has_text="Action item 1, title")
+    expect(weak).to_have_count(2)  # a reminder, and "more careful"
+    for _ in range(2):
+        first = weak.first
+        first.get_by_text("Keep these words").click()
+        reason = "The wording of the vendor's runbook step, kept as written"
+        first.get_by_label("Why they stay").fill(reason)
+        first.get_by_role("button", name="Acknowledge").click()
+        expect(
+            page.get_by_text("Acknowledged; everyone reviewing sees your reason.")
+        ).to_be_visible()
+    expect(page.locator("#acknowledged")).to_contain_text("kept by ed")
+
     page.goto(f"/incidents/{incident.pk}/review/")
     expect(page.locator("#readiness")).to_contain_text("Ready to publish: no gaps.")
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("The review is now published.")).to_be_visible()
+    expect(page.locator("#readiness")).to_contain_text("2 findings acknowledged")
     expect(page.locator(".badges .review-state")).to_have_text("Published")
     expect(page.get_by_role("link", name="Edit Summary")).to_have_count(0)
     screenshot("published")
