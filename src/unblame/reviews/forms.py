@@ -95,7 +95,7 @@ class ShareForm(forms.Form):
 class TemplateForm(forms.ModelForm):
     class Meta:
         model = ReviewTemplate
-        fields = ["name"]
+        fields = ["name", "needs_approval"]
 
 
 class TemplateSectionForm(forms.ModelForm):

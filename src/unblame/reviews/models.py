@@ -80,6 +80,13 @@ class ReviewTemplate(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
     is_default = models.BooleanField(default=False)
+    # Teams are not modelled; a team that wants a second pair of eyes uses a template
+    # with this on, and every review started from it asks for one.
+    needs_approval = models.BooleanField(
+        "Publishing needs an approval",
+        default=False,
+        help_text="From someone other than the review's author, given after its last change.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -215,6 +222,51 @@ class Review(models.Model):
     def roster(self) -> tuple[str, ...]:
         """Names the analyzer should read as people: the one roster of the review's incident."""
         return roster(self.incident)
+
+    # Approval -------------------------------------------------------------------------
+
+    @property
+    def needs_approval(self) -> bool:
+        return bool(self.template and self.template.needs_approval)
+
+    def current_approvals(self) -> models.QuerySet[Approval]:
+        """Approvals given since the review last changed (text or state), by others."""
+        approvals = self.approvals.filter(at__gte=self.updated_at).select_related("approver")
+        return approvals.exclude(approver=self.created_by) if self.created_by else approvals
+
+    def can_approve(self, user: Any) -> bool:
+        return self.state == ReviewState.IN_REVIEW and user != self.created_by
+
+    def approve(self, user: User) -> Approval:
+        """Record that someone other than the author read the review and would publish it."""
+        if not self.can_approve(user):
+            raise ValidationError(
+                "Only someone other than the review's author approves it, while it is in review."
+            )
+        with transaction.atomic():
+            approval = Approval.objects.create(review=self, approver=user, at=timezone.now())
+            record_change(user, approval, "create", {}, {"review": self.pk})
+        return approval
+
+
+class Approval(models.Model):
+    """Someone other than the author approved the review for publication, at a moment.
+
+    It counts while the review is unchanged since (Review.current_approvals):
+    an edit to a section, or moving the review, asks for a new one.
+    """
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="approvals")
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"Approval of {self.review} by {self.approver}"
 
 
 class StateChange(models.Model):

@@ -123,6 +123,9 @@ class Publication:
     # How to acknowledge where this publication lives, with {target} and {rule} to fill
     # in; the web app's pages have a form beside each gap.
     acknowledge_how: str = "acknowledge it"
+    # Set when publishing needs an approval from someone other than the author and
+    # none counts yet: where to approve, and the author's name.
+    approval_missing: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,13 @@ def check(publication: Publication) -> Result:
             result.gaps.append(_unwritten_gap(text))
         _check_findings(text, publication, result)
     result.gaps.extend(_factor_gaps(publication))
+    if (place := publication.approval_missing) is not None:
+        message = (
+            f"Publishing needs an approval from someone other than the review's author "
+            f"({place.label}), given since the review last changed. Ask a colleague to read "
+            "it and approve it."
+        )
+        result.gaps.append(Gap("needs_approval", message, place.where, "", place.line))
     return result
 
 

@@ -254,7 +254,10 @@ def publication(
     ]
     # The actions app owns factors and action items; without it there are none.
     if not apps.is_installed("unblame.actions"):
-        return Publication(tuple(texts), 0, (), _factors_place(review), review.roster())
+        place, names = _factors_place(review), review.roster()
+        return Publication(
+            tuple(texts), 0, (), place, names, approval_missing=_approval_missing(review)
+        )
     acks = _target_acks(review)
     factors = list(review.incident.factors.select_related("category"))
     for number, factor in enumerate(factors, 1):
@@ -265,8 +268,20 @@ def publication(
         if not item.factors.all():
             unlinked.append(Place(item.title, item.get_absolute_url()))
     return Publication(
-        tuple(texts), len(factors), tuple(unlinked), _factors_place(review), review.roster()
+        tuple(texts),
+        len(factors),
+        tuple(unlinked),
+        _factors_place(review),
+        review.roster(),
+        approval_missing=_approval_missing(review),
     )
+
+
+def _approval_missing(review: Review) -> Place | None:
+    if not review.needs_approval or review.current_approvals().exists():
+        return None
+    author = str(review.created_by) if review.created_by else "nobody recorded"
+    return Place(author, f"{review.get_absolute_url()}#approval")
 
 
 def _section_text(section: ReviewSection, annotated: dict[int, list[Annotated]] | None) -> Text:

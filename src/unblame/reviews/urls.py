@@ -12,6 +12,7 @@ urlpatterns = [
     path(review, views.review_page, name="review"),
     path(review + "start/", views.review_start, name="start"),
     path(review + "state/", views.review_transition, name="transition"),
+    path(review + "approve/", views.review_approve, name="approve"),
     path(review + "readiness/", views.readiness_page, name="readiness"),
     path(review + "acknowledge/", views.acknowledge_gap, name="acknowledge_gap"),
     path(review + "summary/", views.summary_page, name="summary"),

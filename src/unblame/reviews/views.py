@@ -113,6 +113,8 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_write": can_write(request.user),
         "comment_form": CommentForm(),
         "is_responder": incident.is_responder(request.user),
+        "approvals": review.current_approvals() if review.needs_approval else None,
+        "can_approve": can_write(request.user) and review.can_approve(request.user),
         "actions_installed": _actions_installed(),
         **_follow_up_keys(sections),
     }
@@ -163,6 +165,19 @@ def review_transition(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"The review is now {review.get_state_display().lower()}.")
     return redirect(review)
+
+
+@login_required
+@require_POST
+def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    _, review = _review_for(request.user, pk, write=True)
+    try:
+        review.approve(request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "Approved. It counts until the review changes.")
+    return redirect(f"{review.get_absolute_url()}#approval")
 
 
 @login_required
@@ -593,17 +608,25 @@ def template_edit(request: HttpRequest, template_pk: int) -> HttpResponse:
         data, instance=template, prefix="sections", initial=[{"position": last + 1}]
     )
     if data is not None and form.is_valid() and formset.is_valid():
-        before = {"name": template.name, "sections": template.section_specs()}
+        before = _template_audit(template)
         with transaction.atomic():
             form.save()
             formset.save()
-            after = {"name": template.name, "sections": template.section_specs()}
+            after = _template_audit(template)
             record_change(admin, template, "update", before, after)
         messages.success(request, "Template saved. Reviews already started keep their sections.")
         return redirect("reviews:template_edit", template.pk)
     status = 400 if data is not None else 200
     context = {"template": template, "form": form, "formset": formset}
     return render(request, "reviews/template_edit.html", context, status=status)
+
+
+def _template_audit(template: ReviewTemplate) -> dict:
+    return {
+        "name": template.name,
+        "needs_approval": template.needs_approval,
+        "sections": template.section_specs(),
+    }
 
 
 @login_required
