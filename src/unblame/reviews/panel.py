@@ -43,7 +43,10 @@ ACK_FORM = (
     '<input type="hidden" name="rule" value="{code}">'
     '<input type="hidden" name="quote" value="{quote}">'
     '<label for="ack-reason-{index}">Why they stay</label>'
-    '<input type="text" name="reason" id="ack-reason-{index}" maxlength="300" required>'
+    '<input type="text" name="reason" id="ack-reason-{index}" maxlength="300" minlength="20" '
+    'required aria-describedby="ack-rule-{index}">'
+    '<p class="small muted" id="ack-rule-{index}">At least 20 characters and 4 words: a '
+    "quotation, a title, a term of art. Everyone reviewing sees it.</p>"
     '<button type="submit" class="button small">Acknowledge</button></form></details>'
 )
 
