@@ -12,7 +12,8 @@ What blocks: a required section left unwritten; a finding in a blame category
 unless acknowledged with a reason of some substance on the same line of text;
 "human error" or a single root cause presented as the cause (the docs have
 always promised that one, though root cause is otherwise style advice); no
-contributing factor; an action item linked to no factor.
+contributing factor; an action item linked to no factor; and, where the
+review's template asks for one, no approval from someone other than its author.
 """
 
 from __future__ import annotations
@@ -191,14 +192,18 @@ def check(publication: Publication) -> Result:
             result.gaps.append(_unwritten_gap(text))
         _check_findings(text, publication, result)
     result.gaps.extend(_factor_gaps(publication))
-    if (place := publication.approval_missing) is not None:
-        message = (
-            f"Publishing needs an approval from someone other than the review's author "
-            f"({place.label}), given since the review last changed. Ask a colleague to read "
-            "it and approve it."
-        )
-        result.gaps.append(Gap("needs_approval", message, place.where, "", place.line))
+    if publication.approval_missing is not None:
+        result.gaps.append(_approval_gap(publication.approval_missing))
     return result
+
+
+def _approval_gap(place: Place) -> Gap:
+    message = (
+        f"Publishing needs an approval from someone other than the review's author "
+        f"({place.label}), given since the review last changed. Ask a colleague to read "
+        "it and approve it."
+    )
+    return Gap("needs_approval", message, place.where, "", place.line)
 
 
 def _is_required(text: Text) -> bool:
