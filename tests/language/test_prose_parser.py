@@ -52,6 +52,7 @@ def texts(doc: prose.Document) -> list[str]:
         "a\r\nb\r\n\r\n- c\r\n",
         "a\rb\r\rc\r",
         "x\x00y\n",
+        "lone \udcff surrogate\n- \ud800\n",
         "",
     ],
 )

@@ -13,7 +13,9 @@ where the two table extensions disagree, on inputs no review is written in:
 - a `>` line indented as code right after a block quote, an HTML block in a
   list item that runs on past the item's indent;
 - a one-column table whose delimiter row has no pipe, a row of a lone pipe, a
-  table row indented as code or opening a block.
+  table row indented as code or opening a block;
+- text with lone surrogates, which pyromark cannot take (UTF-8 has no code
+  for them).
 
 `prose.parse` spots these and hands the document here, so that every
 document reads exactly as it did. markdown-it-py is imported on the first

@@ -669,12 +669,12 @@ def parse(source: str) -> Document:
         "\t" in text and _PREFIX_TAB_RE.search(text) is not None
     )
     text = _NEUTRAL_RE.sub(_neutral, text)
-    reader = _Reader(source, text, starts, lines)
     try:
         if fallback:
             raise _Fallback
+        reader = _Reader(source, text, starts, lines)
         reader.read(text)
-    except _Fallback:
+    except (_Fallback, UnicodeEncodeError):  # the latter: lone surrogates, which UTF-8 lacks
         from . import _markdown_it
 
         return _markdown_it.parse(source)
