@@ -44,6 +44,8 @@ def texts(doc: prose.Document) -> list[str]:
         "- a\n \tb\n",
         "| a | b |\n|---|---|\n| c \\| d | e | f |\n| g |\n|\n",
         "| a |\n---\n",
+        "| a |]<\t:\n|---|:\n",
+        "|---|\n|---|\t\n1\n    +`]|\n",
         "10.  the\n    # Action items\n",
         "Café naïve — 日本 🙂\n\n- écrit\n  « ici »\n",
         "# Action items\n\nThe intern broke it.\n\n## Other\n\nText\n",

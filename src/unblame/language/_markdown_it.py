@@ -12,8 +12,9 @@ where the two table extensions disagree, on inputs no review is written in:
   HTML block or list item there; CommonMark reads a lazy continuation line);
 - a `>` line indented as code right after a block quote, an HTML block in a
   list item that runs on past the item's indent;
-- a one-column table whose delimiter row has no pipe, a row of a lone pipe, a
-  table row indented as code or opening a block;
+- a table one parser reads and the other does not (a one-column table whose
+  delimiter row has no pipe, a delimiter cell markdown-it refuses), a row of a
+  lone pipe, a table row indented as code or opening a block;
 - text with lone surrogates, which pyromark cannot take (UTF-8 has no code
   for them).
 

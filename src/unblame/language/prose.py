@@ -273,6 +273,29 @@ def _escaped_split(text: str) -> list[str]:
     return result
 
 
+_ALIGN_RE = re.compile(r":?-+:?")
+
+
+def _table_delimiter_ok(line: str) -> bool:
+    """markdown-it's test of a table's delimiter row (its leading blanks gone)."""
+    if len(line) < 2 or line[0] not in "|-:" or line[1] not in "|-: \t":
+        return False
+    if line[0] == "-" and line[1] in " \t":
+        return False
+    if line.strip("|-: \t"):
+        return False
+    cells = line.split("|")
+    for i, cell in enumerate(cells):
+        cell = cell.strip(_TRIM)
+        if not cell:
+            if i == 0 or i == len(cells) - 1:
+                continue
+            return False
+        if not _ALIGN_RE.fullmatch(cell):
+            return False
+    return True
+
+
 def _heading_content(line: str, pos: int) -> str:
     """markdown-it's ATX heading text: `line[pos]` is the first `#`."""
     maximum = len(line)
@@ -420,6 +443,11 @@ class _Reader:
                 pieces.append(self.piece(k))
         else:
             pieces.extend(self.piece(k) for k in range(first_line + 1, last_line + 1))
+        for k in range(1, len(pieces)):
+            # A table markdown-it would read here (pulldown-cmark did not).
+            line = pieces[k].lstrip(" \t")
+            if line[:1] in ("|", ":", "-") and "|" in pieces[k - 1] and _table_delimiter_ok(line):
+                raise _Fallback
         self.add(self.fix("\n".join(pieces).strip(_TRIM)), first_line)
 
     def indent_of(self, index: int) -> tuple[int, str]:
@@ -545,6 +573,25 @@ class _Reader:
             if text and width < self.containers[-1]:
                 raise _Fallback
 
+    def check_table(self, start: int) -> None:
+        """Fall back unless markdown-it would read a table here too."""
+        index = self.line_of(start)
+        if index + 1 >= len(self.bodies):
+            raise _Fallback
+        delimiter = self.indent_of(index + 1)[1]
+        header = self.bodies[index][start - self.starts[index] :].strip(_TRIM)
+        if not _table_delimiter_ok(delimiter) or "|" not in header:
+            raise _Fallback
+        columns = _escaped_split(header)
+        if columns and columns[0] == "":
+            columns.pop(0)
+        if columns and columns[-1] == "":
+            columns.pop()
+        aligns = delimiter.split("|")
+        count = sum(1 for i, c in enumerate(aligns) if c.strip(_TRIM) or 0 < i < len(aligns) - 1)
+        if not columns or len(columns) != count:
+            raise _Fallback
+
     def after(self, end: int) -> str:
         """The line after a block that ends at byte `end`, or ''."""
         index = self.line_of(max(self.char(end) - 1, 0)) + 1
@@ -628,6 +675,8 @@ class _Reader:
                     self.deep += indent >= 5
                 elif tag == "TableHead" or tag == "TableRow":
                     row_start = self.char(span["start"])
+                elif tag == "Table":
+                    self.check_table(self.char(span["start"]))
             else:
                 depth -= 1
                 if tag in _LEAVES:
