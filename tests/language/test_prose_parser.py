@@ -51,6 +51,8 @@ def texts(doc: prose.Document) -> list[str]:
         "# Action items\n\nThe intern broke it.\n\n## Other\n\nText\n",
         "<!-- unblame-ignore UB101 -->\nText\n\n<!-- unblame-ignore-file -->\n",
         "---\ntitle: x\n---\n\nBody\n",
+        "---\n---",
+        "---\ntitle: <b>\xa0\n---\n<b>\xa0\n</pre>\u3000\n",
         "a\r\nb\r\n\r\n- c\r\n",
         "a\rb\r\rc\r",
         "x\x00y\n",

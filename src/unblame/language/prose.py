@@ -181,6 +181,13 @@ _PIPELESS_TABLE_RE = re.compile(r"^[^\r\n]*\|[^\r\n]*\r?\n[ \t>]*:?-+:?[ \t]*\r?
 # A tab among a line's container markers: markdown-it and pulldown-cmark count
 # the columns of list items after it differently.
 _PREFIX_TAB_RE = re.compile(r"^[ >]*(?:(?:[-*+]|\d{1,9}[.)])[ >]*)*\t", re.MULTILINE)
+# An HTML line with a space Python's `\s` knows and CommonMark does not:
+# markdown-it's HTML block patterns take it for white space.
+_HTML_ODD_SPACE_RE = re.compile(
+    r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t>]+)*<[^\r\n]*"
+    r"[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]",
+    re.MULTILINE,
+)
 _LONE_PIPE_RE = re.compile(r"[ \t>]*\|[ \t]*")
 
 
@@ -709,13 +716,19 @@ def parse(source: str) -> Document:
     skip = _front_matter_end(source, lines)
     text = source
     if skip:
-        text = _FRONT_MATTER_CHAR_RE.sub(" ", source[: starts[skip]]) + source[starts[skip] :]
+        end = starts[skip] if skip < len(starts) else len(source)
+        text = _FRONT_MATTER_CHAR_RE.sub(" ", source[:end]) + source[end:]
     if "\r" in text:
         # A lone CR ends a line for markdown-it; pulldown-cmark is given LF.
         text = _LONE_CR_RE.sub("\n", text)
     # Documents the two parsers may read otherwise, decided on the source.
-    fallback = ("|" in text and _PIPELESS_TABLE_RE.search(text) is not None) or (
-        "\t" in text and _PREFIX_TAB_RE.search(text) is not None
+    fallback = (
+        ("|" in text and _PIPELESS_TABLE_RE.search(text) is not None)
+        or ("\t" in text and _PREFIX_TAB_RE.search(text) is not None)
+        or (
+            (not text.isascii() or "\x0b" in text or "\x0c" in text or "\x1c" in text)
+            and _HTML_ODD_SPACE_RE.search(text) is not None
+        )
     )
     text = _NEUTRAL_RE.sub(_neutral, text)
     try:
