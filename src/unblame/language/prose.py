@@ -330,7 +330,10 @@ class _Reader:
         self.nul = "\x00" in source
         self.ascii = text.isascii()
         if not self.ascii:
-            self.encoded = [line.encode() for line in lines]
+            # Byte offsets count in the text the parser read: its front matter
+            # is blanked, so only its own lines give the right lengths.
+            ends = [*starts[1:], len(text)]
+            self.encoded = [text[a:b].encode() for a, b in zip(starts, ends, strict=True)]
             self.byte_starts = [0]
             for enc in self.encoded:
                 self.byte_starts.append(self.byte_starts[-1] + len(enc))
