@@ -52,6 +52,7 @@ def texts(doc: prose.Document) -> list[str]:
         "<!-- unblame-ignore UB101 -->\nText\n\n<!-- unblame-ignore-file -->\n",
         "---\ntitle: x\n---\n\nBody\n",
         "---\n---",
+        "```\ncode\n```\t\nafter\n",
         "---\ntitle: 日本 — café\n---\nThe café 🙂 engineer\n\n    code\n",
         "---\ntitle: <b>\xa0\n---\n<b>\xa0\n</pre>\u3000\n",
         "a\r\nb\r\n\r\n- c\r\n",

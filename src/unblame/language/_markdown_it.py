@@ -15,6 +15,9 @@ where the two table extensions disagree, on inputs no review is written in:
 - a table one parser reads and the other does not (a one-column table whose
   delimiter row has no pipe, a delimiter cell markdown-it refuses), a row of a
   lone pipe, a table row indented as code or opening a block;
+- a fence closed with a tab after it (markdown-it reads on), an HTML line
+  with a space Python's regular expressions take for white space and
+  CommonMark does not;
 - text with lone surrogates, which pyromark cannot take (UTF-8 has no code
   for them).
 

@@ -179,8 +179,13 @@ class _Fallback(Exception):
 # a setext heading for pulldown-cmark.
 _PIPELESS_TABLE_RE = re.compile(r"^[^\r\n]*\|[^\r\n]*\r?\n[ \t>]*:?-+:?[ \t]*\r?$", re.MULTILINE)
 # A tab among a line's container markers: markdown-it and pulldown-cmark count
-# the columns of list items after it differently.
-_PREFIX_TAB_RE = re.compile(r"^[ >]*(?:(?:[-*+]|\d{1,9}[.)])[ >]*)*\t", re.MULTILINE)
+# the columns of list items after it differently. A fence closed with a tab
+# after it: markdown-it skips only spaces there.
+_PREFIX_TAB_RE = re.compile(
+    r"^[ >]*(?:(?:[-*+]|\d{1,9}[.)])[ >]*)*\t"
+    r"|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:`{3,}|~{3,})[ ]*\t[ \t]*\r?$",
+    re.MULTILINE,
+)
 # An HTML line with a space Python's `\s` knows and CommonMark does not:
 # markdown-it's HTML block patterns take it for white space.
 _HTML_ODD_SPACE_RE = re.compile(
