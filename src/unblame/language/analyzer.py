@@ -11,7 +11,7 @@ from . import cues, prose
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import SLOTS, mark_names, other_pattern, person_pattern
-from .registry import RULES
+from .registry import RULES, get_rule
 from .rule import Check, Frame, Rule
 from .trie import trie_pattern
 
@@ -64,8 +64,8 @@ class CompiledRule:
 @cache
 def _compiled_unless(code: str) -> re.Pattern[str] | None:
     # Keyed by rule, so the checks of one rule share one compiled `unless`.
-    rule = next(r for r in RULES if r.code == code)
-    return re.compile(expand(rule.unless), _FLAGS) if rule.unless else None
+    unless = get_rule(code).unless
+    return re.compile(expand(unless), _FLAGS) if unless else None
 
 
 def expand(pattern: str) -> str:

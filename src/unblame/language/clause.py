@@ -387,7 +387,7 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
 def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     """The clause of `words`; one with no subject of its own ("..., but clones the
     wrong branch") shares the agent of the clause before it."""
-    i = _skip_openers(words)
+    opened = i = _skip_openers(words)
     if i < len(words) and words[i].low == "who" and previous is not None:
         # "... blamed on an IT worker who pressed the wrong button": the
         # relative clause acts through the noun just before "who".
@@ -400,7 +400,7 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     start = words[i].start if i < len(words) else 0
     if end == i and previous is not None:
         return Clause(words, previous.agent, previous.agent_start, end)
-    agent = _agent(words[i:end], first=previous is None and i == _skip_openers(words))
+    agent = _agent(words[i:end], first=previous is None and i == opened)
     return Clause(words, agent, start, end)
 
 

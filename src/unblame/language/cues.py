@@ -178,12 +178,17 @@ _STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 # --- Cues over a clause -----------------------------------------------------------------
 
 
-def _predicate_text(sentence: Sentence, clause: Clause) -> tuple[int, str]:
-    """Offset and text from the clause's predicate to the end of the sentence."""
+def _predicate_start(clause: Clause) -> int:
+    """Offset where the clause's predicate starts (its end when it has none)."""
     if clause.predicate >= len(clause.words):
-        return clause.end, ""
-    start = clause.words[clause.predicate].start
-    return start, sentence.text[start - sentence.offset :]
+        return clause.end
+    return clause.words[clause.predicate].start
+
+
+def _predicate(sentence: Sentence, clause: Clause) -> tuple[int, str]:
+    """Offset and text of the clause from its predicate on."""
+    start = _predicate_start(clause)
+    return start, _clause_text(sentence, clause, start)
 
 
 def _clause_text(sentence: Sentence, clause: Clause, start: int) -> str:
@@ -235,8 +240,8 @@ def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
-    start, _ = _predicate_text(sentence, clause)
-    match = regex.search(_clause_text(sentence, clause, start))
+    start, text = _predicate(sentence, clause)
+    match = regex.search(text)
     if match is None or _unreal(clause, start + match.end()):
         return None
     return start + match.start(), start + match.end()
@@ -244,7 +249,7 @@ def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int]
 
 def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause dwells on a deliberate act of care that was not done."""
-    start, _ = _predicate_text(sentence, clause)
+    start, text = _predicate(sentence, clause)
     subject = clause.words[: clause.predicate]
     # "No alert was configured, so nobody noticed" and "nobody noticed because
     # the page went to an old channel" give the system's part: no verdict.
@@ -258,13 +263,15 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
             return verb.start, verb.end
-    match = _OMISSION_RE.search(_clause_text(sentence, clause, start))
+    match = _OMISSION_RE.search(text)
     return (start + match.start(), start + match.end()) if match else None
 
 
 def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the act is tied to a bad outcome that followed ("..., leading to ...")."""
-    start, rest = _predicate_text(sentence, clause)
+    # The outcome may stand in a later clause, so the rest of the sentence is read.
+    start = _predicate_start(clause)
+    rest = sentence.text[start - sentence.offset :]
     # A relative or complement clause ("clues that they'd switched hubs,
     # leading to ...") tells what someone saw; the main clause carries the claim.
     if clause.words[0].low in _CLAUSE_WORDS or not _acts(clause):
@@ -434,8 +441,8 @@ def _directive(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """A modal directive whose agent is a person or nobody, asking for a manual act."""
     if clause.agent not in (OTHER, NOBODY):
         return None
-    start, _ = _predicate_text(sentence, clause)
-    match = _DIRECTIVE_RE.match(_clause_text(sentence, clause, start))
+    start, text = _predicate(sentence, clause)
+    match = _DIRECTIVE_RE.match(text)
     if match is None or match.group().split()[-1].lower() in _BUILDING_VERBS:
         return None
     return start + match.start(), start + match.end()
@@ -443,8 +450,8 @@ def _directive(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 def _from_predicate(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
     """Where `regex` matches at the start of the clause's predicate."""
-    start, _ = _predicate_text(sentence, clause)
-    match = regex.match(_clause_text(sentence, clause, start))
+    start, text = _predicate(sentence, clause)
+    match = regex.match(text)
     return (start + match.start(), start + match.end()) if match else None
 
 
@@ -470,8 +477,7 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     # Near the start of the predicate, past a participle that ends the subject
     # ("the instructions provided were not followed").
-    start, _ = _predicate_text(sentence, clause)
-    text = _clause_text(sentence, clause, start)
+    start, text = _predicate(sentence, clause)
     shared = clause.words[0].low in {"but", "yet"} and clause.predicate <= 1
     regex = _BARE_NEGLECT_RE if shared else _NEGLECT_RE
     match = regex.search(text, 0, min(len(text), 60))
@@ -516,15 +522,12 @@ def _past_act(sentence: Sentence) -> bool:
 
 def _acts(clause: Clause) -> bool:
     """True when the clause's verb is a deliberate act, not a state or an event."""
-    if clause.predicate >= len(clause.words):
+    words, k = clause.words, clause.predicate
+    while k < len(words) and (words[k].low in _SLIP_ADVERBS or words[k].low.endswith("ly")):
+        k += 1
+    if k >= len(words):
         return False
-    verb = clause.words[clause.predicate]
-    while verb.low in _SLIP_ADVERBS or verb.low.endswith("ly"):
-        k = clause.words.index(verb) + 1
-        if k >= len(clause.words):
-            return False
-        verb = clause.words[k]
-    low = verb.low
+    low = words[k].low
     if low in _AUX or low in _EVENT_VERBS:
         return False
     return low in _IRREGULAR_PAST or low in _PRESENT_ACTS or low.endswith("ed")
