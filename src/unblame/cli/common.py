@@ -16,6 +16,11 @@ class CliError(Exception):
     """A usage or input problem; `main` prints the message as one line and exits 2."""
 
 
+def split_list(value: str) -> tuple[str, ...]:
+    """The non-empty items of a comma-separated option value, stripped."""
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 file (a byte-order mark is dropped) or raise CliError saying why not."""
     data = read_bytes(path, f"files over {MAX_FILE_BYTES // 1_048_576} MB are not linted")

@@ -22,8 +22,7 @@ from unblame.language.evaluation import (
     load_examples,
 )
 
-from .common import CliError, read_stream, read_text
-from .lint import split_list
+from .common import CliError, read_stream, read_text, split_list
 
 NAME = "eval"
 HELP = "Score the analyzer on labelled sentences (JSON Lines)."

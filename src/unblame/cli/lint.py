@@ -13,7 +13,7 @@ from unblame.language import Config, ConfigError, Severity, analyze
 from unblame.language.analyzer import CONTEXTS
 
 from . import output
-from .common import CliError, Progress, display_path, read_stream, read_text
+from .common import CliError, Progress, display_path, read_stream, read_text, split_list
 
 NAME = "lint"
 HELP = "Check Markdown or text files for blaming language."
@@ -124,10 +124,6 @@ def _discovery_start(paths: Sequence[str]) -> Path:
         return Path.cwd()
     path = Path(first)
     return path if path.is_dir() else path.parent
-
-
-def split_list(value: str) -> tuple[str, ...]:
-    return tuple(item.strip() for item in value.split(",") if item.strip())
 
 
 def parse_codes(value: str, option: str) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from unblame import __version__
 
-from .common import CliError, display_path, read_bytes
+from .common import CliError, display_path, read_bytes, split_list
 
 JSON_VERSION = 1
 EXIT_READY, EXIT_NOT_READY = 0, 1
@@ -75,7 +75,7 @@ def _read(path: Path, names: tuple[str, ...]) -> Any:
 def _names(args: argparse.Namespace) -> tuple[str, ...]:
     from unblame.language import Config, ConfigError
 
-    extra = tuple(name.strip() for name in args.names.split(",") if name.strip())
+    extra = split_list(args.names)
     first = args.files[0].parent if args.files else Path.cwd()
     try:
         config, _ = Config.discover(first if first.is_dir() else Path.cwd())
