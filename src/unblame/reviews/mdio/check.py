@@ -10,7 +10,6 @@ parser itself loads plain data.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -22,8 +21,6 @@ from unblame.reviews.readiness import Acknowledgement, Place, Publication, Text,
 from .document import TEMPLATE_SECTIONS, MarkdownFormatError, ReviewDocument
 from .parse import ParseResult
 
-# "line 12 'Contributing factors' → contributing_factors", as the parser notes a heading.
-_MAPPED_RE = re.compile(r"^line \d+ .* → ([a-z_]+)$")
 # A review written elsewhere needs this many headings that are review sections.
 MIN_REVIEW_HEADINGS = 2
 
@@ -49,8 +46,7 @@ def ensure_review(result: ParseResult, text: str) -> None:
             "this looks like JSON (a chat export?), not a review in Markdown; chat goes in "
             "through chat import"
         )
-    mapped = {m.group(1) for n in result.mapping_summary if (m := _MAPPED_RE.match(n))}
-    if len(mapped & set(TEMPLATE_SECTIONS)) < MIN_REVIEW_HEADINGS:
+    if len(result.heading_keys & set(TEMPLATE_SECTIONS)) < MIN_REVIEW_HEADINGS:
         raise MarkdownFormatError(
             "not a review: no unblame front matter and fewer than "
             f"{MIN_REVIEW_HEADINGS} headings that are review sections (Summary, Impact, "

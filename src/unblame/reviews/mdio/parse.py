@@ -52,6 +52,8 @@ class ParseResult:
     warnings: list[str] = field(default_factory=list)
     # "unblame" for our own front matter, "yaml"/"toml" for foreign, "" for none.
     front_matter: str = ""
+    # The template sections that a heading of the document was mapped to.
+    heading_keys: set[str] = field(default_factory=set, compare=False)
 
 
 def decode(data: bytes) -> str:
@@ -336,6 +338,7 @@ def _map(heading: Heading, sections: list[Section], result: ParseResult, body: _
     where = f"line {body.line_no(heading.start)} {heading.title!r}"
     if key is not None and key not in taken:
         result.mapping_summary.append(f"{where} → {key}")
+        result.heading_keys.add(key)
     else:
         wanted = slugify(heading.title)
         extra = unique_key(wanted, taken | set(TEMPLATE_SECTIONS))
