@@ -19,6 +19,7 @@ import yaml
 from unblame.reviews.readiness import Acknowledgement, Place, Publication, Text, TextKind
 
 from .document import TEMPLATE_SECTIONS, MarkdownFormatError, ReviewDocument
+from .frontmatter import YAML_FENCE, locate_front_matter
 from .parse import ParseResult
 
 # A review written elsewhere needs this many headings that are review sections.
@@ -175,9 +176,9 @@ def front_matter_lines(text: str) -> Lines:
     block (`|-`) start on the line after their key, where their text does.
     """
     lines = text.split("\n")
-    if lines[0].rstrip(" \t") != "---":
+    fence, end = locate_front_matter(lines)
+    if fence != YAML_FENCE or end is None:
         return {}
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip(" \t") in ("---", "...")), 0)
     try:
         node = yaml.compose("\n".join(lines[1:end]))
     except yaml.YAMLError:

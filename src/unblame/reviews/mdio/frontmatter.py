@@ -32,6 +32,21 @@ class FrontMatter:
     body_line: int  # 1-based line of the file where `body` starts
 
 
+def locate_front_matter(lines: list[str]) -> tuple[str, int | None]:
+    """The opening fence ("" when the file has none) and the index of its closing line.
+
+    The closing index is None when the front matter is never closed.
+    """
+    fence = lines[0].rstrip(" \t") if lines else ""
+    if fence not in (YAML_FENCE, TOML_FENCE):
+        return "", None
+    closers = (YAML_FENCE, "...") if fence == YAML_FENCE else (TOML_FENCE,)
+    end = next(
+        (index for index in range(1, len(lines)) if lines[index].rstrip(" \t") in closers), None
+    )
+    return fence, end
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Separate the front matter from the Markdown; `text` has `\\n` line endings.
 
@@ -39,13 +54,9 @@ def split_front_matter(text: str) -> FrontMatter:
     that is never closed, does not parse, or is not a mapping.
     """
     lines = text.split("\n")
-    fence = lines[0].rstrip(" \t")
-    if fence not in (YAML_FENCE, TOML_FENCE):
+    fence, end = locate_front_matter(lines)
+    if not fence:
         return FrontMatter({}, "", text, 1)
-    closers = (YAML_FENCE, "...") if fence == YAML_FENCE else (TOML_FENCE,)
-    end = next(
-        (index for index in range(1, len(lines)) if lines[index].rstrip(" \t") in closers), None
-    )
     if end is None:
         raise MarkdownFormatError(
             f"the front matter opened with {fence!r} is never closed by a {fence!r} line", 1
