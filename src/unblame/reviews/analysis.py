@@ -26,6 +26,7 @@ from unblame.reviews.readiness import (  # noqa: F401 (re-exported for the model
     ACTION_KEYS,
     QUOTE_LENGTH,
     ack_key,
+    context_for,
     matching_acknowledgement,
     quote_of,
 )
@@ -56,10 +57,6 @@ DEFAULT_FRAME = (
     "I [what I did], because I was seeing [...]. With what I knew then, it made sense "
     "because [...]."
 )
-
-
-def context_for(key: str) -> str:
-    return "action_item" if key in ACTION_KEYS else "document"
 
 
 def kind_rewrite(code: str) -> str:

@@ -57,6 +57,11 @@ _HEADING_RE = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
 _WORD_RE = re.compile(r"\w+")
 
 
+def context_for(key: str) -> str:
+    """How the analyzer reads a section: remedies as action items, the rest as a document."""
+    return "action_item" if key in ACTION_KEYS else "document"
+
+
 class TextKind(StrEnum):
     SECTION = "section"
     FACTOR = "factor_description"
@@ -102,7 +107,7 @@ class Text:
         """How the analyzer reads it: remedies are read as action items."""
         if self.kind in (TextKind.ACTION_TITLE, TextKind.ACTION_DESCRIPTION):
             return "action_item"
-        return "action_item" if self.key in ACTION_KEYS else "document"
+        return context_for(self.key)
 
 
 @dataclass(frozen=True)
