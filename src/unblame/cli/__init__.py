@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "demo": "unblame.cli.demo",
     "review": "unblame.cli.review",
     "remind": "unblame.cli.remind",
+    "worker": "unblame.cli.worker",
     "manage": "unblame.cli.manage",
 }
 SUBCOMMANDS: list[str] = list(COMMANDS.values())

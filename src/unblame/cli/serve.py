@@ -27,6 +27,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=_port, default=8000, help="port to listen on")
     parser.add_argument("--demo", action="store_true", help="load the demo incidents on first run")
+    parser.add_argument(
+        "--worker-threads",
+        metavar="N",
+        type=_count,
+        default=None,
+        help="background task threads in this process (default: UNBLAME_WORKER_THREADS or 2;"
+        " 0 when `unblame worker` runs them)",
+    )
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is negative")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +55,13 @@ def run(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unblame.server.settings")
     try:
-        serve.serve(args.host, args.port, demo=args.demo, out=sys.stdout)
+        serve.serve(
+            args.host,
+            args.port,
+            demo=args.demo,
+            out=sys.stdout,
+            worker_threads=args.worker_threads,
+        )
     except ImproperlyConfigured as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:

@@ -116,7 +116,18 @@ def _command() -> str:
     return str(here)
 
 
-def serve(host: str, port: int, demo: bool = False, out: TextIO = sys.stdout) -> None:
+def serve(
+    host: str,
+    port: int,
+    demo: bool = False,
+    out: TextIO = sys.stdout,
+    worker_threads: int | None = None,
+) -> None:
+    """Migrate, bootstrap, then serve with a task worker in-process until stopped.
+
+    `worker_threads` (default UNBLAME_WORKER_THREADS, 2) runs background tasks
+    in this process; 0 leaves them to `unblame worker` processes.
+    """
     # Browsers do not return Secure cookies over plain http, so a server
     # reachable only from this machine defaults to allowing them; anything
     # else keeps the secure default and belongs behind TLS.
@@ -127,7 +138,29 @@ def serve(host: str, port: int, demo: bool = False, out: TextIO = sys.stdout) ->
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
     bootstrap(url, demo, out)
-    run_waitress(host, port, out)
+    worker = start_worker(worker_threads, out)
+    try:
+        run_waitress(host, port, out)
+    finally:
+        if worker is not None:
+            worker.stop(graceful=True)
+
+
+def start_worker(threads: int | None, out: TextIO):
+    """Start the in-process task worker, saying where its queue lives; None when off."""
+    from huey.contrib.djhuey import HUEY
+
+    from unblame.server.env import env_int
+    from unblame.server.queue import describe, start_in_process
+
+    if threads is None:
+        threads = env_int("UNBLAME_WORKER_THREADS", 2, minimum=0)
+    worker = start_in_process(HUEY, threads)
+    if worker is not None:
+        print(f"Background tasks: {threads} worker thread(s), queue in {describe(HUEY)}.", file=out)
+    elif not HUEY.immediate:
+        print("Background tasks: no worker here; run `unblame worker` beside it.", file=out)
+    return worker
 
 
 def run_waitress(host: str, port: int, out: TextIO) -> None:

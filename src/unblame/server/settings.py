@@ -14,6 +14,7 @@ import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
 from unblame.server.env import env_bool, env_int, env_list, env_str, env_timezone
+from unblame.server.queue import build_huey
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("UNBLAME_DATA_DIR") or platformdirs.user_data_dir("unblame")).resolve()
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Listed so /api/docs uses its bundled Swagger UI instead of a CDN.
     "ninja",
+    # The task queue's Django glue: db_task closes stale connections around tasks.
+    "huey.contrib.djhuey",
     "unblame.server",
     "unblame.accounts",
     "unblame.incidents",
@@ -119,6 +122,9 @@ def _databases() -> dict:
 
 DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (webhook deliveries, Slack replies, tracker syncs); see server/queue.py.
+HUEY = build_huey(DATA_DIR, env_str("UNBLAME_DATABASE_URL"))
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

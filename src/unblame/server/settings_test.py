@@ -6,6 +6,8 @@ import tempfile
 # Never touch a developer's real data directory or secret key from a test run.
 os.environ.setdefault("UNBLAME_DATA_DIR", os.path.join(tempfile.gettempdir(), "unblame-tests"))
 os.environ.setdefault("UNBLAME_SECRET_KEY", "tests-only-not-a-secret")
+# Background tasks run inline, in the test that caused them.
+os.environ.setdefault("UNBLAME_TASKS_IMMEDIATE", "true")
 
 from unblame.server.settings import *  # noqa: F403
 
