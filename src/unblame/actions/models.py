@@ -22,13 +22,14 @@ from django.utils import timezone
 
 from unblame.accounts.models import Audited, record_change
 from unblame.accounts.roster import roster
+from unblame.accounts.versions import Versioned
 from unblame.incidents.access import visible_incidents
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
 from unblame.reviews.readiness import blocks
 
 
-class FactorCategory(models.Model):
+class FactorCategory(Versioned):
     """One heading of the contributing-factor taxonomy.
 
     The defaults come from a data migration; admins add, rename and reorder
@@ -58,7 +59,7 @@ class FactorCategory(models.Model):
         return self.factors.exists()
 
 
-class ContributingFactor(Audited):
+class ContributingFactor(Versioned, Audited):
     """A condition that helped the incident happen; an incident has many, none is "the" cause."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="factors")
@@ -153,7 +154,7 @@ class ActionItemQuerySet(models.QuerySet):
         return self.order_by(F("due_date").asc(nulls_last=True), "priority", "id")
 
 
-class ActionItem(Audited):
+class ActionItem(Versioned, Audited):
     """A follow-up to an incident, owned by one person, tracked until done or dropped."""
 
     class Status(models.TextChoices):

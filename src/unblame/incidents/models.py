@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from unblame.accounts.models import record_change, record_update, snapshot
+from unblame.accounts.versions import Versioned
 
 
-class Severity(models.Model):
+class Severity(Versioned):
     """A severity level; rows are configurable, SEV1–SEV4 are created by a migration."""
 
     name = models.CharField(max_length=20, unique=True)
@@ -32,7 +33,7 @@ class Severity(models.Model):
         return self.name
 
 
-class Service(models.Model):
+class Service(Versioned):
     name = models.CharField(max_length=80, unique=True)
     description = models.TextField(blank=True)
 
@@ -120,7 +121,7 @@ def _utc_text(value: Any) -> str:
     return str(value)
 
 
-class Incident(models.Model):
+class Incident(Versioned):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     severity = models.ForeignKey(Severity, on_delete=models.PROTECT, related_name="incidents")
@@ -325,7 +326,7 @@ class StatusChange(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
-class Responder(models.Model):
+class Responder(Versioned):
     class Role(models.TextChoices):
         INCIDENT_COMMANDER = "incident_commander", "Incident commander"
         SCRIBE = "scribe", "Scribe"
@@ -351,7 +352,7 @@ class Responder(models.Model):
         return f"{self.user} ({self.get_role_display()}) on incident {self.incident_id}"
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(Versioned):
     class Kind(models.TextChoices):
         NOTE = "note", "Note"
         STATUS_CHANGE = "status_change", "Status change"

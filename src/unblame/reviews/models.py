@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from unblame.accounts.models import User, record_change
 from unblame.accounts.roster import roster
+from unblame.accounts.versions import Versioned
 from unblame.incidents.models import Incident
 from unblame.reviews import analysis, readiness
 
@@ -75,7 +76,7 @@ DEFAULT_SECTIONS: list[tuple[str, str, str]] = [
 MENTION_RE = re.compile(r"(?<![\w@.+-])@([\w.@+-]*[\w@+-])")
 
 
-class ReviewTemplate(models.Model):
+class ReviewTemplate(Versioned):
     """A list of sections a new review starts from; admins edit it."""
 
     name = models.CharField(max_length=100, unique=True)
@@ -121,7 +122,7 @@ class ReviewTemplate(models.Model):
         return specs or list(DEFAULT_SECTIONS)
 
 
-class TemplateSection(models.Model):
+class TemplateSection(Versioned):
     template = models.ForeignKey(ReviewTemplate, on_delete=models.CASCADE, related_name="sections")
     key = models.SlugField(max_length=50, help_text="Stable name used in links and exports.")
     title = models.CharField(max_length=120)

@@ -1,0 +1,309 @@
+"""No silent overwrite: every stored object that people edit carries a version.
+
+The one rule, in one place: a write to an existing row names the version it
+was based on, and lands only if that is still the stored one. `claim` is the
+single conditional UPDATE (`... SET version = version + 1 WHERE pk = ? AND
+version = ?`) that every path goes through: `Versioned.save()` for edits,
+`delete_versioned` for deletions, and review sections' `save_body`. Two saves
+based on the same version can therefore never both land; the later one gets
+`EditConflict`, with the stored object, and nothing of it is written.
+
+Forms carry the version they were opened at in a hidden field
+(`VersionedForm`), the API takes it as `version` or `If-Match`, and
+`conflict_context` tells the later writer what changed meanwhile while the
+view re-renders their input, now based on the stored version, so saving
+again is a deliberate choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.db import models, transaction
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils import timezone
+
+from unblame.accounts.models import AuditEntry
+
+# Form field name for the version a form was opened at (prefixed in formsets).
+VERSION_FIELD = "version"
+
+
+class EditConflict(Exception):
+    """A write based on an older version than the stored one (or on a deleted row); nothing
+    was written.
+
+    `stored` is the object as it is now, or None when it was deleted meanwhile.
+    """
+
+    def __init__(self, obj: models.Model, base_version: int, stored: models.Model | None) -> None:
+        what = f"{obj._meta.verbose_name} {obj.pk}"
+        now = "was deleted" if stored is None else f"is at version {stored.version}"
+        super().__init__(f"The {what} {now}; this write was based on version {base_version}.")
+        self.obj = obj
+        self.base_version = base_version
+        self.stored = stored
+
+
+def claim(model: type[models.Model], pk: Any, base_version: int, **values: Any) -> bool:
+    """Write `values` and move to the next version if the row is still at `base_version`.
+
+    The one conditional UPDATE behind every versioned write. Returns False,
+    writing nothing, when the row has moved on or is gone. The UPDATE takes
+    the row's lock, so within a transaction nobody else can claim it until
+    the transaction ends.
+    """
+    rows = model._base_manager.filter(pk=pk, version=base_version)
+    return rows.update(version=F(VERSION_FIELD) + 1, **values) == 1
+
+
+def _conflict(obj: models.Model, base_version: int) -> EditConflict:
+    stored = type(obj)._base_manager.filter(pk=obj.pk).first()
+    return EditConflict(obj, base_version, stored)
+
+
+class Versioned(models.Model):
+    """A model whose rows are only ever changed from the version they were read at.
+
+    `save()` on an existing row is `claim()` with the instance's values and
+    its `version` as the base: set `version` to what the writer saw (forms
+    do, from their hidden field) and a save over someone else's raises
+    EditConflict instead of overwriting it. New rows start at version 1.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding or self.pk is None or kwargs.get("force_insert"):
+            super().save(*args, **kwargs)
+            return
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not update_fields:
+            return
+        self._save_versioned(update_fields, kwargs.get("using"))
+
+    def _save_versioned(self, update_fields: Any, using: str | None) -> None:
+        names = self._names_to_save(update_fields)
+        values = {}
+        for f in self._meta.concrete_fields:
+            if f.primary_key or f.name == VERSION_FIELD or f.name not in names:
+                continue
+            values[f.attname] = f.pre_save(self, add=False)
+        with transaction.atomic(using=using):
+            if not claim(type(self), self.pk, self.version, **values):
+                raise _conflict(self, self.version)
+        self.version += 1
+        self._state.db = using or self._state.db or "default"
+
+    def _names_to_save(self, update_fields: Any) -> set[str]:
+        if update_fields is not None:
+            return set(update_fields)
+        # As Model.save does for a partly loaded row: write only what was loaded.
+        deferred = self.get_deferred_fields()
+        return {f.name for f in self._meta.concrete_fields if f.attname not in deferred}
+
+    def etag(self) -> str:
+        """The version as an HTTP entity tag, for `ETag` and `If-Match`."""
+        return f'"{self.version}"'
+
+
+def delete_versioned(obj: models.Model, base_version: int) -> None:
+    """Delete `obj` if it is still at `base_version`, else raise EditConflict.
+
+    Claimed first, so an edit that lands in the same moment is never deleted
+    unseen; call inside the caller's transaction with its audit entry.
+    """
+    with transaction.atomic():
+        if not claim(type(obj), obj.pk, base_version):
+            raise _conflict(obj, base_version)
+        obj.delete()
+
+
+# -- Forms -----------------------------------------------------------------------------------
+
+
+def version_field() -> forms.IntegerField:
+    # Required: a form without it (opened before this existed, or hand-made)
+    # cannot say what it was based on, so it must not overwrite anything.
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        required=True,
+        error_messages={"required": "This form is out of date; reload the page and try again."},
+    )
+
+
+class VersionedForm(forms.ModelForm):
+    """A ModelForm that carries the version it was opened at and saves only over that version.
+
+    For a new object the field is not there. For an existing one its value
+    becomes the instance's base version before saving, so `save()` raises
+    EditConflict if someone saved in between.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields[VERSION_FIELD] = version_field()
+            self.initial[VERSION_FIELD] = self.instance.version
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if self.instance.pk is not None and VERSION_FIELD in self.cleaned_data:
+            self.instance.version = self.cleaned_data[VERSION_FIELD]
+
+
+class VersionForm(forms.Form):
+    """For a button that changes an object (a status, a highlight, a delete): its version."""
+
+    version = version_field()
+
+
+def posted_version(request: HttpRequest) -> int | None:
+    """The version a button's form was based on, or None when it is missing or not a number."""
+    form = VersionForm(request.POST)
+    return form.cleaned_data[VERSION_FIELD] if form.is_valid() else None
+
+
+def rebased(data: QueryDict, prefix_of: forms.BaseForm, stored: models.Model) -> QueryDict:
+    """The posted data with the form's version moved to the stored one, everything else kept.
+
+    A form bound to it shows the writer's input exactly; saving it again is
+    a deliberate "keep mine" over the stored version.
+    """
+    data = data.copy()
+    data[prefix_of.add_prefix(VERSION_FIELD)] = str(stored.version)
+    return data
+
+
+# -- Telling the later writer what happened ----------------------------------------------------
+
+
+@dataclass
+class Difference:
+    label: str
+    theirs: str
+    yours: str
+
+
+@dataclass
+class Conflict:
+    """What the conflict template shows: who changed what meanwhile, and how it differs."""
+
+    title: str
+    base_version: int
+    stored_version: int | None
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    differences: list[Difference] = field(default_factory=list)
+    recent: list[AuditEntry] = field(default_factory=list)
+
+    @property
+    def deleted(self) -> bool:
+        return self.stored_version is None
+
+
+def display(value: Any) -> str:
+    """A field's value as a person reads it in the conflict table."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return ", ".join(sorted(str(item) for item in value)) or "—"
+    if isinstance(value, models.Manager):
+        return display(list(value.all()))
+    return str(value)
+
+
+def differences(form: forms.BaseForm, stored: models.Model | None) -> list[Difference]:
+    """The form's fields whose posted value differs from the stored object's, both shown."""
+    if stored is None:
+        return []
+    fresh = type(form)(**_form_kwargs(form, stored))
+    rows = []
+    for name, bound in form.fields.items():
+        if name == VERSION_FIELD or name not in fresh.fields:
+            continue
+        theirs = fresh[name].initial
+        yours = form[name].data
+        if not bound.has_changed(theirs, yours):
+            continue
+        mine = form.cleaned_data.get(name, yours) if hasattr(form, "cleaned_data") else yours
+        their_value = getattr(stored, name, theirs)
+        rows.append(Difference(str(bound.label or name), display(their_value), display(mine)))
+    return rows
+
+
+def _form_kwargs(form: forms.BaseForm, stored: models.Model) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"instance": stored, "prefix": form.prefix}
+    # Forms built for one incident (factors, items) need it again.
+    if hasattr(form, "incident"):
+        kwargs["incident"] = form.incident
+    return kwargs
+
+
+def describe(
+    error: EditConflict, forms_: list[forms.BaseForm] | None = None, title: str = ""
+) -> Conflict:
+    """The conflict as the page shows it: who saved meanwhile, when, and what differs."""
+    stored = error.stored
+    obj = error.obj
+    recent = AuditEntry.objects.filter(
+        object_type=obj._meta.label_lower, object_id=str(obj.pk)
+    ).select_related("actor")
+    saves = (stored.version - error.base_version) if stored is not None else 1
+    recent_list = list(recent[: max(1, min(saves, 10))])
+    latest = recent_list[0] if recent_list else None
+    rows: list[Difference] = []
+    for form in forms_ or []:
+        rows.extend(differences(form, stored))
+    return Conflict(
+        title=title or str(stored or obj),
+        base_version=error.base_version,
+        stored_version=stored.version if stored is not None else None,
+        changed_by=_who(latest),
+        changed_at=latest.at if latest else None,
+        differences=rows,
+        recent=recent_list,
+    )
+
+
+def _who(entry: AuditEntry | None) -> str:
+    if entry is None:
+        return ""
+    return str(entry.actor) if entry.actor else entry.actor_name
+
+
+def conflict_page(
+    request: HttpRequest, error: EditConflict, back: str, what: str = ""
+) -> HttpResponse:
+    """A 409 page for a button-sized write (a status, a highlight, a delete).
+
+    It shows what changed meanwhile and offers both choices: apply the
+    writer's request again over the stored version ("keep mine", everything
+    they sent kept in the form), or go back to the stored object ("take
+    theirs"). htmx requests get the page in place of the whole body.
+    """
+    conflict = describe(error, title=what)
+    resend = []
+    if error.stored is not None:
+        data = rebased(request.POST, VersionForm(), error.stored)
+        skip = {"csrfmiddlewaretoken"}
+        resend = [(k, v) for k, values in data.lists() if k not in skip for v in values]
+    context = {"conflict": conflict, "resend": resend, "action": request.path, "back": back}
+    response = render(request, "conflict.html", context, status=409)
+    if request.headers.get("HX-Request") == "true":
+        response["HX-Retarget"] = "body"
+        response["HX-Reswap"] = "innerHTML"
+    return response
