@@ -11,6 +11,7 @@ def _form(incident, **extra):
         "summary": incident.summary,
         "services": [s.pk for s in incident.services.all()],
         "impact_started_at": "2026-03-04T12:00",
+        "version": incident.version,
     }
     data.update(extra)
     return data

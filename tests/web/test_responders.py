@@ -28,7 +28,9 @@ def test_it_rejects_unknown_role(as_editor, incident, viewer):
 
 def test_it_removes_a_responder(as_editor, incident, editor):
     responder = Responder.objects.get(incident=incident, user=editor)
-    response = as_editor.post(f"/incidents/{incident.pk}/responders/{responder.pk}/remove/")
+    response = as_editor.post(
+        f"/incidents/{incident.pk}/responders/{responder.pk}/remove/", {"version": 1}
+    )
     assert response.status_code == 302
     assert not Responder.objects.filter(pk=responder.pk).exists()
     assert AuditEntry.objects.get(action="delete").before["role"] == "incident_commander"

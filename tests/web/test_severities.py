@@ -7,6 +7,7 @@ def _formset(**changes):
         for field in ("rank", "name", "label", "description"):
             data[f"form-{index}-{field}"] = getattr(severity, field)
         data[f"form-{index}-id"] = severity.pk
+        data[f"form-{index}-version"] = severity.version
     data.update(changes)
     return data
 

@@ -22,6 +22,7 @@ def _url(event):
 
 def _data(**extra):
     return {
+        "version": 1,
         "occurred_at": "2026-03-04T12:10",
         "kind": "note",
         "text": "Errors are TLS handshake failures",

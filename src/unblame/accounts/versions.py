@@ -4,7 +4,7 @@ The one rule, in one place: a write to an existing row names the version it
 was based on, and lands only if that is still the stored one. `claim` is the
 single conditional UPDATE (`... SET version = version + 1 WHERE pk = ? AND
 version = ?`) that every path goes through: `Versioned.save()` for edits,
-`delete_versioned` for deletions, and review sections' `save_body`. Two saves
+`Versioned.delete()` for deletions, and review sections' `save_body`. Two saves
 based on the same version can therefore never both land; the later one gets
 `EditConflict`, with the stored object, and nothing of it is written.
 
@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import BadRequest
 from django.db import models, transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -103,6 +104,17 @@ class Versioned(models.Model):
         self.version += 1
         self._state.db = using or self._state.db or "default"
 
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Delete the row if it is still at this instance's version, else raise EditConflict.
+
+        Claimed first, so an edit that lands in the same moment is never
+        deleted unseen.
+        """
+        with transaction.atomic(using=kwargs.get("using")):
+            if not claim(type(self), self.pk, self.version):
+                raise _conflict(self, self.version)
+            return super().delete(*args, **kwargs)
+
     def _names_to_save(self, update_fields: Any) -> set[str]:
         if update_fields is not None:
             return set(update_fields)
@@ -113,18 +125,6 @@ class Versioned(models.Model):
     def etag(self) -> str:
         """The version as an HTTP entity tag, for `ETag` and `If-Match`."""
         return f'"{self.version}"'
-
-
-def delete_versioned(obj: models.Model, base_version: int) -> None:
-    """Delete `obj` if it is still at `base_version`, else raise EditConflict.
-
-    Claimed first, so an edit that lands in the same moment is never deleted
-    unseen; call inside the caller's transaction with its audit entry.
-    """
-    with transaction.atomic():
-        if not claim(type(obj), obj.pk, base_version):
-            raise _conflict(obj, base_version)
-        obj.delete()
 
 
 # -- Forms -----------------------------------------------------------------------------------
@@ -167,10 +167,53 @@ class VersionForm(forms.Form):
     version = version_field()
 
 
-def posted_version(request: HttpRequest) -> int | None:
-    """The version a button's form was based on, or None when it is missing or not a number."""
+def posted_version(request: HttpRequest) -> int:
+    """The version a button's form was based on; 400 when it is missing or not a number."""
     form = VersionForm(request.POST)
-    return form.cleaned_data[VERSION_FIELD] if form.is_valid() else None
+    if not form.is_valid():
+        raise BadRequest("This form is out of date; reload the page and try again.")
+    return form.cleaned_data[VERSION_FIELD]
+
+
+def save_each(forms_: list[Any], save: Any) -> list[tuple[Any, EditConflict]]:
+    """Save each changed form of a formset with `save(form)`, all or nothing.
+
+    Returns the conflicts; when there is any, nothing at all was saved, so
+    the page can show every row that changed meanwhile at once.
+    """
+    conflicts = []
+    with transaction.atomic():
+        for form in forms_:
+            if not form.has_changed():
+                continue
+            try:
+                with transaction.atomic():
+                    save(form)
+            except EditConflict as error:
+                conflicts.append((form, error))
+        if conflicts:
+            transaction.set_rollback(True)
+    return conflicts
+
+
+def rebased_all(data: QueryDict, conflicts: list[tuple[Any, EditConflict]]) -> QueryDict:
+    """The posted data with every conflicting row moved to its stored version."""
+    for form, error in conflicts:
+        if error.stored is not None:
+            data = rebased(data, form, error.stored)
+    return data
+
+
+def describe_all(conflicts: list[tuple[Any, EditConflict]], title: str) -> Conflict:
+    """One conflict box for several rows of a settings page."""
+    summary = describe(conflicts[0][1], title=title)
+    summary.differences = [
+        Difference(f"{error.stored}: {row.label}", row.theirs, row.yours)
+        for form, error in conflicts
+        for row in differences(form, error.stored)
+    ]
+    summary.recent = [entry for _, error in conflicts for entry in describe(error).recent]
+    return summary
 
 
 def rebased(data: QueryDict, prefix_of: forms.BaseForm, stored: models.Model) -> QueryDict:
@@ -182,6 +225,22 @@ def rebased(data: QueryDict, prefix_of: forms.BaseForm, stored: models.Model) ->
     data = data.copy()
     data[prefix_of.add_prefix(VERSION_FIELD)] = str(stored.version)
     return data
+
+
+def after_conflict(
+    request: HttpRequest, error: EditConflict, form: Any, rebuild: Any
+) -> tuple[Any, Conflict]:
+    """The form to show the later writer, and what to tell them.
+
+    `rebuild(data, stored)` makes the page's form again; it gets the posted
+    data moved to the stored version, so their input is shown as they typed
+    it and saving again is their deliberate choice. When the object was
+    deleted meanwhile, their original form comes back as it was.
+    """
+    conflict = describe(error, [form])
+    if error.stored is None:
+        return form, conflict
+    return rebuild(rebased(request.POST, form, error.stored), error.stored), conflict
 
 
 # -- Telling the later writer what happened ----------------------------------------------------

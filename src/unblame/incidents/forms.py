@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from unblame.accounts.models import User
+from unblame.accounts.versions import VersionedForm, version_field
 from unblame.incidents.models import (
     KEY_MOMENTS,
     Incident,
@@ -36,7 +37,7 @@ def _moment_field(label: str) -> forms.DateTimeField:
     )
 
 
-class IncidentForm(forms.ModelForm):
+class IncidentForm(VersionedForm):
     services = forms.ModelMultipleChoiceField(
         queryset=Service.objects.all(),
         required=False,
@@ -65,6 +66,9 @@ def _severity_label(severity: Severity) -> str:
 class TransitionForm(forms.Form):
     status = forms.ChoiceField(choices=Status.choices)
     note = forms.CharField(required=False, max_length=500)
+    # The incident's version when the page was opened: a status chosen from
+    # a stale page must not land over a change made since.
+    version = version_field()
 
 
 class ResponderForm(forms.Form):
@@ -72,7 +76,7 @@ class ResponderForm(forms.Form):
     role = forms.ChoiceField(choices=Responder.Role.choices, initial=Responder.Role.RESPONDER)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(VersionedForm):
     occurred_at = forms.DateTimeField(
         label="When", widget=DateTimeInput(), input_formats=DATETIME_FORMATS
     )
@@ -94,14 +98,14 @@ class EventForm(forms.ModelForm):
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0))
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(VersionedForm):
     class Meta:
         model = Service
         fields = ["name", "description"]
         widgets = {"description": forms.TextInput()}
 
 
-class SeverityForm(forms.ModelForm):
+class SeverityForm(VersionedForm):
     class Meta:
         model = Severity
         fields = ["rank", "name", "label", "description"]

@@ -16,6 +16,15 @@ from django.views.decorators.http import require_POST
 
 from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change, snapshot
+from unblame.accounts.versions import (
+    EditConflict,
+    after_conflict,
+    conflict_page,
+    describe_all,
+    posted_version,
+    rebased_all,
+    save_each,
+)
 from unblame.incidents.access import (
     can_write,
     get_event_for_user,
@@ -142,9 +151,16 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     before = incident.snapshot()
     form = IncidentForm(request.POST or None, instance=incident)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            changed = incident.record_edit(request.user, before)
+        try:
+            with transaction.atomic():
+                form.save()
+                changed = incident.record_edit(request.user, before)
+        except EditConflict as error:
+            form, conflict = after_conflict(
+                request, error, form, lambda data, stored: IncidentForm(data, instance=stored)
+            )
+            context = {"form": form, "incident": incident, "conflict": conflict}
+            return render(request, "incidents/form.html", context, status=409)
         messages.success(request, "Incident updated." if changed else "Nothing changed.")
         return redirect(incident)
     return render(request, "incidents/form.html", {"form": form, "incident": incident})
@@ -158,10 +174,13 @@ def incident_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose a status.")
         return redirect(incident)
+    incident.version = form.cleaned_data["version"]
     try:
         incident.transition_to(form.cleaned_data["status"], request.user, form.cleaned_data["note"])
     except ValidationError as error:
         messages.error(request, error.messages[0])
+    except EditConflict as error:
+        return conflict_page(request, error, incident.get_absolute_url(), f"incident #{pk}")
     else:
         messages.success(request, f"Status is now {incident.get_status_display().lower()}.")
     return redirect(incident)
@@ -185,10 +204,14 @@ def responder_add(request: HttpRequest, pk: int) -> HttpResponse:
 def responder_remove(request: HttpRequest, pk: int, responder_pk: int) -> HttpResponse:
     incident = get_incident_for_user(request.user, pk, write=True)
     responder = get_object_or_404(Responder, pk=responder_pk, incident=incident)
-    with transaction.atomic():
-        before = {"user": str(responder.user), "role": responder.role}
-        record_change(request.user, responder, "delete", before, {})
-        responder.delete()
+    responder.version = posted_version(request)
+    try:
+        with transaction.atomic():
+            before = {"user": str(responder.user), "role": responder.role}
+            record_change(request.user, responder, "delete", before, {})
+            responder.delete()
+    except EditConflict as error:
+        return conflict_page(request, error, incident.get_absolute_url(), str(responder.user))
     messages.success(request, f"{responder.user} removed.")
     return redirect(incident)
 
@@ -221,8 +244,17 @@ def event_edit(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # Edit through the model so the previous version is kept; the form
         # must not save the instance it has already been bound to.
+        changes = dict(form.cleaned_data)
         event.refresh_from_db()
-        event.edit(request.user, **form.cleaned_data)
+        event.version = changes.pop("version")
+        try:
+            event.edit(request.user, **changes)
+        except EditConflict as error:
+            form, conflict = after_conflict(
+                request, error, form, lambda data, stored: EventForm(data, instance=stored)
+            )
+            context = {"incident": incident, "event": event, "form": form, "conflict": conflict}
+            return render(request, "incidents/event_form.html", context, status=409)
         messages.success(request, "Event updated; the earlier version is in its history.")
         return redirect(f"{incident.get_absolute_url()}#event-{event.pk}")
     context = {"incident": incident, "event": event, "form": form}
@@ -241,7 +273,15 @@ def event_history(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
 @require_POST
 def event_highlight(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     incident, event = get_event_for_user(request.user, pk, event_pk, write=True)
-    event.edit(request.user, highlighted=not event.highlighted)
+    event.version = posted_version(request)
+    # The button says what it asks for, so repeating it after a conflict does
+    # not flip back what someone else just set.
+    wanted = request.POST.get("highlighted", "1" if not event.highlighted else "0") == "1"
+    try:
+        event.edit(request.user, highlighted=wanted)
+    except EditConflict as error:
+        back = f"{incident.get_absolute_url()}#event-{event.pk}"
+        return conflict_page(request, error, back, "this timeline event")
     if _is_htmx(request):
         event = _timeline(incident).get(pk=event.pk)
         context = {"incident": incident, "event": event, "can_write": True}
@@ -274,14 +314,19 @@ def severity_settings(request: HttpRequest) -> HttpResponse:
     admin = require_admin(request)
     formset = SeverityFormSet(request.POST or None)
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            for form in formset.forms:
-                if not form.has_changed():
-                    continue
-                before = snapshot(form.instance, list(form.fields)) if form.instance.pk else {}
-                severity = form.save()
-                after = snapshot(severity, list(form.fields))
-                record_change(admin, severity, "update" if before else "create", before, after)
-        messages.success(request, "Severities saved.")
-        return redirect("incidents:severities")
+        conflicts = save_each(formset.forms, lambda form: _save_severity(admin, form))
+        if not conflicts:
+            messages.success(request, "Severities saved.")
+            return redirect("incidents:severities")
+        formset = SeverityFormSet(rebased_all(request.POST, conflicts))
+        context = {"formset": formset, "conflict": describe_all(conflicts, "the severities")}
+        return render(request, "incidents/severities.html", context, status=409)
     return render(request, "incidents/severities.html", {"formset": formset})
+
+
+def _save_severity(admin, form) -> None:
+    fields = [name for name in form.fields if name != "version"]
+    before = snapshot(form.instance, fields) if form.instance.pk else {}
+    severity = form.save()
+    action = "update" if before else "create"
+    record_change(admin, severity, action, before, snapshot(severity, fields))
