@@ -144,11 +144,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
-# Repeated failed logins for one username (or from one address) within the
-# window are refused until the window passes; see accounts.models.LoginFailure.
+# Failed sign-ins within the window slow further attempts down (a doubling
+# wait from LOGIN_BACKOFF_SECONDS) per account and client, per account and per
+# address; accounts/throttle.py states the policy, docs/self-hosting.md too.
 LOGIN_FAILURES_PER_USER = env_int("UNBLAME_LOGIN_FAILURES_PER_USER", 5, minimum=1)
+LOGIN_FAILURES_PER_ACCOUNT = env_int("UNBLAME_LOGIN_FAILURES_PER_ACCOUNT", 20, minimum=1)
 LOGIN_FAILURES_PER_ADDRESS = env_int("UNBLAME_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
 LOGIN_FAILURE_WINDOW_MINUTES = env_int("UNBLAME_LOGIN_FAILURE_WINDOW_MINUTES", 15, minimum=1)
+LOGIN_BACKOFF_SECONDS = env_int("UNBLAME_LOGIN_BACKOFF_SECONDS", 30, minimum=1)
 
 # Secure cookies by default: only `unblame serve` on a loopback address turns
 # this off, because browsers will not send them back over plain http.

@@ -37,7 +37,18 @@ def test_a_mention_is_recorded_and_linked(as_editor, incident, review, viewer):
     mention = Mention.objects.get()
     assert mention.user == viewer
     page = as_editor.get(review.get_absolute_url()).content.decode()
-    assert '<a class="mention" href="mailto:vic@example.com">@vic</a>' in page
+    assert '<strong class="mention" title="vic">@vic</strong>' in page
+
+
+def test_a_mention_does_not_show_the_persons_email_address(as_editor, incident, review, viewer):
+    viewer.email = "vic@example.com"
+    viewer.first_name, viewer.last_name = "Vic", "Tor"
+    viewer.save()
+    _comment(as_editor, incident, "@vic, could you check this?")
+    page = as_editor.get(review.get_absolute_url()).content.decode()
+    assert '<strong class="mention" title="Vic Tor">@vic</strong>' in page
+    assert "vic@example.com" not in page
+    assert "mailto:" not in page
 
 
 def test_a_trailing_full_stop_is_not_part_of_the_name(as_editor, incident, review, viewer):

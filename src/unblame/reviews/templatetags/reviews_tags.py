@@ -34,10 +34,7 @@ def with_mentions(comment: Any) -> SafeString:
         user = people.get(match.group(1))
         if user is None:
             return match.group(0)
-        if user.email:
-            return format_html(
-                '<a class="mention" href="mailto:{}">@{}</a>', user.email, user.username
-            )
+        # No mailto: link: every reader of the review would learn the person's address.
         return format_html('<strong class="mention" title="{}">@{}</strong>', user, user.username)
 
     # Usernames contain no character that escaping changes, so mentions survive it.
