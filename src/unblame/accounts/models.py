@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import zoneinfo
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -110,38 +110,20 @@ class RosterName(models.Model):
 
 
 class LoginFailure(models.Model):
-    """One failed login; recent rows for a username or address throttle new attempts.
+    """One failed sign-in; recent rows decide who waits (accounts/throttle.py has the rules).
 
     Rows rather than a counter so the window slides by itself and two workers
     failing at once never lose an increment.
     """
 
-    username = models.CharField(max_length=150, db_index=True)
+    KEY_LENGTH = 150
+
+    # The account as sign-in resolves it (throttle.account_key), not as typed.
+    username = models.CharField(max_length=KEY_LENGTH, db_index=True)
     address = models.CharField(max_length=64, db_index=True)
+    # The known device's id when the attempt came with one for this account, else blank.
+    device = models.CharField(max_length=32, blank=True, default="", db_index=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    @classmethod
-    def _recent(cls) -> models.QuerySet[LoginFailure]:
-        window = timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
-        return cls.objects.filter(at__gte=timezone.now() - window)
-
-    @classmethod
-    def record(cls, username: str, address: str) -> None:
-        cls.objects.create(username=username.lower(), address=address)
-
-    @classmethod
-    def is_throttled(cls, username: str, address: str) -> bool:
-        recent = cls._recent()
-        by_user = recent.filter(username=username.lower()).count()
-        by_address = recent.filter(address=address).count()
-        return (
-            by_user >= settings.LOGIN_FAILURES_PER_USER
-            or by_address >= settings.LOGIN_FAILURES_PER_ADDRESS
-        )
-
-    @classmethod
-    def clear(cls, username: str) -> None:
-        cls.objects.filter(username=username.lower()).delete()
 
 
 def _json_safe(value: Any) -> Any:
@@ -211,6 +193,30 @@ def record_change(
         object_repr=str(obj)[:200],
         before=_json_safe(before or {}),
         after=_json_safe(after or {}),
+    )
+
+
+def record_event(
+    actor: User | None,
+    action: str,
+    object_type: str,
+    object_id: Any,
+    object_repr: str,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Write one audit entry for something that happened rather than changed.
+
+    Sign-ins, sign-outs, exports and reads of restricted incidents; the details
+    (the address, the path) go in `after`.
+    """
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_name=actor.username if actor is not None else "",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id)[:40],
+        object_repr=object_repr[:200],
+        after=_json_safe(details or {}),
     )
 
 

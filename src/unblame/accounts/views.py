@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -11,24 +13,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from unblame.accounts import throttle
 from unblame.accounts.access import require_admin
 from unblame.accounts.forms import ProfileForm, RoleForm, RosterNameForm
 from unblame.accounts.models import (
     AuditEntry,
-    LoginFailure,
     RosterName,
     User,
     record_change,
+    record_event,
     snapshot,
 )
 
-THROTTLED = "Too many failed sign-in attempts. Wait a few minutes and try again."
 
-
-def _client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR is the real client: waitress rewrites it from
-    # X-Forwarded-For only when the proxy is trusted (UNBLAME_TRUSTED_PROXY).
-    return request.META.get("REMOTE_ADDR", "")
+def _throttled_message(wait: throttle.Wait) -> str:
+    minutes, seconds = divmod(wait.seconds, 60)
+    left = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+    return f"Too many failed sign-in attempts from here. Wait {left} and try again."
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -39,30 +40,78 @@ def _next_url(request: HttpRequest) -> str:
     return target if safe else "/"
 
 
+def _audit_sign_in(
+    action: str, user: User | None, typed: str, client: throttle.Client, **extra: object
+) -> None:
+    """One audit entry per sign-in event; a name matching no account is not kept.
+
+    People type their password into the username field; the log must not keep it.
+    """
+    name = unicodedata.normalize("NFKC", typed.strip())
+    account = user or User.objects.filter(username=name).first()
+    actor = user if action == "login" else None
+    details = {"address": client.address, "known_device": client.known, **extra}
+    if account is None:
+        record_event(actor, action, "accounts.user", "", "(no such account)", details)
+    else:
+        record_event(actor, action, "accounts.user", account.pk, account.username, details)
+
+
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_next_url(request))
     form = AuthenticationForm(request, data=request.POST or None)
-    status, throttled = 200, False
-    if request.method == "POST":
-        username = request.POST.get("username", "")
-        address = _client_address(request)
-        if LoginFailure.is_throttled(username, address):
-            # Checked before the password, so guessing gains nothing meanwhile.
-            form = AuthenticationForm(request, initial={"username": username})
-            status, throttled = 429, True
-        elif form.is_valid():
-            LoginFailure.clear(username)
-            login(request, form.get_user())
-            return redirect(_next_url(request))
-        else:
-            LoginFailure.record(username, address)
-    context = {"form": form, "next": _next_url(request), "throttled": throttled and THROTTLED}
+    if request.method != "POST":
+        return _login_page(request, form)
+    typed = request.POST.get("username", "")
+    key = throttle.account_key(typed)
+    client = throttle.client_for(request, key)
+    if wait := throttle.wait(key, client):
+        # Checked before the password, so guessing gains nothing meanwhile.
+        form = AuthenticationForm(request, initial={"username": typed})
+        response = _login_page(request, form, wait, status=429)
+        response["Retry-After"] = str(wait.seconds)
+        return response
+    if form.is_valid():
+        user = form.get_user()
+        throttle.clear(key, client)
+        login(request, user)
+        _audit_sign_in("login", user, typed, client)
+        response = redirect(_next_url(request))
+        throttle.remember_device(request, response, key)
+        return response
+    _audit_sign_in("login-failed", None, typed, client)
+    if wait := throttle.record_failure(key, client):
+        _audit_sign_in("login-slowed", None, typed, client, limit=wait.limit, seconds=wait.seconds)
+    return _login_page(request, form)
+
+
+def _login_page(
+    request: HttpRequest,
+    form: AuthenticationForm,
+    wait: throttle.Wait | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "throttled": wait and _throttled_message(wait),
+    }
     return render(request, "accounts/login.html", context, status=status)
 
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        address = request.META.get("REMOTE_ADDR", "")
+        record_event(
+            request.user,
+            "logout",
+            "accounts.user",
+            request.user.pk,
+            request.user.username,
+            {"address": address},
+        )
     logout(request)
     return redirect("accounts:login")
 
