@@ -102,7 +102,13 @@ def test_a_restricted_incidents_owner_can_be_a_responder_or_an_admin(as_editor, 
 def test_it_edits_an_item_and_audits_only_what_changed(as_editor, incident, item, factor):
     response = as_editor.post(
         f"/incidents/{incident.pk}/actions/{item.pk}/edit/",
-        _data(title=item.title, owner=item.owner_id, due_date="2026-04-01", factors=[]),
+        _data(
+            title=item.title,
+            owner=item.owner_id,
+            due_date="2026-04-01",
+            factors=[],
+            version=item.version,
+        ),
     )
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="update")
@@ -117,14 +123,16 @@ def test_it_edits_an_item_and_audits_only_what_changed(as_editor, incident, item
 def test_closing_through_the_form_records_the_time(as_editor, incident, item, frozen):
     as_editor.post(
         f"/incidents/{incident.pk}/actions/{item.pk}/edit/",
-        _data(title=item.title, owner=item.owner_id, status="done"),
+        _data(title=item.title, owner=item.owner_id, status="done", version=item.version),
     )
     item.refresh_from_db()
     assert item.closed_at.isoformat() == "2026-03-04T12:00:00+00:00"
 
 
 def test_it_deletes_an_item(as_editor, incident, item):
-    response = as_editor.post(f"/incidents/{incident.pk}/actions/{item.pk}/delete/")
+    response = as_editor.post(
+        f"/incidents/{incident.pk}/actions/{item.pk}/delete/", {"version": item.version}
+    )
     assert response.status_code == 302
     assert not ActionItem.objects.exists()
     assert AuditEntry.objects.get(action="delete").before["title"] == item.title

@@ -18,6 +18,7 @@ def _formset(**changes):
         for field in ("position", "name", "description"):
             data[f"form-{index}-{field}"] = getattr(category, field)
         data[f"form-{index}-id"] = category.pk
+        data[f"form-{index}-version"] = category.version
     data.update(changes)
     return data
 
@@ -55,14 +56,16 @@ def test_it_refuses_a_duplicate_name_whatever_the_case(as_admin):
 
 def test_it_deletes_an_unused_category(as_admin):
     staffing = FactorCategory.objects.get(name="Staffing and load")
-    response = as_admin.post(f"{URL}{staffing.pk}/delete/")
+    response = as_admin.post(f"{URL}{staffing.pk}/delete/", {"version": staffing.version})
     assert response.status_code == 302
     assert not FactorCategory.objects.filter(pk=staffing.pk).exists()
     assert AuditEntry.objects.get(action="delete").before == {"name": "Staffing and load"}
 
 
 def test_it_keeps_a_category_in_use(as_admin, factor, category):
-    response = as_admin.post(f"{URL}{category.pk}/delete/", follow=True)
+    response = as_admin.post(
+        f"{URL}{category.pk}/delete/", {"version": category.version}, follow=True
+    )
     assert FactorCategory.objects.filter(pk=category.pk).exists()
     assert "rename it instead" in response.content.decode()
     assert not AuditEntry.objects.filter(action="delete").exists()

@@ -55,7 +55,12 @@ def test_it_edits_a_factor_and_audits_the_change(as_editor, incident, factor):
     testing = FactorCategory.objects.get(name="Testing")
     response = as_editor.post(
         _url(incident, factor, "edit"),
-        {"category": testing.pk, "description": factor.description, "events": []},
+        {
+            "category": testing.pk,
+            "description": factor.description,
+            "events": [],
+            "version": factor.version,
+        },
     )
     assert response.status_code == 302
     factor.refresh_from_db()
@@ -66,13 +71,18 @@ def test_it_edits_a_factor_and_audits_the_change(as_editor, incident, factor):
 
 
 def test_an_unchanged_edit_writes_no_audit_entry(as_editor, incident, factor, event):
-    data = {"category": factor.category_id, "description": factor.description, "events": [event.pk]}
+    data = {
+        "category": factor.category_id,
+        "description": factor.description,
+        "events": [event.pk],
+        "version": factor.version,
+    }
     as_editor.post(_url(incident, factor, "edit"), data)
     assert not AuditEntry.objects.filter(action="update").exists()
 
 
 def test_it_deletes_a_factor(as_editor, incident, factor):
-    response = as_editor.post(_url(incident, factor, "delete"))
+    response = as_editor.post(_url(incident, factor, "delete"), {"version": factor.version})
     assert response.status_code == 302
     assert not ContributingFactor.objects.exists()
     assert AuditEntry.objects.filter(action="delete").exists()

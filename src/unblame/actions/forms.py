@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from unblame.accounts.models import User
+from unblame.accounts.versions import VersionedForm, version_field
 from unblame.actions.models import (
     ActionItem,
     ActionItemQuerySet,
@@ -62,7 +63,7 @@ def live_hints(form: forms.ModelForm, incident: Incident, fields: tuple[str, ...
         )
 
 
-class FactorForm(forms.ModelForm):
+class FactorForm(VersionedForm):
     class Meta:
         model = ContributingFactor
         fields = ["category", "description", "events"]
@@ -77,6 +78,7 @@ class FactorForm(forms.ModelForm):
 
     def __init__(self, *args: Any, incident: Incident, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.incident = incident
         self.fields["category"].empty_label = "Choose a category"
         # Only this incident's events: a factor never points into another incident.
         events = self.fields["events"]
@@ -86,7 +88,7 @@ class FactorForm(forms.ModelForm):
         live_hints(self, incident, ("description",), of="factor")
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(VersionedForm):
     class Meta:
         model = ActionItem
         fields = [
@@ -111,6 +113,7 @@ class ActionItemForm(forms.ModelForm):
 
     def __init__(self, *args: Any, incident: Incident, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.incident = incident
         owner = self.fields["owner"]
         owner.queryset = possible_owners(incident)
         owner.label_from_instance = _person_label
@@ -123,6 +126,8 @@ class ActionItemForm(forms.ModelForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=ActionItem.Status.choices)
+    # The item's version in the row the status was picked from.
+    version = version_field()
 
 
 # -- The cross-incident list --------------------------------------------------------------
@@ -188,7 +193,7 @@ class ActionFilterForm(forms.Form):
 # -- The taxonomy (admins) ------------------------------------------------------------------
 
 
-class FactorCategoryForm(forms.ModelForm):
+class FactorCategoryForm(VersionedForm):
     class Meta:
         model = FactorCategory
         fields = ["position", "name", "description"]

@@ -22,6 +22,15 @@ from django.views.decorators.http import require_POST
 from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change, snapshot
 from unblame.accounts.roster import roster
+from unblame.accounts.versions import (
+    EditConflict,
+    after_conflict,
+    conflict_page,
+    describe_all,
+    posted_version,
+    rebased_all,
+    save_each,
+)
 from unblame.actions.forms import (
     ActionFilterForm,
     ActionItemForm,
@@ -119,25 +128,45 @@ def factor_edit(request: HttpRequest, pk: int, factor_pk: int) -> HttpResponse:
     before = factor.audit_snapshot()
     form = FactorForm(request.POST or None, instance=factor, incident=incident)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            changed = factor.record_edit(request.user, before)
+        try:
+            with transaction.atomic():
+                form.save()
+                changed = factor.record_edit(request.user, before)
+        except EditConflict as error:
+            form, conflict = after_conflict(
+                request,
+                error,
+                form,
+                lambda data, stored: FactorForm(data, instance=stored, incident=incident),
+            )
+            return _factor_form(request, incident, form, form.instance, conflict)
         messages.success(request, "Contributing factor updated." if changed else "Nothing changed.")
         return redirect(factor)
     return _factor_form(request, incident, form, factor)
 
 
-def _factor_form(request, incident, form: FactorForm, factor) -> HttpResponse:
+def _factor_form(request, incident, form: FactorForm, factor, conflict=None) -> HttpResponse:
     hints = factor_hints_in(str(form["description"].value() or ""), roster(incident))
-    context = {"incident": incident, "form": form, "factor": factor, "hint": hints}
-    return render(request, "actions/factor_form.html", context, status=400 if form.errors else 200)
+    context = {
+        "incident": incident,
+        "form": form,
+        "factor": factor,
+        "hint": hints,
+        "conflict": conflict,
+    }
+    status = 409 if conflict else 400 if form.errors else 200
+    return render(request, "actions/factor_form.html", context, status=status)
 
 
 @login_required
 @require_POST
 def factor_delete(request: HttpRequest, pk: int, factor_pk: int) -> HttpResponse:
     incident, factor = _factor_for(request, pk, factor_pk, write=True)
-    factor.delete_by(request.user)
+    factor.version = posted_version(request)
+    try:
+        factor.delete_by(request.user)
+    except EditConflict as error:
+        return conflict_page(request, error, factor.get_absolute_url(), "this contributing factor")
     messages.success(request, "Contributing factor deleted; its action items stay.")
     return redirect(_page_url(incident, "factors"))
 
@@ -177,9 +206,18 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     before = item.audit_snapshot()
     form = ActionItemForm(request.POST or None, instance=item, incident=incident)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            changed = item.record_edit(request.user, before)
+        try:
+            with transaction.atomic():
+                form.save()
+                changed = item.record_edit(request.user, before)
+        except EditConflict as error:
+            form, conflict = after_conflict(
+                request,
+                error,
+                form,
+                lambda data, stored: ActionItemForm(data, instance=stored, incident=incident),
+            )
+            return _item_form(request, incident, form, form.instance, conflict)
         if changed:
             _saved_message(request, item, "updated")
         else:
@@ -188,21 +226,32 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return _item_form(request, incident, form, item)
 
 
-def _item_form(request, incident, form: ActionItemForm, item) -> HttpResponse:
+def _item_form(request, incident, form: ActionItemForm, item, conflict=None) -> HttpResponse:
     names = roster(incident)
     hints = {
         name: try_harder_in(str(form[name].value() or ""), names)
         for name in ("title", "description")
     }
-    context = {"incident": incident, "form": form, "item": item, "hints": hints}
-    return render(request, "actions/item_form.html", context, status=400 if form.errors else 200)
+    context = {
+        "incident": incident,
+        "form": form,
+        "item": item,
+        "hints": hints,
+        "conflict": conflict,
+    }
+    status = 409 if conflict else 400 if form.errors else 200
+    return render(request, "actions/item_form.html", context, status=status)
 
 
 @login_required
 @require_POST
 def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     incident, item = _item_for(request, pk, item_pk, write=True)
-    item.delete_by(request.user)
+    item.version = posted_version(request)
+    try:
+        item.delete_by(request.user)
+    except EditConflict as error:
+        return conflict_page(request, error, item.get_absolute_url(), "this action item")
     messages.success(request, "Action item deleted.")
     return redirect(_page_url(incident, "items"))
 
@@ -214,7 +263,11 @@ def item_status(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     _, item = _item_for(request, pk, item_pk, write=True)
     form = StatusForm(request.POST)
     if form.is_valid():
-        item.set_status(form.cleaned_data["status"], request.user)
+        item.version = form.cleaned_data["version"]
+        try:
+            item.set_status(form.cleaned_data["status"], request.user)
+        except EditConflict as error:
+            return conflict_page(request, error, item.get_absolute_url(), f"“{item.title}”")
     elif not _is_htmx(request):
         messages.error(request, "Choose a status.")
     from_list = request.POST.get("next") == "list"
@@ -325,20 +378,20 @@ def _export_row(request: HttpRequest, item: ActionItem) -> list[object]:
 def category_settings(request: HttpRequest) -> HttpResponse:
     admin = require_admin(request)
     formset = FactorCategoryFormSet(request.POST or None)
+    conflict = None
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            for form in formset.forms:
-                if form.has_changed():
-                    _save_category(admin, form)
-        messages.success(request, "Factor categories saved.")
-        return redirect("actions:categories")
+        conflicts = save_each(formset.forms, lambda form: _save_category(admin, form))
+        if not conflicts:
+            messages.success(request, "Factor categories saved.")
+            return redirect("actions:categories")
+        formset = FactorCategoryFormSet(rebased_all(request.POST, conflicts))
+        conflict = describe_all(conflicts, "the factor categories")
     in_use = set(
         ContributingFactor.objects.order_by().values_list("category_id", flat=True).distinct()
     )
-    context = {"formset": formset, "in_use": in_use}
-    return render(
-        request, "actions/categories.html", context, status=400 if formset.errors else 200
-    )
+    context = {"formset": formset, "in_use": in_use, "conflict": conflict}
+    status = 409 if conflict else 400 if formset.errors else 200
+    return render(request, "actions/categories.html", context, status=status)
 
 
 def _save_category(admin, form) -> None:
@@ -357,10 +410,13 @@ def _save_category(admin, form) -> None:
 def category_delete(request: HttpRequest, pk: int) -> HttpResponse:
     admin = require_admin(request)
     category = get_object_or_404(FactorCategory, pk=pk)
+    category.version = posted_version(request)
     try:
         with transaction.atomic():
             record_change(admin, category, "delete", {"name": category.name}, {})
             category.delete()
+    except EditConflict as error:
+        return conflict_page(request, error, reverse("actions:categories"), category.name)
     except ProtectedError:
         messages.error(
             request, f"{category.name} is used by contributing factors; rename it instead."
