@@ -1,13 +1,21 @@
-"""`unblame demo`: load a dozen realistic incidents to explore unblame with."""
+"""`unblame demo`: load a dozen realistic incidents to explore unblame with.
+
+With `--incidents N`, three years of generated history besides, up to N
+incidents in all, for trying unblame (and timing it) at a team's real size.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 
+from .common import CliError
 from .server import start_django
 
 NAME = "demo"
 HELP = "Load the demo incidents into the web app."
+BAR_WIDTH = 30
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,9 +24,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="delete every incident and service, then load the demo afresh",
     )
+    parser.add_argument(
+        "--incidents",
+        type=int,
+        metavar="N",
+        help="generate history over three years until there are N incidents in all",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help="seed of the generated history; the same seed gives the same history (default 1)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.incidents is not None and args.incidents < 0:
+        raise CliError("--incidents takes a number of incidents, 0 or more")
     start_django()
     from unblame.incidents.demo import load_demo
 
@@ -27,4 +49,39 @@ def run(args: argparse.Namespace) -> int:
         print(f"Loaded {count} demo incidents.")
     else:
         print("The demo incidents are already loaded; --reset reloads them.")
+    if args.incidents is not None:
+        _generate(args.incidents, args.seed)
     return 0
+
+
+def _generate(wanted: int, seed: int) -> None:
+    from unblame.incidents.history import generate_history, has_history
+    from unblame.incidents.models import Incident
+
+    if has_history():
+        print("Generated history is already loaded; --reset removes it first.")
+        return
+    missing = wanted - Incident.objects.count()
+    if missing <= 0:
+        print(f"There are already {wanted:,} incidents or more; nothing generated.")
+        return
+    started = time.monotonic()
+    generate_history(missing, seed=seed, progress=_Bar(started))
+    elapsed = time.monotonic() - started
+    print(f"\nGenerated {missing:,} incidents in {elapsed:.0f} s.")
+
+
+class _Bar:
+    """A one-line progress bar on stderr, redrawn in place on a terminal."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = BAR_WIDTH * done // total
+        bar = "#" * filled + "." * (BAR_WIDTH - filled)
+        elapsed = time.monotonic() - self.started
+        line = f"[{bar}] {done:,}/{total:,} incidents, {elapsed:.0f} s"
+        sys.stderr.write(("\r" + line) if self.tty else line + "\n")
+        sys.stderr.flush()
