@@ -101,8 +101,17 @@ class Versioned(models.Model):
         with transaction.atomic(using=using):
             if not claim(type(self), self.pk, self.version, **values):
                 raise _conflict(self, self.version)
-        self.version += 1
-        self._state.db = using or self._state.db or "default"
+            self.version += 1
+            self._state.db = using or self._state.db or "default"
+            # As Model.save would: receivers (the search index) follow every edit.
+            models.signals.post_save.send(
+                sender=type(self),
+                instance=self,
+                created=False,
+                update_fields=frozenset(update_fields) if update_fields is not None else None,
+                raw=False,
+                using=self._state.db,
+            )
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Delete the row if it is still at this instance's version, else raise EditConflict.
@@ -194,6 +203,24 @@ def save_each(forms_: list[Any], save: Any) -> list[tuple[Any, EditConflict]]:
         if conflicts:
             transaction.set_rollback(True)
     return conflicts
+
+
+def stale(forms_: list[Any]) -> list[tuple[Any, EditConflict]]:
+    """The forms whose object changed (or went) since the form was opened, each with its conflict.
+
+    For pages that save several objects at once and learn of one conflict
+    from the save: the writer is shown every stale row, not just the first.
+    """
+    found = []
+    for form in forms_:
+        obj = form.instance
+        base = getattr(form, "cleaned_data", {}).get(VERSION_FIELD)
+        if obj.pk is None or base is None:
+            continue
+        stored = type(obj)._base_manager.filter(pk=obj.pk).first()
+        if stored is None or stored.version != base:
+            found.append((form, EditConflict(obj, base, stored)))
+    return found
 
 
 def rebased_all(data: QueryDict, conflicts: list[tuple[Any, EditConflict]]) -> QueryDict:

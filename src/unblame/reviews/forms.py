@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.text import slugify
 
+from unblame.accounts.versions import VersionedForm
 from unblame.reviews.analysis import QUOTE_LENGTH
 from unblame.reviews.models import (
     DEBRIEF_PROMPTS,
@@ -92,13 +93,13 @@ class ShareForm(forms.Form):
             self.fields["section"].initial = "timeline"
 
 
-class TemplateForm(forms.ModelForm):
+class TemplateForm(VersionedForm):
     class Meta:
         model = ReviewTemplate
         fields = ["name", "needs_approval"]
 
 
-class TemplateSectionForm(forms.ModelForm):
+class TemplateSectionForm(VersionedForm):
     class Meta:
         model = TemplateSection
         fields = ["position", "title", "key", "prompt"]

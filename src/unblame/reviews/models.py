@@ -8,10 +8,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from unblame.accounts import versions
 from unblame.accounts.models import User, record_change
 from unblame.accounts.roster import roster
 from unblame.accounts.versions import Versioned
@@ -287,16 +288,15 @@ class StateChange(models.Model):
         return f"{self.from_state or 'new'} → {self.to_state}"
 
 
-class EditConflict(Exception):
+class EditConflict(versions.EditConflict):
     """A save based on an older version than the stored one; nothing was written.
 
     `section` holds the stored text and version, so both texts can be shown.
     """
 
     def __init__(self, section: ReviewSection, base_version: int) -> None:
-        super().__init__(f"Section {section.key} changed since version {base_version}.")
+        super().__init__(section, base_version, section)
         self.section = section
-        self.base_version = base_version
 
 
 class ReviewSection(models.Model):
@@ -345,8 +345,9 @@ class ReviewSection(models.Model):
             fresh = ReviewSection.objects.filter(pk=self.pk, version=base_version)
             if fresh.filter(body=body).exists():
                 return None
-            if not fresh.update(
-                body=body, version=F("version") + 1, updated_by=actor, updated_at=now
+            # The same conditional update as every other versioned write.
+            if not versions.claim(
+                ReviewSection, self.pk, base_version, body=body, updated_by=actor, updated_at=now
             ):
                 self.refresh_from_db()
                 raise EditConflict(self, base_version)

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from unblame.accounts import versions
 from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change
 from unblame.accounts.roster import roster
@@ -607,18 +608,36 @@ def template_edit(request: HttpRequest, template_pk: int) -> HttpResponse:
     formset = SectionFormSet(
         data, instance=template, prefix="sections", initial=[{"position": last + 1}]
     )
+    conflict = None
     if data is not None and form.is_valid() and formset.is_valid():
         before = _template_audit(template)
-        with transaction.atomic():
-            form.save()
-            formset.save()
-            after = _template_audit(template)
-            record_change(admin, template, "update", before, after)
-        messages.success(request, "Template saved. Reviews already started keep their sections.")
-        return redirect("reviews:template_edit", template.pk)
-    status = 400 if data is not None else 200
-    context = {"template": template, "form": form, "formset": formset}
+        try:
+            with transaction.atomic():
+                form.save()
+                formset.save()
+                after = _template_audit(template)
+                record_change(admin, template, "update", before, after)
+        except versions.EditConflict:
+            template, form, formset, conflict = _template_conflict(template_pk, form, formset)
+        else:
+            messages.success(
+                request, "Template saved. Reviews already started keep their sections."
+            )
+            return redirect("reviews:template_edit", template.pk)
+    status = 409 if conflict else 400 if data is not None else 200
+    context = {"template": template, "form": form, "formset": formset, "conflict": conflict}
     return render(request, "reviews/template_edit.html", context, status=status)
+
+
+def _template_conflict(template_pk: int, form, formset):
+    """The page again after a conflict: every stale row shown, the admin's input kept."""
+    conflicts = versions.stale([form, *formset.forms])
+    template = get_object_or_404(ReviewTemplate, pk=template_pk)
+    data = versions.rebased_all(form.data, conflicts)
+    form = TemplateForm(data, instance=template, prefix="template")
+    formset = SectionFormSet(data, instance=template, prefix="sections")
+    conflict = versions.describe_all(conflicts, template.name) if conflicts else None
+    return template, form, formset, conflict
 
 
 def _template_audit(template: ReviewTemplate) -> dict:

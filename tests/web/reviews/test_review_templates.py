@@ -16,6 +16,7 @@ def _formset_data(template, changes=None, new=None):
     sections = list(template.sections.all())
     data = {
         "template-name": template.name,
+        "template-version": template.version,
         "sections-TOTAL_FORMS": len(sections) + 1,
         "sections-INITIAL_FORMS": len(sections),
         "sections-MIN_NUM_FORMS": 0,
@@ -28,6 +29,7 @@ def _formset_data(template, changes=None, new=None):
             "title": s.title,
             "key": s.key,
             "prompt": s.prompt,
+            "version": s.version,
         }
         row.update((changes or {}).get(s.key, {}))
         data.update({f"sections-{i}-{k}": v for k, v in row.items()})
