@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from unblame.incidents.dates import check_day, check_time
+
 FORMAT_VERSION = 1
 
 # Front-matter names of the incident's key moments, in lifecycle order; the
@@ -187,7 +189,8 @@ def parse_time(value: Any) -> datetime:
     """A timezone-aware datetime from an ISO 8601 string (or a YAML/TOML datetime).
 
     A time without an offset is read as UTC, which is what the export writes.
-    Raises ValueError for anything else.
+    Raises ValueError for anything else, DateOutOfRange (a ValueError) for a
+    time outside the range unblame stores.
     """
     if isinstance(value, datetime):
         parsed = value
@@ -195,16 +198,15 @@ def parse_time(value: Any) -> datetime:
         parsed = datetime.fromisoformat(value.strip())
     else:
         raise ValueError(f"not a time: {value!r}")
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return check_time(parsed)
 
 
 def parse_day(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
+    """A date from `YYYY-MM-DD` (or a YAML/TOML date); ValueError otherwise, or out of range."""
     if isinstance(value, date):
-        return value
+        return check_day(value)
     if isinstance(value, str):
-        return date.fromisoformat(value.strip())
+        return check_day(date.fromisoformat(value.strip()))
     raise ValueError(f"not a date: {value!r}")
 
 
@@ -215,11 +217,19 @@ def slugify(title: str) -> str:
     return slug or "section"
 
 
-def unique_key(wanted: str, taken: set[str]) -> str:
-    """`wanted`, or `wanted-2`, `wanted-3`… whichever is not taken yet."""
+def unique_key(wanted: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`… whichever is not taken yet.
+
+    `counters` remembers, per wanted key, the last number handed out; a caller
+    whose `taken` only grows passes the same dict every time, so that a file
+    with thousands of equal headings costs one step per heading, not one per
+    heading already seen.
+    """
     if wanted not in taken:
         return wanted
-    number = 2
+    number = counters.get(wanted, 2) if counters is not None else 2
     while f"{wanted[:45]}-{number}" in taken:
         number += 1
+    if counters is not None:
+        counters[wanted] = number
     return f"{wanted[:45]}-{number}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from unblame.incidents.dates import DateOutOfRange
+
 from .document import (
     FORMAT_VERSION,
     MOMENTS,
@@ -70,6 +72,8 @@ class _Fields:
             return None
         try:
             return format_time(parse_time(value))
+        except DateOutOfRange as exc:
+            raise _error(self._at(key), f"is out of range: {exc}") from None
         except (TypeError, ValueError):
             raise _error(self._at(key), f"must be an ISO 8601 time, not {value!r}") from None
 
@@ -79,6 +83,8 @@ class _Fields:
             return None
         try:
             return parse_day(value).isoformat()
+        except DateOutOfRange as exc:
+            raise _error(self._at(key), f"is out of range: {exc}") from None
         except (TypeError, ValueError):
             raise _error(self._at(key), f"must be a date (YYYY-MM-DD), not {value!r}") from None
 

@@ -18,6 +18,13 @@ from .document import MarkdownFormatError
 
 YAML_FENCE = "---"
 TOML_FENCE = "+++"
+# Bounds on what front matter may hold. Our own export nests four deep and
+# holds a few hundred values; these leave room for any real file and keep a
+# hostile one ("billion laughs", thousands of brackets) from costing more
+# than its own size.
+MAX_FRONT_MATTER_CHARS = 1_000_000
+MAX_DEPTH = 32
+MAX_NODES = 50_000
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
 _TOML_WHERE_RE = re.compile(r"\s*\(at [^)]*\)")
 
@@ -69,9 +76,68 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter(data, syntax, "\n".join(lines[end + 1 :]), end + 2)
 
 
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors or aliases, and with bounded depth and size.
+
+    An alias lets a few bytes expand into gigabytes ("billion laughs"), and
+    nothing unblame writes uses one; nesting is bounded before PyYAML's
+    composer recurses into it, so deep brackets cannot exhaust the stack.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _refused(
+                "uses a YAML anchor or alias (& or *); write each value out in full", event
+            )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _refused(f"holds more than {MAX_NODES:,} values", event)
+        if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise _refused(f"nests deeper than {MAX_DEPTH} levels", event)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                self._depth -= 1
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # `2024-02-30` matches YAML's date pattern and then fails in Python's
+        # calendar with a bare ValueError; say where and why.
+        try:
+            value = super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise _refused(f"has an impossible date {node.value!r} ({exc})", node) from None
+        return value
+
+
+_BoundedLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _BoundedLoader.construct_yaml_timestamp
+)
+
+
+def _refused(problem: str, where: Any) -> MarkdownFormatError:
+    # +2: the mark counts from 0, from the line after the opening fence.
+    line = where.start_mark.line + 2 if where.start_mark is not None else 1
+    return MarkdownFormatError(f"front matter {problem}", line)
+
+
 def _load_yaml(raw: str) -> dict[str, Any]:
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        raise MarkdownFormatError(
+            f"front matter is longer than {MAX_FRONT_MATTER_CHARS:,} characters", 2
+        )
+    loader = None
     try:
-        data = yaml.safe_load(raw)
+        loader = _BoundedLoader(raw)
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else 1
@@ -79,6 +145,9 @@ def _load_yaml(raw: str) -> dict[str, Any]:
         raise MarkdownFormatError(f"front matter is not valid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise MarkdownFormatError(f"front matter is not valid YAML: {exc}", 1) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -89,6 +158,15 @@ def _load_yaml(raw: str) -> dict[str, Any]:
 
 
 def _load_toml(raw: str) -> dict[str, Any]:
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        raise MarkdownFormatError(
+            f"front matter is longer than {MAX_FRONT_MATTER_CHARS:,} characters", 2
+        )
+    # tomllib recurses into nested arrays and inline tables; a bound on the
+    # brackets before parsing keeps the stack safe (counting a bracket inside
+    # a string as well only ever refuses a file with thousands of them).
+    if _max_nesting(raw) > MAX_DEPTH:
+        raise MarkdownFormatError(f"front matter nests deeper than {MAX_DEPTH} levels", 2)
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -99,6 +177,17 @@ def _load_toml(raw: str) -> dict[str, Any]:
         line = int(found.group(1)) if found else raw.count("\n") + 1
         problem = _TOML_WHERE_RE.sub("", message).strip()
         raise MarkdownFormatError(f"front matter is not valid TOML: {problem}", line + 1) from None
+
+
+def _max_nesting(raw: str) -> int:
+    depth = deepest = 0
+    for char in raw:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def plain(value: Any) -> Any:

@@ -38,7 +38,10 @@ def markdown_html(text: str) -> SafeString:
 def _when(value: str | None) -> str:
     if not value:
         return "—"
-    return parse_time(value).strftime("%Y-%m-%d %H:%M UTC")
+    try:
+        return parse_time(value).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:  # stored before dates were range-checked: shown as it is
+        return value
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,27 @@ class ParseResult:
     heading_keys: set[str] = field(default_factory=set, compare=False)
 
 
+class _Keys:
+    """The keys of the sections read so far, kept as they grow rather than rebuilt per section.
+
+    Rebuilding them for every heading made a file of 50,000 headings take minutes.
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        # Taken keys and the template's: an extra section never takes a template key.
+        self.reserved: set[str] = set(TEMPLATE_SECTIONS)
+        self._counters: dict[str, int] = {}
+
+    def add(self, key: str) -> None:
+        self.taken.add(key)
+        self.reserved.add(key)
+
+    def extra(self, wanted: str) -> str:
+        """A key for an extra section: `wanted`, or it numbered, never a template key."""
+        return unique_key(wanted, self.reserved, self._counters)
+
+
 def decode(data: bytes) -> str:
     """UTF-8 text from bytes (a BOM is dropped), or MarkdownFormatError naming the bad byte."""
     if b"\x00" in data[:8192]:
@@ -129,19 +150,19 @@ class _Body:
 
 def _read_marked(body: _Body, result: ParseResult) -> None:
     starts = body.marker_lines()
-    taken: set[str] = set()
+    keys = _Keys()
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(body.lines)
         # Joining the lines drops the newline before the next marker: the
         # empty line the renderer writes between two sections.
         section = _read_chunk(body.text(start, end), body.line_no(start), result)
-        if section.key in taken:
-            key = unique_key(section.key, taken | set(TEMPLATE_SECTIONS))
+        if section.key in keys.taken:
+            key = keys.extra(section.key)
             result.warnings.append(
                 f"line {body.line_no(start)}: a second {section.key!r} section is kept as {key!r}"
             )
             section.key = key
-        taken.add(section.key)
+        keys.add(section.key)
         result.document.sections.append(section)
     # Last, so that text found there knows whether a summary exists.
     _read_head(body.text(0, starts[0]), result)
@@ -273,12 +294,15 @@ def _read_headed(body: _Body, result: ParseResult) -> None:
         _place_preamble(_text_without(body, 0, len(body.lines), skip), "of the document", result)
         return
     level = min(h.level for h in headings)
-    tops = [h for h in headings if h.level == level]
+    # Positions in `headings` of the top-level ones; a top's children are the
+    # headings between it and the next top (headings are in file order).
+    top_at = [n for n, h in enumerate(headings) if h.level == level] + [len(headings)]
+    tops = [headings[n] for n in top_at[:-1]]
     starts = [h.start for h in tops] + [len(body.lines)]
-    sections: list[Section] = result.document.sections
+    keys = _Keys()
     for number, heading in enumerate(tops):
-        children = [h for h in headings if heading.start < h.start < starts[number + 1]]
-        _add_section(body, heading, children, starts[number + 1], sections, result)
+        children = headings[top_at[number] + 1 : top_at[number + 1]]
+        _add_section(body, heading, children, starts[number + 1], keys, result)
     preamble = _text_without(body, 0, tops[0].start, skip)
     _place_preamble(preamble, "before the first heading", result)
 
@@ -292,17 +316,18 @@ def _add_section(
     heading: Heading,
     children: list[Heading],
     end: int,
-    sections: list[Section],
+    keys: _Keys,
     result: ParseResult,
 ) -> None:
     """One top-level section, split further when its subheadings are template sections."""
-    key = _map(heading, sections, result, body)
-    split = _splitting_children(key, children, sections)
+    sections = result.document.sections
+    key = _map(heading, keys, result, body)
+    split = _splitting_children(key, children, keys.taken)
     body_end = split[0].start if split else end
     _fill(sections[-1], body, heading.end, body_end)
     for number, child in enumerate(split):
         child_end = split[number + 1].start if number + 1 < len(split) else end
-        _map(child, sections, result, body)
+        _map(child, keys, result, body)
         _fill(sections[-1], body, child.end, child_end)
 
 
@@ -313,9 +338,7 @@ def _fill(section: Section, body: _Body, start: int, end: int) -> None:
     section.line = body.line_no(blank)
 
 
-def _splitting_children(
-    parent: str, children: list[Heading], sections: list[Section]
-) -> list[Heading]:
+def _splitting_children(parent: str, children: list[Heading], taken: set[str]) -> list[Heading]:
     """The subheadings that become sections: all at the first child level, if one is known.
 
     "Lessons learnt" with "What went well" / "What went wrong" under it holds
@@ -325,27 +348,25 @@ def _splitting_children(
         return []
     level = min(child.level for child in children)
     direct = [child for child in children if child.level == level]
-    taken = {section.key for section in sections}
     if any(template_key(child.title) not in (None, parent, *taken) for child in direct):
         return direct
     return []
 
 
-def _map(heading: Heading, sections: list[Section], result: ParseResult, body: _Body) -> str:
+def _map(heading: Heading, keys: _Keys, result: ParseResult, body: _Body) -> str:
     """Append the section for a heading and note where it went; returns its key."""
-    taken = {section.key for section in sections}
     key = template_key(heading.title)
     where = f"line {body.line_no(heading.start)} {heading.title!r}"
-    if key is not None and key not in taken:
+    if key is not None and key not in keys.taken:
         result.mapping_summary.append(f"{where} → {key}")
         result.heading_keys.add(key)
     else:
-        wanted = slugify(heading.title)
-        extra = unique_key(wanted, taken | set(TEMPLATE_SECTIONS))
+        extra = keys.extra(slugify(heading.title))
         why = f" ({key} is already mapped)" if key is not None else ""
         result.mapping_summary.append(f"{where} → kept as extra section {extra!r}{why}")
         key = extra
-    sections.append(Section(key=key, title=heading.title))
+    keys.add(key)
+    result.document.sections.append(Section(key=key, title=heading.title))
     return key
 
 
