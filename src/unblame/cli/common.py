@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from functools import lru_cache
@@ -19,6 +20,21 @@ class CliError(Exception):
 def split_list(value: str) -> tuple[str, ...]:
     """The non-empty items of a comma-separated option value, stripped."""
     return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+# Incident numbers are database keys; past this no database can hold one.
+MAX_INCIDENT_NUMBER = 2**31 - 1
+
+
+def incident_number(value: str) -> int:
+    """An argparse type: a whole number that can be an incident's (1 .. 2^31-1)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= MAX_INCIDENT_NUMBER:
+        raise argparse.ArgumentTypeError(f"{value} is not an incident number (1 or more)")
+    return number
 
 
 def read_text(path: Path) -> str:

@@ -15,6 +15,8 @@ from .server import start_django
 
 NAME = "demo"
 HELP = "Load the demo incidents into the web app."
+# Ten times a large team's three years; more would run for hours and fill the disk.
+MAX_INCIDENTS = 100_000
 BAR_WIDTH = 30
 
 
@@ -39,8 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.incidents is not None and args.incidents < 0:
-        raise CliError("--incidents takes a number of incidents, 0 or more")
+    if args.incidents is not None and not 0 <= args.incidents <= MAX_INCIDENTS:
+        raise CliError(f"--incidents takes a number of incidents from 0 to {MAX_INCIDENTS:,}")
     start_django()
     from unblame.incidents.demo import load_demo
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import review_check
-from .common import CliError, read_bytes
+from .common import CliError, incident_number, read_bytes
 from .server import start_django
 
 NAME = "review"
@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         description="Write the review of incident ID as Markdown with front matter, which "
         "`unblame review import` reads back unchanged.",
     )
-    exporting.add_argument("id", type=int, metavar="ID", help="the incident's number")
+    exporting.add_argument("id", type=incident_number, metavar="ID", help="the incident's number")
     exporting.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output"
     )

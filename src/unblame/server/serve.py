@@ -50,10 +50,12 @@ def set_user(
     """Create a user, or with reset give an existing one a new password.
 
     Returns (user, password, created). Without a password a random one is made,
-    to be shown once. Raises ValueError when the user exists and reset is off.
+    to be shown once. Raises ValueError when the user exists and reset is off,
+    or the username breaks the rules of the username field.
     """
     from unblame.accounts.models import User, record_change
 
+    _check_username(username)
     password = password or random_password()
     user = User.objects.filter(username=username).first()
     if user is not None and not reset:
@@ -70,6 +72,20 @@ def set_user(
         user.save(update_fields=["password", "is_active"])
         record_change(None, user, "reset-password")
     return user, password, created
+
+
+def _check_username(username: str) -> None:
+    """The rules the sign-up form applies to a username; ValueError with the first broken one."""
+    from django.core.exceptions import ValidationError
+
+    from unblame.accounts.models import User
+
+    if not username.strip():
+        raise ValueError("the username is empty")
+    try:
+        User._meta.get_field("username").run_validators(username)
+    except ValidationError as exc:
+        raise ValueError(f"username {username!r}: {' '.join(exc.messages)}") from None
 
 
 def bootstrap(url: str, demo: bool, out: TextIO) -> None:
