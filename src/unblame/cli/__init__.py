@@ -44,6 +44,8 @@ COMMANDS: dict[str, str] = {
     "review": "unblame.cli.review",
     "remind": "unblame.cli.remind",
     "worker": "unblame.cli.worker",
+    "backup": "unblame.cli.backup",
+    "restore": "unblame.cli.restore",
     "manage": "unblame.cli.manage",
 }
 SUBCOMMANDS: list[str] = list(COMMANDS.values())
