@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unblame.accounts.middleware.TimezoneMiddleware",
     "unblame.accounts.middleware.RosterMiddleware",
+    # Content-Security-Policy, Cache-Control, audit of restricted reads and downloads.
+    "unblame.server.security.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "unblame.server.urls"
@@ -162,6 +164,12 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("UNBLAME_SESSION_DAYS", 14, minimum=1) * 24 * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HSTS, for a deployment reached over HTTPS only (sent on HTTPS responses only;
+# behind a proxy that needs UNBLAME_TRUSTED_PROXY so requests know they are HTTPS).
+# Off by default: a browser that saw it refuses plain http for that long.
+SECURE_HSTS_SECONDS = env_int("UNBLAME_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("UNBLAME_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("UNBLAME_HSTS_PRELOAD", False)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
