@@ -137,6 +137,10 @@ def import_chat(
     )
     result.added = len(events)
     result.events = events
+    # bulk_create sends no post_save, so the search index is told here.
+    from unblame.insights import index as search_index
+
+    search_index.refresh(TimelineEvent, [event.pk for event in events])
     result.flagged = _analyze_events(incident, events, fresh, people)
     record_change(
         actor,

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "unblame.integrations",
     "unblame.actions",
     "unblame.reviews",
+    "unblame.insights",
 ]
 
 MIDDLEWARE = [

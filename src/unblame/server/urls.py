@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("unblame.actions.urls")),
     path("", include("unblame.reviews.urls")),
     path("", include("unblame.reviews.mdio.urls")),
+    path("", include("unblame.insights.urls")),
 ]
 
 handler403 = "unblame.server.views.forbidden"

@@ -1,0 +1,206 @@
+"""Full-text search over the index, ranked, with highlighted snippets.
+
+Only rows of incidents the searcher may see are ever read (the incident
+filter goes into the one SQL statement, built from incidents.access), and
+the index holds no private text, so a hit can never show what its reader
+may not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from unblame.incidents.models import Incident
+from unblame.insights.models import SearchEntry
+
+# Private-use characters mark the matched words in snippets; they are never
+# shown, and highlight() emits balanced <mark> tags whatever the text holds.
+START, STOP = "\ue000", "\ue001"
+MAX_WORDS = 12
+SNIPPET_WORDS = 24
+WORD_RE = re.compile(r"\w+")
+
+
+@dataclass
+class Hit:
+    entry_id: int
+    kind: str
+    incident: Incident
+    object_id: int
+    anchor: str
+    title: str
+    snippet: SafeString
+
+    @property
+    def kind_label(self) -> str:
+        return SearchEntry.Kind(self.kind).label
+
+    @property
+    def url(self) -> str:
+        return link(self.kind, self.incident.pk, self.object_id, self.anchor)
+
+
+def link(kind: str, incident_id: int, object_id: int, anchor: str) -> str:
+    """Where a hit of this kind is read, on its incident's pages."""
+    if kind == SearchEntry.Kind.INCIDENT:
+        return reverse("incidents:detail", args=[incident_id])
+    if kind == SearchEntry.Kind.EVENT:
+        return reverse("incidents:detail", args=[incident_id]) + f"#event-{object_id}"
+    review = reverse("reviews:review", args=[incident_id])
+    if kind == SearchEntry.Kind.SECTION:
+        return f"{review}#section-{anchor}"
+    if kind == SearchEntry.Kind.COMMENT:
+        return f"{review}#comment-{object_id}"
+    follow_up = reverse("actions:incident", args=[incident_id])
+    prefix = "factor" if kind == SearchEntry.Kind.FACTOR else "item"
+    return f"{follow_up}#{prefix}-{object_id}"
+
+
+def words(query: str) -> list[str]:
+    """The words of a query; punctuation and operators are not syntax here."""
+    return WORD_RE.findall(query)[:MAX_WORDS]
+
+
+def highlight(text: str) -> SafeString:
+    """Escape text, turning START…STOP spans into <mark>…</mark>."""
+    out: list[str] = []
+    marking = False
+    for piece in re.split(f"([{START}{STOP}])", text):
+        if piece == START and not marking:
+            out.append("<mark>")
+            marking = True
+        elif piece == STOP and marking:
+            out.append("</mark>")
+            marking = False
+        elif piece not in (START, STOP):
+            out.append(escape(piece))
+    if marking:
+        out.append("</mark>")
+    return mark_safe("".join(out))
+
+
+def search(
+    incidents: QuerySet[Incident],
+    query: str,
+    kind: str = "",
+    limit: int = 25,
+    offset: int = 0,
+) -> list[Hit]:
+    """Hits for the query's words (all of them, stemmed) within these incidents, best first.
+
+    `incidents` must come from incidents.access (visible_incidents and
+    filters on it): it is the only thing that keeps hits to what the
+    searcher may read.
+    """
+    terms = words(query)
+    if not terms:
+        return []
+    backend = _SQLite() if connection.vendor == "sqlite" else _Postgres()
+    try:
+        scope_sql, scope_params = incidents.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        # Nobody signed in, or an account that may see nothing.
+        return []
+    ranked = backend.ranked(terms, scope_sql, list(scope_params), kind, limit, offset)
+    if not ranked:
+        return []
+    snippets = backend.snippets(terms, ranked)
+    return _hits(ranked, snippets)
+
+
+def _hits(ranked: list[int], snippets: dict[int, str]) -> list[Hit]:
+    entries = SearchEntry.objects.filter(pk__in=ranked).only(
+        "pk", "kind", "incident_id", "object_id", "anchor", "title"
+    )
+    by_id = {entry.pk: entry for entry in entries}
+    incident_ids = {entry.incident_id for entry in by_id.values()}
+    incidents = Incident.objects.select_related("severity").in_bulk(incident_ids)
+    return [
+        Hit(
+            entry_id=pk,
+            kind=by_id[pk].kind,
+            incident=incidents[by_id[pk].incident_id],
+            object_id=by_id[pk].object_id,
+            anchor=by_id[pk].anchor,
+            title=by_id[pk].title,
+            snippet=highlight(snippets.get(pk, "")),
+        )
+        for pk in ranked
+        if pk in by_id
+    ]
+
+
+def _kind_clause(kind: str) -> tuple[str, list[Any]]:
+    return (" AND e.kind = %s", [kind]) if kind else ("", [])
+
+
+class _SQLite:
+    """FTS5: every word must match (after stemming); bm25 ranks, titles weigh four times."""
+
+    def match(self, terms: list[str]) -> str:
+        # Each word quoted, so nothing the searcher types is FTS5 syntax.
+        return " ".join('"' + term.replace('"', "") + '"' for term in terms)
+
+    def ranked(
+        self, terms: list[str], scope: str, params: list, kind: str, limit: int, offset: int
+    ) -> list[int]:
+        kind_sql, kind_params = _kind_clause(kind)
+        sql = (
+            "SELECT e.id FROM insights_search_fts f"
+            " JOIN insights_searchentry e ON e.id = f.rowid"
+            f" WHERE insights_search_fts MATCH %s AND e.incident_id IN ({scope}){kind_sql}"
+            " ORDER BY bm25(insights_search_fts, 4.0, 1.0), e.id DESC LIMIT %s OFFSET %s"
+        )
+        args = [self.match(terms), *params, *kind_params, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return [row[0] for row in cursor.fetchall()]
+
+    def snippets(self, terms: list[str], ids: list[int]) -> dict[int, str]:
+        marks = ", ".join(["%s"] * len(ids))
+        sql = (
+            "SELECT rowid, snippet(insights_search_fts, -1, %s, %s, '…', %s)"
+            f" FROM insights_search_fts WHERE insights_search_fts MATCH %s AND rowid IN ({marks})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [START, STOP, SNIPPET_WORDS, self.match(terms), *ids])
+            return dict(cursor.fetchall())
+
+
+class _Postgres:
+    """tsvector: every word must match (English stemming); ts_rank_cd ranks, titles weigh more."""
+
+    def ranked(
+        self, terms: list[str], scope: str, params: list, kind: str, limit: int, offset: int
+    ) -> list[int]:
+        kind_sql, kind_params = _kind_clause(kind)
+        sql = (
+            "SELECT e.id FROM insights_searchentry e,"
+            " plainto_tsquery('english'::regconfig, %s) q"
+            f" WHERE e.document @@ q AND e.incident_id IN ({scope}){kind_sql}"
+            " ORDER BY ts_rank_cd(e.document, q) DESC, e.id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [" ".join(terms), *params, *kind_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    def snippets(self, terms: list[str], ids: list[int]) -> dict[int, str]:
+        options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12"
+        sql = (
+            "SELECT e.id, ts_headline('english'::regconfig,"
+            " concat_ws(' — ', NULLIF(e.title, ''), e.body),"
+            " plainto_tsquery('english'::regconfig, %s), %s)"
+            " FROM insights_searchentry e WHERE e.id = ANY(%s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [" ".join(terms), options, ids])
+            return dict(cursor.fetchall())

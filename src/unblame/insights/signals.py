@@ -1,0 +1,44 @@
+"""Every save and delete of searchable text updates the search index in the same transaction.
+
+Bulk writes send no signals: importers that use bulk_create call
+index.refresh themselves (integrations.models.import_chat).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+
+from unblame.actions.models import FactorCategory
+from unblame.insights import index
+from unblame.reviews.models import SectionVersion
+
+
+def _saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    # Fixtures load raw rows in any order; `rebuild_search_index` follows them.
+    if not raw:
+        index.refresh(sender, [instance.pk])
+
+
+def _deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    index.remove(sender, [instance.pk])
+
+
+for model in index.indexed_models():
+    post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{model.__name__}")
+    post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}")
+
+
+def _version_saved(sender: Any, instance: SectionVersion, raw: bool = False, **kw: Any) -> None:
+    if not raw:
+        index.refresh_section_of(instance)
+
+
+def _category_saved(sender: Any, instance: FactorCategory, raw: bool = False, **kw: Any) -> None:
+    if not raw:
+        index.refresh_category(instance)
+
+
+post_save.connect(_version_saved, sender=SectionVersion, dispatch_uid="search-section-version")
+post_save.connect(_category_saved, sender=FactorCategory, dispatch_uid="search-category")
