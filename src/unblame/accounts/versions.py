@@ -113,6 +113,15 @@ class Versioned(models.Model):
                 using=self._state.db,
             )
 
+    def ensure_current(self) -> None:
+        """Raise EditConflict unless the row is still at this instance's version.
+
+        For a write that turns out to change nothing: it still must not be
+        told it succeeded when it was based on a version someone replaced.
+        """
+        if not type(self)._base_manager.filter(pk=self.pk, version=self.version).exists():
+            raise _conflict(self, self.version)
+
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Delete the row if it is still at this instance's version, else raise EditConflict.
 
@@ -132,8 +141,7 @@ class Versioned(models.Model):
         return {f.name for f in self._meta.concrete_fields if f.attname not in deferred}
 
     def etag(self) -> str:
-        """The version as an HTTP entity tag, for `ETag` and `If-Match`."""
-        return f'"{self.version}"'
+        return etag(self)
 
 
 # -- Forms -----------------------------------------------------------------------------------
@@ -268,6 +276,51 @@ def after_conflict(
     if error.stored is None:
         return form, conflict
     return rebuild(rebased(request.POST, form, error.stored), error.stored), conflict
+
+
+# -- The API ------------------------------------------------------------------------------------
+
+
+def etag(obj: Any) -> str:
+    """An object's version as an HTTP entity tag, for `ETag` and `If-Match`."""
+    return f'"{obj.version}"'
+
+
+class VersionMissing(Exception):
+    """An API write that names no version to base it on; answered 428, nothing written."""
+
+
+def api_base_version(request: HttpRequest, body_version: int | None) -> int:
+    """The version an API write is based on: `If-Match` (an ETag) if sent, else `version`.
+
+    A stale If-Match is answered 412 (Precondition Failed), a stale body
+    version 409 (Conflict); the request remembers which it was. Neither
+    given: VersionMissing, as a write that cannot say what it saw must not
+    overwrite anything.
+    """
+    header = request.headers.get("If-Match")
+    if header is None:
+        if body_version is None:
+            raise VersionMissing
+        return body_version
+    request.version_from_if_match = True  # type: ignore[attr-defined]
+    tag = header.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit():
+        raise VersionMissing
+    return int(tag)
+
+
+def api_conflict(request: HttpRequest, error: EditConflict) -> tuple[int, dict[str, Any]]:
+    """Status and body for an API write that lost: 412 for If-Match, else 409."""
+    status = 412 if getattr(request, "version_from_if_match", False) else 409
+    stored = error.stored
+    body = {
+        "detail": "Changed since the version this write was based on; nothing was written.",
+        "your_version": error.base_version,
+        "version": stored.version if stored is not None else None,
+        "deleted": stored is None,
+    }
+    return status, body
 
 
 # -- Telling the later writer what happened ----------------------------------------------------

@@ -1,18 +1,24 @@
-"""Read endpoints for contributing factors and action items, added to the /api/ object.
+"""Endpoints for contributing factors and action items, added to the /api/ object.
 
 Incidents come through incidents.access and items through
 ActionItem.objects.visible_to, so the API sees exactly what the pages show.
+A change to an item names the version it was based on (accounts.versions).
 """
 
 from datetime import date, datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from unblame.accounts.versions import api_base_version
+from unblame.actions.forms import possible_owners
 from unblame.actions.models import ActionItem, FactorCategory, incident_factors, incident_items
-from unblame.incidents.access import get_incident_for_user
+from unblame.incidents.access import can_write, get_incident_for_user
 
 router = Router(tags=["actions"])
 
@@ -27,6 +33,7 @@ class CategoryOut(Schema):
 
 class FactorOut(Schema):
     id: int
+    version: int
     incident_id: int
     category: str
     description: str
@@ -49,6 +56,7 @@ class FactorOut(Schema):
 
 class ActionItemOut(Schema):
     id: int
+    version: int
     incident_id: int
     title: str
     description: str
@@ -130,9 +138,68 @@ def list_items(
 
 
 @router.get("/action-items/{item_id}", response=ActionItemOut)
-def get_item(request: HttpRequest, item_id: int) -> Any:
-    """One action item; 404 if its incident is not visible to the caller."""
+def get_item(request: HttpRequest, item_id: int, response: HttpResponse) -> Any:
+    """One action item; 404 if its incident is not visible. Its ETag is its version."""
+    item = _visible_item(request, item_id)
+    response["ETag"] = item.etag()
+    return item
+
+
+def _visible_item(request: HttpRequest, item_id: int) -> ActionItem:
     item = ActionItem.objects.visible_to(request.auth).filter(pk=item_id).first()
     if item is None:
         raise Http404("No such action item.")
     return item
+
+
+class ActionItemPatch(Schema):
+    """Fields to change; those left out stay as they are. `owner` is a username or null."""
+
+    version: int | None = None
+    title: str | None = None
+    description: str | None = None
+    owner: str | None = None
+    due_date: date | None = None
+    status: ActionItem.Status | None = None
+    priority: ActionItem.Priority | None = None
+    kind: ActionItem.Kind | None = None
+
+
+@router.patch("/action-items/{item_id}", response=ActionItemOut)
+def patch_item(
+    request: HttpRequest, item_id: int, changes: ActionItemPatch, response: HttpResponse
+) -> Any:
+    """Change an action item from the version named.
+
+    409 (or 412 for If-Match) when it changed since; 428 when no version is
+    named; 422 for an owner who may not see the incident.
+    """
+    item = _visible_item(request, item_id)
+    if not can_write(request.auth):
+        raise PermissionDenied
+    data = changes.dict(exclude_unset=True)
+    item.version = api_base_version(request, data.pop("version", None))
+    before = item.audit_snapshot()
+    for name, value in _item_values(item, data).items():
+        setattr(item, name, value)
+    with transaction.atomic():
+        item.save()
+        item.record_edit(request.auth, before)
+    response["ETag"] = item.etag()
+    return item
+
+
+def _item_values(item: ActionItem, data: dict[str, Any]) -> dict[str, Any]:
+    for name in ("title", "status", "priority", "kind"):
+        if name in data and data[name] is None:
+            raise HttpError(422, f"{name} cannot be null.")
+    if data.get("description", "") is None:
+        data["description"] = ""
+    if data.get("title") is not None and not data["title"].strip():
+        raise HttpError(422, "title cannot be empty.")
+    if "owner" in data and data["owner"] is not None:
+        owner = possible_owners(item.incident).filter(username=data["owner"]).first()
+        if owner is None:
+            raise HttpError(422, f"{data['owner']!r} cannot own an item of this incident.")
+        data["owner"] = owner
+    return data

@@ -255,6 +255,7 @@ class ActionItem(Versioned, Audited):
         if status not in self.Status.values:
             raise ValueError(f"unknown action item status {status!r}")
         if status == self.status:
+            self.ensure_current()
             return False
         with transaction.atomic():
             before = {"status": self.status}

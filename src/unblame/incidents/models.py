@@ -422,6 +422,7 @@ class TimelineEvent(Versioned):
         before = snapshot(self, self.EDITABLE)
         changed = {key: value for key, value in changes.items() if getattr(self, key) != value}
         if not changed:
+            self.ensure_current()
             return None
         with transaction.atomic():
             revision = TimelineEventRevision.objects.create(
