@@ -34,7 +34,10 @@ def upload(page: Page, name: str, text: str) -> None:
     page.get_by_label("Review file").set_input_files(
         {"name": name, "mimeType": "text/markdown", "buffer": text.encode()}
     )
-    page.get_by_role("button", name="Import").click()
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.get_by_role("heading", name=f"Preview: {name}")).to_be_visible()
+    expect(page.get_by_text("Nothing is written until you import")).to_be_visible()
+    page.locator("main form button.primary").click()
 
 
 def review_with_a_section(incident, editor) -> None:
@@ -77,3 +80,32 @@ def test_a_review_written_elsewhere_becomes_a_new_incident(page, sign_in, editor
     page.get_by_role("link", name="Open the review").click()
     expect(page.locator("#section-summary")).to_contain_text("email queue backed up")
     expect(page.locator("#section-what_went_well")).to_contain_text("backlog alert fired")
+
+
+def test_the_preview_of_an_edited_export_says_what_will_change_and_cancel_keeps_it(
+    page, sign_in, editor, incident
+):
+    review_with_a_section(incident, editor)
+    sign_in(editor)
+    text = export_from_the_review_page(page, incident).replace(BEFORE, AFTER)
+    page.goto("/incidents/import/")
+    page.get_by_label("Review file").set_input_files(
+        {"name": "edited.md", "mimeType": "text/markdown", "buffer": text.encode()}
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.get_by_text(f"This file will update incident #{incident.pk}")).to_be_visible()
+    expect(page.locator(".import-summary")).to_contain_text("1 section(s) of the review changed")
+    page.get_by_role("link", name="Cancel").click()
+    section = incident.review.sections.get(key="what_went_well")
+    assert section.body == BEFORE
+
+
+def test_a_slack_export_is_turned_away_towards_chat_import(page, sign_in, editor):
+    sign_in(editor)
+    page.goto("/incidents/import/")
+    page.get_by_label("Review file").set_input_files(
+        {"name": "general.json", "mimeType": "application/json", "buffer": b'[{"ts": "1.0"}]'}
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.get_by_text("this is JSON, not a review in Markdown")).to_be_visible()
+    assert not Incident.objects.exists()

@@ -225,19 +225,31 @@ class Incident(Versioned):
                 self.resolved_at = now
                 fields.append("resolved_at")
             self.save(update_fields=fields)
+            return self.record_status_change(previous, actor, note, at=now)
+
+    def record_status_change(
+        self, previous: str, actor: Any, note: str = "", at: datetime | None = None
+    ) -> StatusChange:
+        """Record that the (saved) status moved from `previous`: history, timeline, audit log.
+
+        transition_to() calls it after checking the lifecycle; an import whose
+        file is the record calls it directly for the status it took as it is.
+        """
+        at = at or timezone.now()
+        with transaction.atomic():
             change = StatusChange.objects.create(
-                incident=self, from_status=previous, to_status=status, actor=actor, at=now
+                incident=self, from_status=previous, to_status=self.status, actor=actor, at=at
             )
-            text = f"Status changed from {Status(previous).label} to {Status(status).label}."
+            text = f"Status changed from {Status(previous).label} to {Status(self.status).label}."
             TimelineEvent.objects.create(
                 incident=self,
-                occurred_at=now,
+                occurred_at=at,
                 kind=TimelineEvent.Kind.STATUS_CHANGE,
                 author=actor,
                 text=f"{text} {note}".strip(),
                 source=TimelineEvent.SYSTEM_SOURCE,
             )
-            record_change(actor, self, "status", {"status": previous}, {"status": status})
+            record_change(actor, self, "status", {"status": previous}, {"status": self.status})
         return change
 
     # Edits -------------------------------------------------------------------------
@@ -245,8 +257,13 @@ class Incident(Versioned):
     def snapshot(self) -> dict[str, Any]:
         return snapshot(self, TRACKED_FIELDS)
 
-    def record_creation(self, actor: Any) -> None:
-        """Audit a new incident and open its timeline."""
+    def record_creation(self, actor: Any, *, timeline: bool = True) -> None:
+        """Audit a new incident and open its timeline (unless the caller brings its own)."""
+        if timeline:
+            self._declared_event(actor)
+        record_change(actor, self, "create", {}, self.snapshot())
+
+    def _declared_event(self, actor: Any) -> None:
         TimelineEvent.objects.create(
             incident=self,
             occurred_at=self.declared_at,
@@ -255,7 +272,6 @@ class Incident(Versioned):
             text=f"Incident declared as {self.severity}.",
             source=TimelineEvent.SYSTEM_SOURCE,
         )
-        record_change(actor, self, "create", {}, self.snapshot())
 
     def record_edit(self, actor: Any, before: dict[str, Any]) -> list[str]:
         """Write the fields that changed since `before` to the timeline and audit log.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,7 +46,16 @@ from unblame.reviews.readiness import (
 from unblame.server.templatetags.unblame_tags import TIME_FORMAT, duration
 
 DRAFT_NOTE = "Drafted from the incident record"
-__all__ = ["IMPACT_QUESTION", "REQUIRED_SECTIONS", "Gap", "draft_review", "readiness"]
+__all__ = [
+    "IMPACT_QUESTION",
+    "REQUIRED_SECTIONS",
+    "Gap",
+    "NewSection",
+    "add_section",
+    "create_review",
+    "draft_review",
+    "readiness",
+]
 
 
 # -- Drafting ------------------------------------------------------------------------------
@@ -65,50 +74,74 @@ def draft_review(incident: Incident, actor: User | None) -> Review:
     template = ReviewTemplate.default()
     specs = template.section_specs() if template else list(DEFAULT_SECTIONS)
     drafts = record_drafts(incident)
-    now = timezone.now()
+    sections = [NewSection(key, title, prompt, drafts.get(key, "")) for key, title, prompt in specs]
+    name = template.name if template else "built-in"
     try:
-        with transaction.atomic():
-            review = Review.objects.create(
-                incident=incident,
-                template=template,
-                created_by=actor,
-                created_at=now,
-                updated_at=now,
-            )
-            for position, (key, title, prompt) in enumerate(specs):
-                _draft_section(review, key, title, prompt, drafts.get(key, ""), position, actor)
-            StateChange.objects.create(
-                review=review, from_state="", to_state=ReviewState.DRAFT, actor=actor, at=now
-            )
-            name = template.name if template else "built-in"
-            record_change(actor, review, "create", {}, {"state": "draft", "template": name})
+        return create_review(incident, actor, template, sections, DRAFT_NOTE, {"template": name})
     except IntegrityError:
         # Someone started it in the same moment: theirs is the review.
         return Review.objects.get(incident=incident)
+
+
+@dataclass(frozen=True)
+class NewSection:
+    key: str
+    title: str
+    prompt: str
+    body: str
+
+
+def create_review(
+    incident: Incident,
+    actor: User | None,
+    template: ReviewTemplate | None,
+    sections: list[NewSection],
+    note: str,
+    audit: dict[str, Any],
+) -> Review:
+    """The one way a review comes to be: a draft with these sections, each at version 1.
+
+    The draft state is recorded and the creation audited with `audit` added
+    to its snapshot. Raises IntegrityError when the incident already has a
+    review (the caller decides whose wins); nothing is written then.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        review = Review.objects.create(
+            incident=incident, template=template, created_by=actor, created_at=now, updated_at=now
+        )
+        for position, section in enumerate(sections):
+            add_section(review, section, position, actor, note)
+        StateChange.objects.create(
+            review=review, from_state="", to_state=ReviewState.DRAFT, actor=actor, at=now
+        )
+        record_change(actor, review, "create", {}, {"state": "draft", **audit})
     return review
 
 
-def _draft_section(
-    review: Review, key: str, title: str, prompt: str, body: str, position: int, actor: Any
-) -> None:
-    section = ReviewSection.objects.create(
+def add_section(
+    review: Review, section: NewSection, position: int, actor: Any, note: str
+) -> ReviewSection:
+    """A new section of a review, its body kept as version 1 with `note`."""
+    row = ReviewSection.objects.create(
         review=review,
-        key=key,
-        title=title,
-        prompt=prompt,
-        body=body,
+        key=section.key,
+        title=section.title,
+        prompt=section.prompt,
+        body=section.body,
         position=position,
         updated_by=actor,
-        updated_at=review.created_at,
+        updated_at=review.updated_at,
     )
     SectionVersion.objects.create(
-        section=section,
+        section=row,
         version=1,
-        body=body,
+        body=section.body,
         author=actor,
-        created_at=review.created_at,
-        note=DRAFT_NOTE,
+        created_at=review.updated_at,
+        note=note,
     )
+    return row
 
 
 def _utc(value: datetime) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from unblame.accounts.models import AuditEntry
 from unblame.incidents.models import Incident
 from unblame.reviews.mdio.export import export_review
 
@@ -26,6 +30,14 @@ Image garbage collection was off on the new pool.
 
 
 def upload(client, content: bytes, name: str = "review.md"):
+    """Upload and confirm the preview, as a person clicking through both steps would."""
+    preview = preview_of(client, content, name)
+    if preview.status_code != 200 or "confirm" not in preview.context:
+        return preview
+    return client.post(IMPORT, preview.context["confirm"].initial)
+
+
+def preview_of(client, content: bytes, name: str = "review.md"):
     return client.post(IMPORT, {"file": SimpleUploadedFile(name, content, "text/markdown")})
 
 
@@ -95,3 +107,63 @@ def test_a_binary_file_is_refused(as_editor) -> None:
 def test_a_file_without_a_title_is_named_after_the_file(as_editor) -> None:
     upload(as_editor, b"## Summary\n\nIt broke.\n", "2024-05-01-dns.md")
     assert Incident.objects.get().title == "2024-05-01-dns"
+
+
+def test_uploading_shows_a_preview_and_writes_nothing(as_editor) -> None:
+    response = preview_of(as_editor, FOREIGN)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This file will create <strong>a new incident</strong>" in page
+    assert "&#x27;Root causes&#x27; → contributing_factors" in page
+    assert "Create the incident" in page
+    assert not Incident.objects.exists()
+    assert not AuditEntry.objects.exists()
+
+
+def test_the_preview_of_an_export_names_the_incident_it_updates(as_editor, incident, written):
+    text = export_review(written).replace("Canaries catch", "Canaries do catch")
+    page = preview_of(as_editor, text.encode()).content.decode()
+    assert f'This file will update <a href="{incident.get_absolute_url()}">' in page
+    assert "1 section(s) of the review changed" in page
+    written.refresh_from_db()
+    assert written.sections.get(key="learnings").body.startswith("Canaries catch")
+
+
+def test_confirming_imports_the_exact_bytes_previewed(as_editor) -> None:
+    crlf = FOREIGN.replace(b"\n", b"\r\n")
+    response = upload(as_editor, crlf)
+    assert "Created incident" in response.content.decode()
+    assert Incident.objects.get().review.sections.get(key="summary").body.startswith("A node")
+
+
+def test_a_tampered_confirmation_is_refused_and_writes_nothing(as_editor) -> None:
+    response = as_editor.post(IMPORT, {"content": "not base64 !!", "name": "x.md"})
+    assert response.status_code == 400
+    assert "did not come back whole" in response.content.decode()
+    assert not Incident.objects.exists()
+
+
+def test_a_viewer_may_not_confirm_an_import(as_viewer) -> None:
+    content = base64.b64encode(FOREIGN).decode()
+    assert as_viewer.post(IMPORT, {"content": content, "name": "x.md"}).status_code == 403
+    assert not Incident.objects.exists()
+
+
+def test_a_slack_export_is_refused_pointing_to_chat_import(as_editor) -> None:
+    slack = json.dumps([{"type": "message", "user": "U1", "text": "rolling back", "ts": "1.0"}])
+    response = preview_of(as_editor, slack.encode(), "general.json")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "this is JSON, not a review in Markdown" in page
+    assert "Import chat" in page
+    assert not Incident.objects.exists()
+
+
+def test_a_chat_transcript_is_refused_pointing_to_chat_import(as_editor) -> None:
+    transcript = b"[12:01] dana: checkout is throwing 500s\n[12:03] sam: rolling back now\n"
+    response = preview_of(as_editor, transcript, "incident.txt")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "not a review" in page
+    assert "Import chat on its incident&#x27;s page" in page
+    assert not Incident.objects.exists()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
 
 from django import forms
@@ -23,3 +25,25 @@ class ImportForm(forms.Form):
                 "a review in Markdown is far smaller."
             )
         return upload
+
+
+class ConfirmImportForm(forms.Form):
+    """The previewed file, sent back to be imported; base64 keeps its bytes and line ends exact."""
+
+    content = forms.CharField(widget=forms.HiddenInput)
+    name = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
+
+    def clean_content(self) -> bytes:
+        try:
+            data = base64.b64decode(self.cleaned_data["content"], validate=True)
+        except (binascii.Error, ValueError):
+            raise forms.ValidationError(
+                "The previewed file did not come back whole; upload it again."
+            ) from None
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is too large to be a review.")
+        return data
+
+    @staticmethod
+    def initial_for(data: bytes, name: str) -> dict[str, str]:
+        return {"content": base64.b64encode(data).decode("ascii"), "name": name}

@@ -34,14 +34,13 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from unblame.accounts.models import User, record_change, snapshot
-from unblame.incidents.access import can_write, visible_incidents
+from unblame.incidents.access import can_write, visible_to_actor
 from unblame.incidents.models import (
     Incident,
     Responder,
     Service,
     Severity,
     Status,
-    StatusChange,
     TimelineEvent,
     moment_order_errors,
 )
@@ -53,9 +52,8 @@ from unblame.reviews.models import (
     ReviewSection,
     ReviewState,
     ReviewTemplate,
-    SectionVersion,
-    StateChange,
 )
+from unblame.reviews.services import NewSection, add_section, create_review
 
 from . import document as doc
 from .export import MOMENT_FIELDS
@@ -95,10 +93,63 @@ def import_review(
     """
     if actor is not None and not can_write(actor):
         raise PermissionDenied
-    parsed = source if isinstance(source, ParseResult) else parse_markdown(source)
+    parsed = _parsed(source)
     importer = _Importer(parsed, actor, default_title)
     with transaction.atomic():
         return importer.run()
+
+
+class _Previewed(Exception):
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+
+
+def preview_import(
+    source: str | bytes | ParseResult,
+    actor: User | None,
+    *,
+    default_title: str = "",
+) -> ImportResult:
+    """What import_review would create or change, computed by running it and rolling back.
+
+    Same arguments, checks and exceptions as import_review; nothing stays
+    written. The result's incident is unsaved when the import would create
+    one, and its summary says what would happen.
+    """
+    if actor is not None and not can_write(actor):
+        raise PermissionDenied
+    importer = _Importer(_parsed(source), actor, default_title, preview=True)
+    try:
+        # Running the real import is the only preview that cannot drift from it.
+        with transaction.atomic():
+            raise _Previewed(importer.run())
+    except _Previewed as previewed:
+        result = previewed.result
+    if result.created:
+        result.incident.pk = None
+    return result
+
+
+CHAT_IMPORT_HINT = (
+    "a Slack export or chat transcript goes in through Import chat on its incident's page"
+)
+
+
+def _parsed(source: str | bytes | ParseResult) -> ParseResult:
+    """The parsed file, refused unless it reads as a review (ours, or headings like one)."""
+    if isinstance(source, ParseResult):
+        parsed = source
+    else:
+        text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+        if text.lstrip().startswith(("{", "[")):
+            raise ImportRefused(f"this is JSON, not a review in Markdown; {CHAT_IMPORT_HINT}")
+        parsed = parse_markdown(source)
+    if parsed.front_matter != "unblame" and not parsed.heading_keys & set(doc.TEMPLATE_SECTIONS):
+        raise ImportRefused(
+            "not a review: no unblame front matter and no heading that is a review section "
+            f"(Summary, Impact, Timeline, Action items...); {CHAT_IMPORT_HINT}"
+        )
+    return parsed
 
 
 def _validated(instance: models.Model, what: str, **options: Any) -> None:
@@ -129,7 +180,10 @@ def _time(value: str | None) -> datetime | None:
 
 
 class _Importer:
-    def __init__(self, parsed: ParseResult, actor: User | None, default_title: str) -> None:
+    def __init__(
+        self, parsed: ParseResult, actor: User | None, default_title: str, preview: bool = False
+    ) -> None:
+        self.preview = preview
         self.document = parsed.document
         self.own = parsed.front_matter == "unblame"
         self.actor = actor
@@ -171,8 +225,8 @@ class _Importer:
         incident.services.set(self._services(facts.services))
         if before is None:
             # No "declared" timeline entry: the file's timeline already has one.
-            record_change(self.actor, incident, "create", {}, incident.snapshot())
-            self.note(f"created incident {incident.pk}")
+            incident.record_creation(self.actor, timeline=False)
+            self.note("a new incident" if self.preview else f"created incident {incident.pk}")
         else:
             changed = incident.record_edit(self.actor, before)
             self._record_status(incident, previous_status)
@@ -184,8 +238,8 @@ class _Importer:
     def _match(self, facts: doc.IncidentFacts) -> Incident | None:
         if facts.id is None:
             return None
-        visible = Incident.objects.all() if self.actor is None else visible_incidents(self.actor)
-        incident = visible.select_related("severity").filter(pk=facts.id).first()
+        visible = visible_to_actor(self.actor).select_related("severity")
+        incident = visible.filter(pk=facts.id).first()
         declared = _time(facts.declared)
         if incident is not None and declared is not None and incident.declared_at == declared:
             return incident
@@ -263,20 +317,7 @@ class _Importer:
         if incident.status == previous:
             return
         # The file is the record: its status is taken as it is, lifecycle or not.
-        StatusChange.objects.create(
-            incident=incident, from_status=previous, to_status=incident.status, actor=self.actor
-        )
-        TimelineEvent.objects.create(
-            incident=incident,
-            kind=TimelineEvent.Kind.STATUS_CHANGE,
-            author=self.actor,
-            text=f"Status changed from {Status(previous).label} to "
-            f"{Status(incident.status).label} by a Markdown import.",
-            source=TimelineEvent.SYSTEM_SOURCE,
-        )
-        record_change(
-            self.actor, incident, "status", {"status": previous}, {"status": incident.status}
-        )
+        incident.record_status_change(previous, self.actor, note="Recorded by a Markdown import.")
 
     # People -----------------------------------------------------------------------------
 
@@ -502,18 +543,7 @@ class _ReviewWriter:
         return found or ReviewTemplate.default()
 
     def _create(self) -> Review:
-        now = timezone.now()
         template = self._template()
-        review = Review.objects.create(
-            incident=self.incident,
-            template=template,
-            created_by=self.actor,
-            created_at=now,
-            updated_at=now,
-        )
-        StateChange.objects.create(
-            review=review, to_state=ReviewState.DRAFT, actor=self.actor, at=now
-        )
         listed = template.section_specs() if template else DEFAULT_SECTIONS
         specs = {key: (title, prompt) for key, title, prompt in listed}
         sections = list(self.sections)
@@ -524,26 +554,9 @@ class _ReviewWriter:
             missing = [doc.Section(k, t, "") for k, (t, _) in specs.items() if k not in have]
             count = len(self.document.sections)
             sections[count:count] = missing
-        for position, section in enumerate(sections):
-            self._add_section(review, section, position, specs.get(section.key, ("", ""))[1])
-        record_change(self.actor, review, "create", {}, {"state": "draft", "source": "markdown"})
-        return review
-
-    def _add_section(
-        self, review: Review, section: doc.Section, position: int, prompt: str
-    ) -> None:
-        row = ReviewSection.objects.create(
-            review=review,
-            key=section.key,
-            title=section.title,
-            prompt=prompt,
-            body=section.body,
-            position=position,
-            updated_by=self.actor,
-            updated_at=review.updated_at,
-        )
-        SectionVersion.objects.create(
-            section=row, version=1, body=section.body, author=self.actor, note=IMPORT_NOTE
+        new = [NewSection(s.key, s.title, specs.get(s.key, ("", ""))[1], s.body) for s in sections]
+        return create_review(
+            self.incident, self.actor, template, new, IMPORT_NOTE, {"source": "markdown"}
         )
 
     def _update(self, review: Review, sections: list[doc.Section], target: str) -> None:
@@ -561,7 +574,8 @@ class _ReviewWriter:
         for position, section in enumerate(sections):
             row = stored.pop(section.key, None)
             if row is None:
-                self._add_section(review, section, position, "")
+                new = NewSection(section.key, section.title, "", section.body)
+                add_section(review, new, position, self.actor, IMPORT_NOTE)
                 continue
             if _canonical(row.body) != section.body:
                 row.save_body(self.actor, section.body, row.version, note=IMPORT_NOTE)
@@ -611,4 +625,4 @@ def _path(start: str, target: str) -> list[str]:
     return []
 
 
-__all__ = ["ImportRefused", "ImportResult", "import_review"]
+__all__ = ["ImportRefused", "ImportResult", "import_review", "preview_import"]

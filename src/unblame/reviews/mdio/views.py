@@ -18,9 +18,9 @@ from unblame.reviews.models import Review
 
 from .document import MarkdownFormatError
 from .export import export_review
-from .forms import ImportForm
+from .forms import ConfirmImportForm, ImportForm
 from .html import export_html
-from .importer import ImportRefused, import_review
+from .importer import ImportRefused, import_review, preview_import
 
 
 def _review_for(request: HttpRequest, pk: int) -> Review:
@@ -51,18 +51,42 @@ def review_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def review_import(request: HttpRequest) -> HttpResponse:
+    """Upload a file, see what it would create or change, then import it (or not)."""
     if not can_write(request.user):
         raise PermissionDenied
+    if request.method == "POST" and "content" in request.POST:
+        return _confirm(request, ConfirmImportForm(request.POST))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        data, name = upload.read(), upload.name or ""
         try:
-            result = import_review(
-                upload.read(), request.user, default_title=PurePath(upload.name or "").stem
-            )
+            result = preview_import(data, request.user, default_title=PurePath(name).stem)
         except (MarkdownFormatError, ImportRefused) as error:
             form.add_error("file", str(error))
         else:
-            return render(request, "review_markdown/imported.html", {"result": result})
+            confirm = ConfirmImportForm(initial=ConfirmImportForm.initial_for(data, name))
+            context = {"result": result, "confirm": confirm, "filename": name}
+            return render(request, "review_markdown/preview.html", context)
     status = 400 if form.errors else 200
     return render(request, "review_markdown/import.html", {"form": form}, status=status)
+
+
+def _confirm(request: HttpRequest, confirm: ConfirmImportForm) -> HttpResponse:
+    if not confirm.is_valid():
+        problem = " ".join(confirm.errors.get("content", ["Upload the file again."]))
+        return _upload_again(request, problem)
+    name = confirm.cleaned_data["name"]
+    try:
+        result = import_review(
+            confirm.cleaned_data["content"], request.user, default_title=PurePath(name).stem
+        )
+    except (MarkdownFormatError, ImportRefused) as error:
+        # The record changed between preview and import in a way the file cannot go into.
+        return _upload_again(request, f"{name or 'The file'}: {error}")
+    return render(request, "review_markdown/imported.html", {"result": result})
+
+
+def _upload_again(request: HttpRequest, problem: str) -> HttpResponse:
+    context = {"form": ImportForm(), "problem": problem}
+    return render(request, "review_markdown/import.html", context, status=400)
