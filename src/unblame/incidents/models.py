@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from unblame.accounts.models import record_change, record_update, snapshot
 from unblame.accounts.versions import Versioned
+from unblame.incidents.trash import Trashable
 
 
 class Severity(Versioned):
@@ -121,7 +122,7 @@ def _utc_text(value: Any) -> str:
     return str(value)
 
 
-class Incident(Versioned):
+class Incident(Trashable, Versioned):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     severity = models.ForeignKey(Severity, on_delete=models.PROTECT, related_name="incidents")
@@ -368,7 +369,7 @@ class Responder(Versioned):
         return f"{self.user} ({self.get_role_display()}) on incident {self.incident_id}"
 
 
-class TimelineEvent(Versioned):
+class TimelineEvent(Trashable, Versioned):
     class Kind(models.TextChoices):
         NOTE = "note", "Note"
         STATUS_CHANGE = "status_change", "Status change"
