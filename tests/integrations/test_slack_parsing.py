@@ -363,3 +363,10 @@ def test_it_refuses_a_huge_upload(monkeypatch):
     monkeypatch.setattr(slack, "MAX_UPLOAD_BYTES", 100)
     with pytest.raises(ChatParseError, match="upload: is larger than"):
         parse_slack_export(b"[" + b" " * 200 + b"]")
+
+
+@pytest.mark.parametrize("ts", ["4200000000.000000", "99999999999.0"])
+def test_a_ts_past_the_stored_range_is_refused_with_a_reason(ts):
+    messages = [{"type": "message", "user": "U1", "text": "later", "ts": ts}]
+    with pytest.raises(ChatParseError, match=r"'ts' is out of range.*between 1970 and 2100"):
+        parse_slack_export(make_zip(export_files(messages)))

@@ -223,3 +223,25 @@ def test_it_names_the_line_of_bad_utf8():
 def test_it_refuses_a_huge_file():
     with pytest.raises(ChatParseError, match="larger than 5 MB"):
         decode_text(b"a" * (5 * 1024 * 1024 + 1))
+
+
+# -- Dates outside the range unblame stores (incidents/dates.py) ----------------------------
+
+
+@pytest.mark.parametrize("raw", ["9999-12-31", "1969-12-31", "2101-01-01"])
+def test_a_message_dated_outside_the_range_is_refused_naming_the_line(raw):
+    with pytest.raises(ChatParseError) as caught:
+        parse_transcript(f"2024-05-01 10:00 dana: ok\n{raw} 10:01 dana: no", tz="UTC")
+    assert caught.value.where == "line 2"
+    assert "between 1970 and 2100" in str(caught.value)
+
+
+def test_a_transcript_date_outside_the_range_is_refused():
+    with pytest.raises(ChatParseError, match="between 1970 and 2100"):
+        parse_transcript("10:00 dana: hi", tz="UTC", date=date(9999, 12, 31))
+
+
+def test_midnight_rollover_past_the_last_day_is_refused_not_an_overflow():
+    text = "2100-12-31 23:50 dana: late\n00:10 dana: next day"
+    with pytest.raises(ChatParseError, match="line 2"):
+        parse_transcript(text, tz="UTC")

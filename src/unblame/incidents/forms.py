@@ -4,11 +4,13 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from unblame.accounts.models import User
 from unblame.accounts.versions import VersionedForm, version_field
+from unblame.incidents.dates import DateOutOfRange, check_day, check_time
 from unblame.incidents.models import (
     KEY_MOMENTS,
     Incident,
@@ -24,6 +26,27 @@ from unblame.incidents.models import (
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 
 
+# Longer searches are refused: SQLite cannot match a LIKE pattern past 50,000
+# characters, and no title or summary is searched for by a paragraph.
+MAX_QUERY_CHARS = 200
+
+
+def time_in_range(value: datetime) -> None:
+    """A form validator: the time lies in the range unblame stores (incidents/dates.py)."""
+    try:
+        check_time(value, "the time")
+    except DateOutOfRange as exc:
+        raise ValidationError(str(exc), code="out_of_range") from None
+
+
+def day_in_range(value: Any) -> None:
+    """A form validator: the date's year lies in the range unblame stores."""
+    try:
+        check_day(value, "the date")
+    except DateOutOfRange as exc:
+        raise ValidationError(str(exc), code="out_of_range") from None
+
+
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -33,7 +56,11 @@ class DateTimeInput(forms.DateTimeInput):
 
 def _moment_field(label: str) -> forms.DateTimeField:
     return forms.DateTimeField(
-        label=label, required=False, widget=DateTimeInput(), input_formats=DATETIME_FORMATS
+        label=label,
+        required=False,
+        widget=DateTimeInput(),
+        input_formats=DATETIME_FORMATS,
+        validators=[time_in_range],
     )
 
 
@@ -78,7 +105,10 @@ class ResponderForm(forms.Form):
 
 class EventForm(VersionedForm):
     occurred_at = forms.DateTimeField(
-        label="When", widget=DateTimeInput(), input_formats=DATETIME_FORMATS
+        label="When",
+        widget=DateTimeInput(),
+        input_formats=DATETIME_FORMATS,
+        validators=[time_in_range],
     )
 
     class Meta:
@@ -116,9 +146,9 @@ SeverityFormSet = forms.modelformset_factory(Severity, form=SeverityForm, extra=
 
 
 class IncidentFilterForm(forms.Form):
-    """The list filters; every field is optional and bad values are ignored."""
+    """The list filters, all optional; a bad value is left out and its error shown."""
 
-    q = forms.CharField(required=False, label="Search")
+    q = forms.CharField(required=False, label="Search", max_length=MAX_QUERY_CHARS)
     status = forms.ChoiceField(
         required=False, choices=[("", "Any status"), ("open", "Open"), *Status.choices]
     )
@@ -129,16 +159,22 @@ class IncidentFilterForm(forms.Form):
         required=False, queryset=Service.objects.all(), empty_label="Any service"
     )
     since = forms.DateField(
-        required=False, label="Declared from", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="Declared from",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[day_in_range],
     )
     until = forms.DateField(
-        required=False, label="to", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="to",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[day_in_range],
     )
     mine = forms.BooleanField(required=False, label="Only mine")
 
     def filter(self, incidents: QuerySet[Incident], user: Any) -> QuerySet[Incident]:
         """Narrow an already access-checked queryset by the valid filters."""
-        data = self.cleaned_data if self.is_valid() else {}
+        data = self.valid_values()
         if query := data.get("q", "").strip():
             incidents = incidents.filter(Q(title__icontains=query) | Q(summary__icontains=query))
         if status := data.get("status"):
@@ -161,8 +197,15 @@ class IncidentFilterForm(forms.Form):
             incidents = incidents.filter(Q(created_by=user) | Exists(mine))
         return incidents
 
+    def valid_values(self) -> dict[str, Any]:
+        """The filters that passed their checks; a bad one is left out and its error shown."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # runs the checks once; cleaned_data keeps the fields that passed
+        return self.cleaned_data
+
     def active(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
+        return any(self.valid_values().values())
 
 
 def _start_of(day: Any) -> datetime:

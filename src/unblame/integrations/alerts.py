@@ -33,6 +33,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from unblame.incidents.dates import DateOutOfRange, check_time
+
 from .describe import clip, json_type
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -274,9 +276,9 @@ def _timestamp(item: dict, key: str, where: str, *, required: bool) -> datetime 
             raise AlertParseError(f"{where}: is the zero time")
         return None
     try:
-        return parsed.astimezone(UTC)
-    except OverflowError as exc:
-        raise AlertParseError(f"{where}: is out of range: {_show(value)}") from exc
+        return check_time(parsed, "the time").astimezone(UTC)
+    except DateOutOfRange as exc:
+        raise AlertParseError(f"{where}: is out of range: {exc}") from None
 
 
 def _hash(parts: object) -> str:

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from unblame.incidents.dates import DateOutOfRange, check_day
+
 from .describe import clip
 
 MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024
@@ -157,6 +159,11 @@ def parse_transcript(
     and come back in UTC. Raises ChatParseError naming the line it could not read.
     """
     zone = resolve_tz(tz)
+    if date is not None:
+        try:
+            check_day(date, "the date of the transcript")
+        except DateOutOfRange as exc:
+            raise ChatParseError("", str(exc)) from None
     builder = _TranscriptBuilder(zone, date, source)
     for number, line in enumerate(text.splitlines(), start=1):
         builder.feed(number, line)
@@ -213,7 +220,7 @@ class _TranscriptBuilder:
         elif self.last_local is not None:
             candidate = datetime.combine(self.day, clock)
             if self.last_local - candidate > timedelta(hours=ROLLOVER_HOURS):
-                self.day += timedelta(days=1)
+                self.day = _in_range(number, line, self.day + timedelta(days=1))
                 note = (
                     f"Time went back from {self.last_local:%H:%M} to {clock:%H:%M}: "
                     f"read as the next day, {self.day.isoformat()}."
@@ -281,8 +288,17 @@ def _parse_time(number: int, line: str, raw: str) -> time:
 def _parse_date(number: int, line: str, raw: str) -> date:
     year, month, day = (int(p) for p in raw.split("-"))
     try:
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError as exc:
         raise ChatParseError(
             f"line {number}", f"has a date that does not exist ({raw})", line
         ) from exc
+    return _in_range(number, line, parsed)
+
+
+def _in_range(number: int, line: str, day: date) -> date:
+    # Bounded here, the next day (a time going back past midnight) cannot overflow either.
+    try:
+        return check_day(day)
+    except DateOutOfRange as exc:
+        raise ChatParseError(f"line {number}", f"has a date out of range: {exc}", line) from None

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from unblame.incidents.forms import day_in_range
 from unblame.incidents.models import Service, Severity
 from unblame.integrations.models import AlertSource
 from unblame.integrations.slack import MAX_UPLOAD_BYTES
@@ -31,6 +32,7 @@ class ChatUploadForm(forms.Form):
         label="Date of the transcript",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[day_in_range],
         help_text="For transcripts whose lines carry only a time, like 14:03 dana: …",
     )
     channel = forms.CharField(

@@ -36,6 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from unblame.incidents.dates import DateOutOfRange, check_time
+
 from .chat import ChatMessage, ChatParseError, clean_text, shorten
 from .describe import json_type
 
@@ -511,7 +513,9 @@ def _parse_ts(where: str, value: object) -> datetime:
     seconds = int(match[1])
     micros = int((match[2] or "0").ljust(6, "0"))
     try:
-        return datetime.fromtimestamp(seconds, UTC).replace(microsecond=micros)
+        return check_time(datetime.fromtimestamp(seconds, UTC).replace(microsecond=micros))
+    except DateOutOfRange as exc:
+        raise ChatParseError(where, f"'ts' is out of range: {exc}", value) from None
     except (OverflowError, OSError, ValueError) as exc:
         raise ChatParseError(where, "'ts' is out of range", value) from exc
 
