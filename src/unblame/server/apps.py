@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class ServerConfig(AppConfig):
@@ -6,3 +7,9 @@ class ServerConfig(AppConfig):
 
     name = "unblame.server"
     label = "server"
+
+    def ready(self) -> None:
+        from unblame.server import datadir
+
+        # An installation from before the data folder was created private.
+        datadir.tighten(settings.DATA_DIR)

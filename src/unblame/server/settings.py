@@ -13,6 +13,7 @@ import dj_database_url
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
+from unblame.server import datadir
 from unblame.server.env import env_bool, env_int, env_list, env_str, env_timezone
 from unblame.server.queue import build_huey
 
@@ -31,9 +32,7 @@ def _secret_key() -> str:
         return from_env
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        datadir.create_private_file(path).write_text(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -104,12 +103,12 @@ def _databases() -> dict:
         config = dj_database_url.parse(url, conn_max_age=env_int("UNBLAME_DB_CONN_MAX_AGE", 60))
         config.setdefault("TEST", {})
         return {"default": config}
-    # SQLite creates its file but not the folder around it.
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # SQLite creates its file but not the folder around it, and with the
+    # process's umask (often 0644): made here first, private; -wal and -shm follow its mode.
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "unblame.sqlite3",
+            "NAME": datadir.create_private_file(DATA_DIR / "unblame.sqlite3"),
             "OPTIONS": {
                 # WAL lets readers carry on while one request writes; the busy
                 # timeout makes a second writer wait instead of failing at once,
