@@ -135,3 +135,22 @@ def test_starting_unblame_on_an_old_install_fixes_it_and_says_so(tmp_path):
     assert f"made {data} private: mode 700, was 755" in result.stderr
     assert _mode(data / "secret_key") == 0o600
     assert _mode(data / "unblame.sqlite3") == 0o600
+
+
+def test_a_fresh_start_has_nothing_to_fix(tmp_path):
+    # The task queue's SQLite file is made private before huey opens it too.
+    data = tmp_path / "fresh"
+    env = {**os.environ, "UNBLAME_DATA_DIR": str(data), "UNBLAME_SECRET_KEY": "x" * 50}
+    env.pop("UNBLAME_DATABASE_URL", None)
+    env.pop("UNBLAME_TASK_QUEUE", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "unblame.cli", "manage", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "private" not in result.stderr
+    assert _mode(data / "tasks.sqlite3") == 0o600

@@ -113,7 +113,9 @@ def event_external_id(message: ChatMessage) -> str:
 
 
 def existing_chat_ids(incident: Incident) -> set[str]:
-    events = incident.events.filter(source=CHAT_SOURCE)
+    # Trashed messages count: someone threw them away, and importing again must not bring
+    # them back (nor clash with the unique source id they still hold).
+    events = TimelineEvent.all_objects.filter(incident=incident, source=CHAT_SOURCE)
     return set(events.values_list("external_id", flat=True))
 
 
@@ -382,7 +384,8 @@ class AlertSource(models.Model):
 
     def _receive_one(self, alert: Alert, now: Any, result: DeliveryResult) -> None:
         key = alert.delivery_key
-        if TimelineEvent.objects.filter(source=self.event_source, external_id=key).exists():
+        delivered = TimelineEvent.all_objects.filter(source=self.event_source, external_id=key)
+        if delivered.exists():
             result.duplicates += 1
             return
         incident = self._incident_for(alert)

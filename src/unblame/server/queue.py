@@ -25,6 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 from huey import Huey, PostgresHuey, RedisHuey, SqliteHuey
 from huey.consumer import Consumer
 
+from unblame.server import datadir
 from unblame.server.env import env_bool, env_str
 
 QUEUE_NAME = "unblame"
@@ -52,8 +53,9 @@ def build_huey(data_dir: Path, database_url: str = "") -> Huey:
             f"UNBLAME_TASK_QUEUE={url!r} is not a redis://, postgres:// or sqlite:/// URL"
         )
     # SQLite, or a database huey has no storage for: a SQLite file of its own.
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey(QUEUE_NAME, filename=str(data_dir / "tasks.sqlite3"), **options)
+    # Made private before huey opens it, like the database (server/datadir.py).
+    filename = datadir.create_private_file(data_dir / "tasks.sqlite3")
+    return SqliteHuey(QUEUE_NAME, filename=str(filename), **options)
 
 
 def describe(huey: Huey) -> str:
