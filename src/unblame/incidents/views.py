@@ -41,6 +41,7 @@ from unblame.incidents.forms import (
     TransitionForm,
 )
 from unblame.incidents.models import Incident, Responder, Service, Status
+from unblame.server.spreadsheet import safe_row
 
 PAGE_SIZE = 25
 
@@ -85,15 +86,17 @@ def incident_export(request: HttpRequest) -> HttpResponse:
         services = ";".join(service.name for service in incident.services.all())
         resolved = incident.resolved_at.isoformat() if incident.resolved_at else ""
         writer.writerow(
-            [
-                incident.pk,
-                incident.title,
-                incident.severity.name,
-                incident.status,
-                services,
-                incident.declared_at.isoformat(),
-                resolved,
-            ]
+            safe_row(
+                [
+                    incident.pk,
+                    incident.title,
+                    incident.severity.name,
+                    incident.status,
+                    services,
+                    incident.declared_at.isoformat(),
+                    resolved,
+                ]
+            )
         )
     return response
 
