@@ -371,17 +371,25 @@ def differences(form: forms.BaseForm, stored: models.Model | None) -> list[Diffe
         return []
     fresh = type(form)(**_form_kwargs(form, stored))
     rows = []
-    for name, bound in form.fields.items():
+    for name, field_ in form.fields.items():
         if name == VERSION_FIELD or name not in fresh.fields:
             continue
         theirs = fresh[name].initial
         yours = form[name].data
-        if not bound.has_changed(theirs, yours):
+        if not field_.has_changed(theirs, yours):
             continue
         mine = form.cleaned_data.get(name, yours) if hasattr(form, "cleaned_data") else yours
         their_value = getattr(stored, name, theirs)
-        rows.append(Difference(str(bound.label or name), display(their_value), display(mine)))
+        label = str(field_.label or name)
+        rows.append(Difference(label, _shown(field_, their_value), _shown(field_, mine)))
     return rows
+
+
+def _shown(field: forms.Field, value: Any) -> str:
+    # A choice reads as its label ("P1 · urgent"), not its stored value ("p1").
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        value = dict(field.choices).get(value, value)
+    return display(value)
 
 
 def _form_kwargs(form: forms.BaseForm, stored: models.Model) -> dict[str, Any]:
