@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unblame.incidents import views
+from unblame.incidents import trash_views, views
 
 app_name = "incidents"
 
@@ -29,6 +29,20 @@ urlpatterns = [
         views.event_highlight,
         name="event_highlight",
     ),
+    path("incidents/<int:pk>/delete/", trash_views.incident_delete, name="delete"),
+    path("incidents/<int:pk>/merge/", trash_views.incident_merge, name="merge"),
+    path(
+        "incidents/<int:pk>/events/<int:event_pk>/delete/",
+        trash_views.event_delete,
+        name="event_delete",
+    ),
+    path("settings/trash/", trash_views.trash, name="trash"),
+    path(
+        "settings/trash/<str:kind>/<int:pk>/restore/",
+        trash_views.trash_restore,
+        name="trash_restore",
+    ),
+    path("settings/trash/<str:kind>/<int:pk>/purge/", trash_views.trash_purge, name="trash_purge"),
     path("services/", views.service_list, name="services"),
     path("settings/severities/", views.severity_settings, name="severities"),
 ]

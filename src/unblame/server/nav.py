@@ -63,6 +63,11 @@ SETTINGS_PAGES = (
         "Audit log",
         "Who changed what and when, across incidents, reviews and settings.",
     ),
+    SettingsPage(
+        "incidents:trash",
+        "Trash",
+        "Deleted incidents and timeline events, to restore or to purge for good.",
+    ),
 )
 
 
