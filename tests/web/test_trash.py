@@ -141,3 +141,14 @@ def test_a_trashed_chat_message_is_not_imported_again(as_editor, editor, inciden
     result = import_chat(incident, messages, editor)
     assert result.added == 0
     assert not incident.events.filter(source="chat-import").exists()
+
+
+def test_a_trashed_event_leaves_the_search_index_and_comes_back_restored(admin, event):
+    from unblame.insights.models import SearchEntry
+
+    indexed = SearchEntry.objects.filter(kind=SearchEntry.Kind.EVENT, object_id=event.pk)
+    assert indexed.exists()
+    event.trash(admin)
+    assert not indexed.exists()
+    event.restore(admin)
+    assert indexed.exists()

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from unblame.accounts.models import record_change
@@ -71,3 +72,7 @@ class Trashable(models.Model):
             type(self)._base_manager.filter(pk=self.pk).update(deleted_at=at, deleted_by=by)
             self.deleted_at, self.deleted_by = at, by
             record_change(actor, self, action, before, {"deleted_at": at})
+            # As a save would: receivers (the search index) drop or take back the row.
+            post_save.send(
+                sender=type(self), instance=self, created=False, update_fields={"deleted_at"}
+            )
