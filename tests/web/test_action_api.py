@@ -17,6 +17,7 @@ def test_it_lists_an_incidents_factors(as_viewer, incident, factor, item, event)
     assert data == [
         {
             "id": factor.pk,
+            "version": 1,
             "incident_id": incident.pk,
             "category": "Change management",
             "description": factor.description,
