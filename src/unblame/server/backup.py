@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from unblame.server import datadir
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
 ENGINES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -294,8 +296,8 @@ def restore_sqlite(source: Path, target: Path, force: bool, progress: Progress) 
             raise BackupError(f"the database at {target} cannot be read: {exc}") from None
         _refuse_unless_empty(rows, target, force)
     else:
-        # Created private before SQLite opens it: it will hold password hashes.
-        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+        # Private before SQLite opens it: it will hold password hashes.
+        datadir.create_private_file(target)
     progress(f"Restoring into {target} …")
     try:
         with (
