@@ -294,7 +294,18 @@ class ActionItem(Versioned, Audited):
         Learning items (write a runbook, run a game day) are worthwhile but do
         not change the system by themselves, so they never count.
         """
-        return self.kind != self.Kind.LEARN and not self.try_harder_findings()
+        return changes_system(self.kind, self.title, self.description, self.roster())
+
+
+def changes_system(kind: str, title: str, description: str, names: Any = ()) -> bool:
+    """The rule behind ActionItem.changes_the_system, for items read as plain values.
+
+    Insights counts thousands of items grouped by their words, without
+    loading each one; the same rule keeps its share equal to the pages'.
+    """
+    if kind == ActionItem.Kind.LEARN:
+        return False
+    return not (try_harder_in(title, names) or try_harder_in(description, names))
 
 
 @dataclass(frozen=True)

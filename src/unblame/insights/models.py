@@ -45,3 +45,30 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id} of incident {self.incident_id}"
+
+
+class SectionFigures(models.Model):
+    """The analyzer's findings in one review section's text, counted once per version.
+
+    The writing report sums these in the database; a section whose version
+    moved on is counted again (insights.writing). `rewritten` is how many
+    blame findings of the section's first version are gone from this one.
+    Categories are the analyzer's seven (unblame.language.Category).
+    """
+
+    section = models.OneToOneField(
+        "reviews.ReviewSection", on_delete=models.CASCADE, related_name="+"
+    )
+    version = models.PositiveIntegerField()
+    words = models.PositiveIntegerField(default=0)
+    blame_other = models.PositiveIntegerField(default=0)
+    self_blame = models.PositiveIntegerField(default=0)
+    counterfactual = models.PositiveIntegerField(default=0)
+    human_error = models.PositiveIntegerField(default=0)
+    try_harder = models.PositiveIntegerField(default=0)
+    root_cause = models.PositiveIntegerField(default=0)
+    hindsight = models.PositiveIntegerField(default=0)
+    rewritten = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Findings in section {self.section_id} v{self.version}"

@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 
 from unblame.actions.models import FactorCategory
 from unblame.insights import index
-from unblame.reviews.models import SectionVersion
+from unblame.reviews.models import Review, ReviewSection, ReviewState, SectionVersion
 
 
 def _saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
@@ -42,3 +42,14 @@ def _category_saved(sender: Any, instance: FactorCategory, raw: bool = False, **
 
 post_save.connect(_version_saved, sender=SectionVersion, dispatch_uid="search-section-version")
 post_save.connect(_category_saved, sender=FactorCategory, dispatch_uid="search-category")
+
+
+def _review_saved(sender: Any, instance: Review, raw: bool = False, **kw: Any) -> None:
+    # Published text is what the writing report reads; count it as it is published.
+    if not raw and instance.state == ReviewState.PUBLISHED:
+        from unblame.insights.writing import count_missing
+
+        count_missing(ReviewSection.objects.filter(review=instance).exclude(body=""), limit=None)
+
+
+post_save.connect(_review_saved, sender=Review, dispatch_uid="insights-review-published")

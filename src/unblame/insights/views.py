@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from unblame.insights import reports, writing
+from unblame.insights.charts import Block
+from unblame.insights.drill import described, drill
 from unblame.insights.filters import SearchForm
+from unblame.insights.scope import Scope
 from unblame.insights.search import search
 
 SEARCH_PAGE = 25
@@ -46,3 +54,131 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "previous_query": form.query_string(q=query, kind=data.get("kind"), page=number - 1),
     }
     return render(request, "insights/search.html", context)
+
+
+# -- Insights ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    slug: str
+    title: str
+    question: str
+    build: Callable[[Scope], list[Block]]
+
+
+def _writing_blocks(scope: Scope) -> list[Block]:
+    return writing.writing(scope)[0]
+
+
+REPORTS = {
+    report.slug: report
+    for report in (
+        Report(
+            "factors",
+            "Recurring contributing factors",
+            "Which gaps in the system keep letting incidents through?",
+            reports.factors,
+        ),
+        Report(
+            "response",
+            "Time to detect, acknowledge, mitigate and resolve",
+            "Are we noticing and recovering faster?",
+            reports.response_times,
+        ),
+        Report(
+            "follow-through",
+            "Follow-through on action items",
+            "Do the follow-ups get done, and do they change the system?",
+            reports.follow_through,
+        ),
+        Report(
+            "writing",
+            "How blameless the writing is",
+            "Do published reviews stay about the system?",
+            _writing_blocks,
+        ),
+        Report(
+            "load",
+            "Responder load",
+            "Who carries the incidents, and how much of it out of hours?",
+            reports.load,
+        ),
+        Report(
+            "reviews",
+            "Review health",
+            "Do reviews get written and published while the incident is fresh?",
+            reports.review_health,
+        ),
+    )
+}
+
+
+def _report(slug: str) -> Report:
+    if slug not in REPORTS:
+        raise Http404("No such report.")
+    return REPORTS[slug]
+
+
+@login_required
+def insights_index(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request)
+    context = {"scope": scope, "form": scope.form, "reports": REPORTS.values()}
+    return render(request, "insights/index.html", context)
+
+
+@login_required
+def report_page(request: HttpRequest, slug: str) -> HttpResponse:
+    report = _report(slug)
+    scope = Scope.of(request)
+    uncounted = 0
+    if slug == "writing":
+        blocks, uncounted = writing.writing(scope)
+    else:
+        blocks = report.build(scope)
+    context = {
+        "report": report,
+        "reports": REPORTS.values(),
+        "blocks": blocks,
+        "form": scope.form,
+        "query": scope.form.query_string(),
+        "uncounted": uncounted,
+    }
+    return render(request, "insights/report.html", context)
+
+
+@login_required
+def report_csv(request: HttpRequest, slug: str, block: str) -> HttpResponse:
+    scope = Scope.of(request)
+    found = [b for b in _report(slug).build(scope) if b.slug == block]
+    if not found:
+        raise Http404("No such table.")
+    response = HttpResponse(found[0].table.csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="insights-{slug}-{block}.csv"'
+    return response
+
+
+DRILL_PAGE = 50
+
+
+@login_required
+def drill_page(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request)
+    incidents = drill(scope.incidents, request.GET).select_related("severity")
+    page = Paginator(incidents.order_by("-declared_at", "-id"), DRILL_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "form": scope.form,
+        "page": page,
+        "described": described(request.GET),
+        "reports": REPORTS.values(),
+        "page_query": _without_page(request),
+    }
+    return render(request, "insights/incidents.html", context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

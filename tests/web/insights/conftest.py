@@ -48,3 +48,10 @@ def public_texts(incident, editor):
 @pytest.fixture
 def secret_texts(restricted, editor):
     return fill(restricted, editor, SECRET_WORD)
+
+
+@pytest.fixture
+def history(incident, restricted, editor, viewer):
+    from .history import build
+
+    return build(incident, restricted, editor, viewer)

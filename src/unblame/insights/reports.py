@@ -1,0 +1,710 @@
+"""The insights reports: each a list of Blocks (chart, table, CSV) over a Scope.
+
+Counting happens in the database (one grouped query per table); Python only
+works out medians and 90th percentiles from durations the query returns,
+and reads the rows a chart needs. Everything starts from `scope.incidents`,
+which holds only incidents the viewer may see.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Q, Sum
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.utils import timezone
+
+from unblame.actions.models import ActionItem, ContributingFactor, changes_system
+from unblame.incidents.models import Incident, Responder, Status
+from unblame.insights.charts import Block, Chart, Series, Table, cells
+from unblame.insights.scope import Scope, minutes, month_key, month_of, month_range, percentile
+from unblame.reviews.models import Review, ReviewState
+
+# A review is overdue when its incident was resolved this long ago and it is not published.
+REVIEW_DUE = timedelta(days=14)
+# Working hours in each person's own zone: Monday to Friday, 9:00 to 18:00.
+WORK_START, WORK_END, WORK_DAYS = 9, 18, range(1, 6)
+
+
+# -- Recurring contributing factors ---------------------------------------------------------
+
+
+def factors(scope: Scope) -> list[Block]:
+    factors = ContributingFactor.objects.filter(incident__in=scope.incidents).order_by()
+    return [_factors_by_month(scope, factors), _factors_across_services(scope, factors)]
+
+
+def _factors_by_month(scope: Scope, factors) -> Block:
+    rows = (
+        factors.annotate(month=month_of("incident__declared_at"))
+        .values("month", "category_id", "category__name")
+        .annotate(n=Count("incident", distinct=True))
+    )
+    counts: dict[tuple[str, int], int] = {}
+    names: dict[int, str] = {}
+    totals: dict[int, int] = defaultdict(int)
+    for row in rows:
+        counts[(month_key(row["month"]), row["category_id"])] = row["n"]
+        names[row["category_id"]] = row["category__name"]
+        totals[row["category_id"]] += row["n"]
+    months = month_range(month for month, _ in counts)
+    order = sorted(names, key=lambda pk: (-totals[pk], names[pk]))
+    chart = Chart(
+        "Incidents with a factor in each category, by month",
+        "Stacked bars: for each month, how many incidents had a contributing factor filed "
+        "under each category. The table below has the same numbers.",
+        months,
+        [Series(names[pk], [counts.get((m, pk), 0) for m in months]) for pk in order],
+        "incidents",
+        links=[scope.drill(month=m) for m in months],
+        id="factors-month",
+    )
+    table = Table(
+        ["Month", *(names[pk] for pk in order)],
+        [
+            cells(
+                m,
+                *(counts.get((m, pk), 0) for pk in order),
+                links=["", *(scope.drill(month=m, category=pk) for pk in order)],
+            )
+            for m in months
+        ],
+    )
+    return Block(
+        "by-month",
+        "Categories over time",
+        "Which gaps in the system keep letting incidents through, month by month.",
+        table,
+        chart,
+    )
+
+
+def _factors_across_services(scope: Scope, factors) -> Block:
+    rows = (
+        factors.values("category_id", "category__name")
+        .annotate(
+            incidents=Count("incident", distinct=True),
+            services=Count("incident__services", distinct=True),
+            last=Max("incident__declared_at"),
+        )
+        .order_by("-incidents", "category__name")
+    )
+    rows = list(rows)
+    chart = Chart(
+        "Incidents sharing each factor category",
+        "For each factor category, how many incidents had a contributing factor under it; "
+        "the table adds across how many services.",
+        [row["category__name"] for row in rows],
+        [Series("Incidents", [row["incidents"] for row in rows])],
+        "incidents",
+        links=[scope.drill(category=row["category_id"]) for row in rows],
+        id="factors-services",
+    )
+    table = Table(
+        ["Category", "Incidents", "Services", "Recurring", "Last seen"],
+        [
+            cells(
+                row["category__name"],
+                row["incidents"],
+                row["services"],
+                "yes" if row["incidents"] > 1 else "no",
+                timezone.localtime(row["last"]).date().isoformat() if row["last"] else "",
+                links=[scope.drill(category=row["category_id"])],
+            )
+            for row in rows
+        ],
+    )
+    return Block(
+        "across-services",
+        "Recurring across services",
+        "A category seen in many incidents and services is a gap the whole system shares; "
+        "follow a row to the incidents that share it.",
+        table,
+        chart,
+    )
+
+
+# -- Time to detect, acknowledge, mitigate and resolve ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measure:
+    slug: str
+    label: str
+    start: str
+    end: str
+
+
+MEASURES = (
+    Measure("detect", "Time to detect", "impact_started_at", "detected_at"),
+    Measure("acknowledge", "Time to acknowledge", "detected_at", "acknowledged_at"),
+    Measure("mitigate", "Time to mitigate", "impact_started_at", "mitigated_at"),
+    Measure("resolve", "Time to resolve", "impact_started_at", "resolved_at"),
+)
+
+
+def _between(start: str, end: str) -> ExpressionWrapper:
+    return ExpressionWrapper(F(end) - F(start), output_field=DurationField())
+
+
+def response_times(scope: Scope) -> list[Block]:
+    durations = {m.slug: _between(m.start, m.end) for m in MEASURES}
+    rows = list(
+        scope.incidents.order_by()
+        .annotate(month=month_of("declared_at"), **durations)
+        .values_list("pk", "month", "severity__name", *durations)
+    )
+    services = defaultdict(list)
+    through = Incident.services.through.objects.filter(incident__in=scope.incidents)
+    for incident_id, name in through.values_list("incident_id", "service__name"):
+        services[incident_id].append(name)
+    blocks = [_measure_by_month(scope, rows, i, m) for i, m in enumerate(MEASURES)]
+    blocks.append(_measures_by(scope, rows, "by-severity", "Severity", lambda r: [r[2]]))
+    blocks.append(_measures_by(scope, rows, "by-service", "Service", lambda r: services[r[0]]))
+    return blocks
+
+
+def _stats(values: list[float]) -> tuple[float | None, float | None]:
+    return percentile(values, 0.5), percentile(values, 0.9)
+
+
+def _measure_by_month(scope: Scope, rows: list, index: int, measure: Measure) -> Block:
+    by_month: dict[str, list[float]] = defaultdict(list)
+    for row in rows:
+        value = minutes(row[3 + index])
+        if value is not None and value >= 0:
+            by_month[month_key(row[1])].append(value)
+    months = month_range(by_month)
+    stats = [_stats(by_month.get(m, [])) for m in months]
+    chart = Chart(
+        f"{measure.label}, median and 90th percentile by month",
+        f"Two lines over the months incidents were declared: the median {measure.label.lower()} "
+        "and the 90th percentile, in minutes. Months without a value leave a gap.",
+        months,
+        [Series("Median", [s[0] for s in stats]), Series("90th percentile", [s[1] for s in stats])],
+        "minutes",
+        kind="line",
+        links=[scope.drill(month=m) for m in months],
+        id=f"time-{measure.slug}",
+    )
+    table = Table(
+        ["Month", "Incidents with both times", "Median (min)", "90th percentile (min)"],
+        [
+            cells(m, len(by_month.get(m, [])), s[0], s[1], links=[scope.drill(month=m)])
+            for m, s in zip(months, stats, strict=True)
+        ],
+    )
+    return Block(measure.slug, measure.label, _MEASURE_HELP[measure.slug], table, chart)
+
+
+_MEASURE_HELP = {
+    "detect": "From impact starting to someone or something noticing.",
+    "acknowledge": "From detection to a responder taking it on.",
+    "mitigate": "From impact starting to users no longer being hurt.",
+    "resolve": "From impact starting to the underlying problem being fixed.",
+}
+
+
+def _measures_by(scope: Scope, rows: list, slug: str, label: str, keys: Callable) -> Block:
+    groups: dict[str, list[list[float]]] = defaultdict(lambda: [[] for _ in MEASURES])
+    for row in rows:
+        for key in keys(row):
+            for index in range(len(MEASURES)):
+                value = minutes(row[3 + index])
+                if value is not None and value >= 0:
+                    groups[key][index].append(value)
+    columns = [label]
+    for measure in MEASURES:
+        columns += [f"{measure.label} median (min)", f"{measure.label} p90 (min)"]
+    filter_key = "severity" if slug == "by-severity" else "service"
+    ids = _ids_by_name(filter_key)
+    table_rows = []
+    for key in sorted(groups):
+        values = [v for lists in groups[key] for v in _stats(lists)]
+        link = _drill_filter(scope, filter_key, ids.get(key))
+        table_rows.append(cells(key, *values, links=[link]))
+    return Block(
+        slug,
+        f"By {label.lower()}",
+        f"Medians and 90th percentiles of each time, per {label.lower()}.",
+        Table(columns, table_rows),
+    )
+
+
+def _ids_by_name(kind: str) -> dict[str, int]:
+    from unblame.incidents.models import Service, Severity
+
+    model = Severity if kind == "severity" else Service
+    return dict(model.objects.values_list("name", "pk"))
+
+
+def _drill_filter(scope: Scope, name: str, pk: int | None) -> str:
+    return scope.drill(**{name: pk}) if pk else ""
+
+
+# -- Follow-through on action items ---------------------------------------------------------
+
+OPEN = Q(status__in=ActionItem.OPEN_STATUSES)
+DONE = Q(status=ActionItem.Status.DONE)
+DROPPED = Q(status=ActionItem.Status.WONT_DO)
+
+
+def follow_through(scope: Scope) -> list[Block]:
+    items = ActionItem.objects.filter(incident__in=scope.incidents).order_by()
+    today = timezone.localdate()
+    return [
+        _completion(scope, items),
+        _time_to_close(scope, items),
+        _overdue_by_owner(scope, items, today),
+        _system_share(scope, items),
+    ]
+
+
+def _completion(scope: Scope, items) -> Block:
+    rows = list(
+        items.annotate(month=month_of("incident__declared_at"))
+        .values("month")
+        .annotate(
+            total=Count("id"),
+            done=Count("id", filter=DONE),
+            open=Count("id", filter=OPEN),
+            dropped=Count("id", filter=DROPPED),
+            after_close=Count("id", filter=OPEN & Q(incident__status=Status.CLOSED)),
+        )
+    )
+    by_month = {month_key(row["month"]): row for row in rows}
+    months = month_range(by_month)
+    empty = {"total": 0, "done": 0, "open": 0, "dropped": 0, "after_close": 0}
+    data = [by_month.get(m, empty) for m in months]
+    chart = Chart(
+        "Action items by state, by the month of their incident",
+        "Stacked bars: done, still open and dropped (won't do) items for the incidents of "
+        "each month.",
+        months,
+        [
+            Series("Done", [d["done"] for d in data], "#009e73"),
+            Series("Open", [d["open"] for d in data], "#e69f00"),
+            Series("Won't do", [d["dropped"] for d in data], "#999999"),
+        ],
+        "items",
+        links=[scope.drill(month=m, items="any") for m in months],
+        id="items-state",
+    )
+    table = Table(
+        [
+            "Month",
+            "Items",
+            "Done",
+            "Open",
+            "Won't do",
+            "Completion %",
+            "Open after incident closed",
+        ],
+        [
+            cells(
+                m,
+                d["total"],
+                d["done"],
+                d["open"],
+                d["dropped"],
+                _percent(d["done"], d["total"] - d["dropped"]),
+                d["after_close"],
+                links=["", "", "", "", "", "", scope.drill(month=m, items="open_after_close")],
+            )
+            for m, d in zip(months, data, strict=True)
+        ],
+    )
+    return Block(
+        "completion",
+        "Completion",
+        "Completion counts done items among those not dropped. Items still open after their "
+        "incident closed are the follow-ups most likely forgotten.",
+        table,
+        chart,
+    )
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _time_to_close(scope: Scope, items) -> Block:
+    rows = items.filter(DONE, closed_at__isnull=False).annotate(
+        month=month_of("incident__declared_at"),
+        took=ExpressionWrapper(F("closed_at") - F("created_at"), output_field=DurationField()),
+    )
+    by_month: dict[str, list[float]] = defaultdict(list)
+    for month, took in rows.values_list("month", "took"):
+        if took is not None and took >= timedelta(0):
+            by_month[month_key(month)].append(took.total_seconds() / 86400)
+    months = month_range(by_month)
+    stats = [_stats(by_month.get(m, [])) for m in months]
+    chart = Chart(
+        "Days from an action item's creation to done, by month",
+        "Median and 90th percentile days to close done items, by the month of their incident.",
+        months,
+        [Series("Median", [s[0] for s in stats]), Series("90th percentile", [s[1] for s in stats])],
+        "days",
+        kind="line",
+        links=[scope.drill(month=m, items="any") for m in months],
+        id="items-close",
+    )
+    table = Table(
+        ["Month", "Done items", "Median days", "90th percentile days"],
+        [
+            cells(m, len(by_month.get(m, [])), s[0], s[1])
+            for m, s in zip(months, stats, strict=True)
+        ],
+    )
+    return Block("time-to-close", "Time to close", "How long done items took.", table, chart)
+
+
+def _overdue_by_owner(scope: Scope, items, today) -> Block:
+    overdue = OPEN & Q(due_date__lt=today)
+    rows = list(
+        items.values("owner_id", "owner__username", "owner__team")
+        .annotate(
+            open=Count("id", filter=OPEN),
+            overdue=Count("id", filter=overdue),
+            after_close=Count("id", filter=OPEN & Q(incident__status=Status.CLOSED)),
+        )
+        .filter(open__gt=0)
+        .order_by("-overdue", "-open", "owner__username")
+    )
+    teams: dict[str, int] = defaultdict(int)
+    for row in rows:
+        teams[row["owner__team"] or "No team"] += row["overdue"]
+    team_names = sorted(teams, key=lambda t: (-teams[t], t))
+    chart = Chart(
+        "Overdue action items by the owner's team",
+        "One bar per team: open items past their due date, owned by someone on that team.",
+        team_names,
+        [Series("Overdue", [teams[t] for t in team_names], "#d55e00")],
+        "items",
+        links=[
+            scope.drill(owner_team=t, items="overdue") if t != "No team" else "" for t in team_names
+        ],
+        id="items-overdue",
+    )
+    table = Table(
+        ["Owner", "Team", "Open", "Overdue", "Open after incident closed"],
+        [
+            cells(
+                row["owner__username"] or "Nobody",
+                row["owner__team"] or "",
+                row["open"],
+                row["overdue"],
+                row["after_close"],
+                links=[scope.drill(owner=row["owner_id"] or "none", items="open")],
+            )
+            for row in rows
+        ],
+    )
+    return Block(
+        "overdue",
+        "Overdue by team and owner",
+        "Open items per owner; overdue means open and due before today.",
+        table,
+        chart,
+    )
+
+
+def _system_share(scope: Scope, items) -> Block:
+    # Grouped by their words: the analyzer reads each distinct text once (and
+    # remembers it), however many items share it.
+    groups = (
+        items.exclude(DROPPED)
+        .annotate(month=month_of("incident__declared_at"))
+        .values_list("month", "kind", "title", "description")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for month, kind, title, description, n in groups:
+        if kind == ActionItem.Kind.LEARN:
+            column = 2
+        else:
+            column = 0 if changes_system(kind, title, description) else 1
+        counts[month_key(month)][column] += n
+    months = month_range(counts)
+    shares = [
+        [_percent(c, sum(counts[m])) or 0.0 for c in counts.get(m, [0, 0, 0])] for m in months
+    ]
+    chart = Chart(
+        "Share of action items that change the system, by month",
+        "Stacked to 100%: items that change the system (guardrails, detection, mitigation), "
+        "items that ask people to try harder, and learning items.",
+        months,
+        [
+            Series("Changes the system", [s[0] for s in shares], "#009e73"),
+            Series("Try harder", [s[1] for s in shares], "#d55e00"),
+            Series("Learning", [s[2] for s in shares], "#56b4e9"),
+        ],
+        "%",
+        links=[scope.drill(month=m, items="any") for m in months],
+        id="items-system",
+    )
+    table = Table(
+        ["Month", "Items", "Change the system", "Try harder", "Learning", "Change the system %"],
+        [
+            cells(m, sum(counts[m]), *counts[m], _percent(counts[m][0], sum(counts[m])))
+            for m in months
+            if m in counts
+        ],
+    )
+    return Block(
+        "system-share",
+        "Changing the system or trying harder",
+        "Try-harder items are those the analyzer reads as relying on vigilance, training or "
+        "reminders; dropped items are left out.",
+        table,
+        chart,
+    )
+
+
+# -- Responder load ---------------------------------------------------------------------------
+
+
+def load(scope: Scope) -> list[Block]:
+    responders = Responder.objects.filter(incident__in=scope.incidents).order_by()
+    people = _people(responders)
+    return [
+        _load_by_person(scope, people),
+        _load_by_team(scope, people),
+        _commanders(scope, responders),
+    ]
+
+
+def _people(responders) -> dict[int, dict]:
+    """Per person: incidents, hours (declared to resolved), incidents out of their hours."""
+    hours = ExpressionWrapper(
+        F("incident__resolved_at") - F("incident__declared_at"), DurationField()
+    )
+    rows = responders.values("user_id", "user__username", "user__team", "user__timezone").annotate(
+        incidents=Count("incident", distinct=True), time=Sum(hours)
+    )
+    people = {
+        row["user_id"]: row
+        | {"out": 0, "hours": (row["time"] or timedelta()).total_seconds() / 3600}
+        for row in rows
+    }
+    # Working hours are each person's own: one grouped query per time zone in use.
+    for zone_name in {row["user__timezone"] for row in people.values()}:
+        zone = _zone(zone_name)
+        out = (
+            responders.filter(user__timezone=zone_name)
+            .annotate(
+                hour=ExtractHour("incident__declared_at", tzinfo=zone),
+                day=ExtractIsoWeekDay("incident__declared_at", tzinfo=zone),
+            )
+            .exclude(day__in=WORK_DAYS, hour__gte=WORK_START, hour__lt=WORK_END)
+            .values("user_id")
+            .annotate(n=Count("incident", distinct=True))
+        )
+        for row in out:
+            people[row["user_id"]]["out"] = row["n"]
+    return people
+
+
+def _zone(name: str):
+    import zoneinfo
+
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def _load_by_person(scope: Scope, people: dict[int, dict]) -> Block:
+    ordered = sorted(people.values(), key=lambda p: (-p["incidents"], p["user__username"]))
+    chart = Chart(
+        "Incidents per person, in and out of their working hours",
+        "Stacked bars per responder: incidents declared within their working hours (Monday to "
+        "Friday, 9:00 to 18:00 in their own time zone) and outside them.",
+        [p["user__username"] for p in ordered],
+        [
+            Series("In working hours", [p["incidents"] - p["out"] for p in ordered], "#0072b2"),
+            Series("Out of hours", [p["out"] for p in ordered], "#d55e00"),
+        ],
+        "incidents",
+        links=[scope.drill(responder=p["user_id"]) for p in ordered],
+        id="load-person",
+    )
+    table = Table(
+        ["Person", "Team", "Time zone", "Incidents", "Hours", "Out of hours", "Out of hours %"],
+        [
+            cells(
+                p["user__username"],
+                p["user__team"],
+                p["user__timezone"],
+                p["incidents"],
+                p["hours"],
+                p["out"],
+                _percent(p["out"], p["incidents"]),
+                links=[scope.drill(responder=p["user_id"])],
+            )
+            for p in ordered
+        ],
+    )
+    return Block(
+        "people",
+        "Per person",
+        "Hours are from declaration to resolution of each incident they responded to.",
+        table,
+        chart,
+    )
+
+
+def _load_by_team(scope: Scope, people: dict[int, dict]) -> Block:
+    teams: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    for p in people.values():
+        team = teams[p["user__team"] or "No team"]
+        team[0] += p["incidents"]
+        team[1] += p["hours"]
+        team[2] += p["out"]
+    names = sorted(teams, key=lambda t: (-teams[t][0], t))
+    table = Table(
+        ["Team", "Responder incidents", "Hours", "Out of hours", "Out of hours %"],
+        [
+            cells(
+                t,
+                teams[t][0],
+                teams[t][1],
+                teams[t][2],
+                _percent(int(teams[t][2]), int(teams[t][0])),
+                links=[scope.drill(team=t) if t != "No team" else ""],
+            )
+            for t in names
+        ],
+    )
+    return Block(
+        "teams",
+        "Per team",
+        "The sums of each member's figures: an incident two members answered counts twice.",
+        table,
+    )
+
+
+def _commanders(scope: Scope, responders) -> Block:
+    rows = list(
+        responders.filter(role=Responder.Role.INCIDENT_COMMANDER)
+        .values("user_id", "user__username", "user__team")
+        .annotate(n=Count("incident", distinct=True))
+        .filter(n__gt=1)
+        .order_by("-n", "user__username")
+    )
+    table = Table(
+        ["Person", "Team", "Times incident commander"],
+        [
+            cells(
+                r["user__username"],
+                r["user__team"],
+                r["n"],
+                links=[scope.drill(commander=r["user_id"])],
+            )
+            for r in rows
+        ],
+    )
+    return Block(
+        "commanders",
+        "Repeat incident commanders",
+        "People who were incident commander more than once: a load worth sharing.",
+        table,
+    )
+
+
+# -- Review health ------------------------------------------------------------------------------
+
+
+def review_health(scope: Scope) -> list[Block]:
+    return [_time_to_publish(scope), _overdue_reviews(scope)]
+
+
+def _time_to_publish(scope: Scope) -> Block:
+    reviews = Review.objects.filter(
+        incident__in=scope.incidents,
+        state=ReviewState.PUBLISHED,
+        incident__resolved_at__isnull=False,
+        published_at__isnull=False,
+    ).order_by()
+    rows = reviews.annotate(
+        month=month_of("incident__declared_at"),
+        took=ExpressionWrapper(F("published_at") - F("incident__resolved_at"), DurationField()),
+    ).values_list("month", "took")
+    by_month: dict[str, list[float]] = defaultdict(list)
+    for month, took in rows:
+        by_month[month_key(month)].append(max(took.total_seconds(), 0) / 86400)
+    months = month_range(by_month)
+    stats = [_stats(by_month.get(m, [])) for m in months]
+    chart = Chart(
+        "Days from resolution to a published review, by month",
+        "Median and 90th percentile days between an incident's resolution and its review's "
+        "publication, by the month the incident was declared.",
+        months,
+        [Series("Median", [s[0] for s in stats]), Series("90th percentile", [s[1] for s in stats])],
+        "days",
+        kind="line",
+        links=[scope.drill(month=m, review="published") for m in months],
+        id="reviews-publish",
+    )
+    table = Table(
+        ["Month", "Published reviews", "Median days", "90th percentile days"],
+        [
+            cells(
+                m,
+                len(by_month.get(m, [])),
+                s[0],
+                s[1],
+                links=[scope.drill(month=m, review="published")],
+            )
+            for m, s in zip(months, stats, strict=True)
+        ],
+    )
+    return Block("time-to-publish", "Time to a published review", "", table, chart)
+
+
+def overdue_reviews(incidents):
+    """Incidents resolved more than REVIEW_DUE ago whose review is not published."""
+    published = Review.objects.filter(state=ReviewState.PUBLISHED).values("incident_id")
+    return incidents.filter(resolved_at__lt=timezone.now() - REVIEW_DUE).exclude(pk__in=published)
+
+
+def _overdue_reviews(scope: Scope) -> Block:
+    rows = list(
+        overdue_reviews(scope.incidents)
+        .order_by()
+        .values("severity_id", "severity__name", "severity__rank")
+        .annotate(n=Count("id"), started=Count("review"))
+        .order_by("severity__rank")
+    )
+    chart = Chart(
+        "Overdue reviews by severity",
+        f"Incidents resolved more than {REVIEW_DUE.days} days ago without a published review, "
+        "per severity.",
+        [r["severity__name"] for r in rows],
+        [Series("Overdue", [r["n"] for r in rows], "#d55e00")],
+        "reviews",
+        links=[scope.drill(severity=r["severity_id"], review="overdue") for r in rows],
+        id="reviews-overdue",
+    )
+    table = Table(
+        ["Severity", "Overdue reviews", "Of which started"],
+        [
+            cells(
+                r["severity__name"],
+                r["n"],
+                r["started"],
+                links=[scope.drill(severity=r["severity_id"], review="overdue")],
+            )
+            for r in rows
+        ],
+    )
+    return Block(
+        "overdue-reviews",
+        "Reviews overdue",
+        f"A review is overdue {REVIEW_DUE.days} days after its incident was resolved.",
+        table,
+        chart,
+    )

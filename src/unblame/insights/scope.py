@@ -1,0 +1,90 @@
+"""What every insights view works on: the incidents the viewer may see, filtered, and months.
+
+Months are those an incident was declared in, in the viewer's time zone
+(TruncMonth uses the active zone, which the timezone middleware sets).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+
+from unblame.incidents.models import Incident
+from unblame.insights.filters import InsightFilterForm
+
+
+@dataclass
+class Scope:
+    user: Any
+    form: InsightFilterForm
+    incidents: QuerySet[Incident]
+
+    @classmethod
+    def of(cls, request: Any) -> Scope:
+        form = InsightFilterForm(request.GET or None)
+        return cls(request.user, form, form.incidents(request.user))
+
+    def drill(self, **keys: Any) -> str:
+        """The list of the incidents behind a bar, point or cell, with the same filters."""
+        return f"{reverse('insights:incidents')}?{self.form.query_string(**keys)}"
+
+
+def month_of(field: Any) -> TruncMonth:
+    return TruncMonth(field, tzinfo=timezone.get_current_timezone())
+
+
+def month_key(value: date | datetime | None) -> str:
+    return value.strftime("%Y-%m") if value else ""
+
+
+def month_range(keys: Iterable[str]) -> list[str]:
+    """Every month from the first to the last key, so a chart's time axis has no holes."""
+    present = sorted(k for k in keys if k)
+    if not present:
+        return []
+    year, month = map(int, present[0].split("-"))
+    last = present[-1]
+    months = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        months.append(key)
+        if key >= last:
+            return months
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def month_bounds(key: str) -> tuple[datetime, datetime] | None:
+    """Start and end of a "YYYY-MM" month in the active zone, or None when unreadable."""
+    try:
+        year, month = (int(part) for part in key.split("-"))
+        start = date(year, month, 1)
+    except ValueError:
+        return None
+    end = date(year + (month == 12), month % 12 + 1, 1)
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.combine(start, datetime.min.time(), zone),
+        datetime.combine(end, datetime.min.time(), zone),
+    )
+
+
+def percentile(values: list[float], share: float) -> float | None:
+    """The value below which `share` of the values fall (linear between ranks); None if empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * share
+    low, high = math.floor(rank), math.ceil(rank)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def minutes(delta: timedelta | None) -> float | None:
+    return None if delta is None else delta.total_seconds() / 60

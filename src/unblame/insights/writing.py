@@ -1,0 +1,219 @@
+"""How blameless the writing is: findings per 1,000 words in published reviews.
+
+The analyzer reads each section's text once per version and the counts are
+kept (SectionFigures); the report sums them in the database. Identical
+texts are read once per process (`_figures_of`, keyed by the text's hash),
+which is what makes a history of templated reviews cheap. A page counts at
+most COUNT_PER_REQUEST sections it has not seen; `unblame manage
+count_review_findings` counts the rest at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+
+from unblame.accounts.roster import roster
+from unblame.insights.charts import Block, Chart, Series, Table, cells
+from unblame.insights.models import SectionFigures
+from unblame.insights.scope import Scope, month_key, month_of, month_range
+from unblame.language import Category
+from unblame.reviews.analysis import analyze, context_for, count_by_category
+from unblame.reviews.models import FindingAcknowledgement, ReviewSection, ReviewState
+from unblame.reviews.summary import COLOURS, LABELS
+
+COUNT_PER_REQUEST = 300
+CATEGORIES = [category.value for category in Category]
+BLAME = [category.value for category in Category if category.is_blame]
+WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8192)
+def _figures_of(digest: str, text: str, key: str) -> tuple[int, dict[str, int]]:
+    # `digest` keys the cache; the text rides along for the analyzer.
+    del digest
+    counts = count_by_category(analyze(text, names=roster(), context=context_for(key)))
+    return len(WORD_RE.findall(text)), counts
+
+
+def figures_of(text: str, key: str) -> tuple[int, dict[str, int]]:
+    """(words, findings per category) for a section's text, read as the section `key`."""
+    digest = hashlib.sha256(f"{key}\0{text}".encode()).hexdigest()
+    return _figures_of(digest, text, key)
+
+
+def count_section(section: ReviewSection) -> SectionFigures:
+    """Count the section's current text (and what its first version had) and keep it."""
+    words, counts = figures_of(section.body, section.key)
+    first = section.versions.order_by("version").first()
+    first_blame = sum(figures_of(first.body, section.key)[1][c] for c in BLAME) if first else 0
+    blame = sum(counts[c] for c in BLAME)
+    values = {"version": section.version, "words": words, "rewritten": max(first_blame - blame, 0)}
+    figures, _ = SectionFigures.objects.update_or_create(section=section, defaults=values | counts)
+    return figures
+
+
+def stale_sections(sections):
+    """Sections with no counts, or counts of an older version."""
+    current = SectionFigures.objects.filter(version=F("section__version"))
+    return sections.exclude(pk__in=current.values("section_id"))
+
+
+def count_missing(sections, limit: int | None = COUNT_PER_REQUEST) -> int:
+    """Count up to `limit` stale sections; returns how many stay uncounted."""
+    stale = stale_sections(sections).order_by("pk")
+    todo = list(stale[:limit] if limit else stale)
+    for section in todo:
+        count_section(section)
+    return stale_sections(sections).count() if limit else 0
+
+
+def writing(scope: Scope) -> tuple[list[Block], int]:
+    """The writing report's blocks, and how many published sections are not counted yet."""
+    sections = ReviewSection.objects.filter(
+        review__incident__in=scope.incidents, review__state=ReviewState.PUBLISHED
+    ).exclude(body="")
+    uncounted = count_missing(sections)
+    figures = SectionFigures.objects.filter(
+        section__in=sections, version=F("section__version")
+    ).order_by()
+    return [
+        _per_thousand(scope, figures),
+        _rewritten(scope, figures),
+        _clean_share(scope, figures),
+    ], uncounted
+
+
+def _per_thousand(scope: Scope, figures) -> Block:
+    rows = (
+        figures.annotate(month=month_of("section__review__incident__declared_at"))
+        .values("month")
+        .annotate(words=Sum("words"), **{c: Sum(c) for c in CATEGORIES})
+    )
+    by_month = {month_key(row["month"]): row for row in rows}
+    months = month_range(by_month)
+
+    def rate(month: str, category: str) -> float:
+        row = by_month.get(month)
+        if not row or not row["words"]:
+            return 0.0
+        return round(1000 * (row[category] or 0) / row["words"], 2)
+
+    chart = Chart(
+        "Findings per 1,000 words in published reviews, by month and category",
+        "Stacked bars: for the published reviews of each month's incidents, the analyzer's "
+        "findings per 1,000 words, one colour per category.",
+        months,
+        [
+            Series(LABELS[Category(c)], [rate(m, c) for m in months], COLOURS[Category(c)])
+            for c in CATEGORIES
+        ],
+        "per 1,000 words",
+        links=[scope.drill(month=m, review="published") for m in months],
+        id="writing-rate",
+    )
+    table = Table(
+        ["Month", "Words", *(LABELS[Category(c)] for c in CATEGORIES)],
+        [
+            cells(
+                m,
+                (by_month.get(m) or {}).get("words") or 0,
+                *(rate(m, c) for c in CATEGORIES),
+                links=[scope.drill(month=m, review="published")],
+            )
+            for m in months
+        ],
+        caption="Findings per 1,000 words",
+    )
+    return Block(
+        "per-thousand-words",
+        "Findings per 1,000 words",
+        "Blame of others and of oneself, counterfactuals, “human error” and “try harder” "
+        "count as blame; root-cause and hindsight findings are style advice.",
+        table,
+        chart,
+    )
+
+
+def _rewritten(scope: Scope, figures) -> Block:
+    by_month = {
+        month_key(row["month"]): row["rewritten"] or 0
+        for row in figures.annotate(month=month_of("section__review__incident__declared_at"))
+        .values("month")
+        .annotate(rewritten=Sum("rewritten"))
+    }
+    reviews = figures.values("section__review_id")
+    acks = FindingAcknowledgement.objects.filter(
+        Q(section__review__in=reviews) | Q(review__in=reviews)
+    ).order_by()
+    declared = Coalesce("section__review__incident__declared_at", "review__incident__declared_at")
+    acked = {
+        month_key(row["month"]): row["n"]
+        for row in acks.annotate(month=month_of(declared)).values("month").annotate(n=Count("id"))
+    }
+    months = month_range([*by_month, *acked])
+    chart = Chart(
+        "Blame findings rewritten and acknowledged, by month",
+        "Bars side by side in time: blame findings of first drafts that were gone at "
+        "publication (rewritten), and findings kept with a stated reason (acknowledged).",
+        months,
+        [
+            Series("Rewritten", [by_month.get(m, 0) for m in months], "#009e73"),
+            Series("Acknowledged", [acked.get(m, 0) for m in months], "#e69f00"),
+        ],
+        "findings",
+        links=[scope.drill(month=m, review="published") for m in months],
+        id="writing-rewritten",
+    )
+    table = Table(
+        ["Month", "Rewritten", "Acknowledged"],
+        [cells(m, by_month.get(m, 0), acked.get(m, 0)) for m in months],
+    )
+    return Block(
+        "rewritten",
+        "Rewritten or acknowledged",
+        "Rewritten counts blame findings of each section's first version that its published "
+        "text no longer has.",
+        table,
+        chart,
+    )
+
+
+def _clean_share(scope: Scope, figures) -> Block:
+    blame = sum((F(c) for c in BLAME[1:]), F(BLAME[0]))
+    per_review = (
+        figures.annotate(month=month_of("section__review__incident__declared_at"))
+        .values("section__review_id", "month")
+        .annotate(blame=Sum(blame))
+    )
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in per_review:
+        key = month_key(row["month"])
+        totals[key][0] += 1
+        totals[key][1] += not row["blame"]
+    months = month_range(totals)
+    shares = [
+        round(100 * totals[m][1] / totals[m][0], 1) if totals.get(m, [0])[0] else None
+        for m in months
+    ]
+    chart = Chart(
+        "Share of published reviews with no blame findings, by month",
+        "One line: the percentage of each month's published reviews whose text has no "
+        "blame finding at all.",
+        months,
+        [Series("Published with none", shares, "#009e73")],
+        "%",
+        kind="line",
+        links=[scope.drill(month=m, review="published") for m in months],
+        id="writing-clean",
+    )
+    table = Table(
+        ["Month", "Published reviews", "With no blame findings", "Share %"],
+        [cells(m, *totals[m], s) for m, s in zip(months, shares, strict=True) if m in totals],
+    )
+    return Block("clean", "Published with none", "", table, chart)
