@@ -3,7 +3,7 @@ import io
 
 
 def _rows(response):
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(response.getvalue().decode())))
 
 
 def test_it_exports_visible_incidents_as_csv(as_viewer, incident):

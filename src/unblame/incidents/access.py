@@ -37,8 +37,19 @@ def visible_to_actor(actor: Any | None) -> QuerySet[Incident]:
     return Incident.objects.all() if actor is None else visible_incidents(actor)
 
 
+def on_visible_incident(user: Any, incident: str = "incident") -> Exists:
+    """A filter for rows of another table (events, action items, ...) whose incident `user` sees.
+
+    `incident` is the path to the row's incident id. Each row checks its own
+    incident, by primary key, instead of `incident__in=visible_incidents(user)`:
+    that made SQLite list every visible incident before looking at one row,
+    which at 100,000 incidents was most of the time of a page of action items.
+    """
+    return Exists(visible_incidents(user).filter(pk=OuterRef(incident)))
+
+
 def visible_events(user: Any) -> QuerySet[TimelineEvent]:
-    return TimelineEvent.objects.filter(incident__in=visible_incidents(user))
+    return TimelineEvent.objects.filter(on_visible_incident(user))
 
 
 def can_write(user: Any) -> bool:
