@@ -7,7 +7,9 @@ import time_machine
 from django.test import Client
 from integrations.samples import ALERTMANAGER
 
+from unblame.accounts.models import User
 from unblame.incidents.models import Incident, Service, Severity, Status, TimelineEvent
+from unblame.incidents.triage import TriageEntry
 from unblame.integrations import models as integration_models
 from unblame.integrations.models import AlertSource
 
@@ -66,45 +68,61 @@ def alert_events():
     return TimelineEvent.objects.filter(kind=TimelineEvent.Kind.ALERT)
 
 
-# -- Opening and appending -----------------------------------------------------------------
+# -- Triage, declaring and appending ------------------------------------------------------
 
 
-def test_a_firing_alert_opens_an_incident(hook, source):
+def entry():
+    return TriageEntry.objects.get()
+
+
+def declared(severity="SEV2", actor=None):
+    """Declare the one waiting entry as a person would, with the severity they chose."""
+    actor = actor or User.objects.get_or_create(username="sam", defaults={"role": "editor"})[0]
+    return TriageEntry.waiting().get().declare(actor, Severity.objects.get(name=severity))
+
+
+def test_a_firing_alert_opens_a_triage_entry_not_an_incident(hook, source):
     response = post(hook, source, ALERTMANAGER)
     assert response.status_code == 201
-    incident = Incident.objects.get()
+    assert not Incident.objects.exists()
+    waiting = entry()
     assert response.json() == {
-        "opened_incidents": [incident.pk],
+        "opened_incidents": [],
+        "triage_entries": [waiting.pk],
+        "held_for_triage": 0,
         "appended": 0,
         "duplicates": 0,
         "ignored": 0,
     }
+    assert waiting.title == "CheckoutErrors: 5xx above 5% on checkout"
+    assert waiting.state == TriageEntry.State.OPEN
+    assert waiting.first_at == STARTS_AT
+
+
+def test_declaring_opens_the_incident_with_the_chosen_severity_and_the_alerts(hook, source):
+    Severity.objects.filter(name="SEV1").update(label="critical")
+    post(hook, source, ALERTMANAGER)
+    assert entry().suggested_severity == "SEV1"
+    incident = declared("SEV3")
+    assert incident.severity.name == "SEV3"
     assert incident.title == "CheckoutErrors: 5xx above 5% on checkout"
     assert incident.status == Status.INVESTIGATING
     assert incident.detected_at == STARTS_AT
     assert incident.declared_at == NOW
-
-
-def test_the_incident_timeline_has_the_alert(hook, source):
-    post(hook, source, ALERTMANAGER)
     event = alert_events().get()
+    assert event.incident == incident
     assert event.occurred_at == STARTS_AT
     assert event.author_name == "prometheus"
     assert event.text.startswith("Alert firing: CheckoutErrors")
     assert "Error ratio 7.2% for 10 minutes." in event.text
+    assert entry().state == TriageEntry.State.DECLARED
 
 
-def test_the_severity_label_picks_a_matching_severity(hook, source):
-    Severity.objects.filter(name="SEV1").update(label="critical")
-    post(hook, source, ALERTMANAGER)
-    assert Incident.objects.get().severity.name == "SEV1"
-
-
-def test_an_unknown_severity_label_falls_back_to_the_source_default(hook, source):
+def test_an_unknown_severity_label_suggests_the_source_default(hook, source):
     labels = {**ALERTMANAGER["alerts"][0]["labels"], "severity": "page-someone"}
     data = {**notification(labels=labels), "commonLabels": {}}
     post(hook, source, data)
-    assert Incident.objects.get().severity.name == "SEV3"
+    assert entry().suggested_severity == "SEV3"
 
 
 def test_the_service_label_and_the_source_service_are_attached(hook, source):
@@ -112,25 +130,47 @@ def test_the_service_label_and_the_source_service_are_attached(hook, source):
     source.service = Service.objects.create(name="payments")
     source.save()
     post(hook, source, ALERTMANAGER)
-    assert set(Incident.objects.get().services.all()) == {checkout, source.service}
+    assert set(declared().services.all()) == {checkout, source.service}
 
 
-def test_a_new_alert_of_the_same_group_joins_the_open_incident(hook, source):
+def test_alerts_of_the_same_group_wait_on_the_same_entry(hook, source):
     post(hook, source, ALERTMANAGER)
+    later = notification(fingerprint="other", startsAt="2024-05-01T14:10:00Z")
+    assert post(hook, source, later).json()["held_for_triage"] == 1
+    assert len(entry().alerts) == 2
+    declared()
+    assert alert_events().count() == 2
+
+
+def test_a_new_alert_of_the_same_group_joins_the_declared_open_incident(hook, source):
+    post(hook, source, ALERTMANAGER)
+    incident = declared()
     response = post(
         hook, source, notification(fingerprint="other", startsAt="2024-05-01T14:10:00Z")
     )
     assert response.status_code == 200
     assert response.json()["appended"] == 1
-    assert Incident.objects.count() == 1
-    assert alert_events().count() == 2
+    assert incident.events.filter(kind=TimelineEvent.Kind.ALERT).count() == 2
 
 
-def test_another_group_opens_another_incident(hook, source):
+def test_an_alert_with_a_known_fingerprint_joins_the_open_incident_from_another_group(hook, source):
+    post(hook, source, ALERTMANAGER)
+    incident = declared()
+    regrouped = {
+        **notification(startsAt="2024-05-01T15:00:00Z"),
+        "groupKey": '{}:{alertname="Regrouped"}',
+    }
+    assert post(hook, source, regrouped).json()["appended"] == 1
+    assert incident.events.filter(kind=TimelineEvent.Kind.ALERT).count() == 2
+    assert TriageEntry.objects.count() == 1
+
+
+def test_another_group_opens_another_triage_entry(hook, source):
     post(hook, source, ALERTMANAGER)
     other = {**notification(fingerprint="disk"), "groupKey": '{}:{alertname="DiskFull"}'}
     post(hook, source, other)
-    assert Incident.objects.count() == 2
+    assert TriageEntry.waiting().count() == 2
+    assert not Incident.objects.exists()
 
 
 def test_a_redelivered_notification_changes_nothing(hook, source):
@@ -138,24 +178,49 @@ def test_a_redelivered_notification_changes_nothing(hook, source):
     response = post(hook, source, ALERTMANAGER)
     assert response.status_code == 200
     assert response.json()["duplicates"] == 1
-    assert Incident.objects.count() == 1
+    assert len(entry().alerts) == 1
+    declared()
+    assert post(hook, source, ALERTMANAGER).json()["duplicates"] == 1
     assert alert_events().count() == 1
+
+
+def test_a_dismissed_entry_does_not_come_back_for_a_resent_alert(hook, source, admin):
+    post(hook, source, ALERTMANAGER)
+    entry().dismiss(admin)
+    assert post(hook, source, ALERTMANAGER).json()["duplicates"] == 1
+    assert not TriageEntry.waiting().exists()
+
+
+def test_a_new_firing_after_a_dismissal_opens_a_new_entry(hook, source, admin):
+    post(hook, source, ALERTMANAGER)
+    entry().dismiss(admin)
+    post(hook, source, notification(startsAt="2024-05-02T09:00:00Z"))
+    assert TriageEntry.waiting().count() == 1
 
 
 def test_a_resolved_alert_is_added_but_leaves_the_incident_open(hook, source):
     post(hook, source, ALERTMANAGER)
+    incident = declared()
     resolved = notification(status="resolved", endsAt="2024-05-01T14:30:00Z")
     assert post(hook, source, resolved).json()["appended"] == 1
-    incident = Incident.objects.get()
+    incident.refresh_from_db()
     assert incident.status == Status.INVESTIGATING
     event = alert_events().last()
     assert event.occurred_at == datetime(2024, 5, 1, 14, 30, tzinfo=UTC)
     assert "stays open until a responder resolves it" in event.text
 
 
+def test_a_resolution_while_waiting_is_held_with_the_firing(hook, source):
+    post(hook, source, ALERTMANAGER)
+    post(hook, source, notification(status="resolved", endsAt="2024-05-01T14:30:00Z"))
+    waiting = entry()
+    assert [alert["firing"] for alert in waiting.alerts] == [True, False]
+    assert waiting.firing_count == 1
+
+
 def test_a_resolved_alert_reaches_the_incident_even_after_it_was_resolved(hook, source, admin):
     post(hook, source, ALERTMANAGER)
-    incident = Incident.objects.get()
+    incident = declared()
     incident.transition_to(Status.RESOLVED, admin)
     post(hook, source, notification(status="resolved"))
     assert Incident.objects.count() == 1
@@ -165,30 +230,31 @@ def test_a_resolved_alert_reaches_the_incident_even_after_it_was_resolved(hook, 
 def test_a_resolved_alert_of_an_unknown_group_is_ignored(hook, source):
     response = post(hook, source, notification(status="resolved"))
     assert response.json()["ignored"] == 1
-    assert not Incident.objects.exists()
+    assert not TriageEntry.objects.exists()
 
 
-def test_a_new_firing_after_the_incident_was_resolved_opens_a_new_incident(hook, source, admin):
+def test_a_new_firing_after_the_incident_was_resolved_waits_for_triage(hook, source, admin):
     post(hook, source, ALERTMANAGER)
-    Incident.objects.get().transition_to(Status.RESOLVED, admin)
+    declared().transition_to(Status.RESOLVED, admin)
     post(hook, source, notification(startsAt="2024-05-02T09:00:00Z"))
-    assert Incident.objects.count() == 2
+    assert Incident.objects.count() == 1
+    assert TriageEntry.waiting().count() == 1
 
 
 def test_a_resent_firing_after_the_incident_was_resolved_opens_nothing(hook, source, admin):
     post(hook, source, ALERTMANAGER)
-    Incident.objects.get().transition_to(Status.RESOLVED, admin)
+    declared().transition_to(Status.RESOLVED, admin)
     assert post(hook, source, ALERTMANAGER).json()["duplicates"] == 1
-    assert Incident.objects.count() == 1
+    assert not TriageEntry.waiting().exists()
 
 
-def test_several_alerts_of_one_notification_share_one_incident(hook, source):
+def test_several_alerts_of_one_notification_share_one_entry(hook, source):
     data = notification()
     data["alerts"].append({**data["alerts"][0], "fingerprint": "second"})
     response = post(hook, source, data)
-    assert response.json()["opened_incidents"] == [Incident.objects.get().pk]
-    assert response.json()["appended"] == 1
-    assert alert_events().count() == 2
+    assert response.json()["triage_entries"] == [entry().pk]
+    assert response.json()["held_for_triage"] == 1
+    assert len(entry().alerts) == 2
 
 
 def test_the_source_remembers_its_last_delivery(hook, source):
@@ -197,13 +263,13 @@ def test_the_source_remembers_its_last_delivery(hook, source):
     assert source.last_delivery_at == NOW
 
 
-def test_the_generic_form_opens_an_incident(hook, generic):
+def test_the_generic_form_opens_a_triage_entry(hook, generic):
     body = {"title": "Checkout down", "status": "firing", "text": "3 regions failing"}
     assert post(hook, generic, body).status_code == 201
-    incident = Incident.objects.get()
-    assert incident.title == "Checkout down"
-    assert incident.severity.name == "SEV2"
-    assert incident.detected_at == NOW
+    waiting = entry()
+    assert waiting.title == "Checkout down"
+    assert waiting.suggested_severity == "SEV2"
+    assert declared().detected_at == NOW
 
 
 def test_the_generic_form_is_idempotent_with_a_start_time(hook, generic):

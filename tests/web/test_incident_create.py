@@ -55,3 +55,22 @@ def test_it_forbids_viewer(as_viewer, sev2):
     assert as_viewer.get("/incidents/new/").status_code == 403
     assert as_viewer.post("/incidents/new/", _form(sev2)).status_code == 403
     assert not Incident.objects.exists()
+
+
+def test_the_form_does_not_choose_a_severity_for_the_declarer(as_editor, db):
+    page = as_editor.get("/incidents/new/").content.decode()
+    assert '<option value="" selected>Choose a severity</option>' in page
+    assert "selected>SEV1" not in page
+
+
+def test_declaring_without_a_severity_asks_for_one(as_editor, sev2):
+    response = as_editor.post("/incidents/new/", {"title": "Search is empty", "summary": ""})
+    assert response.status_code == 200
+    assert not Incident.objects.exists()
+    assert "This field is required." in response.content.decode()
+
+
+def test_the_edit_form_keeps_the_incidents_severity(as_editor, incident):
+    page = as_editor.get(f"/incidents/{incident.pk}/edit/").content.decode()
+    assert "Choose a severity" not in page
+    assert f'value="{incident.severity.pk}" selected' in page

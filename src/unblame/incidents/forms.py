@@ -82,7 +82,12 @@ class IncidentForm(VersionedForm):
         super().__init__(*args, **kwargs)
         for name, label in KEY_MOMENTS:
             self.fields[name] = _moment_field(label)
-        self.fields["severity"].empty_label = None
+        # A new incident starts with no severity chosen: whoever declares it
+        # judges, rather than accepting the most severe because it came first.
+        if self.instance.pk is not None:
+            self.fields["severity"].empty_label = None
+        else:
+            self.fields["severity"].empty_label = "Choose a severity"
         self.fields["severity"].label_from_instance = _severity_label
 
 

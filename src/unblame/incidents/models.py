@@ -476,3 +476,8 @@ class TimelineEventRevision(models.Model):
 
     def __str__(self) -> str:
         return f"Revision of event {self.event_id} from {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+# Triage entries live beside the code that decides them; importing the model
+# here registers it with the incidents app (and its migrations).
+from unblame.incidents.triage import TriageEntry  # noqa: E402, F401

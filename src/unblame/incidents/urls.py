@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unblame.incidents import trash_views, views
+from unblame.incidents import trash_views, triage_views, views
 
 app_name = "incidents"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("incidents/", views.incident_list, name="list"),
     path("incidents/export.csv", views.incident_export, name="export"),
     path("incidents/new/", views.incident_create, name="create"),
+    path("incidents/triage/", triage_views.triage, name="triage"),
+    path("incidents/triage/<int:pk>/declare/", triage_views.triage_declare, name="triage_declare"),
+    path("incidents/triage/<int:pk>/dismiss/", triage_views.triage_dismiss, name="triage_dismiss"),
     path("incidents/<int:pk>/", views.incident_detail, name="detail"),
     path("incidents/<int:pk>/edit/", views.incident_edit, name="edit"),
     path("incidents/<int:pk>/status/", views.incident_transition, name="transition"),

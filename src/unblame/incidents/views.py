@@ -41,6 +41,7 @@ from unblame.incidents.forms import (
     TransitionForm,
 )
 from unblame.incidents.models import Incident, Responder, Service, Status
+from unblame.incidents.triage import TriageEntry
 from unblame.server.spreadsheet import safe_row
 
 PAGE_SIZE = 25
@@ -70,6 +71,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     form, incidents = _filtered(request)
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "can_write": can_write(request.user)}
+    context["triage_waiting"] = TriageEntry.waiting().count()
     template = "incidents/_results.html" if _is_htmx(request) else "incidents/list.html"
     return render(request, template, context)
 

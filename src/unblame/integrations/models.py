@@ -22,6 +22,7 @@ from django.utils import timezone
 from unblame.accounts.models import User, record_change
 from unblame.accounts.roster import roster
 from unblame.incidents.models import Incident, Service, Severity, Status, TimelineEvent
+from unblame.incidents.triage import TriageEntry
 from unblame.integrations.alerts import Alert, parse_alertmanager, parse_generic
 from unblame.integrations.chat import ChatMessage
 from unblame.integrations.upload import parse_chat_upload
@@ -302,7 +303,11 @@ class PrivateNote(_FindingFields):
 
 @dataclass
 class DeliveryResult:
+    # Alerts no longer open incidents (a person declares one from triage);
+    # "opened_incidents" stays in the answer, empty, for senders that read it.
     opened: list[int] = field(default_factory=list)
+    triaged: list[int] = field(default_factory=list)
+    held: int = 0
     appended: int = 0
     duplicates: int = 0
     ignored: int = 0
@@ -310,6 +315,8 @@ class DeliveryResult:
     def as_dict(self) -> dict[str, Any]:
         return {
             "opened_incidents": self.opened,
+            "triage_entries": self.triaged,
+            "held_for_triage": self.held,
             "appended": self.appended,
             "duplicates": self.duplicates,
             "ignored": self.ignored,
@@ -366,7 +373,7 @@ class AlertSource(models.Model):
         return parse_generic(payload)
 
     def receive(self, alerts: list[Alert]) -> DeliveryResult:
-        """Open or extend incidents for one delivery, all or nothing.
+        """Extend open incidents or hold alerts for triage, for one delivery, all or nothing.
 
         A re-sent alert (same fingerprint, start and status) changes nothing,
         whichever incident it first reached.
@@ -389,15 +396,10 @@ class AlertSource(models.Model):
             result.duplicates += 1
             return
         incident = self._incident_for(alert)
-        if incident is None and not alert.is_firing:
-            # A resolution for a group that never opened an incident here.
-            result.ignored += 1
-            return
         if incident is None:
-            incident = self._open_incident(alert, now)
-            result.opened.append(incident.pk)
-        else:
-            result.appended += 1
+            self._triage(alert, key, now, result)
+            return
+        result.appended += 1
         TimelineEvent.objects.create(
             incident=incident,
             occurred_at=alert.starts_at if alert.is_firing else (alert.ends_at or now),
@@ -414,28 +416,44 @@ class AlertSource(models.Model):
         if link is None and not alert.is_firing:
             # A resolution still belongs on the incident it fired into, even a resolved one.
             link = groups.order_by("-id").first()
-        return link.incident if link is not None else None
+        if link is not None:
+            # Groups linked before triage existed, when alerts declared incidents themselves.
+            return link.incident
+        return TriageEntry.incident_for(
+            self.event_source, _digest(alert.group_key), alert.fingerprint, alert.is_firing
+        )
 
-    def _open_incident(self, alert: Alert, now: Any) -> Incident:
-        incident = Incident.objects.create(
-            title=alert.title[:200],
-            summary=f"Opened by the alert source {self.name}.",
-            severity=self._severity_for(alert),
-            status=Status.INVESTIGATING,
-            declared_at=now,
-            detected_at=alert.starts_at or now,
+    def _triage(self, alert: Alert, key: str, now: Any, result: DeliveryResult) -> None:
+        """Hold the alert on its group's open triage entry, or open one for a firing alert."""
+        digest = _digest(alert.group_key)
+        entry = TriageEntry.waiting_for(self.event_source, digest, alert.fingerprint)
+        dismissed = TriageEntry.objects.filter(
+            source=self.event_source, group_digest=digest, state=TriageEntry.State.DISMISSED
         )
-        services = [s for s in (self.service, _service_named(alert.service)) if s is not None]
-        if services:
-            incident.services.add(*services)
-        incident.record_creation(None)
-        AlertGroup.objects.create(
-            source=self,
-            group_key=alert.group_key,
-            group_digest=_digest(alert.group_key),
-            incident=incident,
-        )
-        return incident
+        if (entry and entry.holds(key)) or any(old.holds(key) for old in dismissed):
+            result.duplicates += 1
+            return
+        if entry is None and not alert.is_firing:
+            # A resolution for a group that never fired here.
+            result.ignored += 1
+            return
+        fresh = entry is None
+        if entry is None:
+            services = [s for s in (self.service, _service_named(alert.service)) if s is not None]
+            entry = TriageEntry(
+                source=self.event_source,
+                source_name=self.name[:150],
+                group_digest=digest,
+                title=alert.title[:200],
+                suggested_severity=self._severity_for(alert).name,
+                service_names=[service.name for service in services],
+            )
+        at = alert.starts_at if alert.is_firing else (alert.ends_at or now)
+        entry.hold(key, at, alert_event_text(alert), alert.is_firing, alert.fingerprint)
+        if fresh:
+            result.triaged.append(entry.pk)
+        else:
+            result.held += 1
 
     def _severity_for(self, alert: Alert) -> Severity:
         if alert.severity:

@@ -176,7 +176,7 @@ def alert_webhook(request: HttpRequest, source_id: int) -> HttpResponse:
         # A chunked body with no Content-Length, past Django's own limit.
         return _error(413, f"body is larger than {MAX_BODY_BYTES // 1024} KB")
     result = source.receive(alerts)
-    return JsonResponse(result.as_dict(), status=201 if result.opened else 200)
+    return JsonResponse(result.as_dict(), status=201 if result.opened or result.triaged else 200)
 
 
 # -- Alert sources (admins) ---------------------------------------------------------------
