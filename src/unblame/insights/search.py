@@ -104,17 +104,44 @@ def search(
     terms = words(query)
     if not terms:
         return []
-    backend = _SQLite() if connection.vendor == "sqlite" else _Postgres()
+    ranked = _ranked(incidents, terms, kind, limit, offset, any_word=False)
+    if not ranked:
+        return []
+    snippets = _backend().snippets(terms, ranked)
+    return _hits(ranked, snippets)
+
+
+def search_ids(
+    incidents: QuerySet[Incident], terms: list[str], kind: str = "", any_word: bool = True
+) -> list[int]:
+    """Ids of the incidents (among these) with the best matches for any (or all) of the words."""
+    ranked = _ranked(incidents, terms, kind, 20, 0, any_word=any_word)
+    entries = SearchEntry.objects.filter(pk__in=ranked).values_list("pk", "incident_id")
+    by_entry = dict(entries)
+    return list(dict.fromkeys(by_entry[pk] for pk in ranked if pk in by_entry))
+
+
+def _backend() -> _SQLite | _Postgres:
+    return _SQLite() if connection.vendor == "sqlite" else _Postgres()
+
+
+def _ranked(
+    incidents: QuerySet[Incident],
+    terms: list[str],
+    kind: str,
+    limit: int,
+    offset: int,
+    any_word: bool,
+) -> list[int]:
+    terms = [term for term in terms if WORD_RE.fullmatch(term)][:MAX_WORDS]
+    if not terms:
+        return []
     try:
         scope_sql, scope_params = incidents.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:
         # Nobody signed in, or an account that may see nothing.
         return []
-    ranked = backend.ranked(terms, scope_sql, list(scope_params), kind, limit, offset)
-    if not ranked:
-        return []
-    snippets = backend.snippets(terms, ranked)
-    return _hits(ranked, snippets)
+    return _backend().ranked(terms, scope_sql, list(scope_params), kind, limit, offset, any_word)
 
 
 def _hits(ranked: list[int], snippets: dict[int, str]) -> list[Hit]:
@@ -146,12 +173,20 @@ def _kind_clause(kind: str) -> tuple[str, list[Any]]:
 class _SQLite:
     """FTS5: every word must match (after stemming); bm25 ranks, titles weigh four times."""
 
-    def match(self, terms: list[str]) -> str:
+    def match(self, terms: list[str], any_word: bool = False) -> str:
         # Each word quoted, so nothing the searcher types is FTS5 syntax.
-        return " ".join('"' + term.replace('"', "") + '"' for term in terms)
+        joiner = " OR " if any_word else " "
+        return joiner.join('"' + term.replace('"', "") + '"' for term in terms)
 
     def ranked(
-        self, terms: list[str], scope: str, params: list, kind: str, limit: int, offset: int
+        self,
+        terms: list[str],
+        scope: str,
+        params: list,
+        kind: str,
+        limit: int,
+        offset: int,
+        any_word: bool = False,
     ) -> list[int]:
         kind_sql, kind_params = _kind_clause(kind)
         sql = (
@@ -160,7 +195,7 @@ class _SQLite:
             f" WHERE insights_search_fts MATCH %s AND e.incident_id IN ({scope}){kind_sql}"
             " ORDER BY bm25(insights_search_fts, 4.0, 1.0), e.id DESC LIMIT %s OFFSET %s"
         )
-        args = [self.match(terms), *params, *kind_params, limit, offset]
+        args = [self.match(terms, any_word), *params, *kind_params, limit, offset]
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
             return [row[0] for row in cursor.fetchall()]
@@ -180,17 +215,27 @@ class _Postgres:
     """tsvector: every word must match (English stemming); ts_rank_cd ranks, titles weigh more."""
 
     def ranked(
-        self, terms: list[str], scope: str, params: list, kind: str, limit: int, offset: int
+        self,
+        terms: list[str],
+        scope: str,
+        params: list,
+        kind: str,
+        limit: int,
+        offset: int,
+        any_word: bool = False,
     ) -> list[int]:
         kind_sql, kind_params = _kind_clause(kind)
+        # websearch_to_tsquery reads "a or b" as either word and never fails on syntax.
+        parser = "websearch_to_tsquery" if any_word else "plainto_tsquery"
         sql = (
             "SELECT e.id FROM insights_searchentry e,"
-            " plainto_tsquery('english'::regconfig, %s) q"
+            f" {parser}('english'::regconfig, %s) q"
             f" WHERE e.document @@ q AND e.incident_id IN ({scope}){kind_sql}"
             " ORDER BY ts_rank_cd(e.document, q) DESC, e.id DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [" ".join(terms), *params, *kind_params, limit, offset])
+            text = " or ".join(terms) if any_word else " ".join(terms)
+            cursor.execute(sql, [text, *params, *kind_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
     def snippets(self, terms: list[str], ids: list[int]) -> dict[int, str]:
