@@ -51,8 +51,10 @@ from unblame.actions.models import (
 )
 from unblame.incidents.access import can_write, get_incident_for_user
 from unblame.incidents.models import Incident
+from unblame.server.limits import MAX_ANALYZE_CHARS
 
 PAGE_SIZE = 25
+MAX_HINTS = 3
 HINT_FIELDS = {"item": ("title", "description"), "factor": ("description",)}
 AUDITED = FactorCategory.AUDITED
 
@@ -291,7 +293,13 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
     of = request.GET.get("of", "item")
     if of not in HINTS or field not in HINT_FIELDS[of]:
         raise Http404("No such field.")
-    findings = HINTS[of](request.POST.get(field, ""), roster(incident))
+    text = request.POST.get(field, "")
+    if len(text) > MAX_ANALYZE_CHARS:
+        return HttpResponse(
+            f"Text over {MAX_ANALYZE_CHARS:,} characters is not checked live.", status=413
+        )
+    # A hint is a nudge: the first few findings say it, however many the text holds.
+    findings = HINTS[of](text, roster(incident))[:MAX_HINTS]
     return render(request, "actions/_hint.html", {"findings": findings, "of": of})
 
 

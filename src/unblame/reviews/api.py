@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from unblame.accounts.versions import api_base_version, etag
 from unblame.incidents.access import get_incident_for_user
-from unblame.reviews.models import Review
+from unblame.reviews.models import Review, SectionTooLong
 
 router = Router(tags=["reviews"])
 
@@ -93,7 +93,7 @@ def put_section(
     """Replace a section's text as its next version, from the version named.
 
     409 (or 412 for If-Match) when someone saved since; 428 when no version
-    is named; 422 once the review is published.
+    is named; 422 once the review is published or for a text over the section limit.
     """
     review = _review(request, incident_id, write=True)
     section = review.sections.filter(key=key).first()
@@ -102,7 +102,10 @@ def put_section(
     if not review.is_editable:
         raise HttpError(422, "The review is published; move it back to review to change it.")
     base = api_base_version(request, text.version)
-    section.save_body(request.auth, text.body, base, text.note[:200])
+    try:
+        section.save_body(request.auth, text.body, base, text.note[:200])
+    except SectionTooLong as refused:
+        raise HttpError(422, str(refused)) from None
     section.refresh_from_db()
     response["ETag"] = etag(section)
     return section

@@ -15,6 +15,7 @@ from unblame.reviews.models import (
     TemplateSection,
 )
 from unblame.reviews.readiness import REASON_RULE, reason_problem
+from unblame.server.limits import MAX_SECTION_CHARS
 
 
 class SectionForm(forms.Form):
@@ -24,6 +25,7 @@ class SectionForm(forms.Form):
         strip=False,
         widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "true"}),
         help_text="Markdown. Findings appear beside the text as you type.",
+        max_length=MAX_SECTION_CHARS,
     )
     # The version the writer opened; a save against an older one is refused.
     base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -18,6 +18,7 @@ from unblame.accounts.roster import roster
 from unblame.accounts.versions import Versioned
 from unblame.incidents.models import Incident
 from unblame.reviews import analysis, readiness
+from unblame.server.limits import MAX_SECTION_CHARS
 
 # (key, title, prompt) of the template a new installation starts with; the
 # data migration copies it, and draft_review falls back to it when an admin
@@ -288,6 +289,17 @@ class StateChange(models.Model):
         return f"{self.from_state or 'new'} → {self.to_state}"
 
 
+class SectionTooLong(ValueError):
+    """A section's text over MAX_SECTION_CHARS; nothing was written."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+        super().__init__(
+            f"The text is {length:,} characters; a section holds at most "
+            f"{MAX_SECTION_CHARS:,}. Split it into more sections or link to the long parts."
+        )
+
+
 class EditConflict(versions.EditConflict):
     """A save based on an older version than the stored one; nothing was written.
 
@@ -337,9 +349,13 @@ class ReviewSection(models.Model):
         Returns the new version, or None when the text did not change. Raises
         EditConflict, writing nothing, when someone saved in between; the
         check and the write are one conditional UPDATE, so two saves based on
-        the same version cannot both land.
+        the same version cannot both land. Raises SectionTooLong for a text
+        over MAX_SECTION_CHARS.
         """
         body = body.replace("\r\n", "\n")
+        # Every reader of the review pays for a long text on every view.
+        if len(body) > MAX_SECTION_CHARS:
+            raise SectionTooLong(len(body))
         now = timezone.now()
         with transaction.atomic():
             fresh = ReviewSection.objects.filter(pk=self.pk, version=base_version)

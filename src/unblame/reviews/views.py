@@ -48,14 +48,13 @@ from unblame.reviews.models import (
     Review,
     ReviewSection,
     ReviewTemplate,
+    SectionTooLong,
     TemplateSection,
 )
 from unblame.reviews.readiness import REASON_RULE
 from unblame.reviews.services import draft_review, readiness_result
+from unblame.server.limits import MAX_ANALYZE_CHARS, MAX_FINDINGS
 
-# A live analysis request larger than this is refused rather than analysed:
-# about 40 times the 5,000-word review the editor is measured on.
-MAX_ANALYZE_CHARS = 1_000_000
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -265,12 +264,13 @@ def _conflict(request, incident, review, section, data) -> HttpResponse:
 
 
 def _editor(request, incident, review, section, form, text, status=200, conflict=None):
+    # Text refused for its length is given back to the writer, not analysed.
     items = analysis.annotate(
-        text,
+        text[:MAX_ANALYZE_CHARS],
         key=section.key,
         names=review.roster(),
         acknowledgements=section.acknowledgements.all(),
-    )
+    )[:MAX_FINDINGS]
     context = {
         "incident": incident,
         "review": review,
@@ -327,16 +327,27 @@ def analyze_text(request: HttpRequest, pk: int) -> HttpResponse:
     incident = get_incident_for_user(request.user, pk)
     text = request.POST.get("body", request.POST.get("text", "")).replace("\r\n", "\n")
     if len(text) > MAX_ANALYZE_CHARS:
-        return HttpResponse("Text too long to analyse live.", status=413)
+        return HttpResponse(
+            f"Text over {MAX_ANALYZE_CHARS:,} characters is not analysed live.", status=413
+        )
     review = Review.objects.filter(incident=incident).first()
     key = request.POST.get("section", "")
     section = review.sections.filter(key=key).first() if review and key else None
     acks = section.acknowledgements.all() if section else ()
-    items = analysis.annotate(text, key=key, names=roster(incident), acknowledgements=acks)
+    found = analysis.annotate(text, key=key, names=roster(incident), acknowledgements=acks)
+    # The answer is bounded too: text full of findings must not come back many times larger.
+    items, more = found[:MAX_FINDINGS], max(len(found) - MAX_FINDINGS, 0)
     if "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse({"findings": [item.to_dict() for item in items]})
+        return JsonResponse({"findings": [item.to_dict() for item in items], "more": more})
     context = _analysis_context(
-        request, incident, section, text, items, can_acknowledge=can_write(request.user), oob=True
+        request,
+        incident,
+        section,
+        text,
+        items,
+        can_acknowledge=can_write(request.user),
+        oob=True,
+        more=more,
     )
     return render(request, "reviews/_analysis.html", context)
 
@@ -557,6 +568,9 @@ def debrief_share(request: HttpRequest, pk: int, debrief_pk: int) -> HttpRespons
         own.share(section, form.cleaned_data["paragraphs"])
     except EditConflict:
         messages.error(request, "The section kept changing; nothing was shared. Try again.")
+        return redirect("reviews:debrief", pk)
+    except SectionTooLong as refused:
+        messages.error(request, f"Nothing was shared: {refused}")
         return redirect("reviews:debrief", pk)
     messages.success(request, f"Shared into {section.title}; the rest stays private.")
     return redirect(section.get_absolute_url())

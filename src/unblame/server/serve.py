@@ -183,9 +183,14 @@ def run_waitress(host: str, port: int, out: TextIO) -> None:
     import waitress
 
     from unblame.server.env import env_int, env_str
+    from unblame.server.limits import MAX_REQUEST_BYTES
     from unblame.server.wsgi import application
 
-    options: dict[str, object] = {"threads": env_int("UNBLAME_THREADS", 8, minimum=1)}
+    options: dict[str, object] = {
+        "threads": env_int("UNBLAME_THREADS", 8, minimum=1),
+        # Waitress buffers a body before Django sees it: 1 GB by default.
+        "max_request_body_size": MAX_REQUEST_BYTES,
+    }
     if proxy := env_str("UNBLAME_TRUSTED_PROXY"):
         # Waitress then rebuilds the client address and scheme from the
         # proxy's X-Forwarded-* headers, and drops them from anyone else.

@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from unblame.server import datadir
 from unblame.server.env import env_bool, env_int, env_list, env_str, env_timezone
+from unblame.server.limits import MAX_FORM_BYTES
 from unblame.server.queue import build_huey
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that an oversized body is refused before anything reads it.
+    "unblame.server.limits.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +78,9 @@ MIDDLEWARE = [
     # Content-Security-Policy, Cache-Control, audit of restricted reads and downloads.
     "unblame.server.security.SecurityHeadersMiddleware",
 ]
+
+# A body without files (forms, JSON, webhooks) over this is refused; see server/limits.py.
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_FORM_BYTES
 
 ROOT_URLCONF = "unblame.server.urls"
 WSGI_APPLICATION = "unblame.server.wsgi.application"

@@ -55,6 +55,8 @@ from unblame.reviews.models import (
 )
 from unblame.reviews.services import NewSection, add_section, create_review
 
+from unblame.server.limits import MAX_SECTION_CHARS
+
 from . import document as doc
 from .export import MOMENT_FIELDS
 from .frontmatter import dump_yaml
@@ -513,6 +515,11 @@ class _ReviewWriter:
         for section in self.document.sections:
             if len(section.title) > limit:
                 raise ImportRefused(f"the heading {section.title[:60]!r}… is too long for a title")
+            if len(section.body) > MAX_SECTION_CHARS:
+                raise ImportRefused(
+                    f"section {section.title[:60]!r} is {len(section.body):,} characters; "
+                    f"a section holds at most {MAX_SECTION_CHARS:,}"
+                )
         return [doc.Section(s.key, s.title, s.body) for s in self.document.sections]
 
     def _kept_sections(self) -> list[doc.Section]:
