@@ -14,7 +14,8 @@ from django.test import Client
 from unblame.accounts.models import AuditEntry
 from unblame.actions.models import ActionItem, ContributingFactor, FactorCategory
 from unblame.incidents.models import Incident, Severity, TimelineEvent
-from unblame.reviews.models import ReviewTemplate
+from unblame.reviews.models import Debrief, Review, ReviewTemplate
+from unblame.reviews.services import draft_review
 
 from .actions_cast import *  # noqa: F403
 from .conftest import make_user
@@ -240,3 +241,35 @@ def test_a_template_saved_meanwhile_shows_every_stale_row(as_admin, as_ada):
     again = as_ada.post(url, browser_data(response.context["form"], response.context["formset"]))
     assert again.status_code == 302
     assert template.sections.first().title == "The story"
+
+
+# -- Reviews ---------------------------------------------------------------------------------------
+
+
+def test_a_review_state_from_a_stale_page_is_refused_first(as_editor, as_ada, incident, editor):
+    review = draft_review(incident, editor)
+    url = f"/incidents/{incident.pk}/review/state/"
+    as_editor.post(url, {"version": 1, "state": "in_review"})
+    # The stale page offered "send for review" too; it is told why not, not just refused.
+    response = as_ada.post(url, {"version": 1, "state": "in_review", "note": "Ready for eyes"})
+    assert response.status_code == 409
+    assert "Ready for eyes" in _html(response)
+    assert Review.objects.get(pk=review.pk).state_changes.count() == 2  # draft, in review
+
+
+def test_a_debrief_saved_in_another_tab_keeps_both(incident, editor):
+    Debrief.objects.create(incident=incident, author=editor, seeing="The dashboard.")
+    one, two = Client(), Client()
+    one.force_login(editor)
+    two.force_login(editor)
+    url = f"/incidents/{incident.pk}/debrief/"
+    first, second = page_data(one, url, "form"), page_data(two, url, "form")
+    one.post(url, {**first, "seeing": "The canary dashboard was green."})
+    response = two.post(url, {**second, "surprised": "The graph lagged by five minutes."})
+    assert response.status_code == 409
+    assert "The graph lagged by five minutes." in _html(response)
+    stored = Debrief.objects.get()
+    assert (stored.seeing, stored.surprised) == ("The canary dashboard was green.", "")
+    again = two.post(url, browser_data(response.context["form"]))
+    assert again.status_code == 302
+    assert Debrief.objects.get().surprised == "The graph lagged by five minutes."

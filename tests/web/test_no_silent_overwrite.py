@@ -26,7 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from unblame.actions.models import ActionItem, ContributingFactor, FactorCategory
 from unblame.incidents.models import Incident, Responder, Severity, TimelineEvent
-from unblame.reviews.models import ReviewTemplate, TemplateSection
+from unblame.reviews.models import Debrief, Review, ReviewTemplate, TemplateSection
 from unblame.reviews.services import draft_review
 
 from .actions_cast import *  # noqa: F403
@@ -87,7 +87,6 @@ NOT_AN_EDIT: dict[str, str] = {
     "actions:factor_create": "adds a contributing factor",
     "reviews:review": "a page",
     "reviews:start": "drafts the review; a second start gets the first one's review",
-    "reviews:transition": "a lifecycle move checked against the stored state",
     "reviews:approve": "adds an approval",
     "reviews:readiness": "a page",
     "reviews:acknowledge_gap": "adds an acknowledgement",
@@ -96,7 +95,6 @@ NOT_AN_EDIT: dict[str, str] = {
     "reviews:section_history": "reads a section's versions",
     "reviews:comment_add": "adds a comment; comments are not edited",
     "reviews:acknowledge": "adds an acknowledgement",
-    "reviews:debrief": "a person's private notes, written by nobody else",
     "reviews:debrief_analyze": "analyses text, stores nothing",
     "reviews:debrief_share": "appends to a section as a new version, never over one",
     "reviews:debrief_delete": "a person's private notes",
@@ -107,6 +105,10 @@ NOT_AN_EDIT: dict[str, str] = {
     "review_markdown:markdown": "an export",
     "review_markdown:html": "an export",
     "insights:search": "a search",
+    "insights:index": "reports",
+    "insights:incidents": "a list",
+    "insights:report": "a report",
+    "insights:csv": "a report's CSV",
     "api:api-root": "the API's index",
     "api:openapi-json": "the API's description",
     "api:openapi-view": "the API's documentation page",
@@ -393,6 +395,39 @@ def _section_edit(w: World) -> Race:
     )
 
 
+def _review_transition(w: World) -> Race:
+    review = draft_review(w.incident, None)
+    Review.objects.filter(pk=review.pk).update(state="in_review")
+    seen = {"version": review.version}
+    return Race(
+        f"/incidents/{w.incident.pk}/review/state/",
+        {**seen, "state": "draft", "note": "More to write"},
+        {**seen, "state": "published", "note": "Ready"},
+        lambda: Review.objects.get(pk=review.pk).state,
+        "draft",
+        typed="Ready",
+    )
+
+
+def _debrief(w: World) -> Race:
+    user = w.incident.responders.get().user
+    Debrief.objects.create(incident=w.incident, author=user, seeing="The dashboard.")
+    # Only its author writes a debrief: the race is one person in two tabs.
+    tab = Client()
+    tab.force_login(user)
+    w.a = w.b = tab
+    url = f"/incidents/{w.incident.pk}/debrief/"
+    seen = page_data(tab, url, "form")
+    return Race(
+        url,
+        _edited(seen, seeing="The canary dashboard was green."),
+        _edited(seen, seeing="The error graph lagged."),
+        lambda: Debrief.objects.get(incident=w.incident).seeing,
+        "The canary dashboard was green.",
+        typed="The error graph lagged.",
+    )
+
+
 def _template_edit(w: World) -> Race:
     template = ReviewTemplate.objects.get(is_default=True)
     url = f"/settings/review-templates/{template.pk}/"
@@ -470,6 +505,8 @@ RACES: dict[str, Callable[[World], Race]] = {
     "actions:categories": _categories,
     "actions:category_delete": _category_delete,
     "reviews:section_edit": _section_edit,
+    "reviews:transition": _review_transition,
+    "reviews:debrief": _debrief,
     "reviews:template_edit": _template_edit,
     "PATCH api/incidents/<incident_id>": _api_incident,
     "PATCH api/action-items/<item_id>": _api_item,

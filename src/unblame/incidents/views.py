@@ -181,6 +181,8 @@ def incident_transition(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(incident)
     incident.version = form.cleaned_data["version"]
     try:
+        # A stale page is told what changed, before any lifecycle rule is applied to it.
+        incident.ensure_current()
         incident.transition_to(form.cleaned_data["status"], request.user, form.cleaned_data["note"])
     except ValidationError as error:
         messages.error(request, error.messages[0])

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.text import slugify
 
-from unblame.accounts.versions import VersionedForm
+from unblame.accounts.versions import VersionedForm, version_field
 from unblame.reviews.analysis import QUOTE_LENGTH
 from unblame.reviews.models import (
     DEBRIEF_PROMPTS,
@@ -63,9 +63,11 @@ class AcknowledgeForm(forms.Form):
 class TransitionForm(forms.Form):
     state = forms.ChoiceField(choices=ReviewState.choices)
     note = forms.CharField(required=False, max_length=500)
+    # The review's version on the page the state was chosen from.
+    version = version_field()
 
 
-class DebriefForm(forms.ModelForm):
+class DebriefForm(VersionedForm):
     class Meta:
         model = Debrief
         fields = [name for name, _, _ in DEBRIEF_PROMPTS]

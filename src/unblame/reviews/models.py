@@ -165,7 +165,7 @@ class NotReady(ValidationError):
         self.gaps = gaps
 
 
-class Review(models.Model):
+class Review(Versioned):
     State = ReviewState
 
     incident = models.OneToOneField(Incident, on_delete=models.CASCADE, related_name="review")
@@ -563,7 +563,7 @@ DEBRIEF_PROMPTS: list[tuple[str, str, str]] = [
 DEBRIEF_FIELDS = [name for name, _, _ in DEBRIEF_PROMPTS]
 
 
-class Debrief(models.Model):
+class Debrief(Versioned):
     """One responder's own account of an incident, readable by its author alone.
 
     Nobody else reads it, admins included, and it is in no list, count,

@@ -154,8 +154,13 @@ def review_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose a state.")
         return redirect(review)
+    review.version = form.cleaned_data["version"]
     try:
+        # A stale page is told what changed, before any lifecycle rule is applied to it.
+        review.ensure_current()
         review.transition_to(form.cleaned_data["state"], request.user, form.cleaned_data["note"])
+    except versions.EditConflict as error:
+        return versions.conflict_page(request, error, review.get_absolute_url(), "the review")
     except NotReady as error:
         count = len(error.gaps)
         messages.error(request, f"Not published: {count} gap{'s' if count != 1 else ''} to close.")
@@ -490,13 +495,22 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _responder_incident(request, pk)
     own = Debrief.own(request.user, incident) or Debrief(incident=incident, author=request.user)
     form = DebriefForm(request.POST or None, instance=own)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         own = form.save(commit=False)
         own.updated_at = timezone.now()
-        # Not audited: the audit log is read by admins, and this is nobody's but its author's.
-        own.save()
-        messages.success(request, "Saved. Only you can read your debrief.")
-        return redirect("reviews:debrief", pk)
+        try:
+            # Not audited: the audit log is read by admins, and this is nobody's but its author's.
+            own.save()
+        except versions.EditConflict as error:
+            # Saved from another tab meanwhile; both stay in view.
+            form, conflict = versions.after_conflict(
+                request, error, form, lambda data, stored: DebriefForm(data, instance=stored)
+            )
+            own = form.instance
+        else:
+            messages.success(request, "Saved. Only you can read your debrief.")
+            return redirect("reviews:debrief", pk)
     review = Review.objects.filter(incident=incident).first()
     findings = _debrief_findings(own, incident)
     context = {
@@ -511,8 +525,10 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
         "share_form": _share_form(own, review),
         "can_share": can_write(request.user),
         "reminder": analysis.KIND_REMINDER,
+        "conflict": conflict,
     }
-    return render(request, "reviews/debrief.html", context, status=400 if form.errors else 200)
+    status = 409 if conflict else 400 if form.errors else 200
+    return render(request, "reviews/debrief.html", context, status=status)
 
 
 def _debrief_findings(own: Debrief, incident: Incident) -> dict[str, list]:

@@ -22,7 +22,11 @@ def _url(incident):
 
 
 def _write(client, incident, **answers):
-    return client.post(_url(incident), {**ANSWERS, **answers})
+    # As the page sends it: with the version of the writer's debrief, once there is one.
+    author = client.session.get("_auth_user_id")
+    own = Debrief.objects.filter(incident=incident, author_id=author).first()
+    version = {"version": own.version} if own else {}
+    return client.post(_url(incident), {**ANSWERS, **answers, **version})
 
 
 def _share(client, incident, debrief, paragraphs, key="timeline"):

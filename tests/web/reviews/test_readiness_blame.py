@@ -30,7 +30,9 @@ def _blaming(review, incident, editor):
 
 
 def _move(client, incident, state):
-    return client.post(reverse("reviews:transition", args=[incident.pk]), {"state": state})
+    version = Review.objects.get(incident=incident).version
+    url = reverse("reviews:transition", args=[incident.pk])
+    return client.post(url, {"state": state, "version": version})
 
 
 def _finding_gaps(review):

@@ -20,7 +20,7 @@ def _needing_approval(review):
 def _ready(review, incident, editor, client):
     write_open_sections(review, editor)
     add_factor(incident)
-    client.post(reverse("reviews:transition", args=[incident.pk]), {"state": "in_review"})
+    _move(client, incident, "in_review")
     return _needing_approval(review)
 
 
@@ -29,7 +29,13 @@ def _approve(client, incident):
 
 
 def _publish(client, incident):
-    return client.post(reverse("reviews:transition", args=[incident.pk]), {"state": "published"})
+    return _move(client, incident, "published")
+
+
+def _move(client, incident, state):
+    version = Review.objects.get(incident=incident).version
+    url = reverse("reviews:transition", args=[incident.pk])
+    return client.post(url, {"state": state, "version": version})
 
 
 def test_without_the_setting_no_approval_is_asked_for(review, incident, editor, as_editor):

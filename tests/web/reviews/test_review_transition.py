@@ -12,7 +12,9 @@ from .conftest import add_factor, save, write_open_sections
 
 def _move(client, incident, state, note=""):
     url = reverse("reviews:transition", args=[incident.pk])
-    return client.post(url, {"state": state, "note": note})
+    # As the page sends it: with the review's version when it was shown.
+    version = Review.objects.get(incident=incident).version
+    return client.post(url, {"state": state, "note": note, "version": version})
 
 
 def _state(review):
