@@ -18,6 +18,8 @@ from typing import Any
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from unblame.server.spreadsheet import safe_cell
+
 # Colour-blind-safe palette (Okabe–Ito), in the order series take them.
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000")
 WIDTH, HEIGHT = 720, 240
@@ -269,9 +271,7 @@ def _number(value: Any) -> str:
 
 
 def _csv_value(value: Any) -> Any:
-    # Spreadsheets read a leading =, +, - or @ as a formula; text is quoted out of it.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
     if isinstance(value, float):
         return round(value, 2)
-    return "" if value is None else value
+    # Text a spreadsheet would run as a formula is kept as text (server/spreadsheet.py).
+    return "" if value is None else safe_cell(value)
