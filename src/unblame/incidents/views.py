@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -41,6 +41,7 @@ from unblame.incidents.forms import (
     TransitionForm,
 )
 from unblame.incidents.models import Incident, Responder, Service, Status
+from unblame.incidents.timeline import events_of, timeline_for
 from unblame.incidents.triage import TriageEntry
 from unblame.server.spreadsheet import safe_row
 
@@ -104,9 +105,7 @@ def incident_export(request: HttpRequest) -> HttpResponse:
 
 
 def _timeline(incident: Incident):
-    # Meta.ordering is dropped from GROUP BY queries, so order explicitly.
-    events = incident.events.select_related("author").annotate(revision_count=Count("revisions"))
-    return events.order_by("occurred_at", "id")
+    return events_of(incident)
 
 
 def _detail_context(request: HttpRequest, incident: Incident, **extra: object) -> dict:
@@ -114,7 +113,7 @@ def _detail_context(request: HttpRequest, incident: Incident, **extra: object) -
     context = {
         "incident": incident,
         "responders": incident.responders.select_related("user"),
-        "events": _timeline(incident),
+        "timeline": timeline_for(incident, request.GET),
         "status_changes": incident.status_changes.select_related("actor"),
         "can_write": writer,
         "transitions": [Status(value) for value in incident.allowed_transitions()],
@@ -237,7 +236,8 @@ def event_add(request: HttpRequest, pk: int) -> HttpResponse:
         context = _detail_context(request, incident, event_form=form)
         return render(request, "incidents/detail.html", context, status=400)
     # htmx swaps only 2xx answers, so errors come back as 200 with the form.
-    context = {"incident": incident, "events": _timeline(incident), "event_form": form}
+    context = {"incident": incident, "event_form": form}
+    context["timeline"] = timeline_for(incident, {"page": "last"})
     context["can_write"] = True
     return render(request, "incidents/_timeline.html", context)
 
