@@ -31,12 +31,16 @@ def _month(incidents: QuerySet[Incident], value: str) -> QuerySet[Incident]:
 
 
 def _category(incidents: QuerySet[Incident], value: str) -> QuerySet[Incident]:
+    if _int(value) is None:
+        return incidents
     factors = ContributingFactor.objects.filter(incident=OuterRef("pk"), category_id=_int(value))
     return incidents.filter(Exists(factors))
 
 
 def _role(role: str | None) -> Callable:
     def narrow(incidents: QuerySet[Incident], value: str) -> QuerySet[Incident]:
+        if _int(value) is None:
+            return incidents
         on_it = Responder.objects.filter(incident=OuterRef("pk"), user_id=_int(value))
         if role:
             on_it = on_it.filter(role=role)
@@ -100,16 +104,28 @@ def drill(incidents: QuerySet[Incident], params: Any) -> QuerySet[Incident]:
     return incidents
 
 
+def _name(model: Any, value: str, field: str) -> str:
+    pk = _int(value)
+    found = model.objects.filter(pk=pk).values_list(field, flat=True).first() if pk else None
+    return found or value
+
+
 def described(params: Any) -> list[str]:
     """The drill-down keys in words, for the page heading."""
-    words = {
-        "month": "declared in {}",
-        "category": "with a factor in category #{}",
-        "responder": "with responder #{}",
-        "commander": "with incident commander #{}",
-        "items": "action items: {}",
-        "owner": "items owned by #{}",
-        "owner_team": "items owned by team {}",
-        "review": "review: {}",
+    from unblame.accounts.models import User
+    from unblame.actions.models import FactorCategory
+
+    def person(value: str) -> str:
+        return "nobody" if value == "none" else _name(User, value, "username")
+
+    words: dict[str, Callable[[str], str]] = {
+        "month": lambda v: f"declared in {v}",
+        "category": lambda v: f"with a factor in {_name(FactorCategory, v, 'name')}",
+        "responder": lambda v: f"with {person(v)} responding",
+        "commander": lambda v: f"with {person(v)} as incident commander",
+        "items": lambda v: f"with action items: {v.replace('_', ' ')}",
+        "owner": lambda v: f"owned by {person(v)}",
+        "owner_team": lambda v: f"owned by team {v}",
+        "review": lambda v: f"review {v}",
     }
-    return [text.format(params[key]) for key, text in words.items() if params.get(key)]
+    return [text(params[key]) for key, text in words.items() if params.get(key)]
