@@ -42,8 +42,13 @@ from .chat import ChatMessage, ChatParseError, clean_text, shorten
 from .describe import json_type
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
+# Unpacked, per file and per upload. A busy incident channel's day is a few
+# hundred KB; parsed, JSON takes ten to thirty times its size in memory.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+# Objects, arrays and elements of one JSON file, counted on the bytes before
+# parsing: 19 MB of `{},` became 1.6 million dicts and half a gigabyte.
+MAX_JSON_VALUES = 300_000
 MAX_FILES = 5_000
 MAX_MESSAGES = 20_000
 
@@ -418,7 +423,18 @@ class _Export:
 
 
 def load_json(name: str, data: bytes) -> object:
-    """Strict JSON from bytes, with errors that name the file and the position."""
+    """Strict JSON from bytes, with errors that name the file and the position.
+
+    Refused before parsing when it holds more than MAX_JSON_VALUES values,
+    which is what bounds the memory parsing takes.
+    """
+    # An upper bound on the values (a brace or comma inside a string counts
+    # too), found without building any of them.
+    values = data.count(b"{") + data.count(b"[") + data.count(b",")
+    if values > MAX_JSON_VALUES:
+        raise ChatParseError(
+            name, f"holds more than {MAX_JSON_VALUES:,} JSON values; export a shorter range"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

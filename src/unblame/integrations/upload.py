@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, tzinfo
 from pathlib import PurePosixPath
 
-from .chat import ChatMessage, decode_text, parse_transcript
+from .chat import ChatMessage, ChatParseError, decode_text, parse_transcript
 from .slack import parse_slack_export
 
 FORMATS = {"slack": "Slack export", "transcript": "plain transcript"}
+
+# Uploads parsed at once in this process; each may take tens of MB while it
+# is read, so eight at once must not add up to gigabytes.
+MAX_CONCURRENT_PARSES = 2
+# How long an upload waits for a turn before it is told to try again.
+PARSE_WAIT_SECONDS = 3.0
+_parse_slots = threading.BoundedSemaphore(MAX_CONCURRENT_PARSES)
+
+
+class ImportsBusy(ChatParseError):
+    """Every parse slot stayed taken; nothing was read and the upload can be sent again."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "", "the server is reading other chat imports right now; try again in a minute"
+        )
+
+
+@contextmanager
+def parse_slot(wait: float | None = None) -> Iterator[None]:
+    """Hold one of the MAX_CONCURRENT_PARSES slots; ImportsBusy if none frees in `wait` s.
+
+    `wait` defaults to PARSE_WAIT_SECONDS.
+    """
+    if not _parse_slots.acquire(timeout=PARSE_WAIT_SECONDS if wait is None else wait):
+        raise ImportsBusy
+    try:
+        yield
+    finally:
+        _parse_slots.release()
 
 
 def detect_format(filename: str, data: bytes) -> str:
@@ -39,11 +72,13 @@ def parse_chat_upload(
 
     `tz` and `date` apply to transcripts only (Slack timestamps are UTC);
     `channel` picks one channel of a whole Slack export, or names the channel
-    of a single day file.
+    of a single day file. Raises ImportsBusy (a ChatParseError) when other
+    uploads hold every parse slot.
     """
     name = PurePosixPath(filename.replace("\\", "/")).name or "upload"
-    if detect_format(filename, data) == "slack":
-        if data[:2] == b"PK" and channel:
-            return parse_slack_export(data, name=name, channels=[channel])
-        return parse_slack_export(data, name=name, channel=channel)
-    return parse_transcript(decode_text(data, name=name), tz=tz, date=date)
+    with parse_slot():
+        if detect_format(filename, data) == "slack":
+            if data[:2] == b"PK" and channel:
+                return parse_slack_export(data, name=name, channels=[channel])
+            return parse_slack_export(data, name=name, channel=channel)
+        return parse_transcript(decode_text(data, name=name), tz=tz, date=date)

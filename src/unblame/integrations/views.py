@@ -23,7 +23,7 @@ from unblame.integrations.alerts import MAX_BODY_BYTES, AlertParseError
 from unblame.integrations.chat import ChatParseError, clean_text
 from unblame.integrations.forms import AlertSourceForm, ChatUploadForm
 from unblame.integrations.models import AlertSource, ChatUpload
-from unblame.integrations.upload import FORMATS, detect_format
+from unblame.integrations.upload import FORMATS, ImportsBusy, detect_format
 
 PREVIEW_ROWS = 500
 
@@ -41,6 +41,8 @@ def chat_import(request: HttpRequest, pk: int) -> HttpResponse:
         upload = _upload_from(request, incident, form)
         try:
             upload.messages()
+        except ImportsBusy as error:
+            return _busy(request, incident, form, error)
         except ChatParseError as error:
             form.add_error("file", str(error))
         else:
@@ -54,6 +56,15 @@ def chat_import(request: HttpRequest, pk: int) -> HttpResponse:
         {"incident": incident, "form": form},
         status=status,
     )
+
+
+def _busy(request: HttpRequest, incident, form: ChatUploadForm, error: ImportsBusy) -> HttpResponse:
+    """503 with the form and its choices kept; the file has to be chosen again."""
+    form.add_error(None, f"Nothing was imported: {error.reason}.")
+    context = {"incident": incident, "form": form}
+    response = render(request, "integrations/chat_import.html", context, status=503)
+    response["Retry-After"] = "60"
+    return response
 
 
 def _upload_from(request: HttpRequest, incident, form: ChatUploadForm) -> ChatUpload:
@@ -88,6 +99,12 @@ def chat_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
         if request.method == "POST":
             return _confirm(request, incident, upload)
         rows = upload.preview()
+    except ImportsBusy as error:
+        # The upload is kept: it reads fine, the server is only busy.
+        context = {"incident": incident, "upload": upload, "reason": error.reason}
+        response = render(request, "integrations/chat_busy.html", context, status=503)
+        response["Retry-After"] = "60"
+        return response
     except ChatParseError as error:
         # Only if the parser changed since the upload was read; start again with it.
         upload.delete()

@@ -12,8 +12,10 @@ What blocks: a required section left unwritten; a finding in a blame category
 unless acknowledged with a reason of some substance on the same line of text;
 "human error" or a single root cause presented as the cause (the docs have
 always promised that one, though root cause is otherwise style advice); no
-contributing factor; an action item linked to no factor; and, where the
-review's template asks for one, no approval from someone other than its author.
+contributing factor; an action item linked to no factor; a fact drafted from
+the incident record that the record now gives differently (refresh it or keep
+the text); and, where the review's template asks for one, no approval from
+someone other than its author.
 """
 
 from __future__ import annotations
@@ -132,6 +134,9 @@ class Publication:
     # Set when publishing needs an approval from someone other than the author and
     # none counts yet: where to approve, and the author's name.
     approval_missing: Place | None = None
+    # Facts drafted from the incident record that it now gives differently: each fact's
+    # label and where to refresh it. Empty where there is no record (a file).
+    stale_facts: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -199,7 +204,16 @@ def check(publication: Publication) -> Result:
     result.gaps.extend(_factor_gaps(publication))
     if publication.approval_missing is not None:
         result.gaps.append(_approval_gap(publication.approval_missing))
+    result.gaps.extend(_stale_gap(place) for place in publication.stale_facts)
     return result
+
+
+def _stale_gap(place: Place) -> Gap:
+    message = (
+        f"{place.label} was drafted from the incident record, which has changed since. "
+        "Refresh the fact from the record, or keep your text if you have updated it yourself."
+    )
+    return Gap("stale_fact", message, place.where, place.label, place.line)
 
 
 def _approval_gap(place: Place) -> Gap:
