@@ -71,6 +71,17 @@ def _generate(wanted: int, seed: int) -> None:
     generate_history(missing, seed=seed, progress=_Bar(started))
     elapsed = time.monotonic() - started
     print(f"\nGenerated {missing:,} incidents in {elapsed:.0f} s.")
+    _index()
+
+
+def _index() -> None:
+    # The history is written in bulk, which sends no signals: the search
+    # index is written again from the records, in a few set-based queries.
+    from unblame.insights.index import rebuild
+
+    started = time.monotonic()
+    texts = sum(rebuild().values())
+    print(f"Indexed {texts:,} texts for search in {time.monotonic() - started:.0f} s.")
 
 
 class _Bar:

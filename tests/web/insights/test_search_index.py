@@ -126,3 +126,14 @@ def test_migrating_an_installation_with_records_fills_an_empty_index(public_text
     SearchEntry.objects.filter(kind="comment").delete()
     fill_empty_index(sender=None)
     assert SearchEntry.objects.count() == count - 1
+
+
+def test_generated_history_is_indexed_after_it_is_written(db, capsys):
+    from unblame.cli import main
+    from unblame.incidents.models import Incident
+
+    assert main(["demo", "--incidents", "30"]) == 0
+    assert "Indexed " in capsys.readouterr().out
+    indexed = SearchEntry.objects.filter(kind="incident").values_list("object_id", flat=True)
+    assert sorted(indexed) == sorted(Incident.objects.values_list("pk", flat=True))
+    assert SearchEntry.objects.filter(kind="section").exists()
