@@ -9,6 +9,7 @@ going after the incident closes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -26,6 +27,7 @@ from unblame.accounts.versions import Versioned
 from unblame.incidents.access import visible_incidents
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
+from unblame.language.names import Roster, as_roster
 from unblame.reviews.readiness import blocks
 
 
@@ -98,27 +100,27 @@ class ContributingFactor(Versioned, Audited):
 
 
 @lru_cache(maxsize=4096)
-def _try_harder(text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+def _try_harder(text: str, names: Roster) -> tuple[Finding, ...]:
     # Lists show many items and re-render them on every status change; the
     # analyzer is deterministic, so the same text gives the same findings.
     findings = analyze(text, names=names, context="action_item")
     return tuple(f for f in findings if f.category == Category.TRY_HARDER)
 
 
-def try_harder_in(text: str, names: tuple[str, ...] = ()) -> list[Finding]:
+def try_harder_in(text: str, names: Iterable[str] = ()) -> list[Finding]:
     """The analyzer's try_harder findings for one action-item text, such as a title."""
     if not text.strip():
         return []
-    return list(_try_harder(text, tuple(sorted(set(names)))))
+    return list(_try_harder(text, as_roster(names)))
 
 
 @lru_cache(maxsize=4096)
-def _blocking(text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+def _blocking(text: str, names: Roster) -> tuple[Finding, ...]:
     findings = analyze(text, names=names, context="document")
     return tuple(f for f in findings if blocks(f))
 
 
-def factor_hints_in(text: str, names: tuple[str, ...] = ()) -> list[Finding]:
+def factor_hints_in(text: str, names: Iterable[str] = ()) -> list[Finding]:
     """Findings in a factor's description that would hold up publishing its review.
 
     The same rule as the readiness check (readiness.blocks), so the hint
@@ -126,7 +128,7 @@ def factor_hints_in(text: str, names: tuple[str, ...] = ()) -> list[Finding]:
     """
     if not text.strip():
         return []
-    return list(_blocking(text, tuple(sorted(set(names)))))
+    return list(_blocking(text, as_roster(names)))
 
 
 # Which hints each form's live check gives, by what the form edits.
@@ -266,7 +268,7 @@ class ActionItem(Versioned, Audited):
 
     # The action hierarchy -------------------------------------------------------------------
 
-    def roster(self) -> tuple[str, ...]:
+    def roster(self) -> Roster:
         """Names the analyzer should read as people: the one roster of the item's incident."""
         return roster(self.incident)
 

@@ -11,6 +11,7 @@ from . import cues, prose
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import SLOTS, mark_names, other_pattern, person_pattern
+from .names import Roster, as_roster
 from .registry import RULES, get_rule
 from .rule import Check, Frame, Rule
 from .trie import trie_pattern
@@ -203,7 +204,7 @@ def analyze(
     if context not in CONTEXTS:
         raise ValueError(f"context must be one of {', '.join(CONTEXTS)}, not {context!r}")
     config = config or Config()
-    roster = {*config.names, *names}
+    roster = Roster(*as_roster(names).parts, config.names)
     doc = prose.parse(text)
     doc.masked = mark_names(doc.masked, roster)
     if doc.suppressed_file is not None and ("" in doc.suppressed_file or not doc.suppressed_file):

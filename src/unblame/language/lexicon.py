@@ -7,11 +7,10 @@ so the rules ask for one of these before they fire.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from functools import lru_cache
 from importlib.resources import files
 
+from .names import build_index, name_spans, roster_indexes
 from .trie import trie_pattern
 
 
@@ -185,30 +184,27 @@ NAME_MARK = "ꙮ"
 _NAMED = rf"{NAME_MARK}[\w'’-]*"
 
 
-@lru_cache(maxsize=32)
-def _names_regex(roster: tuple[str, ...]) -> re.Pattern[str]:
-    names = {n.strip() for n in roster if n and n.strip()} | GIVEN_NAMES
-    # The capitals that start every name let `re` skip ahead quickly; what
-    # precedes a match is checked in `_mark`, which is cheaper than a
-    # look-behind at every position.
-    return re.compile(rf"(?:{trie_pattern(names)})(?![\w])")
+_GIVEN_INDEX = build_index(GIVEN_NAMES)
 
 
 def mark_names(text: str, roster: Iterable[str] = ()) -> str:
     """`text` with the first letter of every known name replaced by NAME_MARK.
 
-    Names match case-sensitively ("Grace" the person, not "grace period");
-    the result has the same length, so offsets still index the source.
+    Known names are the given names and `roster`, matched as `names.name_spans`
+    describes; the result has the same length, so offsets still index the
+    source.
     """
-    regex = _names_regex(tuple(sorted(set(roster))))
-    return regex.sub(_mark, text)
-
-
-def _mark(match: re.Match[str]) -> str:
-    start = match.start()
-    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "_@'’-"):
-        return match.group(0)
-    return NAME_MARK + match.group(0)[1:]
+    spans = name_spans(text, _GIVEN_INDEX, *roster_indexes(roster))
+    if not spans:
+        return text
+    parts: list[str] = []
+    done = 0
+    for start, _end in spans:
+        parts.append(text[done:start])
+        parts.append(NAME_MARK)
+        done = start + 1
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def person_pattern() -> str:

@@ -110,7 +110,7 @@ def annotate(
     (readiness.matching_acknowledgement), so a changed line is checked again.
     """
     acks = list(acknowledgements)
-    findings = analyze(text, names=tuple(names), context=context or context_for(key))
+    findings = analyze(text, names=names, context=context or context_for(key))
     result = []
     for index, finding in enumerate(findings):
         ack = matching_acknowledgement(text, finding, acks)

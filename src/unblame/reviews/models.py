@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from unblame.accounts.models import User, record_change
 from unblame.accounts.roster import roster
 from unblame.accounts.versions import Versioned
 from unblame.incidents.models import Incident
+from unblame.language.names import Roster
 from unblame.reviews import analysis, readiness
 from unblame.server.limits import MAX_SECTION_CHARS
 
@@ -222,7 +224,7 @@ class Review(Versioned):
             record_change(actor, self, "state", {"state": previous}, {"state": state})
         return change
 
-    def roster(self) -> tuple[str, ...]:
+    def roster(self) -> Roster:
         """Names the analyzer should read as people: the one roster of the review's incident."""
         return roster(self.incident)
 
@@ -399,7 +401,7 @@ class ReviewSection(models.Model):
                 return version
         raise EditConflict(self, self.version)
 
-    def annotated(self, names: tuple[str, ...] | None = None) -> list[analysis.Annotated]:
+    def annotated(self, names: Iterable[str] | None = None) -> list[analysis.Annotated]:
         names = self.review.roster() if names is None else names
         return analysis.annotate(
             self.body, key=self.key, names=names, acknowledgements=self.acknowledgements.all()
@@ -430,10 +432,10 @@ class SectionVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.section.key} v{self.version}"
 
-    def counts(self, names: tuple[str, ...]) -> dict[str, int]:
+    def counts(self, names: Iterable[str]) -> dict[str, int]:
         if self.finding_counts is None:
             context = analysis.context_for(self.section.key)
-            found = analysis.analyze(self.body, names=tuple(names), context=context)
+            found = analysis.analyze(self.body, names=names, context=context)
             self.finding_counts = analysis.count_by_category(found)
             SectionVersion.objects.filter(pk=self.pk).update(finding_counts=self.finding_counts)
         return self.finding_counts

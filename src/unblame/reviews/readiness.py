@@ -127,7 +127,7 @@ class Publication:
     factor_count: int
     unlinked_items: tuple[Place, ...]  # action items linked to no contributing factor
     factors: Place  # where contributing factors are added
-    names: tuple[str, ...] = ()
+    names: Iterable[str] = ()
     # How to acknowledge where this publication lives, with {target} and {rule} to fill
     # in; the web app's pages have a form beside each gap.
     acknowledge_how: str = "acknowledge it"
@@ -259,7 +259,7 @@ def reason_problem(reason: str) -> str:
 def analysed(text: Text, names: Sequence[str] = ()) -> tuple[Finding, ...]:
     if text.findings is not None:
         return text.findings
-    return tuple(analyze(text.body, names=tuple(names), context=text.context))
+    return tuple(analyze(text.body, names=names, context=text.context))
 
 
 def _check_findings(text: Text, publication: Publication, result: Result) -> None:
