@@ -41,6 +41,7 @@ from unblame.incidents.forms import (
     TransitionForm,
 )
 from unblame.incidents.models import Incident, Responder, Service, Status
+from unblame.incidents.services import declare
 from unblame.incidents.timeline import events_of, timeline_for
 from unblame.incidents.triage import TriageEntry
 from unblame.server.spreadsheet import safe_row
@@ -135,15 +136,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
     _require_writer(request)
     form = IncidentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            incident = form.save(commit=False)
-            incident.created_by = request.user
-            incident.save()
-            form.save_m2m()
-            incident.record_creation(request.user)
-            # Whoever declares it is on it; otherwise a restricted incident
-            # would vanish from its own author's view at once.
-            incident.add_responder(request.user, Responder.Role.RESPONDER, request.user)
+        incident = declare(form.save(commit=False), request.user, form.cleaned_data["services"])
         messages.success(request, "Incident declared.")
         return redirect(incident)
     return render(request, "incidents/form.html", {"form": form, "incident": None})

@@ -501,3 +501,8 @@ class AlertGroup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} group → incident {self.incident_id}"
+
+
+# The Slack app's models live beside the code that uses them; importing them
+# here registers them with the integrations app (and its migrations).
+from unblame.integrations.slackbot import SlackChannel, SlackConfig, SlackPerson  # noqa: E402, F401

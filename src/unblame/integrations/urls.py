@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unblame.integrations import views
+from unblame.integrations import slack_views, views
 
 app_name = "integrations"
 
@@ -28,4 +28,14 @@ urlpatterns = [
         views.alert_source_delete,
         name="alert_source_delete",
     ),
+    path("hooks/slack/events", slack_views.events, name="slack_events"),
+    path("hooks/slack/commands", slack_views.commands, name="slack_commands"),
+    path("hooks/slack/interactions", slack_views.interactions, name="slack_interactions"),
+    path("settings/slack/", slack_views.slack_settings, name="slack_settings"),
+    path(
+        "settings/slack/channels/<int:pk>/nudges/",
+        slack_views.slack_channel_nudges,
+        name="slack_channel_nudges",
+    ),
+    path("slack/link/", slack_views.slack_link, name="slack_link"),
 ]

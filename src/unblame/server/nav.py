@@ -54,6 +54,11 @@ SETTINGS_PAGES = (
         "Monitoring webhooks that open incidents from firing alerts, and their tokens.",
     ),
     SettingsPage(
+        "integrations:slack_settings",
+        "Slack",
+        "The Slack app manifest, its signing secret and token, and the linked channels.",
+    ),
+    SettingsPage(
         "reviews:templates",
         "Review templates",
         "The sections a new review starts with, and which template is the default.",

@@ -1,0 +1,44 @@
+"""Background work of the integrations app, run by huey workers (see server/queue.py).
+
+Each task does one thing that may fail on the network, so a retry repeats
+only that: a Slack reply is its own task, apart from the command that
+produced it, so a retry never declares an incident twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from huey.contrib.djhuey import db_task
+
+from unblame.integrations import slackbot
+
+SLACK_RETRIES = 3
+SLACK_RETRY_DELAY = 20
+
+
+def enqueue(task: Any, *args: Any) -> None:
+    """Queue `task(*args)` once the current transaction commits (at once outside one)."""
+    transaction.on_commit(lambda: task(*args))
+
+
+@db_task(retries=SLACK_RETRIES, retry_delay=SLACK_RETRY_DELAY)
+def slack_message(event: dict[str, Any]) -> None:
+    client = slackbot.current_settings().client()
+    nudge = slackbot.receive_message(event, client)
+    if nudge is not None:
+        enqueue(slack_reply, nudge.channel, nudge.user, nudge.text, True)
+
+
+@db_task()
+def slack_command(form: dict[str, str]) -> None:
+    reply = slackbot.run_command(form, slackbot.current_settings().client())
+    enqueue(slack_reply, form.get("channel_id", ""), form.get("user_id", ""), reply, False)
+
+
+@db_task(retries=SLACK_RETRIES, retry_delay=SLACK_RETRY_DELAY)
+def slack_reply(channel: str, user: str, text: str, nudge: bool) -> None:
+    """Answer one person, visible to them alone; a nudge carries its "stop" button."""
+    blocks = slackbot.nudge_blocks(text) if nudge else None
+    slackbot.current_settings().client().post_ephemeral(channel, user, text, blocks)
