@@ -125,10 +125,20 @@ def _export(args: argparse.Namespace) -> int:
     text = export_html(review) if args.format == "html" else export_review(review)
     if args.output is None:
         sys.stdout.write(text)
-        return 0
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
-    print(f"{args.id}\t{args.output}")
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+        print(f"{args.id}\t{args.output}")
+    _audit_export(review.incident, args)
     return 0
+
+
+def _audit_export(incident, args: argparse.Namespace) -> None:
+    """Exports are audited wherever they happen; here nobody is signed in (actor: none)."""
+    from unblame.accounts.models import record_event
+
+    file = args.output.name if args.output is not None else "stdout"
+    details = {"via": "command line", "format": args.format, "file": file}
+    record_event(None, "export", "incidents.incident", incident.pk, str(incident), details)
