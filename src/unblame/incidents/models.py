@@ -145,6 +145,16 @@ class Incident(Trashable, Versioned):
 
     class Meta:
         ordering = ["-declared_at", "-id"]
+        indexes = [
+            # Lists, pages deep into them and counts read these indexes instead of
+            # the rows: the trash filter first (without it SQLite sorted every
+            # incident for a page), then the order, visibility and status.
+            models.Index(
+                fields=["deleted_at", "declared_at", "id", "restricted", "status"],
+                name="incident_list_order",
+            ),
+            models.Index(fields=["deleted_at", "restricted", "status"], name="incident_visible"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
