@@ -409,6 +409,10 @@ class TimelineEvent(Trashable, Versioned):
     # the pair to skip events they have already stored.
     source = models.CharField(max_length=40, default=MANUAL_SOURCE)
     external_id = models.CharField(max_length=200, blank=True)
+    # Written by an import (a Markdown file, a chat export): its kind, source and
+    # author are what the file claims, so it is shown as imported and is never
+    # one of unblame's own system events, whatever it says.
+    imported = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -433,7 +437,7 @@ class TimelineEvent(Trashable, Versioned):
 
     @property
     def is_system(self) -> bool:
-        return self.source == self.SYSTEM_SOURCE
+        return self.source == self.SYSTEM_SOURCE and not self.imported
 
     @property
     def is_edited(self) -> bool:
