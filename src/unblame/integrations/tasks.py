@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from unblame.integrations import slackbot
 
@@ -42,3 +43,21 @@ def slack_reply(channel: str, user: str, text: str, nudge: bool) -> None:
     """Answer one person, visible to them alone; a nudge carries its "stop" button."""
     blocks = slackbot.nudge_blocks(text) if nudge else None
     slackbot.current_settings().client().post_ephemeral(channel, user, text, blocks)
+
+
+@db_task()
+def deliver_webhook(delivery_id: int) -> None:
+    """One attempt; a failed one schedules the next after its backoff delay."""
+    from unblame.integrations.webhooks import WebhookDelivery
+
+    delivery = WebhookDelivery.objects.select_related("endpoint", "incident").get(pk=delivery_id)
+    delay = delivery.attempt()
+    if delay is not None:
+        deliver_webhook.schedule(args=(delivery_id,), delay=delay)
+
+
+@db_periodic_task(crontab(minute="*/15"))
+def publish_overdue_items() -> None:
+    from unblame.integrations.webhooks import publish_overdue
+
+    publish_overdue()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unblame.integrations import slack_views, views
+from unblame.integrations import slack_views, views, webhook_views
 
 app_name = "integrations"
 
@@ -38,4 +38,17 @@ urlpatterns = [
         name="slack_channel_nudges",
     ),
     path("slack/link/", slack_views.slack_link, name="slack_link"),
+    path("settings/webhooks/", webhook_views.endpoints, name="webhooks"),
+    path("settings/webhooks/<int:pk>/", webhook_views.endpoint_log, name="webhook_log"),
+    path(
+        "settings/webhooks/<int:pk>/toggle/", webhook_views.endpoint_toggle, name="webhook_toggle"
+    ),
+    path(
+        "settings/webhooks/<int:pk>/delete/", webhook_views.endpoint_delete, name="webhook_delete"
+    ),
+    path(
+        "settings/webhooks/deliveries/<int:pk>/redeliver/",
+        webhook_views.redeliver,
+        name="webhook_redeliver",
+    ),
 ]

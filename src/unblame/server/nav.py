@@ -54,6 +54,11 @@ SETTINGS_PAGES = (
         "Monitoring webhooks that open incidents from firing alerts, and their tokens.",
     ),
     SettingsPage(
+        "integrations:webhooks",
+        "Outbound webhooks",
+        "Signed notices of incident, review and action item changes, with a delivery log.",
+    ),
+    SettingsPage(
         "integrations:slack_settings",
         "Slack",
         "The Slack app manifest, its signing secret and token, and the linked channels.",
