@@ -9,13 +9,33 @@ def test_it_lists_services_with_visible_incident_counts(
     assert response.status_code == 200
     (service,) = response.context["services"]
     # The restricted incident is not counted for someone who cannot see it.
-    assert len(service.visible_incidents) == 1
+    assert service.incident_count == 1
 
 
 def test_it_counts_restricted_for_admin(as_admin, incident, restricted, checkout):
     restricted.services.add(checkout)
     (service,) = as_admin.get("/services/").context["services"]
-    assert len(service.visible_incidents) == 2
+    assert service.incident_count == 2
+
+
+def test_a_responder_counts_the_restricted_incident_they_are_on(
+    as_editor, incident, restricted, checkout
+):
+    restricted.services.add(checkout)
+    (service,) = as_editor.get("/services/").context["services"]
+    assert service.incident_count == 2
+
+
+def test_each_service_counts_only_its_own_incidents(as_viewer, incident, restricted, checkout):
+    search = Service.objects.create(name="search")
+    restricted.services.add(search)
+    incident.services.add(search)
+    response = as_viewer.get("/services/")
+    counts = {service.name: service.incident_count for service in response.context["services"]}
+    assert counts == {"checkout": 1, "search": 1}
+    Service.objects.create(name="unused")
+    counts = {s.name: s.incident_count for s in as_viewer.get("/services/").context["services"]}
+    assert counts["unused"] == 0
 
 
 def test_it_adds_a_service(as_editor, db):

@@ -80,3 +80,28 @@ def _chat_authors(incident: Any) -> frozenset[str]:
     events = incident.events.filter(kind=incident.events.model.Kind.CHAT_MESSAGE)
     events = events.exclude(author_name="")
     return _clean(events.order_by().values_list("author_name", flat=True).distinct())
+
+
+def prime(incident_ids: Iterable[int]) -> None:
+    """Work out the chat authors of many incidents in one query, for a list about to analyse them.
+
+    Only while rosters are kept (RosterMiddleware, cached_per_request()):
+    without it a page of items from 25 incidents asked the database 25 times.
+    """
+    cache = _cache.get()
+    if cache is None:
+        return
+    wanted = {pk for pk in incident_ids if pk not in cache}
+    if not wanted:
+        return
+    # Imported here: incidents' models import this app's.
+    from unblame.incidents.models import TimelineEvent
+
+    found: dict[Any, set[str]] = {pk: set() for pk in wanted}
+    events = TimelineEvent.objects.filter(
+        incident_id__in=wanted, kind=TimelineEvent.Kind.CHAT_MESSAGE
+    ).exclude(author_name="")
+    for pk, name in events.order_by().values_list("incident_id", "author_name").distinct():
+        found[pk].add(name)
+    for pk, names in found.items():
+        cache[pk] = _clean(names)

@@ -15,6 +15,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from unblame.accounts.roster import prime as prime_roster
 from unblame.accounts.versions import api_base_version
 from unblame.actions.forms import possible_owners
 from unblame.actions.models import ActionItem, FactorCategory, incident_factors, incident_items
@@ -114,8 +115,19 @@ def list_incident_items(request: HttpRequest, incident_id: int) -> Any:
     return incident_items(get_incident_for_user(request.auth, incident_id))
 
 
+class ItemPagination(LimitOffsetPagination):
+    """Limit and offset, with the page's incident rosters read at once for their findings."""
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        items = list(page[self.items_attribute])
+        prime_roster(item.incident_id for item in items)
+        page[self.items_attribute] = items
+        return page
+
+
 @router.get("/action-items", response=list[ActionItemOut])
-@paginate(LimitOffsetPagination)
+@paginate(ItemPagination)
 def list_items(
     request: HttpRequest,
     status: ActionItem.Status | None = None,

@@ -24,7 +24,7 @@ from django.utils import timezone
 from unblame.accounts.models import Audited, record_change
 from unblame.accounts.roster import roster
 from unblame.accounts.versions import Versioned
-from unblame.incidents.access import visible_incidents
+from unblame.incidents.access import on_visible_incident
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
 from unblame.language.names import Roster, as_roster
@@ -138,7 +138,7 @@ HINTS = {"item": try_harder_in, "factor": factor_hints_in}
 class ActionItemQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> ActionItemQuerySet:
         """Items of incidents the user may see: the only way lists, counts and the API get them."""
-        return self.filter(incident__in=visible_incidents(user))
+        return self.filter(on_visible_incident(user))
 
     def open(self) -> ActionItemQuerySet:
         return self.filter(status__in=ActionItem.OPEN_STATUSES)
@@ -221,6 +221,10 @@ class ActionItem(Versioned, Audited):
 
     class Meta:
         ordering = [F("due_date").asc(nulls_last=True), "priority", "id"]
+        indexes = [
+            # /actions/ lists open items by due date; without it every item was read.
+            models.Index(fields=["status", "due_date", "priority"], name="action_item_open_by_due"),
+        ]
 
     def __str__(self) -> str:
         return self.title

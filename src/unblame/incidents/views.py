@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -29,6 +29,7 @@ from unblame.incidents.access import (
     can_write,
     get_event_for_user,
     get_incident_for_user,
+    on_visible_incident,
     visible_incidents,
 )
 from unblame.incidents.forms import (
@@ -44,7 +45,7 @@ from unblame.incidents.models import Incident, Responder, Service, Status
 from unblame.incidents.services import declare
 from unblame.incidents.timeline import events_of, timeline_for
 from unblame.incidents.triage import TriageEntry
-from unblame.server.spreadsheet import safe_row
+from unblame.server.csv_export import BATCH, batches, csv_response
 
 PAGE_SIZE = 25
 
@@ -79,30 +80,38 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def incident_export(request: HttpRequest) -> HttpResponse:
-    """The filtered list as CSV, times in UTC so spreadsheets sort them."""
+def incident_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The filtered list as CSV, times in UTC so spreadsheets sort them; streamed."""
     _, incidents = _filtered(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="incidents.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["id", "title", "severity", "status", "services", "declared_at", "resolved_at"])
-    for incident in incidents:
-        services = ";".join(service.name for service in incident.services.all())
-        resolved = incident.resolved_at.isoformat() if incident.resolved_at else ""
-        writer.writerow(
-            safe_row(
-                [
-                    incident.pk,
-                    incident.title,
-                    incident.severity.name,
-                    incident.status,
-                    services,
-                    incident.declared_at.isoformat(),
-                    resolved,
-                ]
-            )
-        )
-    return response
+    return csv_response("incidents.csv", EXPORT_COLUMNS, _export_rows(incidents))
+
+
+EXPORT_COLUMNS = ["id", "title", "severity", "status", "services", "declared_at", "resolved_at"]
+
+
+def _export_rows(incidents) -> Iterator[list[object]]:
+    # Plain values rather than model instances: building an incident, its
+    # severity and its services per row was most of a long export's time.
+    values = incidents.values_list(
+        "pk", "title", "severity__name", "status", "declared_at", "resolved_at"
+    )
+    for batch in batches(values.iterator(chunk_size=BATCH)):
+        names = _service_names([row[0] for row in batch])
+        for pk, title, severity, status, declared, resolved in batch:
+            services = ";".join(names.get(pk, ()))
+            resolved_text = resolved.isoformat() if resolved else ""
+            yield [pk, title, severity, status, services, declared.isoformat(), resolved_text]
+
+
+def _service_names(incident_ids: list[int]) -> dict[int, list[str]]:
+    """Incident id -> the names of its services, by name, in one query for a batch."""
+    links = Incident.services.through.objects.filter(incident_id__in=incident_ids)
+    names: dict[int, list[str]] = {}
+    for incident_id, name in links.order_by("service__name").values_list(
+        "incident_id", "service__name"
+    ):
+        names.setdefault(incident_id, []).append(name)
+    return names
 
 
 def _timeline(incident: Incident):
@@ -300,13 +309,29 @@ def service_list(request: HttpRequest) -> HttpResponse:
                 record_change(request.user, service, "create", {}, snapshot(service, ["name"]))
             messages.success(request, f"Service {service.name} added.")
             return redirect("incidents:services")
-    # Counts go through the access helper so restricted incidents stay uncounted.
-    visible = visible_incidents(request.user)
-    services = Service.objects.prefetch_related(
-        Prefetch("incidents", queryset=visible.only("pk"), to_attr="visible_incidents")
-    )
+    services = list(Service.objects.all())
+    counts = _incident_counts(request.user)
+    for service in services:
+        service.incident_count = counts.get(service.pk, 0)
     context = {"services": services, "form": form, "can_write": can_write(request.user)}
     return render(request, "incidents/services.html", context)
+
+
+def _incident_counts(user) -> dict[int, int]:
+    """Service id -> how many incidents `user` sees there, restricted ones they cannot left out.
+
+    Counted on the incidents-services table (an index, no incident rows read),
+    less the restricted incidents the user may not see; counting through the
+    incidents themselves read every one of them, seconds at 100,000.
+    """
+    through = Incident.services.through
+    counts = dict(through.objects.order_by().values_list("service_id").annotate(n=Count("*")))
+    hidden = through.objects.filter(incident__restricted=True).exclude(
+        on_visible_incident(user, "incident_id")
+    )
+    for service_id, n in hidden.order_by().values_list("service_id").annotate(n=Count("*")):
+        counts[service_id] -= n
+    return counts
 
 
 @login_required
