@@ -220,11 +220,32 @@ def test_it_imports_only_the_chosen_slack_channel(as_editor, incident):
     assert chat_events(incident).count() == 2
 
 
-def test_an_author_who_has_an_account_becomes_the_events_author(as_editor, incident):
+def test_an_author_confirmed_in_the_preview_becomes_the_events_author(as_editor, incident):
+    make_user("dana", "editor", first_name="Dana", last_name="Smith")
+    response = upload(as_editor, incident)
+    preview = as_editor.get(response["Location"]).content.decode()
+    assert "“dana” is Dana Smith (dana)" in preview
+    as_editor.post(response["Location"], {"attribute": ["dana"]})
+    first = chat_events(incident).first()
+    assert first.author.username == "dana"
+
+
+def test_an_author_not_confirmed_keeps_the_chat_name_alone(as_editor, incident):
     make_user("dana", "editor", first_name="Dana", last_name="Smith")
     preview_and_confirm(as_editor, incident)
     first = chat_events(incident).first()
-    assert first.author.username == "dana"
+    assert (first.author, first.author_name) == (None, "dana")
+
+
+def test_confirming_one_author_attributes_no_other(as_editor, incident):
+    make_user("dana", "editor")
+    make_user("sam", "editor")
+    response = upload(as_editor, incident)
+    as_editor.post(response["Location"], {"attribute": ["dana", "nobody"]})
+    authors = {
+        (e.author_name, e.author.username if e.author else None) for e in chat_events(incident)
+    }
+    assert authors == {("dana", "dana"), ("sam", None)}
 
 
 def test_the_import_is_in_the_audit_log(as_editor, incident, editor):

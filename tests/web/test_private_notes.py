@@ -36,7 +36,8 @@ def imported(as_editor, incident, dana):
     url = reverse("integrations:chat_import", args=[incident.pk])
     file = SimpleUploadedFile("chat.txt", CHAT)
     response = as_editor.post(url, {"file": file, "time_zone": "UTC"})
-    as_editor.post(response["Location"])
+    # The uploader confirms, in the preview, that "dana" and "ed" are the people here.
+    as_editor.post(response["Location"], {"attribute": ["dana", "ed"]})
     return incident
 
 
@@ -44,6 +45,16 @@ def page(client, incident):
     response = client.get(incident.get_absolute_url())
     assert response.status_code == 200
     return response.content.decode()
+
+
+def test_no_private_note_goes_to_an_account_the_uploader_did_not_confirm(as_editor, incident, dana):
+    url = reverse("integrations:chat_import", args=[incident.pk])
+    response = as_editor.post(
+        url, {"file": SimpleUploadedFile("chat.txt", CHAT), "time_zone": "UTC"}
+    )
+    as_editor.post(response["Location"])
+    assert not PrivateNote.objects.exists()
+    assert not incident.events.filter(author=dana).exists()
 
 
 def test_self_blame_is_kept_as_a_private_note_for_its_author(imported, dana):
@@ -131,14 +142,17 @@ def test_the_note_follows_the_author_by_full_name(as_editor, incident, dana):
     url = reverse("integrations:chat_import", args=[incident.pk])
     file = SimpleUploadedFile("chat.txt", f"[2026-03-04 13:05] Dana Smith: {SELF_BLAME}".encode())
     response = as_editor.post(url, {"file": file, "time_zone": "UTC"})
-    as_editor.post(response["Location"])
+    as_editor.post(response["Location"], {"attribute": ["Dana Smith"]})
     assert {n.recipient for n in PrivateNote.objects.all()} == {dana}
 
 
 def test_the_highlight_fragment_keeps_the_note_private(imported, as_admin, as_dana):
     event = PrivateNote.objects.first().event
     url = reverse("incidents:event_highlight", args=[imported.pk, event.pk])
-    admin_fragment = as_admin.post(url, HTTP_HX_REQUEST="true").content.decode()
+    data = {"version": event.version, "highlighted": "1"}
+    admin_fragment = as_admin.post(url, data, HTTP_HX_REQUEST="true").content.decode()
     assert KIND_NOTE not in admin_fragment
-    dana_fragment = as_dana.post(url, HTTP_HX_REQUEST="true").content.decode()
+    event.refresh_from_db()
+    data = {"version": event.version, "highlighted": "0"}
+    dana_fragment = as_dana.post(url, data, HTTP_HX_REQUEST="true").content.decode()
     assert KIND_NOTE in dana_fragment

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
@@ -96,11 +97,22 @@ class ChatUpload(models.Model):
         existing = existing_chat_ids(self.incident)
         return [PreviewRow(m, event_external_id(m) in existing) for m in self.messages()]
 
-    def import_messages(self, actor: User) -> ImportResult:
-        """Add the messages not already on the timeline, all or nothing, and forget the file."""
+    def attributions(self, messages: list[ChatMessage]) -> list[tuple[str, User]]:
+        """The chat authors that match an account here, for the uploader to confirm."""
+        return PeopleIndex.build().matches(messages)
+
+    def import_messages(self, actor: User, attribute: Collection[str] = ()) -> ImportResult:
+        """Add the messages not already on the timeline, all or nothing, and forget the file.
+
+        Only messages by the chat authors in `attribute` (as the preview listed
+        them) are attributed to the accounts they match; the rest keep their
+        chat name alone, and no private note goes to anyone for them.
+        """
         messages = self.messages()
         with transaction.atomic():
-            result = import_chat(self.incident, messages, actor, filename=self.filename)
+            result = import_chat(
+                self.incident, messages, actor, filename=self.filename, attribute=attribute
+            )
             self.delete()
         return result
 
@@ -121,9 +133,20 @@ def existing_chat_ids(incident: Incident) -> set[str]:
 
 
 def import_chat(
-    incident: Incident, messages: list[ChatMessage], actor: User, *, filename: str = ""
+    incident: Incident,
+    messages: list[ChatMessage],
+    actor: User | None,
+    *,
+    filename: str = "",
+    attribute: Collection[str] | None = None,
 ) -> ImportResult:
-    """Write chat messages to the timeline, skipping those already there; call in a transaction."""
+    """Write chat messages to the timeline, skipping those already there; call in a transaction.
+
+    `attribute` names the chat authors whose messages may be attributed to the
+    account their name matches (confirmed by the uploader in the preview);
+    None attributes every match, for the Slack app, whose workspace vouches
+    for who wrote what.
+    """
     existing = existing_chat_ids(incident)
     fresh = []
     result = ImportResult()
@@ -135,6 +158,8 @@ def import_chat(
         existing.add(key)
         fresh.append(message)
     people = PeopleIndex.build()
+    if attribute is not None:
+        people = people.only(attribute)
     events = TimelineEvent.objects.bulk_create(
         [_chat_event(incident, message, people) for message in fresh], batch_size=500
     )
@@ -165,6 +190,7 @@ def _chat_event(incident: Incident, message: ChatMessage, people: PeopleIndex) -
         text=message.text,
         source=CHAT_SOURCE,
         external_id=event_external_id(message),
+        imported=True,
     )
 
 
@@ -177,6 +203,8 @@ class PeopleIndex:
 
     def __init__(self, by_name: dict[str, User | None]) -> None:
         self.by_name = by_name
+        # None: any author; otherwise only these chat authors find their account.
+        self.authors: frozenset[str] | None = None
 
     @classmethod
     def build(cls) -> PeopleIndex:
@@ -189,11 +217,27 @@ class PeopleIndex:
         return cls(by_name)
 
     def find(self, message: ChatMessage) -> User | None:
+        if self.authors is not None and message.author not in self.authors:
+            return None
         for name in (message.author, *message.author_aliases):
             user = self.by_name.get(name.strip().casefold())
             if user is not None:
                 return user
         return None
+
+    def only(self, authors: Collection[str]) -> PeopleIndex:
+        """The same index, finding accounts only for messages by these chat authors."""
+        narrowed = PeopleIndex(self.by_name)
+        narrowed.authors = frozenset(authors)
+        return narrowed
+
+    def matches(self, messages: list[ChatMessage]) -> list[tuple[str, User]]:
+        """Each distinct chat author that finds an account, with the account, in order."""
+        found: dict[str, User] = {}
+        for message in messages:
+            if message.author not in found and (user := self.find(message)) is not None:
+                found[message.author] = user
+        return list(found.items())
 
 
 def _analyze_events(

@@ -99,6 +99,7 @@ def chat_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
         if request.method == "POST":
             return _confirm(request, incident, upload)
         rows = upload.preview()
+        attributions = upload.attributions([row.message for row in rows if not row.duplicate])
     except ImportsBusy as error:
         # The upload is kept: it reads fine, the server is only busy.
         context = {"incident": incident, "upload": upload, "reason": error.reason}
@@ -121,13 +122,15 @@ def chat_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
         "fresh": fresh,
         "duplicates": len(rows) - fresh,
         "notes": [row.message.note for row in rows if row.message.note],
+        "attributions": attributions,
     }
     return render(request, "integrations/chat_preview.html", context)
 
 
 def _confirm(request: HttpRequest, incident, upload: ChatUpload) -> HttpResponse:
     try:
-        result = upload.import_messages(request.user)
+        # Only the authors the uploader ticked in the preview are tied to accounts.
+        result = upload.import_messages(request.user, request.POST.getlist("attribute"))
     except IntegrityError:
         # Someone imported the same messages in the same moment; nothing of ours was kept.
         messages.error(

@@ -54,7 +54,6 @@ from unblame.reviews.models import (
     ReviewTemplate,
 )
 from unblame.reviews.services import NewSection, add_section, create_review
-
 from unblame.server.limits import MAX_SECTION_CHARS
 
 from . import document as doc
@@ -390,6 +389,8 @@ class _Importer:
             text=entry.text,
             highlighted=entry.highlighted,
             source=entry.source or TimelineEvent.MANUAL_SOURCE,
+            # The file's kind, source and author are its claims: shown as imported.
+            imported=True,
         )
         _validated(event, f"timeline event at {entry.at}")
         event.save()
