@@ -1,7 +1,11 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+# Imported for their routes, which register on the same objects as the reads
+# of their paths (a second router with the same path would answer 405).
+from unblame.actions import api_writes as _action_writes  # noqa: F401
 from unblame.actions.api import router as actions_api
+from unblame.incidents import api_writes as _incident_writes  # noqa: F401
 from unblame.incidents.api import api
 from unblame.reviews.api import router as reviews_api
 from unblame.server import views
