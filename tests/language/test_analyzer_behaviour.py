@@ -65,10 +65,29 @@ def test_self_blame_in_chat_is_a_quiet_note():
     assert finding.severity is Severity.INFO
 
 
-def test_self_blame_suggestions_are_kind():
-    for finding in analyze("It was my fault. I'm such an idiot. I should have checked."):
-        assert finding.category is Category.SELF_BLAME
+def test_what_the_writer_says_of_themself_gets_kind_suggestions():
+    findings = analyze("It was my fault. I'm such an idiot. I should have checked.")
+    assert [f.category for f in findings] == [
+        Category.SELF_BLAME,
+        Category.SELF_BLAME,
+        Category.COUNTERFACTUAL,
+    ]
+    for finding in findings:
+        assert finding.about_writer
         assert "Thank you" in finding.suggestion or "No apology" in finding.suggestion
+
+
+def test_hindsight_about_someone_else_is_not_about_the_writer():
+    (finding,) = analyze("The reviewer should have checked the diff.")
+    assert finding.category is Category.COUNTERFACTUAL
+    assert not finding.about_writer
+    assert finding.to_dict()["about_writer"] is False
+
+
+def test_own_hindsight_in_chat_is_a_gentle_note():
+    (finding,) = analyze("i should have waited for the canary", context="chat")
+    assert finding.rule == "UB204" and finding.about_writer
+    assert finding.severity.value == "info"
 
 
 def test_an_unknown_context_is_rejected():

@@ -156,3 +156,15 @@ def test_the_highlight_fragment_keeps_the_note_private(imported, as_admin, as_da
     data = {"version": event.version, "highlighted": "0"}
     dana_fragment = as_dana.post(url, data, HTTP_HX_REQUEST="true").content.decode()
     assert KIND_NOTE in dana_fragment
+
+
+def test_own_hindsight_alone_is_a_private_note_and_never_a_public_flag(as_editor, incident, dana):
+    # "I should have…" is a counterfactual about the writer: it gets the same
+    # private, kind note as self-blame, not a flag on the shared timeline.
+    chat = b"[2026-03-04 13:05] dana: i should have waited for the canary before the rollout\n"
+    url = reverse("integrations:chat_import", args=[incident.pk])
+    response = as_editor.post(url, {"file": SimpleUploadedFile("c.txt", chat), "time_zone": "UTC"})
+    as_editor.post(response["Location"], {"attribute": ["dana"]})
+    (note,) = PrivateNote.objects.all()
+    assert note.recipient == dana
+    assert not LanguageFlag.objects.exists()

@@ -27,7 +27,7 @@ from unblame.incidents.triage import TriageEntry
 from unblame.integrations.alerts import Alert, parse_alertmanager, parse_generic
 from unblame.integrations.chat import ChatMessage
 from unblame.integrations.upload import parse_chat_upload
-from unblame.language import Category, Finding, analyze
+from unblame.language import Finding, analyze
 
 CHAT_SOURCE = "chat-import"
 OPEN_STATUSES = (Status.INVESTIGATING, Status.IDENTIFIED, Status.MONITORING)
@@ -253,7 +253,7 @@ def _analyze_events(
     flags, notes = [], []
     for event, message in zip(events, messages, strict=True):
         for finding in analyze(message.text, context="chat", names=names):
-            if finding.category is Category.SELF_BLAME:
+            if finding.about_writer:
                 # Kept for its author alone; with no account to show it to, it is dropped.
                 if event.author is not None:
                     notes.append(

@@ -180,8 +180,9 @@ def _allowed(rule: Rule, block: prose.Block, context: str, config: Config) -> bo
 def _severity(rule: Rule, context: str, config: Config) -> Severity:
     if rule.code in config.severity:
         return config.severity[rule.code]
-    # Self-blame in live chat gets a private, gentle note, never a loud flag.
-    if context == "chat" and rule.category is Category.SELF_BLAME:
+    # What the writer says of themself in live chat gets a private, gentle
+    # note, never a loud flag.
+    if context == "chat" and rule.about_writer:
         return Severity.INFO
     return rule.severity
 
@@ -357,6 +358,7 @@ def _run_rule_in(
             column=column,
             message=rule.message,
             suggestion=rule.suggestion,
+            about_writer=rule.about_writer,
         )
 
 

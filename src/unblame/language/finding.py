@@ -61,6 +61,9 @@ class Finding:
     column: int
     message: str
     suggestion: str
+    # The writer speaks of themself ("I should have…", "my fault"): chat
+    # answers privately and the editor suggests a kind rewrite.
+    about_writer: bool = False
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -80,6 +80,15 @@ class Rule:
     negatable: bool = True
     contexts: frozenset[str] = field(default=CONTEXTS)
     since: str = "0.1.0"
+    # What the writer says of themself: every self_blame rule, and a rule of
+    # another category whose agent is the writer ("I should have…" is a
+    # counterfactual). Chat answers these privately and the editor kindly.
+    about_the_writer: bool = False
+
+    @property
+    def about_writer(self) -> bool:
+        """True when the finding is about the writer themself (see `about_the_writer`)."""
+        return self.about_the_writer or self.category is Category.SELF_BLAME
 
     @property
     def checks(self) -> tuple[Check | Frame, ...]:

@@ -79,7 +79,9 @@ class Annotated:
 
     @property
     def is_self_blame(self) -> bool:
-        return self.finding.category is Category.SELF_BLAME
+        # The writer speaking of themself, whatever the category: "I should
+        # have…" is a counterfactual and still gets the kind rewrite.
+        return self.finding.about_writer
 
     @property
     def rewrite(self) -> str:

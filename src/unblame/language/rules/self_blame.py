@@ -306,6 +306,7 @@ RULES = (
             "Really sorry everyone, I apologize for all the trouble.",
             "Sorry for wasting everyone's time tonight.",
             "I apologise for the outage, it won't happen again.",
+            "Sorry all, shouldn't have merged that before lunch.",
         ),
         good=(
             "Sorry, I was on mute.",
@@ -316,6 +317,10 @@ RULES = (
         triggers=("sorry", "apologi"),
         pattern=r"""
             (?P<span>
+              # An apology joined to a verdict on oneself ("sorry, shouldn't have…"):
+              # hindsight (UB204) said as a confession.
+              \bsorry\W+(?:\w+\W+)?(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
+            |
               \b(?:so|really|very|truly|terribly|deeply|extremely|incredibly|super|awfully)
                 (?:,?\s+(?:so|very|really))?,?\s+sorry\b
             | \b(?:sorry|apologi[sz]e|apologies)\b[^.!?\n]{0,60}\b(?:sorry|apologi[sz]e|apologies)\b
@@ -336,7 +341,10 @@ RULES = (
     Rule(
         code="UB204",
         name="self-counterfactual",
-        category=Category.SELF_BLAME,
+        # The guide's counterfactual: hindsight about what a person should
+        # have done, here the writer themself.
+        category=Category.COUNTERFACTUAL,
+        about_the_writer=True,
         severity=Severity.WARNING,
         message="You judge your own earlier choice with hindsight.",
         rationale=(
