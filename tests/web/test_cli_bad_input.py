@@ -104,3 +104,29 @@ def test_the_installed_command_prints_no_traceback_for_an_impossible_date(tmp_pa
     )
     assert done.returncode == 2
     assert "impossible date" in one_line(done.stderr)
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "unblame.cli", *args],
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "env, says",
+    [
+        ({"UNBLAME_DATABASE_URL": "nonsense"}, "UNBLAME_DATABASE_URL cannot be used"),
+        ({"UNBLAME_DATABASE_URL": "postgres://[::1"}, "UNBLAME_DATABASE_URL cannot be used"),
+        ({"UNBLAME_DATABASE_URL": "postgres://nobody@127.0.0.1:1/x"}, "cannot use the database"),
+        ({"UNBLAME_DATA_DIR": "/proc/no-such-folder"}, "/proc/no-such-folder"),
+    ],
+)
+def test_a_web_command_with_an_unusable_setup_says_so_in_one_line(tmp_path, env, says):
+    env = {"UNBLAME_DATA_DIR": str(tmp_path / "data"), **env}
+    done = _run(["createuser", "somebody"], **env)
+    assert done.returncode == 2
+    assert says in one_line(done.stderr)

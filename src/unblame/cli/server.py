@@ -31,5 +31,29 @@ def start_django(migrate: bool = True) -> None:
         serve.setup_django()
     except ImproperlyConfigured as exc:
         raise CliError(str(exc)) from None
+    except OSError as exc:  # the data folder cannot be made or opened
+        raise CliError(f"{exc.filename or 'the data folder'}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # dj_database_url's unknown scheme, a malformed URL
+        raise CliError(f"UNBLAME_DATABASE_URL cannot be used: {exc}") from None
+    except Exception as exc:
+        # The settings reach PostgreSQL for the task queue; a server that is not
+        # there is the operator's to fix, told in one line.
+        if _is_driver_error(exc):
+            raise CliError(f"cannot use the database: {_first_line(exc)}") from None
+        raise
     if migrate:
-        serve.migrate(sys.stdout)
+        from django.db import DatabaseError
+
+        try:
+            serve.migrate(sys.stdout)
+        except DatabaseError as exc:
+            raise CliError(f"cannot use the database: {_first_line(exc)}") from None
+
+
+def _is_driver_error(exc: Exception) -> bool:
+    return type(exc).__module__.split(".")[0] in ("psycopg", "psycopg2", "sqlite3")
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

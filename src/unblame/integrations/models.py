@@ -550,6 +550,7 @@ class AlertGroup(models.Model):
 # The Slack app's models live beside the code that uses them; importing them
 # here registers them with the integrations app (and its migrations).
 from unblame.integrations.slackbot import SlackChannel, SlackConfig, SlackPerson  # noqa: E402, F401
+from unblame.integrations.trackers import Tracker, TrackerIssue  # noqa: E402, F401
 from unblame.integrations.webhooks import (  # noqa: E402, F401
     OverdueNotice,
     WebhookDelivery,

@@ -61,3 +61,20 @@ def publish_overdue_items() -> None:
     from unblame.integrations.webhooks import publish_overdue
 
     publish_overdue()
+
+
+@db_task(retries=3, retry_delay=60)
+def open_tracker_issue(link_id: int) -> None:
+    """Open the issue for an item sent to a tracker; a failure is kept on the link and retried."""
+    from unblame.integrations.trackers import TrackerIssue, open_issue
+
+    link = TrackerIssue.objects.select_related("item", "tracker").filter(pk=link_id).first()
+    if link is not None:
+        open_issue(link)
+
+
+@db_periodic_task(crontab(minute="*/10"))
+def sync_tracker_issues() -> None:
+    from unblame.integrations.trackers import sync_all
+
+    sync_all()

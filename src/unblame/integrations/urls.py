@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unblame.integrations import slack_views, views, webhook_views
+from unblame.integrations import slack_views, tracker_views, views, webhook_views
 
 app_name = "integrations"
 
@@ -51,4 +51,12 @@ urlpatterns = [
         webhook_views.redeliver,
         name="webhook_redeliver",
     ),
+    path("settings/trackers/", tracker_views.trackers, name="trackers"),
+    path("settings/trackers/<int:pk>/delete/", tracker_views.tracker_delete, name="tracker_delete"),
+    path(
+        "incidents/<int:pk>/action-items/<int:item_pk>/send-to-tracker/",
+        tracker_views.send_item,
+        name="tracker_send",
+    ),
+    path("hooks/trackers/<int:pk>/", tracker_views.tracker_webhook, name="tracker_webhook"),
 ]

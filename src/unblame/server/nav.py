@@ -59,6 +59,11 @@ SETTINGS_PAGES = (
         "Signed notices of incident, review and action item changes, with a delivery log.",
     ),
     SettingsPage(
+        "integrations:trackers",
+        "Issue trackers",
+        "Each team's GitHub, GitLab or Jira project, for sending action items there.",
+    ),
+    SettingsPage(
         "integrations:slack_settings",
         "Slack",
         "The Slack app manifest, its signing secret and token, and the linked channels.",
