@@ -10,7 +10,7 @@ from functools import cache, cached_property, lru_cache
 from . import cues, prose
 from .config import Config
 from .finding import Category, Finding, Severity
-from .lexicon import SLOTS, mark_names, other_pattern, person_pattern
+from .lexicon import NAME_MARK, ROLE_NOUNS, SLOTS, mark_names, other_pattern, person_pattern
 from .names import Roster, as_roster
 from .registry import RULES, get_rule
 from .rule import Check, Frame, Rule
@@ -156,6 +156,19 @@ _CAUSE_BEFORE_QUOTE_RE = re.compile(
 
 def _given_as_cause(masked: str, start: int) -> bool:
     return _CAUSE_BEFORE_QUOTE_RE.search(masked, max(0, start - 60), start) is not None
+
+
+# A scare-quoted word right before a person is an epithet pinned on them
+# ("'idiot' contractor", "the \"genius\" admin"), not a term talked about.
+_EPITHET_RE = re.compile(
+    # An organisation's name may stand between: "'idiot' Acme engineer".
+    rf"[\"”’']\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:{ROLE_NOUNS}|{NAME_MARK}|@)",
+    re.IGNORECASE,
+)
+
+
+def _applied_to_person(masked: str, end: int) -> bool:
+    return _EPITHET_RE.match(masked, end) is not None
 
 
 def _is_closing(masked: str, i: int) -> bool:
@@ -339,7 +352,11 @@ def _run_rule_in(
         block = doc.block_at(start)
         if block is None or not _allowed(rule, block, context, config):
             continue
-        if _mentioned(masked, start, end) and not _given_as_cause(masked, start):
+        if (
+            _mentioned(masked, start, end)
+            and not _given_as_cause(masked, start)
+            and not (rule.category is Category.BLAME_OTHER and _applied_to_person(masked, end))
+        ):
             continue
         s_lo, s_hi = sentence_bounds(masked, m_start, m_end, lo, hi)
         if rule.negatable and _negated(masked, s_lo, m_start):

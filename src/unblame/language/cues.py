@@ -131,8 +131,16 @@ _CARE_PARTICIPLES = (
 )
 # "... acknowledged but not acted on": a clause that shares its subject starts at "not".
 _BARE_NEGLECT_RE = _Lazy(rf"(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b", re.IGNORECASE)
+# Acts a person performs, judged in a passive with hindsight: "the migration
+# should not have been merged on a Friday", "the flag should have been removed".
+_ACT_PARTICIPLES = (
+    r"merged|deployed|shipped|released|pushed|approved|removed|deleted|dropped|applied|run"
+    r"|rolled\s+(?:back|out)|reverted|restarted|disabled|enabled|rotated|renewed|declared|paged"
+    r"|cancell?ed|postponed|delayed|migrated|upgraded|installed|configured|changed|started|stopped"
+    r"|kept|left|turned\s+(?:on|off)|switched\s+(?:on|off)|split|pinned|bumped|tagged"
+)
 _NEGLECT_RE = _Lazy(
-    rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
@@ -481,9 +489,25 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     shared = clause.words[0].low in {"but", "yet"} and clause.predicate <= 1
     regex = _BARE_NEGLECT_RE if shared else _NEGLECT_RE
     match = regex.search(text, 0, min(len(text), 60))
-    if match is None or match.start() > 20:
+    if match is None or match.start() > 20 or _caught_by_a_safeguard(text, match):
         return None
     return start + match.start(), start + match.end()
+
+
+def _caught_by_a_safeguard(text: str, match: re.Match[str]) -> bool:
+    """ "should have been caught by our tests" names the safeguard that was missing:
+    the guide's system-focused counterfactual, which is what a review wants."""
+    detected = match.group().lower().endswith(("caught", "noticed", "detected", "spotted"))
+    return detected and _BY_A_SAFEGUARD_RE.match(text, match.end()) is not None
+
+
+_BY_A_SAFEGUARD_RE = _Lazy(
+    r"\s+(?:by|in|during|at)\s+(?:the\s+|our\s+|an?\s+|any\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:tests?|testing|ci|linter|lint|checks?|monitoring|monitors?|alerts?|alerting|pipeline|staging"
+    r"|canary|canaries|validation|validator|schema|type\s+checker|compiler|scanner|tooling|automation"
+    r"|dashboards?|probes?|health\s?checks?|guardrails?|safeguards?|policy|policies|gates?)\b",
+    re.IGNORECASE,
+)
 
 
 # A question aimed at a person: it asks who or why of a slip, or with an edge

@@ -61,7 +61,7 @@ SETTINGS_PAGES = (
     SettingsPage(
         "integrations:trackers",
         "Issue trackers",
-        "Each team's GitHub, GitLab or Jira project, for sending action items there.",
+        "The GitHub, GitLab or Jira project of each team, for sending action items there.",
     ),
     SettingsPage(
         "integrations:slack_settings",

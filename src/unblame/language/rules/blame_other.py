@@ -251,6 +251,7 @@ RULES = (
             "Frankly the SRE on shift was asleep at the wheel.",
             "Honestly the incident commander made a mess of the comms.",
             "It was a careless change to the firewall rules.",
+            "Local paper: 'Idiot' Globex technician unplugs the exchange.",
             "Honestly the review of that PR was sloppy.",
             "Another cowboy deploy on a Friday afternoon.",
             "Someone fat-fingered the replica count.",
@@ -260,6 +261,7 @@ RULES = (
         good=(
             "The rubber gasket on the rack door was replaced.",
             "The hasty-merge label is applied by a bot.",
+            "The runbook calls this step 'careless mode', and nobody reads that label.",
             "Dynamo-style sloppy quorum accepted the writes during the partition.",
             "We enabled lazy loading for the image grid.",
             "The change to the firewall rules removed the health-check port.",

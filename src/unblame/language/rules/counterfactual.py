@@ -353,12 +353,14 @@ RULES = (
             "The disk-usage warnings were not acted on.",
             "A red canary should have led to a rollback, not a second push.",
             "The canary results should have been checked before the second wave.",
+            "The schema migration should not have been merged during the freeze.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
             "The alert was acknowledged within two minutes.",
             "The warning was sent to a channel nobody had joined since the reorg.",
             "The old heartbeats were missed while the collector restarted.",
+            "The off-by-one should have been caught by our integration tests.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         pattern=(frame(frozenset({SYSTEM}), "neglect"),),
