@@ -149,3 +149,24 @@ def test_the_api_refuses_a_key_moment_outside_the_range(editor, incident, when):
     assert "between 1970 and 2100" in response.json()["detail"]
     incident.refresh_from_db()
     assert incident.resolved_at is None
+
+
+# Values stored before the range was checked ------------------------------------------------
+
+
+@pytest.mark.parametrize("zone", [AHEAD, BEHIND])
+def test_a_time_at_the_edge_of_the_calendar_stored_earlier_does_not_break_the_page(
+    as_viewer, viewer, incident, zone
+):
+    viewer.timezone = zone
+    viewer.save()
+    edge = (
+        datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+        if zone == AHEAD
+        else datetime(1, 1, 1, 0, 1, tzinfo=UTC)
+    )
+    TimelineEvent.objects.create(incident=incident, occurred_at=edge, text="from long ago")
+    response = as_viewer.get(f"/incidents/{incident.pk}/")
+    assert response.status_code == 200
+    assert "from long ago" in response.content.decode()
+    assert edge.strftime("%d %b") in response.content.decode()

@@ -18,7 +18,12 @@ def local(value: datetime | None, fmt: str = TIME_FORMAT) -> str:
     """A stored UTC datetime in the viewer's zone (activated per request), with the zone's name."""
     if value is None:
         return "—"
-    shown = timezone.localtime(value)
+    try:
+        shown = timezone.localtime(value)
+    except OverflowError:
+        # A time stored before dates were range-checked, at the edge of the
+        # calendar (9999-12-31, year 1): shown in UTC rather than failing the page.
+        return f"{value.strftime(fmt)} UTC"
     return f"{shown.strftime(fmt)} {shown.tzname()}"
 
 
