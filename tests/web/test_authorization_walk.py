@@ -54,6 +54,7 @@ EXPECTATIONS = {
     "hooks/slack/commands": PUBLIC,
     "hooks/slack/events": PUBLIC,
     "hooks/slack/interactions": PUBLIC,
+    "hooks/trackers/<int:pk>/": PUBLIC,
     "account/": SIGNED_IN,
     "account/api-token/": SIGNED_IN,
     "account/api-token/revoke/": SIGNED_IN,
@@ -93,7 +94,14 @@ EXPECTATIONS = {
     "settings/severities/": ADMINS,
     "settings/slack/": ADMINS,
     "settings/slack/channels/<int:pk>/nudges/": ADMINS,
+    "settings/trackers/": ADMINS,
+    "settings/trackers/<int:pk>/delete/": ADMINS,
     "settings/trash/": ADMINS,
+    "settings/webhooks/": ADMINS,
+    "settings/webhooks/<int:pk>/": ADMINS,
+    "settings/webhooks/<int:pk>/delete/": ADMINS,
+    "settings/webhooks/<int:pk>/toggle/": ADMINS,
+    "settings/webhooks/deliveries/<int:pk>/redeliver/": ADMINS,
     "settings/trash/<str:kind>/<int:pk>/purge/": ADMINS,
     "settings/trash/<str:kind>/<int:pk>/restore/": ADMINS,
     "incidents/<int:pk>/": INCIDENT,
@@ -111,6 +119,7 @@ EXPECTATIONS = {
     "incidents/<int:pk>/actions/<int:item_pk>/edit/": INCIDENT_WRITE,
     "incidents/<int:pk>/actions/<int:item_pk>/status/": INCIDENT_WRITE,
     "incidents/<int:pk>/actions/new/": INCIDENT_WRITE,
+    "incidents/<int:pk>/action-items/<int:item_pk>/send-to-tracker/": INCIDENT_WRITE,
     "incidents/<int:pk>/edit/": INCIDENT_WRITE,
     "incidents/<int:pk>/events/": INCIDENT_WRITE,
     "incidents/<int:pk>/events/<int:event_pk>/delete/": INCIDENT_WRITE,
@@ -124,6 +133,8 @@ EXPECTATIONS = {
     "incidents/<int:pk>/responders/<int:responder_pk>/remove/": INCIDENT_WRITE,
     "incidents/<int:pk>/review/acknowledge/": INCIDENT_WRITE,
     "incidents/<int:pk>/review/approve/": INCIDENT_WRITE,
+    "incidents/<int:pk>/review/facts/keep/": INCIDENT_WRITE,
+    "incidents/<int:pk>/review/facts/refresh/": INCIDENT_WRITE,
     "incidents/<int:pk>/review/sections/<slug:key>/": INCIDENT_WRITE,
     "incidents/<int:pk>/review/sections/<slug:key>/acknowledge/": INCIDENT_WRITE,
     "incidents/<int:pk>/review/sections/<slug:key>/comments/": INCIDENT_WRITE,
@@ -142,6 +153,8 @@ EXPECTATIONS = {
     "api/action-items/<item_id>": API_INCIDENT,
     "api/incidents/<incident_id>": API_INCIDENT,
     "api/incidents/<incident_id>/action-items": API_INCIDENT,
+    "api/incidents/<incident_id>/events": API_INCIDENT,
+    "api/incidents/<incident_id>/status": API_INCIDENT,
     "api/incidents/<incident_id>/factors": API_INCIDENT,
     "api/incidents/<incident_id>/review": API_INCIDENT,
     "api/incidents/<incident_id>/review/sections/<key>": API_INCIDENT,
@@ -160,7 +173,8 @@ _HIDDEN = {404}
 ALLOWED: dict[str, dict[str, set]] = {
     SIGNED_IN: {"*": {200, 302}},
     EDITORS: {"viewer": {403}, "responder_viewer": {403}, "*": {200}},
-    ADMINS: {"admin": {200, 302}, "*": {403}},
+    # An admin asking for an object that is not there (the ids are the incident's) gets 404.
+    ADMINS: {"admin": {200, 302, 404}, "*": {403}},
     INCIDENT: {"viewer": _HIDDEN, "outsider": _HIDDEN, "*": {200}},
     INCIDENT_WRITE: {"viewer": _HIDDEN, "outsider": _HIDDEN, "responder_viewer": {403}, "*": {200}},
     RESPONDERS: {"viewer": _HIDDEN, "outsider": _HIDDEN, "admin": {403}, "*": {200}},
@@ -260,12 +274,47 @@ def _requests(route: str, role: str, kind: str):
         yield "patch", {}
 
 
-def _ask(client, method: str, url: str, data: dict):
-    if method in ("put", "patch"):
-        # A body the API's schemas accept, so the answer comes from the access check.
-        body = json.dumps({"body": SEARCH})
+def _ask(client, method: str, url: str, data: dict, route: str = ""):
+    if route.startswith("api/") and method != "get":
+        # A body the API's own schema accepts, so the answer comes from the access check.
+        body = json.dumps(api_body(route, method))
         return getattr(client, method)(url, body, content_type="application/json")
     return getattr(client, method)(url, data)
+
+
+def api_body(route: str, method: str) -> dict:
+    """A valid JSON body for the route's operation, made from the OpenAPI description."""
+    from unblame.server.urls import api
+
+    schema = api.get_openapi_schema()
+    path = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
+    operation = schema["paths"].get(path, {}).get(method, {})
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+    return _example(content["schema"], schema) if content else {}
+
+
+def _example(node: dict, schema: dict):
+    """The plainest value the JSON schema node accepts: the searched word for text."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[1]
+        return _example(schema["components"]["schemas"][name], schema)
+    for combined in ("allOf", "anyOf", "oneOf"):
+        if combined in node:
+            options = [n for n in node[combined] if n.get("type") != "null"]
+            return _example(options[0], schema)
+    if "default" in node:
+        return node["default"]
+    if "enum" in node:
+        return node["enum"][0]
+    kind = node.get("type")
+    if kind == "object":
+        properties = node.get("properties", {})
+        return {name: _example(sub, schema) for name, sub in properties.items()}
+    if kind == "string" and node.get("format") == "date-time":
+        return "2026-03-04T12:00:00Z"
+    if kind == "string" and node.get("format") == "date":
+        return "2026-03-04"
+    return {"integer": 1, "number": 1, "boolean": False, "array": []}.get(kind, SEARCH)
 
 
 def _walk(world: World, route: str) -> list[str]:
@@ -276,10 +325,10 @@ def _walk(world: World, route: str) -> list[str]:
         for role in ROLES:
             client = world.client(role)
             for method, data in _requests(route, role, kind):
-                response = _ask(client, method, url, data)
+                response = _ask(client, method, url, data, route)
                 problems += _check(world, kind, role, method, url, response, data)
                 if role not in SEES and url != nowhere and response.status_code < 500:
-                    other = _status(_ask(client, method, nowhere, data))
+                    other = _status(_ask(client, method, nowhere, data, route))
                     if other != _status(response):
                         problems.append(
                             f"{role} {method.upper()} {url}: {_status(response)}, but {other} "
@@ -299,9 +348,23 @@ def _check(world, kind, role, method, url, response, data) -> list[str]:
         if secret.encode() in body:
             problems.append(f"{where}: the answer holds {secret!r}")
     expected = allowed(kind, role, "get" if method == "get" else "write")
+    if _refused_by_schema(response):
+        # The body did not fit the schema, so nothing was looked up: an answer that
+        # says nothing about the incident (and the same for one that does not exist).
+        return problems
     if expected != ANYTHING and status not in expected:
         problems.append(f"{where}: {status}, expected one of {sorted(map(str, expected))}")
     return problems
+
+
+def _refused_by_schema(response) -> bool:
+    """A 422 from the API's body validation, before the view ran."""
+    if response.status_code != 422 or not response.get("Content-Type", "").startswith(
+        "application/json"
+    ):
+        return False
+    detail = json.loads(response.content).get("detail")
+    return isinstance(detail, list) and all(d.get("loc", [""])[0] == "body" for d in detail)
 
 
 # -- The tests --------------------------------------------------------------------------------
@@ -354,7 +417,7 @@ def test_a_leak_is_reported(world):
 def test_a_wrong_status_is_reported(world):
     response = world.client("viewer").get("/audit/")
     assert _check(world, ADMINS, "admin", "get", "/audit/", response, {}) == [
-        "admin GET /audit/: 403, expected one of ['200', '302', '405']"
+        "admin GET /audit/: 403, expected one of ['200', '302', '404', '405']"
     ]
 
 
@@ -387,3 +450,20 @@ def test_a_responder_who_is_a_viewer_may_not_write():
     assert allowed(API_INCIDENT, "responder_viewer", "write") == {403, 405}
     assert allowed(INCIDENT_WRITE, "outsider", "write") == {404, 405}
     assert allowed(EDITORS, "viewer", "write") == {403, 405}
+
+
+def test_api_writes_are_sent_a_body_their_schema_accepts():
+    body = api_body("api/incidents/<incident_id>/review/sections/<key>", "put")
+    assert body["body"] == SEARCH and body["version"] == 1
+    assert api_body("api/incidents", "get") == {}
+
+
+def test_a_body_the_schema_refuses_is_not_held_against_the_route(world):
+    client = world.client("outsider_token")
+    response = client.post(
+        f"/api/incidents/{world.restricted.pk}/action-items",
+        json.dumps({"title": []}),
+        content_type="application/json",
+    )
+    assert response.status_code == 422 and _refused_by_schema(response)
+    assert not _refused_by_schema(client.get(f"/api/incidents/{world.restricted.pk}"))
