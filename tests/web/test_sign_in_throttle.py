@@ -122,6 +122,13 @@ def test_failures_older_than_the_window_are_forgotten(viewer, frozen):
     assert _login(client).status_code == 302
 
 
+def test_failures_older_than_the_window_are_deleted_at_the_next_failure(viewer, frozen):
+    _fail(_from(GUESSER), 3)
+    frozen.shift(16 * 60)
+    _fail(_from(REAL), 1)
+    assert list(LoginFailure.objects.values_list("address", flat=True)) == [REAL]
+
+
 def test_signing_in_clears_only_this_clients_failures(viewer):
     _fail(_from(GUESSER), 4)
     real = _from(REAL)

@@ -120,7 +120,12 @@ def wait(key: str, client: Client) -> Wait | None:
 
 
 def record_failure(key: str, client: Client) -> Wait | None:
-    """Count one failure; returns the wait it starts, if it starts one."""
+    """Count one failure; returns the wait it starts, if it starts one.
+
+    Failures older than the window count for nothing and go, so a long attack
+    does not grow the table without end.
+    """
+    LoginFailure.objects.filter(at__lt=timezone.now() - _window()).delete()
     LoginFailure.objects.create(username=key, address=client.address, device=client.device)
     return wait(key, client)
 
