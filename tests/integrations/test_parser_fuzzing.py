@@ -4,10 +4,13 @@ import contextlib
 import json
 import os
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from unblame.incidents.dates import EARLIEST, LATEST, DateOutOfRange, check_time
 from unblame.integrations.alerts import AlertParseError, parse_alertmanager, parse_generic
 from unblame.integrations.chat import MESSAGE_RE, ChatParseError, decode_text, parse_transcript
 from unblame.integrations.slack import parse_slack_export
@@ -243,3 +246,57 @@ def test_a_slack_export_round_trips(items):
 def test_the_sample_export_still_parses():
     # Guards the fixtures the property tests above mutate.
     assert len(parse_slack_export(make_zip(export_files(MESSAGES)))) == 2
+
+
+# -- Every date read lies in the stored range (incidents/dates.py) ---------------------------
+
+EDGE_ZONES = st.sampled_from([UTC, ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago")])
+
+
+@FAST
+@given(st.datetimes(timezones=EDGE_ZONES))
+def test_any_alert_time_is_in_range_or_refused_and_shows_in_every_zone(moment):
+    alert = {**ALERTMANAGER["alerts"][0], "startsAt": moment.isoformat()}
+    try:
+        [parsed] = parse_alertmanager(json.dumps({**ALERTMANAGER, "alerts": [alert]}).encode())
+    except AlertParseError:
+        return
+    assert EARLIEST <= parsed.starts_at < LATEST
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        parsed.starts_at.astimezone(ZoneInfo(zone))  # never an OverflowError
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=10**11), st.integers(min_value=0, max_value=999_999))
+def test_any_slack_ts_is_in_range_or_refused(seconds, micros):
+    messages = [{"type": "message", "user": "U1", "text": "x", "ts": f"{seconds}.{micros:06d}"}]
+    try:
+        [parsed] = parse_slack_export(make_zip(export_files(messages)))
+    except ChatParseError:
+        return
+    assert EARLIEST <= parsed.occurred_at < LATEST
+
+
+@FAST
+@given(st.dates(), st.sampled_from(["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]))
+def test_any_transcript_date_is_in_range_or_refused(day, tz):
+    try:
+        [message] = parse_transcript(f"{day.isoformat()} 23:59 dana: ok", tz=tz)
+    except ChatParseError:
+        return
+    assert EARLIEST <= message.occurred_at < LATEST
+
+
+@FAST
+@given(st.datetimes(timezones=st.none() | EDGE_ZONES))
+def test_check_time_accepts_exactly_the_range(moment):
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    try:
+        inside = EARLIEST <= aware < LATEST
+    except OverflowError:
+        inside = False
+    if inside:
+        assert check_time(moment) == aware
+    else:
+        with pytest.raises(DateOutOfRange):
+            check_time(moment)
