@@ -91,6 +91,8 @@ NOT_AN_EDIT: dict[str, str] = {
     "reviews:readiness": "a page",
     "reviews:acknowledge_gap": "adds an acknowledgement",
     "reviews:summary": "a page",
+    "reviews:facts_refresh": "saves sections through save_body from their current versions",
+    "reviews:facts_keep": "moves a baseline of record facts; no typed text",
     "reviews:analyze": "analyses text, stores nothing",
     "reviews:section_history": "reads a section's versions",
     "reviews:comment_add": "adds a comment; comments are not edited",

@@ -642,3 +642,8 @@ class Debrief(Versioned):
             self.shared_at = version.created_at
             self.save(update_fields=["shared_text", "shared_at"])
         return version
+
+
+# Drafted facts live beside the code that keeps them linked to the record;
+# importing the model here registers it with the reviews app (and its migrations).
+from unblame.reviews.facts import DraftedFacts  # noqa: E402, F401

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from django.apps import apps
@@ -15,6 +14,7 @@ from django.utils import timezone
 from unblame.accounts.models import User, record_change, snapshot
 from unblame.incidents.models import Incident
 from unblame.reviews.analysis import Annotated
+from unblame.reviews.facts import record_drafts, remember, stale_facts
 from unblame.reviews.models import (
     DEFAULT_SECTIONS,
     FindingAcknowledgement,
@@ -43,7 +43,6 @@ from unblame.reviews.readiness import (
     reason_problem,
     target,
 )
-from unblame.server.templatetags.unblame_tags import TIME_FORMAT, duration
 
 DRAFT_NOTE = "Drafted from the incident record"
 __all__ = [
@@ -77,7 +76,13 @@ def draft_review(incident: Incident, actor: User | None) -> Review:
     sections = [NewSection(key, title, prompt, drafts.get(key, "")) for key, title, prompt in specs]
     name = template.name if template else "built-in"
     try:
-        return create_review(incident, actor, template, sections, DRAFT_NOTE, {"template": name})
+        with transaction.atomic():
+            review = create_review(
+                incident, actor, template, sections, DRAFT_NOTE, {"template": name}
+            )
+            # The facts stay linked to the record: the review says when they go stale.
+            remember(review, incident)
+        return review
     except IntegrityError:
         # Someone started it in the same moment: theirs is the review.
         return Review.objects.get(incident=incident)
@@ -142,72 +147,6 @@ def add_section(
         note=note,
     )
     return row
-
-
-def _utc(value: datetime) -> str:
-    # Review text is read by people in many zones and pasted elsewhere: UTC, named,
-    # in the pages' format ("04 Mar 2026, 12:00 UTC").
-    return value.astimezone(UTC).strftime(f"{TIME_FORMAT} UTC")
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def record_drafts(incident: Incident) -> dict[str, str]:
-    """Section key -> drafted Markdown, from what the incident record already knows."""
-    return {
-        "summary": _summary_draft(incident),
-        "impact": _impact_draft(incident),
-        "timeline": _timeline_draft(incident),
-    }
-
-
-def _summary_draft(incident: Incident) -> str:
-    services = ", ".join(s.name for s in incident.services.all()) or "no service recorded yet"
-    responders = [
-        f"{r.user} ({r.get_role_display().lower()})"
-        for r in incident.responders.select_related("user")
-    ]
-    parts = [incident.summary.strip()] if incident.summary.strip() else []
-    parts.append(f"A {incident.severity.name} incident affecting {services}.")
-    if responders:
-        parts.append("Responders: " + ", ".join(responders) + ".")
-    return "\n\n".join(parts)
-
-
-def _impact_draft(incident: Incident) -> str:
-    recorded = [(label, value) for _, label, value in incident.moments() if value is not None]
-    missing = [label.lower() for _, label, value in incident.moments() if value is None]
-    lines = ["Key moments:", ""]
-    lines += [f"- {label}: {_utc(value)}" for label, value in recorded]
-    if missing:
-        lines.append(f"- Not recorded yet: {', '.join(missing)}")
-    known = [(label, value, span) for label, value, span in incident.durations() if value]
-    if known:
-        lines += ["", "Durations:", ""]
-        lines += [f"- {label}: {duration(value)} ({span})" for label, value, span in known]
-    lines += ["", IMPACT_QUESTION, ""]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _timeline_draft(incident: Incident) -> str:
-    entries = [(value, f"{label}.") for _, label, value in incident.moments() if value]
-    events = incident.events.filter(highlighted=True).select_related("author")
-    for event in events:
-        text = (
-            f"{event.author_display} ({event.get_kind_display().lower()}): {_one_line(event.text)}"
-        )
-        entries.append((event.occurred_at, text))
-    lines = [f"- {_utc(at)}: {text}" for at, text in sorted(entries, key=lambda e: e[0])]
-    if not events:
-        lines += [
-            "",
-            "No timeline events were highlighted when this was drafted; highlight the moments "
-            "that mattered on the incident page and tell their story here.",
-        ]
-    return "\n".join(lines)
 
 
 # -- Readiness -----------------------------------------------------------------------------
@@ -289,7 +228,13 @@ def publication(
     if not apps.is_installed("unblame.actions"):
         place, names = _factors_place(review), review.roster()
         return Publication(
-            tuple(texts), 0, (), place, names, approval_missing=_approval_missing(review)
+            tuple(texts),
+            0,
+            (),
+            place,
+            names,
+            approval_missing=_approval_missing(review),
+            stale_facts=_stale_places(review),
         )
     acks = _target_acks(review)
     factors = list(review.incident.factors.select_related("category"))
@@ -307,7 +252,13 @@ def publication(
         _factors_place(review),
         review.roster(),
         approval_missing=_approval_missing(review),
+        stale_facts=_stale_places(review),
     )
+
+
+def _stale_places(review: Review) -> tuple[Place, ...]:
+    where = f"{review.get_absolute_url()}#stale-facts"
+    return tuple(Place(stale.fact.label, where) for stale in stale_facts(review))
 
 
 def _approval_missing(review: Review) -> Place | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unblame.reviews import views
+from unblame.reviews import facts_views, views
 
 app_name = "reviews"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path(review + "readiness/", views.readiness_page, name="readiness"),
     path(review + "acknowledge/", views.acknowledge_gap, name="acknowledge_gap"),
     path(review + "summary/", views.summary_page, name="summary"),
+    path(review + "facts/refresh/", facts_views.facts_refresh, name="facts_refresh"),
+    path(review + "facts/keep/", facts_views.facts_keep, name="facts_keep"),
     path(review + "analyze/", views.analyze_text, name="analyze"),
     path(section, views.section_edit, name="section_edit"),
     path(section + "history/", views.section_history, name="section_history"),

@@ -80,7 +80,7 @@ def test_a_template_without_a_required_section_does_not_ask_for_it(review, incid
     assert readiness(review) == []
 
 
-def test_an_error_finding_is_a_gap_that_links_to_it(review, incident, editor, dana):
+def test_an_error_finding_is_a_gap_that_links_to_it(dana, review, incident, editor):
     write_open_sections(review, editor)
     add_factor(incident)
     save(review, "timeline", "Dana broke checkout.", editor)
@@ -107,7 +107,7 @@ def test_an_info_finding_is_not_a_gap(review, incident, editor):
     assert readiness(review) == []
 
 
-def test_an_acknowledged_error_finding_is_no_longer_a_gap(review, incident, editor, dana):
+def test_an_acknowledged_error_finding_is_no_longer_a_gap(dana, review, incident, editor):
     write_open_sections(review, editor)
     add_factor(incident)
     save(review, "timeline", "Dana broke checkout.", editor)
@@ -147,7 +147,7 @@ def test_an_action_item_without_a_factor_is_a_gap(review, incident, editor):
     assert gap.url == loose.get_absolute_url()
 
 
-def test_it_takes_precomputed_findings(review, incident, editor, dana):
+def test_it_takes_precomputed_findings(dana, review, incident, editor):
     write_open_sections(review, editor)
     add_factor(incident)
     save(review, "timeline", "Dana broke checkout.", editor)

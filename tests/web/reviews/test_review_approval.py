@@ -63,7 +63,7 @@ def test_the_author_cannot_approve_their_own_review(review, incident, editor, as
 
 
 def test_another_editors_approval_lets_it_be_published(
-    review, incident, editor, as_editor, as_dana, dana
+    dana, review, incident, editor, as_editor, as_dana
 ):
     review = _ready(review, incident, editor, as_editor)
     _approve(as_dana, incident)
@@ -75,7 +75,7 @@ def test_another_editors_approval_lets_it_be_published(
 
 
 def test_a_change_after_the_approval_asks_for_a_new_one(
-    review, incident, editor, as_editor, as_dana
+    as_dana, review, incident, editor, as_editor
 ):
     review = _ready(review, incident, editor, as_editor)
     with time_machine.travel(NOW, tick=False):

@@ -102,7 +102,7 @@ def test_the_page_shows_who_moved_it_and_when(as_viewer, as_editor, incident, re
     assert "04 Mar 2026, 12:00 UTC: Draft → In review by ed" in page
 
 
-def test_an_error_finding_blocks_publication_until_fixed(as_editor, incident, review, editor, dana):
+def test_an_error_finding_blocks_publication_until_fixed(as_editor, dana, incident, review, editor):
     write_open_sections(review, editor)
     add_factor(incident)
     save(review, "timeline", "Dana broke checkout.", editor)

@@ -66,3 +66,21 @@ def unseen_mentions(context: template.Context) -> int:
         seen_at__isnull=True,
         comment__section__review__incident__in=visible_incidents(user),
     ).count()
+
+
+@register.inclusion_tag("reviews/_stale_facts.html", takes_context=True)
+def stale_facts(context: template.Context, review: Review) -> dict[str, Any]:
+    """What the incident record says now about facts drafted into the review, where it differs."""
+    from unblame.reviews.diff import word_diff
+    from unblame.reviews.facts import stale_facts as find_stale
+
+    stale = find_stale(review)
+    request = context.get("request")
+    writer = request is not None and can_write(request.user) and review.is_editable
+    rows = [(item, word_diff(item.drafted, item.fact.text)) for item in stale]
+    return {
+        "rows": rows,
+        "review": review,
+        "can_change": writer,
+        "csrf_token": context.get("csrf_token"),
+    }
