@@ -62,7 +62,13 @@ class Install:
         raise NotImplementedError
 
     def count(self, table: str) -> int:
-        return len(self.contents()[table])
+        """Rows in `table`; a table that is not there (yet) holds none."""
+        return len(self.contents().get(table, []))
+
+
+def private_folder(path: Path) -> None:
+    """A data folder as unblame makes it (0700), so it has nothing to tighten and log."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def _base_env(data_dir: Path) -> dict[str, str]:
@@ -76,7 +82,7 @@ class SqliteInstall(Install):
     kind = "sqlite"
 
     def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(data_dir)
         self.data_dir = data_dir
         self.path = data_dir / "unblame.sqlite3"
         self.env = _base_env(data_dir)
@@ -107,7 +113,7 @@ class PgInstall(Install):
     kind = "postgresql"
 
     def __init__(self, data_dir: Path, dbname: str) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(data_dir)
         self.dbname = dbname
         self.url = pg_url(dbname)
         self.env = _base_env(data_dir) | {"UNBLAME_DATABASE_URL": self.url}
@@ -168,6 +174,7 @@ class Installs:
         if isinstance(self.template, SqliteInstall):
             install = SqliteInstall(folder)
             shutil.copyfile(self.template.path, install.path)
+            install.path.chmod(0o600)
             return install
         assert isinstance(self.template, PgInstall)
         pg_admin(f"CREATE DATABASE {name} TEMPLATE {self.template.dbname}")
@@ -188,11 +195,9 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, I
         installs.drop()
 
 
-@pytest.fixture(params=ENGINES)
-def installs(request, _templates, tmp_path_factory) -> Installs:
-    """Installs on the engine under test; the demo data is loaded once per session."""
-    kind = request.param
-    if kind not in _templates:
+def installs_of(kind: str, made: dict[str, Installs], tmp_path_factory) -> Installs:
+    """Installs of one engine; its demo template is built the first time it is asked for."""
+    if kind not in made:
         root = tmp_path_factory.mktemp(f"ops-{kind}")
         if kind == "sqlite":
             template: Install = SqliteInstall(root / "template")
@@ -205,7 +210,22 @@ def installs(request, _templates, tmp_path_factory) -> Installs:
         template.execute(
             "INSERT INTO django_session (session_key, session_data, expire_date)"
             " VALUES (%s, %s, %s)",
-            ("awkward", AWKWARD, "2030-01-01 00:00:00+00:00"),
+            ("awkward", AWKWARD, "2030-01-01 00:00:00.123456+00:00"),
         )
-        _templates[kind] = Installs(kind, root, template)
-    return _templates[kind]
+        made[kind] = Installs(kind, root, template)
+    return made[kind]
+
+
+@pytest.fixture(params=ENGINES)
+def installs(request, _templates, tmp_path_factory) -> Installs:
+    """Installs on the engine under test; the demo data is loaded once per session."""
+    return installs_of(request.param, _templates, tmp_path_factory)
+
+
+@pytest.fixture
+def other_installs(installs, _templates, tmp_path_factory) -> Installs:
+    """Installs on the other engine when PostgreSQL is there to test against, else the same."""
+    if not PG_URL.startswith(("postgres://", "postgresql://")):
+        return installs
+    other = "postgresql" if installs.kind == "sqlite" else "sqlite"
+    return installs_of(other, _templates, tmp_path_factory)

@@ -46,6 +46,8 @@ COMMANDS: dict[str, str] = {
     "worker": "unblame.cli.worker",
     "backup": "unblame.cli.backup",
     "restore": "unblame.cli.restore",
+    "export": "unblame.cli.export",
+    "import": "unblame.cli.import_data",
     "manage": "unblame.cli.manage",
 }
 SUBCOMMANDS: list[str] = list(COMMANDS.values())

@@ -294,7 +294,7 @@ def restore_sqlite(source: Path, target: Path, force: bool, progress: Progress) 
                 rows = _sqlite_data_rows(db)
         except sqlite3.Error as exc:
             raise BackupError(f"the database at {target} cannot be read: {exc}") from None
-        _refuse_unless_empty(rows, target, force)
+        refuse_unless_empty(rows, target, force)
     else:
         # Private before SQLite opens it: it will hold password hashes.
         datadir.create_private_file(target)
@@ -322,7 +322,8 @@ def _sqlite_data_rows(db: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def _refuse_unless_empty(rows: dict[str, int], where: object, force: bool) -> None:
+def refuse_unless_empty(rows: dict[str, int], where: object, force: bool) -> None:
+    """BackupInputError if `rows` (users, incidents) shows the database in use, unless forced."""
     if force or not any(rows.values()):
         return
     users, incidents = rows.get("accounts_user", 0), rows.get("incidents_incident", 0)
@@ -472,7 +473,7 @@ def restore_postgres(
             has_tables = bool(pg_row_counts(conn))
     except _psycopg_error() as exc:
         raise BackupError(f"PostgreSQL: {str(exc).strip().splitlines()[0]}") from None
-    _refuse_unless_empty(rows, settings_dict["NAME"], force)
+    refuse_unless_empty(rows, settings_dict["NAME"], force)
     progress(f"Restoring into {settings_dict['NAME']} with pg_restore …")
     args = [pg_restore, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
     # Tables a migrate made (or forced-over data) are dropped and recreated from the archive.
