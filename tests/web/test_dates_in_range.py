@@ -170,3 +170,40 @@ def test_a_time_at_the_edge_of_the_calendar_stored_earlier_does_not_break_the_pa
     assert response.status_code == 200
     assert "from long ago" in response.content.decode()
     assert edge.strftime("%d %b") in response.content.decode()
+
+
+# Action items ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("due", ["9999-12-31", "1969-12-31"])
+def test_an_action_item_due_outside_the_range_is_refused_on_the_form(as_editor, incident, due):
+    from unblame.actions.models import ActionItem
+
+    data = {
+        "title": "Add a canary stage",
+        "description": "",
+        "kind": "prevent",
+        "owner": "",
+        "due_date": due,
+        "priority": "p2",
+        "status": "open",
+    }
+    response = as_editor.post(f"/incidents/{incident.pk}/actions/new/", data)
+    assert "between 1970 and 2100" in response.content.decode()
+    assert not ActionItem.objects.exists()
+
+
+def test_the_api_refuses_an_action_item_due_outside_the_range(editor, incident):
+    from django.test import Client
+
+    from unblame.actions.models import ActionItem
+
+    item = ActionItem.objects.create(incident=incident, title="Add a canary stage")
+    client = Client()
+    auth = {"Authorization": f"Bearer {editor.new_api_token()}"}
+    body = {"version": item.version, "due_date": "9999-12-31"}
+    response = client.patch(f"/api/action-items/{item.pk}", body, "application/json", headers=auth)
+    assert response.status_code == 422
+    assert "between 1970 and 2100" in response.json()["detail"]
+    item.refresh_from_db()
+    assert item.due_date is None

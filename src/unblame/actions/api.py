@@ -20,6 +20,7 @@ from unblame.accounts.versions import api_base_version
 from unblame.actions.forms import possible_owners
 from unblame.actions.models import ActionItem, FactorCategory, incident_factors, incident_items
 from unblame.incidents.access import can_write, get_incident_for_user
+from unblame.incidents.dates import DateOutOfRange, check_day
 
 router = Router(tags=["actions"])
 
@@ -209,6 +210,11 @@ def _item_values(item: ActionItem, data: dict[str, Any]) -> dict[str, Any]:
         data["description"] = ""
     if data.get("title") is not None and not data["title"].strip():
         raise HttpError(422, "title cannot be empty.")
+    if data.get("due_date") is not None:
+        try:
+            check_day(data["due_date"], "due_date")
+        except DateOutOfRange as exc:
+            raise HttpError(422, str(exc)) from None
     if "owner" in data and data["owner"] is not None:
         owner = possible_owners(item.incident).filter(username=data["owner"]).first()
         if owner is None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Max
 from django.urls import reverse
@@ -25,6 +26,7 @@ from unblame.accounts.models import Audited, record_change
 from unblame.accounts.roster import roster
 from unblame.accounts.versions import Versioned
 from unblame.incidents.access import on_visible_incident
+from unblame.incidents.dates import DateOutOfRange, check_day
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
 from unblame.language.names import Roster, as_roster
@@ -231,6 +233,14 @@ class ActionItem(Versioned, Audited):
 
     def get_absolute_url(self) -> str:
         return reverse("actions:incident", args=[self.incident_id]) + f"#item-{self.pk}"
+
+    def clean(self) -> None:
+        # The one range every stored date lies in (incidents/dates.py).
+        if self.due_date is not None:
+            try:
+                check_day(self.due_date, "the due date")
+            except DateOutOfRange as exc:
+                raise ValidationError({"due_date": str(exc)}) from None
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self._sync_closed_at()
