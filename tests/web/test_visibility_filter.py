@@ -5,7 +5,12 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 
 from unblame.actions.models import ActionItem
-from unblame.incidents.access import on_visible_incident, visible_events
+from unblame.incidents.access import (
+    hidden_incidents,
+    on_visible_incident,
+    visible_events,
+    visible_incidents,
+)
 from unblame.incidents.models import Incident, TimelineEvent
 
 
@@ -58,3 +63,27 @@ def test_visible_events_follow_it_too(outsider, editor, incident, restricted):
     assert "restricted note" not in set(visible_events(outsider).values_list("text", flat=True))
     assert "restricted note" in set(visible_events(editor).values_list("text", flat=True))
     assert "public note" in set(visible_events(outsider).values_list("text", flat=True))
+
+
+def test_hidden_incidents_are_exactly_the_ones_not_visible(
+    admin, editor, viewer, outsider, incident, restricted, sev2
+):
+    trashed = Incident.objects.create(title="Duplicate", severity=sev2)
+    Incident.all_objects.filter(pk=trashed.pk).update(deleted_at=incident.declared_at)
+    everyone = set(Incident.all_objects.values_list("pk", flat=True))
+    for user in (admin, editor, viewer, outsider, AnonymousUser()):
+        visible = set(visible_incidents(user).values_list("pk", flat=True))
+        hidden = set(hidden_incidents(user).values_list("pk", flat=True))
+        assert visible | hidden == everyone, user
+        assert not visible & hidden, user
+        assert trashed.pk in hidden
+    assert restricted.pk in set(hidden_incidents(outsider).values_list("pk", flat=True))
+    assert restricted.pk not in set(hidden_incidents(editor).values_list("pk", flat=True))
+
+
+def test_the_services_page_leaves_out_trashed_incidents(as_admin, incident, checkout, sev2):
+    trashed = Incident.objects.create(title="Duplicate", severity=sev2)
+    trashed.services.add(checkout)
+    Incident.all_objects.filter(pk=trashed.pk).update(deleted_at=incident.declared_at)
+    (service,) = as_admin.get("/services/").context["services"]
+    assert service.incident_count == 1

@@ -98,10 +98,15 @@ def prime(incident_ids: Iterable[int]) -> None:
     from unblame.incidents.models import TimelineEvent
 
     found: dict[Any, set[str]] = {pk: set() for pk in wanted}
-    events = TimelineEvent.objects.filter(
+    # The trash is left out here rather than in SQL: given `deleted_at IS NULL`
+    # and a list of incidents, SQLite walked the deleted_at index over every
+    # event (1.7 s at 100,000 incidents) instead of the incident_id one.
+    events = TimelineEvent.all_objects.filter(
         incident_id__in=wanted, kind=TimelineEvent.Kind.CHAT_MESSAGE
     ).exclude(author_name="")
-    for pk, name in events.order_by().values_list("incident_id", "author_name").distinct():
-        found[pk].add(name)
+    rows = events.order_by().values_list("incident_id", "author_name", "deleted_at")
+    for pk, name, deleted_at in rows:
+        if deleted_at is None:
+            found[pk].add(name)
     for pk, names in found.items():
         cache[pk] = _clean(names)

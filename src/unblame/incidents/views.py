@@ -29,7 +29,7 @@ from unblame.incidents.access import (
     can_write,
     get_event_for_user,
     get_incident_for_user,
-    on_visible_incident,
+    hidden_incidents,
     visible_incidents,
 )
 from unblame.incidents.forms import (
@@ -318,17 +318,16 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 
 def _incident_counts(user) -> dict[int, int]:
-    """Service id -> how many incidents `user` sees there, restricted ones they cannot left out.
+    """Service id -> how many incidents `user` sees there.
 
-    Counted on the incidents-services table (an index, no incident rows read),
-    less the restricted incidents the user may not see; counting through the
-    incidents themselves read every one of them, seconds at 100,000.
+    Every link of a service to an incident is counted on the links' index,
+    then those to incidents hidden from the user (in the trash, restricted)
+    are taken off; counting through the visible incidents read every one of
+    them, seconds at 100,000.
     """
     through = Incident.services.through
     counts = dict(through.objects.order_by().values_list("service_id").annotate(n=Count("*")))
-    hidden = through.objects.filter(incident__restricted=True).exclude(
-        on_visible_incident(user, "incident_id")
-    )
+    hidden = through.objects.filter(incident_id__in=hidden_incidents(user).values("pk"))
     for service_id, n in hidden.order_by().values_list("service_id").annotate(n=Count("*")):
         counts[service_id] -= n
     return counts
