@@ -215,3 +215,8 @@ def test_a_review_export_is_audited_against_its_incident(as_editor, editor, rest
     assert entry.after["file"].endswith(".md")
     # The download is the read: one entry, not two.
     assert not AuditEntry.objects.filter(action="read").exists()
+
+
+def test_opening_ones_debrief_on_a_restricted_incident_is_not_audited(as_editor, restricted):
+    assert as_editor.get(f"/incidents/{restricted.pk}/debrief/").status_code == 200
+    assert not AuditEntry.objects.exists()

@@ -98,7 +98,9 @@ class SecurityHeadersMiddleware:
             patch_cache_control(response, no_store=True, private=True)
         elif actor is not None and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
-        if actor is not None and request.method == "GET" and response.status_code == 200:
+        # A debrief is its author's alone: not even their opening it goes in the log.
+        read = request.method == "GET" and response.status_code == 200
+        if read and actor is not None and not _is_debrief(request):
             _audit(request, response, actor, incident if restricted else None)
         return response
 
