@@ -335,13 +335,43 @@ class Incident(Trashable, Versioned):
     # Responders ----------------------------------------------------------------------
 
     def add_responder(self, user: Any, role: str, actor: Any) -> Responder:
+        """Put the person on the incident in `role`; someone already on it changes role.
+
+        A person holds one role per incident, and there is one incident
+        commander at a time: naming a new one hands over, and the previous
+        commander stays on as a responder (on the timeline and in the audit log).
+        """
         with transaction.atomic():
-            responder, created = Responder.objects.get_or_create(
-                incident=self, user=user, role=role
-            )
-            if created:
+            if role == Responder.Role.INCIDENT_COMMANDER:
+                self._hand_over_command(user, actor)
+            responder = Responder.objects.filter(incident=self, user=user).first()
+            if responder is None:
+                responder = Responder.objects.create(incident=self, user=user, role=role)
                 record_change(actor, responder, "create", {}, {"user": user, "role": role})
+            elif responder.role != role:
+                before = {"role": responder.role}
+                responder.role = role
+                responder.save(update_fields=["role"])
+                record_change(actor, responder, "update", before, {"role": role})
         return responder
+
+    def _hand_over_command(self, user: Any, actor: Any) -> None:
+        current = self.responders.filter(role=Responder.Role.INCIDENT_COMMANDER).exclude(user=user)
+        previous = current.select_related("user").first()
+        if previous is None:
+            return
+        previous.role = Responder.Role.RESPONDER
+        previous.save(update_fields=["role"])
+        record_change(
+            actor, previous, "update", {"role": "incident_commander"}, {"role": "responder"}
+        )
+        TimelineEvent.objects.create(
+            incident=self,
+            kind=TimelineEvent.Kind.FIELD_CHANGE,
+            author=actor,
+            text=f"{previous.user} handed incident command over to {user}.",
+            source=TimelineEvent.SYSTEM_SOURCE,
+        )
 
     def add_event(self, actor: Any, **fields: Any) -> TimelineEvent:
         """Add a hand-written event to the timeline."""
@@ -387,9 +417,13 @@ class Responder(Versioned):
     class Meta:
         ordering = ["role", "user__username"]
         constraints = [
+            # One role per person per incident, and one commander at a time.
+            models.UniqueConstraint(fields=["incident", "user"], name="one_role_per_person"),
             models.UniqueConstraint(
-                fields=["incident", "user", "role"], name="unique_responder_role"
-            )
+                fields=["incident"],
+                condition=Q(role="incident_commander"),
+                name="one_commander_per_incident",
+            ),
         ]
 
     def __str__(self) -> str:
