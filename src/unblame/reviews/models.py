@@ -522,8 +522,24 @@ class Comment(models.Model):
         mentions = []
         for user in User.objects.filter(username__in=self.mentioned_usernames(), is_active=True):
             if user != self.author and visible_incidents(user).filter(pk=incident_id).exists():
-                mentions.append(Mention.objects.get_or_create(comment=self, user=user)[0])
+                mention, created = Mention.objects.get_or_create(comment=self, user=user)
+                mentions.append(mention)
+                if created:
+                    self._email_mention(user)
         return mentions
+
+    def _email_mention(self, user: User) -> None:
+        from unblame.accounts.notify import email_person, link
+
+        review = self.section.review
+        body = (
+            f"{self.author or 'Someone'} mentioned you in a comment on the review of "
+            f"incident #{review.incident_id}, section {self.section.title}:\n\n"
+            f"{self.body}\n\n{link(self.get_absolute_url())}\n\n"
+            f"Turn these emails off in your settings: {link('/account/')}\n"
+        )
+        subject = f"{self.author or 'Someone'} mentioned you on incident #{review.incident_id}"
+        email_person(user, "mention", subject, body)
 
 
 class Mention(models.Model):

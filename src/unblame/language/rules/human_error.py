@@ -103,16 +103,9 @@ SLIP_NOUN_TRIGGERS = (
     "selected",
     "chosen",
     "copied",
-    "email",
-    "cable",
-    "value",
-    "entry",
-    "field",
-    "address",
-    "label",
-    "port",
-    "host",
-    "record",
+    # "mislabelled cable", "misrouted email": the prefix is rarer than the nouns
+    # ("port" alone is in every "report" and "support").
+    "mis",
     "botched",
     "by hand",
 )
