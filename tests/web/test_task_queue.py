@@ -81,9 +81,10 @@ def test_no_threads_means_no_in_process_worker(tmp_path):
     assert queue.start_in_process(huey, threads=0) is None
 
 
-def test_serve_says_when_tasks_are_left_to_separate_workers(db, monkeypatch):
+def test_serve_says_when_tasks_are_left_to_separate_workers(db, monkeypatch, tmp_path):
     monkeypatch.setattr(serve, "run_waitress", lambda host, port, out: None)
-    monkeypatch.setattr("huey.contrib.djhuey.HUEY.immediate", False)
+    # A queue that is not inline, as outside the tests.
+    monkeypatch.setattr("huey.contrib.djhuey.HUEY", SqliteHuey("t", filename=str(tmp_path / "q")))
     out = io.StringIO()
     serve.serve("127.0.0.1", 8000, out=out, worker_threads=0)
     assert "run `unblame worker` beside it" in out.getvalue()
