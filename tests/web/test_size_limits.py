@@ -17,6 +17,7 @@ from unblame.server.limits import (
     MAX_FORM_BYTES,
     MAX_REQUEST_BYTES,
     MAX_SECTION_CHARS,
+    MAX_TEXT_CHARS,
     RequestSizeMiddleware,
 )
 
@@ -179,3 +180,73 @@ def test_the_action_check_answer_stays_small_however_many_findings(as_viewer, in
     many = as_viewer.post(url, {"description": TRY_HARDER * 1000})
     assert one.status_code == many.status_code == 200
     assert len(many.content) <= 3 * len(one.content) + 2000
+
+
+# Other free text ---------------------------------------------------------------------------
+
+LONG_TEXT = "x" * (MAX_TEXT_CHARS + 1)
+
+
+def test_a_timeline_entry_over_the_text_limit_is_refused_and_kept(as_editor, incident):
+    from unblame.incidents.models import TimelineEvent
+
+    data = {"occurred_at": "2026-03-04T12:05", "kind": "note", "text": LONG_TEXT}
+    response = as_editor.post(f"/incidents/{incident.pk}/events/", data)
+    page = response.content.decode()
+    assert f"at most {MAX_TEXT_CHARS}" in page
+    assert not TimelineEvent.objects.filter(incident=incident, text=LONG_TEXT).exists()
+
+
+def test_an_incident_summary_over_the_text_limit_is_refused(as_editor, incident):
+    data = {
+        "title": incident.title,
+        "severity": incident.severity_id,
+        "summary": LONG_TEXT,
+        "version": incident.version,
+    }
+    response = as_editor.post(f"/incidents/{incident.pk}/edit/", data)
+    assert f"at most {MAX_TEXT_CHARS}" in response.content.decode()
+    incident.refresh_from_db()
+    assert incident.summary != LONG_TEXT
+
+
+def test_the_api_refuses_an_incident_summary_over_the_limit(editor, incident):
+    client = Client()
+    auth = {"Authorization": f"Bearer {editor.new_api_token()}"}
+    body = {"version": incident.version, "summary": LONG_TEXT}
+    response = client.patch(f"/api/incidents/{incident.pk}", body, "application/json", headers=auth)
+    assert response.status_code == 422
+
+
+def test_an_action_item_description_over_the_text_limit_is_refused(as_editor, incident):
+    from unblame.actions.models import ActionItem
+
+    data = {
+        "title": "Add a canary stage",
+        "description": LONG_TEXT,
+        "kind": "prevent",
+        "owner": "",
+        "priority": "p2",
+        "status": "open",
+    }
+    response = as_editor.post(f"/incidents/{incident.pk}/actions/new/", data)
+    assert f"at most {MAX_TEXT_CHARS}" in response.content.decode()
+    assert not ActionItem.objects.exists()
+
+
+def test_every_free_text_field_of_the_edit_forms_has_a_limit(incident):
+    from unblame.actions.forms import ActionItemForm, FactorForm
+    from unblame.incidents.forms import EventForm, IncidentForm
+    from unblame.reviews.forms import DebriefForm
+
+    forms = [
+        IncidentForm(),
+        EventForm(),
+        FactorForm(incident=incident),
+        ActionItemForm(incident=incident),
+        DebriefForm(),
+    ]
+    for form in forms:
+        for name, field in form.fields.items():
+            if hasattr(field, "max_length"):
+                assert field.max_length is not None, (type(form).__name__, name)

@@ -16,6 +16,7 @@ from unblame.actions.models import (
     FactorCategory,
 )
 from unblame.incidents.models import Incident, Service, TimelineEvent
+from unblame.server.limits import cap_free_text
 
 
 def _event_label(event: TimelineEvent) -> str:
@@ -78,6 +79,7 @@ class FactorForm(VersionedForm):
 
     def __init__(self, *args: Any, incident: Incident, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cap_free_text(self)
         self.incident = incident
         self.fields["category"].empty_label = "Choose a category"
         # Only this incident's events: a factor never points into another incident.
@@ -113,6 +115,7 @@ class ActionItemForm(VersionedForm):
 
     def __init__(self, *args: Any, incident: Incident, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cap_free_text(self)
         self.incident = incident
         owner = self.fields["owner"]
         owner.queryset = possible_owners(incident)

@@ -20,6 +20,7 @@ from unblame.incidents.models import (
     Status,
     TimelineEvent,
 )
+from unblame.server.limits import cap_free_text
 
 # A datetime-local input: the browser sends local wall time without a zone,
 # which Django reads in the active zone (the viewer's) and stores as UTC.
@@ -80,6 +81,7 @@ class IncidentForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cap_free_text(self)
         for name, label in KEY_MOMENTS:
             self.fields[name] = _moment_field(label)
         # A new incident starts with no severity chosen: whoever declares it
@@ -123,6 +125,7 @@ class EventForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cap_free_text(self)
         # Status and field changes are written by unblame when they happen.
         self.fields["kind"].choices = [
             choice

@@ -16,6 +16,7 @@ from unblame.accounts.models import record_change, record_update, snapshot
 from unblame.accounts.versions import Versioned
 from unblame.incidents.dates import DateOutOfRange, check_time
 from unblame.incidents.trash import Trashable
+from unblame.server.limits import MAX_TEXT_CHARS
 
 
 class Severity(Versioned):
@@ -178,6 +179,10 @@ class Incident(Trashable, Versioned):
 
     def clean(self) -> None:
         moments = {name: getattr(self, name) for name, _ in KEY_MOMENTS}
+        if len(self.summary) > MAX_TEXT_CHARS:
+            raise ValidationError(
+                {"summary": f"The summary holds at most {MAX_TEXT_CHARS:,} characters."}
+            )
         # Out of range first: the order of a year-9999 moment means nothing.
         if errors := times_out_of_range({**moments, "declared_at": self.declared_at}):
             raise ValidationError(errors)

@@ -15,7 +15,7 @@ from unblame.reviews.models import (
     TemplateSection,
 )
 from unblame.reviews.readiness import REASON_RULE, reason_problem
-from unblame.server.limits import MAX_SECTION_CHARS
+from unblame.server.limits import MAX_SECTION_CHARS, cap_free_text
 
 
 class SectionForm(forms.Form):
@@ -74,6 +74,7 @@ class DebriefForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cap_free_text(self)
         for name, question, help_text in DEBRIEF_PROMPTS:
             field = self.fields[name]
             field.label = question

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django import forms
+from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse
 
 MB = 1024 * 1024
@@ -25,6 +27,21 @@ MAX_SECTION_CHARS = 50_000
 MAX_ANALYZE_CHARS = MAX_SECTION_CHARS
 # Findings a live check answers with; the count of the rest is given instead.
 MAX_FINDINGS = 100
+# Any other free text (an incident's summary, a timeline entry, a factor's or
+# action item's description, a debrief answer): as long as a review section.
+MAX_TEXT_CHARS = MAX_SECTION_CHARS
+
+
+def cap_free_text(form: forms.BaseForm) -> None:
+    """Give every text field of the form that has no length limit MAX_TEXT_CHARS.
+
+    Model TextFields come without one; the limit is a form's, so a longer text
+    is the form's error with the text kept, not a database's.
+    """
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and field.max_length is None:
+            field.max_length = MAX_TEXT_CHARS
+            field.validators.append(MaxLengthValidator(MAX_TEXT_CHARS))
 
 
 class RequestSizeMiddleware:
