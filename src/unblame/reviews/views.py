@@ -56,7 +56,6 @@ from unblame.reviews.services import draft_review, readiness_result
 from unblame.server.limits import MAX_ANALYZE_CHARS, MAX_FINDINGS
 
 
-
 def _is_htmx(request: HttpRequest) -> bool:
     return (
         request.headers.get("HX-Request") == "true"
