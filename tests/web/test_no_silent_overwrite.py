@@ -46,6 +46,8 @@ NOT_AN_EDIT: dict[str, str] = {
     "accounts:revoke_api_token": "forgets the person's own token",
     "accounts:people": "a list",
     "accounts:change_role": "an admin's single choice of role, audited; no typed text",
+    "accounts:invite": "makes a new invitation",
+    "accounts:accept_invite": "makes a new account, once per invitation",
     "accounts:audit": "reads the audit log",
     "accounts:roster": "adds names; a duplicate is refused by a unique constraint",
     "accounts:roster_delete": "removes a name; a second removal is a 404",

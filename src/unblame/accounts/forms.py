@@ -2,8 +2,12 @@ from __future__ import annotations
 
 import zoneinfo
 from functools import cache
+from typing import Any
 
 from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
 
 from unblame.accounts.models import RosterName, User
 
@@ -22,7 +26,16 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "email", "timezone", "team"]
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "timezone",
+            "team",
+            "email_on_mention",
+            "email_on_assigned",
+            "email_on_due",
+        ]
         help_texts = {"team": "The action items page can show the items of one team."}
 
 
@@ -53,3 +66,40 @@ class RosterNameForm(forms.ModelForm):
         if RosterName.objects.filter(name__iexact=name).exists():
             raise forms.ValidationError(f"{name} is on the roster already.")
         return name
+
+
+class InviteForm(forms.Form):
+    username = forms.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    email = forms.EmailField(
+        required=False, help_text="If given, the link is emailed too; it is shown here either way."
+    )
+    role = forms.ChoiceField(choices=User.Role.choices, initial=User.Role.VIEWER)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(f"There is already an account called {username}.")
+        return username
+
+
+class AcceptInviteForm(forms.Form):
+    first_name = forms.CharField(max_length=150, required=False)
+    last_name = forms.CharField(max_length=150, required=False)
+    password1 = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label="Password again", widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args: Any, username: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.username = username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords differ.")
+        elif first:
+            try:
+                validate_password(first, User(username=self.username))
+            except ValidationError as problems:
+                self.add_error("password1", problems)
+        return data

@@ -38,6 +38,14 @@ class User(AbstractUser):
     # Only a digest is kept: the token itself is shown once, when it is made.
     api_token_digest = models.CharField(max_length=64, blank=True, db_index=True)
     api_token_created = models.DateTimeField(null=True, blank=True)
+    # Each kind of email can be turned off by the person it goes to.
+    email_on_mention = models.BooleanField("Email me when someone @mentions me", default=True)
+    email_on_assigned = models.BooleanField(
+        "Email me when an action item is assigned to me", default=True
+    )
+    email_on_due = models.BooleanField(
+        "Email me a digest of my action items falling due", default=True
+    )
 
     class Meta:
         ordering = ["username"]
@@ -279,3 +287,8 @@ class Audited(models.Model):
         with transaction.atomic():
             record_change(actor, self, "delete", self.audit_snapshot(), {})
             self.delete()
+
+
+# Invitations live beside the code that makes and accepts them; importing the
+# model here registers it with the accounts app (and its migrations).
+from unblame.accounts.invites import Invitation  # noqa: E402, F401

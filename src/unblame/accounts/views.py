@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from unblame.accounts import throttle
 from unblame.accounts.access import require_admin
-from unblame.accounts.forms import ProfileForm, RoleForm, RosterNameForm
+from unblame.accounts.forms import InviteForm, ProfileForm, RoleForm, RosterNameForm
 from unblame.accounts.models import (
     AuditEntry,
     RosterName,
@@ -157,7 +157,8 @@ def revoke_api_token(request: HttpRequest) -> HttpResponse:
 def people(request: HttpRequest) -> HttpResponse:
     require_admin(request)
     users = User.objects.all()
-    return render(request, "accounts/people.html", {"users": users, "roles": User.Role})
+    context = {"users": users, "roles": User.Role, "invite_form": InviteForm()}
+    return render(request, "accounts/people.html", context)
 
 
 @login_required

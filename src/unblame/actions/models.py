@@ -234,6 +234,30 @@ class ActionItem(Versioned, Audited):
     def get_absolute_url(self) -> str:
         return reverse("actions:incident", args=[self.incident_id]) + f"#item-{self.pk}"
 
+    def record_creation(self, actor: Any) -> None:
+        super().record_creation(actor)
+        self._email_owner(actor)
+
+    def record_edit(self, actor: Any, before: dict[str, Any]) -> list[str]:
+        changed = super().record_edit(actor, before)
+        if "owner" in changed:
+            self._email_owner(actor)
+        return changed
+
+    def _email_owner(self, actor: Any) -> None:
+        """Tell a new owner the item is theirs, unless they gave it to themselves."""
+        from unblame.accounts.notify import email_person, link
+
+        if self.owner is None or self.owner == actor:
+            return
+        due = f", due {self.due_date:%d %b %Y}" if self.due_date else ""
+        body = (
+            f"{actor or 'Someone'} assigned you an action item on incident "
+            f"#{self.incident_id}{due}:\n\n{self.title}\n\n{link(self.get_absolute_url())}\n\n"
+            f"Turn these emails off in your settings: {link('/account/')}\n"
+        )
+        email_person(self.owner, "assigned", f"Action item assigned to you: {self.title}", body)
+
     def clean(self) -> None:
         # The one range every stored date lies in (incidents/dates.py).
         if self.due_date is not None:

@@ -172,6 +172,9 @@ def deliver(outcome: Outcome, now: datetime) -> None:
     if not digest.owner.email:
         outcome.problem = "not sent: no email address"
         return
+    if not digest.owner.email_on_due:
+        outcome.problem = "not sent: turned off in their settings"
+        return
     if not digest.items:
         outcome.problem = "not sent: nothing they can see"
         return
