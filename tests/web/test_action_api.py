@@ -92,3 +92,16 @@ def test_the_endpoints_are_in_the_openapi_description(as_viewer):
     paths = as_viewer.get("/api/openapi.json").json()["paths"]
     assert "/api/action-items" in paths and "/api/action-items/{item_id}" in paths
     assert "/api/incidents/{incident_id}/factors" in paths
+
+
+def test_pages_of_items_follow_due_dates_across_limit_and_offset(as_viewer, incident, frozen):
+    from datetime import date
+
+    for day in (9, 3, 7, 1, 5):
+        due = date(2026, 4, day)
+        ActionItem.objects.create(incident=incident, title=f"Due {day}", due_date=due)
+    whole = as_viewer.get("/api/action-items").json()
+    assert [item["title"] for item in whole["items"]] == [f"Due {d}" for d in (1, 3, 5, 7, 9)]
+    page = as_viewer.get("/api/action-items", {"limit": 2, "offset": 1}).json()
+    assert [item["title"] for item in page["items"]] == ["Due 3", "Due 5"]
+    assert page["count"] == 5

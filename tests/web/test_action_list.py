@@ -134,3 +134,18 @@ def test_the_export_has_owner_team_and_links(as_viewer, item, editor, frozen):
     assert (row["owner"], row["team"], row["due_date"]) == ("ed", "payments", "2026-03-01")
     assert (row["overdue"], row["changes_the_system"], row["status"]) == ("yes", "yes", "open")
     assert row["url"] == f"http://testserver/incidents/{item.incident_id}/actions/#item-{item.pk}"
+
+
+def test_pages_keep_the_order_and_every_row_once(as_viewer, incident):
+    from unblame.actions.views import PAGE_SIZE
+
+    ActionItem.objects.bulk_create(
+        ActionItem(incident=incident, title=f"Item {n:02}", due_date=date(2026, 4, 1 + n % 20))
+        for n in range(PAGE_SIZE + 7)
+    )
+    expected = list(ActionItem.objects.open().by_due_date().values_list("title", flat=True))
+    first = as_viewer.get("/actions/").context["page"]
+    second = as_viewer.get("/actions/", {"page": 2}).context["page"]
+    titles = [item.title for item in first] + [item.title for item in second]
+    assert titles == expected
+    assert first.paginator.count == len(expected) and first.has_next()

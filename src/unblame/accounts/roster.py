@@ -48,9 +48,13 @@ def _clean(names: Iterable[str]) -> frozenset[str]:
 
 
 @contextmanager
-def cached_per_request() -> Iterator[None]:
-    """Work the roster out at most once per incident until the block ends."""
-    token = _cache.set({})
+def cached_per_request(store: dict[Any, frozenset[str]] | None = None) -> Iterator[None]:
+    """Work the roster out at most once per incident until the block ends.
+
+    A streamed download reads its rows in batches, each in a block of its
+    own; passing the same `store` to each keeps what earlier batches worked out.
+    """
+    token = _cache.set({} if store is None else store)
     try:
         yield
     finally:

@@ -21,6 +21,7 @@ from unblame.actions.forms import possible_owners
 from unblame.actions.models import ActionItem, FactorCategory, incident_factors, incident_items
 from unblame.incidents.access import can_write, get_incident_for_user
 from unblame.incidents.dates import DateOutOfRange, check_day
+from unblame.server.paging import rows_by_key
 
 router = Router(tags=["actions"])
 
@@ -117,11 +118,12 @@ def list_incident_items(request: HttpRequest, incident_id: int) -> Any:
 
 
 class ItemPagination(LimitOffsetPagination):
-    """Limit and offset, with the page's incident rosters read at once for their findings."""
+    """Limit and offset over keys (server.paging), with the page's rosters read at once."""
 
     def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
-        page = super().paginate_queryset(queryset, pagination, request, **params)
-        items = list(page[self.items_attribute])
+        keys = queryset.values_list("pk", flat=True)
+        page = super().paginate_queryset(keys, pagination, request, **params)
+        items = rows_by_key(queryset, list(page[self.items_attribute]))
         prime_roster(item.incident_id for item in items)
         page[self.items_attribute] = items
         return page

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -54,6 +53,7 @@ from unblame.incidents.access import can_write, get_incident_for_user
 from unblame.incidents.models import Incident
 from unblame.server.csv_export import BATCH, batches, csv_response
 from unblame.server.limits import MAX_ANALYZE_CHARS
+from unblame.server.paging import page_by_key
 
 PAGE_SIZE = 25
 MAX_HINTS = 3
@@ -318,9 +318,8 @@ def _filtered(request: HttpRequest):
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
     form, items = _filtered(request)
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_by_key(items, request.GET.get("page"), PAGE_SIZE)
     # Every row's hint reads its incident's roster: one query for the page's incidents.
-    page.object_list = list(page.object_list)
     prime_roster(item.incident_id for item in page.object_list)
     context = {
         "form": form,
@@ -363,8 +362,9 @@ def _export_rows(request: HttpRequest, items) -> Iterator[list[object]]:
     # batch keeps the roster for itself; rows are worked out before the batch
     # is handed on, so the cache never stays open across a pause in reading.
     base = request.build_absolute_uri("/").rstrip("/")
+    rosters: dict = {}
     for batch in batches(items.iterator(chunk_size=BATCH)):
-        with cached_per_request():
+        with cached_per_request(rosters):
             prime_roster(item.incident_id for item in batch)
             rows = [_export_row(base, item) for item in batch]
         yield from rows
