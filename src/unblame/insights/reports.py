@@ -13,18 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Q, Sum
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from unblame.actions.models import ActionItem, ContributingFactor, changes_system
 from unblame.incidents.models import Incident, Responder, Status
 from unblame.insights.charts import Block, Chart, Series, Table, cells
-from unblame.insights.scope import Scope, minutes, month_key, month_of, month_range, percentile
+from unblame.insights.scope import Scope, month_key, month_of, month_range, percentile
+from unblame.insights.sql import LocalHour, LocalIsoWeekday, Minutes
 from unblame.reviews.models import Review, ReviewState
 
 # A review is overdue when its incident was resolved this long ago and it is not published.
 REVIEW_DUE = timedelta(days=14)
+MINUTES_PER_DAY = 1440
 # Working hours in each person's own zone: Monday to Friday, 9:00 to 18:00.
 WORK_START, WORK_END, WORK_DAYS = 9, 18, range(1, 6)
 
@@ -146,12 +147,8 @@ MEASURES = (
 )
 
 
-def _between(start: str, end: str) -> ExpressionWrapper:
-    return ExpressionWrapper(F(end) - F(start), output_field=DurationField())
-
-
 def response_times(scope: Scope) -> list[Block]:
-    durations = {m.slug: _between(m.start, m.end) for m in MEASURES}
+    durations = {m.slug: Minutes(m.start, m.end) for m in MEASURES}
     rows = list(
         scope.incidents.order_by()
         .annotate(month=month_of("declared_at"), **durations)
@@ -174,7 +171,7 @@ def _stats(values: list[float]) -> tuple[float | None, float | None]:
 def _measure_by_month(scope: Scope, rows: list, index: int, measure: Measure) -> Block:
     by_month: dict[str, list[float]] = defaultdict(list)
     for row in rows:
-        value = minutes(row[3 + index])
+        value = row[3 + index]
         if value is not None and value >= 0:
             by_month[month_key(row[1])].append(value)
     months = month_range(by_month)
@@ -213,7 +210,7 @@ def _measures_by(scope: Scope, rows: list, slug: str, label: str, keys: Callable
     for row in rows:
         for key in keys(row):
             for index in range(len(MEASURES)):
-                value = minutes(row[3 + index])
+                value = row[3 + index]
                 if value is not None and value >= 0:
                     groups[key][index].append(value)
     columns = [label]
@@ -334,12 +331,12 @@ def _percent(part: int, whole: int) -> float | None:
 def _time_to_close(scope: Scope, items) -> Block:
     rows = items.filter(DONE, closed_at__isnull=False).annotate(
         month=month_of("incident__declared_at"),
-        took=ExpressionWrapper(F("closed_at") - F("created_at"), output_field=DurationField()),
+        took=Minutes("created_at", "closed_at"),
     )
     by_month: dict[str, list[float]] = defaultdict(list)
     for month, took in rows.values_list("month", "took"):
-        if took is not None and took >= timedelta(0):
-            by_month[month_key(month)].append(took.total_seconds() / 86400)
+        if took is not None and took >= 0:
+            by_month[month_key(month)].append(took / MINUTES_PER_DAY)
     months = month_range(by_month)
     stats = [_stats(by_month.get(m, [])) for m in months]
     chart = Chart(
@@ -479,25 +476,19 @@ def load(scope: Scope) -> list[Block]:
 
 def _people(responders) -> dict[int, dict]:
     """Per person: incidents, hours (declared to resolved), incidents out of their hours."""
-    hours = ExpressionWrapper(
-        F("incident__resolved_at") - F("incident__declared_at"), DurationField()
-    )
+    minutes = Minutes("incident__declared_at", "incident__resolved_at")
     rows = responders.values("user_id", "user__username", "user__team", "user__timezone").annotate(
-        incidents=Count("incident", distinct=True), time=Sum(hours)
+        incidents=Count("incident", distinct=True), time=Sum(minutes)
     )
-    people = {
-        row["user_id"]: row
-        | {"out": 0, "hours": (row["time"] or timedelta()).total_seconds() / 3600}
-        for row in rows
-    }
+    people = {row["user_id"]: row | {"out": 0, "hours": (row["time"] or 0) / 60} for row in rows}
     # Working hours are each person's own: one grouped query per time zone in use.
     for zone_name in {row["user__timezone"] for row in people.values()}:
         zone = _zone(zone_name)
         out = (
             responders.filter(user__timezone=zone_name)
             .annotate(
-                hour=ExtractHour("incident__declared_at", tzinfo=zone),
-                day=ExtractIsoWeekDay("incident__declared_at", tzinfo=zone),
+                hour=LocalHour("incident__declared_at", zone),
+                day=LocalIsoWeekday("incident__declared_at", zone),
             )
             .exclude(day__in=WORK_DAYS, hour__gte=WORK_START, hour__lt=WORK_END)
             .values("user_id")
@@ -631,11 +622,11 @@ def _time_to_publish(scope: Scope) -> Block:
     ).order_by()
     rows = reviews.annotate(
         month=month_of("incident__declared_at"),
-        took=ExpressionWrapper(F("published_at") - F("incident__resolved_at"), DurationField()),
+        took=Minutes("incident__resolved_at", "published_at"),
     ).values_list("month", "took")
     by_month: dict[str, list[float]] = defaultdict(list)
     for month, took in rows:
-        by_month[month_key(month)].append(max(took.total_seconds(), 0) / 86400)
+        by_month[month_key(month)].append(max(took, 0) / MINUTES_PER_DAY)
     months = month_range(by_month)
     stats = [_stats(by_month.get(m, [])) for m in months]
     chart = Chart(

@@ -1,0 +1,65 @@
+"""Date parts and durations from the database agree with Python's, zones and DST included."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from unblame.incidents.models import Incident
+from unblame.insights.sql import LocalHour, LocalIsoWeekday, LocalMonth, Minutes
+
+MOMENTS = [
+    datetime(2026, 3, 31, 23, 30, tzinfo=UTC),  # already April in Berlin (summer time)
+    datetime(2026, 1, 15, 8, 30, tzinfo=UTC),
+    datetime(2026, 7, 1, 8, 30, tzinfo=UTC),
+    datetime(2025, 12, 31, 20, 0, tzinfo=UTC),  # New Year in Tokyo
+    datetime(2026, 3, 29, 0, 59, tzinfo=UTC),  # a minute before Europe's clocks go forward
+    datetime(2026, 3, 29, 1, 0, tzinfo=UTC),
+    datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # during the hour Europe's clocks go back
+    datetime(2026, 3, 8, 7, 30, tzinfo=UTC),  # New York's change day
+    datetime(2026, 3, 8, 6, 59, tzinfo=UTC),
+]
+ZONES = ["UTC", "Europe/Berlin", "Europe/London", "Asia/Tokyo", "America/New_York", "Asia/Kolkata"]
+
+
+@pytest.fixture
+def incidents(sev2):
+    return [
+        Incident.objects.create(
+            title=f"m{n}", severity=sev2, declared_at=at, detected_at=at + timedelta(minutes=n * 7)
+        )
+        for n, at in enumerate(MOMENTS)
+    ]
+
+
+@pytest.mark.parametrize("name", ZONES)
+def test_local_parts_match_python_in_every_zone(incidents, name):
+    zone = zoneinfo.ZoneInfo(name)
+    rows = Incident.objects.annotate(
+        month=LocalMonth("declared_at", zone),
+        hour=LocalHour("declared_at", zone),
+        day=LocalIsoWeekday("declared_at", zone),
+    ).values_list("declared_at", "month", "hour", "day")
+    for at, month, hour, day in rows:
+        local = at.astimezone(zone)
+        assert (month, hour, day) == (local.strftime("%Y-%m"), local.hour, local.isoweekday()), at
+
+
+def test_the_month_follows_the_active_zone(incidents, settings):
+    from django.utils import timezone
+
+    with timezone.override(zoneinfo.ZoneInfo("Europe/Berlin")):
+        months = set(
+            Incident.objects.annotate(m=LocalMonth("declared_at")).values_list("m", flat=True)
+        )
+    assert "2026-04" in months
+
+
+def test_minutes_between_two_moments(incidents):
+    rows = Incident.objects.annotate(took=Minutes("declared_at", "detected_at")).order_by("pk")
+    assert [round(row.took, 3) for row in rows] == [n * 7.0 for n in range(len(MOMENTS))]
+    assert (
+        Incident.objects.annotate(took=Minutes("declared_at", "resolved_at")).first().took is None
+    )
