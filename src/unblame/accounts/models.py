@@ -9,11 +9,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.text import capfirst
 
 
 def _default_timezone() -> str:
@@ -175,13 +178,55 @@ class AuditEntry(models.Model):
         return f"{self.actor_name or 'system'} {self.action} {self.object_type} {self.object_id}"
 
     def changed_fields(self) -> list[tuple[str, Any, Any]]:
-        """(field, before, after) for each field whose value differs."""
+        """(field, before, after) for each field whose value differs.
+
+        A change from one kind of blank to another ("" to None, [] to "") is
+        no change to a reader, and is left out.
+        """
         keys = list(dict.fromkeys([*self.before, *self.after]))
         return [
             (key, self.before.get(key), self.after.get(key))
             for key in keys
             if self.before.get(key) != self.after.get(key)
+            and not (_blank(self.before.get(key)) and _blank(self.after.get(key)))
         ]
+
+    @property
+    def model(self) -> type[models.Model] | None:
+        try:
+            return apps.get_model(self.object_type)
+        except (LookupError, ValueError):
+            return None
+
+    @property
+    def object_label(self) -> str:
+        """What the object is, for people: "Review section" rather than reviews.reviewsection."""
+        return type_label(self.object_type)
+
+    def labelled_changes(self) -> list[tuple[str, Any, Any]]:
+        """changed_fields() with each field's verbose name."""
+        model = self.model
+        return [(_field_label(model, key), old, new) for key, old, new in self.changed_fields()]
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def type_label(object_type: str) -> str:
+    try:
+        return capfirst(apps.get_model(object_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return object_type
+
+
+def _field_label(model: type[models.Model] | None, name: str) -> str:
+    if model is not None:
+        try:
+            return capfirst(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            pass
+    return name.replace("_", " ").capitalize()
 
 
 def record_change(

@@ -23,6 +23,7 @@ from unblame.accounts.models import (
     record_change,
     record_event,
     snapshot,
+    type_label,
 )
 
 
@@ -189,7 +190,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(object_type=object_type)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     types = AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
-    context = {"page": page, "types": sorted(types), "selected_type": object_type}
+    labelled = sorted(((t, type_label(t)) for t in types), key=lambda pair: pair[1])
+    context = {"page": page, "types": labelled, "selected_type": object_type}
     return render(request, "accounts/audit.html", context)
 
 
