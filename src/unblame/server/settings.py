@@ -221,6 +221,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"forbidden": {"()": "unblame.server.logfilters.ForbiddenWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["forbidden"]}},
     "root": {"handlers": ["console"], "level": env_str("UNBLAME_LOG_LEVEL", "INFO")},
 }

@@ -26,7 +26,18 @@ def settings_index(request: HttpRequest) -> HttpResponse:
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    """403 with the reason: the one raised with it, else what the person's role allows."""
+    return render(request, "403.html", {"reason": forbidden_reason(request, exception)}, status=403)
+
+
+def forbidden_reason(request: HttpRequest, exception: Exception | None) -> str:
+    given = str(exception) if exception is not None else ""
+    if given and not given.startswith("<"):
+        return given
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and not user.can_write:
+        return "Your role lets you read this, not change it. An admin can change your role."
+    return "This page is for admins. Ask an admin if you need something done here."
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
