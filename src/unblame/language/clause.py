@@ -72,6 +72,21 @@ _OTHER_WORDS = frozenset(
 _NOBODY_WORDS = frozenset({"nobody", "noone"})
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
 _ROLES = frozenset(w.lower() for w in ROLE_WORDS)
+# "Worker" is mostly a process; after a trade or department it is a person
+# ("a maintenance worker", "an IT worker").
+_WORKERS = frozenset({"worker", "workers"})
+_TRADES = frozenset(
+    {"maintenance", "construction", "site", "field", "facilities", "facility", "contract"}
+    | {"utility", "cleaning", "warehouse", "factory", "datacenter", "data-center", "road", "city"}
+    | {"council", "electrical", "railway", "temp", "agency", "office", "it", "support", "tech"}
+)
+# Adverbs that stand between a subject and its verb: "the engineer somehow
+# managed to …", "Dana then restarted …".
+_PRE_VERB_ADVERBS = frozenset(
+    {"somehow", "also", "then", "just", "already", "apparently", "clearly", "evidently"}
+    | {"obviously", "still", "again", "once", "never", "always", "allegedly", "reportedly"}
+    | {"simply", "later", "soon", "first", "finally", "unfortunately", "mistakenly", "even"}
+)
 # Heads that are never people, even capitalised at the start of a sentence.
 _THING_SUFFIXES = ("ing", "tion", "ment", "ness", "ity", "ure", "ance", "ence", "age", "ism")
 _DETERMINERS = frozenset(
@@ -160,6 +175,13 @@ _IRREGULAR_PAST = frozenset(
 # A capitalised word before one of these reads as a name in subject position.
 _PRESENT_ACTS = frozenset(
     [
+        # Habits told of a person: "Tamsin keeps pushing …", "he refuses to …".
+        "keeps",
+        "kept",
+        "continues",
+        "insists",
+        "refuses",
+        "refused",
         "reverts",
         "clones",
         "pushes",
@@ -451,6 +473,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             continue  # "Not one reviewer ...": the negation belongs to the subject
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
             return j
+        if j > i and words[j].low in _PRE_VERB_ADVERBS:
+            return j
         # "an engineer performing maintenance" ends the subject at "performing";
         # "the warning" and "the morning" are nouns.
         ing = words[j].low.endswith("ing") and words[j].low not in _ROLES
@@ -487,6 +511,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         return WORK
     head = subject[-1]
     if head.text.startswith("@") or head.text.startswith(NAME_MARK) or head.low in _ROLES:
+        return OTHER
+    if head.low in _WORKERS and len(subject) > 1 and subject[-2].low in _TRADES:
         return OTHER
     if any(w.text.startswith(("@", NAME_MARK)) for w in subject) and "of" not in lows:
         return OTHER

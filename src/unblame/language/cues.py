@@ -50,6 +50,17 @@ _WRONG_OBJECT_RE = _Lazy(
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
     re.IGNORECASE,
 )
+# The object carries the slip when the act put it in place: "pushed untested
+# code", "entered an erroneous command". Rolling back or finding the faulty
+# config is the response, not the slip, so the verb must be one that applies.
+_FLAWED_OBJECT_RE = _Lazy(
+    r"\b(?:push|deploy|merg|ship|enter|ran\b|run|typ|appl|issu|execut|commit|upload|releas|install"
+    r"|submitt?|introduc|wrote|writ|sen[dt]|us(?:e|ed|ing)\b|rolled\s+out|roll\w*\s+out|tagg?)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved)\b"
+    r"|(?:erroneous|errant|mistaken|faulty)\s+(?:[\w-]+\s+)?(?:command|input|value|query|entry"
+    r"|entries|parameter|argument|setting|flag|rule|config\w*|change|cable|script)s?\b)",
+    re.IGNORECASE,
+)
 # Words that make an act hypothetical, prevented or denied.
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _UNREAL = frozenset(
@@ -244,7 +255,9 @@ def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     subject = {w.low for w in clause.words[: clause.predicate]}
     if found is not None or subject & {"they", "it"}:
         return found
-    return _phrase(sentence, clause, _WRONG_OBJECT_RE)
+    return _phrase(sentence, clause, _WRONG_OBJECT_RE) or _phrase(
+        sentence, clause, _FLAWED_OBJECT_RE
+    )
 
 
 def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
@@ -587,7 +600,22 @@ _BLUNDER_TRIGGERS = (
 )
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
-    "slip": (*_BLUNDER_TRIGGERS, "incorrect", "too ", "instead", "rather than", "backwards"),
+    "slip": (
+        *_BLUNDER_TRIGGERS,
+        "incorrect",
+        "too ",
+        "instead",
+        "rather than",
+        "backwards",
+        "untested",
+        "unreviewed",
+        "unvetted",
+        "unapproved",
+        "erroneous",
+        "errant",
+        "mistaken",
+        "faulty",
+    ),
     "omission": (
         "none",
         "nobody",
@@ -866,6 +894,7 @@ PRECHECKS = {
         rf"\b(?:{_SLIP_WORDS})\b|\bmis[a-z]{{3,}}d\b",
         _BLUNDER_PHRASE_RE,
         _WRONG_OBJECT_RE,
+        _FLAWED_OBJECT_RE,
     ),
     "omission": _alternatives(_OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one)\b"),
     "harm": _HARM_RE,

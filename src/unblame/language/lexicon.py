@@ -87,6 +87,8 @@ ROLE_WORDS = (
         "contributor",
         "buddy",
         "clerk",
+        "crew",
+        "electrician",
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).

@@ -27,6 +27,9 @@ JUDGEMENT = r"""
     | (?:dumb|stupid|idiotic|boneheaded|moronic)\s+(?:things|stuff|moves?|decisions?|choices?|ideas?)
     | (?:a|an|any)\s+(?:seasoned|competent|experienced|real|decent|half-decent|proper)\s+(?:{ROLE})\s+
       (?:would(?:n't|\s+not|\s+never|\s+have)|wouldn't)
+    | no\s+(?:seasoned|competent|experienced|real|decent|sane|self-respecting)\s+(?:[\w-]+\s+)?(?:{ROLE})
+      \s+would\s+(?:ever\s+)?(?:have\s+)?(?:make|made|do|done|run|push|pushed|deploy|deployed|merge|merged|ship|shipped
+      |reboot|rebooted|restart|restarted|delete|deleted|drop|dropped|wipe|wiped)\b
     | stupidity
     | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
@@ -190,6 +193,10 @@ RULES = (
             "Quillan typoed the hostname in the load balancer pool.",
             "The release engineer used the wrong tag for the hotfix build.",
             "Before the change window closed, one of our DBAs misconfigured the replica set.",
+            "A facilities worker mistakenly switched off the chiller in hall B.",
+            "The contractor somehow managed to unplug the wrong rack.",
+            "Tamsin keeps pushing untested migrations to the main branch.",
+            "An operator entered an erroneous command on the edge router.",
         ),
         good=(
             "The cron job deleted the table by mistake.",
@@ -198,6 +205,9 @@ RULES = (
             "The deploy tool accidentally matched every region because the glob was too wide.",
             "The release script used the wrong tag for the hotfix build.",
             "Quillan tagged the hotfix build at 10:02.",
+            "The ingest worker mistakenly retried the poisoned message.",
+            "Tamsin rolled back the faulty config at 14:05.",
+            "The on-call engineer reverted the untested change and traffic recovered.",
         ),
         pattern=(
             Check(
@@ -251,6 +261,7 @@ RULES = (
             "Frankly the SRE on shift was asleep at the wheel.",
             "Honestly the incident commander made a mess of the comms.",
             "It was a careless change to the firewall rules.",
+            "No sane operator would ever have rebooted both routers at once.",
             "Local paper: 'Idiot' Globex technician unplugs the exchange.",
             "Honestly the review of that PR was sloppy.",
             "Another cowboy deploy on a Friday afternoon.",
@@ -261,6 +272,7 @@ RULES = (
         good=(
             "The rubber gasket on the rack door was replaced.",
             "The hasty-merge label is applied by a bot.",
+            "No experienced engineer would have caught this from the dashboards we had.",
             "The runbook calls this step 'careless mode', and nobody reads that label.",
             "Dynamo-style sloppy quorum accepted the writes during the partition.",
             "We enabled lazy loading for the image grid.",
@@ -308,6 +320,8 @@ RULES = (
             "experienced",
             "decent",
             "proper",
+            "sane",
+            "self-respecting",
             "depth",
             "genius",
             "amateurs",
