@@ -413,7 +413,7 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     if i < len(words) and words[i].low == "who" and previous is not None:
         # "... blamed on an IT worker who pressed the wrong button": the
         # relative clause acts through the noun just before "who".
-        antecedent = _agent(_before_preposition(previous.words[-1:]), first=False)
+        antecedent = _agent(_before_preposition(previous.words[-2:]), first=False)
         # The verb follows "who" at once.
         return Clause(words, antecedent, words[i].start, i + 1)
     if i < len(words) and words[i].low in _CLAUSE_WORDS:

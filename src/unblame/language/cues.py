@@ -45,7 +45,8 @@ _BLUNDER_PHRASE_RE = _Lazy(
     re.IGNORECASE,
 )
 _WRONG_OBJECT_RE = _Lazy(
-    r"\b(?:the|a)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b|\brather\s+than\s+the\b"
+    # Headlines drop the article: "emailed the file to wrong address".
+    r"\b(?:the|a|to|at|into|onto)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b|\brather\s+than\s+the\b"
     r"|\bbackwards\b"
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
     re.IGNORECASE,
