@@ -88,9 +88,11 @@ def measured(command: list[str], env: dict[str, str], limit: float | None = None
         "try:\n"
         f"    done = subprocess.run(sys.argv[1:], capture_output=True, timeout={limit!r})\n"
         "    code, out = done.returncode, done.stdout.decode(errors='replace')\n"
+        "    err = done.stderr.decode(errors='replace').strip().splitlines()[-1:]\n"
         "except subprocess.TimeoutExpired:\n"
-        "    code, out = 'stopped', ''\n"
+        "    code, out, err = 'stopped', '', []\n"
         "print(json.dumps({'seconds': round(time.monotonic() - t, 2), 'exit': code, 'out': out,\n"
+        "  'error': err[0] if code and err else None,\n"
         "  'max_rss_mb': round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}))\n"
     )
     done = subprocess.run(
@@ -160,6 +162,8 @@ def copies(database: Path, env: dict[str, str], root: Path, args: argparse.Names
         limit = max(10.0, out["unblame_backup"]["seconds"] * 10)
         dot_backup = ["sqlite3", str(database), f".backup '{root / 'dot.sqlite3'}'"]
         out["sqlite3_dot_backup"] = measured(dot_backup, env, limit)
+    # Export needs the schema of the code that runs it; a checkout may have moved on.
+    subprocess.run([UNBLAME, "manage", "migrate"], env=env, check=True, capture_output=True)
     export = [UNBLAME, "export", str(root / "export"), "--format", "json"]
     out["unblame_export"] = measured(export, env)
     imported = [UNBLAME, "import", str(root / "export"), "--format", "json"]
