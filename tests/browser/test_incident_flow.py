@@ -109,6 +109,10 @@ def test_moving_through_the_statuses_records_them_and_times_the_resolution(
     page.get_by_role("button", name="Move to monitoring").click()
     expect(status).to_have_text("Monitoring")
     page.get_by_role("button", name="Move to resolved").click()
+    # No mitigated time yet: resolving asks for it first.
+    expect(page.get_by_role("heading", name="When was it mitigated?")).to_be_visible()
+    page.get_by_label("Not known; leave it empty").check()
+    page.get_by_role("button", name="Resolve").click()
     expect(status).to_have_text("Resolved")
 
     # Resolving stamps the resolved time, so time to resolve is no longer blank.

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,6 +43,14 @@ class Service(Versioned):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # "Checkout" and "checkout" are one service.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="unique_service_name_any_case",
+                violation_error_message="A service of this name exists, in another case.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

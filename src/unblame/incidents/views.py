@@ -41,6 +41,7 @@ from unblame.incidents.forms import (
     SeverityFormSet,
     TransitionForm,
 )
+from unblame.incidents.mitigation import mitigation_prompt
 from unblame.incidents.models import Incident, Responder, Service, Status
 from unblame.incidents.services import declare
 from unblame.incidents.timeline import events_of, timeline_for
@@ -181,6 +182,8 @@ def incident_transition(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "Choose a status.")
         return redirect(incident)
     incident.version = form.cleaned_data["version"]
+    if (prompt := mitigation_prompt(request, incident, form.cleaned_data)) is not None:
+        return prompt
     try:
         # A stale page is told what changed, before any lifecycle rule is applied to it.
         incident.ensure_current()

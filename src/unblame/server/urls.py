@@ -17,6 +17,7 @@ api.add_router("", reviews_api)
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="incidents:list"), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("api/", api.urls),
     path("settings/", views.settings_index, name="settings"),
     path("", include("unblame.accounts.urls")),
