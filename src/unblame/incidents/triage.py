@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from unblame.accounts.models import record_change
-from unblame.incidents.models import Incident, Responder, Service, Severity, Status, TimelineEvent
+from unblame.incidents.models import Incident, Service, Severity, Status, TimelineEvent
+from unblame.incidents.services import declare
 
 OPEN_STATUSES = (Status.INVESTIGATING, Status.IDENTIFIED, Status.MONITORING)
 
@@ -89,19 +90,16 @@ class TriageEntry(models.Model):
             raise ValidationError("This triage entry has already been decided.")
         now = timezone.now()
         with transaction.atomic():
-            incident = Incident.objects.create(
+            incident = Incident(
                 title=(title or self.title)[:200],
                 summary=f"Declared from alerts sent by {self.source_name}.",
                 severity=severity,
                 status=Status.INVESTIGATING,
                 declared_at=now,
                 detected_at=self.first_at,
-                created_by=actor,
             )
-            incident.services.set(Service.objects.filter(name__in=self.service_names))
-            incident.record_creation(actor)
-            if actor is not None:
-                incident.add_responder(actor, Responder.Role.RESPONDER, actor)
+            # The one way to declare, as the page, the API and Slack do.
+            declare(incident, actor, Service.objects.filter(name__in=self.service_names))
             TimelineEvent.objects.bulk_create(self._events(incident))
             self._decide(actor, self.State.DECLARED, now, incident)
         return incident
