@@ -54,6 +54,8 @@ RULES = (
             "I'll pay more attention to the canary next time.",
             "Engineers should double-check the region before running the script.",
             "Everyone should think twice before force-pushing.",
+            "Double-checking the amount with a colleague would add another safety net.",
+            "Careful manual testing on a canary host is the minimum required for such changes.",
         ),
         good=(
             "Who has access to the DNS console? I'd like a second set of eyes on this record.",
@@ -63,6 +65,8 @@ RULES = (
             "Add a presubmit check so the canary result blocks the merge.",
             "The alert now pays attention to p99 latency as well as errors.",
             "Be careful: this endpoint deletes data.",
+            "The job's double-checking of totals would have caught this earlier.",
+            "Careful testing found the race before it shipped.",
         ),
         triggers=(),
         pattern=(
@@ -131,6 +135,18 @@ RULES = (
                 |thoroughly)\b)
         """,
             ),
+            # Care itself named as the safeguard: "double-checking with a colleague
+            # would add a sense check", "careful testing is the minimum required".
+            Check(
+                triggers=("checking", "careful"),
+                pattern=r"""
+            (?P<span>\b(?:double|triple)[-\s]?checking\b(?:[^.;:!?]{0,100}?)\b(?:may|might|would|will|could|should
+                |can)\s+(?:\w+\s+)?(?:provide|help|add|prevent|avoid|reduce|catch|give|ensure)\b
+            | \bcareful(?:ly)?\s+(?:\w+\s+){0,2}?(?:testing|review(?:ing)?|checking|verification)\b
+                (?:[^.;:!?]{0,100}?)\b(?:is|are|remains?)\s+(?:the\s+|a\s+)?(?:bare\s+)?(?:minimum|required|needed
+                |essential|key|must|mandatory|expected)\b)
+        """,
+            ),
         ),
         unless=r"{STRONG}",
     ),
@@ -159,6 +175,7 @@ RULES = (
             "Retrain the on-call staff on the failover runbook.",
             "More training for new hires on the deploy process.",
             "Add an action item to remind the person releasing to update the changelog.",
+            "The fix is to make it very clear to release managers that this step is mandatory.",
         ),
         good=(
             "The review bot reminds the author when the checklist is incomplete.",
@@ -166,6 +183,7 @@ RULES = (
             "Retrain the model with last week's labelled data.",
             "The release bot reminds the author to update the changelog.",
             "Add a pre-deploy hook that drains the node automatically.",
+            "The new banner makes it obvious to reviewers which files are generated.",
         ),
         triggers=(
             "remind",
@@ -199,6 +217,10 @@ RULES = (
             "counsel",
             "instructed",
             "told",
+            "clear",
+            "obvious",
+            "known",
+            "visible",
         ),
         pattern=rf"""
             (?P<span>
@@ -220,6 +242,9 @@ RULES = (
             | \b(?:emphasi[sz]e|stress|reinforce|reiterate|underline|highlight)\s+(?:\w+\s+){{0,4}}?
                 (?:importance|that\s+(?:\w+\s+){{0,4}}?(?:means|is|are|must))
             | \b(?:reinforce|emphasi[sz]e|stress)\s+(?:with|to)\s+{PEOPLE}
+            | \bmake\s+(?:it|this|that)\s+(?:\w+\s+)?(?:clear|obvious|known|visible)\s+(?:to|for)\s+
+                (?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+)?(?:{{ROLE}}|everyone|everybody|people|staff|engineers
+                |reviewers|managers)
             | \blessons?-learned\s+session\b
             )
         """,
