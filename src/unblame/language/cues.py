@@ -75,7 +75,7 @@ _CARE_VERBS = (
     r"notice|check|test|verify|validate|review|read|look|follow|tell|inform|notify|announce"
     r"|communicate|coordinate|consult|ask|wait|escalate|update|confirm|consider|reali[sz]e"
     r"|think|connect|document|double-check|catch|see|monitor|respond|plan|prepare|speak"
-    r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take"
+    r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take|perform"
 )
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"

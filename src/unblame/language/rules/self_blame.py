@@ -359,6 +359,7 @@ RULES = (
             "Sorry, shouldn't have restarted that pod.",
             "If only I had waited for the canary.",
             "I could have caught this if I had read the diff twice.",
+            "I didn't tell support about the maintenance ahead of time, like I should have.",
         ),
         good=(
             "I should have the fix ready by Friday.",
@@ -375,6 +376,7 @@ RULES = (
             | \bi\s+would\s+have\s+(?:caught|noticed|seen)\s+(?:it|this)\s+if\b
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*should(?:n't|\s+not|n’t)?\s+have\s+\w+
+            | \b(?:like|as)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
             | \bif\s+only\s+i\b | \bif\s+i\s+(?:had|'d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
