@@ -149,3 +149,32 @@ def test_pages_keep_the_order_and_every_row_once(as_viewer, incident):
     titles = [item.title for item in first] + [item.title for item in second]
     assert titles == expected
     assert first.paginator.count == len(expected) and first.has_next()
+
+
+def test_a_long_list_is_counted_only_up_to_a_cap_and_pages_on(as_viewer, incident, monkeypatch):
+    from unblame.actions.views import PAGE_SIZE
+    from unblame.server import paging
+
+    monkeypatch.setattr(paging, "COUNT_CAP", PAGE_SIZE * 2)
+    monkeypatch.setattr(paging.CappedPaginator.__init__, "__defaults__", (PAGE_SIZE * 2,))
+    ActionItem.objects.bulk_create(
+        ActionItem(incident=incident, title=f"Item {n:03}", due_date=date(2026, 4, 1))
+        for n in range(PAGE_SIZE * 4 + 3)
+    )
+    response = as_viewer.get("/actions/")
+    page = response.context["page"]
+    assert page.paginator.capped and page.has_next()
+    text = response.content.decode()
+    assert f"More than {PAGE_SIZE * 2} action items" in text
+    assert "of more than 2" in text
+    # Further pages are still reached, and the last one knows it is the last.
+    last = as_viewer.get("/actions/", {"page": 5}).context["page"]
+    assert last.number == 5 and not last.has_next() and len(last.object_list) == 3
+    assert not last.paginator.capped and last.paginator.count == PAGE_SIZE * 4 + 3
+
+
+def test_a_short_list_is_counted_exactly(as_viewer, incident, item):
+    page = as_viewer.get("/actions/").context["page"]
+    assert not page.paginator.capped
+    assert page.paginator.count == 1
+    assert "1 action item" in as_viewer.get("/actions/").content.decode()
