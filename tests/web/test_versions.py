@@ -129,7 +129,7 @@ def test_every_edited_model_is_versioned(model):
     assert model._meta.get_field("version").default == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_saves_from_one_version_let_exactly_one_land(sev2, checkout, editor):
     """Real threads, each with its own database connection, released together.
 
