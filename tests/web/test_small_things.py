@@ -42,3 +42,15 @@ def test_the_colours_follow_a_dark_preference():
     dark = css[css.index("@media (prefers-color-scheme: dark)") :]
     assert "--bg: #11151c" in dark and "--text: #e4e8ef" in dark
     assert "color-scheme: light dark" in css
+
+
+def test_one_bad_filter_value_is_shown_and_the_others_still_apply(as_viewer, incident, sev2):
+    from unblame.incidents.models import Incident
+
+    Incident.objects.create(title="Search is empty", severity=sev2)
+    response = as_viewer.get("/incidents/", {"since": "2026-13-45", "q": "checkout"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Declared from: Enter a valid date. This filter is left out." in page
+    assert "Checkout errors after deploy" in page
+    assert "Search is empty" not in page
