@@ -74,7 +74,9 @@ class _Local(Func):
         # Columns (or COALESCE of columns) compile without parameters; the CASE repeats them.
         assert not params, "a local date part is taken of columns"
         modifier, modifier_params = _sqlite_modifier(column, self.zone, connection)
-        sql = self.sqlite_wrap.format(f"strftime('{self.sqlite_format}', {column}, {modifier})")
+        # A literal % is written %% in SQL with parameters (the backend turns it back).
+        fmt = self.sqlite_format.replace("%", "%%")
+        sql = self.sqlite_wrap.format(f"strftime('{fmt}', {column}, {modifier})")
         return sql, modifier_params
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
@@ -106,7 +108,7 @@ class LocalIsoWeekday(_Local):
     output_field = IntegerField()
     sqlite_format = "%w"
     # %w counts from Sunday = 0.
-    sqlite_wrap = "((CAST({} AS INTEGER) + 6) % 7 + 1)"
+    sqlite_wrap = "((CAST({} AS INTEGER) + 6) %% 7 + 1)"
     postgres_template = "CAST(EXTRACT(ISODOW FROM {}) AS INTEGER)"
 
 

@@ -63,3 +63,18 @@ def test_minutes_between_two_moments(incidents):
     assert (
         Incident.objects.annotate(took=Minutes("declared_at", "resolved_at")).first().took is None
     )
+
+
+def test_the_sql_reads_back_with_its_parameters_for_logs(incidents):
+    # Query logging (DEBUG, CaptureQueriesContext) formats the SQL with its parameters.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    zone = zoneinfo.ZoneInfo("Europe/Berlin")
+    with CaptureQueriesContext(connection) as queries:
+        list(
+            Incident.objects.annotate(
+                m=LocalMonth("declared_at", zone), d=LocalIsoWeekday("declared_at", zone)
+            ).values_list("m", "d")
+        )
+    assert "strftime" in queries[0]["sql"] or "to_char" in queries[0]["sql"]
