@@ -121,3 +121,14 @@ def test_a_trashed_incident_cannot_be_picked_as_the_duplicate(as_admin, admin, e
     response = as_admin.post(url, {"duplicate": duplicate.pk, "confirm": "1"})
     assert response.status_code == 400
     assert "no other incident" in response.content.decode()
+
+
+def test_the_duplicates_commander_joins_as_a_responder_when_the_kept_has_one(
+    admin, editor, incident
+):
+    duplicate = duplicate_of(incident, editor)
+    dana = make_user("dana", "editor")
+    Responder.objects.create(incident=duplicate, user=dana, role=Responder.Role.INCIDENT_COMMANDER)
+    merge_incidents(incident, duplicate, admin)
+    roles = dict(incident.responders.values_list("user__username", "role"))
+    assert roles == {"ed": "incident_commander", "dana": "responder"}

@@ -69,13 +69,18 @@ def _move_events(kept: Incident, duplicate: Incident) -> int:
 
 def _move_responders(kept: Incident, duplicate: Incident) -> int:
     on_kept = set(kept.responders.values_list("user_id", flat=True))
+    commanded = kept.responders.filter(role=Responder.Role.INCIDENT_COMMANDER).exists()
     count = 0
     for responder in duplicate.responders.select_related("user"):
         if responder.user_id in on_kept:
+            # One role per person per incident: theirs on the kept incident stays.
             continue
-        # One role per person per incident: the first role found for them comes along.
+        role = responder.role
+        if role == Responder.Role.INCIDENT_COMMANDER and commanded:
+            # One commander at a time: the kept incident's keeps command.
+            role = Responder.Role.RESPONDER
         on_kept.add(responder.user_id)
-        Responder.objects.filter(pk=responder.pk).update(incident=kept)
+        Responder.objects.filter(pk=responder.pk).update(incident=kept, role=role)
         count += 1
     return count
 
