@@ -19,7 +19,7 @@ from .trie import trie_pattern
 CONTEXTS = ("document", "action_item", "chat")
 # Negation just before a match: "not Dana's fault", "we decided not to blame".
 NEGATION_RE = re.compile(
-    r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no|none|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
+    r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no|none(?:\s+of\s+(?:which|them|these|those|it))?|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 _LOOKBACK = 400

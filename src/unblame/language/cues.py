@@ -280,6 +280,10 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     )
     if explained and clause.agent in (NOBODY, GROUP):
         return None
+    if clause.words[0].low == "what":
+        # "What we didn't realise was that …" introduces what was unknown: the
+        # writer explains the situation rather than judging the omission.
+        return None
     if clause.agent in (NOBODY, GROUP) and any(w.low in _NEGATED_AGENT for w in subject):
         # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
         verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None

@@ -281,6 +281,8 @@ RULES = (
             "The review tool hid the second file of the diff.",
             "The poorly trained model flagged every login as fraud.",
             "Dumb terminals on the trading floor showed stale prices.",
+            "Everyone is careless at times, which is why the deploy tool asks for confirmation.",
+            "Templated commands remove the risk of fat-fingered hostnames.",
         ),
         triggers=(
             "careless",
@@ -356,6 +358,11 @@ RULES = (
             | \bi\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
             | (?:{JUDGEMENT})-\w | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
             | \bsloppy\s+quorum
+            # Said of everyone, it is human nature, not a verdict on someone.
+            | \b(?:everyone|everybody|all\s+of\s+us|we\s+all|humans|people)\b[^.!?]{{0,60}}?
+                \b(?:at\s+times|sometimes|occasionally|from\s+time\s+to\s+time)\b
+            # A risk the design removes: "without the risk of fat fingers".
+            | \b(?:risk|chance|possibility|danger|likelihood)\s+of\s+(?:\w+\s+)?fat[-\s]?finger
         """,
     ),
     Rule(
@@ -392,6 +399,7 @@ RULES = (
             "The disk's fault counter rose before the crash.",
             "We decided not to blame anyone for the outage.",
             "Their error budget was spent by Tuesday.",
+            "Several things failed at once, none of which were the fault of the on-call engineer.",
         ),
         triggers=(
             "fault",

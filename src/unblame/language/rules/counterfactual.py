@@ -142,6 +142,7 @@ RULES = (
             "The cron job skipped the run because the lock was held.",
             "No alert was configured for the disk, so nobody noticed it filling.",
             "None of us noticed the expiry because the reminder went to a retired list.",
+            "What we didn't realise at the time was that the cache shared one key.",
         ),
         triggers=(),
         pattern=(
@@ -183,6 +184,9 @@ RULES = (
             | \bwhy\s+(?:was|were|did|do|does|is|are|didn't|wasn't)\b{{INSENT}}*\?
             | \bthe\s+(?:job|alert|check|build|test|script|deploy|pipeline|bot|tool|system)
               \s+(?:\w+\s+)?(?:forgot|neglected|failed|missed)
+            # "What we didn't realise was that …" introduces what was unknown.
+            | \bwhat\s+(?:\w+\s+){{1,2}}?(?:didn't|didn’t|did\s+not|hadn't|hadn’t|had\s+not)\s+(?:\w+\s+)?
+              (?:reali[sz]e|know|see|notice|understand|expect)\w*\b
         """,
     ),
     Rule(

@@ -420,6 +420,7 @@ RULES = (
             "I forgot to mention that the dashboard moved.",
             "I used the restore tool to bring the table back at 10:40.",
             "Pushed the hotfix to main at 09:12 after the canary passed.",
+            "If I had accidentally deleted the bucket, versioning would have kept every object.",
         ),
         pattern=(
             Check(
@@ -473,6 +474,8 @@ RULES = (
         unless=r"""
             \bi\s+(?:\w+\s+){0,2}?(?:didn't|did\s+not)\s+(?:\w+\s+)?(?:see\s+that|check)\s+(?:the\s+)?
                 (?:box|option|setting)\s+because
+            # A slip imagined to test the design: "if I had mistakenly …, it would not have …".
+            | \bif\s+i\s+(?:had|'d|’d)\s+(?:\w+\s+){0,3}?\w+ed\b[^.!?]{0,200}?\bwould(?:n't|n’t|\s+not)?\s+have\b
         """,
     ),
     Rule(
