@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from unblame.accounts.models import User
@@ -109,7 +109,20 @@ def generate_history(
             _batch(rng, cast, moments, now)
         if progress:
             progress(first + size, count)
+    _analyze()
     return count
+
+
+def _analyze() -> None:
+    """Fresh planner statistics on PostgreSQL, as autovacuum would give them later.
+
+    Right after a bulk load the planner knows nothing of the new rows and
+    picks plans for empty tables. SQLite is left as a real installation
+    leaves it, without statistics.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _batch(rng: random.Random, cast: Cast, moments: list[datetime], now: datetime) -> None:
