@@ -45,6 +45,8 @@ API_INCIDENT = "api-incident"  # API on the restricted incident: 401, 404 to out
 EXPECTATIONS = {
     "": PUBLIC,  # a redirect to the incident list
     "healthz": PUBLIC,
+    "favicon.ico": PUBLIC,
+    "invite/<str:token>/": PUBLIC,  # a one-time link; a wrong token is a 404 for everyone
     "login/": PUBLIC,
     "logout/": PUBLIC,
     "api/": PUBLIC,
@@ -79,6 +81,7 @@ EXPECTATIONS = {
     "audit/": ADMINS,
     "people/": ADMINS,
     "people/<int:pk>/role/": ADMINS,
+    "people/invite/": ADMINS,
     "incidents/<int:pk>/delete/": ADMINS,
     "incidents/<int:pk>/merge/": ADMINS,
     "settings/alert-sources/": ADMINS,
