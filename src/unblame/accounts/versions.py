@@ -9,10 +9,11 @@ based on the same version can therefore never both land; the later one gets
 `EditConflict`, with the stored object, and nothing of it is written.
 
 Forms carry the version they were opened at in a hidden field
-(`VersionedForm`), the API takes it as `version` or `If-Match`, and
-`conflict_context` tells the later writer what changed meanwhile while the
-view re-renders their input, now based on the stored version, so saving
-again is a deliberate choice.
+(`VersionedForm`, or `version` on a button's form), the API takes it as
+`version` or `If-Match` (`api_base_version`). On a conflict the view shows
+what changed meanwhile (`describe`) and re-renders the writer's input, now
+based on the stored version (`after_conflict`, or `conflict_page` for a
+button), so saving again is a deliberate choice.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ VERSION_FIELD = "version"
 
 
 class EditConflict(Exception):
-    """A write based on an older version than the stored one (or on a deleted row); nothing
-    was written.
+    """A write based on an older version than the stored one, or on a deleted row.
 
-    `stored` is the object as it is now, or None when it was deleted meanwhile.
+    Nothing of the write was stored. `stored` is the object as it is now, or
+    None when it was deleted meanwhile.
     """
 
     def __init__(self, obj: models.Model, base_version: int, stored: models.Model | None) -> None:
