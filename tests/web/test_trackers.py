@@ -335,3 +335,17 @@ def test_jira_needs_a_site_address(as_admin, db):
 
 def test_only_admins_set_up_trackers(as_editor):
     assert as_editor.get("/settings/trackers/").status_code == 403
+
+
+def test_the_cross_incident_list_shows_each_items_issue(github, item, as_editor):
+    _linked(github, item, "42")
+    page = as_editor.get("/actions/?status=any").content.decode()
+    assert "GitHub Issues 42" in page
+
+
+def test_viewers_see_the_issue_link_but_no_send_button(github, item, as_viewer):
+    page = as_viewer.get(item.get_absolute_url().split("#")[0]).content.decode()
+    assert "Send to tracker" not in page
+    _linked(github, item, "42")
+    page = as_viewer.get(item.get_absolute_url().split("#")[0]).content.decode()
+    assert "GitHub Issues 42" in page
