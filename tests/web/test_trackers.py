@@ -349,3 +349,24 @@ def test_viewers_see_the_issue_link_but_no_send_button(github, item, as_viewer):
     _linked(github, item, "42")
     page = as_viewer.get(item.get_absolute_url().split("#")[0]).content.decode()
     assert "GitHub Issues 42" in page
+
+
+def test_a_signed_jira_webhook_completes_the_item_when_its_status_is_done(tracker_api, item):
+    jira = _tracker(tracker_api, Tracker.Kind.JIRA, "OPS", email="bot@example.com")
+    _linked(jira, item, "OPS-3")
+    done = {"statusCategory": {"key": "done"}}
+    payload = {
+        "webhookEvent": "jira:issue_updated",
+        "issue": {"key": "OPS-3", "fields": {"status": done}},
+    }
+    body = json.dumps(payload).encode()
+    signature = "sha256=" + hmac.new(jira.webhook_secret.encode(), body, hashlib.sha256).hexdigest()
+    response = Client().post(
+        f"/hooks/trackers/{jira.pk}/",
+        body,
+        content_type="application/json",
+        headers={"X-Hub-Signature": signature},
+    )
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert item.status == ActionItem.Status.DONE
