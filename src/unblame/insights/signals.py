@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from unblame.actions.models import FactorCategory
+from unblame.incidents.models import Incident
 from unblame.insights import index
 from unblame.reviews.models import Review, ReviewSection, ReviewState, SectionVersion
 
@@ -53,3 +54,44 @@ def _review_saved(sender: Any, instance: Review, raw: bool = False, **kw: Any) -
 
 
 post_save.connect(_review_saved, sender=Review, dispatch_uid="insights-review-published")
+
+
+# -- Insights results kept in the cache ------------------------------------------------------
+
+
+def _counted_changed(**kwargs: Any) -> None:
+    from unblame.insights import cache
+
+    cache.changed()
+
+
+def _counted_models() -> list[Any]:
+    from django.contrib.auth import get_user_model
+
+    from unblame.actions.models import ActionItem, ContributingFactor
+    from unblame.incidents.models import Incident, Responder, Service, Severity
+    from unblame.reviews.models import FindingAcknowledgement
+
+    return [
+        Incident,
+        Responder,
+        Service,
+        Severity,
+        ContributingFactor,
+        FactorCategory,
+        ActionItem,
+        Review,
+        ReviewSection,
+        SectionVersion,
+        FindingAcknowledgement,
+        get_user_model(),
+    ]
+
+
+for counted in _counted_models():
+    name = counted.__name__
+    post_save.connect(_counted_changed, sender=counted, dispatch_uid=f"insights-save-{name}")
+    post_delete.connect(_counted_changed, sender=counted, dispatch_uid=f"insights-delete-{name}")
+m2m_changed.connect(
+    _counted_changed, sender=Incident.services.through, dispatch_uid="insights-services"
+)

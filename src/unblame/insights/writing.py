@@ -73,12 +73,27 @@ def count_missing(sections, limit: int | None = COUNT_PER_REQUEST) -> int:
     return stale_sections(sections).count() if limit else 0
 
 
-def writing(scope: Scope) -> tuple[list[Block], int]:
-    """The writing report's blocks, and how many published sections are not counted yet."""
-    sections = ReviewSection.objects.filter(
+def _published(scope: Scope):
+    return ReviewSection.objects.filter(
         review__incident__in=scope.incidents, review__state=ReviewState.PUBLISHED
     ).exclude(body="")
-    uncounted = count_missing(sections)
+
+
+def count_published(scope: Scope) -> int:
+    """Count some of the scope's uncounted sections; returns how many stay uncounted."""
+    from unblame.insights import cache
+
+    sections = _published(scope)
+    if not stale_sections(sections).exists():
+        return 0
+    left = count_missing(sections)
+    cache.changed()
+    return left
+
+
+def writing(scope: Scope) -> list[Block]:
+    """The writing report's blocks, from the sections counted so far."""
+    sections = _published(scope)
     figures = SectionFigures.objects.filter(
         section__in=sections, version=F("section__version")
     ).order_by()
@@ -86,7 +101,7 @@ def writing(scope: Scope) -> tuple[list[Block], int]:
         _per_thousand(scope, figures),
         _rewritten(scope, figures),
         _clean_share(scope, figures),
-    ], uncounted
+    ]
 
 
 def _per_thousand(scope: Scope, figures) -> Block:

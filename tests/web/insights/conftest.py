@@ -55,3 +55,13 @@ def history(incident, restricted, editor, viewer):
     from .history import build
 
     return build(incident, restricted, editor, viewer)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Kept insights results never carry over from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

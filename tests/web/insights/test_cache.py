@@ -1,0 +1,55 @@
+"""Report results are kept between views until something they count changes, per viewer."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from unblame.actions.models import ContributingFactor, FactorCategory
+from unblame.incidents.models import Responder
+
+from .history import SECRET_CATEGORY
+
+URL = reverse("insights:csv", args=["factors", "across-services"])
+
+
+def csv_of(client):
+    return client.get(URL).content.decode()
+
+
+def test_a_second_view_counts_nothing_again(as_viewer, history):
+    csv_of(as_viewer)
+    with CaptureQueriesContext(connection) as queries:
+        csv_of(as_viewer)
+    assert not any("actions_contributingfactor" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_change_to_what_is_counted_shows_at_once(as_viewer, history, incident):
+    before = csv_of(as_viewer)
+    ContributingFactor.objects.create(
+        incident=incident, category=FactorCategory.objects.get(name="Testing"), description="x"
+    )
+    after = csv_of(as_viewer)
+    assert "Testing" not in before
+    assert "Testing,1,1" in after
+
+
+def test_each_viewer_has_their_own_result(as_viewer, as_admin, history):
+    assert SECRET_CATEGORY in csv_of(as_admin)
+    assert SECRET_CATEGORY not in csv_of(as_viewer)
+    assert SECRET_CATEGORY in csv_of(as_admin)
+
+
+def test_being_added_to_a_restricted_incident_shows_it(as_viewer, viewer, history, restricted):
+    assert SECRET_CATEGORY not in csv_of(as_viewer)
+    Responder.objects.create(incident=restricted, user=viewer)
+    assert SECRET_CATEGORY in csv_of(as_viewer)
+    Responder.objects.filter(incident=restricted, user=viewer).delete()
+    assert SECRET_CATEGORY not in csv_of(as_viewer)
+
+
+def test_filters_keep_results_apart(as_viewer, history, incident):
+    assert "Change management" in csv_of(as_viewer)
+    narrowed = as_viewer.get(URL, {"since": "2026-04-01"}).content.decode()
+    assert "Change management" not in narrowed
