@@ -31,7 +31,9 @@ def other_page(browser, live_server, admin) -> Iterator[Page]:
     context.close()
 
 
-def test_the_later_incident_save_keeps_what_was_typed(page, other_page, sign_in, editor, incident):
+def test_the_later_incident_save_keeps_what_was_typed(
+    page, other_page, sign_in, editor, incident, screenshot
+):
     sign_in(editor)
     edit = f"/incidents/{incident.pk}/edit/"
     page.goto(edit)
@@ -50,6 +52,7 @@ def test_the_later_incident_save_keeps_what_was_typed(page, other_page, sign_in,
     expect(row).to_contain_text("Card payments failing")
     expect(page.get_by_label("Title")).to_have_value("Card payments failing")
     expect(page.get_by_label("Summary")).to_have_value("4% of card payments failed for 40 minutes.")
+    screenshot("conflict")
 
     # Keep mine: saving again is now a deliberate choice over theirs.
     page.get_by_role("button", name="Save changes").click()
@@ -58,7 +61,7 @@ def test_the_later_incident_save_keeps_what_was_typed(page, other_page, sign_in,
 
 
 def test_a_status_picked_in_a_stale_list_offers_a_choice(
-    page, other_page, sign_in, editor, incident
+    page, other_page, sign_in, editor, incident, screenshot
 ):
     item = ActionItem.objects.create(
         incident=incident, title="Add a canary stage", owner=editor, due_date=date(2026, 3, 20)
@@ -74,6 +77,7 @@ def test_a_status_picked_in_a_stale_list_offers_a_choice(
     page.get_by_label("Status of Add a canary stage").select_option("in_progress")
     expect(page.get_by_role("heading", name="Changed since you opened it")).to_be_visible()
     assert ActionItem.objects.get(pk=item.pk).status == "done"
+    screenshot("conflict")
     page.get_by_role("button", name="Apply mine anyway").click()
     expect(page.get_by_label("Status of Add a canary stage")).to_have_value("in_progress")
     assert ActionItem.objects.get(pk=item.pk).status == "in_progress"
