@@ -346,10 +346,10 @@ RULES = (
         category=Category.COUNTERFACTUAL,
         about_the_writer=True,
         severity=Severity.WARNING,
-        message="You judge your own earlier choice with hindsight.",
+        message="You judge what you did or left undone with hindsight.",
         rationale=(
-            "'I should have…' measures your past self against knowledge you only gained "
-            "from the outcome. What you knew then, and why the choice made sense, is what "
+            "'I should have…' and 'I'd forgotten to…' measure your past self against "
+            "knowledge you only gained from the outcome. What you knew then, and why the choice made sense, is what "
             "the review can learn from."
         ),
         source="Dekker, Field Guide, ch. 5 (counterfactuals); " + JANOFF_BULMAN,
@@ -360,15 +360,22 @@ RULES = (
             "If only I had waited for the canary.",
             "I could have caught this if I had read the diff twice.",
             "I didn't tell support about the maintenance ahead of time, like I should have.",
+            "I didn't notice the PR was still a draft.",
+            "I'd forgotten to rotate the staging key before the demo.",
+            "Honestly, I didn't coordinate the cutover carefully enough.",
         ),
         good=(
             "I should have the fix ready by Friday.",
             "I could have lost the whole volume, but the snapshot held.",
             "How could I have known about the hidden dependency from the docs we had?",
             "The check should have caught this before it reached me.",
+            "I forgot to mention that the dashboard moved.",
+            "I didn't see that option because the settings page hid it.",
         ),
-        triggers=("should", "could", "ought", "if only", "if i", "would have"),
-        pattern=r"""
+        pattern=(
+            Check(
+                triggers=("should", "could", "ought", "if only", "if i", "would have"),
+                pattern=r"""
             (?P<span>
               \bi\s+(?:really\s+|definitely\s+|probably\s+|totally\s+)?
                 (?:should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)|should've|could(?:n't|\s+not)?\s+have
@@ -381,8 +388,14 @@ RULES = (
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
         """,
+            ),
+            # Care the writer left undone: "I'd forgotten to …", "I didn't notice …".
+            frame(frozenset({SELF}), "omission"),
+        ),
         unless=r"""
-            \bi\s+(?:should|could)\s+have\s+(?:the|a|it|this|that|some|more|an?)\b(?!\s*\w+ed\b)
+            \bi\s+(?:\w+\s+){0,2}?(?:didn't|did\s+not)\s+(?:\w+\s+)?(?:see\s+that|check)\s+(?:the\s+)?
+                (?:box|option|setting)\s+because
+            | \bi\s+(?:should|could)\s+have\s+(?:the|a|it|this|that|some|more|an?)\b(?!\s*\w+ed\b)
             | \bcould(?:n't|\s+not)?\s+have\s+(?:lost|been\s+(?:much\s+|a\s+lot\s+|far\s+)?worse|gone\s+worse
                 |caused|corrupted|deleted)\b
             | \bhow\s+(?:could|would|should)\s+i\b
@@ -406,11 +419,9 @@ RULES = (
             "I merged the PR before the tests had finished.",
             "I accidentally pushed the branch to production.",
             "I misread the ticket and scaled the wrong pool.",
-            "I didn't notice the PR was still a draft.",
             "I broke the build with a one-line change.",
             "Accidentally force-pushed over the release branch, sorry all.",
             "I mistyped the namespace and scaled the prod pool to zero.",
-            "I'd forgotten to rotate the staging key before the demo.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -469,13 +480,10 @@ RULES = (
             ),
             # "Accidentally pushed to main, whoops", "I used the wrong kubeconfig".
             frame(frozenset({SELF, ELIDED}), "blunder"),
-            frame(frozenset({SELF}), "omission"),
         ),
         unless=r"""
-            \bi\s+(?:\w+\s+){0,2}?(?:didn't|did\s+not)\s+(?:\w+\s+)?(?:see\s+that|check)\s+(?:the\s+)?
-                (?:box|option|setting)\s+because
             # A slip imagined to test the design: "if I had mistakenly …, it would not have …".
-            | \bif\s+i\s+(?:had|'d|’d)\s+(?:\w+\s+){0,3}?\w+ed\b[^.!?]{0,200}?\bwould(?:n't|n’t|\s+not)?\s+have\b
+            \bif\s+i\s+(?:had|'d|’d)\s+(?:\w+\s+){0,3}?\w+ed\b[^.!?]{0,200}?\bwould(?:n't|n’t|\s+not)?\s+have\b
         """,
     ),
     Rule(
