@@ -227,3 +227,50 @@ def test_openapi_describes_every_write(as_viewer):
 def test_the_declarer_is_a_responder_not_the_commander(editor, sev2):
     post(editor, "/api/incidents", {"title": "x", "severity": "SEV2"})
     assert Incident.objects.get().responders.get().role == Responder.Role.RESPONDER
+
+
+def test_a_declaration_keeps_its_key_moments_and_summary(editor, sev2):
+    response = post(
+        editor,
+        "/api/incidents",
+        {
+            "title": "Search latency",
+            "severity": "SEV2",
+            "summary": "p99 above 2 s.",
+            "impact_started_at": "2026-03-04T11:00:00Z",
+            "detected_at": "2026-03-04T11:05:00Z",
+        },
+    )
+    body = response.json()
+    assert body["summary"] == "p99 above 2 s."
+    assert body["time_to_detect_seconds"] == 300
+
+
+def test_an_event_keeps_the_time_it_is_given(editor, incident):
+    url = f"/api/incidents/{incident.pk}/events"
+    response = post(editor, url, {"text": "Paged the DBA", "occurred_at": "2026-03-04T12:10:00Z"})
+    assert response.json()["occurred_at"].startswith("2026-03-04T12:10:00")
+
+
+def test_a_status_change_with_a_stale_version_writes_nothing(editor, incident):
+    stale = incident.version
+    incident.transition_to(Status.IDENTIFIED, editor)
+    url = f"/api/incidents/{incident.pk}/status"
+    response = post(editor, url, {"status": "monitoring", "version": stale})
+    assert response.status_code == 409
+    incident.refresh_from_db()
+    assert incident.status == Status.IDENTIFIED
+
+
+def test_an_empty_item_title_is_refused(editor, incident):
+    url = f"/api/incidents/{incident.pk}/action-items"
+    response = post(editor, url, {"title": "   "})
+    assert response.status_code == 422
+    assert not ActionItem.objects.exists()
+
+
+def test_an_unknown_item_owner_is_refused(editor, incident):
+    url = f"/api/incidents/{incident.pk}/action-items"
+    response = post(editor, url, {"title": "x", "owner": "nobody-here"})
+    assert response.status_code == 422
+    assert "'nobody-here' cannot own" in response.json()["detail"]

@@ -115,3 +115,39 @@ def test_worker_command_refuses_when_tasks_run_inline(db, capsys):
 def test_worker_command_rejects_zero_workers(capsys):
     assert main(["worker", "--workers", "0"]) == 2
     assert "needs at least 1" in capsys.readouterr().err
+
+
+def test_a_sqlite_url_names_the_queue_file(tmp_path, monkeypatch, no_queue_env):
+    monkeypatch.setenv("UNBLAME_TASK_QUEUE", f"sqlite:///{tmp_path}/elsewhere.db")
+    huey = queue.build_huey(tmp_path / "data")
+    assert isinstance(huey, SqliteHuey)
+    assert huey.storage.filename == f"{tmp_path}/elsewhere.db"
+
+
+def test_a_postgres_queue_url_wins_over_a_sqlite_database(tmp_path, monkeypatch, no_queue_env):
+    made = []
+    monkeypatch.setattr(queue, "PostgresHuey", lambda name, **kw: made.append(kw["dsn"]))
+    monkeypatch.setenv("UNBLAME_TASK_QUEUE", "postgresql://q@db/queue")
+    queue.build_huey(tmp_path)
+    assert made == ["postgresql://q@db/queue"]
+
+
+def test_every_background_task_is_registered_for_workers(db):
+    from huey.contrib.djhuey import HUEY
+
+    queue.load_tasks()
+    names = {name.rsplit(".", 1)[-1] for name in HUEY._registry._registry}
+    assert {
+        "slack_message",
+        "slack_command",
+        "slack_reply",
+        "deliver_webhook",
+        "publish_overdue_items",
+        "open_tracker_issue",
+        "sync_tracker_issues",
+    } <= names
+
+
+def test_serve_rejects_a_negative_thread_count(capsys):
+    assert main(["serve", "--worker-threads", "-1"]) == 2
+    assert "negative" in capsys.readouterr().err
