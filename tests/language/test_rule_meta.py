@@ -134,3 +134,11 @@ def test_the_own_words_check_catches_blame_but_spares_quoted_phrases():
     assert BLAMING_WORDS.search("You should have checked the schema.")
     assert BLAMING_WORDS.search("That was careless of the team.")
     assert not BLAMING_WORDS.search(QUOTED.sub("", "Calling a change 'careless' judges a person."))
+
+
+def test_every_rule_about_the_writer_offers_a_frame_to_write_into():
+    # The editor shows it beside the finding instead of a verdict on oneself.
+    for rule in RULES:
+        assert bool(rule.rewrite) == rule.about_writer, rule.code
+        if rule.rewrite:
+            assert rule.rewrite.startswith("I "), rule.code

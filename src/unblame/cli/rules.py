@@ -83,6 +83,7 @@ def explain(rule: Rule) -> str:
         _wrap(rule.message),
         "Why:\n" + _wrap(rule.rationale, "  "),
         "Instead:\n" + _wrap(rule.suggestion, "  "),
+        *(["A frame to write into:\n" + _wrap(rule.rewrite, "  ")] if rule.rewrite else []),
         "Flagged:\n" + "\n".join(_wrap(t, "  - ", "    ") for t in rule.bad),
         "Not flagged:\n" + "\n".join(_wrap(t, "  - ", "    ") for t in rule.good),
         "Source:\n" + _wrap(rule.source, "  "),
@@ -107,6 +108,8 @@ def rule_dict(rule: Rule) -> dict[str, object]:
         "rationale": rule.rationale,
         "source": rule.source,
         "suggestion": rule.suggestion,
+        "about_writer": rule.about_writer,
+        "rewrite": rule.rewrite,
         "bad": list(rule.bad),
         "good": list(rule.good),
         "contexts": sorted(rule.contexts),
@@ -175,7 +178,8 @@ def markdown_rule(rule: Rule, level: int = 2) -> str:
         f"{rule.message}\n\n"
         f"**Why.** {rule.rationale}\n\n"
         f"**Instead.** {rule.suggestion}\n\n"
-        f"**Flagged:**\n\n{bad}\n\n"
+        + (f"**A frame to write into.** {rule.rewrite}\n\n" if rule.rewrite else "")
+        + f"**Flagged:**\n\n{bad}\n\n"
         f"**Not flagged:**\n\n{good}\n\n"
         f"**Source:** {rule.source}\n"
     )

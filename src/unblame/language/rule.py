@@ -84,6 +84,11 @@ class Rule:
     # another category whose agent is the writer ("I should have…" is a
     # counterfactual). Chat answers these privately and the editor kindly.
     about_the_writer: bool = False
+    # For findings about the writer: a factual frame to write into instead of
+    # a verdict on oneself, shown by the editor beside the finding. Frames keep
+    # "I" as the subject: owning one's part is welcome, judging one's character
+    # is what is left out.
+    rewrite: str = ""
 
     @property
     def about_writer(self) -> bool:

@@ -38,21 +38,7 @@ KIND_REMINDER = (
     "to blame, and that includes you."
 )
 
-# Self-blame gets a factual frame to write into instead of a verdict on the
-# writer. Frames keep "I" as the subject: owning one's part is welcome, the
-# judgement of one's character is what is left out.
-REWRITE_FRAMES = {
-    "UB201": "I [what I did] at [when]. I was seeing [what was in front of me], so it "
-    "looked like the right step.",
-    "UB202": "I [what I did]. At that moment [what I knew and what I expected] made it "
-    "look right, and [what would have told me otherwise] was not in front of me.",
-    "UB203": "I [what I did], and here is what I saw while doing it: [...]. "
-    "(One thank-you to the people who helped says more than several apologies.)",
-    "UB204": "I did not [the step], because at the time [what made it look unnecessary]. "
-    "[What would have prompted it: a check, a warning, a default] was not there.",
-    "UB205": "I [the action, without adverbs]. What I expected to happen was [...]; "
-    "what happened instead was [...].",
-}
+# What the editor offers when no rule gives a frame of its own.
 DEFAULT_FRAME = (
     "I [what I did], because I was seeing [...]. With what I knew then, it made sense "
     "because [...]."
@@ -60,7 +46,8 @@ DEFAULT_FRAME = (
 
 
 def kind_rewrite(code: str) -> str:
-    return REWRITE_FRAMES.get(code, DEFAULT_FRAME)
+    """The rule's frame for writing about one's own part (Rule.rewrite), or a general one."""
+    return get_rule(code).rewrite or DEFAULT_FRAME
 
 
 @dataclass(frozen=True)

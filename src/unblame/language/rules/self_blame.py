@@ -73,6 +73,10 @@ RULES = (
             "the slip possible, and it teaches others that owning up means taking blame."
         ),
         source=SECOND_VICTIM,
+        rewrite=(
+            "I [what I did] at [when]. I was seeing [what was in front of me], so it "
+            "looked like the right step."
+        ),
         suggestion=KIND_SUGGESTION,
         bad=(
             "guess I'm the reason we're all in a postmortem this week",
@@ -171,6 +175,10 @@ RULES = (
             "also discourages the next person from speaking up."
         ),
         source=JANOFF_BULMAN,
+        rewrite=(
+            "I [what I did]. At that moment [what I knew and what I expected] made it "
+            "look right, and [what would have told me otherwise] was not in front of me."
+        ),
         suggestion=KIND_SUGGESTION,
         bad=(
             "not gonna lie, I'm the weak link on this rotation",
@@ -297,6 +305,10 @@ RULES = (
             "on that person rather than on the conditions."
         ),
         source=SECOND_VICTIM,
+        rewrite=(
+            "I [what I did], and here is what I saw while doing it: [...]. "
+            "(One thank-you to the people who helped says more than several apologies.)"
+        ),
         suggestion=(
             "No apology is needed in the review. If it helps, thank the responders instead "
             "and describe your part as it happened; the review is about the system."
@@ -353,6 +365,10 @@ RULES = (
             "the review can learn from."
         ),
         source="Dekker, Field Guide, ch. 5 (counterfactuals); " + JANOFF_BULMAN,
+        rewrite=(
+            "I did not [the step], because at the time [what made it look unnecessary]. "
+            "[What would have prompted it: a check, a warning, a default] was not there."
+        ),
         suggestion=KIND_SUGGESTION,
         bad=(
             "I should have checked the dashboard before merging.",
@@ -413,6 +429,10 @@ RULES = (
             "you were seeing, which is the part others can learn from."
         ),
         source=JANOFF_BULMAN,
+        rewrite=(
+            "I [the action, without adverbs]. What I expected to happen was [...]; "
+            "what happened instead was [...]."
+        ),
         suggestion=KIND_SUGGESTION,
         bad=(
             "Sorry folks, I totally borked the deploy this morning.",
@@ -498,6 +518,10 @@ RULES = (
             "what made the slip easy and costly is what the team can change."
         ),
         source=JANOFF_BULMAN,
+        rewrite=(
+            "I [what I did]. It was easy to get wrong because [what made it easy], and "
+            "[what made it costly] turned a small slip into an outage."
+        ),
         suggestion=KIND_SUGGESTION,
         bad=(
             "Apologies for this dumb mistake, reverting now.",
