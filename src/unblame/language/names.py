@@ -143,7 +143,18 @@ def _starting_at(
 
 
 def _glued(text: str, start: int) -> bool:
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE)
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE):
+        return True
+    # A name takes no article: with an account called "release", "the
+    # release broke checkout" is about a release, not a person.
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).lower() in _DETERMINERS
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "every", "each", "its", "our", "your"}
+)
 
 
 def _ends_word(text: str, end: int) -> bool:
