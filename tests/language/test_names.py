@@ -102,7 +102,9 @@ def _reference(text: str, names: set[str]) -> list[tuple[int, int]]:
     return found
 
 
-_WORDS = st.sampled_from(["Ann", "Anna", "Maria", "ann", "Bo", "bo", "x", "O'Bo", "Bo-Ann", "the", "a"])
+_WORDS = st.sampled_from(
+    ["Ann", "Anna", "Maria", "ann", "Bo", "bo", "x", "O'Bo", "Bo-Ann", "the", "a"]
+)
 _SEPARATORS = st.sampled_from([" ", "  ", "-", "'", "@", ".", "\n", ""])
 
 
