@@ -22,10 +22,13 @@ def visible_incidents(user: Any) -> QuerySet[Incident]:
         return Incident.objects.none()
     if user.is_admin:
         return Incident.objects.all()
-    # Exists() rather than a join keeps one row per incident, so counts and
-    # pagination stay right without distinct().
-    on_it = Responder.objects.filter(incident=OuterRef("pk"), user=user)
-    return Incident.objects.filter(Q(restricted=False) | Exists(on_it))
+    # A subquery rather than a join keeps one row per incident, so counts and
+    # pagination stay right without distinct(). It lists the user's incidents
+    # once instead of checking each incident (Exists): PostgreSQL costed that
+    # check so high that it compiled every count with JIT (113 ms instead of
+    # 4 ms at 20,000 incidents).
+    on_it = Responder.objects.filter(user=user).values("incident_id")
+    return Incident.objects.filter(Q(restricted=False) | Q(pk__in=on_it))
 
 
 def visible_to_actor(actor: Any | None) -> QuerySet[Incident]:
