@@ -135,7 +135,7 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     if slug == "writing":
         # Counting goes on outside the kept result, a few hundred sections a view.
         uncounted = writing.count_published(scope)
-    blocks = cache.kept(scope, slug, lambda: report.build(scope))
+    blocks = cache.kept(scope, f"{slug}:{uncounted}", lambda: report.build(scope))
     context = {
         "report": report,
         "reports": REPORTS.values(),

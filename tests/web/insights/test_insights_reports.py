@@ -203,3 +203,21 @@ def test_the_share_uses_the_same_rule_as_each_item(incident):
         item = ActionItem(incident=incident, kind=kind, title=title, description=description)
         assert changes_system(kind, title, description) == item.changes_the_system, title
     assert [changes_system(*sample) for sample in samples] == [True, False, False, False]
+
+
+def test_the_writing_report_counts_a_batch_per_view_and_says_what_is_left(
+    as_viewer, history, monkeypatch
+):
+    from unblame.insights import writing
+
+    SectionFigures.objects.all().delete()
+    monkeypatch.setattr(writing, "COUNT_PER_REQUEST", 1)
+    monkeypatch.setattr(writing.count_missing, "__defaults__", (1, 2000))
+    url = reverse("insights:report", args=["writing"])
+    first = as_viewer.get(url).content.decode()
+    assert SectionFigures.objects.count() == 1
+    assert "2 published sections not counted yet" in first
+    as_viewer.get(url)
+    last = as_viewer.get(url).content.decode()
+    assert "not counted yet" not in last
+    assert SectionFigures.objects.count() == 3
