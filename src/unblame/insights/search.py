@@ -27,6 +27,9 @@ from unblame.insights.models import SearchEntry
 START, STOP = "\ue000", "\ue001"
 MAX_WORDS = 12
 SNIPPET_WORDS = 24
+# Words found in more texts than this are ranked among the most recently
+# written WINDOW of them: ranking 150,000 hits for "rollback" took a second.
+WINDOW = 2000
 WORD_RE = re.compile(r"\w+")
 
 
@@ -141,7 +144,14 @@ def _ranked(
     except EmptyResultSet:
         # Nobody signed in, or an account that may see nothing.
         return []
-    return _backend().ranked(terms, scope_sql, list(scope_params), kind, limit, offset, any_word)
+    backend = _backend()
+    floor = backend.window_floor(terms, any_word)
+    args = (terms, scope_sql, list(scope_params), kind, limit, offset, any_word)
+    ranked = backend.ranked(*args, floor=floor)
+    if floor and len(ranked) < limit:
+        # The window held too few the searcher may see (or pages ran past it): rank them all.
+        ranked = backend.ranked(*args, floor=0)
+    return ranked
 
 
 def _hits(ranked: list[int], snippets: dict[int, str]) -> list[Hit]:
@@ -187,18 +197,30 @@ class _SQLite:
         limit: int,
         offset: int,
         any_word: bool = False,
+        floor: int = 0,
     ) -> list[int]:
         kind_sql, kind_params = _kind_clause(kind)
         sql = (
             "SELECT e.id FROM insights_search_fts f"
             " JOIN insights_searchentry e ON e.id = f.rowid"
-            f" WHERE insights_search_fts MATCH %s AND e.incident_id IN ({scope}){kind_sql}"
+            f" WHERE insights_search_fts MATCH %s AND f.rowid >= %s"
+            f" AND e.incident_id IN ({scope}){kind_sql}"
             " ORDER BY bm25(insights_search_fts, 4.0, 1.0), e.id DESC LIMIT %s OFFSET %s"
         )
-        args = [self.match(terms, any_word), *params, *kind_params, limit, offset]
+        args = [self.match(terms, any_word), floor, *params, *kind_params, limit, offset]
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
             return [row[0] for row in cursor.fetchall()]
+
+    def window_floor(self, terms: list[str], any_word: bool) -> int:
+        sql = (
+            "SELECT rowid FROM insights_search_fts WHERE insights_search_fts MATCH %s"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.match(terms, any_word), WINDOW - 1])
+            row = cursor.fetchone()
+        return row[0] if row else 0
 
     def snippets(self, terms: list[str], ids: list[int]) -> dict[int, str]:
         marks = ", ".join(["%s"] * len(ids))
@@ -223,20 +245,36 @@ class _Postgres:
         limit: int,
         offset: int,
         any_word: bool = False,
+        floor: int = 0,
     ) -> list[int]:
         kind_sql, kind_params = _kind_clause(kind)
-        # websearch_to_tsquery reads "a or b" as either word and never fails on syntax.
-        parser = "websearch_to_tsquery" if any_word else "plainto_tsquery"
         sql = (
-            "SELECT e.id FROM insights_searchentry e,"
-            f" {parser}('english'::regconfig, %s) q"
-            f" WHERE e.document @@ q AND e.incident_id IN ({scope}){kind_sql}"
+            f"SELECT e.id FROM insights_searchentry e, {self.parser(any_word)} q"
+            f" WHERE e.document @@ q AND e.id >= %s AND e.incident_id IN ({scope}){kind_sql}"
             " ORDER BY ts_rank_cd(e.document, q) DESC, e.id DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            text = " or ".join(terms) if any_word else " ".join(terms)
-            cursor.execute(sql, [text, *params, *kind_params, limit, offset])
+            text = self.text(terms, any_word)
+            cursor.execute(sql, [text, floor, *params, *kind_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
+
+    def parser(self, any_word: bool) -> str:
+        # websearch_to_tsquery reads "a or b" as either word and never fails on syntax.
+        name = "websearch_to_tsquery" if any_word else "plainto_tsquery"
+        return f"{name}('english'::regconfig, %s)"
+
+    def text(self, terms: list[str], any_word: bool) -> str:
+        return " or ".join(terms) if any_word else " ".join(terms)
+
+    def window_floor(self, terms: list[str], any_word: bool) -> int:
+        sql = (
+            f"SELECT e.id FROM insights_searchentry e, {self.parser(any_word)} q"
+            " WHERE e.document @@ q ORDER BY e.id DESC LIMIT 1 OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.text(terms, any_word), WINDOW - 1])
+            row = cursor.fetchone()
+        return row[0] if row else 0
 
     def snippets(self, terms: list[str], ids: list[int]) -> dict[int, str]:
         options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12"

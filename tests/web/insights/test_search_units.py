@@ -66,3 +66,20 @@ def test_refreshing_an_object_that_is_gone_leaves_no_row(incident):
     SearchEntry.objects.create(incident=incident, kind="action_item", object_id=999999, body="x")
     index.refresh(ActionItem, [999999])
     assert not SearchEntry.objects.filter(kind="action_item", object_id=999999).exists()
+
+
+def test_common_words_are_ranked_among_the_most_recent_texts(admin, sev2, monkeypatch):
+    from unblame.insights import search as search_module
+
+    oldest = Incident.objects.create(title="Gazebo", severity=sev2, declared_at=NOW)
+    for n in range(3):
+        Incident.objects.create(title=f"n{n}", summary="The gazebo was cold.", severity=sev2)
+    monkeypatch.setattr(search_module, "WINDOW", 2)
+    scope = visible_incidents(admin)
+    # Two hits wanted, two in the window: the best of the two newest texts.
+    top = search(scope, "gazebo", limit=2)
+    assert oldest not in [hit.incident for hit in top]
+    # More wanted than the window holds: everything is ranked, the title match first.
+    every = search(scope, "gazebo", limit=10)
+    assert len(every) == 4
+    assert every[0].incident == oldest
