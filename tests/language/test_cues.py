@@ -1,0 +1,352 @@
+"""How a clause's act is framed: each cue on clauses that carry it and ones that do not.
+
+Sentences are written for this file. `Pemberton` is an invented name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unblame.language import clause, cues
+from unblame.language.clause import AGENTS, ELIDED, OTHER, SELF
+
+
+def cue(text: str, name: str) -> str | None:
+    """The words the first clause carrying cue `name` points at, or None."""
+    sentence = clause.read(text, 0, len(text))
+    for c in sentence.clauses:
+        found = cues.CUES[name](sentence, c)
+        if found is not None:
+            return text[found[0] : found[1]]
+    return None
+
+
+# --- slip and blunder ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pemberton accidentally truncated the ledger table.", "accidentally"),
+        ("Pemberton mislabeled the volume.", "mislabeled"),
+        ("Pemberton misconfigured the proxy.", "misconfigured"),
+        ("Pemberton fat-fingered the port number.", "fat-fingered"),
+        ("Pemberton made a small mistake in the config.", "made a small mistake"),
+        ("Pemberton deleted the archive by mistake.", "by mistake"),
+        ("I hastily approved the migration.", "hastily"),
+    ],
+)
+def test_a_blunder_is_in_the_verb_or_a_phrase_about_the_act(text, words):
+    assert cue(text, "blunder") == words
+    # Every blunder is a slip too.
+    assert cue(text, "slip") == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pemberton restarted the wrong replica.", "the wrong"),
+        ("Pemberton pushed untested code to production.", "pushed untested"),
+        ("Pemberton applied the firewall rule too broadly.", "too broadly"),
+        ("Pemberton drained node four instead of node five.", "instead of"),
+    ],
+)
+def test_a_slip_may_be_in_the_object_of_the_act(text, words):
+    assert cue(text, "slip") == words
+    assert cue(text, "blunder") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The response to a fault is not the slip.
+        "Pemberton rolled back the faulty config.",
+        "Pemberton found the faulty config.",
+        # Conditions, modals and denials speak of acts that did not happen.
+        "The lock ensures nobody can accidentally overwrite it.",
+        "Pemberton did nothing wrong.",
+        "Pemberton never mistyped anything.",
+        "Locks prevent anyone from accidentally dropping a table.",
+        "If an operator mistakenly drains the pool, the canary catches it.",
+        # "mismatched" describes a thing, not an act.
+        "The mismatched versions broke the build.",
+        # Plain narration.
+        "Pemberton restarted the replica at noon.",
+    ],
+)
+def test_no_slip_where_nothing_was_done_wrong(text):
+    assert cue(text, "slip") is None
+
+
+def test_they_needs_a_blunder_not_just_a_wrong_object():
+    # "They" is often tools in technical writing.
+    assert cue("They restarted the wrong replica.", "slip") is None
+    assert cue("They accidentally dropped the index.", "slip") == "accidentally"
+
+
+# --- omission -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pemberton didn't check the dashboard.", "didn't check"),
+        ("Pemberton did not even look at the diff.", "did not even look"),
+        ("Pemberton failed to verify the backup.", "failed to verify"),
+        ("Pemberton forgot to renew the certificate.", "forgot to renew"),
+        ("Pemberton missed the alert.", "missed the alert"),
+        ("Pemberton skipped the canary stage.", "skipped the canary"),
+        ("Nobody noticed the disk filling.", "noticed"),
+        ("Pemberton merged it without running the tests.", "without running"),
+    ],
+)
+def test_care_left_undone_is_an_omission(text, words):
+    assert cue(text, "omission") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemberton forgot to mention the outage.",
+        # The system's part is given: no verdict on the people.
+        "No alert was configured, so nobody noticed the disk filling.",
+        "Nobody noticed because the page went to an archived channel.",
+        # Introduces what was unknown.
+        "What we didn't realise was that the disk was full.",
+        "Pemberton checked the dashboard twice.",
+    ],
+)
+def test_explained_or_mentioned_things_are_no_omission(text):
+    assert cue(text, "omission") is None
+
+
+# --- harm, damage and wreck ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pemberton deployed on Friday, which took down checkout.", ", which took down"),
+        ("Pemberton restarted the primary, causing a failover.", ", causing"),
+        ("Pemberton resized the pool, leading to dropped requests.", ", leading to"),
+    ],
+)
+def test_an_act_tied_to_the_outcome_that_followed_is_harm(text, words):
+    assert cue(text, "harm") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A good outcome follows.
+        "Pemberton deployed the fix, which restored checkout.",
+        # An event, not a deliberate act.
+        "The disk filled, which took down checkout.",
+        "Pemberton restarted the primary at noon.",
+    ],
+)
+def test_no_harm_without_an_act_and_a_bad_outcome(text):
+    assert cue(text, "harm") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "damage", "wreck"),
+    [
+        ("Pemberton broke the staging cluster.", "broke", "broke"),
+        ("Pemberton took the API down.", "took the API down", "took the API down"),
+        ("Pemberton wiped the table.", "wiped", None),
+        ("Pemberton deleted the old snapshots.", "deleted", None),
+        ("Pemberton bricked the router.", None, "bricked"),
+    ],
+)
+def test_damage_and_wreck_read_the_verb_itself(text, damage, wreck):
+    assert cue(text, "damage") == damage
+    assert cue(text, "wreck") == wreck
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemberton broke down the problem into steps.",
+        "Pemberton restored the table.",
+    ],
+)
+def test_verbs_that_wreck_nothing_are_no_wreck(text):
+    assert cue(text, "wreck") is None
+
+
+# --- hindsight and neglect ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pemberton should have read the runbook.", "should have read"),
+        ("Pemberton could have known.", "could have known"),
+        ("Pemberton clearly should have waited.", "clearly should have waited"),
+    ],
+)
+def test_should_have_judges_a_choice_with_hindsight(text, words):
+    assert cue(text, "hindsight") == words
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'should've' is not an auxiliary, so after a name it joins the subject "
+    "and the predicate starts at the participle",
+)
+def test_a_contracted_should_have_after_a_name_is_hindsight():
+    assert cue("Pemberton should've paged the owner.", "hindsight") == "should've paged"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="only the bare form 'prevent' makes an act unreal; 'prevents' does not",
+)
+def test_a_safeguard_that_prevents_a_slip_is_no_slip():
+    assert cue("The wrapper prevents anyone from accidentally dropping a table.", "slip") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pemberton should read the runbook.", "Pemberton read the runbook."],
+)
+def test_no_hindsight_without_a_past_counterfactual(text):
+    assert cue(text, "hindsight") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The warning was ignored.", "was ignored"),
+        ("The runbook was not followed.", "was not followed"),
+        ("The regression should have been caught.", "should have been caught"),
+        ("The ticket wasn't escalated.", "wasn't escalated"),
+    ],
+)
+def test_a_passive_of_care_left_undone_is_neglect(text, words):
+    assert cue(text, "neglect") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Things that run by themselves.
+        "The job was skipped.",
+        "The nightly build was skipped.",
+        # The missing safeguard is named: what a review wants.
+        "The regression should have been caught by our tests.",
+        "The runbook was followed.",
+    ],
+)
+def test_scheduled_runs_and_named_safeguards_are_no_neglect(text):
+    assert cue(text, "neglect") is None
+
+
+# --- plea and accusation ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I'll try harder next time.", "I'll try"),
+        ("Engineers must double-check every change.", "Engineers must double-check"),
+        ("Please bump the version next time.", "Please bump"),
+        ("Always run the linter.", "Always run"),
+        ("Contributors must not merge their own PRs.", "must not merge"),
+        ("We need to be more careful with flags.", "We need to be more careful"),
+    ],
+)
+def test_a_remedy_asking_people_to_try_harder_is_a_plea(text, words):
+    assert cue(text, "plea") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should add a pre-merge check.",
+        "Contributors must add a changelog entry through the bot.",
+        "The pipeline runs the linter on every push.",
+    ],
+)
+def test_building_a_safeguard_is_no_plea(text):
+    assert cue(text, "plea") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Did you even test it?", "@pell-3 merged it without a review?"],
+)
+def test_an_edged_question_about_a_past_act_is_an_accusation(text):
+    assert cue(text, "accusation") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why is the dashboard red?",
+        "Did you even test it.",
+        "Could you test it without a review?",
+    ],
+)
+def test_plain_questions_and_statements_are_no_accusation(text):
+    assert cue(text, "accusation") is None
+
+
+# --- find: agents and cues together -------------------------------------------------------
+
+
+def test_find_yields_spans_from_the_agent_to_the_cue():
+    text = "Pemberton accidentally truncated the table."
+    sentence = clause.read(text, 0, len(text))
+    spans = list(cues.find(sentence, frozenset({OTHER}), "blunder"))
+    assert [text[a:b] for a, b in spans] == ["Pemberton accidentally"]
+
+
+def test_find_skips_clauses_whose_agent_is_not_asked_for():
+    text = "Pemberton accidentally truncated the table."
+    sentence = clause.read(text, 0, len(text))
+    assert list(cues.find(sentence, frozenset({SELF}), "blunder")) == []
+
+
+def test_an_elided_blunder_counts_only_when_the_line_leads_with_it():
+    lead = "Accidentally truncated the ledger."
+    late = "Truncated the ledger table in the morning by accident."
+    for text, expected in ((lead, 1), (late, 0)):
+        sentence = clause.read(text, 0, len(text))
+        assert len(list(cues.find(sentence, frozenset({ELIDED}), "blunder"))) == expected
+
+
+def test_find_in_reads_a_window_of_a_document():
+    document = "All fine here. Pemberton misconfigured the proxy. Done."
+    lo = document.index("Pemberton")
+    hi = document.index(" Done")
+    spans = list(cues.find_in(document, lo, hi, frozenset({OTHER}), "blunder"))
+    assert [document[a:b] for a, b in spans] == ["Pemberton misconfigured"]
+
+
+def test_find_in_skips_a_window_without_the_cues_words():
+    document = "Pemberton restarted the proxy."
+    assert list(cues.find_in(document, 0, len(document), AGENTS, "blunder")) == []
+
+
+def test_every_cue_has_trigger_words_and_a_frame_for_it():
+    for name in cues.CUES:
+        check = cues.frame(AGENTS, name)
+        assert check.cue == name
+        assert check.triggers
+        assert all(t == t.lower() for t in check.triggers)
+
+
+def test_each_cues_span_contains_its_trigger_word():
+    examples = {
+        "blunder": "Pemberton accidentally truncated the ledger table.",
+        "omission": "Pemberton failed to verify the backup.",
+        "hindsight": "Pemberton should have read the runbook.",
+        "neglect": "The warning was ignored.",
+        "plea": "Engineers must double-check every change.",
+        "wreck": "Pemberton broke the staging cluster.",
+    }
+    for name, text in examples.items():
+        triggers = cues.frame(AGENTS, name).triggers
+        assert any(t in text.lower() for t in triggers), name
