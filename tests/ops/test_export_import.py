@@ -64,6 +64,8 @@ def test_the_manifest_lists_every_file_with_its_rows_and_checksum(installs, tmp_
     assert set(files) == {path.name for path in (tmp_path / "e").glob("*.jsonl")}
     assert files["incidents.incident.jsonl"]["rows"] == 12
     assert "0001_initial" in manifest["migrations"]["incidents"]
+    # It holds password hashes and sessions: for its owner only.
+    assert (tmp_path / "e").stat().st_mode & 0o077 == 0
 
 
 def test_import_refuses_a_database_that_holds_data(installs, tmp_path):
@@ -118,6 +120,40 @@ def test_an_export_from_a_newer_schema_is_refused(installs, tmp_path):
 
     assert done.returncode == 2
     assert "incidents.9999_from_the_future, which this unblame does not have" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda m: m.pop("tables"),
+        lambda m: m["tables"][0].pop("sha256"),
+        lambda m: m["tables"][0].update(file="../../etc/passwd"),
+        lambda m: m["tables"][0].update(rows="12"),
+        lambda m: m.update(migrations=["0001_initial"]),
+    ],
+    ids=["no tables", "no checksum", "a path", "rows as text", "migrations as a list"],
+)
+def test_a_damaged_manifest_is_refused_before_anything_changes(tmp_path, damage):
+    folder = tmp_path / "e"
+    folder.mkdir()
+    manifest = {"format": "unblame-export", "version": 1, "migrations": {"incidents": []}}
+    manifest["tables"] = [{"model": "incidents.incident", "file": "i.jsonl", "rows": 0}]
+    manifest["tables"][0]["sha256"] = "0" * 64
+    damage(manifest)
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(portable.BackupInputError, match="incomplete or damaged"):
+        portable.read_manifest(folder)
+
+
+def test_a_well_formed_manifest_is_read(tmp_path):
+    folder = tmp_path / "e"
+    folder.mkdir()
+    manifest = {"format": "unblame-export", "version": 1, "migrations": {"incidents": []}}
+    manifest["tables"] = [
+        {"model": "incidents.incident", "file": "i.jsonl", "rows": 0, "sha256": "0" * 64}
+    ]
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    assert portable.read_manifest(folder)["tables"][0]["file"] == "i.jsonl"
 
 
 def test_import_of_a_folder_that_is_not_an_export_says_so(installs, tmp_path):

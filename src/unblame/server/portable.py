@@ -244,7 +244,26 @@ def read_manifest(folder: Path) -> dict[str, Any]:
             f"{folder} is export format {manifest.get('version')}; this unblame reads "
             f"format {FORMAT_VERSION} (import it with the version that made it)"
         )
+    if not _well_formed(manifest):
+        raise BackupInputError(f"{path} is incomplete or damaged; export again")
     return manifest
+
+
+def _well_formed(manifest: dict[str, Any]) -> bool:
+    """Every table entry names a model, a plain file name, its rows and checksum."""
+    tables, migrations = manifest.get("tables"), manifest.get("migrations")
+    if not isinstance(tables, list) or not isinstance(migrations, dict):
+        return False
+    shape = {"model": str, "file": str, "rows": int, "sha256": str}
+    return all(
+        isinstance(entry, dict)
+        and all(isinstance(entry.get(key), kind) for key, kind in shape.items())
+        and Path(entry["file"]).name == entry["file"]
+        for entry in tables
+    ) and all(
+        isinstance(names, list) and all(isinstance(n, str) for n in names)
+        for names in migrations.values()
+    )
 
 
 def import_data(folder: Path, progress: Progress = _silent) -> Summary:
@@ -331,8 +350,6 @@ def _import_file(folder: Path, entry: dict[str, Any], model: Any) -> int:
     from django.db import connection
 
     path = folder / entry["file"]
-    if Path(entry["file"]).name != entry["file"]:
-        raise BackupInputError(f"{entry['file']!r} is not a file name")
     fields = columns(model)
     digest, rows, batch = hashlib.sha256(), 0, []
     try:
