@@ -385,3 +385,33 @@ def test_the_message_and_suggestion_come_from_the_rule():
         rule.message,
         rule.suggestion,
     )
+
+
+# --- Misreadings seen through the whole analyzer ------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the aside makes the subject elided, so another person's slip is filed as "
+    "the writer's own (UB205, about_writer)",
+)
+def test_an_aside_after_a_role_does_not_make_the_slip_the_writers():
+    found = analyze("The operator (a new hire) carelessly deleted the volume.")
+    assert found
+    assert not any(f.about_writer for f in found)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'X prevents anyone from accidentally ...' describes a safeguard but is flagged UB102",
+)
+def test_a_safeguard_against_slips_blames_nobody():
+    assert analyze("The guard rail stops anyone from accidentally deleting the bucket.") == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'should've' after a name no list knows is missed, though 'should have' is found",
+)
+def test_a_contracted_should_have_about_a_person_is_found():
+    assert rules("Zephyrine should've paged the owner.") == ["UB301"]
