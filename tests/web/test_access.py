@@ -12,8 +12,10 @@ def test_outsider_sees_only_public_incidents(outsider, incident, restricted):
     assert list(visible_incidents(outsider)) == [incident]
 
 
-def test_responder_sees_restricted_once_even_with_two_roles(editor, restricted):
-    Responder.objects.create(incident=restricted, user=editor, role="scribe")
+def test_responder_sees_restricted_once_after_a_change_of_role(editor, restricted):
+    # One role per person per incident: a second role replaces the first.
+    restricted.add_responder(editor, "scribe", editor)
+    assert restricted.responders.get(user=editor).role == "scribe"
     assert visible_incidents(editor).filter(pk=restricted.pk).count() == 1
 
 
