@@ -1,7 +1,7 @@
 from django.contrib.auth.models import AnonymousUser
 
 from unblame.incidents.access import visible_events, visible_incidents
-from unblame.incidents.models import Responder, TimelineEvent
+from unblame.incidents.models import TimelineEvent
 
 
 def test_anonymous_sees_nothing(incident):

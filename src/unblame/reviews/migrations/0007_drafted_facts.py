@@ -6,23 +6,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0006_review_versions'),
+        ("reviews", "0006_review_versions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DraftedFacts',
+            name="DraftedFacts",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('facts', models.JSONField(default=dict)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('review', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='drafted_facts', to='reviews.review')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("facts", models.JSONField(default=dict)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "review",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="drafted_facts",
+                        to="reviews.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'drafted facts',
-                'verbose_name_plural': 'drafted facts',
+                "verbose_name": "drafted facts",
+                "verbose_name_plural": "drafted facts",
             },
         ),
     ]
