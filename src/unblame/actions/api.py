@@ -6,7 +6,7 @@ A change to an item names the version it was based on (accounts.versions).
 """
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -21,9 +21,15 @@ from unblame.actions.forms import possible_owners
 from unblame.actions.models import ActionItem, FactorCategory, incident_factors, incident_items
 from unblame.incidents.access import can_write, get_incident_for_user
 from unblame.incidents.dates import DateOutOfRange, check_day
+from unblame.server.api_enums import Named
 from unblame.server.paging import rows_by_key
 
 router = Router(tags=["actions"])
+
+# Choices the API reads and writes, each under its own name in the OpenAPI description.
+ActionItemStatus = Annotated[ActionItem.Status, Named("ActionItemStatus")]
+ActionItemPriority = Annotated[ActionItem.Priority, Named("ActionItemPriority")]
+ActionItemKind = Annotated[ActionItem.Kind, Named("ActionItemKind")]
 
 
 class CategoryOut(Schema):
@@ -65,9 +71,9 @@ class ActionItemOut(Schema):
     description: str
     owner: str | None
     due_date: date | None
-    status: ActionItem.Status
-    priority: ActionItem.Priority
-    kind: ActionItem.Kind
+    status: ActionItemStatus
+    priority: ActionItemPriority
+    kind: ActionItemKind
     factor_ids: list[int]
     overdue: bool
     changes_the_system: bool
@@ -133,7 +139,7 @@ class ItemPagination(LimitOffsetPagination):
 @paginate(ItemPagination)
 def list_items(
     request: HttpRequest,
-    status: ActionItem.Status | None = None,
+    status: ActionItemStatus | None = None,
     owner: str | None = None,
     overdue: bool = False,
 ) -> Any:
@@ -175,9 +181,9 @@ class ActionItemPatch(Schema):
     description: str | None = None
     owner: str | None = None
     due_date: date | None = None
-    status: ActionItem.Status | None = None
-    priority: ActionItem.Priority | None = None
-    kind: ActionItem.Kind | None = None
+    status: ActionItemStatus | None = None
+    priority: ActionItemPriority | None = None
+    kind: ActionItemKind | None = None
 
 
 @router.patch("/action-items/{item_id}", response=ActionItemOut)

@@ -15,7 +15,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Schema
 from ninja.errors import HttpError
 
-from unblame.actions.api import ActionItemOut, router
+from unblame.actions.api import (
+    ActionItemKind,
+    ActionItemOut,
+    ActionItemPriority,
+    ActionItemStatus,
+    router,
+)
 from unblame.actions.forms import possible_owners
 from unblame.actions.models import ActionItem
 from unblame.incidents.access import get_incident_for_user
@@ -28,9 +34,9 @@ class ActionItemIn(Schema):
     description: str = ""
     owner: str | None = None
     due_date: date | None = None
-    status: ActionItem.Status = ActionItem.Status.OPEN
-    priority: ActionItem.Priority = ActionItem.Priority.P3
-    kind: ActionItem.Kind = ActionItem.Kind.PREVENT
+    status: ActionItemStatus = ActionItem.Status.OPEN
+    priority: ActionItemPriority = ActionItem.Priority.P3
+    kind: ActionItemKind = ActionItem.Kind.PREVENT
 
 
 @router.post("/incidents/{incident_id}/action-items", response={201: ActionItemOut})

@@ -10,7 +10,7 @@ is answered 412 or 409 and nothing is written (accounts.versions).
 """
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,7 +30,12 @@ from unblame.accounts.versions import (
     etag,
 )
 from unblame.incidents.access import get_incident_for_user, visible_incidents
-from unblame.incidents.models import KEY_MOMENTS, Incident, Severity, Status
+from unblame.incidents.models import KEY_MOMENTS, Incident, Severity, Status, TimelineEvent
+from unblame.server.api_enums import Named
+
+# Choices the API reads, each under its own name in the OpenAPI description.
+IncidentStatus = Annotated[Status, Named("IncidentStatus")]
+EventKind = Annotated[TimelineEvent.Kind, Named("TimelineEventKind")]
 
 
 class ApiToken(HttpBearer):
@@ -160,7 +165,7 @@ def _seconds(value: Any) -> int | None:
 
 @api.get("/incidents", response=list[IncidentOut], tags=["incidents"])
 @paginate(LimitOffsetPagination)
-def list_incidents(request: HttpRequest, status: Status | None = None) -> Any:
+def list_incidents(request: HttpRequest, status: IncidentStatus | None = None) -> Any:
     """Incidents the caller may see, newest first; filter by `status`."""
     incidents = visible_incidents(request.auth)
     if status is not None:

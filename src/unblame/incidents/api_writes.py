@@ -20,13 +20,12 @@ from ninja.errors import HttpError
 
 from unblame.accounts.versions import api_base_version
 from unblame.incidents.access import can_write, get_incident_for_user
-from unblame.incidents.api import EventOut, IncidentOut, api
+from unblame.incidents.api import EventKind, EventOut, IncidentOut, IncidentStatus, api
 from unblame.incidents.models import (
     KEY_MOMENTS,
     Incident,
     Service,
     Severity,
-    Status,
     TimelineEvent,
     moment_order_errors,
 )
@@ -53,14 +52,14 @@ class IncidentIn(Schema):
 class StatusIn(Schema):
     """The status to move to, a note for the timeline, and the version it was seen at."""
 
-    status: Status
+    status: IncidentStatus
     note: str = ""
     version: int | None = None
 
 
 class EventIn(Schema):
     text: str
-    kind: TimelineEvent.Kind = TimelineEvent.Kind.NOTE
+    kind: EventKind = TimelineEvent.Kind.NOTE
     occurred_at: datetime | None = None
     highlighted: bool = False
 
