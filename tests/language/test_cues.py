@@ -250,7 +250,7 @@ def test_scheduled_runs_and_named_safeguards_are_no_neglect(text):
     ("text", "words"),
     [
         ("I'll try harder next time.", "I'll try"),
-        ("Engineers must double-check every change.", "Engineers must double-check"),
+        ("Reviewers must double-check each flag flip.", "Reviewers must double-check"),
         ("Please bump the version next time.", "Please bump"),
         ("Always run the linter.", "Always run"),
         ("Contributors must not merge their own PRs.", "must not merge"),
@@ -344,7 +344,7 @@ def test_each_cues_span_contains_its_trigger_word():
         "omission": "Pemberton failed to verify the backup.",
         "hindsight": "Pemberton should have read the runbook.",
         "neglect": "The warning was ignored.",
-        "plea": "Engineers must double-check every change.",
+        "plea": "Reviewers must double-check each flag flip.",
         "wreck": "Pemberton broke the staging cluster.",
     }
     for name, text in examples.items():
