@@ -131,3 +131,14 @@ def test_the_installed_command_uses_the_data_dir(tmp_path) -> None:
     assert exported.returncode == 0, exported.stderr
     assert "title: DNS record vanished" in exported.stdout
     assert (tmp_path / "data" / "unblame.sqlite3").exists()
+
+
+def test_import_refuses_a_chat_transcript_pointing_to_chat_import(db, tmp_path, capsys) -> None:
+    from unblame.incidents.models import Incident
+
+    transcript = write(tmp_path, "chat.txt", "[12:01] dana: rolling back\n")
+    assert main(["review", "import", str(transcript)]) == 2
+    err = capsys.readouterr().err
+    assert "chat.txt: not a review" in err
+    assert "Import chat on its incident's page; nothing was imported" in err
+    assert not Incident.objects.exists()
