@@ -51,7 +51,7 @@ SETTINGS_PAGES = (
     SettingsPage(
         "integrations:alert_sources",
         "Alert sources",
-        "Monitoring webhooks that open incidents from firing alerts, and their tokens.",
+        "Monitoring webhooks whose alerts wait in triage or join open incidents, and tokens.",
     ),
     SettingsPage(
         "integrations:webhooks",
