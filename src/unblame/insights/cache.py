@@ -39,8 +39,7 @@ def changed() -> None:
         cache.add(GENERATION, 1, None)
 
 
-def kept(scope: Any, name: str, build: Callable[[], Any]) -> Any:
-    """`build()`'s result for this scope, from the cache while nothing changed."""
+def _key(scope: Any, name: str) -> str:
     user = scope.user
     who = "admin" if user.is_admin else f"user:{user.pk}"
     parts = [
@@ -51,9 +50,29 @@ def kept(scope: Any, name: str, build: Callable[[], Any]) -> Any:
         timezone.localdate().isoformat(),
         scope.form.query_string(),
     ]
-    key = "insights:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return "insights:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def kept(scope: Any, name: str, build: Callable[[], Any]) -> Any:
+    """`build()`'s result for this scope, from the cache while nothing changed."""
+    key = _key(scope, name)
     result = cache.get(key)
     if result is None:
         result = build()
         cache.set(key, result, TIMEOUT)
     return result
+
+
+def until_none_left(scope: Any, name: str, work: Callable[[], int]) -> int:
+    """Run `work` (which returns how much is left to do) until it answers 0 for this generation.
+
+    Finding that nothing is left can cost as much as the work (the writing
+    report's check reads every published section), so a 0 is kept.
+    """
+    key = _key(scope, name)
+    if cache.get(key) == 0:
+        return 0
+    left = work()
+    if left == 0:
+        cache.set(key, 0, TIMEOUT)
+    return left

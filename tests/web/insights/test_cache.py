@@ -53,3 +53,22 @@ def test_filters_keep_results_apart(as_viewer, history, incident):
     assert "Change management" in csv_of(as_viewer)
     narrowed = as_viewer.get(URL, {"since": "2026-04-01"}).content.decode()
     assert "Change management" not in narrowed
+
+
+def test_once_every_section_is_counted_the_check_is_not_repeated(as_viewer, history):
+    url = reverse("insights:report", args=["writing"])
+    as_viewer.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        as_viewer.get(url)
+    assert not any("insights_sectionfigures" in q["sql"] for q in queries.captured_queries)
+    # A new version of a section is a change: it is looked for (and counted) again.
+    from unblame.insights.models import SectionFigures
+
+    from .conftest import write
+
+    write(history["review"], "impact", "Card payments failed for an hour.", history["samwise"])
+    as_viewer.get(url)
+    figures = SectionFigures.objects.select_related("section").get(
+        section__key="impact", section__review=history["review"]
+    )
+    assert figures.version == figures.section.version
