@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from unblame.language import Category, Config, Severity, analyze
+from unblame.language import Category, Config, Finding, Severity, analyze
 
 
 def categories(text: str, **kwargs) -> list[str]:
@@ -127,3 +129,23 @@ def test_a_finding_carries_the_rules_explanation():
 def test_a_long_quoted_lesson_is_still_advice():
     text = "Add the lesson 'never ignore any errors in staging, they always bite in production'."
     assert categories(text) == ["try_harder"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=25),
+    st.integers(0, 70),
+    st.integers(1, 10),
+)
+def test_span_overlap_lookup_agrees_with_comparing_every_pair(spans, start, length):
+    # _specific_first asks this once per frame finding; it must not grow with
+    # the product of the two counts on long documents.
+    from unblame.language.analyzer import _Spans
+
+    findings = [_finding(s, s + n) for s, n in spans]
+    expected = any(f.start < start + length and start < f.end for f in findings)
+    assert _Spans(findings).overlaps(start, start + length) == expected
+
+
+def _finding(start: int, end: int) -> Finding:
+    return Finding("UB101", "x", Category.BLAME_OTHER, Severity.WARNING, start, end, 1, 1, "", "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
@@ -244,11 +244,32 @@ def _specific_first(findings: list[Finding], framed: list[Finding]) -> list[Find
     frame covers a whole family more broadly, so where both see the same words
     the pattern's finding is the one reported.
     """
-    taken = [(f.category, f.start, f.end) for f in findings]
-    for f in framed:
-        if not any(c is f.category and s < f.end and f.start < e for c, s, e in taken):
-            findings.append(f)
+    taken = {category: _Spans(f for f in findings if f.category is category) for category in Category}
+    findings.extend(f for f in framed if not taken[f.category].overlaps(f.start, f.end))
     return sorted(findings, key=lambda f: (f.start, f.rule))
+
+
+class _Spans:
+    """Spans of findings, asked whether any overlaps a range, in O(log n) per question.
+
+    A long document can hold thousands of findings of each kind; comparing
+    every frame finding with every pattern finding grew with their product.
+    """
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        spans = sorted((f.start, f.end) for f in findings)
+        self.starts = [start for start, _ in spans]
+        # The furthest end among the first k spans, so "does any span that
+        # starts before `end` reach past `start`" is one lookup.
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
 @lru_cache(maxsize=1)
