@@ -244,7 +244,7 @@ def _specific_first(findings: list[Finding], framed: list[Finding]) -> list[Find
     frame covers a whole family more broadly, so where both see the same words
     the pattern's finding is the one reported.
     """
-    taken = {category: _Spans(f for f in findings if f.category is category) for category in Category}
+    taken = {kind: _Spans(f for f in findings if f.category is kind) for kind in Category}
     findings.extend(f for f in framed if not taken[f.category].overlaps(f.start, f.end))
     return sorted(findings, key=lambda f: (f.start, f.rule))
 
