@@ -76,3 +76,17 @@ def test_insights_draw_charts_with_tables_and_drill_down(
     expect(page.get_by_role("heading", name="Incidents behind the figure")).to_be_visible()
     expect(page.get_by_role("link", name=f"#{incident.pk} {incident.title}")).to_be_visible()
     expect(page.get_by_text(restricted.title)).to_have_count(0)
+
+
+def test_the_related_card_loads_after_the_incident_page(page, sign_in, viewer, incident):
+    earlier = Incident.objects.create(
+        title="Checkout slow after deploy",
+        severity=incident.severity,
+        declared_at=incident.declared_at - timedelta(days=3),
+    )
+    earlier.services.add(*incident.services.all())
+    sign_in(viewer)
+    page.goto(f"/incidents/{incident.pk}/")
+    card = page.locator(".related-incidents")
+    expect(card.get_by_role("link", name=f"#{earlier.pk} {earlier.title}")).to_be_visible()
+    expect(card).to_contain_text("shares service checkout")

@@ -10,10 +10,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from unblame.incidents.access import get_incident_for_user
 from unblame.insights import cache, reports, writing
 from unblame.insights.charts import Block
 from unblame.insights.drill import described, drill
 from unblame.insights.filters import SearchForm
+from unblame.insights.related import related_incidents
 from unblame.insights.scope import Scope
 from unblame.insights.search import search
 
@@ -185,3 +187,11 @@ def _without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+@login_required
+def related_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """The related-incidents card of an incident the user may see (404 otherwise)."""
+    incident = get_incident_for_user(request.user, pk)
+    found = related_incidents(incident, request.user)
+    return render(request, "insights/_related.html", {"related": found, "incident": incident})

@@ -75,10 +75,27 @@ def test_a_restricted_incident_is_related_only_for_those_who_may_see_it(
     assert [r.incident for r in related_incidents(incident, editor)] == [secret]
 
 
-def test_the_incident_page_shows_them(as_viewer, incident, sev2, checkout, editor):
+def card(client, incident):
+    response = client.get(reverse("insights:related", args=[incident.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_incident_page_loads_the_card_after_itself(as_viewer, incident):
+    html = as_viewer.get(incident.get_absolute_url()).content.decode()
+    assert f'hx-get="/incidents/{incident.pk}/related/" hx-trigger="load"' in html
+
+
+def test_the_card_is_for_those_who_may_see_the_incident(as_viewer, as_outsider, restricted, client):
+    assert as_viewer.get(reverse("insights:related", args=[restricted.pk])).status_code == 404
+    assert as_outsider.get(reverse("insights:related", args=[restricted.pk])).status_code == 404
+    assert client.get(reverse("insights:related", args=[restricted.pk])).status_code == 302
+
+
+def test_the_card_shows_them(as_viewer, incident, sev2, checkout, editor):
     other = earlier(sev2, "Payment page slow", service=checkout)
     secret = earlier(sev2, "Checkout credential leak", service=checkout, restricted=True)
-    html = as_viewer.get(incident.get_absolute_url()).content.decode()
+    html = card(as_viewer, incident)
     assert "Related incidents" in html
     assert f'href="/incidents/{other.pk}/"' in html
     assert "shares service checkout" in html
@@ -87,11 +104,10 @@ def test_the_incident_page_shows_them(as_viewer, incident, sev2, checkout, edito
 
 def test_the_review_page_shows_them(as_viewer, incident, sev2, checkout, editor):
     draft_review(incident, editor)
-    other = earlier(sev2, "Payment page slow", service=checkout)
     html = as_viewer.get(reverse("reviews:review", args=[incident.pk])).content.decode()
-    assert f'href="/incidents/{other.pk}/"' in html
+    assert f'hx-get="/incidents/{incident.pk}/related/"' in html
 
 
-def test_a_page_with_nothing_related_says_so(as_viewer, incident):
-    html = as_viewer.get(incident.get_absolute_url()).content.decode()
+def test_a_card_with_nothing_related_says_so(as_viewer, incident):
+    html = card(as_viewer, incident)
     assert "No earlier incident in the year before this one" in html

@@ -4,12 +4,13 @@ from typing import Any
 
 from django import template
 
-from unblame.insights.related import related_incidents
-
 register = template.Library()
 
 
-@register.inclusion_tag("insights/_related.html", takes_context=True)
-def related(context: dict[str, Any], incident: Any) -> dict[str, Any]:
-    """Earlier incidents like this one that the reader may see (insights.related)."""
-    return {"related": related_incidents(incident, context["request"].user), "incident": incident}
+@register.inclusion_tag("insights/_related_slot.html")
+def related(incident: Any) -> dict[str, Any]:
+    """A card that loads the related incidents after the page (insights.views.related_card).
+
+    Finding them reads many incidents; the page it sits on does not wait for it.
+    """
+    return {"incident": incident}
