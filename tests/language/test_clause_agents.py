@@ -62,10 +62,6 @@ def test_everyone_at_once_is_nobody(text):
     assert first_agent(text) == NOBODY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'No' is skipped as an interjection opener, so 'No one' reads as 'one': system",
-)
 def test_no_one_is_nobody():
     assert first_agent("No one saw the warning.") == NOBODY
 

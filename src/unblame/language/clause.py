@@ -111,6 +111,8 @@ _AUX = frozenset(
     | {"didn't", "didn’t", "wasn't", "wasn’t", "hasn't", "hadn't", "don't", "doesn't", "won't"}
     | {"can't", "cannot", "couldn't", "shouldn't", "wouldn't", "mustn't", "'d", "’d", "'ll"}
     | {"never", "just", "then", "also", "really", "actually", "apparently", "probably"}
+    | {"should've", "should’ve", "could've", "could’ve", "would've", "would’ve", "must've"}
+    | {"might've", "shouldn't've"}
 )
 _IRREGULAR_PAST = frozenset(
     [
@@ -431,6 +433,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
     i = 0
     while i < len(words):
         low = words[i].low
+        if low == "no" and i + 1 < len(words) and words[i + 1].low in {"one", "body"}:
+            return i  # "No one saw the warning": the agent, not an interjection
         if low in _OPENERS or low in ",.!-*#>" or low[0].isdigit() or low in {"utc", "pm", "am"}:
             i += 1
         elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":

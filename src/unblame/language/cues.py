@@ -68,6 +68,7 @@ _UNREAL = frozenset(
     {"can", "can't", "can’t", "cannot", "could", "couldn't", "would", "wouldn't", "might"}
     | {"may", "will", "won't", "nothing", "anything", "not", "never", "if", "avoid"}
     | {"don't", "doesn't", "didn't", "didn’t", "don’t", "prevent", "unless", "whether"}
+    | {"prevents", "prevented", "preventing"}
 )
 
 # Deliberate acts of attention and care: what "did not" and "failed to" judge.
