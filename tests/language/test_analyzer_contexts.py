@@ -109,10 +109,6 @@ def test_about_writer_marks_what_the_writer_says_of_themself(text, about_writer)
     assert {f.about_writer for f in found} == {about_writer}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="UB205's 'I <two words> broke' pattern reads 'I think Pemberton broke' as self-blame",
-)
 def test_what_the_writer_thinks_another_did_is_not_about_the_writer():
     found = analyze("I think Pemberton broke the staging cluster.")
     assert found

@@ -226,3 +226,17 @@ def test_the_model_reads_any_word_salad_and_every_span_stays_inside_it(words):
     for name in cues.CUES:
         for start, end in cues.find(sentence, clause.AGENTS, name):
             assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        ("I think Quorra broke the staging cluster.", ["self", "other"]),
+        ("I believe the contractor unplugged it.", ["self", "other"]),
+        ("I saw the alert and restarted the pod.", ["self"]),
+        ("I think I broke prod.", ["self"]),
+    ],
+)
+def test_what_the_writer_thinks_or_sees_another_do_is_its_own_clause(text, agents):
+    masked = mark_names(text)
+    assert [c.agent for c in clause.read(masked, 0, len(masked)).clauses] == agents

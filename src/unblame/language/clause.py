@@ -395,6 +395,13 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
     # ")" the sentence goes on with the agent it had before "(".
     before_aside: Clause | None = None
     for i, word in enumerate(words):
+        if _reports_another(words, i):
+            # "I think Pemberton broke it": the report is one clause, what is
+            # reported another, with its own agent.
+            previous = _clause(words[begin : i + 1], previous)
+            yield previous
+            begin = i + 1
+            continue
         if word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS:
             if i > begin:
                 previous = _clause(words[begin:i], previous)
@@ -406,6 +413,26 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             begin = i + 1 if word.low in _CLAUSE_PUNCT else i
     if begin < len(words):
         yield _clause(words[begin:], previous)
+
+
+# Verbs whose object is a whole clause ("I think the engineer deleted it"), and
+# verbs of perceiving, whose object is a clause only after a person ("I saw Dana
+# restart it"; "I saw the alert" has a thing for object).
+_THINKING = frozenset({"think", "thought", "guess", "believe", "suspect", "reckon", "assume"})
+_THINKING |= {"hope", "doubt", "bet"}
+_PERCEIVING = frozenset({"heard", "saw", "know", "knew", "noticed", "feel", "felt"})
+
+
+def _reports_another(words: tuple[Word, ...], i: int) -> bool:
+    """A verb of thinking or perceiving after a pronoun, followed at once by a new subject."""
+    low = words[i].low
+    if (low not in _THINKING and low not in _PERCEIVING) or i == 0 or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    person = after.text[:1].isupper() or after.text.startswith((NAME_MARK, "@"))
+    person = person or after.low in _PRONOUNS
+    new_subject = person or (low in _THINKING and after.low in _DETERMINERS)
+    return words[i - 1].low in _PRONOUNS and new_subject and after.low != "i"
 
 
 def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:

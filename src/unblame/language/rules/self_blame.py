@@ -495,7 +495,11 @@ RULES = (
                     "wrong",
                 ),
                 pattern=rf"""
-            (?P<span>\bi\s+(?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS}))
+            (?P<span>\bi\s+
+                # After "I think" or "I saw" the slip is someone else's: "I think Pemberton broke it".
+                (?!(?:think|thought|guess|believe|suspect|reckon|assume|heard|hear|saw|see|noticed|know
+                |knew|said|say|told|hope|doubt)\b)
+                (?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS}))
         """,
             ),
             # "Accidentally pushed to main, whoops", "I used the wrong kubeconfig".
