@@ -48,7 +48,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(db):
 
 def test_the_main_nav_keeps_everyday_links_and_one_settings_link(as_admin):
     nav = _nav(as_admin.get("/incidents/").content.decode())
-    assert re.findall(r">([^<]+)</a>", nav) == ["Incidents", "Actions", "Settings"]
+    assert re.findall(r">([^<]+)</a>", nav) == ["Incidents", "Actions", "Insights", "Settings"]
 
 
 def _settings_link(client, url: str) -> str:
