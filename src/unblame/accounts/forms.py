@@ -35,6 +35,7 @@ class ProfileForm(forms.ModelForm):
             "email_on_mention",
             "email_on_assigned",
             "email_on_due",
+            "email_on_fell_due",
         ]
         help_texts = {"team": "The action items page can show the items of one team."}
 

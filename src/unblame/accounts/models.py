@@ -49,6 +49,9 @@ class User(AbstractUser):
     email_on_due = models.BooleanField(
         "Email me a digest of my action items falling due", default=True
     )
+    email_on_fell_due = models.BooleanField(
+        "Email me on the day one of my action items falls due", default=True
+    )
 
     class Meta:
         ordering = ["username"]

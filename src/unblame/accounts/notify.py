@@ -21,6 +21,7 @@ KINDS = {
     "mention": "email_on_mention",
     "assigned": "email_on_assigned",
     "due": "email_on_due",
+    "fell_due": "email_on_fell_due",
 }
 
 

@@ -404,3 +404,22 @@ def incident_factors(incident: Incident) -> models.QuerySet[ContributingFactor]:
     return incident.factors.select_related("category", "created_by").prefetch_related(
         "events", "action_items"
     )
+
+
+class DueEmail(models.Model):
+    """That an item's owner was emailed about it falling due on this date, so it goes once.
+
+    Keyed by the due date too: an item whose due date moves falls due again.
+    """
+
+    item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="+")
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "due_date"], name="unique_due_email")
+        ]
+
+    def __str__(self) -> str:
+        return f"Due email for item {self.item_id} due {self.due_date}"
