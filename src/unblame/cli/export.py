@@ -8,11 +8,9 @@ parent folder does not. See docs/self-hosting.md.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from .backup import quiet, say
+from .operation import add_format_argument, perform
 from .server import start_django
 
 NAME = "export"
@@ -21,32 +19,24 @@ HELP = "Write every table to a new folder as JSON lines (portable between SQLite
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="a folder that does not exist yet")
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="the final report; default text"
-    )
+    add_format_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     start_django(migrate=False)
     from django.db import DatabaseError
 
-    from unblame.server.backup import BackupError, BackupInputError
+    from unblame.server.backup import BackupError
     from unblame.server.portable import export_data
 
-    text = args.format == "text"
-    try:
-        summary = export_data(args.folder, progress=say if text else quiet)
-    except BackupInputError as exc:
-        print(f"unblame export: {exc}", file=sys.stderr)
-        return 2
-    except (BackupError, DatabaseError, OSError) as exc:
-        print(f"unblame export: failed, nothing written: {exc}", file=sys.stderr)
-        return 1
-    if text:
-        print(
+    return perform(
+        args,
+        NAME,
+        lambda progress: export_data(args.folder, progress=progress),
+        failed="failed, nothing written",
+        failures=(BackupError, DatabaseError, OSError),
+        summary=lambda summary: (
             f"Exported {len(summary.tables)} tables, {summary.rows:,} rows to {summary.folder} "
             f"in {summary.seconds:.1f} s."
-        )
-    else:
-        print(json.dumps({"version": 1, **summary.as_json()}, indent=2))
-    return 0
+        ),
+    )
