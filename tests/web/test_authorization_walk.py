@@ -114,6 +114,7 @@ EXPECTATIONS = {
     "incidents/<int:pk>/review.html": INCIDENT,
     "incidents/<int:pk>/review.md": INCIDENT,
     "incidents/<int:pk>/review/": INCIDENT,
+    "incidents/<int:pk>/related/": INCIDENT,
     "incidents/<int:pk>/review/analyze/": INCIDENT,
     "incidents/<int:pk>/review/readiness/": INCIDENT,
     "incidents/<int:pk>/review/sections/<slug:key>/history/": INCIDENT,

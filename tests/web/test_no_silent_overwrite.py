@@ -38,6 +38,7 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 NOT_AN_EDIT: dict[str, str] = {
     "home": "a redirect",
     "healthz": "reads nothing it changes",
+    "insights:related": "reads: the related-incidents card of an incident",
     "favicon": "a file",
     "settings": "a list of settings pages",
     "accounts:login": "signs in",
