@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('incidents', '0006_list_indexes'),
+        ("incidents", "0006_list_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='timelineevent',
-            name='imported',
+            model_name="timelineevent",
+            name="imported",
             field=models.BooleanField(default=False),
         ),
     ]
