@@ -514,8 +514,11 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 def _caught_by_a_safeguard(text: str, match: re.Match[str]) -> bool:
-    """ "should have been caught by our tests" names the safeguard that was missing:
-    the guide's system-focused counterfactual, which is what a review wants."""
+    """True when a detection verb names the safeguard that was missing.
+
+    "Should have been caught by our tests" is the guide's system-focused
+    counterfactual, which is what a review wants, not a verdict on people.
+    """
     detected = match.group().lower().endswith(("caught", "noticed", "detected", "spotted"))
     return detected and _BY_A_SAFEGUARD_RE.match(text, match.end()) is not None
 

@@ -134,7 +134,7 @@ def _starting_at(
     found = []
     for match in starts.finditer(text):
         start = match.start()
-        if _glued(text, start):
+        if _glued(text, start) or _after_article(text, start):
             continue
         end = _longest(text, start, (by_word.get(match.group()) for by_word in groups))
         if end:
@@ -143,8 +143,10 @@ def _starting_at(
 
 
 def _glued(text: str, start: int) -> bool:
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE):
-        return True
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE)
+
+
+def _after_article(text: str, start: int) -> bool:
     # A name takes no article: with an account called "release", "the
     # release broke checkout" is about a release, not a person.
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
