@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+# The sibling module, on the path when this script runs from bench/.
+from django_bench import with_test_database
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus" / "sentences.jsonl"
@@ -36,22 +38,7 @@ NEUTRAL = [
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unblame.server.settings_test")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-
-    # Not setup_test_environment(): it instruments template rendering, which
-    # would time the test harness rather than the server.
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
-    try:
-        return run(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return with_test_database(lambda: run(args))
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -14,32 +14,19 @@ bytes, and the same long page filtered to chat messages only.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
+# The sibling module, on the path when this script runs from bench/.
+from django_bench import with_test_database
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unblame.server.settings_test")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-
-    # Not setup_test_environment(): it instruments template rendering, which
-    # would time the test harness rather than the server.
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
-    try:
-        return run(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return with_test_database(lambda: run(args))
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
