@@ -61,6 +61,21 @@ def test_common_given_names_count_as_people_without_a_roster():
     assert categories("Priya broke production on Friday.") == ["blame_other"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When an operator typoed the hostname, the deploy failed.",
+        "It stalled after a contractor fixing fans in rack 4, row B, carelessly unplugged it.",
+    ],
+)
+def test_a_slip_inside_a_clause_opened_by_a_conjunction_is_found(text):
+    assert categories(text) == ["blame_other"]
+
+
+def test_a_plain_act_inside_a_clause_opened_by_a_conjunction_stays_unflagged():
+    assert analyze("When the operator restarted the proxy, the queue drained.") == []
+
+
 def test_self_blame_in_chat_is_a_quiet_note():
     [finding] = analyze("ugh, my fault, sorry all", context="chat")
     assert finding.category is Category.SELF_BLAME

@@ -182,6 +182,41 @@ def test_each_clause_has_its_own_agent():
     assert agents("The alert fired, but the engineer ignored it.") == [SYSTEM, OTHER]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When Zephyrine restarted the proxy, the queue drained.", [OTHER, SYSTEM]),
+        ("After the operator typoed the host, the deploy failed.", [OTHER, SYSTEM]),
+        ("Because I skipped the canary, the bad build went out.", [SELF, SYSTEM]),
+        ("Once the cache filled, Ottoline flushed it.", [SYSTEM, OTHER]),
+    ],
+)
+def test_a_clause_opened_by_a_conjunction_ends_at_its_comma(text, expected):
+    assert agents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("After the deploy, Zephyrine restarted the proxy.", OTHER),
+        ("Since the upgrade, the proxy drops requests.", SYSTEM),
+        ("Until the fix, we paused the queue.", GROUP),
+    ],
+)
+def test_a_conjunction_before_a_plain_phrase_is_an_opener(text, agent):
+    # No verb before the comma: the phrase is stepped over, the main clause acts.
+    assert agents(text) == [agent]
+
+
+def test_a_participle_after_the_subject_does_not_end_the_clause():
+    text = "It began after a technician working on the rack in Leeds, UK, mistakenly cut a cable."
+    found = read(text).clauses
+    acting = [c for c in found if c.agent == OTHER]
+    assert len(acting) == 1
+    predicate = " ".join(w.text for w in acting[0].words[acting[0].predicate :])
+    assert "mistakenly cut a cable" in predicate
+
+
 def test_a_relative_who_acts_through_the_noun_before_it():
     assert agents("The page went to an operator who ignored it.") == [SYSTEM, OTHER]
 

@@ -328,7 +328,7 @@ _VOCATIVES = frozenset(
 )
 _PREPOSITIONS = frozenset(
     {"on", "at", "in", "during", "after", "before", "while", "when", "around", "by", "about", "per"}
-    | {"according"}
+    | {"according", "since", "until"}
     | {"following", "as", "with", "for", "from", "over", "within", "despite", "being", "having"}
 )
 
@@ -401,6 +401,13 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             yield previous
             begin = i + 1
             continue
+        if word.low == "," and _subordinate_ends(words, begin, i):
+            # "When an operator typoed the hostname, the deploy failed": the
+            # comma closes the first clause, which has an agent of its own.
+            previous = _clause(words[begin:i], previous)
+            yield previous
+            begin = i + 1
+            continue
         if word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS:
             if i > begin:
                 previous = _clause(words[begin:i], previous)
@@ -412,6 +419,34 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             begin = i + 1 if word.low in _CLAUSE_PUNCT else i
     if begin < len(words):
         yield _clause(words[begin:], previous)
+
+
+# Conjunctions that open a clause before the main one ("After Dana restarted
+# the pod, the alerts stopped"); after one of these, a comma can end a clause.
+_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "since", "as", "once", "because", "although", "though"}
+    | {"if", "unless", "until", "whenever"}
+)
+
+
+def _subordinate_ends(words: tuple[Word, ...], begin: int, comma: int) -> bool:
+    """`words[begin:comma]` is a subordinate clause with a subject and a verb of its own.
+
+    "After the deploy, …" has no verb: it stays an opening phrase that
+    `_skip_openers` steps over.
+    """
+    if words[begin].low not in _SUBORDINATORS or comma - begin < 3:
+        return False
+    verb = _subject_end(words, begin + 1)
+    # "after an engineer performing maintenance at the site, …": a participle
+    # describes the subject; the clause's own verb is still to come.
+    return begin + 1 < verb < comma and not words[verb].low.endswith("ing")
+
+
+def _opens_clause(words: tuple[Word, ...], i: int) -> bool:
+    """The conjunction at `i` is followed by a subject and a verb, not by a phrase."""
+    verb = _subject_end(words, i + 1)
+    return i + 1 < verb < len(words) and words[verb].low != ","
 
 
 # Verbs whose object is a whole clause ("I think the engineer deleted it"), and
@@ -467,6 +502,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             i += 2  # "Seriously, ...", "Frankly, ..."
         elif i > 0 and words[i - 1].low in _OPENERS and _vocative(words, i):
             i += 2  # "Sorry all, ...", "Thanks Ilse, ..."
+        elif low in _SUBORDINATORS and _opens_clause(words, i):
+            return i  # "after an engineer performing maintenance, …": a clause, not a phrase
         elif low in _PREPOSITIONS:
             comma = next((j for j in range(i, min(len(words), i + 25)) if words[j].low == ","), -1)
             if comma < 0:
