@@ -81,10 +81,30 @@ def test_a_marked_roster_name_is_a_person():
         ("Arvo applied the rule too broadly.", "too broadly"),
         ("Kaito made a silly mistake in the zone file.", "made a silly mistake"),
         ("Oren deleted the table by mistake.", "by mistake"),
+        ("It read the wrong setting that Ysolde typed in.", "wrong setting that Ysolde typed"),
+        ("The faulty rule which an operator pushed", "faulty rule which an operator pushed"),
+        ("Tamsin reverted the wrong commit.", "the wrong"),
     ],
 )
 def test_it_finds_a_slip_in_the_verb_or_its_object(text, words):
     assert cue(text, "slip") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Responding to the flawed thing is no slip.
+        "Dana swapped out the faulty disk that the monitor flagged.",
+        "Mireille found the wrong value that the job had written.",
+        "Ansel quickly spotted the incorrect limit.",
+        # A thing put the flawed thing in place: the clause has no person.
+        "The pager showed the wrong host that the template used.",
+        # Denied or hypothetical.
+        "It refused the wrong token that Ysolde could not enter.",
+    ],
+)
+def test_a_flawed_thing_a_person_did_not_put_in_place_is_no_slip_of_theirs(text):
+    assert not [f for f in analyze(text) if f.category.value == "blame_other"]
 
 
 @pytest.mark.parametrize(

@@ -54,9 +54,13 @@ _WRONG_OBJECT_RE = _Lazy(
 # The object carries the slip when the act put it in place: "pushed untested
 # code", "entered an erroneous command". Rolling back or finding the faulty
 # config is the response, not the slip, so the verb must be one that applies.
+# Verbs that put something in place: the act the slip rides on.
+_APPLYING = (
+    r"(?:push|deploy|merg|ship|enter|ran\b|run|typ|appl|issu|execut|commit|upload|releas|install"
+    r"|submitt?|introduc|wrote|writ|sen[dt]|us(?:e|ed|ing)\b|rolled\s+out|roll\w*\s+out|tagg?)"
+)
 _FLAWED_OBJECT_RE = _Lazy(
-    r"\b(?:push|deploy|merg|ship|enter|ran\b|run|typ|appl|issu|execut|commit|upload|releas|install"
-    r"|submitt?|introduc|wrote|writ|sen[dt]|us(?:e|ed|ing)\b|rolled\s+out|roll\w*\s+out|tagg?)\w*\s+"
+    _APPLYING + r"\w*\s+"
     r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved)\b"
     r"|(?:erroneous|errant|mistaken|faulty)\s+(?:[\w-]+\s+)?(?:command|input|value|query|entry"
     r"|entries|parameter|argument|setting|flag|rule|config\w*|change|cable|script)s?\b)",
@@ -255,11 +259,58 @@ def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """
     found = blunder(sentence, clause)
     subject = {w.low for w in clause.words[: clause.predicate]}
-    if found is not None or subject & {"they", "it"}:
+    if found is not None or subject & {"they", "it"} or _responds(clause):
         return found
-    return _phrase(sentence, clause, _WRONG_OBJECT_RE) or _phrase(
-        sentence, clause, _FLAWED_OBJECT_RE
+    return (
+        _phrase(sentence, clause, _WRONG_OBJECT_RE)
+        or _phrase(sentence, clause, _FLAWED_OBJECT_RE)
+        or _applied_flawed_thing(sentence, clause)
     )
+
+
+# Verbs of finding and fixing: "found the wrong value" is the response to a slip.
+_RESPONSES = frozenset(
+    {"found", "spotted", "noticed", "saw", "identified", "discovered", "caught", "detected"}
+    | {"flagged", "traced", "fixed", "corrected", "repaired", "finds", "spots", "notices", "fixes"}
+    | {"corrects"}
+)
+# Not "replaced", "reverted" or "removed": "reverted the wrong commit" is a slip.
+
+
+def _responds(clause: Clause) -> bool:
+    """The clause's verb finds or fixes something rather than puts it in place."""
+    words = clause.words
+    k = clause.predicate
+    while k < len(words) and (words[k].low in _AUX or words[k].low.endswith("ly")):
+        k += 1
+    return k < len(words) and words[k].low in _RESPONSES
+
+
+# "… errant input that the engineers entered": the flawed thing is named first
+# and a relative clause says who put it in place.
+_FLAWED_THING_BEFORE_RE = _Lazy(
+    r"\b(?:wrong|incorrect|erroneous|errant|mistaken|faulty|untested|unreviewed)"
+    r"\s+(?:[\w-]+\s+)?[\w-]+\s*$",
+    re.IGNORECASE,
+)
+_APPLYING_RE = _Lazy(_APPLYING, re.IGNORECASE)
+
+
+def _applied_flawed_thing(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The clause is "that/which <person> <applied>" after a flawed thing.
+
+    Responding to the flawed thing ("the faulty disk that the technician
+    replaced") is no slip, so the verb must put something in place.
+    """
+    words = clause.words
+    if words[0].low not in {"that", "which"} or clause.predicate >= len(words):
+        return None
+    verb = words[clause.predicate]
+    if not _APPLYING_RE.match(verb.low) or _unreal(clause, verb.end):
+        return None
+    before = sentence.text[: words[0].start - sentence.offset]
+    flawed = _FLAWED_THING_BEFORE_RE.search(before)
+    return None if flawed is None else (sentence.offset + flawed.start(), verb.end)
 
 
 def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
@@ -904,6 +955,7 @@ PRECHECKS = {
         _BLUNDER_PHRASE_RE,
         _WRONG_OBJECT_RE,
         _FLAWED_OBJECT_RE,
+        r"\b(?:wrong|incorrect|erroneous|errant|mistaken|faulty|untested|unreviewed)\b",
     ),
     "omission": _alternatives(_OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one)\b"),
     "harm": _HARM_RE,
