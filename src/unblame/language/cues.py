@@ -251,6 +251,24 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return _phrase(sentence, clause, _BLUNDER_PHRASE_RE)
 
 
+_ACCIDENT_ADVERBS = frozenset(
+    {"accidentally", "accidently", "accidentaly", "mistakenly", "inadvertently", "inadvertantly"}
+    | {"unintentionally", "erroneously"}
+)
+
+
+def accident(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """An act told as unintended: "accidentally removed", "mistakenly thought".
+
+    Narrower than `blunder`: a group's "overlooked" is an omission and its
+    "blindly" usually sits in a plea, so only the adverbs of accident count.
+    """
+    for word in clause.words[clause.predicate :]:
+        if word.low in _ACCIDENT_ADVERBS:
+            return None if _unreal(clause, word.end) else (word.start, word.end)
+    return None
+
+
 def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """A blunder, or an act on the wrong object: "used the wrong tag", "too broadly".
 
@@ -633,6 +651,7 @@ def _acts(clause: Clause) -> bool:
 CUES = {
     "slip": slip,
     "blunder": blunder,
+    "accident": accident,
     "omission": omission,
     "harm": harm,
     "damage": damage,
@@ -660,6 +679,7 @@ _BLUNDER_TRIGGERS = (
 )
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
+    "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
     "slip": (
         *_BLUNDER_TRIGGERS,
         "incorrect",
@@ -956,6 +976,9 @@ PRECHECKS = {
         _WRONG_OBJECT_RE,
         _FLAWED_OBJECT_RE,
         r"\b(?:wrong|incorrect|erroneous|errant|mistaken|faulty|untested|unreviewed)\b",
+    ),
+    "accident": _Lazy(
+        r"\b(?:accident\w*|mistakenly|inadvert\w*|unintentionally|erroneously)\b", re.IGNORECASE
     ),
     "omission": _alternatives(_OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one)\b"),
     "harm": _HARM_RE,

@@ -6,7 +6,7 @@ their part factually and turn to the system. They never reprimand.
 
 from __future__ import annotations
 
-from ..clause import ELIDED, SELF
+from ..clause import ELIDED, GROUP, SELF
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
@@ -442,9 +442,12 @@ RULES = (
             "I broke the build with a one-line change.",
             "Accidentally force-pushed over the release branch, sorry all.",
             "I mistyped the namespace and scaled the prod pool to zero.",
+            "We accidentally dropped the cache key when we renamed the job.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
+            "We cannot accidentally delete the bucket now: it is versioned.",
+            "We need people to stop acking alerts blindly; the pager should dedupe them.",
             "I ran the script against prod at 09:14.",
             "I broke the migration down into three steps.",
             "I noticed the PR was still a draft and pinged the author.",
@@ -504,6 +507,8 @@ RULES = (
             ),
             # "Accidentally pushed to main, whoops", "I used the wrong kubeconfig".
             frame(frozenset({SELF, ELIDED}), "blunder"),
+            # "We accidentally removed a variable": the group owns the slip as the writer would.
+            frame(frozenset({GROUP}), "accident"),
         ),
         unless=r"""
             # A slip imagined to test the design: "if I had mistakenly …, it would not have …".
