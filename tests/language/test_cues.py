@@ -184,6 +184,11 @@ def test_verbs_that_wreck_nothing_are_no_wreck(text):
         ("Pemberton should have read the runbook.", "should have read"),
         ("Pemberton could have known.", "could have known"),
         ("Pemberton clearly should have waited.", "clearly should have waited"),
+        # The participle dropped, as writers often do.
+        ("Pemberton should have bump the version.", "should have bump"),
+        ("Pemberton should've check the tag.", "should've check"),
+        # A reproach in the present.
+        ("Pemberton could at least wait for one review.", "could at least wait"),
     ],
 )
 def test_should_have_judges_a_choice_with_hindsight(text, words):
@@ -200,7 +205,12 @@ def test_a_safeguard_that_prevents_a_slip_is_no_slip():
 
 @pytest.mark.parametrize(
     "text",
-    ["Pemberton should read the runbook.", "Pemberton read the runbook."],
+    [
+        "Pemberton should read the runbook.",
+        "Pemberton read the runbook.",
+        "Pemberton should have the runbook open.",
+        "The canary could at least in theory catch it.",
+    ],
 )
 def test_no_hindsight_without_a_past_counterfactual(text):
     assert cue(text, "hindsight") is None

@@ -135,7 +135,15 @@ _WRECK_RE = _Lazy(
 _HINDSIGHT_RE = _Lazy(
     r"(?:\w+ly\s+)?(?:should|shouldn['’]t|should\s+not|ought\s+to|could)\s*(?:have|['’]ve)\s+"
     r"(?:\w+ly\s+|just\s+|at\s+least\s+)?(?:known|seen|done|run|read|caught|taken|written|told"
-    r"|asked|kept|made|thought|left|\w+ed)\b",
+    r"|asked|kept|made|thought|left|\w+ed"
+    # Writers drop the participle ("should have bump the major"): a hand act in
+    # its plain form says the same.
+    # Not the verbs that also name a permission or a kind ("write access",
+    # "push rights", "test coverage").
+    r"|bump|check|verify|wait|ask|tell|update|fix|revert|increase|restart|notify|inform|warn"
+    r"|follow)\b"
+    # A reproach in the present: "you could at least write LGTM and wait".
+    r"|could\s+at\s+least\s+(?!(?:in|on|at|for|by|a|an|the|some|one|two|be)\b)\w+",
     re.IGNORECASE,
 )
 # A deliberate act of care left undone, told in the passive: "the warning was

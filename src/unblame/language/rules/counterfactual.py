@@ -69,6 +69,7 @@ RULES = (
             "The config should have been reloaded by the watcher.",
             "The job was supposed to run at 03:00.",
             "Developers shouldn't have write access to production.",
+            "Reviewers should have test coverage for the new flag in front of them.",
             "We should add a canary stage to the deploy.",
             "The endpoint should return 200 when the queue is empty.",
             "A schema check would have caught this.",

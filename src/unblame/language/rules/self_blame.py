@@ -407,6 +407,8 @@ RULES = (
             ),
             # Care the writer left undone: "I'd forgotten to …", "I didn't notice …".
             frame(frozenset({SELF}), "omission"),
+            # Hindsight the pattern's participles miss: "I should have bump the major".
+            frame(frozenset({SELF}), "hindsight"),
         ),
         unless=r"""
             \bi\s+(?:\w+\s+){0,2}?(?:didn't|did\s+not)\s+(?:\w+\s+)?(?:see\s+that|check)\s+(?:the\s+)?
