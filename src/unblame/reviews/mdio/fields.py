@@ -234,6 +234,12 @@ FOREIGN_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The incident statuses of unblame (incidents.models.Status; a test holds them equal).
+# A foreign `status` is often the document's own ("draft", "published"), not the
+# incident's: only one of these is taken as the incident's status.
+INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "closed")
+
+
 def read_foreign(data: dict[str, Any]) -> tuple[IncidentFacts, dict[str, Any], list[str]]:
     """Incident facts from foreign front matter, the rest as meta, and what went where."""
     data = plain(data)
@@ -249,6 +255,11 @@ def read_foreign(data: dict[str, Any]) -> tuple[IncidentFacts, dict[str, Any], l
             value = [value] if isinstance(value, str) else [str(v) for v in value]
         else:
             value = normalise_newlines(str(value)).strip()
+        if field_name == "status":
+            if value.casefold() not in INCIDENT_STATUSES:
+                notes.append(f"front matter {key!r} ({value!r}) is not an incident status")
+                continue
+            value = value.casefold()
         setattr(facts, field_name, value)
         taken.append(key)
         notes.append(f"front matter {key!r} → incident {field_name}")
