@@ -325,6 +325,8 @@ RULES = (
             "We are sorry for the impact on our customers.",
             "We're truly sorry for the disruption this caused to your teams.",
             "Sorry for the late reply, I was in another call.",
+            "So sorry, you are quite right: the flag is read per tenant.",
+            "The outage cost many of you a night's sleep, and I am truly sorry for that.",
         ),
         triggers=("sorry", "apologi"),
         pattern=r"""
@@ -348,6 +350,12 @@ RULES = (
         unless=r"""
             \bwe(?:'re|’re|\s+are|\s+were)?\s+(?:\w+\s+){0,3}(?:sorry|apologi[sz]e)
             | \bsorry,?\s+(?:i\s+was\s+on\s+mute|for\s+the\s+(?:late|slow|delayed)\s+(?:reply|response))
+            # Conceding a point in a thread is etiquette: "so sorry, you are right".
+            | \bsorry\W+you(?:'re|’re|\s+are)\s+(?:\S+\s+)?(?:right|correct)\b
+            # Sorry for what the readers went through, named first: an apology
+            # for the impact, as a company's "we are sorry for the impact" is.
+            | (?:\b(?:many|all|some|most|each)\s+of\s+you|\b(?:for|on|to)\s+you
+                |\bour\s+(?:customers|users))\b[^.!?]{0,80}?\bsorry\s+(?:for|about)\s+(?:this|that|it)\b
         """,
     ),
     Rule(
