@@ -47,9 +47,11 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run every test in an empty folder, with no colour preference from the environment."""
+    """Run every test in an empty folder, with no colour preference from the environment
+    and a cache of compiled patterns of its own (never the user's)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("UNBLAME_CACHE_DIR", str(tmp_path / ".unblame-cache"))
     return tmp_path
 
 

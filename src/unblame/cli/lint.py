@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from unblame.language import Config, ConfigError, Severity, analyze
+from unblame.language import Config, ConfigError, Severity, analyze, regex_cache
 from unblame.language.analyzer import CONTEXTS
 
 from . import output
@@ -89,11 +89,31 @@ def positive_int(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     config = load_config(args)
     sources = collect_paths(args.paths)
+    regex_cache.use_folder(cache_folder())
     reports = lint_sources(sources, config, args)
+    regex_cache.save()
     out = sys.stdout
     out.write(output.render(args.format, reports, color_choice=args.color, stream=out))
     out.flush()
     return exit_code(reports, args.fail_on)
+
+
+def cache_folder() -> Path | None:
+    """Where compiled patterns are kept between runs (see unblame.language.regex_cache).
+
+    $UNBLAME_CACHE_DIR when set (empty: keep nothing), else the user's cache
+    folder ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows).
+    """
+    chosen = os.environ.get("UNBLAME_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    if base:
+        return Path(base) / "unblame"
+    try:
+        return Path.home() / ".cache" / "unblame"
+    except RuntimeError:  # no home folder to be found
+        return None
 
 
 def load_config(args: argparse.Namespace) -> Config:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from unblame.language import Config
+from unblame.language import Config, regex_cache
 from unblame.language.analyzer import prepare
 
 from .common import CliError, Progress, display_path, read_stream, read_text
@@ -49,8 +49,10 @@ def lint_in_parallel(
     runs = split_runs(sizes, jobs * CHUNKS_PER_JOB)
     context = _start_context()
     if context.get_start_method() == "fork":
-        # Compile the rules once, here: forked workers inherit them ready to use.
+        # Compile the rules once, here: forked workers inherit them ready to use,
+        # and the next run finds them in the cache.
         prepare()
+        regex_cache.save()
     results: list[FileReport | None] = [None] * len(items)
     first_error: tuple[int, str] | None = None
     executor = ProcessPoolExecutor(

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
-from . import cues, prose
+from . import cues, prose, regex_cache
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import NAME_MARK, ROLE_NOUNS, SLOTS, mark_names, other_pattern, person_pattern
@@ -55,7 +55,9 @@ class CompiledRule:
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
-        return None if self._pattern is None else re.compile(expand(self._pattern), _FLAGS)
+        if self._pattern is None:
+            return None
+        return regex_cache.compile(expand(self._pattern), _FLAGS)
 
     @cached_property
     def unless(self) -> re.Pattern[str] | None:
@@ -66,7 +68,7 @@ class CompiledRule:
 def _compiled_unless(code: str) -> re.Pattern[str] | None:
     # Keyed by rule, so the checks of one rule share one compiled `unless`.
     unless = get_rule(code).unless
-    return re.compile(expand(unless), _FLAGS) if unless else None
+    return regex_cache.compile(expand(unless), _FLAGS) if unless else None
 
 
 def expand(pattern: str) -> str:
@@ -278,7 +280,7 @@ def _trigger_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     words = sorted({w for rule in RULES for w in rule.all_triggers})
     # A zero-width lookahead reports every start position, so a trigger that
     # begins inside another one's match is not skipped.
-    regex = re.compile(f"(?=({trie_pattern(words)}))")
+    regex = regex_cache.compile(f"(?=({trie_pattern(words)}))")
     prefixes = {w: tuple(p for p in words if w.startswith(p)) for w in words}
     return regex, prefixes
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from . import regex_cache
 from .lexicon import NAME_MARK, ROLE_WORDS
 
 
@@ -38,7 +39,7 @@ class _Lazy:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self.flags)
+        return regex_cache.compile(self.pattern, self.flags)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.regex.search(text, pos, endpos)

@@ -1,0 +1,79 @@
+"""`unblame lint` keeps compiled patterns between runs; the output never depends on it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from unblame.cli import lint
+from unblame.language import regex_cache
+
+from .conftest import CLEAN, COUNTERFACTUAL, SELF_BLAME, write
+
+REVIEW = f"# Review\n\n{CLEAN}\n\n{SELF_BLAME}\n\n## Actions\n\n- {COUNTERFACTUAL}\n"
+
+
+def _lint(folder: Path, cache: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """A whole `unblame lint` process, as a user runs it, with its own cache setting."""
+    return subprocess.run(
+        [sys.executable, "-m", "unblame.cli", "lint", "--format", "json", *extra, str(folder)],
+        capture_output=True,
+        text=True,
+        env={"UNBLAME_CACHE_DIR": cache, "PATH": "", "HOME": str(folder)},
+        check=False,
+    )
+
+
+@pytest.fixture
+def reviews(tmp_path: Path) -> Path:
+    for i in range(6):
+        write(tmp_path / "reviews" / f"review-{i}.md", REVIEW * (1 + i))
+    return tmp_path / "reviews"
+
+
+def test_a_second_run_reads_the_cache_and_prints_the_same(tmp_path, reviews):
+    cache = tmp_path / "cache"
+    first = _lint(reviews, str(cache))
+    stored = list(cache.glob("regex-*.marshal"))
+    assert len(stored) == 1
+    second = _lint(reviews, str(cache))
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    assert first.returncode == 1 and '"UB' in first.stdout
+    uncached = _lint(reviews, "")
+    assert uncached.stdout == first.stdout
+
+
+def test_an_empty_cache_setting_writes_nothing(tmp_path, reviews):
+    done = _lint(reviews, "")
+    assert done.returncode == 1
+    assert not list(tmp_path.rglob("regex-*.marshal"))
+
+
+def test_several_processes_fill_the_cache_before_they_start(tmp_path, reviews):
+    cache = tmp_path / "cache"
+    done = _lint(reviews, str(cache), "--jobs", "2")
+    assert done.returncode == 1
+    assert list(cache.glob("regex-*.marshal"))
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("UNBLAME_CACHE_DIR", str(tmp_path / "mine"))
+    assert lint.cache_folder() == tmp_path / "mine"
+    monkeypatch.setenv("UNBLAME_CACHE_DIR", "")
+    assert lint.cache_folder() is None
+    monkeypatch.delenv("UNBLAME_CACHE_DIR")
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert lint.cache_folder() == tmp_path / "xdg" / "unblame"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert lint.cache_folder() == tmp_path / "home" / ".cache" / "unblame"
+
+
+def test_lint_in_process_uses_the_folder_the_tests_give_it(cli, isolated):
+    write(isolated / "a.md", REVIEW)
+    assert cli("lint", "a.md").code == 1
+    assert regex_cache._folder == isolated / ".unblame-cache"
