@@ -9,9 +9,16 @@ ratio near 4 for four times the input; a quadratic one gives 16. The
 baseline is the same parser on the smaller input, so the ratio holds on
 any machine, however busy.
 
-Inputs: Markdown reviews of N `##` headings (equal titles, distinct ones,
-unblame section markers), a chat transcript of N lines, a Slack export of N
-messages, and an alert body with N labels.
+Inputs: Markdown reviews read at their headings (list lines, quotes
+holding lists, one line of `[`; N/20 lines or 10N characters, within the
+limits), Markdown split at section markers, a chat transcript of N lines, a
+Slack export of N messages, and an alert body with N labels.
+
+A second table times Markdown at its limits: the worst files allowed (as
+many hostile lines or characters as are read) and files far past them (50,000
+headings, 50,000 marked sections, a 20 MB line, 1 MB of front matter), which
+must be refused before they are parsed. Its baseline is the parse of a real
+review from samples/ in the same run.
 """
 
 from __future__ import annotations
@@ -33,14 +40,41 @@ from unblame.integrations.alerts import parse_generic
 from unblame.integrations.chat import parse_transcript
 from unblame.integrations.slack import parse_slack_export
 from unblame.reviews.mdio import parse_markdown
+from unblame.reviews.mdio.frontmatter import MAX_FRONT_MATTER_CHARS
+from unblame.reviews.mdio.parse import MAX_HEADED_CHARS, MAX_HEADED_LINES
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "2024-03-14-duplicate-invoices.md"
+LINES = MAX_HEADED_LINES - 1
+
+# Markdown at its limits: the worst allowed, and far past them (refused unparsed).
+AT_LIMITS: dict[str, Callable[[], object]] = {
+    "allowed: list lines": lambda: parse_markdown("## Notes\n" + "- x\n" * LINES),
+    "allowed: quotes holding lists": lambda: parse_markdown("## Notes\n" + "> - > - x\n" * LINES),
+    "allowed: nested quotes": lambda: parse_markdown(
+        "## Notes\n" + ">" * 60 + " x\n" + "> x\n" * (LINES - 1)
+    ),
+    "allowed: a line of [": lambda: parse_markdown("## Notes\n" + "[" * (MAX_HEADED_CHARS - 9)),
+    "allowed: a reference label": lambda: parse_markdown(
+        "## Notes\n[a]: <" + "x" * (MAX_HEADED_CHARS - 20)
+    ),
+    "refused: 50,000 headings": lambda: parse_markdown("## Notes\n" * 50_000),
+    "refused: 50,000 marked sections": lambda: parse_markdown(
+        "<!-- unblame:section impact -->\n## Impact\n\nx\n\n" * 50_000
+    ),
+    "refused: a 20 MB line of [": lambda: parse_markdown("## Notes\n" + "[" * 20_000_000),
+    "refused: huge front matter": lambda: parse_markdown(
+        '---\nt: "' + "x" * MAX_FRONT_MATTER_CHARS + '"\n---\n'
+    ),
+}
 
 CASES: dict[str, Callable[[int], Callable[[], object]]] = {
-    "markdown: equal headings": lambda n: lambda: parse_markdown("## Notes\n" * n),
-    "markdown: distinct headings": lambda n: (
-        lambda: parse_markdown("".join(f"## Heading {i}\n" for i in range(n)))
+    "markdown: list lines": lambda n: lambda: parse_markdown("## Notes\n" + "- x\n" * (n // 20)),
+    "markdown: quotes holding lists": lambda n: (
+        lambda: parse_markdown("## Notes\n" + "> - > - x\n" * (n // 20))
     ),
+    "markdown: a line of [": lambda n: lambda: parse_markdown("## Notes\n" + "[" * (n * 10)),
     "markdown: repeated markers": lambda n: (
-        lambda: parse_markdown("<!-- unblame:section impact -->\n## Impact\n\nx\n\n" * (n // 4))
+        lambda: parse_markdown("<!-- unblame:section impact -->\n## Impact\n\n" + "x\n" * n)
     ),
     # A transcript holds at most 20,000 messages: a quarter of the units each.
     "chat transcript lines": lambda n: (
@@ -107,6 +141,12 @@ def main() -> int:
         big = median_seconds(make(large), args.runs)
         ratio = big / base if base else float("inf")
         print(f"{name:32} {base:10.3f} s {big:10.3f} s   {ratio:5.1f}")
+    sample = SAMPLE.read_bytes()
+    baseline = median_seconds(lambda: parse_markdown(sample), args.runs)
+    print(f"\nmarkdown at its limits; baseline {SAMPLE.name}: {baseline * 1000:.1f} ms")
+    for name, run in AT_LIMITS.items():
+        seconds = median_seconds(run, args.runs)
+        print(f"{name:32} {seconds:10.3f} s   {seconds / baseline:8.0f} x the sample")
     return 0
 
 

@@ -41,7 +41,21 @@ from .titles import template_key
 # Subheadings of these sections are their content (timestamps, item groups),
 # never sections of their own.
 _KEEP_CHILDREN = {"timeline", "action_items"}
-_MD = MarkdownIt("commonmark")
+# Only the block structure is needed (where headings are, and their raw text), so
+# the inline pass, most of markdown-it's work, is left out: a heading's title is
+# its source text either way.
+_MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
+
+# A review holds tens of sections; the template has nine. More is not a review,
+# and every section is a row, a version and a search entry when it is imported.
+MAX_SECTIONS = 200
+# markdown-it reads a line in 20-120 microseconds and a character in up to half a
+# microsecond, whatever they hold: a file read at its headings (one without
+# unblame's section markers) is refused past these before it is parsed, so the
+# worst file allowed takes under a second (bench/parse_speed.py). Real reviews are
+# 100-200 lines and 5-15 KB; our own files split at markers and are not parsed so.
+MAX_HEADED_LINES = 5_000
+MAX_HEADED_CHARS = 1_000_000
 
 
 @dataclass
@@ -112,6 +126,9 @@ def parse_markdown(text: str | bytes) -> ParseResult:
         _read_marked(body, result)
     else:
         _read_headed(body, result)
+    if len(result.document.sections) > MAX_SECTIONS:
+        # Subheadings split into sections of their own, or the preamble, went past it.
+        raise _too_many_sections(len(result.document.sections), None)
     if result.front_matter == "unblame" and not result.mapping_summary:
         result.mapping_summary.append(_own_summary(result.document))
     return result
@@ -150,6 +167,8 @@ class _Body:
 
 def _read_marked(body: _Body, result: ParseResult) -> None:
     starts = body.marker_lines()
+    if len(starts) > MAX_SECTIONS:
+        raise _too_many_sections(len(starts), body.line_no(starts[MAX_SECTIONS]))
     keys = _Keys()
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(body.lines)
@@ -281,8 +300,29 @@ def top_level_headings(text: str) -> list[Heading]:
     return found
 
 
+def _too_many_sections(count: int, line: int | None) -> MarkdownFormatError:
+    return MarkdownFormatError(
+        f"the file has {count:,} sections; a review holds at most {MAX_SECTIONS:,}", line
+    )
+
+
 def _read_headed(body: _Body, result: ParseResult) -> None:
-    headings = top_level_headings("\n".join(body.lines))
+    text = "\n".join(body.lines)
+    # Refused before markdown-it reads any of it: that is where the time would go.
+    # A final newline ends the last line rather than starting one.
+    count = len(body.lines) - (body.lines[-1] == "")
+    if count > MAX_HEADED_LINES:
+        raise MarkdownFormatError(
+            f"the Markdown is {count:,} lines long; a review without unblame's "
+            f"section markers is read up to {MAX_HEADED_LINES:,} lines",
+            body.line_no(MAX_HEADED_LINES),
+        )
+    if len(text) > MAX_HEADED_CHARS:
+        raise MarkdownFormatError(
+            f"the Markdown is {len(text):,} characters long; a review without unblame's "
+            f"section markers is read up to {MAX_HEADED_CHARS:,} characters"
+        )
+    headings = top_level_headings(text)
     skip: set[int] = set()
     first_level_ones = [h for h in headings if h.level == 1]
     if len(first_level_ones) == 1 and headings[0].level == 1:
@@ -298,6 +338,8 @@ def _read_headed(body: _Body, result: ParseResult) -> None:
     # headings between it and the next top (headings are in file order).
     top_at = [n for n, h in enumerate(headings) if h.level == level] + [len(headings)]
     tops = [headings[n] for n in top_at[:-1]]
+    if len(tops) > MAX_SECTIONS:
+        raise _too_many_sections(len(tops), body.line_no(tops[MAX_SECTIONS].start))
     starts = [h.start for h in tops] + [len(body.lines)]
     keys = _Keys()
     for number, heading in enumerate(tops):
@@ -370,4 +412,12 @@ def _map(heading: Heading, keys: _Keys, result: ParseResult, body: _Body) -> str
     return key
 
 
-__all__ = ["IncidentFacts", "ParseResult", "decode", "parse_markdown"]
+__all__ = [
+    "MAX_HEADED_CHARS",
+    "MAX_HEADED_LINES",
+    "MAX_SECTIONS",
+    "IncidentFacts",
+    "ParseResult",
+    "decode",
+    "parse_markdown",
+]
