@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from unblame.language import clause, cues
+from unblame.language import analyze, clause, cues
 from unblame.language.clause import AGENTS, ELIDED, OTHER, SELF
 
 
@@ -95,13 +95,39 @@ def test_they_needs_a_blunder_not_just_a_wrong_object():
         ("Pemberton failed to verify the backup.", "failed to verify"),
         ("Pemberton forgot to renew the certificate.", "forgot to renew"),
         ("Pemberton missed the alert.", "missed the alert"),
-        ("Pemberton skipped the canary stage.", "skipped the canary"),
+        ("We skipped the canary stage.", "skipped the canary"),
         ("Nobody noticed the disk filling.", "noticed"),
         ("Pemberton merged it without running the tests.", "without running"),
     ],
 )
 def test_care_left_undone_is_an_omission(text, words):
     assert cue(text, "omission") == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pemberton skipped the canary stage.", "skipped the"),
+        ("The DBA simply ignored both warnings.", "simply ignored both"),
+        ("Ops bypassed the approval step.", "bypassed the"),
+    ],
+)
+def test_another_persons_step_set_aside_is_disregard_not_omission(text, words):
+    # "Ignored" and "skipped" tell of a choice: a verdict (UB106), not hindsight.
+    assert cue(text, "disregard") == words
+    assert cue(text, "omission") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scheduler skipped the run because the lock was held.",
+        "Pemberton dismissed.",
+        "The loader ignored blank lines.",
+    ],
+)
+def test_a_system_skipping_or_a_verb_without_an_object_is_no_disregard(text):
+    assert not [f for f in analyze(text) if f.rule == "UB106"]
 
 
 @pytest.mark.parametrize(

@@ -368,7 +368,26 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
             return verb.start, verb.end
     match = _OMISSION_RE.search(text)
-    return (start + match.start(), start + match.end()) if match else None
+    if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
+        # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
+        return None
+    return start + match.start(), start + match.end()
+
+
+# Acts that set a warning or a step aside on purpose: said of another person,
+# a verdict on their will, where "missed" and "forgot" are hindsight.
+_DISREGARD_RE = _Lazy(
+    r"(?:(?:had|has|have|just|simply|then|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
+    r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off)\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
+    r"|every|several|two|three|four|five|\d+|multiple|repeated|both|any|each|numerous|some"
+    r"|many)\b",
+    re.IGNORECASE,
+)
+
+
+def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4"."""
+    return _from_predicate(sentence, clause, _DISREGARD_RE)
 
 
 def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
@@ -668,6 +687,7 @@ CUES = {
     "neglect": neglect,
     "plea": plea,
     "accusation": accusation,
+    "disregard": disregard,
 }
 
 # Lower-case substrings of which every cue contains one; a Frame check uses
@@ -688,6 +708,10 @@ _BLUNDER_TRIGGERS = (
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
+    "disregard": (
+        *("ignored", "disregarded", "skipped", "bypassed", "circumvent", "overrode"),
+        *("dismissed", "brushed off", "waved off"),
+    ),
     "slip": (
         *_BLUNDER_TRIGGERS,
         "incorrect",
@@ -999,6 +1023,11 @@ PRECHECKS = {
         r"\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|expected\s+to|required\s+to)\b",
     ),
     "accusation": _EDGE_RE,
+    "disregard": _Lazy(
+        r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
+        r"|waved\s+off)\b",
+        re.IGNORECASE,
+    ),
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
 

@@ -533,6 +533,8 @@ RULES = (
             "Halloran had been warned several times about editing the zone file by hand.",
             "We asked @ines-k at least four times to stop deploying from a laptop.",
             "Anywhere else you'd get fired for a push like that.",
+            "The DBA ignored the disk-space warning on the replica.",
+            "Pemberton skipped the load test to make the Friday cut-off.",
         ),
         good=(
             "We decided a staged rollout was a good idea for the schema change.",
@@ -544,6 +546,8 @@ RULES = (
             "The pager warned us three times before the disk filled.",
             "We were told twice by the vendor that the API would change.",
             "The contractor was let go in a restructuring last spring.",
+            "The scheduler skipped the run because the lock was held.",
+            "Pemberton could not have ignored the page: it never reached her phone.",
         ),
         pattern=(
             Check(
@@ -606,6 +610,9 @@ RULES = (
             )
         """,
             ),
+            # "The on-call ignored three pages", "Ines skipped the staging soak": setting
+            # a warning or a step aside is told as a choice against the rules.
+            frame(frozenset({OTHER}), "disregard"),
         ),
     ),
 )

@@ -148,10 +148,10 @@ RULES = (
         triggers=(),
         pattern=(
             Check(
-                triggers=("failed", "missed", "overlooked", "ignored", "didn", "did not", "never"),
+                triggers=("failed", "missed", "overlooked", "didn", "did not", "never"),
                 pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,3}?
-                (?:failed\s+to|missed|overlooked|ignored
+                (?:failed\s+to|missed|overlooked
                 |(?:did\s+not|didn't|didn’t|never)\s+(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
                   |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
                   |double-check|run|tell|inform|announce|page|update|look)
