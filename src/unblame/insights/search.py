@@ -91,6 +91,32 @@ def highlight(text: str) -> SafeString:
     return mark_safe("".join(out))
 
 
+def as_written(marked: str, written: str, folded: str) -> str:
+    """A snippet of `folded` (with START/STOP marks) in the letters of `written`.
+
+    `folded` is `written` with each accented letter replaced by one letter
+    without its accent, so both have the same length and a piece of one is
+    read from the same place in the other. A piece not found in `folded`
+    (ts_headline puts a space for an HTML-like tag) is kept as it is.
+    """
+    if len(folded) != len(written):
+        return marked
+    plain = marked.replace(START, "").replace(STOP, "")
+    at = folded.find(plain)
+    out: list[str] = []
+    for piece in re.split(f"([{START}{STOP}])", marked):
+        if piece in (START, STOP):
+            out.append(piece)
+            continue
+        found = folded.find(piece, max(at, 0))
+        if found < 0:
+            out.append(piece)
+            continue
+        out.append(written[found : found + len(piece)])
+        at = found + len(piece)
+    return "".join(out)
+
+
 def search(
     incidents: QuerySet[Incident],
     query: str,
@@ -260,8 +286,9 @@ class _Postgres:
 
     def parser(self, any_word: bool) -> str:
         # websearch_to_tsquery reads "a or b" as either word and never fails on syntax.
+        # The words are folded as the indexed text is (migration 0004): "café" finds "cafe".
         name = "websearch_to_tsquery" if any_word else "plainto_tsquery"
-        return f"{name}('english'::regconfig, %s)"
+        return f"{name}('english'::regconfig, unblame_fold(%s))"
 
     def text(self, terms: list[str], any_word: bool) -> str:
         return " or ".join(terms) if any_word else " ".join(terms)
@@ -277,13 +304,16 @@ class _Postgres:
         return row[0] if row else 0
 
     def snippets(self, terms: list[str], ids: list[int]) -> dict[int, str]:
+        # The headline is cut from the folded text, where the folded words
+        # match, and then put back into the letters as written.
         options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12"
         sql = (
-            "SELECT e.id, ts_headline('english'::regconfig,"
-            " concat_ws(' — ', NULLIF(e.title, ''), e.body),"
-            " plainto_tsquery('english'::regconfig, %s), %s)"
-            " FROM insights_searchentry e WHERE e.id = ANY(%s)"
+            "SELECT e.id, ts_headline('english'::regconfig, unblame_fold(d.text),"
+            f" {self.parser(False)}, %s), d.text, unblame_fold(d.text)"
+            " FROM insights_searchentry e,"
+            " concat_ws(' — ', NULLIF(e.title, ''), e.body) AS d(text)"
+            " WHERE e.id = ANY(%s)"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [" ".join(terms), options, ids])
-            return dict(cursor.fetchall())
+            return {pk: as_written(*texts) for pk, *texts in cursor.fetchall()}
