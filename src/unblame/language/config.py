@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -71,6 +70,8 @@ class Config:
     @classmethod
     def load(cls, path: Path) -> Config:
         """Read one config file; a pyproject.toml without `[tool.unblame]` gives defaults."""
+        import tomllib  # here: a run with no config file never needs the TOML parser
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -94,6 +95,8 @@ class Config:
 def _has_unblame_table(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
+    import tomllib
+
     try:
         return "unblame" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

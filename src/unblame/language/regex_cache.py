@@ -18,12 +18,11 @@ every program it is given; a store that cannot be read or used is ignored.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # re's engine: no stubs
-import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -51,8 +50,8 @@ def use_folder(folder: Path | None) -> None:
 def store_path(folder: Path) -> Path:
     """The store for this Python and regular expression engine inside `folder`."""
     key = f"{_FORMAT}:{sys.version}:{_sre.MAGIC}:{_sre.CODESIZE}:{sys.byteorder}"
-    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    return folder / f"regex-{digest}.marshal"
+    # A checksum, not a secure hash: hashlib would add its start-up to every run.
+    return folder / f"regex-{sys.implementation.cache_tag}-{zlib.crc32(key.encode()):08x}.marshal"
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -82,6 +81,8 @@ def save() -> bool:
     entries = {**_store(), **_fresh}
     if len(entries) > _MAX_ENTRIES:
         entries = {key: program for key, program in entries.items() if key in _used}
+    import tempfile  # only a run that compiled something new writes
+
     path = store_path(_folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
