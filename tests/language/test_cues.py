@@ -119,6 +119,39 @@ def test_another_persons_step_set_aside_is_disregard_not_omission(text, words):
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pemberton doesn't even know how the cache works.", "doesn't even know how"),
+        ("The contractor had no idea what she was doing.", "had no idea what she was doing"),
+        ("The vendor's DBA has no clue about replication.", "has no clue"),
+        ("The new admin didn't have the faintest idea.", "didn't have the faintest idea"),
+        ("That intern shouldn't be allowed near prod.", "shouldn't be allowed near"),
+        ("Whoever set this up should stay away from DNS.", "should stay away from"),
+        ("Pemberton can't even read a stack trace.", "can't even read"),
+    ],
+)
+def test_a_verdict_on_what_a_person_can_do_is_incompetence(text, words):
+    assert cue(text, "incompetence") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What someone did not know then is the context a review wants.
+        "Pemberton didn't know the flag was shared by every tenant.",
+        "The on-call had no idea the replica was behind.",
+        # Puzzlement about an event, or a pronoun that is the real subject.
+        "Pemberton has no clue how this happened either.",
+        "@pemberton lol, I have no clue about that one.",
+        # A condition.
+        "If the operator doesn't know how to roll back, the runbook should say.",
+    ],
+)
+def test_not_knowing_at_the_time_or_puzzlement_is_no_incompetence(text):
+    assert cue(text, "incompetence") is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The scheduler skipped the run because the lock was held.",

@@ -21,6 +21,7 @@ from .clause import (
     _IRREGULAR_PAST,
     _MIS_IRREGULAR,
     _MIS_RE,
+    _PRONOUNS,
     _PRESENT_ACTS,
     _SLIP_ADVERBS,
     _SLIP_VERBS,
@@ -385,6 +386,44 @@ _DISREGARD_RE = _Lazy(
 )
 
 
+# A verdict on what a person can do, as a standing trait: "doesn't know how DNS
+# works", "had no idea what he was doing", "should be kept away from prod".
+# What someone did not know at the time ("didn't know the flag was shared") is
+# the local rationality a review wants, so past "didn't know" is no verdict.
+_CANNOT_VERBS = ("read", "type", "code", "spell", "count")
+_INCOMPETENCE_RE = _Lazy(
+    r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not)\s+(?:\w+ly\s+|even\s+)?(?:know|understand|get)"
+    r"\s+(?:how|what|the\s+(?:basics|first\s+thing|difference))\b"
+    # "no clue how this happened" is puzzlement about an event, not a verdict.
+    r"|(?:has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue|understanding)\b"
+    r"(?!\s+(?:how|why|where|when|whether|if|what)\b)"
+    r"|(?:had|has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue)\s+what\s+(?:he|she|they|you)"
+    r"\s+(?:was|were|is|are)\s+doing\b"
+    r"|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+have\s+(?:a|the\s+(?:slightest|faintest|first))"
+    r"\s+(?:clue|idea)\b"
+    r"|(?:shouldn['’]t|should\s+not|should\s+never|must\s+not|must\s+never)\s+be\s+(?:allowed|let"
+    r"|trusted)\s+(?:near|anywhere|to\s+touch|with)\b"
+    r"|should\s+(?:be\s+kept|stay)\s+(?:well\s+)?away\s+from\b"
+    r"|(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:qualified|competent|fit)\s+(?:to|for)\b"
+    rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b",
+    re.IGNORECASE,
+)
+
+
+def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the predicate passes a verdict on what the person is able to do."""
+    if clause.words[0].low in _CONDITIONS:
+        return None
+    start, text = _predicate(sentence, clause)
+    match = _INCOMPETENCE_RE.search(text)
+    if match is None:
+        return None
+    found = start + match.start(), start + match.end()
+    # "@dana lol, I have no idea …": a pronoun in between is the real subject.
+    between = (w for w in clause.words[clause.predicate :] if w.start < found[0])
+    return None if any(w.low in _PRONOUNS for w in between) else found
+
+
 def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4"."""
     return _from_predicate(sentence, clause, _DISREGARD_RE)
@@ -688,6 +727,7 @@ CUES = {
     "plea": plea,
     "accusation": accusation,
     "disregard": disregard,
+    "incompetence": incompetence,
 }
 
 # Lower-case substrings of which every cue contains one; a Frame check uses
@@ -711,6 +751,14 @@ CUE_TRIGGERS = {
     "disregard": (
         *("ignored", "disregarded", "skipped", "bypassed", "circumvent", "overrode"),
         *("dismissed", "brushed off", "waved off"),
+    ),
+    "incompetence": (
+        *("know", "understand", "get how", "get what", "get the", "no idea", "no clue"),
+        *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
+        *("let anywhere", "let to touch", "let with", "trusted", "away from", "qualified"),
+        *("competent", "fit to", "fit for"),
+        # "can't read", "cannot type", "can't even code".
+        *(f"{lead} {verb}" for lead in ("t", "not", "even") for verb in _CANNOT_VERBS),
     ),
     "slip": (
         *_BLUNDER_TRIGGERS,
@@ -1023,6 +1071,7 @@ PRECHECKS = {
         r"\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|expected\s+to|required\s+to)\b",
     ),
     "accusation": _EDGE_RE,
+    "incompetence": _INCOMPETENCE_RE,
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
         r"|waved\s+off)\b",
