@@ -220,7 +220,10 @@ class Cell:
     link: str = ""
 
     def __str__(self) -> str:
-        return _number(self.value) if isinstance(self.value, float) else str(self.value)
+        # A figure nobody recorded reads "—" on the page, as in the chart's labels.
+        if self.value is None or isinstance(self.value, float):
+            return _number(self.value)
+        return str(self.value)
 
 
 @dataclass

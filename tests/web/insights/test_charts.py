@@ -72,6 +72,13 @@ def test_a_csv_quotes_what_spreadsheets_would_run_and_rounds_figures():
     assert str(Cell(2.0 / 3)) == "0.7"
 
 
+def test_a_missing_figure_reads_as_a_dash_in_the_table_and_empty_in_the_csv():
+    table = Table(["Month", "Median"], [cells("2026-02", None)])
+    assert "<td>—</td>" in table.html()
+    assert "None" not in table.html()
+    assert table.csv().splitlines() == ["Month,Median", "2026-02,"]
+
+
 def test_the_command_counts_every_published_section(history):
     SectionFigures.objects.all().delete()
     out = StringIO()
