@@ -13,16 +13,22 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from unblame.accounts.roster import prime as prime_roster
 from unblame.accounts.versions import api_base_version
+from unblame.actions.findings import prepare as prepare_findings
 from unblame.actions.forms import possible_owners
 from unblame.actions.models import ActionItem, FactorCategory, incident_factors, incident_items
-from unblame.incidents.access import can_write, get_incident_for_user
+from unblame.incidents.access import (
+    can_write,
+    get_incident_for_user,
+    hidden_incidents,
+    on_visible_incident,
+)
 from unblame.incidents.dates import DateOutOfRange, check_day
 from unblame.server.api_enums import Named
-from unblame.server.paging import rows_by_key
+from unblame.server.paging import KeyPagination, Listed
 
 router = Router(tags=["actions"])
 
@@ -123,16 +129,12 @@ def list_incident_items(request: HttpRequest, incident_id: int) -> Any:
     return incident_items(get_incident_for_user(request.auth, incident_id))
 
 
-class ItemPagination(LimitOffsetPagination):
-    """Limit and offset over keys (server.paging), with the page's rosters read at once."""
+class ItemPagination(KeyPagination):
+    """Limit and offset over keys (server.paging), with the page's rosters and findings ready."""
 
-    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
-        keys = queryset.values_list("pk", flat=True)
-        page = super().paginate_queryset(keys, pagination, request, **params)
-        items = rows_by_key(queryset, list(page[self.items_attribute]))
-        prime_roster(item.incident_id for item in items)
-        page[self.items_attribute] = items
-        return page
+    def loaded(self, rows: list[Any]) -> None:
+        prime_roster(item.incident_id for item in rows)
+        prepare_findings(rows)
 
 
 @router.get("/action-items", response=list[ActionItemOut])
@@ -147,15 +149,17 @@ def list_items(
 
     Filter by `status`, by `owner` (a username) and to `overdue` items only.
     """
-    items = ActionItem.objects.visible_to(request.auth)
+    every = ActionItem.objects.all()
     if status is not None:
-        items = items.filter(status=status)
+        every = every.filter(status=status)
     if owner:
-        items = items.filter(owner__username=owner)
+        every = every.filter(owner__username=owner)
     if overdue:
-        items = items.overdue()
-    items = items.select_related("owner", "incident").prefetch_related("factors")
-    return items.by_due_date()
+        every = every.overdue()
+    visible = every.filter(on_visible_incident(request.auth))
+    visible = visible.select_related("owner", "incident").prefetch_related("factors")
+    hidden = every.filter(incident_id__in=hidden_incidents(request.auth).values("pk"))
+    return Listed(visible.by_due_date(), every, hidden)
 
 
 @router.get("/action-items/{item_id}", response=ActionItemOut)

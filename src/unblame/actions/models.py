@@ -25,6 +25,7 @@ from django.utils import timezone
 from unblame.accounts.models import Audited, record_change
 from unblame.accounts.roster import roster
 from unblame.accounts.versions import Versioned
+from unblame.actions import findings
 from unblame.incidents.access import on_visible_incident
 from unblame.incidents.dates import DateOutOfRange, check_day
 from unblame.incidents.models import Incident, TimelineEvent
@@ -105,15 +106,17 @@ class ContributingFactor(Versioned, Audited):
 def _try_harder(text: str, names: Roster) -> tuple[Finding, ...]:
     # Lists show many items and re-render them on every status change; the
     # analyzer is deterministic, so the same text gives the same findings.
-    findings = analyze(text, names=names, context="action_item")
-    return tuple(f for f in findings if f.category == Category.TRY_HARDER)
+    found = analyze(text, names=names, context="action_item")
+    return tuple(f for f in found if f.category == Category.TRY_HARDER)
 
 
 def try_harder_in(text: str, names: Iterable[str] = ()) -> list[Finding]:
     """The analyzer's try_harder findings for one action-item text, such as a title."""
     if not text.strip():
         return []
-    return list(_try_harder(text, as_roster(names)))
+    # Only the names that can stand in the text change its findings; keyed by
+    # those, the cache serves the same words on every incident.
+    return list(_try_harder(text, findings.relevant_roster(text, names)))
 
 
 @lru_cache(maxsize=4096)
@@ -207,6 +210,9 @@ class ActionItem(Versioned, Audited):
     closed_at = models.DateTimeField(null=True, blank=True)
     # Set by `unblame remind` when the owner's digest included this item.
     last_reminded_at = models.DateTimeField(null=True, blank=True)
+    # The try-harder findings of the title and description, under a key naming
+    # the analyzer and the roster names they depend on (actions.findings).
+    stored_findings = models.JSONField(null=True, blank=True, editable=False)
 
     objects = ActionItemQuerySet.as_manager()
 
@@ -268,6 +274,11 @@ class ActionItem(Versioned, Audited):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self._sync_closed_at()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(findings.FIELDS) & set(update_fields):
+            self.refresh_stored_findings()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "stored_findings"}
         super().save(*args, **kwargs)
 
     def _sync_closed_at(self) -> None:
@@ -310,13 +321,28 @@ class ActionItem(Versioned, Audited):
         """Names the analyzer should read as people: the one roster of the item's incident."""
         return roster(self.incident)
 
-    def try_harder_by_field(self) -> dict[str, list[Finding]]:
-        """Findings per field ("title", "description"); offsets are within that field."""
+    def refresh_stored_findings(self) -> bool:
+        """Make `stored_findings` those of today's text and roster; True when they were stale.
+
+        Stale findings are analysed again here and left for the caller to
+        save (the item's own save, or findings.prepare for a list).
+        """
         names = self.roster()
-        return {
-            "title": try_harder_in(self.title, names),
-            "description": try_harder_in(self.description, names),
-        }
+        key = findings.key_for(self.title, self.description, names)
+        if self.stored_findings and self.stored_findings.get("key") == key:
+            return False
+        by_field = {name: try_harder_in(getattr(self, name), names) for name in findings.FIELDS}
+        self.stored_findings = findings.stored(key, by_field)
+        return True
+
+    def try_harder_by_field(self) -> dict[str, list[Finding]]:
+        """Findings per field ("title", "description"); offsets are within that field.
+
+        What the analyzer gives for the text and the incident's roster today,
+        read from `stored_findings` when those are current.
+        """
+        self.refresh_stored_findings()
+        return findings.read(self.stored_findings or {})
 
     def try_harder_findings(self) -> list[Finding]:
         """The analyzer's try_harder findings: title first, then description.
@@ -334,7 +360,9 @@ class ActionItem(Versioned, Audited):
         Learning items (write a runbook, run a game day) are worthwhile but do
         not change the system by themselves, so they never count.
         """
-        return changes_system(self.kind, self.title, self.description, self.roster())
+        if self.kind == ActionItem.Kind.LEARN:
+            return False
+        return not any(self.try_harder_by_field().values())
 
 
 def changes_system(kind: str, title: str, description: str, names: Any = ()) -> bool:

@@ -31,6 +31,7 @@ from unblame.accounts.versions import (
     rebased_all,
     save_each,
 )
+from unblame.actions.findings import prepare as prepare_findings
 from unblame.actions.forms import (
     ActionFilterForm,
     ActionItemForm,
@@ -99,6 +100,7 @@ def _page_url(incident: Incident, anchor: str = "") -> str:
 def incident_page(request: HttpRequest, pk: int) -> HttpResponse:
     incident = get_incident_for_user(request.user, pk)
     items = list(incident_items(incident))
+    prepare_findings(items)
     context = {
         "incident": incident,
         "factors": incident_factors(incident),
@@ -321,6 +323,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     page = page_by_key(items, request.GET.get("page"), PAGE_SIZE)
     # Every row's hint reads its incident's roster: one query for the page's incidents.
     prime_roster(item.incident_id for item in page.object_list)
+    prepare_findings(page.object_list)
     context = {
         "form": form,
         "page": page,

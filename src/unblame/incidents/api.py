@@ -17,7 +17,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import HttpBearer, django_auth
 
 from unblame import __version__
@@ -29,9 +29,10 @@ from unblame.accounts.versions import (
     api_conflict,
     etag,
 )
-from unblame.incidents.access import get_incident_for_user, visible_incidents
+from unblame.incidents.access import get_incident_for_user, hidden_incidents, visible_incidents
 from unblame.incidents.models import KEY_MOMENTS, Incident, Severity, Status, TimelineEvent
 from unblame.server.api_enums import Named
+from unblame.server.paging import KeyPagination, Listed
 
 # Choices the API reads, each under its own name in the OpenAPI description.
 IncidentStatus = Annotated[Status, Named("IncidentStatus")]
@@ -164,13 +165,14 @@ def _seconds(value: Any) -> int | None:
 
 
 @api.get("/incidents", response=list[IncidentOut], tags=["incidents"])
-@paginate(LimitOffsetPagination)
+@paginate(KeyPagination)
 def list_incidents(request: HttpRequest, status: IncidentStatus | None = None) -> Any:
     """Incidents the caller may see, newest first; filter by `status`."""
-    incidents = visible_incidents(request.auth)
+    visible, every = visible_incidents(request.auth), Incident.objects.all()
     if status is not None:
-        incidents = incidents.filter(status=status)
-    return incidents.select_related("severity").prefetch_related("services")
+        visible, every = visible.filter(status=status), every.filter(status=status)
+    hidden = every.filter(pk__in=hidden_incidents(request.auth).values("pk"))
+    return Listed(visible.select_related("severity").prefetch_related("services"), every, hidden)
 
 
 @api.get("/incidents/{incident_id}", response=IncidentDetailOut, tags=["incidents"])

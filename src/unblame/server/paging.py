@@ -10,11 +10,13 @@ incident for the viewer (over 100 ms); a page says "more than 1,000" instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from ninja.pagination import LimitOffsetPagination
 
 # Rows counted at most, beyond the pages up to the one asked for.
 COUNT_CAP = 1000
@@ -63,3 +65,46 @@ def page_by_key(queryset: QuerySet, number: Any, per_page: int) -> Page:
     page = CappedPaginator(queryset.values_list("pk", flat=True), per_page).get_page(number)
     page.object_list = rows_by_key(queryset, list(page.object_list))
     return page
+
+
+# -- API lists ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An API list: the rows the caller may see, and what counts them without checking each.
+
+    `every` holds the same filters over all rows, visible or not, and
+    `hidden` those of them on incidents the caller may not see (a few: the
+    trash and others' restricted incidents). Checking each row's incident
+    for the caller to count the visible ones cost 120 ms at 100,000
+    incidents; counting `every` on an index and taking off `hidden` gives
+    the same number in a few milliseconds.
+    """
+
+    visible: QuerySet
+    every: QuerySet
+    hidden: QuerySet
+
+    def count(self) -> int:
+        return self.every.order_by().count() - self.hidden.order_by().count()
+
+
+class KeyPagination(LimitOffsetPagination):
+    """Limit and offset over keys, with an exact `count` (see Listed); the view returns a Listed.
+
+    The offset skips entries of an index instead of whole rows (a page at
+    offset 50,000 read 50,000 incidents with their severities); the page's
+    rows are then loaded by key, and `loaded` may prepare them for output.
+    """
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
+        offset = pagination.offset
+        limit = min(pagination.limit, self.max_limit)
+        keys = list(queryset.visible.values_list("pk", flat=True)[offset : offset + limit])
+        rows = rows_by_key(queryset.visible, keys)
+        self.loaded(rows)
+        return {self.items_attribute: rows, "count": queryset.count()}
+
+    def loaded(self, rows: list[Any]) -> None:
+        """Work a page's rows need before they are written out; nothing by default."""
