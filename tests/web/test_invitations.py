@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
 import time_machine
 from django.core import mail
 from django.test import Client
@@ -111,3 +112,43 @@ def test_deactivating_someone_stops_their_sign_in(as_admin, viewer):
     assert not viewer.is_active
     client = Client()
     assert not client.login(username="vic", password="correct horse 1")
+
+
+def test_a_name_sign_in_reads_as_an_existing_one_cannot_be_invited(as_admin, editor):
+    # Full-width letters are "ED" after NFKC; "ED" is "ed" to the sign-in throttle.
+    for name in ("ＥＤ", "Ｅd"):
+        response = invite(as_admin, username=name)
+        assert response.status_code == 400, name
+        assert "There is already an account called E" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_the_invitation_keeps_the_name_as_it_will_be_stored(as_admin):
+    invite(as_admin, username="ｎｉｎａ")
+    assert Invitation.objects.get().username == "nina"
+
+
+def test_a_name_taken_after_the_invitation_refuses_it_and_makes_nothing(as_admin, admin):
+    url = path_of(link_in(invite(as_admin).content.decode()))
+    User.objects.create_user(username="NINA", password="x" * 12)
+    response = Client().post(url, {"password1": PASSWORD, "password2": PASSWORD})
+    assert response.status_code == 200
+    assert "This invitation cannot be used any more." in response.content.decode()
+    assert list(User.objects.filter(username__iexact="nina").values_list("username")) == [("NINA",)]
+    # Nothing of the refused acceptance was kept.
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_an_accepted_invitation_cannot_be_accepted_again_in_code(db, admin):
+    invitation, _ = Invitation.make(admin, "nina", "", "viewer")
+    invitation.accept(PASSWORD)
+    with pytest.raises(ValueError, match="cannot be used any more"):
+        invitation.accept(PASSWORD)
+    assert User.objects.filter(username="nina").count() == 1
+
+
+def test_an_invalid_role_or_username_is_refused_and_nothing_stored(as_admin):
+    assert invite(as_admin, role="owner").status_code == 400
+    assert invite(as_admin, username="nina smith").status_code == 400
+    assert invite(as_admin, email="not an address").status_code == 400
+    assert not Invitation.objects.exists()

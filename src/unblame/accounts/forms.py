@@ -9,6 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 
+from unblame.accounts.invites import name_taken
 from unblame.accounts.models import RosterName, User
 
 
@@ -77,8 +78,9 @@ class InviteForm(forms.Form):
     role = forms.ChoiceField(choices=User.Role.choices, initial=User.Role.VIEWER)
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"].strip()
-        if User.objects.filter(username__iexact=username).exists():
+        # As the account will be stored: create_user applies NFKC ("ＥＤ" is "ED").
+        username = User.normalize_username(self.cleaned_data["username"].strip())
+        if name_taken(username):
             raise forms.ValidationError(f"There is already an account called {username}.")
         return username
 

@@ -17,12 +17,25 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from unblame.accounts.models import User, record_change
+from unblame.accounts.throttle import account_key
 
 INVITE_DAYS = 7
 
 
 def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def name_taken(username: str) -> bool:
+    """Whether an account already answers to this name as sign-in reads it.
+
+    Sign-in applies NFKC and the throttle casefolds (throttle.account_key), so
+    "ＥＤ" and "ED" are "ed"'s name too: a second account under one of them
+    would share "ed"'s sign-in failures. The database's case-insensitive match
+    knows only ASCII, hence the comparison here.
+    """
+    key = account_key(username)
+    return any(account_key(name) == key for name in User.objects.values_list("username", flat=True))
 
 
 class Invitation(models.Model):
@@ -78,7 +91,7 @@ class Invitation(models.Model):
             claimed = Invitation.objects.filter(pk=self.pk, accepted_at__isnull=True).update(
                 accepted_at=timezone.now()
             )
-            if not claimed or User.objects.filter(username__iexact=self.username).exists():
+            if not claimed or name_taken(self.username):
                 raise ValueError("This invitation cannot be used any more.")
             user = User.objects.create_user(
                 username=self.username, email=self.email, password=password, role=self.role, **names
