@@ -269,3 +269,17 @@ def test_the_predicate_points_past_the_subject():
     (only,) = sentence.clauses
     assert only.words[only.predicate].low == "restarted"
     assert only.agent == OTHER
+
+
+@pytest.mark.parametrize(
+    ("phrase", "agent"),
+    [
+        ("the on-call", OTHER),
+        ("the two reviewers", OTHER),
+        ("@ottoline", OTHER),
+        ("the replica", SYSTEM),
+        ("", SYSTEM),
+    ],
+)
+def test_agent_of_reads_a_noun_phrase_on_its_own(phrase, agent):
+    assert clause.agent_of(phrase) == agent

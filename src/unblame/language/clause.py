@@ -559,6 +559,12 @@ def _person_word(word: Word, *, first: bool) -> bool:
     return not first and text[:1].isupper() and word.low not in _FUNCTION_CAPITALS
 
 
+def agent_of(phrase: str) -> str:
+    """The agent kind of a noun phrase read on its own ("the on-call" is OTHER)."""
+    words = words_of(phrase.strip())
+    return _agent(words, first=False) if words else SYSTEM
+
+
 def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if not subject:
         return ELIDED if first else SYSTEM

@@ -33,6 +33,7 @@ from .clause import (
     Sentence,
     _Lazy,
     _skip_openers,
+    agent_of,
     read,
 )
 from .lexicon import NAME_MARK, STRONG_ACTION
@@ -670,13 +671,22 @@ _BY_A_SAFEGUARD_RE = _Lazy(
 # A question aimed at a person: it asks who or why of a slip, or with an edge
 # ("did anyone even test it?", "merged without a review?", "... with CI red, again?").
 _EDGE_RE = _Lazy(
-    r"\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
+    # Disbelief: "how on earth", "who the hell", "how did nobody notice".
+    r"\b(?:on\s+earth|the\s+(?:hell|heck|fuck))\b"
+    r"|\b(?:how|why)\s+(?:did|could|would|was|were|has|had)\s+(?:nobody|no\s+one|noone|none\s+of)\b"
+    r"|\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
     r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
     r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b",
     re.IGNORECASE,
 )
 _ADDRESSEE_RE = _Lazy(
-    r"\b(?:you|your|he|she|someone|somebody|anyone|anybody|whoever)\b|@\w", re.IGNORECASE
+    r"\b(?:you|your|he|she|someone|somebody|anyone|anybody|whoever|nobody|no\s+one|noone|who)\b|@\w",
+    re.IGNORECASE,
+)
+# "What was the on-call doing for forty minutes?": the doing asked of a person.
+_WHAT_DOING_RE = _Lazy(
+    r"\W*what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were|is|are)\s+((?:[\w@.'’-]+\s+){1,3}?)doing\b",
+    re.IGNORECASE,
 )
 
 
@@ -685,6 +695,8 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     text = sentence.text.rstrip()
     if clause is not sentence.clauses[0] or not text.endswith("?"):
         return None
+    if _asks_what_a_person_was_doing(text):
+        return sentence.offset, sentence.offset + len(text)
     edge = _EDGE_RE.search(text)
     if edge is None or not _past_act(sentence):
         return None
@@ -694,9 +706,18 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return sentence.offset, sentence.offset + len(text)
 
 
+def _asks_what_a_person_was_doing(text: str) -> bool:
+    match = _WHAT_DOING_RE.match(text)
+    return match is not None and agent_of(match.group(1)) == OTHER
+
+
 def _past_act(sentence: Sentence) -> bool:
+    # A habit in the present counts too: "who approves a PR with 40 failing tests?"
     return any(
-        w.low in _IRREGULAR_PAST or w.low in {"did", "didn't", "didn’t"} or w.low.endswith("ed")
+        w.low in _IRREGULAR_PAST
+        or w.low in _PRESENT_ACTS
+        or w.low in {"did", "didn't", "didn’t"}
+        or w.low.endswith("ed")
         for w in sentence.words
     )
 
@@ -1070,7 +1091,8 @@ PRECHECKS = {
         _EMPHASIS_RE,
         r"\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|expected\s+to|required\s+to)\b",
     ),
-    "accusation": _EDGE_RE,
+    # Not `_alternatives`: the edge ", again?" starts at a comma, not a word.
+    "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
     "incompetence": _INCOMPETENCE_RE,
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"

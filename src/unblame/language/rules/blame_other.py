@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..clause import ELIDED, NOBODY, OTHER, WORK
+from ..clause import ELIDED, NOBODY, OTHER, SYSTEM, WORK
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
@@ -477,6 +477,9 @@ RULES = (
             "How was this even possible?",
             "Shipped the schema change without a single review?",
             "Did anybody on the data team even open the runbook before the failover?",
+            "How did no one on the rota spot the expiry banner?",
+            "What were the two reviewers doing all afternoon?",
+            "Seriously, who merges a schema change at 5pm on a Friday?",
         ),
         good=(
             "Who pushed the fix? Thanks, it worked.",
@@ -487,6 +490,8 @@ RULES = (
             "How could the pipeline be changed to block this?",
             "Did anyone see the second alert fire?",
             "Is anyone even using the old export endpoint?",
+            "What was the replica doing during the failover?",
+            "Why did no alert fire when the disk filled?",
         ),
         pattern=(
             Check(
@@ -513,7 +518,7 @@ RULES = (
         """,
             ),
             # Any question with an edge about what a person did, however it opens.
-            frame(frozenset({OTHER, ELIDED}), "accusation"),
+            frame(frozenset({OTHER, ELIDED, NOBODY, SYSTEM}), "accusation"),
         ),
         unless=r"""
             \bwho\s+(?:is|was|'s)\s+(?:on\s+call|on-call|around|available|online)
