@@ -22,6 +22,36 @@ def test_createuser_refuses_an_existing_user(viewer, capsys):
     assert "--reset-password" in capsys.readouterr().err
 
 
+def test_createuser_refuses_another_spelling_of_an_existing_user(viewer, capsys):
+    # Sign-in failures of "VIC" would count against vic (throttle.account_key).
+    assert main(["createuser", "VIC"]) == 2
+    assert "already answers to 'VIC'" in capsys.readouterr().err
+    assert list(User.objects.values_list("username", flat=True)) == ["vic"]
+
+
+def test_createuser_stores_the_name_as_sign_in_reads_it(db, capsys):
+    # Full-width letters: sign-in applies NFKC, so the account must be "rita" to be found.
+    assert main(["createuser", "ｒｉｔａ"]) == 0
+    out = capsys.readouterr().out
+    assert "Created viewer rita." in out
+    password = out.split("password: ")[1].split()[0]
+    from django.test import Client
+
+    client = Client()
+    signed_in = client.post("/login/", {"username": "ｒｉｔａ", "password": password})
+    assert signed_in.status_code == 302
+    assert client.get("/incidents/").status_code == 200
+
+
+def test_createuser_resets_the_password_of_the_user_named(viewer, capsys):
+    assert main(["createuser", "vic", "--reset-password"]) == 0
+    out = capsys.readouterr().out
+    assert "New password for vic." in out
+    password = out.split("password: ")[1].split()[0]
+    viewer.refresh_from_db()
+    assert viewer.check_password(password) and viewer.role == "viewer"
+
+
 def test_createuser_reads_a_password_from_stdin(db, monkeypatch, capsys):
     import io
 

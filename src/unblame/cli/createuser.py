@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CliError(str(exc)) from None
     verb = f"Created {user.role}" if created else "New password for"
-    print(f"{verb} {args.username}.")
+    print(f"{verb} {user.username}.")
     if not args.password_stdin:
         print(f"    password: {password}")
         print("This password is shown only once.")

@@ -56,10 +56,14 @@ def set_user(
     from unblame.accounts.models import User, record_change
 
     _check_username(username)
+    # As sign-in reads it (and create_user would store it): NFKC.
+    username = User.normalize_username(username)
     password = password or random_password()
     user = User.objects.filter(username=username).first()
     if user is not None and not reset:
         raise ValueError(f"user {username!r} exists; add --reset-password to give them a new one")
+    if user is None:
+        _check_not_another_accounts_name(username)
     created = user is None
     if created:
         user = User(username=username, role=role)
@@ -72,6 +76,14 @@ def set_user(
         user.save(update_fields=["password", "is_active"])
         record_change(None, user, "reset-password")
     return user, password, created
+
+
+def _check_not_another_accounts_name(username: str) -> None:
+    """ValueError when an account of another spelling answers to this name ("ED" for "ed")."""
+    from unblame.accounts.invites import name_taken
+
+    if name_taken(username):
+        raise ValueError(f"an account already answers to {username!r} (in another case)")
 
 
 def _check_username(username: str) -> None:
