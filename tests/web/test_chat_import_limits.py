@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 import zipfile
 
 import pytest
 from integrations.samples import export_files, make_zip
 
-from unblame.integrations import slack, upload
+from unblame.integrations import slack
 from unblame.integrations.chat import ChatParseError
 from unblame.integrations.models import ChatUpload
 from unblame.integrations.upload import ImportsBusy, parse_chat_upload, parse_slot
+from unblame.server import import_slots
 
+from .slots import all_slots_taken, slots_held_by_threads
 from .test_chat_import import TRANSCRIPT, chat_events
 from .test_chat_import import upload as post_upload
 
@@ -82,28 +83,13 @@ def test_a_real_sized_export_still_reads():
 
 @pytest.fixture
 def slots_taken():
-    """Every parse slot held by other 'uploads' until the test ends."""
-    held = [threading.Event() for _ in range(upload.MAX_CONCURRENT_PARSES)]
-    ready = threading.Barrier(upload.MAX_CONCURRENT_PARSES + 1)
-
-    def hold(release: threading.Event) -> None:
-        with parse_slot():
-            ready.wait()
-            release.wait(10)
-
-    threads = [threading.Thread(target=hold, args=(event,)) for event in held]
-    for thread in threads:
-        thread.start()
-    ready.wait()
-    yield
-    for event in held:
-        event.set()
-    for thread in threads:
-        thread.join()
+    """Every import slot held by other 'uploads' until the test ends."""
+    with slots_held_by_threads():
+        yield
 
 
 def test_a_parse_beyond_the_slots_is_told_to_try_again(slots_taken, monkeypatch):
-    monkeypatch.setattr(upload, "PARSE_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(import_slots, "IMPORT_WAIT_SECONDS", 0.05)
     with pytest.raises(ImportsBusy, match="try again in a minute"):
         parse_chat_upload("chat.txt", TRANSCRIPT, tz="UTC", date=None)
     with pytest.raises(ImportsBusy), parse_slot(wait=0):
@@ -111,7 +97,7 @@ def test_a_parse_beyond_the_slots_is_told_to_try_again(slots_taken, monkeypatch)
 
 
 def test_a_slot_is_given_back_after_an_error():
-    for _ in range(upload.MAX_CONCURRENT_PARSES + 2):
+    for _ in range(import_slots.MAX_CONCURRENT_IMPORTS + 2):
         with pytest.raises(ChatParseError):
             parse_chat_upload("chat.txt", b"\x00binary", tz="UTC")
     with parse_slot(wait=0):
@@ -121,7 +107,7 @@ def test_a_slot_is_given_back_after_an_error():
 def test_the_upload_page_answers_503_and_keeps_nothing_when_busy(
     as_editor, incident, monkeypatch, slots_taken
 ):
-    monkeypatch.setattr(upload, "PARSE_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(import_slots, "IMPORT_WAIT_SECONDS", 0.05)
     response = post_upload(as_editor, incident)
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
@@ -132,8 +118,8 @@ def test_the_upload_page_answers_503_and_keeps_nothing_when_busy(
 def test_the_preview_answers_503_and_keeps_the_upload_when_busy(as_editor, incident, monkeypatch):
     response = post_upload(as_editor, incident)
     preview = response["Location"]
-    monkeypatch.setattr(upload, "PARSE_WAIT_SECONDS", 0.05)
-    with _all_slots_taken():
+    monkeypatch.setattr(import_slots, "IMPORT_WAIT_SECONDS", 0.05)
+    with all_slots_taken():
         busy = as_editor.get(preview)
     assert busy.status_code == 503
     assert "Show the preview again" in busy.content.decode()
@@ -141,13 +127,3 @@ def test_the_preview_answers_503_and_keeps_the_upload_when_busy(as_editor, incid
     assert as_editor.get(preview).status_code == 200
     as_editor.post(preview)
     assert chat_events(incident).count() == 3
-
-
-class _all_slots_taken:
-    def __enter__(self):
-        for _ in range(upload.MAX_CONCURRENT_PARSES):
-            assert upload._parse_slots.acquire(timeout=1)
-
-    def __exit__(self, *exc):
-        for _ in range(upload.MAX_CONCURRENT_PARSES):
-            upload._parse_slots.release()

@@ -2,46 +2,37 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, tzinfo
 from pathlib import PurePosixPath
+
+from unblame.server import import_slots
 
 from .chat import ChatMessage, ChatParseError, decode_text, parse_transcript
 from .slack import parse_slack_export
 
 FORMATS = {"slack": "Slack export", "transcript": "plain transcript"}
 
-# Uploads parsed at once in this process; each may take tens of MB while it
-# is read, so eight at once must not add up to gigabytes.
-MAX_CONCURRENT_PARSES = 2
-# How long an upload waits for a turn before it is told to try again.
-PARSE_WAIT_SECONDS = 3.0
-_parse_slots = threading.BoundedSemaphore(MAX_CONCURRENT_PARSES)
 
+class ImportsBusy(ChatParseError, import_slots.ImportsBusy):
+    """Every import slot stayed taken; nothing was read and the upload can be sent again.
 
-class ImportsBusy(ChatParseError):
-    """Every parse slot stayed taken; nothing was read and the upload can be sent again."""
+    A ChatParseError, as the chat pages expect, and the server's ImportsBusy.
+    """
 
     def __init__(self) -> None:
-        super().__init__(
-            "", "the server is reading other chat imports right now; try again in a minute"
-        )
+        ChatParseError.__init__(self, "", import_slots.BUSY_REASON)
 
 
 @contextmanager
 def parse_slot(wait: float | None = None) -> Iterator[None]:
-    """Hold one of the MAX_CONCURRENT_PARSES slots; ImportsBusy if none frees in `wait` s.
+    """Hold one of the server's import slots (server.import_slots); ImportsBusy if none frees.
 
-    `wait` defaults to PARSE_WAIT_SECONDS.
+    The same slots as every other import: chat and review files share the cap.
     """
-    if not _parse_slots.acquire(timeout=PARSE_WAIT_SECONDS if wait is None else wait):
-        raise ImportsBusy
-    try:
+    with import_slots.import_slot(wait, busy=ImportsBusy):
         yield
-    finally:
-        _parse_slots.release()
 
 
 def detect_format(filename: str, data: bytes) -> str:
