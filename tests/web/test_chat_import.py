@@ -308,3 +308,22 @@ def test_a_file_name_with_a_nul_character_is_stored_safely(as_editor, incident):
     response = upload(as_editor, incident, name="chat\x00.txt")
     assert response.status_code == 302
     assert "\x00" not in ChatUpload.objects.get().filename
+
+
+def test_an_import_racing_another_adds_nothing_and_keeps_the_upload(
+    as_editor, incident, monkeypatch
+):
+    from django.db import IntegrityError
+
+    response = upload(as_editor, incident)
+    preview = response["Location"]
+
+    def raced(*args, **kwargs):
+        raise IntegrityError("UNIQUE constraint failed")
+
+    monkeypatch.setattr(ChatUpload, "import_messages", raced)
+    answer = as_editor.post(preview, follow=True)
+    assert answer.redirect_chain[-1][0] == preview
+    assert "The timeline changed while importing; nothing was added." in answer.content.decode()
+    assert not chat_events(incident).exists()
+    assert ChatUpload.objects.count() == 1

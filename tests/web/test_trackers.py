@@ -370,3 +370,26 @@ def test_a_signed_jira_webhook_completes_the_item_when_its_status_is_done(tracke
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.status == ActionItem.Status.DONE
+
+
+def test_an_admin_removes_a_tracker_with_its_links_and_the_audit_keeps_no_token(
+    github, item, as_admin
+):
+    TrackerIssue.objects.create(item=item, tracker=github, key="42")
+    response = as_admin.post(f"/settings/trackers/{github.pk}/delete/", follow=True)
+    assert "Tracker removed; the issues stay in the tracker." in response.content.decode()
+    assert not Tracker.objects.exists()
+    assert not TrackerIssue.objects.exists()
+    # The item itself stays, unlinked.
+    assert ActionItem.objects.filter(pk=item.pk).exists()
+    entry = AuditEntry.objects.get(action="delete", object_type__icontains="tracker")
+    assert "t0ken" not in json.dumps(entry.before) + json.dumps(entry.after)
+
+
+def test_only_admins_remove_trackers(github, as_editor):
+    assert as_editor.post(f"/settings/trackers/{github.pk}/delete/").status_code == 403
+    assert Tracker.objects.filter(pk=github.pk).exists()
+
+
+def test_removing_a_missing_tracker_is_a_404(db, as_admin):
+    assert as_admin.post("/settings/trackers/999999/delete/").status_code == 404
