@@ -122,20 +122,40 @@ def writing(scope: Scope) -> list[Block]:
     figures = SectionFigures.objects.filter(
         section__in=sections, version=F("section__version")
     ).order_by()
+    reviews = _per_review(figures)
     return [
-        _per_thousand(scope, figures),
-        _rewritten(scope, figures),
-        _clean_share(scope, figures),
+        _per_thousand(scope, _by_month(reviews)),
+        _rewritten(scope, figures, _by_month(reviews)),
+        _clean_share(scope, reviews),
     ]
 
 
-def _per_thousand(scope: Scope, figures) -> Block:
-    rows = (
+def _per_review(figures) -> list[dict]:
+    """Per published review and month: its words, findings per category, rewritten and blame.
+
+    One grouped query for all three blocks: each was a query of its own over
+    the same joins (400 ms each at 20,000 incidents).
+    """
+    blame = sum((F(c) for c in BLAME[1:]), F(BLAME[0]))
+    sums = {c: Sum(c) for c in [*CATEGORIES, "words", "rewritten"]}
+    return list(
         figures.annotate(month=month_of("section__review__incident__declared_at"))
-        .values("month")
-        .annotate(words=Sum("words"), **{c: Sum(c) for c in CATEGORIES})
+        .values("section__review_id", "month")
+        .annotate(blame=Sum(blame), **sums)
     )
-    by_month = {month_key(row["month"]): row for row in rows}
+
+
+def _by_month(reviews: list[dict]) -> dict[str, dict[str, int]]:
+    """The per-review sums added up per month (what a GROUP BY month would give)."""
+    months: dict[str, dict[str, int]] = {}
+    for row in reviews:
+        total = months.setdefault(month_key(row["month"]), defaultdict(int))
+        for name in [*CATEGORIES, "words", "rewritten"]:
+            total[name] += row[name] or 0
+    return months
+
+
+def _per_thousand(scope: Scope, by_month: dict[str, dict[str, int]]) -> Block:
     months = month_range(by_month)
 
     def rate(month: str, category: str) -> float:
@@ -180,13 +200,8 @@ def _per_thousand(scope: Scope, figures) -> Block:
     )
 
 
-def _rewritten(scope: Scope, figures) -> Block:
-    by_month = {
-        month_key(row["month"]): row["rewritten"] or 0
-        for row in figures.annotate(month=month_of("section__review__incident__declared_at"))
-        .values("month")
-        .annotate(rewritten=Sum("rewritten"))
-    }
+def _rewritten(scope: Scope, figures, months_of: dict[str, dict[str, int]]) -> Block:
+    by_month = {month: row["rewritten"] for month, row in months_of.items()}
     reviews = figures.values("section__review_id")
     acks = FindingAcknowledgement.objects.filter(
         Q(section__review__in=reviews) | Q(review__in=reviews)
@@ -224,13 +239,7 @@ def _rewritten(scope: Scope, figures) -> Block:
     )
 
 
-def _clean_share(scope: Scope, figures) -> Block:
-    blame = sum((F(c) for c in BLAME[1:]), F(BLAME[0]))
-    per_review = (
-        figures.annotate(month=month_of("section__review__incident__declared_at"))
-        .values("section__review_id", "month")
-        .annotate(blame=Sum(blame))
-    )
+def _clean_share(scope: Scope, per_review: list[dict]) -> Block:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in per_review:
         key = month_key(row["month"])
