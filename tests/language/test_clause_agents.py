@@ -283,3 +283,25 @@ def test_the_predicate_points_past_the_subject():
 )
 def test_agent_of_reads_a_noun_phrase_on_its_own(phrase, agent):
     assert clause.agent_of(phrase) == agent
+
+
+def test_someone_on_a_team_is_one_subject():
+    found = read("Someone on the data team dropped the index.").clauses[0]
+    assert found.agent == OTHER
+    assert found.words[found.predicate].text == "dropped"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It turned out the on-call had restarted the node.",
+        "Turns out Ottoline restarted the node.",
+        "It seems the contractor restarted the node.",
+    ],
+)
+def test_what_turned_out_is_a_clause_with_its_own_agent(text):
+    assert agents(text)[-1] == OTHER
+
+
+def test_turned_out_to_be_is_no_report():
+    assert agents("It turned out to be DNS.") == [SYSTEM]

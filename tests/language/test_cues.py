@@ -121,6 +121,36 @@ def test_another_persons_step_set_aside_is_disregard_not_omission(text, words):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
+        ("It broke because Pemberton lowered the quota.", "Pemberton lowered"),
+        ("The outage began when the operator pulled the uplink.", "the operator pulled"),
+        ("The root cause was that a developer merged it early.", "a developer merged"),
+        ("It broke because someone at the vendor rotated it.", "someone at the vendor rotated"),
+    ],
+)
+def test_a_persons_plain_act_given_as_the_cause_is_cause(text, words):
+    assert cue(text, "cause") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The act is a response, a perception, or the cause is a thing.
+        "The incident was declared when Pemberton noticed the error rate.",
+        "We rolled back because Pemberton saw the latency climb.",
+        "It broke because the quota was lowered by the cleanup job.",
+        # No outcome before the clause: a reason, not a cause.
+        "Pemberton owns the runbook because she wrote the service.",
+        # The act did not happen.
+        "It failed because nobody could have restarted it in time.",
+    ],
+)
+def test_a_response_a_reason_or_a_things_act_is_no_cause(text):
+    assert cue(text, "cause") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
         ("Pemberton doesn't even know how the cache works.", "doesn't even know how"),
         ("The contractor had no idea what she was doing.", "had no idea what she was doing"),
         ("The vendor's DBA has no clue about replication.", "has no clue"),

@@ -71,6 +71,10 @@ _OTHER_WORDS = frozenset(
     | {"somebody", "everyone", "everybody", "anyone", "anybody"}
 )
 _NOBODY_WORDS = frozenset({"nobody", "noone"})
+# Pronouns a place or group can follow: "someone on the data team", "nobody at the colo".
+_INDEFINITES = frozenset(
+    {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "noone"}
+)
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
 _ROLES = frozenset(w.lower() for w in ROLE_WORDS)
 # "Worker" is mostly a process; after a trade or department it is a person
@@ -459,8 +463,13 @@ _PERCEIVING = frozenset({"heard", "saw", "know", "knew", "noticed", "feel", "fel
 
 
 def _reports_another(words: tuple[Word, ...], i: int) -> bool:
-    """A verb of thinking or perceiving after a pronoun, followed at once by a new subject."""
+    """A verb of thinking or perceiving after a pronoun, followed at once by a new subject.
+
+    "It turned out the on-call had …" and "it seems the job …" report a clause too.
+    """
     low = words[i].low
+    if _turns_out(words, i):
+        return True
     if (low not in _THINKING and low not in _PERCEIVING) or i == 0 or i + 1 >= len(words):
         return False
     after = words[i + 1]
@@ -468,6 +477,19 @@ def _reports_another(words: tuple[Word, ...], i: int) -> bool:
     person = person or after.low in _PRONOUNS
     new_subject = person or (low in _THINKING and after.low in _DETERMINERS)
     return words[i - 1].low in _PRONOUNS and new_subject and after.low != "i"
+
+
+def _turns_out(words: tuple[Word, ...], i: int) -> bool:
+    low = words[i].low
+    # "Turns out …" opening the sentence is an opener (`_skip_openers`), not a report.
+    turned = low == "out" and i > 1 and words[i - 1].low in {"turned", "turns"}
+    turned = turned and words[i - 2].low == "it"
+    seems = low in {"seems", "seemed", "appears", "appeared"} and i > 0 and words[i - 1].low == "it"
+    if not (turned or seems) or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    person = after.text[:1].isupper() or after.text.startswith((NAME_MARK, "@"))
+    return person or after.low in _PRONOUNS or after.low in _DETERMINERS
 
 
 def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
@@ -499,6 +521,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             return i  # "No one saw the warning": the agent, not an interjection
         if low in _OPENERS or low in ",.!-*#>" or low[0].isdigit() or low in {"utc", "pm", "am"}:
             i += 1
+        elif low in {"turns", "turned"} and i + 1 < len(words) and words[i + 1].low == "out":
+            i += 2  # "Turns out I'd forgotten the flag"
         elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":
             i += 2  # "Seriously, ...", "Frankly, ..."
         elif i > 0 and words[i - 1].low in _OPENERS and _vocative(words, i):
@@ -536,6 +560,9 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
     """Index of the first verb-like word after `i` (the subject is what comes before)."""
     for j in range(i, min(len(words), i + 20)):
         if words[j].low in _PRONOUNS:
+            placed = j + 1 < len(words) and words[j + 1].low in _PLACE_PREPOSITIONS
+            if words[j].low in _INDEFINITES and placed:
+                continue  # "someone on the network team added …"
             return j + 1
         if j == i and words[j].low == "not":
             continue  # "Not one reviewer ...": the negation belongs to the subject

@@ -31,6 +31,7 @@ from .clause import (
     OTHER,
     Clause,
     Sentence,
+    Word,
     _Lazy,
     _skip_openers,
     agent_of,
@@ -307,11 +308,8 @@ _RESPONSES = frozenset(
 
 def _responds(clause: Clause) -> bool:
     """The clause's verb finds or fixes something rather than puts it in place."""
-    words = clause.words
-    k = clause.predicate
-    while k < len(words) and (words[k].low in _AUX or words[k].low.endswith("ly")):
-        k += 1
-    return k < len(words) and words[k].low in _RESPONSES
+    verb = _first_verb(clause)
+    return verb is not None and verb.low in _RESPONSES
 
 
 # "… errant input that the engineers entered": the flawed thing is named first
@@ -428,6 +426,46 @@ def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4"."""
     return _from_predicate(sentence, clause, _DISREGARD_RE)
+
+
+# What a "because", "when" or "that" clause is given as the cause of.
+_OUTCOME_BEFORE_RE = _Lazy(
+    r"(?:\b(?:outage|incident|failure|problem|issue|downtime|breakage|errors?|it|this|that)\b"
+    r"[^,;:]{0,40}?\b(?:was|is|happened|occurred|started|began|broke|failed|went\s+down"
+    r"|came\s+about|(?:was\s+)?triggered|(?:was\s+)?caused)(?:\s+\w+){0,2}"
+    r"|\b(?:root\s+)?cause\s+(?:was|is))\s*$",
+    re.IGNORECASE,
+)
+_OPENS_CAUSE = frozenset({"because", "when", "that"})
+# Seeing and answering are what people do about a failure, not what causes it.
+_NOT_CAUSES = _RESPONSES | {"saw", "noticed", "checked", "looked", "asked", "paged", "called"}
+
+
+def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A person's plain act given as the cause: "It happened because an engineer changed the quota".
+
+    Told of a thing the same sentence is the review's job ("because the quota
+    changed"); told of a person it ends the inquiry at them.
+    """
+    opener = clause.words[0].low
+    if opener not in _OPENS_CAUSE or not _acts(clause):
+        return None
+    verb = _first_verb(clause)
+    if verb is None or verb.low in _NOT_CAUSES or _unreal(clause, verb.end):
+        return None
+    before = sentence.text[: clause.start - sentence.offset]
+    outcome = _OUTCOME_BEFORE_RE.search(before)
+    if outcome is None or (opener == "that" and "cause" not in outcome.group().lower()):
+        return None
+    return clause.agent_start, verb.end
+
+
+def _first_verb(clause: Clause) -> Word | None:
+    """The clause's verb after any auxiliaries and adverbs."""
+    words, k = clause.words, clause.predicate
+    while k < len(words) and (words[k].low in _AUX or words[k].low.endswith("ly")):
+        k += 1
+    return words[k] if k < len(words) else None
 
 
 def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
@@ -749,6 +787,7 @@ CUES = {
     "accusation": accusation,
     "disregard": disregard,
     "incompetence": incompetence,
+    "cause": cause,
 }
 
 # Lower-case substrings of which every cue contains one; a Frame check uses
@@ -773,6 +812,7 @@ CUE_TRIGGERS = {
         *("ignored", "disregarded", "skipped", "bypassed", "circumvent", "overrode"),
         *("dismissed", "brushed off", "waved off"),
     ),
+    "cause": ("because", "when", "that"),
     "incompetence": (
         *("know", "understand", "get how", "get what", "get the", "no idea", "no clue"),
         *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
@@ -1094,6 +1134,7 @@ PRECHECKS = {
     # Not `_alternatives`: the edge ", again?" starts at a comma, not a word.
     "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
     "incompetence": _INCOMPETENCE_RE,
+    "cause": _Lazy(r"\b(?:because|when)\b|\bcause\s+(?:was|is)\s+that\b", re.IGNORECASE),
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
         r"|waved\s+off)\b",

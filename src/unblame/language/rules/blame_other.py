@@ -72,6 +72,8 @@ RULES = (
             "Vorsk applied the firewall template to every region, which took the API offline.",
             "Your migration wiped the sessions table, @dara.",
             "Pellworth broke the nightly build with a dependency bump.",
+            "The outage happened because an engineer on the storage team lowered the quota.",
+            "The root cause was that a developer merged the retry change on Friday.",
         ),
         good=(
             "Root cause: the retry loop had no backoff.",
@@ -88,6 +90,9 @@ RULES = (
             "The config push removed the route, which caused the 502s.",
             "Your PR introduced a new retry option for the uploader.",
             "Pellworth broke the migration into three smaller steps.",
+            "The outage happened because the quota was lowered by a cleanup job.",
+            "The incident was declared when the on-call noticed the error rate.",
+            "We rolled back because Odalys saw the latency climb.",
         ),
         triggers=(),
         pattern=(
@@ -162,6 +167,8 @@ RULES = (
             ),
             # "An engineer applied an update that caused ...": a plain act tied to the harm.
             frame(frozenset({OTHER, WORK}), "harm"),
+            # "It happened because an engineer changed the quota": a plain act as the cause.
+            frame(frozenset({OTHER}), "cause"),
             # "Your PR broke the Windows build": a person's work as the agent.
             frame(frozenset({WORK}), "damage"),
             # "Pascoe broke the build": any name in subject position, known or not.
@@ -398,6 +405,7 @@ RULES = (
             "The blackout was blamed on a technician who unplugged the wrong strip.",
             "Blame for the missed SLA sits squarely with the data team.",
             "It's on Chidi, he disabled the alert.",
+            "Frankly, that one is squarely on the vendor's field engineer.",
             "It's not my fault they shipped it without telling anyone.",
             "This one is entirely Omar's fault.",
             "The person to blame is the release manager.",
@@ -429,6 +437,10 @@ RULES = (
             "’s on",
             "is on",
             "was on",
+            "entirely on",
+            "all on",
+            "squarely on",
+            "totally on",
         ),
         pattern=r"""
             (?P<span>
@@ -437,7 +449,8 @@ RULES = (
                 |blunder|negligence|carelessness|incompetence)
             | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             | \bblame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
-            | \b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?on\s+(?:him|her|them|{OTHER})
+            | \b(?:this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
+                (?:him|her|them|{OTHER}|(?:the|our|their|a)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLE})\b)
             | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
             | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
               (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
