@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -20,6 +21,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from unblame.accounts.attribution import Attribution
 from unblame.accounts.models import User, record_change
 from unblame.accounts.roster import roster
 from unblame.incidents.models import Incident, Service, Severity, Status, TimelineEvent
@@ -97,9 +99,13 @@ class ChatUpload(models.Model):
         existing = existing_chat_ids(self.incident)
         return [PreviewRow(m, event_external_id(m) in existing) for m in self.messages()]
 
-    def attributions(self, messages: list[ChatMessage]) -> list[tuple[str, User]]:
+    def attributions(self, messages: list[ChatMessage]) -> list[Attribution]:
         """The chat authors that match an account here, for the uploader to confirm."""
-        return PeopleIndex.build().matches(messages)
+        counts = Counter(message.author for message in messages)
+        return [
+            Attribution(author, user, {"author of a message": counts[author]})
+            for author, user in PeopleIndex.build().matches(messages)
+        ]
 
     def import_messages(self, actor: User, attribute: Collection[str] = ()) -> ImportResult:
         """Add the messages not already on the timeline, all or nothing, and forget the file.

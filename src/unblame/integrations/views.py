@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from unblame.accounts import attribution
 from unblame.accounts.access import require_admin
 from unblame.accounts.models import record_change, snapshot
 from unblame.incidents.access import get_incident_for_user
@@ -130,7 +131,7 @@ def chat_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
 def _confirm(request: HttpRequest, incident, upload: ChatUpload) -> HttpResponse:
     try:
         # Only the authors the uploader ticked in the preview are tied to accounts.
-        result = upload.import_messages(request.user, request.POST.getlist("attribute"))
+        result = upload.import_messages(request.user, request.POST.getlist(attribution.FIELD))
     except IntegrityError:
         # Someone imported the same messages in the same moment; nothing of ours was kept.
         messages.error(

@@ -23,6 +23,7 @@ nothing, so export -> import -> export gives the same bytes.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -33,6 +34,7 @@ from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from unblame.accounts.attribution import Attribution, Attributions, Confirmed
 from unblame.accounts.models import User, record_change, snapshot
 from unblame.incidents.access import can_write, visible_to_actor
 from unblame.incidents.models import (
@@ -54,6 +56,7 @@ from unblame.reviews.models import (
     ReviewTemplate,
 )
 from unblame.reviews.services import NewSection, add_section, create_review
+from unblame.server.import_slots import import_slot
 from unblame.server.limits import MAX_SECTION_CHARS
 
 from . import document as doc
@@ -76,6 +79,8 @@ class ImportResult:
     review: Review
     created: bool
     summary: list[str] = field(default_factory=list)
+    # Names in the file tied to accounts here: all that match, in a preview.
+    attributions: list[Attribution] = field(default_factory=list)
 
 
 def import_review(
@@ -83,21 +88,28 @@ def import_review(
     actor: User | None,
     *,
     default_title: str = "",
+    attribute: Collection[str] | None = None,
 ) -> ImportResult:
     """Create or update an incident and its review from Markdown.
 
     `actor` is the person importing: they need write access, and only
     incidents they can see are matched. None means the command line, run by
-    whoever administers the installation. Raises MarkdownFormatError for a
+    whoever administers the installation. `attribute` names the people in the
+    file (responders, timeline authors, action-item owners) who may be tied to
+    the account their username matches, as the preview listed them and the
+    importer confirmed; None ties every match (accounts.attribution). The
+    others are kept as text. Raises MarkdownFormatError for a
     file that cannot be read, ImportRefused for one that cannot be imported,
-    and PermissionDenied for an actor who may not write.
+    PermissionDenied for an actor who may not write, and ImportsBusy (nothing
+    read) when other imports hold every slot of server.import_slots.
     """
     if actor is not None and not can_write(actor):
         raise PermissionDenied
-    parsed = _parsed(source)
-    importer = _Importer(parsed, actor, default_title)
-    with transaction.atomic():
-        return importer.run()
+    # One of the server's import slots, shared with chat uploads, from parse to commit.
+    with import_slot():
+        importer = _Importer(_parsed(source), actor, default_title, attribute=attribute)
+        with transaction.atomic():
+            return importer.run()
 
 
 class _Previewed(Exception):
@@ -115,17 +127,19 @@ def preview_import(
 
     Same arguments, checks and exceptions as import_review; nothing stays
     written. The result's incident is unsaved when the import would create
-    one, and its summary says what would happen.
+    one, its summary says what would happen, and its attributions list every
+    name in the file that matches an account, for the importer to confirm.
     """
     if actor is not None and not can_write(actor):
         raise PermissionDenied
-    importer = _Importer(_parsed(source), actor, default_title, preview=True)
-    try:
-        # Running the real import is the only preview that cannot drift from it.
-        with transaction.atomic():
-            raise _Previewed(importer.run())
-    except _Previewed as previewed:
-        result = previewed.result
+    with import_slot():
+        importer = _Importer(_parsed(source), actor, default_title, preview=True)
+        try:
+            # Running the real import is the only preview that cannot drift from it.
+            with transaction.atomic():
+                raise _Previewed(importer.run())
+        except _Previewed as previewed:
+            result = previewed.result
     if result.created:
         result.incident.pk = None
     return result
@@ -182,9 +196,17 @@ def _time(value: str | None) -> datetime | None:
 
 class _Importer:
     def __init__(
-        self, parsed: ParseResult, actor: User | None, default_title: str, preview: bool = False
+        self,
+        parsed: ParseResult,
+        actor: User | None,
+        default_title: str,
+        preview: bool = False,
+        attribute: Collection[str] | None = None,
     ) -> None:
         self.preview = preview
+        # A preview finds every match, so that the importer can confirm each.
+        self.confirmed = Confirmed(None if preview else attribute)
+        self.attributions = Attributions()
         self.document = parsed.document
         self.own = parsed.front_matter == "unblame"
         self.actor = actor
@@ -206,7 +228,7 @@ class _Importer:
             self._factors(incident)
             self._action_items(incident)
         review = _ReviewWriter(self, incident).run()
-        return ImportResult(incident, review, self.created, self.notes)
+        return ImportResult(incident, review, self.created, self.notes, self.attributions.as_list())
 
     # The incident ---------------------------------------------------------------------
 
@@ -323,7 +345,8 @@ class _Importer:
     # People -----------------------------------------------------------------------------
 
     def _users(self, usernames: list[str]) -> dict[str, User]:
-        wanted = {name.lower() for name in usernames if name}
+        """Accounts by lower-cased username, for the names the importer confirmed."""
+        wanted = {name.lower() for name in usernames if name and name in self.confirmed}
         found = User.objects.annotate(lower=Lower("username")).filter(lower__in=wanted)
         return {user.username.lower(): user for user in found}
 
@@ -340,9 +363,11 @@ class _Importer:
                 self.unmatched.append(f"- {responder.username}{name}, {responder.role}")
                 continue
             incident.add_responder(user, responder.role, self.actor)
+            self.attributions.add(responder.username, user, f"responder ({responder.role})")
         if self.unmatched:
             self.note(
-                f"{len(self.unmatched)} responder(s) have no account here; kept as text in "
+                f"{len(self.unmatched)} responder(s) not tied to an account here (none "
+                "matches, or it was not confirmed); kept as text in "
                 f"the section {UNMATCHED_RESPONDERS[1]!r}"
             )
         self._keep_importer_in_sight(incident)
@@ -380,6 +405,8 @@ class _Importer:
         self, incident: Incident, entry: doc.Event, at: datetime, users: dict[str, User]
     ) -> TimelineEvent:
         author = users.get(entry.author.lower())
+        if author is not None:
+            self.attributions.add(entry.author, author, "author of a timeline entry")
         event = TimelineEvent(
             incident=incident,
             occurred_at=at,
@@ -447,7 +474,9 @@ class _Importer:
 
         existing = list(incident.action_items.all().order_by("id"))
         items = self.document.action_items
-        owners = {u.username.lower(): u for u in possible_owners(incident)}
+        owners = {
+            u.username.lower(): u for u in possible_owners(incident) if u.username in self.confirmed
+        }
         for entry in items:
             match = next((item for item in existing if item.title == entry.title), None)
             if match is not None:
@@ -463,11 +492,14 @@ class _Importer:
         item.title = entry.title
         item.description = _kept(item.description, entry.description)
         item.owner = owners.get(entry.owner.lower()) if entry.owner else None
-        if entry.owner and item.owner is None:
+        if item.owner is not None:
+            self.attributions.add(entry.owner, item.owner, f"owner of action item {entry.title!r}")
+        elif entry.owner:
             line = f"Owner in the imported file: {entry.owner}"
             if line not in item.description:
                 item.description = f"{item.description.rstrip()}\n\n{line}".strip()
-            self.note(f"action item {entry.title!r}: owner {entry.owner!r} has no access here")
+            why = "was not confirmed" if entry.owner not in self.confirmed else "has no access here"
+            self.note(f"action item {entry.title!r}: owner {entry.owner!r} {why}")
         item.due_date = doc.parse_day(entry.due) if entry.due else None
         item.status = entry.status or ActionItem.Status.OPEN
         item.priority = entry.priority or ActionItem.Priority.P3

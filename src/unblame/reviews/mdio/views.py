@@ -13,8 +13,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from unblame.accounts import attribution
 from unblame.incidents.access import can_write, get_incident_for_user
 from unblame.reviews.models import Review
+from unblame.server.import_slots import RETRY_AFTER_SECONDS, ImportsBusy
 
 from .document import MarkdownFormatError
 from .export import export_review
@@ -62,6 +64,9 @@ def review_import(request: HttpRequest) -> HttpResponse:
         data, name = upload.read(), upload.name or ""
         try:
             result = preview_import(data, request.user, default_title=PurePath(name).stem)
+        except ImportsBusy as busy:
+            form.add_error(None, f"Nothing was imported: {busy.reason}.")
+            return _busy(render(request, "review_markdown/import.html", {"form": form}))
         except (MarkdownFormatError, ImportRefused) as error:
             form.add_error("file", str(error))
         else:
@@ -77,14 +82,30 @@ def _confirm(request: HttpRequest, confirm: ConfirmImportForm) -> HttpResponse:
         problem = " ".join(confirm.errors.get("content", ["Upload the file again."]))
         return _upload_again(request, problem)
     name = confirm.cleaned_data["name"]
+    # Only the people the importer left ticked in the preview are tied to accounts.
+    confirmed = request.POST.getlist(attribution.FIELD)
     try:
         result = import_review(
-            confirm.cleaned_data["content"], request.user, default_title=PurePath(name).stem
+            confirm.cleaned_data["content"],
+            request.user,
+            default_title=PurePath(name).stem,
+            attribute=confirmed,
         )
+    except ImportsBusy as busy:
+        # The file and the choices are kept on the page, to be sent again as they are.
+        context = {"confirm": confirm, "confirmed": confirmed, "reason": busy.reason}
+        return _busy(render(request, "review_markdown/busy.html", context))
     except (MarkdownFormatError, ImportRefused) as error:
         # The record changed between preview and import in a way the file cannot go into.
         return _upload_again(request, f"{name or 'The file'}: {error}")
     return render(request, "review_markdown/imported.html", {"result": result})
+
+
+def _busy(response: HttpResponse) -> HttpResponse:
+    """503 with Retry-After, as the chat import answers when every import slot is taken."""
+    response.status_code = 503
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _upload_again(request: HttpRequest, problem: str) -> HttpResponse:
