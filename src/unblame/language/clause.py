@@ -429,7 +429,8 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
 # Conjunctions that open a clause before the main one ("After Dana restarted
 # the pod, the alerts stopped"); after one of these, a comma can end a clause.
 _SUBORDINATORS = frozenset(
-    {"after", "before", "when", "while", "since", "as", "once", "because", "although", "though"}
+    # Not "as": "such as `draft` or `published`, …" is a list, not a clause.
+    {"after", "before", "when", "while", "since", "once", "because", "although", "though"}
     | {"if", "unless", "until", "whenever"}
 )
 
