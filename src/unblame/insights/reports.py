@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
+from django.db.models.lookups import Exact, GreaterThanOrEqual, In, LessThan
 from django.utils import timezone
 
 from unblame.actions.models import ActionItem, ContributingFactor, changes_system
@@ -475,28 +476,39 @@ def load(scope: Scope) -> list[Block]:
 
 
 def _people(responders) -> dict[int, dict]:
-    """Per person: incidents, hours (declared to resolved), incidents out of their hours."""
+    """Per person: incidents, hours (declared to resolved), incidents out of their hours.
+
+    One grouped query: working hours are each person's own, so whether an
+    incident was out of hours is a CASE on the responder's time zone (one
+    query per zone in use read every responder again, 600 ms each at 20,000
+    incidents).
+    """
     minutes = Minutes("incident__declared_at", "incident__resolved_at")
+    out = Q(Exact(_out_of_hours(), 1))
     rows = responders.values("user_id", "user__username", "user__team", "user__timezone").annotate(
-        incidents=Count("incident", distinct=True), time=Sum(minutes)
+        incidents=Count("incident", distinct=True),
+        time=Sum(minutes),
+        out=Count("incident", distinct=True, filter=out),
     )
-    people = {row["user_id"]: row | {"out": 0, "hours": (row["time"] or 0) / 60} for row in rows}
-    # Working hours are each person's own: one grouped query per time zone in use.
-    for zone_name in {row["user__timezone"] for row in people.values()}:
+    return {row["user_id"]: row | {"hours": (row["time"] or 0) / 60} for row in rows}
+
+
+def _out_of_hours() -> Case:
+    """1 for a responder row whose incident was declared outside the person's working hours."""
+    from unblame.accounts.models import User
+
+    whens = []
+    for zone_name in sorted(set(User.objects.values_list("timezone", flat=True))):
         zone = _zone(zone_name)
-        out = (
-            responders.filter(user__timezone=zone_name)
-            .annotate(
-                hour=LocalHour("incident__declared_at", zone),
-                day=LocalIsoWeekday("incident__declared_at", zone),
-            )
-            .exclude(day__in=WORK_DAYS, hour__gte=WORK_START, hour__lt=WORK_END)
-            .values("user_id")
-            .annotate(n=Count("incident", distinct=True))
+        hour = LocalHour("incident__declared_at", zone)
+        day = LocalIsoWeekday("incident__declared_at", zone)
+        working = (
+            Q(In(day, list(WORK_DAYS)))
+            & Q(GreaterThanOrEqual(hour, WORK_START))
+            & Q(LessThan(hour, WORK_END))
         )
-        for row in out:
-            people[row["user_id"]]["out"] = row["n"]
-    return people
+        whens.append(When(Q(user__timezone=zone_name) & ~working, then=Value(1)))
+    return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
 def _zone(name: str):

@@ -1,0 +1,60 @@
+"""How reports ask the database: a fixed number of queries, whatever the data holds.
+
+A report over 100,000 incidents costs what its queries cost; one that asks
+again per time zone, per block or per row gets slower as a team grows. These
+tests count the queries of an uncached view and check the answers beside.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from unblame.incidents.models import Responder
+
+from ..conftest import make_user
+from .test_report_figures import _respond, row, table
+
+ZONES = ["America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney"]
+MONDAY = datetime(2026, 7, 13, 13, 30, tzinfo=UTC)  # 09:30 NY, 15:30 Berlin, 22:30 Tokyo
+
+
+def _queries(client, slug: str) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("insights:report", args=[slug])).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_load_report_asks_as_often_for_four_zones_as_for_one(as_admin, db):
+    first = make_user("p0", "editor", timezone=ZONES[0])
+    _respond(first, MONDAY, minutes=60)
+    one_zone = _queries(as_admin, "load")
+    for number, zone in enumerate(ZONES[1:], start=1):
+        _respond(make_user(f"p{number}", "editor", timezone=zone), MONDAY, minutes=60)
+    assert _queries(as_admin, "load") == one_zone
+
+
+def test_one_incident_is_in_and_out_of_hours_by_each_responders_zone(as_admin, db):
+    people = [make_user(f"p{n}", "editor", timezone=zone) for n, zone in enumerate(ZONES)]
+    incident = _respond(people[0], MONDAY, minutes=60)
+    for person in people[1:]:
+        Responder.objects.create(incident=incident, user=person)
+    rows = table(as_admin, "load", "people")
+    # 09:30 in New York and 15:30 in Berlin are working hours; 22:30 in Tokyo
+    # and 23:30 in Sydney (AEST in July) are not.
+    assert [row(rows, f"p{n}")[5] for n in range(4)] == ["0", "0", "1", "1"]
+
+
+def test_the_writing_report_reads_its_three_blocks_from_one_query(as_admin, db, monkeypatch):
+    from unblame.insights import writing
+
+    calls = []
+    original = writing._per_review
+    monkeypatch.setattr(writing, "_per_review", lambda f: calls.append(1) or original(f))
+    _queries(as_admin, "writing")
+    assert calls == [1]
