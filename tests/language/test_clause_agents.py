@@ -305,3 +305,29 @@ def test_what_turned_out_is_a_clause_with_its_own_agent(text):
 
 def test_turned_out_to_be_is_no_report():
     assert agents("It turned out to be DNS.") == [SYSTEM]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The participle acts through the main clause, not the "after" clause before it.
+        ("We paged late after it had paged twice, missing the window.", [GROUP, SYSTEM, GROUP]),
+        ("Ottoline restarted the pod, using the old config.", [OTHER, OTHER]),
+    ],
+)
+def test_a_trailing_participle_takes_the_main_clauses_agent(text, expected):
+    assert agents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Consequences stay with the clause before them, whose predicate reads on.
+        "The deploy went out at noon, causing errors.",
+        # An aside after the subject: no verb before the comma.
+        "The admin, having no access to the logs, restarted the pod.",
+        "It paged everyone, including the CEO.",
+    ],
+)
+def test_consequences_asides_and_prepositions_are_no_trailing_participle(text):
+    assert len(read(text).clauses) == 1

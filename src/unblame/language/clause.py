@@ -395,35 +395,55 @@ def _read(text: str, offset: int) -> Sentence:
 def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
     begin = 0
     previous: Clause | None = None
+    # The last clause that is not subordinate: a trailing participle acts through it.
+    main: Clause | None = None
+    # A participle after a comma has no subject of its own; its clause takes `main`'s.
+    participle = False
     # An aside in parentheses does not interrupt the clause around it: after
     # ")" the sentence goes on with the agent it had before "(".
     before_aside: Clause | None = None
+
+    def close(end: int) -> Clause:
+        nonlocal previous, main, participle
+        if participle and main is not None:
+            previous = Clause(words[begin:end], main.agent, main.agent_start, 0)
+        else:
+            previous = _clause(words[begin:end], previous)
+            if words[begin].low not in _CLAUSE_WORDS:
+                main = previous
+        participle = False
+        return previous
+
     for i, word in enumerate(words):
         if _reports_another(words, i):
             # "I think Pemberton broke it": the report is one clause, what is
             # reported another, with its own agent.
-            previous = _clause(words[begin : i + 1], previous)
-            yield previous
+            yield close(i + 1)
             begin = i + 1
+            continue
+        if word.low == "," and _participle_follows(words, i) and _has_verb(words, begin, i):
+            # "We declared it late, missing the chance to …": the participle's
+            # agent is the main clause's, whatever clause the comma closes.
+            yield close(i)
+            main = main or previous
+            begin, participle = i + 1, True
             continue
         if word.low == "," and _subordinate_ends(words, begin, i):
             # "When an operator typoed the hostname, the deploy failed": the
             # comma closes the first clause, which has an agent of its own.
-            previous = _clause(words[begin:i], previous)
-            yield previous
+            yield close(i)
             begin = i + 1
             continue
         if word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS:
             if i > begin:
-                previous = _clause(words[begin:i], previous)
-                yield previous
+                yield close(i)
             if word.low == "(":
                 before_aside = previous
             elif word.low == ")" and before_aside is not None:
                 previous, before_aside = before_aside, None
             begin = i + 1 if word.low in _CLAUSE_PUNCT else i
     if begin < len(words):
-        yield _clause(words[begin:], previous)
+        yield close(len(words))
 
 
 # Conjunctions that open a clause before the main one ("After Dana restarted
@@ -433,6 +453,34 @@ _SUBORDINATORS = frozenset(
     {"after", "before", "when", "while", "since", "once", "because", "although", "though"}
     | {"if", "unless", "until", "whenever"}
 )
+
+
+# Words in -ing that are no participle of an act.
+_NOT_PARTICIPLES = frozenset(
+    {"including", "during", "according", "regarding", "concerning", "following", "pending"}
+    | {"excluding", "notwithstanding", "nothing", "something", "anything", "everything"}
+    | {"morning", "evening", "string", "thing", "king", "spring", "ring", "bring", "sing"}
+    | {"leading", "causing", "resulting", "bringing", "taking", "making", "meaning", "giving"}
+)
+
+
+def _participle_follows(words: tuple[Word, ...], comma: int) -> bool:
+    """ ", missing the chance …": an -ing word opens what follows the comma.
+
+    Consequences (", leading to …", ", causing …") are left to the clause
+    before the comma, whose predicate reads on to them.
+    """
+    if comma + 1 >= len(words):
+        return False
+    low = words[comma + 1].low
+    return low.endswith("ing") and len(low) >= 5 and low not in _NOT_PARTICIPLES
+
+
+def _has_verb(words: tuple[Word, ...], begin: int, end: int) -> bool:
+    """`words[begin:end]` has a verb: "The admin, having no …, deleted it" has none
+    before its first comma, so the participle there is an aside, not a trailing one."""
+    verb = _subject_end(words, begin)
+    return begin < end and verb < end and words[verb].low != ","
 
 
 def _subordinate_ends(words: tuple[Word, ...], begin: int, comma: int) -> bool:
