@@ -229,11 +229,11 @@ def analyze(
     findings: list[Finding] = []
     framed: list[Finding] = []
     scope = _TriggerScope(doc)
-    for compiled in compiled_rules():
+    for index, compiled in enumerate(compiled_rules()):
         rule = compiled.rule
         if any(rule.code.startswith(c) for c in file_ignored) or not config.is_enabled(rule.code):
             continue
-        spans = scope.spans(compiled.triggers) if _use_triggers else scope.all_sentences()
+        spans = scope.spans_of(index, compiled) if _use_triggers else scope.all_sentences()
         found = _run_rule(compiled, doc, spans, context, config)
         (findings if compiled.frame is None else framed).extend(found)
     return _dedupe(_specific_first(findings, framed))
@@ -289,7 +289,7 @@ def _trigger_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 
 
 class _TriggerScope:
-    """Which sentences of a document contain each trigger word, found in one pass.
+    """Which sentences of a document contain each check's trigger words, found in one pass.
 
     A sentence here ends at `.`, `!` or `?` before white space, or at a line
     break (which in the masked text only separates blocks), so a scan window
@@ -300,26 +300,26 @@ class _TriggerScope:
         self.masked = masked = doc.masked
         regex, prefixes = _trigger_index()
         # Sentence ends for the whole text in one C-speed pass; each trigger
-        # hit then finds its sentence by bisection.
+        # hit then finds its sentence (by number) by bisection.
         self.bounds = bounds = [
             0,
             *(m.end() for m in SCAN_BREAK_RE.finditer(masked)),
             len(masked),
         ]
-        self.sentences: dict[str, set[tuple[int, int]]] = {}
+        self.sentences: dict[str, set[int]] = {}
         found = self.sentences
         k = 0
         for m in regex.finditer(masked.lower()):
             pos = m.start()
             if not bounds[k] <= pos < bounds[k + 1]:
                 k = bisect_right(bounds, pos) - 1
-            span = (bounds[k], bounds[k + 1])
             for word in prefixes[m.group(1)]:
                 hits = found.get(word)
                 if hits is None:
-                    found[word] = {span}
+                    found[word] = {k}
                 else:
-                    hits.add(span)
+                    hits.add(k)
+        self._by_check: dict[int, set[int]] | None = None
 
     def all_sentences(self) -> list[tuple[int, int]]:
         """Every sentence window: what the rules would scan with no trigger words at all."""
@@ -330,10 +330,47 @@ class _TriggerScope:
         """Spans to scan, in document order; every sentence when there are no triggers."""
         if not triggers:
             return self.all_sentences()
-        chosen: set[tuple[int, int]] = set()
+        chosen: set[int] = set()
         for word in triggers:
-            chosen |= self.sentences.get(word, set())
-        return sorted(chosen)
+            hits = self.sentences.get(word)
+            if hits:
+                chosen |= hits
+        return self._windows(chosen)
+
+    def spans_of(self, index: int, compiled: CompiledRule) -> list[tuple[int, int]]:
+        """`spans(compiled.triggers)` for the check at `index` of `compiled_rules()`.
+
+        Gathered from the words the document holds rather than from each check's
+        list: a document holds few of the 650 trigger words.
+        """
+        if not compiled.triggers:
+            return self.all_sentences()
+        if self._by_check is None:
+            by_check: dict[int, set[int]] = {}
+            self._by_check = by_check
+            checks_of = _checks_of_word()
+            for word, hits in self.sentences.items():
+                for i in checks_of.get(word, ()):
+                    chosen = by_check.get(i)
+                    if chosen is None:
+                        by_check[i] = set(hits)
+                    else:
+                        chosen |= hits
+        return self._windows(self._by_check.get(index, ()))
+
+    def _windows(self, numbers: Iterable[int]) -> list[tuple[int, int]]:
+        bounds = self.bounds
+        return [(bounds[k], bounds[k + 1]) for k in sorted(numbers)]
+
+
+@lru_cache(maxsize=1)
+def _checks_of_word() -> dict[str, tuple[int, ...]]:
+    """For each trigger word, the checks (by index in `compiled_rules()`) it triggers."""
+    checks: dict[str, list[int]] = {}
+    for i, compiled in enumerate(compiled_rules()):
+        for word in compiled.triggers:
+            checks.setdefault(word, []).append(i)
+    return {word: tuple(indices) for word, indices in checks.items()}
 
 
 # Tests switch this off to prove that triggers never change the findings: the
@@ -349,7 +386,12 @@ def _run_rule(
     context: str,
     config: Config,
 ) -> Iterator[Finding]:
+    regex, masked = compiled.regex, doc.masked
     for lo, hi in spans:
+        # Most windows hold no match: one search settles that before any of
+        # the per-match work is set up.
+        if regex is not None and regex.search(masked, lo, hi) is None:
+            continue
         yield from _run_rule_in(compiled, doc, lo, hi, context, config)
 
 
