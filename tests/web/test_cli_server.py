@@ -98,3 +98,45 @@ def test_it_says_how_to_install_the_server_extra(monkeypatch, capsys, command):
     )
     assert main(command) == 2
     assert "pip install 'unblame[server]'" in capsys.readouterr().err
+
+
+def test_demo_generates_history_up_to_the_number_of_incidents_asked(db, capsys):
+    from unblame.incidents.history import has_history
+    from unblame.insights.models import SearchEntry
+
+    assert main(["demo", "--incidents", "30", "--seed", "3"]) == 0
+    captured = capsys.readouterr()
+    assert Incident.objects.count() == 30
+    assert has_history()
+    assert "Loaded 12 demo incidents." in captured.out
+    assert "Generated 18 incidents in" in captured.out
+    assert "for search in" in captured.out
+    # Off a terminal the progress bar is one full line per step, ending at the total.
+    assert captured.err.splitlines()[-1].startswith("[" + "#" * 30 + "] 18/18 incidents")
+    # Bulk writes send no signals: the index was rebuilt for the generated incidents.
+    newest = Incident.objects.order_by("-pk").first()
+    assert SearchEntry.objects.filter(incident=newest).exists()
+
+
+def test_demo_does_not_generate_history_twice(db, capsys):
+    assert main(["demo", "--incidents", "20"]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--incidents", "40"]) == 0
+    assert "Generated history is already loaded; --reset removes it first." in (
+        capsys.readouterr().out
+    )
+    assert Incident.objects.count() == 20
+
+
+def test_demo_generates_nothing_when_there_are_enough_incidents(db, capsys):
+    assert main(["demo", "--incidents", "5"]) == 0
+    assert "There are already 5 incidents or more; nothing generated." in capsys.readouterr().out
+    assert Incident.objects.count() == 12
+
+
+def test_the_same_seed_generates_the_same_history(db, capsys):
+    assert main(["demo", "--incidents", "20", "--seed", "9"]) == 0
+    first = list(Incident.objects.order_by("pk").values_list("title", "severity__name"))[12:]
+    assert main(["demo", "--reset", "--incidents", "20", "--seed", "9"]) == 0
+    again = list(Incident.objects.order_by("pk").values_list("title", "severity__name"))[12:]
+    assert first == again and len(first) == 8
