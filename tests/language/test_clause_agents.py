@@ -331,3 +331,30 @@ def test_a_trailing_participle_takes_the_main_clauses_agent(text, expected):
 )
 def test_consequences_asides_and_prepositions_are_no_trailing_participle(text):
     assert len(read(text).clauses) == 1
+
+
+def subject_words(text: str) -> str:
+    first = read(text).clauses[0]
+    return " ".join(w.text for w in first.words[: first.predicate])
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # An adjective after an adverb after an article: "a recently introduced process".
+        ("A recently introduced check was not run.", "A recently introduced check"),
+        # A plural noun after an acronym: "SDK releases".
+        ("The SDK releases for Windows were not signed.", "The SDK releases for Windows"),
+        # A modal before the comma: the phrase is the subject, not an opener.
+        (
+            "Having a deploy fail like this should have meant a rollback, not a fix.",
+            "Having a deploy fail like this",
+        ),
+    ],
+)
+def test_the_subject_runs_to_its_real_verb(text, subject):
+    assert subject_words(text) == subject
+
+
+def test_a_present_verb_after_a_lower_case_noun_still_acts():
+    assert subject_words("The proxy drops requests.") == "The proxy"

@@ -118,6 +118,7 @@ _AUX = frozenset(
     | {"should've", "should’ve", "could've", "could’ve", "would've", "would’ve", "must've"}
     | {"might've", "shouldn't've"}
 )
+_MODALS = frozenset({"should", "would", "could", "must", "will", "can", "may", "might", "shall"})
 _IRREGULAR_PAST = frozenset(
     [
         "ran",
@@ -580,7 +581,9 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             return i  # "after an engineer performing maintenance, …": a clause, not a phrase
         elif low in _PREPOSITIONS:
             comma = next((j for j in range(i, min(len(words), i + 25)) if words[j].low == ","), -1)
-            if comma < 0:
+            if comma < 0 or any(w.low in _MODALS for w in words[i:comma]):
+                # "Having a deploy fail like this should have …, not …": a modal
+                # before the comma makes the phrase the subject, not an opener.
                 return i
             i = comma + 1
         else:
@@ -599,10 +602,18 @@ def _is_verb(word: Word, previous: Word | None) -> bool:
     low = word.low
     if low in _AUX or low in _IRREGULAR_PAST or low in _SLIP_ADVERBS or low in _SLIP_VERBS:
         return True
-    if low in _PRESENT_ACTS or low in _MIS_IRREGULAR or _MIS_RE.match(low):
+    if low in _PRESENT_ACTS and _can_act(previous):
+        return True
+    if low in _MIS_IRREGULAR or _MIS_RE.match(low):
         return True
     after_noun = previous is not None and previous.low not in _DETERMINERS
     return after_noun and (low.endswith("ed") or low.endswith("ly")) and len(low) > 3
+
+
+def _can_act(previous: Word | None) -> bool:
+    """Whether a present verb after `previous` is one ("Tamsin pushes", "the proxy
+    drops requests") rather than a plural noun after an acronym ("SDK releases")."""
+    return previous is None or not (previous.text.isupper() and len(previous.text) > 1)
 
 
 def _subject_end(words: tuple[Word, ...], i: int) -> int:
@@ -615,6 +626,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             return j + 1
         if j == i and words[j].low == "not":
             continue  # "Not one reviewer ...": the negation belongs to the subject
+        if j > i + 1 and _adverb_then_adjective(words, j):
+            continue  # "a recently introduced process": an adjective, not the verb
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
             return j
         if j > i and words[j].low in _PRE_VERB_ADVERBS:
@@ -625,6 +638,11 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
         if j > i and ing and _person_word(words[j - 1], first=j - 1 == i):
             return j
     return i
+
+
+def _adverb_then_adjective(words: tuple[Word, ...], j: int) -> bool:
+    low, before = words[j].low, words[j - 1].low
+    return low.endswith("ed") and before.endswith("ly") and words[j - 2].low in _DETERMINERS
 
 
 def _person_word(word: Word, *, first: bool) -> bool:
