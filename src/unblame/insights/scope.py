@@ -89,9 +89,18 @@ def month_bounds(key: str) -> tuple[datetime, datetime] | None:
 
 def percentile(values: list[float], share: float) -> float | None:
     """The value below which `share` of the values fall (linear between ranks); None if empty."""
+    return percentiles(values, share)[0]
+
+
+def percentiles(values: list[float], *shares: float) -> list[float | None]:
+    """`percentile` of each share, sorting the values once."""
     if not values:
-        return None
+        return [None for _ in shares]
     ordered = sorted(values)
+    return [_at(ordered, share) for share in shares]
+
+
+def _at(ordered: list[float], share: float) -> float:
     rank = (len(ordered) - 1) * share
     low, high = math.floor(rank), math.ceil(rank)
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)

@@ -11,10 +11,13 @@ to_char and EXTRACT.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
+from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import CharField, F, FloatField, Func, IntegerField
 from django.utils import timezone
 
@@ -131,3 +134,23 @@ class Minutes(Func):
             compiler.compile(e) for e in self.source_expressions
         )
         return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 60.0)", [*end_params, *start_params]
+
+
+def plain_rows(queryset: Any) -> list[tuple[Any, ...]]:
+    """A values_list's rows as the driver gives them, without Django's converter call per cell.
+
+    For text, integers and numbers only: PostgreSQL's numeric results (an
+    EXTRACT divided) come back as Decimal and are turned into floats, as the
+    FloatField converter would. Reading 100,000 rows through the converters
+    was a fifth of the response report's time.
+    """
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if connections[queryset.db].vendor == "sqlite":
+        return rows
+    return [tuple(float(v) if isinstance(v, Decimal) else v for v in row) for row in rows]

@@ -1,0 +1,108 @@
+"""The response report reads rows without Django's per-cell converters, and groups them once.
+
+plain_rows must give what values_list gives; percentiles what percentile
+gives; _group_measures what the four passes per measure gave (a value
+counts only when present and not negative, and a group appears only once
+it has one).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from unblame.incidents.models import Incident
+from unblame.insights.reports import MEASURES, _group_measures
+from unblame.insights.scope import month_key, percentile, percentiles
+from unblame.insights.sql import LocalMonth, Minutes, plain_rows
+
+START = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def incidents(sev2):
+    made = []
+    for n in range(6):
+        at = START + timedelta(days=17 * n)
+        made.append(
+            Incident.objects.create(
+                title=f"Incident {n}",
+                severity=sev2,
+                declared_at=at,
+                impact_started_at=at - timedelta(minutes=n),
+                detected_at=at + timedelta(minutes=3 * n) if n % 3 else None,
+                resolved_at=at + timedelta(hours=n, minutes=7),
+            )
+        )
+    return made
+
+
+def _rows(queryset):
+    return queryset.order_by("pk").annotate(
+        month=LocalMonth("declared_at"),
+        detect=Minutes("impact_started_at", "detected_at"),
+        resolve=Minutes("impact_started_at", "resolved_at"),
+    )
+
+
+def test_plain_rows_are_the_rows_values_list_gives(incidents):
+    query = _rows(Incident.objects.all()).values_list("pk", "month", "severity__name", "detect")
+    plain = plain_rows(query)
+    assert plain == [tuple(row) for row in query]
+    assert any(row[3] is None for row in plain) and any(row[3] for row in plain)
+    assert all(isinstance(row[3], float) for row in plain if row[3] is not None)
+
+
+def test_plain_rows_of_nothing_visible_is_empty(incidents):
+    assert plain_rows(Incident.objects.none().values_list("pk")) == []
+    assert plain_rows(Incident.objects.filter(pk=-1).values_list("pk")) == []
+
+
+def test_percentiles_sort_once_and_agree_with_percentile():
+    values = [random.Random(seed).uniform(0, 500) for seed in range(101)]
+    for shares in [(0.5, 0.9), (0.0, 1.0), (0.25,)]:
+        assert percentiles(values, *shares) == [percentile(values, s) for s in shares]
+    assert percentiles([], 0.5, 0.9) == [None, None]
+
+
+def _four_passes(rows, services):
+    """The grouping as the report did it before: a pass per measure, a pass per grouping."""
+    by_month = []
+    for index in range(len(MEASURES)):
+        months: dict = {}
+        for row in rows:
+            value = row[3 + index]
+            if value is not None and value >= 0:
+                months.setdefault(month_key(row[1]), []).append(value)
+        by_month.append(months)
+    grouped = []
+    for keys in (lambda r: [r[2]], lambda r: services.get(r[0], [])):
+        groups: dict = {}
+        for row in rows:
+            for key in keys(row):
+                for index in range(len(MEASURES)):
+                    value = row[3 + index]
+                    if value is not None and value >= 0:
+                        groups.setdefault(key, [[] for _ in MEASURES])[index].append(value)
+        grouped.append(groups)
+    return by_month, *grouped
+
+
+def test_one_pass_groups_as_the_passes_per_measure_did():
+    rows = [
+        (1, "2026-01", "SEV1", 5.0, None, 9.0, 30.0),
+        (2, "2026-01", "SEV2", -1.0, 2.0, None, 12.0),
+        (3, "2026-03", "SEV2", 7.0, 1.0, 3.0, None),
+        (4, "2026-04", "SEV3", None, None, None, None),  # counts nowhere
+        (5, "2026-04", "SEV4", -3.0, None, None, None),  # negative: nowhere either
+    ]
+    services = {1: ["checkout", "search"], 3: ["checkout"], 4: ["payments"]}
+    month, severity, service = _group_measures(rows, services)
+    expected = _four_passes(rows, services)
+    assert [dict(m) for m in month] == expected[0]
+    assert dict(severity) == expected[1]
+    assert dict(service) == expected[2]
+    assert "SEV3" not in severity and "SEV4" not in severity and "payments" not in service
+    assert "2026-04" not in month[0]
