@@ -85,8 +85,11 @@ def wording_of(incident: Incident) -> list[str]:
     return list(dict.fromkeys(w.strip(".,:;!?()[]\"'").lower() for w in words))[:8]
 
 
-def _count(queryset: Any) -> Coalesce:
-    counted = queryset.values("incident_id").annotate(n=Count("*")).values("n")
+def _count(queryset: Any, distinct: str = "") -> Coalesce:
+    """Rows of `queryset` per incident, or its distinct values of the field `distinct`."""
+    # A later values() replaces an earlier distinct(), so distinctness is counted here.
+    n = Count(distinct, distinct=True) if distinct else Count("*")
+    counted = queryset.values("incident_id").annotate(n=n).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
@@ -111,7 +114,7 @@ def related_incidents(incident: Incident, user: Any, limit: int = LIMIT) -> list
         earlier.filter(Exists(shared_services) | Exists(shared_categories) | Q(pk__in=worded))
         .annotate(
             score=2 * _count(shared_services)
-            + 2 * _count(shared_categories)
+            + 2 * _count(shared_categories, "category_id")
             + Case(When(pk__in=worded, then=Value(1)), default=Value(0))
         )
         .select_related("severity")
