@@ -77,3 +77,40 @@ def test_lint_in_process_uses_the_folder_the_tests_give_it(cli, isolated):
     write(isolated / "a.md", REVIEW)
     assert cli("lint", "a.md").code == 1
     assert regex_cache._folder == isolated / ".unblame-cache"
+
+
+def test_a_parallel_run_leaves_nothing_for_the_next_run_to_compile(tmp_path, reviews):
+    cache = tmp_path / "cache"
+    assert _lint(reviews, str(cache), "--jobs", "2").returncode == 1
+    (store,) = cache.glob("regex-*.marshal")
+    written = store.stat().st_mtime_ns
+    again = _lint(reviews, str(cache), "--jobs", "1")
+    assert again.returncode == 1
+    assert store.stat().st_mtime_ns == written  # one process found every pattern stored
+
+
+PREPARED_CHECK = """
+import sys
+from pathlib import Path
+from unblame.language import analyze, regex_cache
+from unblame.language.analyzer import prepare
+prepare()
+before = set(regex_cache._fresh)
+for path in sorted(Path(sys.argv[1]).glob("*.md")):
+    analyze(path.read_text(encoding="utf-8"))
+print(len(before), len(set(regex_cache._fresh) - before))
+"""
+
+
+def test_prepare_compiles_every_pattern_the_sample_reviews_need():
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    done = subprocess.run(
+        [sys.executable, "-c", PREPARED_CHECK, str(samples)],
+        capture_output=True,
+        text=True,
+        env={"UNBLAME_CACHE_DIR": "", "PATH": ""},
+        check=True,
+    )
+    prepared, compiled_later = map(int, done.stdout.split())
+    assert prepared > 100
+    assert compiled_later == 0

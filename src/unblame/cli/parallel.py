@@ -148,4 +148,7 @@ def _lint_run(items: Sequence[Item]) -> list[FileReport | str]:
             outcomes.append(str(exc))
             break
         outcomes.append(lint_text(label, text, config, context))
+    # Patterns compiled only here (prepare() cannot reach every one) are kept
+    # for the next run too; a run that compiled nothing writes nothing.
+    regex_cache.save()
     return outcomes

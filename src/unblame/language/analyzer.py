@@ -92,6 +92,9 @@ def prepare() -> None:
         _ = compiled.regex, compiled.unless
     _trigger_index()
     cues.prepare()
+    # The sentence model's prechecks live in a table, out of cues.prepare's sight.
+    for precheck in cues.PRECHECKS.values():
+        _ = precheck.regex
 
 
 def sentence_bounds(
