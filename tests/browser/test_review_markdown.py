@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cast import make_user
 from playwright.sync_api import Page, expect
 
+from unblame.actions.models import ActionItem
 from unblame.incidents.models import Incident
 from unblame.reviews.services import draft_review
 
@@ -109,3 +111,45 @@ def test_a_slack_export_is_turned_away_towards_chat_import(page, sign_in, editor
     page.get_by_role("button", name="Preview the import").click()
     expect(page.get_by_text("this is JSON, not a review in Markdown")).to_be_visible()
     assert not Incident.objects.exists()
+
+
+PEOPLE_FILE = """---
+unblame: 1
+incident:
+  title: Queue backlog
+  responders:
+  - username: dana
+    role: scribe
+action_items:
+- title: Alert on queue age
+  owner: sam
+---
+
+<!-- unblame:section summary -->
+## Summary
+
+The queue backed up.
+"""
+
+
+def test_the_people_a_file_names_are_confirmed_in_the_preview(page, sign_in, editor):
+    dana = make_user("dana", "editor", first_name="Dana", last_name="Smith")
+    make_user("sam", "editor")
+    sign_in(editor)
+    page.goto("/incidents/import/")
+    page.get_by_label("Review file").set_input_files(
+        {"name": "people.md", "mimeType": "text/markdown", "buffer": PEOPLE_FILE.encode()}
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    group = page.get_by_role("group", name="Who are the people the file names?")
+    expect(group).to_contain_text("“dana” is Dana Smith (dana): responder (scribe)")
+    expect(group).to_contain_text("owner of action item 'Alert on queue age'")
+    # Sam is not the sam who owns the item here: untick, then import.
+    group.get_by_role("checkbox", name="“sam” is sam (sam)").uncheck()
+    page.locator("main form button.primary").click()
+    expect(page.get_by_role("heading", name="Created incident")).to_be_visible()
+    incident = Incident.objects.get(title="Queue backlog")
+    assert incident.responders.get().user == dana
+    item = ActionItem.objects.get(incident=incident)
+    assert item.owner is None
+    assert "Owner in the imported file: sam" in item.description
