@@ -386,11 +386,6 @@ def test_the_message_and_suggestion_come_from_the_rule():
 # --- Misreadings seen through the whole analyzer ------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the aside makes the subject elided, so another person's slip is filed as "
-    "the writer's own (UB205, about_writer)",
-)
 def test_an_aside_after_a_role_does_not_make_the_slip_the_writers():
     found = analyze("The operator (a new hire) carelessly deleted the volume.")
     assert found

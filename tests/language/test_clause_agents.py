@@ -226,10 +226,6 @@ def test_a_clause_with_no_subject_shares_the_agent_before_it():
     assert found == [OTHER, OTHER]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a subject followed by a parenthetical aside reads as elided (no verb before '(')",
-)
 def test_an_aside_after_the_subject_keeps_the_subject():
     assert agents("The operator (a new hire) then deleted it.")[-1] == OTHER
 
@@ -358,3 +354,13 @@ def test_the_subject_runs_to_its_real_verb(text, subject):
 
 def test_a_present_verb_after_a_lower_case_noun_still_acts():
     assert subject_words("The proxy drops requests.") == "The proxy"
+
+
+def test_a_short_aside_in_brackets_stays_inside_its_clause():
+    found = read("We should test it in production (or staging) before we merge.").clauses
+    assert "staging" in " ".join(w.text for w in found[0].words)
+
+
+def test_an_aside_with_a_verb_is_a_clause_of_its_own():
+    found = read("The job (which runs nightly) deleted it.").clauses
+    assert len(found) >= 3

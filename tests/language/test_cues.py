@@ -345,6 +345,16 @@ def test_scheduled_runs_and_named_safeguards_are_no_neglect(text):
         ("Always run the linter.", "Always run"),
         ("Contributors must not merge their own PRs.", "must not merge"),
         ("We need to be more careful with flags.", "We need to be more careful"),
+        ("Tooling is needed to ensure we follow the steps.", "ensure we follow"),
+        ("Reviewers will follow the checklist every time.", "follow the checklist every time"),
+        (
+            "We must check the flags on a staging (or canary) deploy every time we ship.",
+            "must check the flags on a staging (or canary) deploy every time we",
+        ),
+        (
+            "Double-checking the dose with a colleague may help.",
+            "Double-checking the dose with a colleague may help",
+        ),
     ],
 )
 def test_a_remedy_asking_people_to_try_harder_is_a_plea(text, words):

@@ -435,6 +435,8 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             yield close(i)
             begin = i + 1
             continue
+        if word.low in "()" and _short_aside(words, i):
+            continue  # "(or staging)", "(a new hire)": part of the clause around it
         if word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS:
             if i > begin:
                 yield close(i)
@@ -475,6 +477,30 @@ def _participle_follows(words: tuple[Word, ...], comma: int) -> bool:
         return False
     low = words[comma + 1].low
     return low.endswith("ing") and len(low) >= 5 and low not in _NOT_PARTICIPLES
+
+
+_ASIDE_WORDS = 6
+
+
+def _short_aside(words: tuple[Word, ...], i: int) -> bool:
+    """The bracket at `i` encloses a few words with no verb: "(or staging)"."""
+    if words[i].low == "(":
+        close = next(
+            (j for j in range(i + 1, min(len(words), i + _ASIDE_WORDS + 2)) if words[j].low == ")"),
+            -1,
+        )
+        inside = words[i + 1 : close]
+    else:
+        open_ = next(
+            (j for j in range(i - 1, max(-1, i - _ASIDE_WORDS - 2), -1) if words[j].low == "("), -1
+        )
+        close, inside = (i, words[open_ + 1 : i]) if open_ >= 0 else (-1, ())
+    if close < 0 or not inside:
+        return False
+    return not any(
+        _is_verb(w, inside[k - 1] if k else None) or w.low in _CLAUSE_WORDS
+        for k, w in enumerate(inside)
+    )
 
 
 def _has_verb(words: tuple[Word, ...], begin: int, end: int) -> bool:
@@ -660,6 +686,8 @@ def agent_of(phrase: str) -> str:
 
 
 def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
+    if any(w.low == "(" for w in subject):
+        subject = _outside_brackets(subject)  # "The operator (a new hire)"
     if not subject:
         return ELIDED if first else SYSTEM
     if len(subject) > 1 and subject[-1].low in _PRONOUNS:
@@ -689,6 +717,17 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if _name_shaped(subject):
         return OTHER
     return SYSTEM
+
+
+def _outside_brackets(subject: tuple[Word, ...]) -> tuple[Word, ...]:
+    kept: list[Word] = []
+    depth = 0
+    for word in subject:
+        depth += word.low == "("
+        if depth == 0:
+            kept.append(word)
+        depth -= word.low == ")" and depth > 0
+    return tuple(kept)
 
 
 _QUANTIFIERS = frozenset({"one", "some", "none", "all", "many", "several", "two", "each", "any"})

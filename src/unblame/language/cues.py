@@ -528,8 +528,19 @@ _PLEA_RE = _Lazy(
     r"|\bcloud\s+(?:your|their|our|his|her)\s+judg(?:e)?ment\b"
     r"|\bin\s+(?:your|our|their|my)\s+(?:brain|head|mind)s?\b"
     r"|\b(?:something|things|one\s+thing|lessons?)\s+to\s+(?:keep\s+in\s+mind|remember|bear\s+in\s+mind)\b"
-    r"|\b(?:should|must|need\s+to|have\s+to)\s+(?:\w+\s+){1,12}?every\s+(?:single\s+)?time\s+(?:we|you|they"
-    r"|someone|anyone)\b"
+    # Asides in parentheses ("after a production (or staging) release") are words too.
+    r"|\b(?:should|must|need\s+to|have\s+to)\s+(?:[\w()’'-]+\s+){1,16}?every\s+(?:single\s+)?time"
+    r"\s+(?:we|you|they|someone|anyone)\b"
+    # Compliance every time as the remedy: "… and follow it every time we deploy".
+    r"|\bfollow\s+(?:it|this|them|these|that|the\s+(?:\w+\s+)?(?:list|checklist|steps|process"
+    r"|procedure|runbook))\s+(?:\w+\s+){0,2}?(?:every|each)\s+(?:single\s+)?time\b"
+    # People's compliance as the remedy: "… needed to ensure we follow all proper steps".
+    r"|\b(?:ensure|make\s+sure)\s+(?:that\s+)?(?:we|you|people|everyone|everybody|engineers|staff|they"
+    r"|the\s+team|teams|developers|operators)\s+(?:always\s+|all\s+)?(?:follow|adhere|comply|stick)\b"
+    # Checking again by hand proposed as the safeguard: "double-checking the dose with
+    # the vet may provide another check".
+    r"|\b(?:double|triple)[- ]?checking\b[^.!?]{0,160}?\b(?:may|might|would|could|will|should|can)"
+    r"\s+(?:\w+\s+)?(?:provide|help|prevent|catch|avoid|reduce|add|ensure)\b"
     r"|\b(?:important|essential|crucial|vital|wise|best|better|key)\s+to\s+(?:always\s+)?"
     r"(?:double[- ]?check|check|verify|be\s+careful|pay\s+attention|read|think|pause|slow\s+down"
     r"|review|remember)\b"
@@ -924,6 +935,7 @@ CUE_TRIGGERS = {
         "suggest",
         "every time",
         "each time",
+        "ensure",
         "twice",
         "exactly",
         "carefully",
