@@ -165,7 +165,7 @@ class ActionFilterForm(forms.Form):
 
     def filter(self, items: ActionItemQuerySet, user: Any) -> ActionItemQuerySet:
         """Narrow an already access-checked queryset by the valid filters."""
-        data = self.cleaned_data if self.is_valid() else {}
+        data = self.valid_values()
         status = data.get("status") or OPEN
         if status == OPEN:
             items = items.open()
@@ -184,11 +184,19 @@ class ActionFilterForm(forms.Form):
             items = items.filter(kind=kind)
         return items
 
+    def valid_values(self) -> dict[str, Any]:
+        """The filters that passed their checks: a bad one is left out, not all of them.
+
+        A stale bookmark (a deleted service) must not widen "only mine" to everyone's items.
+        """
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # cleaned_data keeps the fields that passed
+        return self.cleaned_data
+
     def active(self) -> bool:
-        if not self.is_valid():
-            return False
-        data = self.cleaned_data
-        return data.get("status") not in ("", OPEN) or any(
+        data = self.valid_values()
+        return data.get("status") not in (None, "", OPEN) or any(
             data.get(name) for name in ("mine", "overdue", "service", "team", "kind")
         )
 
