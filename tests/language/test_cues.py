@@ -96,6 +96,7 @@ def test_they_needs_a_blunder_not_just_a_wrong_object():
         ("Pemberton forgot to renew the certificate.", "forgot to renew"),
         ("Pemberton missed the alert.", "missed the alert"),
         ("We skipped the canary stage.", "skipped the canary"),
+        ("Pemberton approved it but maybe has not read it too closely.", "not read it too closely"),
         ("Nobody noticed the disk filling.", "noticed"),
         ("Pemberton merged it without running the tests.", "without running"),
     ],

@@ -328,6 +328,8 @@ _OPENERS = frozenset(
     | {"meanwhile", "however", "and", "but", "oh", "oops", "whoops", "hi", "hey", "lol", "ugh"}
     | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
     | {"thanks", "apologies", "facepalm", "ugh", "argh", "yikes", "welp", "yep", "confession"}
+    # Hedges before the verb of a clause that shares its subject: "but maybe has not …".
+    | {"maybe", "perhaps"}
 )
 _VOCATIVES = frozenset(
     {"all", "everyone", "everybody", "folks", "team", "y'all", "guys", "friends"}

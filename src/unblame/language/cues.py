@@ -105,6 +105,9 @@ _OMISSION_RE = _Lazy(
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
     r"|\btake\s+the\s+time\s+to\b"
     r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
+    # "has not reviewed too closely": care said to fall short without "enough".
+    r"|\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:too|very|that|so|all\s+that)\s+(?:closely|carefully"
+    r"|thoroughly)\b"
     r"|\b(?:don['’]?t|doesn['’]?t|didn['’]?t|do\s+not|does\s+not|did\s+not)\s+even\s+(?:bother\s+to\s+)?\w+"
     r"|\b(?:skipped|omitted)\s+(?:\w+\s+)?(?:step|steps|check|checks|review|approval|tests?|canary|stage)\b"
     r"|\b(?:overlooked|ignored|disregarded|omitted|skipped)\s+(?:the|a|an|this|that|it|his|her"
@@ -849,6 +852,9 @@ CUE_TRIGGERS = {
         "faulty",
     ),
     "omission": (
+        "closely",
+        "carefully",
+        "thoroughly",
         "none",
         "nobody",
         "no one",

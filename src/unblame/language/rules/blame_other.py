@@ -25,10 +25,10 @@ JUDGEMENT = r"""
     | (?:poorly|inadequately|badly|insufficiently)\s+(?:motivated|trained|prepared|qualified|skilled|supervised)
       \s+(?:\w+\s+){0,2}?(?:recruits|staff|engineers|operators|employees|workers|people|hires|devs|developers|team)
     | (?:dumb|stupid|idiotic|boneheaded|moronic)\s+(?:things|stuff|moves?|decisions?|choices?|ideas?)
-    | (?:a|an|any)\s+(?:seasoned|competent|experienced|real|decent|half-decent|proper)\s+(?:{ROLE})\s+
-      (?:would(?:n't|\s+not|\s+never|\s+have)|wouldn't)
+    | (?:a|an|any)\s+(?:seasoned|competent|experienced|real|decent|half-decent|proper)\s+(?:{ROLE})
+      (?:\s+(?:or|and)\s+(?:{ROLE}))?\s+(?:would(?:n't|\s+not|\s+never|\s+have)|wouldn't)
     | no\s+(?:seasoned|competent|experienced|real|decent|sane|self-respecting)\s+(?:[\w-]+\s+)?(?:{ROLE})
-      \s+would\s+(?:ever\s+)?(?:have\s+)?(?:make|made|do|done|run|push|pushed|deploy|deployed|merge|merged|ship|shipped
+      (?:\s+(?:or|and)\s+(?:{ROLE}))?\s+would\s+(?:ever\s+)?(?:have\s+)?(?:make|made|do|done|run|push|pushed|deploy|deployed|merge|merged|ship|shipped
       |reboot|rebooted|restart|restarted|delete|deleted|drop|dropped|wipe|wiped)\b
     | stupidity
     | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
@@ -275,6 +275,7 @@ RULES = (
             "Someone fat-fingered the replica count.",
             "Another round of dumb decisions from the platform team.",
             "Any competent DBA would have seen that coming.",
+            "Those were slips that an experienced SRE or DBA wouldn't make.",
             "Frankly the vendor's admin doesn't understand how replication works.",
             "Whoever wrote the cron entry should be kept well away from the scheduler.",
             "The reviewer had absolutely no clue what he was doing.",
