@@ -232,14 +232,30 @@ def analyze(
     findings: list[Finding] = []
     framed: list[Finding] = []
     scope = _TriggerScope(doc)
-    for index, compiled in enumerate(compiled_rules()):
-        rule = compiled.rule
-        if any(rule.code.startswith(c) for c in file_ignored) or not config.is_enabled(rule.code):
-            continue
+    for index, compiled in _enabled_checks(
+        tuple(config.select), tuple(config.ignore), file_ignored
+    ):
         spans = scope.spans_of(index, compiled) if _use_triggers else scope.all_sentences()
+        if not spans:  # none of its trigger words: most checks, in most documents
+            continue
         found = _run_rule(compiled, doc, spans, context, config)
         (findings if compiled.frame is None else framed).extend(found)
     return _dedupe(_specific_first(findings, framed))
+
+
+@lru_cache(maxsize=64)
+def _enabled_checks(
+    select: tuple[str, ...], ignore: tuple[str, ...], file_ignored: frozenset[str]
+) -> tuple[tuple[int, CompiledRule], ...]:
+    """The checks (with their index in `compiled_rules()`) that a config and a file's
+    `unblame-ignore-file` codes leave on; the same for every document of a run."""
+    config = Config(select=select, ignore=ignore)
+    return tuple(
+        (index, compiled)
+        for index, compiled in enumerate(compiled_rules())
+        if not any(compiled.rule.code.startswith(c) for c in file_ignored)
+        and config.is_enabled(compiled.rule.code)
+    )
 
 
 def _specific_first(findings: list[Finding], framed: list[Finding]) -> list[Finding]:
@@ -359,7 +375,8 @@ class _TriggerScope:
                         by_check[i] = set(hits)
                     else:
                         chosen |= hits
-        return self._windows(self._by_check.get(index, ()))
+        chosen = self._by_check.get(index)
+        return self._windows(chosen) if chosen else []
 
     def _windows(self, numbers: Iterable[int]) -> list[tuple[int, int]]:
         bounds = self.bounds
