@@ -25,6 +25,7 @@ from unblame.integrations.chat import ChatParseError, clean_text
 from unblame.integrations.forms import AlertSourceForm, ChatUploadForm
 from unblame.integrations.models import AlertSource, ChatUpload
 from unblame.integrations.upload import FORMATS, ImportsBusy, detect_format
+from unblame.server.import_slots import RETRY_AFTER_SECONDS
 
 PREVIEW_ROWS = 500
 
@@ -64,7 +65,7 @@ def _busy(request: HttpRequest, incident, form: ChatUploadForm, error: ImportsBu
     form.add_error(None, f"Nothing was imported: {error.reason}.")
     context = {"incident": incident, "form": form}
     response = render(request, "integrations/chat_import.html", context, status=503)
-    response["Retry-After"] = "60"
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
@@ -105,7 +106,7 @@ def chat_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
         # The upload is kept: it reads fine, the server is only busy.
         context = {"incident": incident, "upload": upload, "reason": error.reason}
         response = render(request, "integrations/chat_busy.html", context, status=503)
-        response["Retry-After"] = "60"
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     except ChatParseError as error:
         # Only if the parser changed since the upload was read; start again with it.
