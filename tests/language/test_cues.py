@@ -313,6 +313,7 @@ def test_no_hindsight_without_a_past_counterfactual(text):
         ("The runbook was not followed.", "was not followed"),
         ("The regression should have been caught.", "should have been caught"),
         ("The ticket wasn't escalated.", "wasn't escalated"),
+        ("The rebase could have been aborted.", "could have been aborted"),
     ],
 )
 def test_a_passive_of_care_left_undone_is_neglect(text, words):
@@ -328,6 +329,8 @@ def test_a_passive_of_care_left_undone_is_neglect(text, words):
         # The missing safeguard is named: what a review wants.
         "The regression should have been caught by our tests.",
         "The runbook was followed.",
+        # A guess about attention, not a step someone could have taken.
+        "The page could have been noticed earlier.",
     ],
 )
 def test_scheduled_runs_and_named_safeguards_are_no_neglect(text):

@@ -172,6 +172,9 @@ _ACT_PARTICIPLES = (
 )
 _NEGLECT_RE = _Lazy(
     rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
+    # "could have been aborted": a step someone could have taken. "Could have been
+    # noticed earlier" is a guess about attention, usually explained beside it.
+    rf"|could\s+have\s+been\s+(?:\w+ly\s+)?(?:{_ACT_PARTICIPLES}|aborted|halted|paused|escalated)\b"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
@@ -1059,6 +1062,7 @@ CUE_TRIGGERS = {
         "left un",
         "without",
         "should have",
+        "could have been",
     ),
     "harm": (
         "leading",

@@ -177,6 +177,7 @@ RULES = (
             "The drop in bookings was traced to a copy-paste mistake in the pricing table.",
             "The failed rollout was traced to a mistake in the hand-edited inventory file.",
             "A mislabelled patch cable took the storage shelf offline.",
+            "Two of the hostnames were typed incorrectly, so the purge hit the wrong pool.",
         ),
         good=(
             "Mistakes happen; the deploy tool now asks for confirmation.",
@@ -186,6 +187,7 @@ RULES = (
             "The outage was caused by the expired certificate, not the typo in the docs.",
             "Mismatched library versions caused the crash loop.",
             "We fixed a mistake in the docs about the retry limit.",
+            "The form warns when a hostname was typed that matches no host.",
         ),
         pattern=(
             Check(
@@ -223,6 +225,22 @@ RULES = (
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
                 |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped))
+        """,
+            ),
+            # A slip at the keyboard told in the passive: "one of the inputs was entered
+            # incorrectly". Only hands enter and type, so the person is there unnamed.
+            Check(
+                triggers=(
+                    *("incorrectly", "wrongly", "mistakenly", "by mistake", "in error"),
+                    *("erroneously", "accident"),
+                ),
+                pattern=r"""
+            (?P<span>\b(?:was|were|had\s+been|got)\s+(?:
+                (?:entered|typed|keyed|input|specified|copied|pasted|transcribed)\s+(?:\w+\s+){0,2}?
+                  (?:incorrectly|wrongly|mistakenly|in\s+error|by\s+mistake|erroneously|by\s+accident
+                  |accidentally)
+              | (?:incorrectly|wrongly|mistakenly|erroneously|accidentally)\s+
+                  (?:entered|typed|keyed|input|specified|copied|pasted|transcribed))\b)
         """,
             ),
         ),
