@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.lookups import Exact, GreaterThanOrEqual, In, LessThan
 from django.utils import timezone
 
@@ -496,10 +496,12 @@ def _people(responders) -> dict[int, dict]:
     incidents).
     """
     minutes = Minutes("incident__declared_at", "incident__resolved_at")
+    # An incident declared after it was resolved (for its review) took no hours, not negative ones.
+    resolved_after = Q(incident__resolved_at__gt=F("incident__declared_at"))
     out = Q(Exact(_out_of_hours(), 1))
     rows = responders.values("user_id", "user__username", "user__team", "user__timezone").annotate(
         incidents=Count("incident", distinct=True),
-        time=Sum(minutes),
+        time=Sum(minutes, filter=resolved_after),
         out=Count("incident", distinct=True, filter=out),
     )
     return {row["user_id"]: row | {"hours": (row["time"] or 0) / 60} for row in rows}

@@ -537,3 +537,16 @@ def test_a_restricted_reviews_writing_counts_only_for_who_may_see_it(
     assert row(table(as_admin, "writing", "per-thousand-words"), "2026-03")[1:3] == ["1000", "9.0"]
     assert table(as_viewer, "writing", "clean")[1] == ["2026-03", "1", "1", "100.0"]
     assert table(as_admin, "writing", "clean")[1] == ["2026-03", "2", "1", "50.0"]
+
+
+def test_an_incident_declared_after_it_was_resolved_adds_no_negative_hours(as_admin, db):
+    # Declared for its review an hour after it was over: no hours of response, not minus one.
+    nora = make_user("nora", "editor", timezone="UTC")
+    _respond(nora, datetime(2026, 7, 13, 10, 0, tzinfo=UTC), minutes=90)
+    late = _respond(nora, datetime(2026, 7, 14, 12, 0, tzinfo=UTC))
+    Incident.objects.filter(pk=late.pk).update(
+        impact_started_at=datetime(2026, 7, 14, 10, 0, tzinfo=UTC),
+        resolved_at=datetime(2026, 7, 14, 11, 0, tzinfo=UTC),
+    )
+    assert row(table(as_admin, "load", "people"), "nora")[3:5] == ["2", "1.5"]
+    assert table(as_admin, "load", "teams")[1][:3] == ["No team", "2", "1.5"]
