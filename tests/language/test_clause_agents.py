@@ -364,3 +364,18 @@ def test_a_short_aside_in_brackets_stays_inside_its_clause():
 def test_an_aside_with_a_verb_is_a_clause_of_its_own():
     found = read("The job (which runs nightly) deleted it.").clauses
     assert len(found) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that" after a person, then a verb: the person is the relative clause's subject.
+        ("The team that owns billing shipped it.", [ELIDED, OTHER]),
+        # "that" with its own subject after it.
+        ("The config that Ottoline pushed broke it.", [ELIDED, OTHER]),
+        # "that" after a thing.
+        ("The job that owns billing shipped it.", [ELIDED, SYSTEM]),
+    ],
+)
+def test_a_relative_that_after_a_person_acts_through_the_person(text, expected):
+    assert agents(text) == expected

@@ -49,6 +49,8 @@ def test_a_blunder_is_in_the_verb_or_a_phrase_about_the_act(text, words):
         ("Pemberton pushed untested code to production.", "pushed untested"),
         ("Pemberton applied the firewall rule too broadly.", "too broadly"),
         ("Pemberton drained node four instead of node five.", "instead of"),
+        ("Pemberton left the staging bucket public.", "left the staging bucket public"),
+        ("Pemberton left port 22 open to the world.", "left port 22 open to the world"),
     ],
 )
 def test_a_slip_may_be_in_the_object_of_the_act(text, words):
@@ -97,6 +99,7 @@ def test_they_needs_a_blunder_not_just_a_wrong_object():
         ("Pemberton missed the alert.", "missed the alert"),
         ("We skipped the canary stage.", "skipped the canary"),
         ("Pemberton approved it but maybe has not read it too closely.", "not read it too closely"),
+        ("The on-call slept through three pages.", "slept through"),
         ("Nobody noticed the disk filling.", "noticed"),
         ("Pemberton merged it without running the tests.", "without running"),
     ],
@@ -111,6 +114,7 @@ def test_care_left_undone_is_an_omission(text, words):
         ("Pemberton skipped the canary stage.", "skipped the"),
         ("The DBA simply ignored both warnings.", "simply ignored both"),
         ("Ops bypassed the approval step.", "bypassed the"),
+        ("Pemberton decided to skip the soak test.", "decided to skip the"),
     ],
 )
 def test_another_persons_step_set_aside_is_disregard_not_omission(text, words):

@@ -177,6 +177,12 @@ _IRREGULAR_PAST = frozenset(
         "reset",
         "quit",
         "spread",
+        "overrode",
+        "slept",
+        "came",
+        "became",
+        "rebuilt",
+        "swept",
     ]
 )
 # A capitalised word before one of these reads as a name in subject position.
@@ -574,7 +580,7 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     """The clause of `words`; one with no subject of its own ("..., but clones the
     wrong branch") shares the agent of the clause before it."""
     opened = i = _skip_openers(words)
-    if i < len(words) and words[i].low == "who" and previous is not None:
+    if i < len(words) and _subject_relative(words, i, previous) and previous is not None:
         # "... blamed on an IT worker who pressed the wrong button": the
         # relative clause acts through the noun just before "who".
         antecedent = _agent(_before_preposition(previous.words[-2:]), first=False)
@@ -588,6 +594,20 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         return Clause(words, previous.agent, previous.agent_start, end)
     agent = _agent(words[i:end], first=previous is None and i == opened)
     return Clause(words, agent, start, end)
+
+
+def _subject_relative(words: tuple[Word, ...], i: int, previous: Clause | None) -> bool:
+    """A relative clause whose subject is the noun before it: "… an operator who
+    pressed …", "the team that owns billing shipped …" ("that" after a person,
+    followed at once by a verb; "the config that Dana pushed" has its own subject)."""
+    low = words[i].low
+    if low == "who":
+        return True
+    if low != "that" or previous is None or i + 1 >= len(words):
+        return False
+    head = previous.words[-1]
+    verb = _is_verb(words[i + 1], words[i]) or words[i + 1].low.endswith("s")
+    return _person_word(head, first=False) and verb and words[i + 1].low not in _PRONOUNS
 
 
 def _skip_openers(words: tuple[Word, ...]) -> int:

@@ -50,6 +50,9 @@ _BLUNDER_PHRASE_RE = _Lazy(
 _WRONG_OBJECT_RE = _Lazy(
     # Headlines drop the article: "emailed the file to wrong address".
     r"\b(?:the|a|to|at|into|onto)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b|\brather\s+than\s+the\b"
+    # A thing left in an unsafe state: "left the bucket public", "left port 22 open to the world".
+    r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:public|publicly\s+\w+|world-readable|unlocked|unencrypted"
+    r"|unprotected|exposed|open\s+to\s+(?:the\s+)?(?:world|internet|public))\b"
     r"|\bbackwards\b"
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
     re.IGNORECASE,
@@ -103,7 +106,7 @@ _OMISSION_RE = _Lazy(
     r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
-    r"|\btake\s+the\s+time\s+to\b"
+    r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
     r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
     # "has not reviewed too closely": care said to fall short without "enough".
     r"|\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:too|very|that|so|all\s+that)\s+(?:closely|carefully"
@@ -384,7 +387,9 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 # a verdict on their will, where "missed" and "forgot" are hindsight.
 _DISREGARD_RE = _Lazy(
     r"(?:(?:had|has|have|just|simply|then|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
-    r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off)\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
+    r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off"
+    # A choice to set it aside: "chose to skip the load test".
+    r"|(?:chose|decided|opted|elected)\s+to\s+(?:ignore|disregard|skip|bypass|circumvent|override))\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
     r"|every|several|two|three|four|five|\d+|multiple|repeated|both|any|each|numerous|some"
     r"|many)\b",
     re.IGNORECASE,
@@ -826,7 +831,7 @@ CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
     "disregard": (
-        *("ignored", "disregarded", "skipped", "bypassed", "circumvent", "overrode"),
+        *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
         *("dismissed", "brushed off", "waved off"),
     ),
     "cause": ("because", "when", "that"),
@@ -853,8 +858,10 @@ CUE_TRIGGERS = {
         "errant",
         "mistaken",
         "faulty",
+        "left ",
     ),
     "omission": (
+        "slept through",
         "closely",
         "carefully",
         "thoroughly",
@@ -1159,7 +1166,7 @@ PRECHECKS = {
     "cause": _Lazy(r"\b(?:because|when)\b|\bcause\s+(?:was|is)\s+that\b", re.IGNORECASE),
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
-        r"|waved\s+off)\b",
+        r"|waved\s+off|(?:chose|decided|opted|elected)\s+to)\b",
         re.IGNORECASE,
     ),
 }

@@ -204,6 +204,7 @@ RULES = (
             "The contractor somehow managed to unplug the wrong rack.",
             "Tamsin keeps pushing untested migrations to the main branch.",
             "An operator entered an erroneous command on the edge router.",
+            "The previous admin left the backup bucket world-readable.",
         ),
         good=(
             "The cron job deleted the table by mistake.",
@@ -567,6 +568,7 @@ RULES = (
             "Anywhere else you'd get fired for a push like that.",
             "The DBA ignored the disk-space warning on the replica.",
             "Pemberton skipped the load test to make the Friday cut-off.",
+            "Management chose to bypass the change freeze for the launch.",
         ),
         good=(
             "We decided a staged rollout was a good idea for the schema change.",
