@@ -133,10 +133,16 @@ def _starting_at(
 ) -> list[tuple[int, int]]:
     found = []
     for match in starts.finditer(text):
+        word = match.group()
+        # Most capitalised words are no name: the dictionaries say so before
+        # the context checks (a search each) need to run.
+        candidates = [by_word.get(word) for by_word in groups]
+        if not any(candidates):
+            continue
         start = match.start()
         if _glued(text, start) or _after_article(text, start):
             continue
-        end = _longest(text, start, (by_word.get(match.group()) for by_word in groups))
+        end = _longest(text, start, candidates)
         if end:
             found.append((start, end))
     return found
