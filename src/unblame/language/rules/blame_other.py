@@ -174,7 +174,9 @@ RULES = (
             # "Pascoe broke the build": any name in subject position, known or not.
             frame(frozenset({OTHER}), "wreck"),
         ),
-        unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b",
+        # "human and process error were to blame": the label, left to UB401.
+        unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b"
+        r"|\bhuman\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:errors?|mistakes?|slips?|failures?)\b",
     ),
     Rule(
         code="UB102",

@@ -131,6 +131,8 @@ RULES = (
             "Root cause: operator error during the failover.",
             "Turned out to be a PEBKAC, nothing to fix.",
             "The incident was due to a manual error in the DNS zone.",
+            "A mix of human and tooling error was to blame for the purge.",
+            "As usual it was some human screw-up that took the site down.",
         ),
         good=(
             "Dekker treats human error as a symptom of trouble deeper in the system.",
@@ -143,11 +145,14 @@ RULES = (
             "Operator error happens, so the console asks before it deletes.",
             "Surveys put 70% of change-related outages down to human error.",
         ),
-        triggers=("error", "mistake", "slip", "bak", "bcak", "pebkac", "layer"),
+        triggers=("error", "mistake", "slip", "bak", "bcak", "pebkac", "layer", "human"),
         pattern=r"""
             (?P<span>
               \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
                 |developer|dev|people|procedural|keyboard|employee|worker|technician)\s+(?:errors?|mistakes?|slips?)\b
+            # Coordinated or informal: "human and process error", "some human mess-up".
+            | \bhuman\s+(?:and|or|&)\s+[\w-]+\s+(?:errors?|mistakes?|failures?)\b
+            | \bhuman\s+(?:mess[-\s]?ups?|screw[-\s]?ups?|fuck[-\s]?ups?|failures?)\b
             | \bpe?bc?ak\b | \bpebkac\b | \bpebcak\b | \bid(?:10|-ten-)t\s+error\b
             | \blayer\s*8\s+(?:issue|error|problem)\b
             )
