@@ -133,11 +133,15 @@ def rebuild() -> dict[str, int]:
 
 
 def _optimize() -> None:
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
             cursor.execute(
                 "INSERT INTO insights_search_fts(insights_search_fts) VALUES ('optimize')"
             )
+        else:
+            # Search places its window by the planner's estimates (insights.search),
+            # which must know of the rows just written.
+            cursor.execute("ANALYZE insights_searchentry")
 
 
 @cache

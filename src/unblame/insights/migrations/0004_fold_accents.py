@@ -1,27 +1,29 @@
 """Search folds accents on PostgreSQL as FTS5 does on SQLite: "cafe" finds "café".
 
-`unblame_fold(text)` is a plain SQL function that maps every accented Latin
-letter to its letter without the accent, with translate(). It needs no
-extension (`unaccent` must be created by a superuser or the database's
-owner, and is not immutable, so a generated column could not use it), and
-being IMMUTABLE it can feed the generated tsvector column. Each letter stays
-one letter, so a snippet found in the folded text lines up, character by
-character, with the text as written (insights.search).
+`unblame_fold(text)` is a plain SQL function: it decomposes the text (NFD),
+drops the combining marks and composes what is left again (NFC), so "é"
+becomes "e" and a precomposed letter stays one letter, which lets a snippet
+found in the folded text line up with the text as written (insights.search).
+Text that is all ASCII, most of it, is returned as it is without that work
+(folding 1.3 million texts took 60 s, 8 s with the shortcut). It needs no
+extension (`unaccent` must be created by a superuser or the database's owner,
+and is not immutable, so a generated column could not use it); being
+IMMUTABLE it can feed the generated tsvector column. A database that is not
+UTF8 cannot normalize: there it returns the text unchanged.
 
-The letters folded are those of Latin-1, Latin Extended-A and -B and Latin
-Extended Additional that decompose into an ASCII letter and combining marks:
-what SQLite's `remove_diacritics 2` folds. Unicode never changes an existing
-letter's decomposition, so the table is the same on every Python.
-
-Re-adding the column computes every row's tsvector again (about a minute per
-million index rows); SQLite is left as it is.
+Letters that are not a letter plus accents (ł, ø, ß) stay as they are, as on
+SQLite. Re-adding the column computes every row's tsvector again, about a
+minute per million texts on a busy machine; SQLite is left as it is.
 """
-
-import unicodedata
 
 from django.db import migrations
 
-LATIN = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+# Unicode's blocks of combining diacritical marks.
+MARKS = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+FOLD = (
+    r"CASE WHEN $1 ~ '^[\x01-\x7f]*$' THEN $1"
+    f" ELSE normalize(regexp_replace(normalize($1, NFD), '{MARKS}', '', 'g'), NFC) END"
+)
 OLD_DOCUMENT = (
     "setweight(to_tsvector('english'::regconfig, title), 'A')"
     " || setweight(to_tsvector('english'::regconfig, body), 'B')"
@@ -32,25 +34,18 @@ NEW_DOCUMENT = (
 )
 
 
-def fold_table() -> tuple[str, str]:
-    """The accented letters and, at the same places, their letters without accents."""
-    accented, plain = [], []
-    for code in LATIN:
-        base, *marks = unicodedata.normalize("NFKD", chr(code))
-        only_marks = all(unicodedata.combining(mark) for mark in marks)
-        if marks and only_marks and base.isascii() and base.isalpha():
-            accented.append(chr(code))
-            plain.append(base)
-    return "".join(accented), "".join(plain)
-
-
-def _create_function() -> str:
-    accented, plain = fold_table()
+def _create_function(utf8: bool) -> str:
+    body = FOLD if utf8 else "$1"
     return (
         "CREATE FUNCTION unblame_fold(text) RETURNS text"
-        " LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
-        f" AS $$ SELECT translate($1, '{accented}', '{plain}') $$"
+        f" LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT {body} $$"
     )
+
+
+def _utf8(schema_editor) -> bool:
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SHOW server_encoding")
+        return cursor.fetchone()[0].upper() in ("UTF8", "UTF-8")
 
 
 def _document(expression: str) -> list[str]:
@@ -64,7 +59,7 @@ def _document(expression: str) -> list[str]:
 
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        for sql in [_create_function(), *_document(NEW_DOCUMENT)]:
+        for sql in [_create_function(_utf8(schema_editor)), *_document(NEW_DOCUMENT)]:
             schema_editor.execute(sql)
 
 
