@@ -155,6 +155,10 @@ def fill(wanted: int) -> None:
         print(f"generating {missing:,} incidents…", file=sys.stderr)
         generate_history(missing, seed=count_incidents())
         print(f"generated in {time.monotonic() - started:.0f} s", file=sys.stderr)
+        # As `unblame demo --incidents` does: bulk writes send no signals to the index.
+        from unblame.insights.index import rebuild
+
+        rebuild()
 
 
 def client_for(username: str, role: str):

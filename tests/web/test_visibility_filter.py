@@ -81,6 +81,36 @@ def test_hidden_incidents_are_exactly_the_ones_not_visible(
     assert restricted.pk not in set(hidden_incidents(editor).values_list("pk", flat=True))
 
 
+def test_hidden_incidents_split_every_mix_of_trashed_and_restricted(
+    admin, editor, viewer, outsider, restricted, sev2
+):
+    # Each of the four flag pairs, and the editor a responder on every restricted one.
+    made = {}
+    for trashed in (False, True):
+        for secret in (False, True):
+            one = Incident.objects.create(title="x", severity=sev2, restricted=secret)
+            if secret:
+                one.responders.create(user=editor)
+            if trashed:
+                Incident.all_objects.filter(pk=one.pk).update(deleted_at=restricted.declared_at)
+            made[trashed, secret] = one.pk
+    expected_hidden = {
+        admin: {made[True, False], made[True, True]},
+        editor: {made[True, False], made[True, True]},
+        viewer: {made[True, False], made[True, True], made[False, True], restricted.pk},
+        outsider: {made[True, False], made[True, True], made[False, True], restricted.pk},
+    }
+    for user, hidden in expected_hidden.items():
+        assert set(hidden_incidents(user).values_list("pk", flat=True)) == hidden, user
+
+
+def test_a_deactivated_responder_sees_nothing_and_everything_is_hidden(editor, restricted):
+    editor.is_active = False
+    editor.save()
+    assert not visible_incidents(editor).exists()
+    assert set(hidden_incidents(editor).values_list("pk", flat=True)) == {restricted.pk}
+
+
 def test_the_services_page_leaves_out_trashed_incidents(as_admin, incident, checkout, sev2):
     trashed = Incident.objects.create(title="Duplicate", severity=sev2)
     trashed.services.add(checkout)

@@ -63,7 +63,12 @@ def hidden_incidents(user: Any) -> QuerySet[Incident]:
     if user is None or not user.is_authenticated or not user.is_active:
         return Incident.all_objects.all()
     candidates = Incident.all_objects.filter(Q(deleted_at__isnull=False) | Q(restricted=True))
-    return candidates.exclude(on_visible_incident(user, "pk"))
+    # Visible candidates are never trashed, so they are the visible restricted
+    # incidents: listed once (a few, or the admin's 3%). Checking each
+    # candidate with on_visible_incident made PostgreSQL hash every visible
+    # incident first: 220 ms of the services page at 100,000 incidents.
+    seen = visible_incidents(user).filter(restricted=True).values("pk")
+    return candidates.exclude(pk__in=seen)
 
 
 def visible_events(user: Any) -> QuerySet[TimelineEvent]:
