@@ -243,7 +243,8 @@ class Table:
     def csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(self.columns)
+        # Column names can be people's words too (a factor category per month column).
+        writer.writerow([safe_cell(column) for column in self.columns])
         for row in self.rows:
             writer.writerow([_csv_value(cell.value) for cell in row])
         return out.getvalue()

@@ -87,3 +87,9 @@ def test_the_command_counts_every_published_section(history):
     assert f"Counted {SectionFigures.objects.count()} section(s)." in out.getvalue()
     call_command("count_review_findings", stdout=out)
     assert "Counted 0 section(s)." in out.getvalue()
+
+
+def test_column_names_are_quoted_like_cells():
+    # A factor category becomes a column of the by-month table: its name is someone's words.
+    table = Table(["Month", '=HYPERLINK("x")', "Testing"], [cells("2026-03", 1, 0)])
+    assert table.csv().splitlines()[0] == "Month,\"'=HYPERLINK(\"\"x\"\")\",Testing"
