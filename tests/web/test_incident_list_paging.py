@@ -74,3 +74,10 @@ def test_a_page_shows_each_incidents_severity_and_services(as_viewer, incident):
     row = as_viewer.get("/incidents/").context["page"].object_list[0]
     assert row.severity.name == incident.severity.name
     assert [s.name for s in row.services.all()] == [s.name for s in incident.services.all()]
+
+
+def test_rows_by_key_keep_the_keys_order_whatever_the_querysets(many):
+    keys = [many[3].pk, many[0].pk, many[7].pk]
+    rows = paging.rows_by_key(Incident.objects.order_by("title"), keys)
+    assert [row.pk for row in rows] == keys
+    assert paging.rows_by_key(Incident.objects.exclude(pk=many[0].pk), keys)[1].pk == many[7].pk

@@ -56,7 +56,9 @@ class CappedPaginator(Paginator):
 
 def rows_by_key(queryset: QuerySet, keys: Sequence[Any]) -> list[Any]:
     """The rows of `queryset` with these primary keys, in the keys' order."""
-    found = {row.pk: row for row in queryset.filter(pk__in=keys)}
+    # Unordered: the keys give the order, and with an ORDER BY SQLite walked
+    # the list's index over every incident to find 25 keys (70 ms at 100,000).
+    found = {row.pk: row for row in queryset.filter(pk__in=keys).order_by()}
     return [found[key] for key in keys if key in found]
 
 
@@ -79,14 +81,19 @@ class Listed:
     trash and others' restricted incidents). Checking each row's incident
     for the caller to count the visible ones cost 120 ms at 100,000
     incidents; counting `every` on an index and taking off `hidden` gives
-    the same number in a few milliseconds.
+    the same number in a few milliseconds. Incidents themselves are counted
+    on the covering index in one pass (12 to 26 ms), less than the two counts
+    take, so their list gives `visible` only.
     """
 
     visible: QuerySet
-    every: QuerySet
-    hidden: QuerySet
+    every: QuerySet | None = None
+    hidden: QuerySet | None = None
 
     def count(self) -> int:
+        """Exact; from `every` less `hidden` when given, else by counting `visible`."""
+        if self.every is None or self.hidden is None:
+            return self.visible.order_by().count()
         return self.every.order_by().count() - self.hidden.order_by().count()
 
 
