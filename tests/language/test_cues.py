@@ -130,6 +130,7 @@ def test_another_persons_step_set_aside_is_disregard_not_omission(text, words):
         ("The outage began when the operator pulled the uplink.", "the operator pulled"),
         ("The root cause was that a developer merged it early.", "a developer merged"),
         ("It broke because someone at the vendor rotated it.", "someone at the vendor rotated"),
+        ("The issue was that Pemberton forgot the renewal.", "Pemberton forgot"),
     ],
 )
 def test_a_persons_plain_act_given_as_the_cause_is_cause(text, words):
@@ -145,6 +146,8 @@ def test_a_persons_plain_act_given_as_the_cause_is_cause(text, words):
         "It broke because the quota was lowered by the cleanup job.",
         # No outcome before the clause: a reason, not a cause.
         "Pemberton owns the runbook because she wrote the service.",
+        # "that" after no noun naming a cause.
+        "The runbook said that Pemberton restarted it at noon.",
         # The act did not happen.
         "It failed because nobody could have restarted it in time.",
     ],

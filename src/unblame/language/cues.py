@@ -444,10 +444,12 @@ _OUTCOME_BEFORE_RE = _Lazy(
     r"(?:\b(?:outage|incident|failure|problem|issue|downtime|breakage|errors?|it|this|that)\b"
     r"[^,;:]{0,40}?\b(?:was|is|happened|occurred|started|began|broke|failed|went\s+down"
     r"|came\s+about|(?:was\s+)?triggered|(?:was\s+)?caused)(?:\s+\w+){0,2}"
-    r"|\b(?:root\s+)?cause\s+(?:was|is))\s*$",
+    r"|\b(?:root\s+)?(?:cause|issue|problem|reason|trigger)\s+(?:was|is))\s*$",
     re.IGNORECASE,
 )
 _OPENS_CAUSE = frozenset({"because", "when", "that"})
+# "The issue was that …": only a noun naming the cause makes "that" open one.
+_NAMES_A_CAUSE_RE = _Lazy(r"\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\b", re.IGNORECASE)
 # Seeing and answering are what people do about a failure, not what causes it.
 _NOT_CAUSES = _RESPONSES | {"saw", "noticed", "checked", "looked", "asked", "paged", "called"}
 
@@ -466,7 +468,7 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     before = sentence.text[: clause.start - sentence.offset]
     outcome = _OUTCOME_BEFORE_RE.search(before)
-    if outcome is None or (opener == "that" and "cause" not in outcome.group().lower()):
+    if outcome is None or (opener == "that" and not _NAMES_A_CAUSE_RE.search(outcome.group())):
         return None
     return clause.agent_start, verb.end
 
@@ -1163,7 +1165,10 @@ PRECHECKS = {
     # Not `_alternatives`: the edge ", again?" starts at a comma, not a word.
     "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
     "incompetence": _INCOMPETENCE_RE,
-    "cause": _Lazy(r"\b(?:because|when)\b|\bcause\s+(?:was|is)\s+that\b", re.IGNORECASE),
+    "cause": _Lazy(
+        r"\b(?:because|when)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
+        re.IGNORECASE,
+    ),
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
         r"|waved\s+off|(?:chose|decided|opted|elected)\s+to)\b",
