@@ -75,9 +75,12 @@ def _items(incidents: QuerySet[Incident], value: str, params: Any) -> QuerySet[I
 
 
 def _review(incidents: QuerySet[Incident], value: str) -> QuerySet[Incident]:
+    published = Review.objects.filter(incident=OuterRef("pk"), state=ReviewState.PUBLISHED)
     if value == "published":
-        published = Review.objects.filter(incident=OuterRef("pk"), state=ReviewState.PUBLISHED)
         return incidents.filter(Exists(published))
+    if value == "published_resolved":
+        # What time to publish measures: a published review of a resolved incident.
+        return incidents.filter(Exists(published), resolved_at__isnull=False)
     if value == "overdue":
         from unblame.insights.reports import overdue_reviews
 
@@ -104,6 +107,9 @@ def drill(incidents: QuerySet[Incident], params: Any) -> QuerySet[Incident]:
     return incidents
 
 
+REVIEW_WORDS = {"published_resolved": "resolved, with the review published"}
+
+
 def _name(model: Any, value: str, field: str) -> str:
     pk = _int(value)
     found = model.objects.filter(pk=pk).values_list(field, flat=True).first() if pk else None
@@ -126,6 +132,6 @@ def described(params: Any) -> list[str]:
         "items": lambda v: f"with action items: {v.replace('_', ' ')}",
         "owner": lambda v: f"owned by {person(v)}",
         "owner_team": lambda v: f"owned by team {v}",
-        "review": lambda v: f"review {v}",
+        "review": lambda v: REVIEW_WORDS.get(v, f"review {v}"),
     }
     return [text(params[key]) for key, text in words.items() if params.get(key)]

@@ -663,7 +663,7 @@ def _time_to_publish(scope: Scope) -> Block:
         [Series("Median", [s[0] for s in stats]), Series("90th percentile", [s[1] for s in stats])],
         "days",
         kind="line",
-        links=[scope.drill(month=m, review="published") for m in months],
+        links=[scope.drill(month=m, review="published_resolved") for m in months],
         id="reviews-publish",
     )
     table = Table(
@@ -674,7 +674,7 @@ def _time_to_publish(scope: Scope) -> Block:
                 len(by_month.get(m, [])),
                 s[0],
                 s[1],
-                links=[scope.drill(month=m, review="published")],
+                links=[scope.drill(month=m, review="published_resolved")],
             )
             for m, s in zip(months, stats, strict=True)
         ],

@@ -168,3 +168,39 @@ def test_an_owners_row_lists_the_incidents_with_their_open_items(as_viewer, mixe
     }
     for cells in rows.values():
         assert listed(as_viewer, cells[0].link) == cells[2].value
+
+
+def test_a_months_link_lists_the_incidents_of_that_month_in_the_viewers_zone(db):
+    from django.test import Client
+
+    sev2 = Severity.objects.get(name="SEV2")
+    # 20:00 UTC on 31 March is 1 April in Tokyo, 31 March in UTC.
+    at = datetime(2026, 3, 31, 20, tzinfo=UTC)
+    Incident.objects.create(
+        title="Edge", severity=sev2, declared_at=at, impact_started_at=at, detected_at=at
+    )
+    for zone, month in (("Asia/Tokyo", "2026-04"), ("UTC", "2026-03")):
+        client = Client()
+        client.force_login(make_user(f"in-{zone.replace('/', '-').lower()}", "viewer", timezone=zone))
+        detect = blocks(client, "response")["detect"]
+        assert [(c[0].value, c[1].value) for c in detect.table.rows] == [(month, 1)]
+        agree(client, detect, 1)
+
+
+def test_published_reviews_of_a_month_list_as_many_incidents(as_viewer, db):
+    sev2 = Severity.objects.get(name="SEV2")
+    at = datetime(2026, 3, 10, tzinfo=UTC)
+    resolved = Incident.objects.create(
+        title="Resolved", severity=sev2, declared_at=at, resolved_at=at + timedelta(hours=1)
+    )
+    # Published while the incident is still open: no time from resolution to measure.
+    still_open = Incident.objects.create(title="Open", severity=sev2, declared_at=at)
+    for incident in (resolved, still_open):
+        Review.objects.create(
+            incident=incident, state=ReviewState.PUBLISHED, published_at=at + timedelta(days=2)
+        )
+    publish = blocks(as_viewer, "reviews")["time-to-publish"]
+    agree(as_viewer, publish, 1)
+    link = publish.table.rows[0][0].link
+    html = as_viewer.get(link).content.decode()
+    assert "resolved, with the review published" in html
