@@ -181,7 +181,8 @@ def test_a_months_link_lists_the_incidents_of_that_month_in_the_viewers_zone(db)
     )
     for zone, month in (("Asia/Tokyo", "2026-04"), ("UTC", "2026-03")):
         client = Client()
-        client.force_login(make_user(f"in-{zone.replace('/', '-').lower()}", "viewer", timezone=zone))
+        name = f"in-{zone.replace('/', '-').lower()}"
+        client.force_login(make_user(name, "viewer", timezone=zone))
         detect = blocks(client, "response")["detect"]
         assert [(c[0].value, c[1].value) for c in detect.table.rows] == [(month, 1)]
         agree(client, detect, 1)
