@@ -127,7 +127,7 @@ def test_another_persons_step_set_aside_is_disregard_not_omission(text, words):
     ("text", "words"),
     [
         ("It broke because Pemberton lowered the quota.", "Pemberton lowered"),
-        ("The outage began when the operator pulled the uplink.", "the operator pulled"),
+        ("The outage was triggered when the operator pulled the uplink.", "the operator pulled"),
         ("The root cause was that a developer merged it early.", "a developer merged"),
         ("It broke because someone at the vendor rotated it.", "someone at the vendor rotated"),
         ("The issue was that Pemberton forgot the renewal.", "Pemberton forgot"),
@@ -146,6 +146,8 @@ def test_a_persons_plain_act_given_as_the_cause_is_cause(text, words):
         "It broke because the quota was lowered by the cleanup job.",
         # No outcome before the clause: a reason, not a cause.
         "Pemberton owns the runbook because she wrote the service.",
+        # "began when" tells the time of an act, not its part in the outcome.
+        "The incident began when the on-call engineer deployed version 4.2.",
         # "that" after no noun naming a cause.
         "The runbook said that Pemberton restarted it at noon.",
         # The act did not happen.

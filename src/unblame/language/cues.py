@@ -448,6 +448,8 @@ _OUTCOME_BEFORE_RE = _Lazy(
     re.IGNORECASE,
 )
 _OPENS_CAUSE = frozenset({"because", "when", "that"})
+# After "when", only a verb of causing makes the clause a cause rather than a time.
+_CAUSED_WHEN_RE = _Lazy(r"\b(?:triggered|caused|broke|went\s+down)\b", re.IGNORECASE)
 # "The issue was that …": only a noun naming the cause makes "that" open one.
 _NAMES_A_CAUSE_RE = _Lazy(r"\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\b", re.IGNORECASE)
 # Seeing and answering are what people do about a failure, not what causes it.
@@ -470,6 +472,8 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     outcome = _OUTCOME_BEFORE_RE.search(before)
     if outcome is None or (opener == "that" and not _NAMES_A_CAUSE_RE.search(outcome.group())):
         return None
+    if opener == "when" and not _CAUSED_WHEN_RE.search(outcome.group()):
+        return None  # "The incident began when the on-call deployed 4.2" tells the time
     return clause.agent_start, verb.end
 
 
