@@ -131,6 +131,19 @@ def _databases() -> dict:
 DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Both caches live in the process's memory (no service to run). "default" keeps
+# insights reports; "sections" keeps review Markdown rendered to HTML
+# (reviews/rendering.py), apart so that many sections cannot push reports out.
+# 500 renderings of at most ~250 KB each bound it at about 125 MB.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sections": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "sections",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+
 # Background work (webhook deliveries, Slack replies, tracker syncs); see server/queue.py.
 HUEY = build_huey(DATA_DIR, env_str("UNBLAME_DATABASE_URL"))
 

@@ -12,19 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import nh3
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
-from markdown_it import MarkdownIt
 
 from unblame.accounts.models import User
 from unblame.incidents.models import Responder, Status, TimelineEvent
 from unblame.reviews.models import Review, ReviewState
+from unblame.reviews.rendering import markdown_html
 
 from .document import MOMENTS, ReviewDocument, parse_time
 from .export import export_document
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 MOMENT_LABELS = {
     "impact_started": "Impact started",
     "detected": "Detected",
@@ -32,10 +29,6 @@ MOMENT_LABELS = {
     "mitigated": "Mitigated",
     "resolved": "Resolved",
 }
-
-
-def markdown_html(text: str) -> SafeString:
-    return mark_safe(nh3.clean(_MARKDOWN.render(text)))  # cleaned by nh3
 
 
 def _when(value: str | None) -> str:

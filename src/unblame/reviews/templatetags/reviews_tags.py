@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-import nh3
 from django import template
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from markdown_it import MarkdownIt
 
 from unblame.incidents.access import can_write, visible_incidents
 from unblame.reviews.models import MENTION_RE, Mention, Review
+from unblame.reviews.rendering import markdown_html
 
 register = template.Library()
-
-# Raw HTML is off in the parser and nh3 cleans what comes out, so a section
-# can hold any text without becoming a way to inject markup.
-_markdown = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 @register.filter
 def markdown(text: str) -> SafeString:
-    return mark_safe(nh3.clean(_markdown.render(text or "")))  # cleaned by nh3
+    """The text rendered and cleaned, once per distinct text (reviews/rendering.py)."""
+    return markdown_html(text)
 
 
 @register.filter
