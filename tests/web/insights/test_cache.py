@@ -72,3 +72,32 @@ def test_once_every_section_is_counted_the_check_is_not_repeated(as_viewer, hist
         section__key="impact", section__review=history["review"]
     )
     assert figures.version == figures.section.version
+
+
+def test_trashing_and_restoring_an_incident_shows_at_once(as_viewer, history, incident, admin):
+    # Trashing is an update, not a save; the kept results must still move on.
+    assert "Change management" in csv_of(as_viewer)
+    incident.trash(admin)
+    assert "Change management" not in csv_of(as_viewer)
+    drill = as_viewer.get(reverse("insights:incidents")).content.decode()
+    assert f"/incidents/{incident.pk}/" not in drill
+    incident.restore(admin)
+    assert "Change management,1,1" in csv_of(as_viewer)
+
+
+def test_merging_a_duplicate_moves_its_factors_into_the_kept_incidents_figures(
+    as_viewer, history, incident, sev2, admin
+):
+    from unblame.incidents.merge import merge_incidents
+    from unblame.incidents.models import Incident
+
+    duplicate = Incident.objects.create(
+        title="Dup", severity=sev2, declared_at=incident.declared_at
+    )
+    ContributingFactor.objects.create(
+        incident=duplicate, category=FactorCategory.objects.get(name="Testing"), description="x"
+    )
+    assert "Testing,1,0" in csv_of(as_viewer)
+    merge_incidents(incident, duplicate, admin)
+    # The factor now belongs to the checkout incident: one incident, one service.
+    assert "Testing,1,1" in csv_of(as_viewer)
