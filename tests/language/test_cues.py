@@ -206,6 +206,34 @@ def test_a_system_skipping_or_a_verb_without_an_object_is_no_disregard(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "The on-call ignored the noisy alert because it had fired falsely for weeks.",
+        "The operator overrode the default, as the runbook asked.",
+        "Pemberton skipped the canary on purpose for the hotfix.",
+    ],
+)
+def test_setting_a_step_aside_for_a_reason_given_is_no_disregard(text):
+    assert cue(text, "disregard") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We accidentally discovered a second bug while testing the fix.",
+        "We inadvertently learned that the replica served stale reads.",
+    ],
+)
+def test_a_lucky_find_is_no_accident(text):
+    assert cue(text, "accident") is None
+    assert analyze(text) == []
+
+
+def test_a_step_skipped_by_design_is_no_neglect():
+    assert cue("The soak test was skipped by design for hotfixes.", "neglect") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Pemberton forgot to mention the outage.",
         # The system's part is given: no verdict on the people.
         "No alert was configured, so nobody noticed the disk filling.",

@@ -267,7 +267,7 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
             found = words[k].start, words[k].end
         else:
             continue
-        return None if _unreal(clause, found[1]) else found
+        return None if _unreal(clause, found[1]) or _by_chance(clause, k) else found
     return _phrase(sentence, clause, _BLUNDER_PHRASE_RE)
 
 
@@ -277,15 +277,31 @@ _ACCIDENT_ADVERBS = frozenset(
 )
 
 
+# Finding something by chance is luck, not a slip: "accidentally discovered a bug".
+_DISCOVERIES = frozenset(
+    {"discovered", "found", "learned", "learnt", "stumbled", "noticed", "spotted", "realized"}
+    | {"realised", "uncovered", "caught", "fixed", "solved", "came"}
+)
+
+
+def _by_chance(clause: Clause, adverb: int) -> bool:
+    """The adverb at index `adverb` tells of a lucky find, not a slip."""
+    following = clause.words[adverb + 1] if adverb + 1 < len(clause.words) else None
+    return following is not None and following.low in _DISCOVERIES
+
+
 def accident(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """An act told as unintended: "accidentally removed", "mistakenly thought".
 
     Narrower than `blunder`: a group's "overlooked" is an omission and its
     "blindly" usually sits in a plea, so only the adverbs of accident count.
     """
-    for word in clause.words[clause.predicate :]:
+    for k in range(clause.predicate, len(clause.words)):
+        word = clause.words[k]
         if word.low in _ACCIDENT_ADVERBS:
-            return None if _unreal(clause, word.end) else (word.start, word.end)
+            if _unreal(clause, word.end) or _by_chance(clause, k):
+                return None
+            return word.start, word.end
     return None
 
 
@@ -435,8 +451,34 @@ def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4"."""
-    return _from_predicate(sentence, clause, _DISREGARD_RE)
+    """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4".
+
+    A reason given beside it ("ignored the alert because it had fired falsely for
+    weeks", "skipped it by design") is the local rationality a review wants.
+    """
+    found = _from_predicate(sentence, clause, _DISREGARD_RE)
+    if found is None or _explained(sentence, clause):
+        return None
+    return found
+
+
+_ON_PURPOSE_RE = _Lazy(
+    r"\b(?:by\s+design|as\s+(?:designed|planned|intended|agreed)|on\s+purpose|intentionally"
+    r"|deliberately|per\s+(?:the\s+)?(?:runbook|policy|plan))\b",
+    re.IGNORECASE,
+)
+
+
+def _explained(sentence: Sentence, clause: Clause) -> bool:
+    """A later clause gives the reason, or the act is said to be on purpose."""
+    reasons = any(
+        c.words[0].low in {"because", "since", "as"}
+        for c in sentence.clauses
+        if c.start > clause.start
+    )
+    return (
+        reasons or _ON_PURPOSE_RE.search(sentence.text, clause.start - sentence.offset) is not None
+    )
 
 
 # What a "because", "when" or "that" clause is given as the cause of.
@@ -712,6 +754,8 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     match = regex.search(text, 0, min(len(text), 60))
     if match is None or match.start() > 20 or _caught_by_a_safeguard(text, match):
         return None
+    if _ON_PURPOSE_RE.search(text, match.end(), match.end() + 40):
+        return None  # "The step was skipped by design for hotfixes"
     return start + match.start(), start + match.end()
 
 

@@ -457,6 +457,7 @@ RULES = (
         good=(
             "I merged the PR after the tests and the canary passed.",
             "We cannot accidentally delete the bucket now: it is versioned.",
+            "I accidentally found the root cause while reading an unrelated log.",
             "We need people to stop acking alerts blindly; the pager should dedupe them.",
             "I ran the script against prod at 09:14.",
             "I broke the migration down into three steps.",
@@ -523,6 +524,9 @@ RULES = (
         unless=r"""
             # A slip imagined to test the design: "if I had mistakenly …, it would not have …".
             \bif\s+i\s+(?:had|'d|’d)\s+(?:\w+\s+){0,3}?\w+ed\b[^.!?]{0,200}?\bwould(?:n't|n’t|\s+not)?\s+have\b
+            # A lucky find: "I accidentally found the root cause".
+            | \b(?:accidentally|accidently|inadvertently|unintentionally|by\s+accident)\s+(?:discovered|found
+                |learned|learnt|stumbled|noticed|spotted|reali[sz]ed|uncovered|caught|fixed|solved|came\s+across)\b
         """,
     ),
     Rule(
