@@ -510,3 +510,52 @@ def test_an_admin_turns_a_channels_nudges_off_from_the_page(declared, as_admin):
     as_admin.post(f"/settings/slack/channels/{link.pk}/nudges/")
     link.refresh_from_db()
     assert link.nudges is False
+
+
+def test_blank_secrets_keep_the_saved_ones_and_a_cleared_api_url_goes_back_to_the_default(
+    as_admin, monkeypatch
+):
+    from unblame.accounts.models import AuditEntry
+    from unblame.integrations.slackbot import DEFAULT_API_URL, SlackConfig, current_settings
+
+    for name in ("SIGNING_SECRET", "BOT_TOKEN", "API_URL"):
+        monkeypatch.delenv(f"UNBLAME_SLACK_{name}", raising=False)
+    as_admin.post(
+        "/settings/slack/",
+        {"signing_secret": "first", "bot_token": "xoxb-1", "api_url": "https://slack.example/api/"},
+    )
+    # Blank password fields keep what was saved; an emptied URL clears it.
+    as_admin.post("/settings/slack/", {"signing_secret": "", "bot_token": "", "api_url": ""})
+    config = SlackConfig.load()
+    assert (config.signing_secret, config.bot_token, config.api_url) == ("first", "xoxb-1", "")
+    assert current_settings().api_url == DEFAULT_API_URL
+    last = AuditEntry.objects.filter(action="update").latest("at")
+    assert last.after == {"changed": []}
+
+
+def test_a_bad_api_url_is_refused_and_nothing_saved(as_admin, monkeypatch):
+    from unblame.integrations.slackbot import SlackConfig
+
+    response = as_admin.post("/settings/slack/", {"signing_secret": "x", "api_url": "not a url"})
+    assert response.status_code == 400
+    assert SlackConfig.load().signing_secret == ""
+
+
+def test_a_missing_channel_link_is_a_404_and_editors_cannot_toggle(declared, people, as_admin):
+    assert as_admin.post("/settings/slack/channels/999999/nudges/").status_code == 404
+    link = SlackChannel.objects.get()
+    editor = Client()
+    editor.force_login(people["otto"])
+    assert editor.post(f"/settings/slack/channels/{link.pk}/nudges/").status_code == 403
+    link.refresh_from_db()
+    assert link.nudges is True
+
+
+def test_an_unsigned_interaction_is_a_401_and_changes_nothing(slack, people):
+    payload = json.dumps({"type": "block_actions", "user": {"id": "U_ED"}})
+    body = urlencode({"payload": payload}).encode()
+    response = post(
+        "/hooks/slack/interactions", body, "application/x-www-form-urlencoded", headers={}
+    )
+    assert response.status_code == 401
+    assert not SlackPerson.objects.exists()
