@@ -34,6 +34,8 @@ def cue(text: str, name: str) -> str | None:
         ("Pemberton made a small mistake in the config.", "made a small mistake"),
         ("Pemberton deleted the archive by mistake.", "by mistake"),
         ("I hastily approved the migration.", "hastily"),
+        ("Pemberton didn't pick the right cluster.", "n't pick the right"),
+        ("I was not setting the correct variable.", "not setting the correct"),
     ],
 )
 def test_a_blunder_is_in_the_verb_or_a_phrase_about_the_act(text, words):
@@ -74,6 +76,9 @@ def test_a_slip_may_be_in_the_object_of_the_act(text, words):
         "The mismatched versions broke the build.",
         # Plain narration.
         "Pemberton restarted the replica at noon.",
+        # A condition, and having is no act of choosing.
+        "If you do not set the correct flag, the job fails.",
+        "Pemberton did not have the right access to the console.",
     ],
 )
 def test_no_slip_where_nothing_was_done_wrong(text):

@@ -268,7 +268,25 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         else:
             continue
         return None if _unreal(clause, found[1]) or _by_chance(clause, k) else found
-    return _phrase(sentence, clause, _BLUNDER_PHRASE_RE)
+    return _phrase(sentence, clause, _BLUNDER_PHRASE_RE) or _right_thing_missed(sentence, clause)
+
+
+# The right value not used is the wrong one used: "I was not setting the correct
+# variable", "he didn't pick the right cluster". Having ("didn't have the right
+# access") is a condition, not an act, so only acts of choosing count.
+_RIGHT_THING_MISSED_RE = _Lazy(
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+ly\s+)?(?:set|use|pass|pick|select|choose|enter|type|run|apply"
+    r"|specify)(?:s|ting|ing|ning|ed)?\s+the\s+(?:correct|right|proper)\b",
+    re.IGNORECASE,
+)
+
+
+def _right_thing_missed(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    if clause.words[0].low in _CONDITIONS:
+        return None
+    start, text = _predicate(sentence, clause)
+    match = _RIGHT_THING_MISSED_RE.search(text)
+    return (start + match.start(), start + match.end()) if match else None
 
 
 _ACCIDENT_ADVERBS = frozenset(
@@ -866,6 +884,9 @@ CUES = {
 # them as its trigger words (a test proves they never change the findings).
 _BLUNDER_TRIGGERS = (
     *sorted(_SLIP_ADVERBS | _SLIP_VERBS),
+    "the correct",
+    "the right",
+    "the proper",
     "mis",
     "mistake",
     "accident",
@@ -1191,6 +1212,7 @@ _SLIP_WORDS = "|".join(sorted(_SLIP_ADVERBS | _SLIP_VERBS | _MIS_IRREGULAR, key=
 # chosen for them already pass.
 PRECHECKS = {
     "slip": _alternatives(
+        _RIGHT_THING_MISSED_RE,
         rf"\b(?:{_SLIP_WORDS})\b|\bmis[a-z]{{3,}}d\b",
         _BLUNDER_PHRASE_RE,
         _WRONG_OBJECT_RE,

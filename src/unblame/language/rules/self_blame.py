@@ -568,7 +568,8 @@ RULES = (
                 triggers=("sorry", "apolog"),
                 pattern=r"""
             (?P<span>\b(?:sorry|apologi[sz]e|apologies)\s+(?:\w+\s+){0,2}?for\s+(?:this|my|the|that|such\s+a|a)
-                \s+(?:\w+\s+)?(?:mistake|error|blunder|screw-?up|mess|mess-?up|mix-?up|oversight|typo|goof)s?\b)
+                \s+(?:\w+\s+)?(?:mistake|error|blunder|screw[-\s]?up|mess|mess[-\s]?up|mix[-\s]?up|oversight
+                |typo|goof)s?\b)
         """,
             ),
             Check(
