@@ -169,7 +169,7 @@ def refresh(review: Any, actor: Any) -> tuple[list[StaleFact], list[StaleFact]]:
     refreshed, left = [], []
     with transaction.atomic():
         for stale in stale_facts(review):
-            if _replace_in_section(review, stale, actor):
+            if _refreshed_in_section(review, stale, actor):
                 refreshed.append(stale)
             else:
                 left.append(stale)
@@ -183,6 +183,16 @@ def keep_text(review: Any, actor: Any, keys: list[str]) -> list[StaleFact]:
     with transaction.atomic():
         _settle(review, actor, [s.fact for s in chosen], "keep_text")
     return chosen
+
+
+def _refreshed_in_section(review: Any, stale: StaleFact, actor: Any) -> bool:
+    """Whether the fragment was replaced; a section it would take over the limit stays as is."""
+    from unblame.reviews.models import SectionTooLong
+
+    try:
+        return _replace_in_section(review, stale, actor)
+    except SectionTooLong:
+        return False
 
 
 def _replace_in_section(review: Any, stale: StaleFact, actor: Any) -> bool:

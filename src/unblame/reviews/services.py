@@ -22,6 +22,7 @@ from unblame.reviews.models import (
     ReviewSection,
     ReviewState,
     ReviewTemplate,
+    SectionTooLong,
     SectionVersion,
     StateChange,
 )
@@ -43,6 +44,7 @@ from unblame.reviews.readiness import (
     reason_problem,
     target,
 )
+from unblame.server.limits import MAX_SECTION_CHARS
 
 DRAFT_NOTE = "Drafted from the incident record"
 __all__ = [
@@ -72,7 +74,7 @@ def draft_review(incident: Incident, actor: User | None) -> Review:
         return existing
     template = ReviewTemplate.default()
     specs = template.section_specs() if template else list(DEFAULT_SECTIONS)
-    drafts = record_drafts(incident)
+    drafts = {key: fit_draft(text) for key, text in record_drafts(incident).items()}
     sections = [NewSection(key, title, prompt, drafts.get(key, "")) for key, title, prompt in specs]
     name = template.name if template else "built-in"
     try:
@@ -86,6 +88,25 @@ def draft_review(incident: Incident, actor: User | None) -> Review:
     except IntegrityError:
         # Someone started it in the same moment: theirs is the review.
         return Review.objects.get(incident=incident)
+
+
+DRAFT_CUT_NOTE = "\n\n*Cut at {limit:,} characters when drafted: the rest is on the incident page.*"
+
+
+def fit_draft(text: str) -> str:
+    """`text` if a section can hold it, else its first lines up to the limit and a note.
+
+    A record's free texts are each within the limit, but a draft joins many of
+    them (every highlighted timeline entry), so the draft may not be.
+    """
+    if len(text) <= MAX_SECTION_CHARS:
+        return text
+    note = DRAFT_CUT_NOTE.format(limit=MAX_SECTION_CHARS)
+    kept = text[: MAX_SECTION_CHARS - len(note)]
+    # Cut at a line end where there is one, so no entry is left half told.
+    if "\n" in kept:
+        kept = kept[: kept.rindex("\n")]
+    return kept.rstrip() + note
 
 
 @dataclass(frozen=True)
@@ -127,7 +148,12 @@ def create_review(
 def add_section(
     review: Review, section: NewSection, position: int, actor: Any, note: str
 ) -> ReviewSection:
-    """A new section of a review, its body kept as version 1 with `note`."""
+    """A new section of a review, its body kept as version 1 with `note`.
+
+    Raises SectionTooLong for a body over MAX_SECTION_CHARS, as every write does.
+    """
+    if len(section.body) > MAX_SECTION_CHARS:
+        raise SectionTooLong(len(section.body))
     row = ReviewSection.objects.create(
         review=review,
         key=section.key,

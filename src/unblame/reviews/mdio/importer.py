@@ -528,6 +528,7 @@ class _ReviewWriter:
         target = self._target_state()
         self.sections = self._file_sections()
         self.sections += self._kept_sections()
+        _check_lengths(self.sections)
         review = Review.objects.filter(incident=self.incident).first()
         if review is None:
             review = self._create()
@@ -548,11 +549,7 @@ class _ReviewWriter:
         for section in self.document.sections:
             if len(section.title) > limit:
                 raise ImportRefused(f"the heading {section.title[:60]!r}… is too long for a title")
-            if len(section.body) > MAX_SECTION_CHARS:
-                raise ImportRefused(
-                    f"section {section.title[:60]!r} is {len(section.body):,} characters; "
-                    f"a section holds at most {MAX_SECTION_CHARS:,}"
-                )
+        _check_lengths(self.document.sections)
         return [doc.Section(s.key, s.title, s.body) for s in self.document.sections]
 
     def _kept_sections(self) -> list[doc.Section]:
@@ -644,6 +641,16 @@ class _ReviewWriter:
                     f"{len(refused.gaps)} gap(s) stand in the way of publishing it here"
                 )
                 return
+
+
+def _check_lengths(sections: list[doc.Section]) -> None:
+    """Refuse the import if a section, the file's or one unblame adds, is over the limit."""
+    for section in sections:
+        if len(section.body) > MAX_SECTION_CHARS:
+            raise ImportRefused(
+                f"section {section.title[:60]!r} is {len(section.body):,} characters; "
+                f"a section holds at most {MAX_SECTION_CHARS:,}"
+            )
 
 
 def _differs(row: ReviewSection, section: doc.Section) -> bool:
