@@ -245,3 +245,43 @@ def test_midnight_rollover_past_the_last_day_is_refused_not_an_overflow():
     text = "2100-12-31 23:50 dana: late\n00:10 dana: next day"
     with pytest.raises(ChatParseError, match="line 2"):
         parse_transcript(text, tz="UTC")
+
+
+NEW_YORK = "America/New_York"
+# New York's clocks went back from 02:00 EDT to 01:00 EST on 1 November 2026:
+# 01:00-01:59 happened twice, first at UTC-4, then at UTC-5.
+FALL_BACK = """[2026-11-01 01:50] dana: failover started
+[2026-11-01 01:55] sam: primary is down
+[2026-11-01 01:05] dana: clocks went back; replica promoted
+01:20 sam: traffic is back
+02:10 dana: closing the bridge
+"""
+
+
+def test_the_hour_the_clocks_go_back_keeps_the_messages_in_their_order():
+    messages = parse_transcript(FALL_BACK, tz=NEW_YORK)
+    assert [m.occurred_at for m in messages] == [
+        utc(2026, 11, 1, 5, 50),  # 01:50 EDT
+        utc(2026, 11, 1, 5, 55),  # 01:55 EDT
+        utc(2026, 11, 1, 6, 5),  # 01:05 EST, the second time round
+        utc(2026, 11, 1, 6, 20),  # 01:20 EST
+        utc(2026, 11, 1, 7, 10),  # 02:10 EST
+    ]
+
+
+def test_the_first_pass_through_the_repeated_hour_is_daylight_time():
+    [first, second] = parse_transcript(
+        "[2026-11-01 01:10] dana: one\n[2026-11-01 01:40] dana: two\n", tz=NEW_YORK
+    )
+    assert (first.occurred_at, second.occurred_at) == (
+        utc(2026, 11, 1, 5, 10),
+        utc(2026, 11, 1, 5, 40),
+    )
+
+
+def test_a_small_step_back_outside_a_clock_change_stays_as_written():
+    # Messages pasted slightly out of order on an ordinary day are not shifted an hour.
+    messages = parse_transcript(
+        "[2026-10-20 01:50] dana: one\n[2026-10-20 01:05] sam: two\n", tz=NEW_YORK
+    )
+    assert [m.occurred_at for m in messages] == [utc(2026, 10, 20, 5, 50), utc(2026, 10, 20, 5, 5)]

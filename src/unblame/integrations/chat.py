@@ -180,6 +180,8 @@ class _TranscriptBuilder:
         self.messages: list[ChatMessage] = []
         self.open: dict | None = None
         self.last_local: datetime | None = None
+        # 1 while in the second pass of an hour the clocks went back over (fold).
+        self.fold = 0
 
     def feed(self, number: int, line: str) -> None:
         if "\x00" in line:
@@ -226,14 +228,28 @@ class _TranscriptBuilder:
                     f"read as the next day, {self.day.isoformat()}."
                 )
         local = datetime.combine(self.day, clock)
+        self.fold = self._fold(local)
         self.last_local = local
         self.open = {
             "number": number,
-            "local": local,
+            "local": local.replace(fold=self.fold),
             "author": match["author"].strip(),
             "lines": [match["text"]],
             "note": note,
         }
+
+    def _fold(self, local: datetime) -> int:
+        """Which pass through a repeated hour `local` is in, messages being in order.
+
+        When the clocks go back, 01:00-01:59 happens twice; a time that goes
+        back into such an hour is its second pass (fold 1), as are the times
+        after it until the hour is over.
+        """
+        first = local.replace(tzinfo=self.zone, fold=0).utcoffset()
+        if first == local.replace(tzinfo=self.zone, fold=1).utcoffset():
+            return 0
+        went_back = self.last_local is not None and local < self.last_local
+        return 1 if went_back else self.fold
 
     def _close(self) -> None:
         if self.open is None:
