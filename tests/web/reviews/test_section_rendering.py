@@ -201,3 +201,12 @@ def test_a_restricted_review_stays_hidden_after_its_sections_are_kept(
 def test_the_section_is_the_one_saved(review, editor):
     save(review, "impact", "Plain words.", editor)
     assert section(review, "impact").body == "Plain words."
+
+
+def test_renderings_live_apart_from_the_default_cache(settings, renders):
+    """Insights reports fill "default"; clearing or culling it keeps section renderings."""
+    assert settings.CACHES["sections"]["OPTIONS"]["MAX_ENTRIES"] == 500
+    markdown_html("Apart *from* reports.")
+    caches["default"].clear()
+    markdown_html("Apart *from* reports.")
+    assert renders == ["Apart *from* reports."]
