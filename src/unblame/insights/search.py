@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.html import escape
@@ -31,8 +31,7 @@ SNIPPET_WORDS = 24
 # Words found in more texts than this are ranked among the most recently
 # written WINDOW of them: ranking 150,000 hits for "rollback" took a second.
 WINDOW = 2000
-# On PostgreSQL the window is counted exactly when that reads at most this many
-# texts, and placed by the planner's estimate of the matches beyond.
+# On PostgreSQL the newest matches are first looked for among this many newest texts.
 EXACT_SCAN = 50_000
 WORD_RE = re.compile(r"\w+")
 
@@ -154,13 +153,6 @@ def search_ids(
     return list(dict.fromkeys(by_entry[pk] for pk in ranked if pk in by_entry))
 
 
-def estimated_floor(low: int, high: int, matches: float) -> int:
-    """The id above which about WINDOW of `matches` texts, spread over ids low..high, lie."""
-    if matches <= WINDOW:
-        return 0
-    return max(low, high - int((high - low + 1) * WINDOW / matches))
-
-
 def _backend() -> _SQLite | _Postgres:
     return _SQLite() if connection.vendor == "sqlite" else _Postgres()
 
@@ -271,7 +263,14 @@ class _SQLite:
 
 
 class _Postgres:
-    """tsvector: every word must match (English stemming); ts_rank_cd ranks, titles weigh more."""
+    """tsvector: every word must match (English stemming); ts_rank_cd ranks, titles weigh more.
+
+    The window of a common word is the ids of its WINDOW newest matches
+    (`recent`, found by window_floor); ranking reads those rows by key.
+    """
+
+    def __init__(self) -> None:
+        self.recent: list[int] = []
 
     def ranked(
         self,
@@ -285,14 +284,17 @@ class _Postgres:
         floor: int = 0,
     ) -> list[int]:
         kind_sql, kind_params = _kind_clause(kind)
+        # Within the window the matches are read by key: asked for "id >= floor",
+        # PostgreSQL read every match of the word (60,000) and then dropped the older.
+        among, among_params = (" AND e.id = ANY(%s)", [self.recent]) if floor else ("", [])
         sql = (
             f"SELECT e.id FROM insights_searchentry e, {self.parser(any_word)} q"
-            f" WHERE e.document @@ q AND e.id >= %s AND e.incident_id IN ({scope}){kind_sql}"
+            f" WHERE e.document @@ q{among} AND e.incident_id IN ({scope}){kind_sql}"
             " ORDER BY ts_rank_cd(e.document, q) DESC, e.id DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             text = self.text(terms, any_word)
-            cursor.execute(sql, [text, floor, *params, *kind_params, limit, offset])
+            cursor.execute(sql, [text, *among_params, *params, *kind_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
     def parser(self, any_word: bool) -> str:
@@ -305,34 +307,48 @@ class _Postgres:
         return " or ".join(terms) if any_word else " ".join(terms)
 
     def window_floor(self, terms: list[str], any_word: bool) -> int:
-        """The id of about the WINDOW-th newest match (0 when there are fewer).
+        """The id of the WINDOW-th newest match (0 when there are fewer); keeps the window's ids.
 
-        Counted exactly when that reads few rows. Counting back to it reads
-        WINDOW / (share of texts matching) rows, newest first: 3 ms for a
-        word in one text of nine, but 250 ms (300,000 rows) for one in 150,
-        at 100,000 incidents; the GIN index cannot list matches by id. Then
-        the planner's estimate of the matches places the floor instead.
+        The newest matches are read newest first over ever longer spans of
+        ids (EXACT_SCAN texts, then eight times that, ...), so a word in
+        one text of twenty reads 40,000 rows, not all of its 60,000 matches
+        (the GIN index cannot list matches by id, and the planner, which
+        takes two words as independent, chose to). Words the planner
+        expects in at most WINDOW texts are ranked whole, from the index.
         """
         text = self.text(terms, any_word)
         texts, low, high = self._extent()
-        if texts <= EXACT_SCAN:
-            return self._counted_floor(text, any_word)
-        matches = self._estimated_matches(text, any_word)
-        if matches <= WINDOW:
+        if high == 0:
             return 0
-        if WINDOW * texts / matches <= EXACT_SCAN:
-            return self._counted_floor(text, any_word)
-        return estimated_floor(low, high, matches)
+        # Small or never analysed, the table is read whole at once; no estimate needed.
+        if texts > EXACT_SCAN and self._estimated_matches(text, any_word) <= WINDOW:
+            return 0
+        span = max(1, int((high - low + 1) * EXACT_SCAN / max(texts, 1)))
+        while True:
+            self.recent = self._newest_matches(text, any_word, high - span)
+            if self.recent and len(self.recent) >= WINDOW:
+                return min(self.recent)
+            if high - span < low:
+                return 0
+            span *= 8
 
-    def _counted_floor(self, text: str, any_word: bool) -> int:
+    def _newest_matches(self, text: str, any_word: bool, above: int) -> list[int]:
         sql = (
             f"SELECT e.id FROM insights_searchentry e, {self.parser(any_word)} q"
-            " WHERE e.document @@ q ORDER BY e.id DESC LIMIT 1 OFFSET %s"
+            " WHERE e.document @@ q AND e.id > %s ORDER BY e.id DESC LIMIT %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [text, WINDOW - 1])
-            row = cursor.fetchone()
-        return row[0] if row else 0
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Newest first by key, reading at most the span: the planner would
+            # otherwise read every match from the index when it misjudges their number.
+            # RESET as well: in an enclosing transaction SET LOCAL would outlive this block.
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            try:
+                cursor.execute(sql, [text, above, WINDOW])
+                return [row[0] for row in cursor.fetchall()]
+            finally:
+                cursor.execute("RESET enable_bitmapscan")
+                cursor.execute("RESET enable_seqscan")
 
     def _extent(self) -> tuple[float, int, int]:
         """How many texts the planner thinks the index holds (-1: not yet known), and their ids."""
@@ -347,6 +363,11 @@ class _Postgres:
         return float(texts), low or 0, high or 0
 
     def _estimated_matches(self, text: str, any_word: bool) -> float:
+        """The planner's guess at the matches; at most the rarest word's, whatever it assumes."""
+        terms = [text] if any_word else text.split()
+        return min(self._estimate(term, any_word) for term in terms)
+
+    def _estimate(self, text: str, any_word: bool) -> float:
         sql = (
             "EXPLAIN (FORMAT JSON) SELECT 1 FROM insights_searchentry e,"
             f" {self.parser(any_word)} q WHERE e.document @@ q"

@@ -137,3 +137,29 @@ def test_generated_history_is_indexed_after_it_is_written(db, capsys):
     indexed = SearchEntry.objects.filter(kind="incident").values_list("object_id", flat=True)
     assert sorted(indexed) == sorted(Incident.objects.values_list("pk", flat=True))
     assert SearchEntry.objects.filter(kind="section").exists()
+
+
+def test_a_rebuilt_index_numbers_texts_in_the_order_of_their_incidents(
+    incident, restricted, public_texts, secret_texts
+):
+    # Search takes the highest ids as the newest texts of a common word.
+    index.rebuild()
+    rows = list(SearchEntry.objects.order_by("pk").values_list("incident_id", "kind"))
+    first, second = sorted([incident.pk, restricted.pk])
+    assert [incident_id for incident_id, _ in rows] == sorted(i for i, _ in rows)
+    assert {kind for incident_id, kind in rows if incident_id == first} == {
+        "incident",
+        "event",
+        "section",
+        "comment",
+        "factor",
+        "action_item",
+    }
+    assert rows[-1][0] == second
+
+
+def test_a_rebuild_writes_the_same_rows_as_saving_each_object(public_texts, secret_texts):
+    saved = set(SearchEntry.objects.values_list("incident_id", "kind", "object_id", "body"))
+    index.rebuild()
+    rebuilt = set(SearchEntry.objects.values_list("incident_id", "kind", "object_id", "body"))
+    assert rebuilt == saved
