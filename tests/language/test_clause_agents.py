@@ -379,3 +379,19 @@ def test_an_aside_with_a_verb_is_a_clause_of_its_own():
 )
 def test_a_relative_that_after_a_person_acts_through_the_person(text, expected):
     assert agents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I feel terrible, I took the site down.", [SELF, SELF]),
+        ("Ottoline was tired, she restarted the wrong node.", [OTHER, OTHER]),
+        ("The cache filled, we flushed it.", [SYSTEM, GROUP]),
+    ],
+)
+def test_a_comma_then_a_pronoun_and_its_verb_starts_a_clause(text, expected):
+    assert agents(text) == expected
+
+
+def test_a_comma_after_an_opener_is_no_clause_boundary():
+    assert agents("Thanks Ilse, I restarted it.") == [SELF]

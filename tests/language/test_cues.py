@@ -496,3 +496,28 @@ def test_each_cues_span_contains_its_trigger_word():
     for name, text in examples.items():
         triggers = cues.frame(AGENTS, name).triggers
         assert any(t in text.lower() for t in triggers), name
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Oops, I published the package with test keys.", "Oops, I published"),
+        ("whoops, pushed to the wrong branch, reverting", "whoops, pushed"),
+        ("Oops! We just deleted the staging bucket.", "Oops! We just deleted"),
+    ],
+)
+def test_oops_then_the_writers_act_is_a_slip_told_in_chat(text, words):
+    assert cue(text, "oops") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oops, wrong channel.",
+        "Oops, Pemberton pushed to main.",
+        "Oops, I can't reproduce it.",
+        "The oops handler restarted the worker.",
+    ],
+)
+def test_oops_without_the_writers_act_is_no_slip(text):
+    assert cue(text, "oops") is None

@@ -437,6 +437,11 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             main = main or previous
             begin, participle = i + 1, True
             continue
+        if word.low == "," and _new_subject_follows(words, i) and _has_verb(words, begin, i):
+            # Chat joins clauses with a comma: "I feel terrible, I took down the site".
+            yield close(i)
+            begin = i + 1
+            continue
         if word.low == "," and _subordinate_ends(words, begin, i):
             # "When an operator typoed the hostname, the deploy failed": the
             # comma closes the first clause, which has an agent of its own.
@@ -509,6 +514,16 @@ def _short_aside(words: tuple[Word, ...], i: int) -> bool:
         _is_verb(w, inside[k - 1] if k else None) or w.low in _CLAUSE_WORDS
         for k, w in enumerate(inside)
     )
+
+
+_PERSONAL = frozenset({"i", "we", "he", "she", "they", "you", "i've", "i’ve", "we've", "we’ve"})
+
+
+def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
+    """A personal pronoun and its verb right after the comma: a new clause."""
+    if comma + 2 >= len(words) or words[comma + 1].low not in _PERSONAL:
+        return False
+    return _is_verb(words[comma + 2], words[comma + 1])
 
 
 def _has_verb(words: tuple[Word, ...], begin: int, end: int) -> bool:

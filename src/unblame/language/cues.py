@@ -323,6 +323,34 @@ def accident(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return None
 
 
+# Interjections of dismay that tell the line reports a slip: "Oops, I published …".
+_OOPS = frozenset({"oops", "whoops", "woops", "oopsie", "d'oh", "doh", "facepalm", "argh", "welp"})
+
+
+def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A line opened by "oops" and then the writer's act: a slip told in chat.
+
+    "Oops, I published …" and "whoops, pushed to the wrong branch" (the subject
+    left out); "Oops, Dana pushed …" and "Oops, wrong channel" are not the
+    writer's act. Checked once, on the first clause.
+    """
+    words = sentence.words
+    if not words or words[0].low not in _OOPS or clause is not sentence.clauses[0]:
+        return None
+    k = 1
+    while k < len(words) and words[k].low in {",", "!", ".", "-", "…"} | _OOPS:
+        k += 1
+    if k < len(words) and words[k].low in {"i", "we", "i've", "i’ve", "we've", "we’ve"}:
+        k += 1
+    while k < len(words) and (words[k].low in _AUX or words[k].low.endswith("ly")):
+        k += 1
+    if k >= len(words) or words[k].low in _UNREAL:
+        return None
+    low = words[k].low
+    acted = low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
+    return (words[0].start, words[k].end) if acted else None
+
+
 def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """A blunder, or an act on the wrong object: "used the wrong tag", "too broadly".
 
@@ -867,6 +895,7 @@ CUES = {
     "slip": slip,
     "blunder": blunder,
     "accident": accident,
+    "oops": oops,
     "omission": omission,
     "harm": harm,
     "damage": damage,
@@ -901,6 +930,7 @@ _BLUNDER_TRIGGERS = (
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
+    "oops": ("oops", "whoops", "woops", "d'oh", "doh", "facepalm", "argh", "welp"),
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
         *("dismissed", "brushed off", "waved off"),
@@ -1235,6 +1265,7 @@ PRECHECKS = {
     # Not `_alternatives`: the edge ", again?" starts at a comma, not a word.
     "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
     "incompetence": _INCOMPETENCE_RE,
+    "oops": _Lazy(r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp)\b", re.IGNORECASE),
     "cause": _Lazy(
         r"\b(?:because|when)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
         re.IGNORECASE,

@@ -381,6 +381,9 @@ RULES = (
             (?:\bi\s+(?:was|am|felt|feel|got|get|became)|\bi'm|\bi’m|\bim|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
             | \bi\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
             | (?:{JUDGEMENT})-\w | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
+            # The writer's own: "a careless merge on my end", "I clearly have no business …".
+            | (?:{JUDGEMENT})\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+my\s+(?:part|end|side)|of\s+mine|by\s+me)\b
+            | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business
             | \bsloppy\s+quorum
             # Said of everyone, it is human nature, not a verdict on someone.
             | \b(?:everyone|everybody|all\s+of\s+us|we\s+all|humans|people)\b[^.!?]{{0,60}}?

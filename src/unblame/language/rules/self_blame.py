@@ -6,7 +6,7 @@ their part factually and turn to the system. They never reprimand.
 
 from __future__ import annotations
 
-from ..clause import ELIDED, GROUP, SELF
+from ..clause import AGENTS, ELIDED, GROUP, SELF
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
@@ -196,6 +196,7 @@ RULES = (
             "I shouldn't be allowed near prod.",
             "I always break something on release day.",
             "It was a Friday, I got lazy and skipped the canary.",
+            "I obviously had no business running that script unsupervised.",
         ),
         good=(
             "The weak link in the chain was the DNS cache.",
@@ -257,6 +258,7 @@ RULES = (
             "weak",
             "impost",
             "bad at",
+            "no business",
             "good at",
             "feel",
             "fire",
@@ -277,6 +279,7 @@ RULES = (
             | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
                 \s+(?:ever\s+|never\s+)?be\s+(?:allowed|trusted|let)\b
             | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
+            | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
             | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
             | \bi\s+always\s+(?:manage\s+to\s+)?(?:break|mess\s+up|screw\s+up|ruin|forget)\b
             | \bfeel(?:ing|s)?\s+(?:like\s+(?:such\s+)?(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown|fool)
@@ -453,11 +456,17 @@ RULES = (
             "Accidentally force-pushed over the release branch, sorry all.",
             "I mistyped the namespace and scaled the prod pool to zero.",
             "We accidentally dropped the cache key when we renamed the job.",
+            "I took the billing API down for an hour this morning.",
+            "Oops, I published the package with the test credentials.",
+            "whoops, tagged it from my fork, fixing",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
             "We cannot accidentally delete the bucket now: it is versioned.",
             "I accidentally found the root cause while reading an unrelated log.",
+            "Oops, wrong channel.",
+            "I restarted the replica that the alert named.",
+            "I ran the undo on the wrong deployment first, then on the right one.",
             "We need people to stop acking alerts blindly; the pager should dedupe them.",
             "I ran the script against prod at 09:14.",
             "I broke the migration down into three steps.",
@@ -520,6 +529,11 @@ RULES = (
             frame(frozenset({SELF, ELIDED}), "blunder"),
             # "We accidentally removed a variable": the group owns the slip as the writer would.
             frame(frozenset({GROUP}), "accident"),
+            # "I took down the site for an hour" (a wrong object alone, "I ran it on the
+            # wrong deployment first", is the behavioural report the guide keeps).
+            frame(frozenset({SELF}), "wreck"),
+            # "Oops, I published the package with the test credentials."
+            frame(AGENTS, "oops"),
         ),
         unless=r"""
             # A slip imagined to test the design: "if I had mistakenly …, it would not have …".
@@ -548,6 +562,7 @@ RULES = (
         suggestion=KIND_SUGGESTION,
         bad=(
             "Apologies for this dumb mistake, reverting now.",
+            "Apologies all, that was a sloppy merge on my end.",
             "That was such a rookie error, my apologies.",
             "My lack of experience with Helm charts caused the failed rollout.",
             "I'm rubbish with rebases, especially on long branches.",
@@ -573,11 +588,32 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("mistake", "error", "move", "blunder"),
+                triggers=(
+                    *(
+                        "silly",
+                        "stupid",
+                        "dumb",
+                        "rookie",
+                        "careless",
+                        "noob",
+                        "newbie",
+                        "beginner",
+                    ),
+                    *(
+                        "amateur",
+                        "idiotic",
+                        "bonehead",
+                        "daft",
+                        "schoolboy",
+                        "sloppy",
+                        "hasty",
+                        "lazy",
+                    ),
+                ),
                 pattern=r"""
             (?P<span>\b(?:silly|stupid|dumb|rookie|careless|noob|newbie|beginner['’]?s?|amateur|idiotic|boneheaded
-                |daft|schoolboy)\s+(?:mistake|error|move|blunder)\s*(?:on\s+my\s+(?:part|end|side)|of\s+mine
-                |by\s+me|[,:;]\s+i\b))
+                |daft|schoolboy|sloppy|hasty|lazy)\s+(?:mistake|error|move|blunder|merge|push|deploy|change|commit
+                |call|review)\s*(?:on\s+my\s+(?:part|end|side)|of\s+mine|by\s+me|[,:;]\s+i\b))
         """,
             ),
             Check(
