@@ -499,10 +499,12 @@ def _people(responders) -> dict[int, dict]:
     # An incident declared after it was resolved (for its review) took no hours, not negative ones.
     resolved_after = Q(incident__resolved_at__gt=F("incident__declared_at"))
     out = Q(Exact(_out_of_hours(), 1))
+    # A person has one responder row per incident (one_role_per_person), so
+    # counting rows counts incidents, without COUNT(DISTINCT)'s sort per person.
     rows = responders.values("user_id", "user__username", "user__team", "user__timezone").annotate(
-        incidents=Count("incident", distinct=True),
+        incidents=Count("id"),
         time=Sum(minutes, filter=resolved_after),
-        out=Count("incident", distinct=True, filter=out),
+        out=Count("id", filter=out),
     )
     return {row["user_id"]: row | {"hours": (row["time"] or 0) / 60} for row in rows}
 
@@ -608,7 +610,7 @@ def _commanders(scope: Scope, responders) -> Block:
     rows = list(
         responders.filter(role=Responder.Role.INCIDENT_COMMANDER)
         .values("user_id", "user__username", "user__team")
-        .annotate(n=Count("incident", distinct=True))
+        .annotate(n=Count("id"))  # one row per person and incident
         .filter(n__gt=1)
         .order_by("-n", "user__username")
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -58,3 +59,15 @@ def test_the_writing_report_reads_its_three_blocks_from_one_query(as_admin, db, 
     monkeypatch.setattr(writing, "_per_review", lambda f: calls.append(1) or original(f))
     _queries(as_admin, "writing")
     assert calls == [1]
+
+
+def test_load_counts_rows_because_a_person_has_one_row_per_incident(as_admin, db):
+    # The load report counts responder rows as incidents; this is what makes that right.
+    from django.db import IntegrityError, transaction
+
+    person = make_user("solo", "editor", timezone=ZONES[1])
+    incident = _respond(person, MONDAY, minutes=60)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Responder.objects.create(incident=incident, user=person, role=Responder.Role.SCRIBE)
+    _respond(person, MONDAY.replace(day=14), minutes=30)
+    assert row(table(as_admin, "load", "people"), "solo")[3:6] == ["2", "1.5", "0"]
