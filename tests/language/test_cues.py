@@ -173,6 +173,9 @@ def test_a_response_a_reason_or_a_things_act_is_no_cause(text):
         ("That intern shouldn't be allowed near prod.", "shouldn't be allowed near"),
         ("Whoever set this up should stay away from DNS.", "should stay away from"),
         ("Pemberton can't even read a stack trace.", "can't even read"),
+        ("Pemberton had no idea what he was doing.", "had no idea what he was doing"),
+        ("I have no idea what I'm doing with Helm.", "have no idea what I'm doing"),
+        ("I can't even read a diff.", "can't even read"),
     ],
 )
 def test_a_verdict_on_what_a_person_can_do_is_incompetence(text, words):
@@ -190,6 +193,9 @@ def test_a_verdict_on_what_a_person_can_do_is_incompetence(text, words):
         "@pemberton lol, I have no clue about that one.",
         # A condition.
         "If the operator doesn't know how to roll back, the runbook should say.",
+        # Said of oneself, not knowing how something works is honesty.
+        "I don't know how the cache works yet.",
+        "@pemberton I don't understand how this is possible.",
     ],
 )
 def test_not_knowing_at_the_time_or_puzzlement_is_no_incompetence(text):
@@ -321,6 +327,7 @@ def test_verbs_that_wreck_nothing_are_no_wreck(text):
         ("Pemberton should've check the tag.", "should've check"),
         # A reproach in the present.
         ("Pemberton could at least wait for one review.", "could at least wait"),
+        ("Pemberton should know better.", "should know better"),
     ],
 )
 def test_should_have_judges_a_choice_with_hindsight(text, words):

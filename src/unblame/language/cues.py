@@ -29,6 +29,7 @@ from .clause import (
     GROUP,
     NOBODY,
     OTHER,
+    SELF,
     Clause,
     Sentence,
     Word,
@@ -152,7 +153,8 @@ _HINDSIGHT_RE = _Lazy(
     r"|bump|check|verify|wait|ask|tell|update|fix|revert|increase|restart|notify|inform|warn"
     r"|follow)\b"
     # A reproach in the present: "you could at least write LGTM and wait".
-    r"|could\s+at\s+least\s+(?!(?:in|on|at|for|by|a|an|the|some|one|two|be)\b)\w+",
+    r"|could\s+at\s+least\s+(?!(?:in|on|at|for|by|a|an|the|some|one|two|be)\b)\w+"
+    r"|should\s+(?:have\s+known|know)\s+better\b",
     re.IGNORECASE,
 )
 # A deliberate act of care left undone, told in the passive: "the warning was
@@ -469,8 +471,8 @@ _INCOMPETENCE_RE = _Lazy(
     # "no clue how this happened" is puzzlement about an event, not a verdict.
     r"|(?:has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue|understanding)\b"
     r"(?!\s+(?:how|why|where|when|whether|if|what)\b)"
-    r"|(?:had|has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue)\s+what\s+(?:he|she|they|you)"
-    r"\s+(?:was|were|is|are)\s+doing\b"
+    r"|(?:had|has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue)\s+what\s+(?:he|she|they|you|i|we)"
+    r"(?:\s+(?:was|were|is|are|am)|['’](?:m|s|re))\s+doing\b"
     r"|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+have\s+(?:a|the\s+(?:slightest|faintest|first))"
     r"\s+(?:clue|idea)\b"
     r"|(?:shouldn['’]t|should\s+not|should\s+never|must\s+not|must\s+never)\s+be\s+(?:allowed|let"
@@ -482,6 +484,14 @@ _INCOMPETENCE_RE = _Lazy(
 )
 
 
+# Said of oneself, not knowing how something works is honesty; only the idioms
+# of self-deprecation count.
+_SELF_DEPRECATING_RE = _Lazy(
+    r"what\s+(?:i|we)(?:\s+(?:am|was|were|are)|['’](?:m|re))\s+doing|\beven\b",
+    re.IGNORECASE,
+)
+
+
 def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the predicate passes a verdict on what the person is able to do."""
     if clause.words[0].low in _CONDITIONS:
@@ -489,6 +499,9 @@ def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     start, text = _predicate(sentence, clause)
     match = _INCOMPETENCE_RE.search(text)
     if match is None:
+        return None
+    said = text[match.start() : match.end() + 20]
+    if clause.agent == SELF and not _SELF_DEPRECATING_RE.search(said):
         return None
     found = start + match.start(), start + match.end()
     # "@dana lol, I have no idea …": a pronoun in between is the real subject.

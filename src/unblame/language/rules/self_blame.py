@@ -197,6 +197,7 @@ RULES = (
             "I always break something on release day.",
             "It was a Friday, I got lazy and skipped the canary.",
             "I obviously had no business running that script unsupervised.",
+            "Honestly I don't know what I'm doing with Helm.",
         ),
         good=(
             "The weak link in the chain was the DNS cache.",
@@ -209,92 +210,98 @@ RULES = (
             "I always run the smoke tests before a release.",
             "The runbook step was too quick to misread.",
         ),
-        triggers=(
-            "idiot",
-            "moron",
-            "fool",
-            "klutz",
-            "muppet",
-            "clown",
-            "liability",
-            "burden",
-            "disaster",
-            "menace",
-            "joke",
-            "failure",
-            "fraud",
-            "screw",
-            "walking",
-            "weakest",
-            "outage generator",
-            "danger",
-            "stupid",
-            "dumb",
-            "useless",
-            "incompetent",
-            "hopeless",
-            "pathetic",
-            "ashamed",
-            "guilty",
-            "sloppy",
-            "careless",
-            "lazy",
-            "hasty",
-            "rushed",
-            "enough",
-            "cut out",
-            "terrible",
-            "worst",
-            "too",
-            "allowed",
-            "trusted",
-            "let",
-            "always",
-            "again",
-            "what a",
-            "brain",
-            "silly",
-            "failed",
-            "weak",
-            "impost",
-            "bad at",
-            "no business",
-            "good at",
-            "feel",
-            "fire",
-            "still have a job",
-            "wasn",
-            "was not",
+        pattern=(
+            Check(
+                triggers=(
+                    "idiot",
+                    "moron",
+                    "fool",
+                    "klutz",
+                    "muppet",
+                    "clown",
+                    "liability",
+                    "burden",
+                    "disaster",
+                    "menace",
+                    "joke",
+                    "failure",
+                    "fraud",
+                    "screw",
+                    "walking",
+                    "weakest",
+                    "outage generator",
+                    "danger",
+                    "stupid",
+                    "dumb",
+                    "useless",
+                    "incompetent",
+                    "hopeless",
+                    "pathetic",
+                    "ashamed",
+                    "guilty",
+                    "sloppy",
+                    "careless",
+                    "lazy",
+                    "hasty",
+                    "rushed",
+                    "enough",
+                    "cut out",
+                    "terrible",
+                    "worst",
+                    "too",
+                    "allowed",
+                    "trusted",
+                    "let",
+                    "always",
+                    "again",
+                    "what a",
+                    "brain",
+                    "silly",
+                    "failed",
+                    "weak",
+                    "impost",
+                    "bad at",
+                    "no business",
+                    "good at",
+                    "feel",
+                    "fire",
+                    "still have a job",
+                    "wasn",
+                    "was not",
+                ),
+                pattern=rf"""
+                    (?P<span>
+                      \bi(?:'m|’m|\s+am|\s+was|\s+feel|\s+felt|\s+must\s+be)\s+(?:just\s+|clearly\s+|genuinely\s+
+                        |honestly\s+|really\s+|such\s+|so\s+|completely\s+|totally\s+|this\s+)?
+                        (?:an?\s+|the\s+)?(?:absolute\s+|complete\s+|total\s+|real\s+|proper\s+|team's\s+)?
+                        (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
+                    | \bi(?:\s+was|m|\s+got|\s+get|\s+became)\s+(?:\w+\s+)?(?:lazy|sloppy|careless|complacent|cocky|overconfident)\b
+                    | \bim\s+(?:such\s+|so\s+|a\s+|an\s+|the\s+)*(?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
+                    | \bi\s+was\s+(?:way\s+|much\s+)?too\s+(?:fast|quick|hasty|eager|impatient|careless
+                        |sloppy|confident|cocky|lazy)\b
+                    | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
+                        \s+(?:ever\s+|never\s+)?be\s+(?:allowed|trusted|let)\b
+                    | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
+                    | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
+                    | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
+                    | \bi\s+always\s+(?:manage\s+to\s+)?(?:break|mess\s+up|screw\s+up|ruin|forget)\b
+                    | \bfeel(?:ing|s)?\s+(?:like\s+(?:such\s+)?(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown|fool)
+                        |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b
+                    | \b(?:fire|fired|firing)\s+me\b | \bhow\s+i\s+still\s+have\s+a\s+job\b
+                    | \bi\s+(?:wasn't|was\s+not|wasn’t)\s+(?:paying\s+attention|thinking|being\s+careful|focused)\b
+                    | \bif\s+i\s+(?:wasn't|wasn’t|weren't|hadn't\s+been|had\s+not\s+been)\s+(?:so\s+)?(?:sloppy|careless
+                        |lazy|stupid|hasty|rushed|distracted|impatient)\b
+                    | \bi(?:'ll|’ll|\s+will)\s+(?:just\s+|probably\s+)?(?:break|mess\s+up|screw\s+up|ruin)\s+it\s+again\b
+                    | \bwhat\s+an?\s+(?:idiot|fool|moron|clown)\b
+                    | \bhow\s+(?:dumb|stupid|careless|useless)\s+(?:am\s+i|can\s+i\s+be)\b
+                    | \b(?:stupid|dumb|idiotic|careless|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?(?:of\s+me|on\s+my\s+part)\b
+                    | \bi\s+(?:let\s+(?:\w+\s+){{0,3}}?down|failed\s+(?:everyone|everybody|the\s+team|you\s+all|you|us))\b
+                    )
+                """,
+            ),
+            # "I clearly don't know what I'm doing", "I can't even read a diff".
+            frame(frozenset({SELF}), "incompetence"),
         ),
-        pattern=rf"""
-            (?P<span>
-              \bi(?:'m|’m|\s+am|\s+was|\s+feel|\s+felt|\s+must\s+be)\s+(?:just\s+|clearly\s+|genuinely\s+
-                |honestly\s+|really\s+|such\s+|so\s+|completely\s+|totally\s+|this\s+)?
-                (?:an?\s+|the\s+)?(?:absolute\s+|complete\s+|total\s+|real\s+|proper\s+|team's\s+)?
-                (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
-            | \bi(?:\s+was|m|\s+got|\s+get|\s+became)\s+(?:\w+\s+)?(?:lazy|sloppy|careless|complacent|cocky|overconfident)\b
-            | \bim\s+(?:such\s+|so\s+|a\s+|an\s+|the\s+)*(?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
-            | \bi\s+was\s+(?:way\s+|much\s+)?too\s+(?:fast|quick|hasty|eager|impatient|careless
-                |sloppy|confident|cocky|lazy)\b
-            | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
-                \s+(?:ever\s+|never\s+)?be\s+(?:allowed|trusted|let)\b
-            | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
-            | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
-            | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
-            | \bi\s+always\s+(?:manage\s+to\s+)?(?:break|mess\s+up|screw\s+up|ruin|forget)\b
-            | \bfeel(?:ing|s)?\s+(?:like\s+(?:such\s+)?(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown|fool)
-                |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b
-            | \b(?:fire|fired|firing)\s+me\b | \bhow\s+i\s+still\s+have\s+a\s+job\b
-            | \bi\s+(?:wasn't|was\s+not|wasn’t)\s+(?:paying\s+attention|thinking|being\s+careful|focused)\b
-            | \bif\s+i\s+(?:wasn't|wasn’t|weren't|hadn't\s+been|had\s+not\s+been)\s+(?:so\s+)?(?:sloppy|careless
-                |lazy|stupid|hasty|rushed|distracted|impatient)\b
-            | \bi(?:'ll|’ll|\s+will)\s+(?:just\s+|probably\s+)?(?:break|mess\s+up|screw\s+up|ruin)\s+it\s+again\b
-            | \bwhat\s+an?\s+(?:idiot|fool|moron|clown)\b
-            | \bhow\s+(?:dumb|stupid|careless|useless)\s+(?:am\s+i|can\s+i\s+be)\b
-            | \b(?:stupid|dumb|idiotic|careless|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?(?:of\s+me|on\s+my\s+part)\b
-            | \bi\s+(?:let\s+(?:\w+\s+){{0,3}}?down|failed\s+(?:everyone|everybody|the\s+team|you\s+all|you|us))\b
-            )
-        """,
     ),
     Rule(
         code="UB203",
