@@ -43,9 +43,9 @@ def _spans(monkeypatch) -> list[int]:
     seen: list[int] = []
     original = search_module._Postgres._newest_matches
 
-    def spy(self, text, any_word, above):
+    def spy(self, text, any_word, above, by_key):
         seen.append(above)
-        return original(self, text, any_word, above)
+        return original(self, text, any_word, above, by_key)
 
     monkeypatch.setattr(search_module._Postgres, "_newest_matches", spy)
     return seen
@@ -127,7 +127,7 @@ def test_probing_leaves_the_planner_as_it_was(admin, sev2, monkeypatch):
     monkeypatch.setattr(search_module, "WINDOW", 5)
     search(visible_incidents(admin), "gazebo")
     with connection.cursor() as cursor:
-        for setting in ("enable_bitmapscan", "enable_seqscan"):
+        for setting in ("enable_bitmapscan", "enable_seqscan", "enable_indexscan"):
             cursor.execute(f"SHOW {setting}")
             assert cursor.fetchone()[0] == "on", setting
 
@@ -142,3 +142,24 @@ def test_the_estimate_is_at_most_the_rarest_words(sev2):
     assert (low, high) == (ids.first(), ids.last())
     assert backend._estimated_matches("gazebo", False) > 25
     assert backend._estimated_matches("gazebo zzyzx", False) < 25
+
+
+def test_only_the_first_span_is_read_newest_first(admin, sev2, monkeypatch):
+    newest_first = _gazebos(sev2, 30)
+    for n in range(60):
+        Incident.objects.create(title=f"Pergola {n}", severity=sev2, declared_at=NOW)
+    _analyze()
+    monkeypatch.setattr(search_module, "WINDOW", 10)
+    monkeypatch.setattr(search_module, "EXACT_SCAN", 20)
+    ways: list[bool] = []
+    original = search_module._Postgres._newest_matches
+
+    def spy(self, text, any_word, above, by_key):
+        ways.append(by_key)
+        return original(self, text, any_word, above, by_key)
+
+    monkeypatch.setattr(search_module._Postgres, "_newest_matches", spy)
+    found = search(visible_incidents(admin), "gazebo", limit=5)
+    # The newest twenty texts are pergolas: the second span is read from the word's index.
+    assert ways[0] is True and ways[1:] and not any(ways[1:])
+    assert {hit.entry_id for hit in found} <= set(newest_first[:10])
