@@ -399,6 +399,7 @@ def test_scheduled_runs_and_named_safeguards_are_no_neglect(text):
         ("Contributors must not merge their own PRs.", "must not merge"),
         ("We need to be more careful with flags.", "We need to be more careful"),
         ("Tooling is needed to ensure we follow the steps.", "ensure we follow"),
+        ("The fix is for reviewers to read the diff.", "fix is for reviewers to"),
         ("Reviewers will follow the checklist every time.", "follow the checklist every time"),
         (
             "We must check the flags on a staging (or canary) deploy every time we ship.",

@@ -652,6 +652,10 @@ _PLEA_RE = _Lazy(
     # Compliance every time as the remedy: "… and follow it every time we deploy".
     r"|\bfollow\s+(?:it|this|them|these|that|the\s+(?:\w+\s+)?(?:list|checklist|steps|process"
     r"|procedure|runbook))\s+(?:\w+\s+){0,2}?(?:every|each)\s+(?:single\s+)?time\b"
+    # People's effort named as the fix: "the fix is for reviewers to actually read the diff".
+    r"|\b(?:fix|remedy|solution|lesson|answer|takeaway)\s+(?:here\s+)?(?:is|was|will\s+be)\s+for\s+"
+    r"(?:people|reviewers|engineers|developers|operators|everyone|us|them|the\s+team|the\s+on-?call"
+    r"|staff|ops)\s+to\b"
     # People's compliance as the remedy: "… needed to ensure we follow all proper steps".
     r"|\b(?:ensure|make\s+sure)\s+(?:that\s+)?(?:we|you|people|everyone|everybody|engineers|staff|they"
     r"|the\s+team|teams|developers|operators)\s+(?:always\s+|all\s+)?(?:follow|adhere|comply|stick)\b"
@@ -1066,6 +1070,9 @@ CUE_TRIGGERS = {
         "every time",
         "each time",
         "ensure",
+        "is for",
+        "was for",
+        "be for",
         "twice",
         "exactly",
         "carefully",
