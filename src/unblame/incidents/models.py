@@ -185,6 +185,13 @@ class Incident(Trashable, Versioned):
                 condition=Q(deleted_at__isnull=False) | Q(restricted=True),
                 name="incident_hidden_candidates",
             ),
+            # The open list (a few dozen of 100,000): PostgreSQL read every
+            # incident for it, twice (the page and its count), 30 ms each.
+            models.Index(
+                fields=["declared_at", "id"],
+                condition=~Q(status__in=["resolved", "closed"]),
+                name="incident_open",
+            ),
         ]
 
     def __str__(self) -> str:
