@@ -1,0 +1,121 @@
+"""Report figures against a plain Python reading of the same incidents, on generated histories.
+
+Reports count in SQL (insights.sql: local months, minutes between
+moments); here the same figures are worked out from the model objects one
+by one, with datetime arithmetic in the viewer's zone, and the two must
+agree for any history. This pins the figures while the queries are made faster.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zoneinfo
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+
+from django.db import transaction
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unblame.incidents.models import Incident, Responder, Severity
+from unblame.insights.scope import month_range, percentile
+
+from ..conftest import make_user
+
+START = datetime(2025, 10, 1, tzinfo=UTC)
+ZONES = ["UTC", "Asia/Tokyo", "America/New_York", "Australia/Lord_Howe"]
+
+incidents = st.lists(
+    st.tuples(
+        st.integers(0, 60 * 24 * 240),  # declared, minutes after START (into 2026's summer)
+        st.one_of(st.none(), st.integers(0, 600)),  # detected, minutes after impact
+        st.sampled_from(["SEV1", "SEV2", "SEV3"]),
+        st.one_of(st.none(), st.integers(-120, 3000)),  # resolved, minutes after declared
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+PROPERTY = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def _csv(client, slug, block):
+    response = client.get(f"/insights/{slug}/{block}.csv")
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode())))
+
+
+def _figure(value):
+    return "" if value is None else str(round(value, 2))
+
+
+def _build(history):
+    made = []
+    for declared, detected, severity, resolved in history:
+        at = START + timedelta(minutes=declared)
+        made.append(
+            Incident.objects.create(
+                title="Generated",
+                severity=Severity.objects.get(name=severity),
+                declared_at=at,
+                impact_started_at=at,
+                detected_at=None if detected is None else at + timedelta(minutes=detected),
+                resolved_at=None if resolved is None else at + timedelta(minutes=resolved),
+            )
+        )
+    return made
+
+
+@PROPERTY
+@given(history=incidents, zone=st.sampled_from(ZONES))
+def test_time_to_detect_by_month_is_the_median_and_p90_of_each_local_month(db, history, zone):
+    with transaction.atomic():
+        made = _build(history)
+        viewer = make_user("reader", "viewer", timezone=zone)
+        client = Client()
+        client.force_login(viewer)
+        local = zoneinfo.ZoneInfo(zone)
+        by_month = defaultdict(list)
+        for incident in made:
+            if incident.detected_at is not None:
+                month = incident.declared_at.astimezone(local).strftime("%Y-%m")
+                delta = incident.detected_at - incident.impact_started_at
+                by_month[month].append(delta.total_seconds() / 60)
+        expected = [
+            [m, str(len(by_month[m])), *(_figure(percentile(by_month[m], s)) for s in (0.5, 0.9))]
+            for m in month_range(by_month)
+        ]
+        assert _csv(client, "response", "detect")[1:] == expected
+        transaction.set_rollback(True)
+
+
+@PROPERTY
+@given(history=incidents, zone=st.sampled_from(ZONES))
+def test_responder_hours_and_out_of_hours_follow_each_incident(db, history, zone):
+    with transaction.atomic():
+        made = _build(history)
+        person = make_user("responder", "editor", timezone=zone)
+        admin = make_user("boss", "admin")
+        for incident in made:
+            Responder.objects.create(incident=incident, user=person)
+        client = Client()
+        client.force_login(admin)
+        local = zoneinfo.ZoneInfo(zone)
+        hours = 0.0 + sum(
+            max((i.resolved_at - i.declared_at).total_seconds(), 0) / 3600
+            for i in made
+            if i.resolved_at is not None
+        )
+        out = 0
+        for incident in made:
+            at = incident.declared_at.astimezone(local)
+            out += not (at.isoweekday() <= 5 and 9 <= at.hour < 18)
+        [row] = [r for r in _csv(client, "load", "people")[1:] if r[0] == "responder"]
+        assert row[2:6] == [zone, str(len(made)), _figure(hours), str(out)]
+        transaction.set_rollback(True)
