@@ -105,6 +105,7 @@ def test_they_needs_a_blunder_not_just_a_wrong_object():
         ("We skipped the canary stage.", "skipped the canary"),
         ("Pemberton approved it but maybe has not read it too closely.", "not read it too closely"),
         ("The on-call slept through three pages.", "slept through"),
+        ("The responders were slow to escalate it.", "were slow to escalate"),
         ("Nobody noticed the disk filling.", "noticed"),
         ("Pemberton merged it without running the tests.", "without running"),
     ],
@@ -120,6 +121,7 @@ def test_care_left_undone_is_an_omission(text, words):
         ("The DBA simply ignored both warnings.", "simply ignored both"),
         ("Ops bypassed the approval step.", "bypassed the"),
         ("Pemberton decided to skip the soak test.", "decided to skip the"),
+        ("Despite the warnings, Pemberton went ahead.", "went ahead"),
     ],
 )
 def test_another_persons_step_set_aside_is_disregard_not_omission(text, words):
@@ -363,6 +365,7 @@ def test_no_hindsight_without_a_past_counterfactual(text):
         ("The regression should have been caught.", "should have been caught"),
         ("The ticket wasn't escalated.", "wasn't escalated"),
         ("The rebase could have been aborted.", "could have been aborted"),
+        ("It was merged without anyone running it.", "was merged without anyone running"),
     ],
 )
 def test_a_passive_of_care_left_undone_is_neglect(text, words):

@@ -108,6 +108,7 @@ _OMISSION_RE = _Lazy(
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
     r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
+    rf"|\b(?:was|were)\s+(?:too\s+|very\s+|really\s+)?slow\s+to\s+(?:{_CARE_VERBS}|act|react|page)\b"
     r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
     # "has not reviewed too closely": care said to fall short without "enough".
     r"|\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:too|very|that|so|all\s+that)\s+(?:closely|carefully"
@@ -189,6 +190,7 @@ _NEGLECT_RE = _Lazy(
     r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
     r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
     r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
+    r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
     r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
     r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:\w+\s+)?"
     r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration)\b",
@@ -509,13 +511,25 @@ def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return None if any(w.low in _PRONOUNS for w in between) else found
 
 
+_WENT_AHEAD_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:proceeded|went\s+ahead|pressed\s+on|carried\s+on|pushed\s+ahead|continued)\b",
+    re.IGNORECASE,
+)
+_AGAINST_WARNINGS_RE = _Lazy(
+    r"\b(?:despite|in\s+spite\s+of|regardless\s+of|anyway|even\s+though)\b", re.IGNORECASE
+)
+
+
 def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4".
+    """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4",
+    "despite the warnings, the team proceeded", "went ahead with the purge anyway".
 
     A reason given beside it ("ignored the alert because it had fired falsely for
     weeks", "skipped it by design") is the local rationality a review wants.
     """
     found = _from_predicate(sentence, clause, _DISREGARD_RE)
+    if found is None and _AGAINST_WARNINGS_RE.search(sentence.text):
+        found = _from_predicate(sentence, clause, _WENT_AHEAD_RE)
     if found is None or _explained(sentence, clause):
         return None
     return found
@@ -950,7 +964,8 @@ CUE_TRIGGERS = {
     "oops": ("oops", "whoops", "woops", "d'oh", "doh", "facepalm", "argh", "welp"),
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
-        *("dismissed", "brushed off", "waved off"),
+        *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
+        *("carried on", "pushed ahead", "continued"),
     ),
     "cause": ("because", "when", "that"),
     "incompetence": (
@@ -980,6 +995,7 @@ CUE_TRIGGERS = {
     ),
     "omission": (
         "slept through",
+        "slow to",
         "closely",
         "carefully",
         "thoroughly",
@@ -1191,6 +1207,11 @@ CUE_TRIGGERS = {
         "without",
         "should have",
         "could have been",
+        "without anyone",
+        "without anybody",
+        "without someone",
+        "without a human",
+        "without a person",
     ),
     "harm": (
         "leading",
@@ -1292,7 +1313,8 @@ PRECHECKS = {
     ),
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
-        r"|waved\s+off|(?:chose|decided|opted|elected)\s+to)\b",
+        r"|waved\s+off|(?:chose|decided|opted|elected)\s+to|proceeded|went\s+ahead|pressed\s+on"
+        r"|carried\s+on|pushed\s+ahead|continued)\b",
         re.IGNORECASE,
     ),
 }

@@ -574,6 +574,7 @@ RULES = (
             "The DBA ignored the disk-space warning on the replica.",
             "Pemberton skipped the load test to make the Friday cut-off.",
             "Management chose to bypass the change freeze for the launch.",
+            "Despite two warnings from the DBA, the vendor went ahead with the resize.",
         ),
         good=(
             "We decided a staged rollout was a good idea for the schema change.",
@@ -587,6 +588,7 @@ RULES = (
             "The contractor was let go in a restructuring last spring.",
             "The scheduler skipped the run because the lock was held.",
             "Pemberton could not have ignored the page: it never reached her phone.",
+            "Despite the packet loss, the job continued and finished on time.",
         ),
         pattern=(
             Check(

@@ -129,6 +129,8 @@ RULES = (
             "The reviewer did not take the time to run the branch locally.",
             "We paged the wrong rotation, missing the chance to fail over early.",
             "The team shipped the build without ensuring the migrations had run.",
+            "At no point did anyone on the rota open the capacity dashboard.",
+            "The responders were too slow to escalate to the storage team.",
         ),
         good=(
             "Dana remembered to drain the node before patching.",
@@ -144,6 +146,8 @@ RULES = (
             "No alert was configured for the disk, so nobody noticed it filling.",
             "None of us noticed the expiry because the reminder went to a retired list.",
             "What we didn't realise at the time was that the cache shared one key.",
+            "At no point did the alert fire during the incident.",
+            "The disks were too slow to keep up with the compaction.",
         ),
         triggers=(),
         pattern=(
@@ -166,6 +170,13 @@ RULES = (
                 (?:forgot\s+(?:to|about|that)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
                 |never\s+bothered|bothered\s+to|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to
                 |didn't\s+think\s+about|did\s+not\s+think\s+about)\b)
+        """,
+            ),
+            Check(
+                triggers=("at no point", "at no time", "at no stage"),
+                pattern=r"""
+            (?P<span>\bat\s+no\s+(?:point|time|stage)\s+(?:did|had|has|was|were)\s+
+                (?:anyone|anybody|someone|somebody|we|they|he|she|you|{PERSON})\s+(?:\w+\s+)?\w+)
         """,
             ),
             Check(
@@ -323,6 +334,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "It would have been trivial to run the branch against staging first.",
             "It would have been better to roll back before debugging.",
             "It would have been useful to capture a heap dump once we suspected the node.",
             "In hindsight it would have been wiser to page the storage team.",
@@ -335,7 +347,9 @@ RULES = (
         triggers=("would",),
         pattern=r"""
             (?P<span>\bit\s+would\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
-              |useful|helpful|prudent|safer|good|nice|sensible)\s+to\s+(?!have\b|had\b)\w+)
+              |useful|helpful|prudent|safer|good|nice|sensible
+              # How easy it would have been is hindsight too: "it would have been trivial to test".
+              |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))\s+to\s+(?!have\b|had\b)\w+)
         """,
         unless=r"{STRONG}",
     ),
