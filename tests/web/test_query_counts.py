@@ -101,3 +101,39 @@ def test_the_many_rows_case_really_has_many_rows(viewer):
     _history(MANY, viewer)
     assert Incident.objects.count() == MANY
     assert Incident.objects.filter(action_items__isnull=False).distinct().count() >= 25
+    # The writing report has published text to sum, and responder load people to list.
+    from unblame.reviews.models import ReviewSection, ReviewState
+
+    assert ReviewSection.objects.filter(review__state=ReviewState.PUBLISHED).count() >= 20
+    assert Responder.objects.values("user").distinct().count() >= 5
+
+
+REPORTS = ["factors", "response", "follow-through", "writing", "load", "reviews"]
+
+
+@pytest.mark.parametrize("slug", REPORTS)
+@pytest.mark.parametrize("who", ["admin", "viewer"])
+def test_an_insights_report_asks_no_more_for_many_incidents_than_for_few(
+    clients, viewer, who, slug, django_assert_max_num_queries
+):
+    # Uncached each time: the first view after a change is the one that counts.
+    url = f"/insights/{slug}/"
+    _reported_history(FEW, viewer)
+    few, _ = _queries(clients[who], url)
+    Incident.objects.all().delete()
+    _reported_history(MANY, viewer)
+    with django_assert_max_num_queries(few):
+        _queries(clients[who], url)
+
+
+def _reported_history(size: int, viewer) -> None:
+    # Sections counted, as `unblame manage count_review_findings` leaves them:
+    # the writing report counts what is left in batches of 2,000, once per view.
+    from django.core.cache import cache
+
+    from unblame.insights.writing import count_missing
+    from unblame.reviews.models import ReviewSection
+
+    _history(size, viewer)
+    count_missing(ReviewSection.objects.exclude(body=""), limit=None)
+    cache.clear()
