@@ -175,6 +175,7 @@ RULES = (
         bad=(
             "Reason for outage: typo by on-call in the routing table.",
             "This was a mistake in setting up the node pool.",
+            "The root cause was a typo in the proxy's upstream list.",
             "The incident was caused by a typo by the on-call.",
             "A dumb mistake made by a person took the whole region down.",
             "An error was made when the values were copied by hand.",
@@ -208,7 +209,8 @@ RULES = (
                 ),
                 pattern=r"""
             (?P<span>
-              \b(?:this|that|it|the\s+(?:outage|incident|issue|problem|failure|cause|trigger))\s+
+              \b(?:this|that|it|the\s+(?:root\s+|immediate\s+|proximate\s+|direct\s+)?(?:outage|incident|issue
+                |problem|failure|cause|trigger))\s+
                 (?:was|is)\s+(?:caused\s+by\s+|due\s+to\s+|the\s+result\s+of\s+|triggered\s+by\s+)?
                 (?:an?|one)\s+(?:simple\s+|small\s+|silly\s+|dumb\s+|stupid\s+|honest\s+|human\s+|manual\s+)?
                 (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)\s+(?:in|when|while|by|during|made)\b
