@@ -119,3 +119,53 @@ def test_responder_hours_and_out_of_hours_follow_each_incident(db, history, zone
         [row] = [r for r in _csv(client, "load", "people")[1:] if r[0] == "responder"]
         assert row[2:6] == [zone, str(len(made)), _figure(hours), str(out)]
         transaction.set_rollback(True)
+
+
+items = st.lists(
+    st.tuples(
+        st.integers(0, 9),  # which incident
+        st.sampled_from(["open", "in_progress", "done", "wont_do"]),
+        st.sampled_from(["Testing", "Change management", "Monitoring and detection"]),
+    ),
+    max_size=12,
+)
+
+
+@PROPERTY
+@given(history=incidents, follow_ups=items, zone=st.sampled_from(ZONES))
+def test_factor_categories_and_completion_by_local_month(db, history, follow_ups, zone):
+    from unblame.actions.models import ActionItem, ContributingFactor, FactorCategory
+
+    with transaction.atomic():
+        made = _build(history)
+        client = Client()
+        client.force_login(make_user("reader", "viewer", timezone=zone))
+        local = zoneinfo.ZoneInfo(zone)
+        incidents_in = defaultdict(lambda: defaultdict(set))
+        states = defaultdict(lambda: defaultdict(int))
+        for which, status, name in follow_ups:
+            incident = made[which % len(made)]
+            month = incident.declared_at.astimezone(local).strftime("%Y-%m")
+            ContributingFactor.objects.create(
+                incident=incident, category=FactorCategory.objects.get(name=name), description="x"
+            )
+            ActionItem.objects.create(incident=incident, title="Add a check", status=status)
+            incidents_in[name][month].add(incident.pk)
+            states[month][status] += 1
+        by_month = _csv(client, "factors", "by-month")
+        if not follow_ups:
+            assert by_month == [["Month"]]
+        else:
+            header, rows = by_month[0], by_month[1:]
+            assert [r[0] for r in rows] == month_range(states)
+            for r in rows:
+                for name, count in zip(header[1:], r[1:], strict=True):
+                    assert int(count) == len(incidents_in[name][r[0]]), (name, r[0])
+        for r in _csv(client, "follow-through", "completion")[1:]:
+            counts = states[r[0]]
+            done, dropped = counts["done"], counts["wont_do"]
+            total = sum(counts.values())
+            share = "" if total == dropped else str(round(100 * done / (total - dropped), 1))
+            opened = counts["open"] + counts["in_progress"]
+            assert r[1:6] == [str(total), str(done), str(opened), str(dropped), share]
+        transaction.set_rollback(True)
