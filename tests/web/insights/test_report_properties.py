@@ -169,3 +169,27 @@ def test_factor_categories_and_completion_by_local_month(db, history, follow_ups
             opened = counts["open"] + counts["in_progress"]
             assert r[1:6] == [str(total), str(done), str(opened), str(dropped), share]
         transaction.set_rollback(True)
+
+
+@PROPERTY
+@given(history=incidents, follow_ups=items, zone=st.sampled_from(ZONES))
+def test_every_factor_cell_links_to_as_many_incidents_as_it_counts(db, history, follow_ups, zone):
+    from unblame.actions.models import ContributingFactor, FactorCategory
+
+    with transaction.atomic():
+        made = _build(history)
+        client = Client()
+        client.force_login(make_user("reader", "viewer", timezone=zone))
+        for which, _, name in follow_ups:
+            ContributingFactor.objects.create(
+                incident=made[which % len(made)],
+                category=FactorCategory.objects.get(name=name),
+                description="x",
+            )
+        response = client.get("/insights/factors/")
+        by_month = next(b for b in response.context["blocks"] if b.slug == "by-month")
+        for row in by_month.table.rows:
+            for cell in row[1:]:
+                listed = client.get(cell.link).context["page"].paginator.count
+                assert listed == cell.value, (row[0].value, cell.link)
+        transaction.set_rollback(True)
