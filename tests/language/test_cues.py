@@ -178,6 +178,7 @@ def test_a_response_a_reason_or_a_things_act_is_no_cause(text):
         ("Pemberton had no idea what he was doing.", "had no idea what he was doing"),
         ("I have no idea what I'm doing with Helm.", "have no idea what I'm doing"),
         ("I can't even read a diff.", "can't even read"),
+        ("The maintainers don't care about old releases.", "don't care about"),
     ],
 )
 def test_a_verdict_on_what_a_person_can_do_is_incompetence(text, words):

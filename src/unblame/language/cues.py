@@ -481,7 +481,10 @@ _INCOMPETENCE_RE = _Lazy(
     r"|trusted)\s+(?:near|anywhere|to\s+touch|with)\b"
     r"|should\s+(?:be\s+kept|stay)\s+(?:well\s+)?away\s+from\b"
     r"|(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:qualified|competent|fit)\s+(?:to|for)\b"
-    rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b",
+    rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b"
+    # An attitude pinned on people: "the maintainers clearly don't care about …".
+    r"|(?:doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not)\s+(?:\w+ly\s+|even\s+)?care"
+    r"\s+(?:about|if|whether)\b",
     re.IGNORECASE,
 )
 
@@ -861,13 +864,18 @@ _EDGE_RE = _Lazy(
     # Disbelief: "how on earth", "who the hell", "how did nobody notice".
     r"\b(?:on\s+earth|the\s+(?:hell|heck|fuck))\b"
     r"|\b(?:how|why)\s+(?:did|could|would|was|were|has|had)\s+(?:nobody|no\s+one|noone|none\s+of)\b"
-    r"|\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
+    r"|\b(?:even|seriously|asleep|twice|thinking|actually)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
     r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
     r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b",
     re.IGNORECASE,
 )
 _ADDRESSEE_RE = _Lazy(
     r"\b(?:you|your|he|she|someone|somebody|anyone|anybody|whoever|nobody|no\s+one|noone|who)\b|@\w",
+    re.IGNORECASE,
+)
+# "Do you even run CI?": a habit questioned with an edge, in any tense.
+_DO_YOU_EVEN_RE = _Lazy(
+    r"\b(?:do|does|did)\s+(?:you|they|he|she|anyone|anybody|y['’]all|@[\w-]+)\s+(?:\w+\s+)?even\b",
     re.IGNORECASE,
 )
 # "What was the on-call doing for forty minutes?": the doing asked of a person.
@@ -882,12 +890,16 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     text = sentence.text.rstrip()
     if clause is not sentence.clauses[0] or not text.endswith("?"):
         return None
-    if _asks_what_a_person_was_doing(text):
+    if _asks_what_a_person_was_doing(text) or _DO_YOU_EVEN_RE.search(text):
         return sentence.offset, sentence.offset + len(text)
     edge = _EDGE_RE.search(text)
     if edge is None or not _past_act(sentence):
         return None
     people = {c.agent for c in sentence.clauses} & {OTHER, ELIDED}
+    if sentence.words[0].low in _AUX:
+        # "Did the retry actually fire?": the subject follows the auxiliary, and a
+        # question that opens with one has not left it out.
+        people.discard(ELIDED)
     if not people and _ADDRESSEE_RE.search(text) is None:
         return None
     return sentence.offset, sentence.offset + len(text)
@@ -972,7 +984,7 @@ CUE_TRIGGERS = {
         *("know", "understand", "get how", "get what", "get the", "no idea", "no clue"),
         *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
         *("let anywhere", "let to touch", "let with", "trusted", "away from", "qualified"),
-        *("competent", "fit to", "fit for"),
+        *("competent", "fit to", "fit for", "care about", "care if", "care whether"),
         # "can't read", "cannot type", "can't even code".
         *(f"{lead} {verb}" for lead in ("t", "not", "even") for verb in _CANNOT_VERBS),
     ),

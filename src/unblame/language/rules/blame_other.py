@@ -37,7 +37,7 @@ JUDGEMENT = r"""
     | made\s+a\s+(?:\w+\s+)?mess\s+of | without\s+(?:even\s+)?thinking(?:\s+it)?\s+through
     | rubber-?stamp\w* | shipped\s+(?:\w+\s+)?(?:garbage|trash|junk|crap)
     | (?:garbage|crap|trash|junk)\s+(?:code|changes?|prs?|configs?|deploys?|work)
-    | (?:evidently|clearly|obviously|apparently)\s+(?:did\s+not|didn't|doesn't|does\s+not)\s+(?:understand|know|read|care)
+    | (?:evidently|clearly|obviously|apparently)\s+(?:did\s+not|didn't|doesn't|does\s+not|don't|do\s+not)\s+(?:understand|know|read|care)
     | what\s+kind\s+of\s+(?:\w+\s+)?(?:engineer|developer|person|admin|sre|dev)\s+(?:forgets|does|would|doesn't|runs|deploys|merges|pushes)
 """
 
@@ -488,6 +488,8 @@ RULES = (
             "'What would have told us the tests had not run?'"
         ),
         bad=(
+            "Do you even run the test suite before tagging?",
+            "@ravi did you actually open the runbook before the failover?",
             "who the hell set the TTL to 0",
             "Can you explain why you thought skipping the canary was acceptable?",
             "lol who pushed to main without running tests",
@@ -502,6 +504,7 @@ RULES = (
             "Seriously, who merges a schema change at 5pm on a Friday?",
         ),
         good=(
+            "Did the retry actually fire after the timeout?",
             "Who pushed the fix? Thanks, it worked.",
             "Which deploy went out without a canary, and why did the pipeline allow it?",
             "Who is on call for the search cluster this week?",
@@ -575,6 +578,8 @@ RULES = (
             "Pemberton skipped the load test to make the Friday cut-off.",
             "Management chose to bypass the change freeze for the launch.",
             "Despite two warnings from the DBA, the vendor went ahead with the resize.",
+            "Thanks for breaking staging right before the demo.",
+            "Great job, you deleted the billing replica.",
         ),
         good=(
             "We decided a staged rollout was a good idea for the schema change.",
@@ -589,6 +594,8 @@ RULES = (
             "The scheduler skipped the run because the lock was held.",
             "Pemberton could not have ignored the page: it never reached her phone.",
             "Despite the packet loss, the job continued and finished on time.",
+            "Thanks for taking the old cluster down so neatly after the migration.",
+            "Great job on the rollback; the errors stopped at once.",
         ),
         pattern=(
             Check(
@@ -648,6 +655,27 @@ RULES = (
                 (?:many|multiple|several|numerous|countless|repeatedly|(?:at\s+least\s+)?\w+\s+times)\b
             | \bbanned\s+from\s+touching\b
             | \b(?:would|['’]d)\s+(?:get|be|have\s+been)\s+(?:fired|sacked|let\s+go|canned)\b
+            )
+        """,
+            ),
+            Check(
+                # Sarcasm: thanks or praise for the damage itself.
+                triggers=(
+                    "thank",
+                    "great",
+                    "nice",
+                    "good job",
+                    "good work",
+                    "awesome",
+                    "brilliant",
+                ),
+                pattern=r"""
+            (?P<span>
+              \b(?:thanks|thank\s+you)\s+(?:\w+\s+)?for\s+(?:\w+ly\s+)?(?:breaking|taking\s+(?:\w+\s+)?down
+                |deleting|wiping|nuking|crashing|killing|dropping|trashing)\b
+            | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?
+                \b(?:you|@[\w-]+|they|he|she)\s+(?:\w+\s+)?(?:broke|deleted|wiped|took\s+(?:\w+\s+)?down
+                |crashed|nuked|killed|dropped|trashed)\b
             )
         """,
             ),
