@@ -300,3 +300,36 @@ def test_check_time_accepts_exactly_the_range(moment):
     else:
         with pytest.raises(DateOutOfRange):
             check_time(moment)
+
+
+@FAST
+@given(
+    st.sampled_from(
+        [
+            ("America/New_York", datetime(2026, 11, 1, 4, 30, tzinfo=UTC)),
+            ("Europe/Berlin", datetime(2026, 10, 25, 0, 0, tzinfo=UTC)),
+            ("Australia/Lord_Howe", datetime(2026, 4, 4, 14, 0, tzinfo=UTC)),
+        ]
+    ),
+    st.lists(st.integers(0, 20 * 60), min_size=1, max_size=20),
+)
+def test_a_transcript_written_through_a_clock_change_keeps_its_order(zone_and_start, steps):
+    # Written in local time as the chat showed it: the repeated hour repeats on the page.
+    name, moment = zone_and_start
+    zone = ZoneInfo(name)
+    moments = []
+    for step in steps:
+        moment += timedelta(seconds=step)
+        moments.append(moment)
+    text = "\n".join(
+        f"[{m.astimezone(zone):%Y-%m-%d %H:%M:%S}] dana: ok {i}" for i, m in enumerate(moments)
+    )
+    parsed = parse_transcript(text, tz=name)
+    read = [m.occurred_at for m in parsed]
+    assert read == sorted(read)
+    # Each is the time written, in one pass or the other of a repeated hour.
+    for got, written in zip(read, moments, strict=True):
+        assert got.astimezone(zone).replace(tzinfo=None) == written.astimezone(zone).replace(
+            tzinfo=None
+        )
+        assert abs(got - written) <= timedelta(hours=1)
