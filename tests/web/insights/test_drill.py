@@ -108,3 +108,37 @@ def test_it_pages_fifty_at_a_time(as_viewer, sev2):
     assert 'rel="next"' in first.content.decode()
     second = as_viewer.get(URL, {"page": 2})
     assert len(second.context["page"].object_list) == 5
+
+
+def test_every_key_is_said_in_words_in_the_heading(as_admin, history, editor, viewer):
+    category = history["secret_category"]
+    params = {
+        "month": "2025-12",
+        "category": category.pk,
+        "responder": editor.pk,
+        "commander": history["samwise"].pk,
+        "items": "open_after_close",
+        "owner": "none",
+        "owner_team": "payments",
+        "review": "published_resolved",
+    }
+    response = as_admin.get(URL, params)
+    assert response.context["described"] == [
+        "declared in 2025-12",
+        f"with a factor in {category.name}",
+        "with ed responding",
+        "with samwise as incident commander",
+        "with action items: open after close",
+        "owned by nobody",
+        "owned by team payments",
+        "resolved, with the review published",
+    ]
+
+
+def test_a_published_review_of_an_open_incident_is_not_resolved_and_published(
+    as_viewer, history, incident
+):
+    assert listed(as_viewer, review="published_resolved") == [incident.pk]
+    Incident.objects.filter(pk=incident.pk).update(resolved_at=None)
+    assert listed(as_viewer, review="published_resolved") == []
+    assert listed(as_viewer, review="published") == [incident.pk]
