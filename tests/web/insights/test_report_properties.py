@@ -193,3 +193,62 @@ def test_every_factor_cell_links_to_as_many_incidents_as_it_counts(db, history, 
                 listed = client.get(cell.link).context["page"].paginator.count
                 assert listed == cell.value, (row[0].value, cell.link)
         transaction.set_rollback(True)
+
+
+reviews = st.lists(
+    st.tuples(
+        st.integers(0, 9),  # which incident
+        st.sampled_from(["draft", "in_review", "published"]),
+        st.integers(-2 * 1440, 40 * 1440),  # published, minutes after the incident resolved
+    ),
+    max_size=10,
+)
+
+
+@PROPERTY
+@given(history=incidents, written=reviews, zone=st.sampled_from(ZONES))
+def test_time_to_publish_and_overdue_reviews(db, history, written, zone):
+    from django.utils import timezone as django_timezone
+
+    from unblame.insights.reports import REVIEW_DUE
+    from unblame.reviews.models import Review
+
+    with transaction.atomic():
+        made = _build(history)
+        client = Client()
+        client.force_login(make_user("reader", "viewer", timezone=zone))
+        local = zoneinfo.ZoneInfo(zone)
+        reviewed = {}
+        for which, state, minutes_after in written:
+            incident = made[which % len(made)]
+            if incident.pk in reviewed:
+                continue  # one review per incident
+            resolved = incident.resolved_at or incident.declared_at
+            published = (
+                resolved + timedelta(minutes=minutes_after) if state == "published" else None
+            )
+            Review.objects.create(incident=incident, state=state, published_at=published)
+            reviewed[incident.pk] = (state, published)
+        days = defaultdict(list)
+        for incident in made:
+            state, published = reviewed.get(incident.pk, (None, None))
+            if state == "published" and incident.resolved_at is not None:
+                month = incident.declared_at.astimezone(local).strftime("%Y-%m")
+                took = max((published - incident.resolved_at).total_seconds(), 0) / 86400
+                days[month].append(took)
+        expected = [
+            [m, str(len(days[m])), *(_figure(percentile(days[m], s)) for s in (0.5, 0.9))]
+            for m in month_range(days)
+        ]
+        assert _csv(client, "reviews", "time-to-publish")[1:] == expected
+        due = django_timezone.now() - REVIEW_DUE
+        overdue = defaultdict(lambda: [0, 0])
+        for incident in made:
+            state = reviewed.get(incident.pk, (None, None))[0]
+            resolved_long_ago = incident.resolved_at is not None and incident.resolved_at < due
+            if resolved_long_ago and state != "published":
+                overdue[incident.severity.name][0] += 1
+                overdue[incident.severity.name][1] += state is not None
+        rows = _csv(client, "reviews", "overdue-reviews")[1:]
+        assert {r[0]: [int(r[1]), int(r[2])] for r in rows} == dict(overdue)
+        transaction.set_rollback(True)
