@@ -265,18 +265,28 @@ DROPPED = Q(status=ActionItem.Status.WONT_DO)
 def follow_through(scope: Scope) -> list[Block]:
     items = ActionItem.objects.filter(incident__in=scope.incidents).order_by()
     today = timezone.localdate()
+    groups = _item_groups(items)
     return [
-        _completion(scope, items),
+        _completion(scope, groups),
         _time_to_close(scope, items),
         _overdue_by_owner(scope, items, today),
-        _system_share(scope, items),
+        _system_share(scope, groups),
     ]
 
 
-def _completion(scope: Scope, items) -> Block:
-    rows = list(
+STATE_COUNTS = ("total", "done", "open", "dropped", "after_close")
+
+
+def _item_groups(items) -> list[dict]:
+    """Items counted by state, per month of their incident and per words (kind, title, text).
+
+    Completion sums these per month and the system share reads each text
+    once: one grouped query for both blocks, which were a query each over
+    the same items and incidents (280 and 360 ms at 100,000 incidents).
+    """
+    return list(
         items.annotate(month=month_of("incident__declared_at"))
-        .values("month")
+        .values("month", "kind", "title", "description")
         .annotate(
             total=Count("id"),
             done=Count("id", filter=DONE),
@@ -285,7 +295,14 @@ def _completion(scope: Scope, items) -> Block:
             after_close=Count("id", filter=OPEN & Q(incident__status=Status.CLOSED)),
         )
     )
-    by_month = {month_key(row["month"]): row for row in rows}
+
+
+def _completion(scope: Scope, groups: list[dict]) -> Block:
+    by_month: dict[str, dict[str, int]] = {}
+    for group in groups:
+        month = by_month.setdefault(month_key(group["month"]), dict.fromkeys(STATE_COUNTS, 0))
+        for name in STATE_COUNTS:
+            month[name] += group[name]
     months = month_range(by_month)
     empty = {"total": 0, "done": 0, "open": 0, "dropped": 0, "after_close": 0}
     data = [by_month.get(m, empty) for m in months]
@@ -422,22 +439,20 @@ def _overdue_by_owner(scope: Scope, items, today) -> Block:
     )
 
 
-def _system_share(scope: Scope, items) -> Block:
+def _system_share(scope: Scope, groups: list[dict]) -> Block:
     # Grouped by their words: the analyzer reads each distinct text once (and
-    # remembers it), however many items share it.
-    groups = (
-        items.exclude(DROPPED)
-        .annotate(month=month_of("incident__declared_at"))
-        .values_list("month", "kind", "title", "description")
-        .annotate(n=Count("id"))
-    )
+    # remembers it), however many items share it. Dropped items count nowhere.
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for month, kind, title, description, n in groups:
+    for group in groups:
+        n = group["total"] - group["dropped"]
+        if not n:
+            continue
+        kind, title, description = group["kind"], group["title"], group["description"]
         if kind == ActionItem.Kind.LEARN:
             column = 2
         else:
             column = 0 if changes_system(kind, title, description) else 1
-        counts[month_key(month)][column] += n
+        counts[month_key(group["month"])][column] += n
     months = month_range(counts)
     shares = [
         [_percent(c, sum(counts[m])) or 0.0 for c in counts.get(m, [0, 0, 0])] for m in months

@@ -71,3 +71,29 @@ def test_load_counts_rows_because_a_person_has_one_row_per_incident(as_admin, db
         Responder.objects.create(incident=incident, user=person, role=Responder.Role.SCRIBE)
     _respond(person, MONDAY.replace(day=14), minutes=30)
     assert row(table(as_admin, "load", "people"), "solo")[3:6] == ["2", "1.5", "0"]
+
+
+def test_follow_through_reads_completion_and_the_system_share_from_one_grouping(
+    as_viewer, db, monkeypatch
+):
+    from unblame.insights import reports
+
+    from .test_report_figures import NOW, _items, declare
+
+    calls = []
+    original = reports._item_groups
+    monkeypatch.setattr(reports, "_item_groups", lambda i: calls.append(1) or original(i))
+    # March: two items with the same words, one dropped; April: only dropped items.
+    _items(declare("March", NOW), "done", "wont_do")
+    _items(declare("April", NOW.replace(month=4)), "wont_do", "wont_do")
+    completion = table(as_viewer, "follow-through", "completion")
+    share = table(as_viewer, "follow-through", "system-share")
+    # One build (the second table comes from the kept result), one grouped query.
+    assert calls == [1]
+    assert [r[:5] for r in completion[1:]] == [
+        ["2026-03", "2", "1", "0", "1"],
+        ["2026-04", "2", "0", "0", "2"],
+    ]
+    # The dropped ones count nowhere in the share, so April has no row there.
+    assert [r[0] for r in share[1:]] == ["2026-03"]
+    assert share[1][1] == "1"
