@@ -395,3 +395,18 @@ def test_a_comma_then_a_pronoun_and_its_verb_starts_a_clause(text, expected):
 
 def test_a_comma_after_an_opener_is_no_clause_boundary():
     assert agents("Thanks Ilse, I restarted it.") == [SELF]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank said a clerk had typed it twice.", [SYSTEM, OTHER]),
+        ("Ottoline admitted the cron had been off.", [OTHER, SYSTEM]),
+    ],
+)
+def test_a_verb_of_saying_then_a_new_subject_reports_a_clause(text, expected):
+    assert agents(text)[: len(expected)] == expected
+
+
+def test_said_it_and_said_that_are_no_new_subject():
+    assert agents("Ottoline said it twice.") == [OTHER]

@@ -49,6 +49,7 @@ def test_a_blunder_is_in_the_verb_or_a_phrase_about_the_act(text, words):
     [
         ("Pemberton restarted the wrong replica.", "the wrong"),
         ("Pemberton pushed untested code to production.", "pushed untested"),
+        ("Pemberton pushed a faulty update to the fleet.", "pushed a faulty update"),
         ("Pemberton applied the firewall rule too broadly.", "too broadly"),
         ("Pemberton drained node four instead of node five.", "instead of"),
         ("Pemberton left the staging bucket public.", "left the staging bucket public"),

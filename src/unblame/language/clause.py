@@ -567,7 +567,7 @@ def _reports_another(words: tuple[Word, ...], i: int) -> bool:
     "It turned out the on-call had …" and "it seems the job …" report a clause too.
     """
     low = words[i].low
-    if _turns_out(words, i):
+    if _turns_out(words, i) or _says(words, i):
         return True
     if (low not in _THINKING and low not in _PERCEIVING) or i == 0 or i + 1 >= len(words):
         return False
@@ -576,6 +576,25 @@ def _reports_another(words: tuple[Word, ...], i: int) -> bool:
     person = person or after.low in _PRONOUNS
     new_subject = person or (low in _THINKING and after.low in _DETERMINERS)
     return words[i - 1].low in _PRONOUNS and new_subject and after.low != "i"
+
+
+# Verbs of saying, as news reports them: "the bank said a staff member had …".
+_SAYING = frozenset(
+    {"said", "says", "admitted", "admits", "confirmed", "confirms", "claimed", "claims"}
+    | {"explained", "reported", "stated", "added", "noted", "revealed", "acknowledged"}
+)
+
+
+def _says(words: tuple[Word, ...], i: int) -> bool:
+    """A verb of saying followed at once by a new subject ("… said an employee had …")."""
+    if words[i].low not in _SAYING or i == 0 or i + 2 >= len(words):
+        return False
+    after = words[i + 1]
+    if after.low in {"that", "it", "to", "so", ","}:
+        return False  # "that" opens the clause itself; "said it", "told to" are objects
+    person = after.text[:1].isupper() or after.text.startswith((NAME_MARK, "@"))
+    articles = {"a", "an", "the", "one", "our", "their"}
+    return person or after.low in _PRONOUNS or after.low in articles
 
 
 def _turns_out(words: tuple[Word, ...], i: int) -> bool:

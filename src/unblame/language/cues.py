@@ -70,7 +70,8 @@ _FLAWED_OBJECT_RE = _Lazy(
     _APPLYING + r"\w*\s+"
     r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved)\b"
     r"|(?:erroneous|errant|mistaken|faulty)\s+(?:[\w-]+\s+)?(?:command|input|value|query|entry"
-    r"|entries|parameter|argument|setting|flag|rule|config\w*|change|cable|script)s?\b)",
+    r"|entries|parameter|argument|setting|flag|rule|config\w*|change|cable|script|update|patch"
+    r"|release|build|version|firmware|package|commit|file)s?\b)",
     re.IGNORECASE,
 )
 # Words that make an act hypothetical, prevented or denied.
