@@ -55,6 +55,15 @@ def _figure(value):
     return "" if value is None else str(round(value, 2))
 
 
+def _same_rows(written, expected):
+    """Table rows equal, figures to within the CSV's rounding (SQL and Python may straddle it)."""
+    assert len(written) == len(expected), (written, expected)
+    for got, want in zip(written, expected, strict=True):
+        assert got[:2] == want[:2], (got, want)
+        for a, b in zip(got[2:], want[2:], strict=True):
+            assert (a == b == "") or abs(float(a) - float(b)) <= 0.0100001, (got, want)
+
+
 def _build(history):
     made = []
     for declared, detected, severity, resolved in history:
@@ -240,7 +249,7 @@ def test_time_to_publish_and_overdue_reviews(db, history, written, zone):
             [m, str(len(days[m])), *(_figure(percentile(days[m], s)) for s in (0.5, 0.9))]
             for m in month_range(days)
         ]
-        assert _csv(client, "reviews", "time-to-publish")[1:] == expected
+        _same_rows(_csv(client, "reviews", "time-to-publish")[1:], expected)
         due = django_timezone.now() - REVIEW_DUE
         overdue = defaultdict(lambda: [0, 0])
         for incident in made:
@@ -251,4 +260,64 @@ def test_time_to_publish_and_overdue_reviews(db, history, written, zone):
                 overdue[incident.severity.name][1] += state is not None
         rows = _csv(client, "reviews", "overdue-reviews")[1:]
         assert {r[0]: [int(r[1]), int(r[2])] for r in rows} == dict(overdue)
+        transaction.set_rollback(True)
+
+
+owned = st.lists(
+    st.tuples(
+        st.integers(0, 9),  # which incident
+        st.sampled_from(["open", "in_progress", "done", "wont_do"]),
+        st.sampled_from(["pat", "lou", None]),  # owner
+        st.one_of(st.none(), st.integers(-400, 400)),  # due, days from today
+        st.integers(0, 60 * 24 * 30),  # minutes from creation to closing, when done
+    ),
+    max_size=12,
+)
+
+
+@PROPERTY
+@given(history=incidents, follow_ups=owned)
+def test_overdue_per_owner_and_time_to_close(db, history, follow_ups):
+    from django.utils import timezone as django_timezone
+
+    from unblame.actions.models import ActionItem
+
+    with transaction.atomic():
+        made = _build(history)
+        client = Client()
+        client.force_login(make_user("reader", "viewer"))
+        people = {
+            "pat": make_user("pat", "editor", team="payments"),
+            "lou": make_user("lou", "editor"),
+        }
+        today = django_timezone.localdate()
+        per_owner = defaultdict(lambda: [0, 0])
+        days = defaultdict(list)
+        for which, status, owner, due_in, took in follow_ups:
+            incident = made[which % len(made)]
+            due = None if due_in is None else today + timedelta(days=due_in)
+            item = ActionItem.objects.create(
+                incident=incident,
+                title="Add a check",
+                status=status,
+                owner=people.get(owner),
+                due_date=due,
+            )
+            if status == "done":
+                ActionItem.objects.filter(pk=item.pk).update(
+                    created_at=incident.declared_at,
+                    closed_at=incident.declared_at + timedelta(minutes=took),
+                )
+                days[incident.declared_at.strftime("%Y-%m")].append(took / 1440)
+            if status in ("open", "in_progress"):
+                counts = per_owner[owner or "Nobody"]
+                counts[0] += 1
+                counts[1] += due is not None and due < today
+        rows = _csv(client, "follow-through", "overdue")[1:]
+        assert {r[0]: [int(r[2]), int(r[3])] for r in rows} == dict(per_owner)
+        expected = [
+            [m, str(len(days[m])), *(_figure(percentile(days[m], s)) for s in (0.5, 0.9))]
+            for m in month_range(days)
+        ]
+        _same_rows(_csv(client, "follow-through", "time-to-close")[1:], expected)
         transaction.set_rollback(True)
