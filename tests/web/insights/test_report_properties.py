@@ -321,3 +321,52 @@ def test_overdue_per_owner_and_time_to_close(db, history, follow_ups):
         ]
         _same_rows(_csv(client, "follow-through", "time-to-close")[1:], expected)
         transaction.set_rollback(True)
+
+
+crews = st.lists(
+    st.tuples(
+        st.integers(0, 9),  # which incident
+        st.sampled_from(["pat", "lou", "kim", "sol"]),
+        st.booleans(),  # incident commander
+    ),
+    max_size=16,
+)
+TEAMS = {"pat": "payments", "lou": "payments", "kim": "search", "sol": ""}
+
+
+@PROPERTY
+@given(history=incidents, crew=crews)
+def test_team_sums_and_repeat_commanders(db, history, crew):
+    with transaction.atomic():
+        made = _build(history)
+        admin = Client()
+        admin.force_login(make_user("boss", "admin"))
+        people = {name: make_user(name, "editor", team=team) for name, team in TEAMS.items()}
+        on = set()
+        commanders = defaultdict(set)
+        for which, name, commands in crew:
+            incident = made[which % len(made)]
+            if (incident.pk, name) in on:
+                continue  # one role per person and incident
+            if commands and any(incident.pk in ids for ids in commanders.values()):
+                commands = False  # one incident commander per incident
+            role = Responder.Role.INCIDENT_COMMANDER if commands else Responder.Role.RESPONDER
+            Responder.objects.create(incident=incident, user=people[name], role=role)
+            on.add((incident.pk, name))
+            if commands:
+                commanders[name].add(incident.pk)
+        teams = defaultdict(int)
+        for _, name in on:
+            teams[TEAMS[name] or "No team"] += 1
+        rows = _csv(admin, "load", "teams")[1:]
+        assert {r[0]: int(r[1]) for r in rows} == dict(teams)
+        repeat = sorted(
+            (
+                [name, TEAMS[name], str(len(ids))]
+                for name, ids in commanders.items()
+                if len(ids) > 1
+            ),
+            key=lambda r: (-int(r[2]), r[0]),
+        )
+        assert _csv(admin, "load", "commanders")[1:] == repeat
+        transaction.set_rollback(True)
