@@ -72,6 +72,7 @@ RULES = (
             "Vorsk applied the firewall template to every region, which took the API offline.",
             "Your migration wiped the sessions table, @dara.",
             "Pellworth broke the nightly build with a dependency bump.",
+            "Leadership let go of the engineer responsible for the outage.",
             "The outage happened because an engineer on the storage team lowered the quota.",
             "The root cause was that a developer merged the retry change on Friday.",
         ),
@@ -81,6 +82,7 @@ RULES = (
             "We rolled back at 14:05, and that's what stopped the errors.",
             "The outage was caused by the config change.",
             "Diego is responsible for the billing service.",
+            "The engineer responsible for the billing service paged the vendor.",
             "The regression was introduced by PR 4411.",
             "The payments service caused the checkout errors.",
             "Priya rolled back the release at 14:05.",
@@ -129,7 +131,10 @@ RULES = (
                   |the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?(?:the\s+|our\s+|this\s+)?
                     (?:\w+\s+){0,3}?(?:{BAD_OUTCOME}|(?:was|were|is|are|went|got)\s+(?:\w+\s+)?(?:broken|down
                     |unusable|lost|corrupted|failing|late|wrong|missed))\b
-                  |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME})))
+                  |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME}))
+            # Attributive: "fired the engineer responsible for the outage".
+            | {OTHER}\s+(?:who\s+(?:was|were|is)\s+)?(?:(?:directly|solely|ultimately)\s+)?responsible\s+for
+                \s+(?:the|this|that|our)\s+{BAD_OUTCOME})
         """,
             ),
             Check(
