@@ -370,3 +370,41 @@ def test_team_sums_and_repeat_commanders(db, history, crew):
         )
         assert _csv(admin, "load", "commanders")[1:] == repeat
         transaction.set_rollback(True)
+
+
+@PROPERTY
+@given(history=incidents, secret=st.lists(st.booleans(), min_size=10, max_size=10))
+def test_restricted_incidents_count_only_for_those_who_may_see_them(db, history, secret):
+    from unblame.actions.models import ContributingFactor, FactorCategory
+
+    with transaction.atomic():
+        made = _build(history)
+        responder = make_user("insider", "editor")
+        viewers = {"viewer": make_user("reader", "viewer"), "insider": responder}
+        viewers["admin"] = make_user("boss", "admin")
+        testing = FactorCategory.objects.get(name="Testing")
+        for incident, restricted in zip(made, secret, strict=False):
+            Incident.objects.filter(pk=incident.pk).update(restricted=restricted)
+            incident.restricted = restricted
+            ContributingFactor.objects.create(incident=incident, category=testing, description="x")
+        # The insider responds to every other restricted incident.
+        on_it = [i for i in made if i.restricted][::2]
+        for incident in on_it:
+            Responder.objects.create(incident=incident, user=responder)
+        may_see = {
+            "viewer": [i for i in made if not i.restricted],
+            "insider": [i for i in made if not i.restricted or i in on_it],
+            "admin": made,
+        }
+        for who, user in viewers.items():
+            client = Client()
+            client.force_login(user)
+            seen = may_see[who]
+            across = _csv(client, "factors", "across-services")[1:]
+            assert [int(r[1]) for r in across] == ([len(seen)] if seen else []), who
+            detected = [i for i in seen if i.detected_at is not None]
+            detect = _csv(client, "response", "detect")[1:]
+            assert sum(int(r[1]) for r in detect) == len(detected), who
+            listed = client.get("/insights/incidents/").context["page"].paginator.count
+            assert listed == len(seen), who
+        transaction.set_rollback(True)
