@@ -534,3 +534,27 @@ def test_oops_then_the_writers_act_is_a_slip_told_in_chat(text, words):
 )
 def test_oops_without_the_writers_act_is_no_slip(text):
     assert cue(text, "oops") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you even run the tests before tagging?",
+        "Did anyone even look at the canary?",
+        "Did you actually read the migration before merging it?",
+    ],
+)
+def test_a_question_with_an_edge_about_a_persons_care_is_an_accusation(text):
+    assert cue(text, "accusation") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you even need a lock here?",
+        "Did the retry actually fire after the timeout?",
+        "Does anyone even use the old export endpoint?",
+    ],
+)
+def test_a_real_question_is_no_accusation(text):
+    assert cue(text, "accusation") is None

@@ -876,7 +876,9 @@ _ADDRESSEE_RE = _Lazy(
 )
 # "Do you even run CI?": a habit questioned with an edge, in any tense.
 _DO_YOU_EVEN_RE = _Lazy(
-    r"\b(?:do|does|did)\s+(?:you|they|he|she|anyone|anybody|y['’]all|@[\w-]+)\s+(?:\w+\s+)?even\b",
+    r"\b(?:do|does|did)\s+(?:you|they|he|she|anyone|anybody|y['’]all|@[\w-]+)\s+(?:\w+\s+)?even\s+"
+    # Only acts of care: "Do you even need a lock here?" is a real question.
+    r"(?:test|read|check|look|review|run|know|understand|care|bother|try|open|bump)\w*\b",
     re.IGNORECASE,
 )
 # "What was the on-call doing for forty minutes?": the doing asked of a person.
@@ -917,7 +919,8 @@ def _past_act(sentence: Sentence) -> bool:
         w.low in _IRREGULAR_PAST
         or w.low in _PRESENT_ACTS
         or w.low in {"did", "didn't", "didn’t"}
-        or w.low.endswith("ed")
+        # "need", "speed" and "feed" are no past tense.
+        or (w.low.endswith("ed") and not w.low.endswith("eed"))
         for w in sentence.words
     )
 
