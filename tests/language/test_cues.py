@@ -552,6 +552,7 @@ def test_a_question_with_an_edge_about_a_persons_care_is_an_accusation(text):
     "text",
     [
         "Do you even need a lock here?",
+        "Did you actually get a page for it?",
         "Did the retry actually fire after the timeout?",
         "Does anyone even use the old export endpoint?",
     ],

@@ -865,7 +865,9 @@ _EDGE_RE = _Lazy(
     # Disbelief: "how on earth", "who the hell", "how did nobody notice".
     r"\b(?:on\s+earth|the\s+(?:hell|heck|fuck))\b"
     r"|\b(?:how|why)\s+(?:did|could|would|was|were|has|had)\s+(?:nobody|no\s+one|noone|none\s+of)\b"
-    r"|\b(?:even|seriously|asleep|twice|thinking|actually)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
+    # "Did you actually read it?" (not "did you actually get a page?", which asks for facts).
+    r"|\bactually\s+(?:test|read|check|look|review|run|open|try|verify)\w*"
+    r"|\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
     r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
     r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b",
     re.IGNORECASE,
