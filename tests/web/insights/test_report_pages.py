@@ -219,3 +219,58 @@ def test_the_hostile_names_are_kept_as_text(as_admin, hostile_names):
     assert "'" + HOSTILE in by_month[0]
     people = csv_rows(as_admin, reverse("insights:csv", args=["load", "people"]))
     assert ["'@sum", "'-" + HOSTILE] in [r[:2] for r in people]
+
+
+def _every_csv(client, params):
+    tables = {}
+    for slug in SLUGS:
+        response = client.get(reverse("insights:report", args=[slug]), params)
+        for block in response.context["blocks"]:
+            url = reverse("insights:csv", args=[slug, block.slug])
+            tables[(slug, block.slug)] = client.get(url, params).content.decode()
+    return tables
+
+
+@pytest.mark.parametrize("name", ["service", "severity", "team", "dates"])
+def test_a_filter_gives_the_figures_of_a_history_of_only_its_incidents(
+    as_admin, history, incident, restricted, sev2, name
+):
+    from datetime import timedelta
+
+    from unblame.actions.models import ActionItem, ContributingFactor, FactorCategory
+    from unblame.incidents.models import Incident, Responder
+
+    from ..conftest import NOW, make_user
+
+    search = Service.objects.create(name="search")
+    sev1 = Severity.objects.get(name="SEV1")
+    member = make_user("pat", "editor", team="payments")
+    other = Incident.objects.create(
+        title="Search slow",
+        severity=sev1,
+        declared_at=NOW - timedelta(days=40),
+        impact_started_at=NOW - timedelta(days=40),
+        detected_at=NOW - timedelta(days=40) + timedelta(minutes=25),
+        resolved_at=NOW - timedelta(days=39),
+    )
+    other.services.add(search)
+    Responder.objects.create(incident=other, user=member, role="incident_commander")
+    ContributingFactor.objects.create(
+        incident=other, category=FactorCategory.objects.get(name="Testing"), description="x"
+    )
+    ActionItem.objects.create(incident=other, title="Add an index check", owner=member)
+    params = {
+        "service": {"service": search.pk},
+        "severity": {"severity": sev1.pk},
+        "team": {"team": "payments"},
+        "dates": {"since": "2026-01-01", "until": "2026-02-01"},
+    }[name]
+    filtered = _every_csv(as_admin, params)
+    assert "Testing,1,1,no" in filtered[("factors", "across-services")]
+    assert "Change management" not in filtered[("factors", "across-services")]
+    # The same figures, unfiltered, once every incident the filter leaves out is gone.
+    Incident.objects.exclude(pk=other.pk).delete()
+    alone = _every_csv(as_admin, {})
+    assert filtered.keys() == alone.keys()
+    for key in filtered:
+        assert filtered[key] == alone[key], key
