@@ -559,3 +559,27 @@ def test_a_question_with_an_edge_about_a_persons_care_is_an_accusation(text):
 )
 def test_a_real_question_is_no_accusation(text):
     assert cue(text, "accusation") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The contractor is a liability.", "is a liability"),
+        ("Pemberton was completely useless on the bridge.", "was completely useless"),
+        ("Pemberton is just bad at git.", "is just bad at git"),
+    ],
+)
+def test_names_called_are_an_insult(text, words):
+    assert cue(text, "insult") == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old failover script was a disaster waiting to happen.",
+        "The rotation is a burden on three people.",
+        "Pemberton said the dashboard was useless for this.",
+    ],
+)
+def test_names_for_things_are_no_insult_of_a_person(text):
+    assert not [f for f in analyze(text) if f.rule == "UB103"]

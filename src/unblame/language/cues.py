@@ -38,7 +38,7 @@ from .clause import (
     agent_of,
     read,
 )
-from .lexicon import NAME_MARK, STRONG_ACTION
+from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK, STRONG_ACTION
 from .rule import Frame
 
 _BLUNDER_PHRASE_RE = _Lazy(
@@ -498,6 +498,20 @@ _SELF_DEPRECATING_RE = _Lazy(
 )
 
 
+# A person called names: "the contractor is a liability", "that DBA is useless".
+_INSULT_RE = _Lazy(
+    rf"""(?:is|was|are|were|['’]s|['’]re|seems|seemed)\s+
+        (?:(?:\w+ly|just|such|so|a|an|the|absolute|complete|total|real|proper|bit\s+of)\s+){{0,3}}
+        (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def insult(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the predicate calls the person names, not what they did."""
+    return _from_predicate(sentence, clause, _INSULT_RE)
+
+
 def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the predicate passes a verdict on what the person is able to do."""
     if clause.words[0].low in _CONDITIONS:
@@ -955,6 +969,7 @@ CUES = {
     "accusation": accusation,
     "disregard": disregard,
     "incompetence": incompetence,
+    "insult": insult,
     "cause": cause,
 }
 
@@ -986,6 +1001,13 @@ CUE_TRIGGERS = {
         *("carried on", "pushed ahead", "continued"),
     ),
     "cause": ("because", "when", "that"),
+    "insult": (
+        *("idiot", "moron", "fool", "klutz", "muppet", "clown", "liability", "burden"),
+        *("disaster", "menace", "joke", "failure", "fraud", "screw", "walking", "weak"),
+        *("outage generator", "impost", "danger to", "stupid", "dumb", "useless", "incompetent"),
+        *("hopeless", "pathetic", "enough", "cut out", "terrible at", "the worst", "bad at"),
+        *("good at",),
+    ),
     "incompetence": (
         *("know", "understand", "get how", "get what", "get the", "no idea", "no clue"),
         *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
@@ -1324,6 +1346,7 @@ PRECHECKS = {
     # Not `_alternatives`: the edge ", again?" starts at a comma, not a word.
     "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
     "incompetence": _INCOMPETENCE_RE,
+    "insult": _INSULT_RE,
     "oops": _Lazy(r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp)\b", re.IGNORECASE),
     "cause": _Lazy(
         r"\b(?:because|when)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",

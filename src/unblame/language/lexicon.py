@@ -280,3 +280,17 @@ STRONG_ACTION = rf"""
 """
 
 SLOTS["STRONG"] = STRONG_ACTION
+
+# Words that run a person down, said of oneself (UB202) or of another (UB103):
+# one list for both, so the two never drift apart.
+DEPRECATING_NOUNS = r"""
+    idiot | moron | fool | klutz | muppet | clown | liability | burden | disaster | menace
+    | joke | failure | fraud | screw-?up | walking\s+(?:outage|disaster) | weakest\s+link
+    | (?:designated\s+)?outage\s+generator | weak\s+link | impostor | imposter | danger\s+to\s+(?:\w+\s+)?(?:prod|production|everyone)
+"""
+DEPRECATING_ADJECTIVES = r"""
+    stupid | dumb | useless | incompetent | hopeless | pathetic
+    | not\s+(?:\w+\s+)?(?:competent|careful|good|smart|experienced|senior)\s+enough
+    | not\s+cut\s+out | terrible\s+at | the\s+worst | (?:so\s+|really\s+)?bad\s+at\s+(?:this|git|my\s+job|\w+)
+    | not\s+(?:\w+\s+)?good\s+at\s+(?:this|my\s+job)
+"""

@@ -287,6 +287,8 @@ RULES = (
             "Frankly the vendor's admin doesn't understand how replication works.",
             "Whoever wrote the cron entry should be kept well away from the scheduler.",
             "The reviewer had absolutely no clue what he was doing.",
+            "Honestly the new contractor is a liability on this rotation.",
+            "That vendor's DBA is completely useless.",
         ),
         good=(
             "The rubber gasket on the rack door was replaced.",
@@ -305,6 +307,7 @@ RULES = (
             "The on-call didn't know the flag was shared by every tenant.",
             "If the operator doesn't know how to roll back, the runbook should say.",
             "The parser doesn't understand the new header format.",
+            "The old failover script was a disaster waiting to happen.",
         ),
         pattern=(
             Check(
@@ -381,6 +384,9 @@ RULES = (
             # A verdict on what someone can do, however it is worded: "doesn't know how
             # DNS works", "had no idea what he was doing", "should be kept away from prod".
             frame(frozenset({OTHER}), "incompetence"),
+            # "The contractor is a liability", "that DBA is useless": the names the
+            # writer would be asked not to call themself (UB202), said of another.
+            frame(frozenset({OTHER}), "insult"),
         ),
         unless=rf"""
             (?:\bi\s+(?:was|am|felt|feel|got|get|became)|\bi'm|\bi’m|\bim|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..clause import AGENTS, ELIDED, GROUP, SELF
 from ..cues import frame
 from ..finding import Category, Severity
+from ..lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
 from ..rule import Check, Rule
 
 JANOFF_BULMAN = (
@@ -48,18 +49,6 @@ SLIP_VERBS = r"""
 """
 
 # Nouns and adjectives people use to run themselves down.
-DEPRECATING_NOUNS = r"""
-    idiot | moron | fool | klutz | muppet | clown | liability | burden | disaster | menace
-    | joke | failure | fraud | screw-?up | walking\s+(?:outage|disaster) | weakest\s+link
-    | (?:designated\s+)?outage\s+generator | weak\s+link | impostor | imposter | danger\s+to\s+(?:\w+\s+)?(?:prod|production|everyone)
-"""
-DEPRECATING_ADJECTIVES = r"""
-    stupid | dumb | useless | incompetent | hopeless | pathetic
-    | not\s+(?:\w+\s+)?(?:competent|careful|good|smart|experienced|senior)\s+enough
-    | not\s+cut\s+out | terrible\s+at | the\s+worst | (?:so\s+|really\s+)?bad\s+at\s+(?:this|git|my\s+job|\w+)
-    | not\s+(?:\w+\s+)?good\s+at\s+(?:this|my\s+job)
-"""
-
 RULES = (
     Rule(
         code="UB201",
