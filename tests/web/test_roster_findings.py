@@ -99,10 +99,17 @@ def test_every_page_and_the_api_hand_the_analyzer_the_same_roster(
     for visit in visits:
         before = len(spy)
         action_models._try_harder.cache_clear()
+        # Lists read an item's stored findings while they are current (keyed by the
+        # roster names in its text); forget them so each page analyses afresh.
+        ActionItem.objects.filter(pk=item.pk).update(stored_findings=None)
         visit()
         assert len(spy) > before
-    assert set(spy) == {tuple(roster(incident))}
-    assert "Zorbel" in roster(incident)
+    # Every page hands over the one roster; stored findings hand over the part of it
+    # that can stand in the text (their key), which must still hold the name used.
+    everyone = set(roster(incident))
+    assert tuple(sorted(everyone)) in spy
+    assert all(set(names) <= everyone and "Zorbel" in names for names in spy)
+    assert "Zorbel" in everyone
 
 
 def test_a_chat_import_hands_over_the_same_roster_and_its_own_authors(
