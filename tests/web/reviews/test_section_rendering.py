@@ -210,3 +210,22 @@ def test_renderings_live_apart_from_the_default_cache(settings, renders):
     caches["default"].clear()
     markdown_html("Apart *from* reports.")
     assert renders == ["Apart *from* reports."]
+
+
+def test_a_text_with_more_brackets_than_any_review_has_is_shown_as_typed(monkeypatch):
+    # markdown-it is not asked at all: its cost per "[" is what the limit bounds.
+    def no_markdown(text):
+        raise AssertionError("markdown-it read a text past MAX_LINK_OPENERS")
+
+    monkeypatch.setattr(rendering._MARKDOWN, "render", no_markdown)
+    text = "[" * (rendering.MAX_LINK_OPENERS + 1) + "\n\nsecond <script>x</script> *para*"
+    html = rendering.render(text)
+    assert html.count("<p>") == 2
+    assert "[" * 100 in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<em>" not in html
+
+
+def test_a_text_at_the_bracket_limit_is_still_markdown():
+    text = "[a](https://example.org) " + "[" * (rendering.MAX_LINK_OPENERS - 1)
+    assert '<a href="https://example.org"' in rendering.render(text)
