@@ -39,6 +39,8 @@ JUDGEMENT = r"""
     | (?:garbage|crap|trash|junk)\s+(?:code|changes?|prs?|configs?|deploys?|work)
     | (?:evidently|clearly|obviously|apparently)\s+(?:did\s+not|didn't|doesn't|does\s+not|don't|do\s+not)\s+(?:understand|know|read|care)
     | what\s+kind\s+of\s+(?:\w+\s+)?(?:engineer|developer|person|admin|sre|dev)\s+(?:forgets|does|would|doesn't|runs|deploys|merges|pushes)
+    | to\s+save\s+face | cover(?:ing)?\s+(?:their|his|her|your)\s+(?:own\s+)?(?:backs?|asses?|arses?|butts?)
+    | (?:more|most)\s+concern(?:ed)?\s+(?:with|about)\s+(?:the\s+)?(?:appearances?|optics|looking\s+good|their\s+image)
 """
 
 RULES = (
@@ -283,6 +285,8 @@ RULES = (
             "Someone fat-fingered the replica count.",
             "Another round of dumb decisions from the platform team.",
             "Any competent DBA would have seen that coming.",
+            "The vendor kept quiet about the outage to save face.",
+            "Support was more concerned with the optics than with the customers.",
             "Those were slips that an experienced SRE or DBA wouldn't make.",
             "Frankly the vendor's admin doesn't understand how replication works.",
             "Whoever wrote the cron entry should be kept well away from the scheduler.",
@@ -308,6 +312,7 @@ RULES = (
             "If the operator doesn't know how to roll back, the runbook should say.",
             "The parser doesn't understand the new header format.",
             "The old failover script was a disaster waiting to happen.",
+            "We posted updates every 30 minutes, which kept the optics honest.",
         ),
         pattern=(
             Check(
@@ -378,6 +383,9 @@ RULES = (
                     "obviously",
                     "apparently",
                     "what kind",
+                    "save face",
+                    "cover",
+                    "concern",
                 ),
                 pattern=rf"""(?P<span>\b(?:{JUDGEMENT})\b)""",
             ),
