@@ -610,6 +610,7 @@ RULES = (
             "The pager warned us three times before the disk filled.",
             "We were told twice by the vendor that the API would change.",
             "The contractor was let go in a restructuring last spring.",
+            "Dana was told by many colleagues that the old runbook still worked.",
             "The scheduler skipped the run because the lock was held.",
             "Pemberton could not have ignored the page: it never reached her phone.",
             "Despite the packet loss, the job continued and finished on time.",
@@ -668,7 +669,8 @@ RULES = (
                 pattern=r"""
             (?P<span>
               \b(?:was|were|had\s+been|has\s+been|have\s+been|been)\s+(?:told|warned|asked|reminded)\s+
-                (?:\w+\s+){0,2}?(?:many|multiple|several|numerous|countless|repeatedly|again\s+and\s+again
+                # "told by many people" says who told, not how often.
+                (?!by\b)(?:\w+\s+){0,2}?(?:many|multiple|several|numerous|countless|repeatedly|again\s+and\s+again
                 |over\s+and\s+over|(?:at\s+least\s+)?\w+\s+times)\b
             | \b(?:told|warned|asked|reminded)\s+(?:{OTHER}|(?-i:[A-Zꙮ][\w-]+))\s+(?:\w+\s+){0,3}?
                 (?:many|multiple|several|numerous|countless|repeatedly|(?:at\s+least\s+)?\w+\s+times)\b
