@@ -387,6 +387,8 @@ def test_a_relative_that_after_a_person_acts_through_the_person(text, expected):
         ("I feel terrible, I took the site down.", [SELF, SELF]),
         ("Ottoline was tired, she restarted the wrong node.", [OTHER, OTHER]),
         ("The cache filled, we flushed it.", [SYSTEM, GROUP]),
+        # After an adverb, a person named with an article and a verb.
+        ("The disk filled, alternatively the operators didn't look.", [SYSTEM, OTHER]),
     ],
 )
 def test_a_comma_then_a_pronoun_and_its_verb_starts_a_clause(text, expected):
@@ -410,3 +412,9 @@ def test_a_verb_of_saying_then_a_new_subject_reports_a_clause(text, expected):
 
 def test_said_it_and_said_that_are_no_new_subject():
     assert agents("Ottoline said it twice.") == [OTHER]
+
+
+def test_a_verb_after_that_and_an_adverb_is_the_verb():
+    # "that" opens a relative clause here; "a recently introduced" is an adjective.
+    found = read("The rings that eventually failed were cold.").clauses
+    assert found[-1].words[found[-1].predicate].text == "failed"

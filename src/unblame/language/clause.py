@@ -520,10 +520,24 @@ _PERSONAL = frozenset({"i", "we", "he", "she", "they", "you", "i've", "i’ve", 
 
 
 def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
-    """A personal pronoun and its verb right after the comma: a new clause."""
-    if comma + 2 >= len(words) or words[comma + 1].low not in _PERSONAL:
+    """A pronoun and its verb right after the comma, or (after an adverb such as
+    "alternatively") a person named with an article and a verb: a new clause."""
+    k = comma + 1
+    if k < len(words) and words[k].low.endswith("ly") and words[k].low not in _PERSONAL:
+        k += 1
+    if k + 1 >= len(words):
         return False
-    return _is_verb(words[comma + 2], words[comma + 1])
+    if words[k].low in _PERSONAL:
+        return _is_verb(words[k + 1], words[k])
+    if words[k].low not in {"the", "our", "their", "a", "an"}:
+        return False
+    verb = _subject_end(words, k)
+    subject = words[k:verb]
+    return (
+        k < verb < min(len(words), k + 4)
+        and words[verb].low != ","
+        and (_agent(subject, first=False) == OTHER)
+    )
 
 
 def _has_verb(words: tuple[Word, ...], begin: int, end: int) -> bool:
@@ -722,9 +736,14 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
     return i
 
 
+# Articles and possessives, not "that", which also opens a relative clause ("that
+# eventually failed").
+_ARTICLES = frozenset({"a", "an", "the", "our", "their", "his", "her", "its", "my", "your", "this"})
+
+
 def _adverb_then_adjective(words: tuple[Word, ...], j: int) -> bool:
     low, before = words[j].low, words[j - 1].low
-    return low.endswith("ed") and before.endswith("ly") and words[j - 2].low in _DETERMINERS
+    return low.endswith("ed") and before.endswith("ly") and words[j - 2].low in _ARTICLES
 
 
 def _person_word(word: Word, *, first: bool) -> bool:
