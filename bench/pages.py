@@ -157,8 +157,10 @@ def fill(wanted: int) -> None:
         print(f"generated in {time.monotonic() - started:.0f} s", file=sys.stderr)
         # As `unblame demo --incidents` does: bulk writes send no signals to the index.
         from unblame.insights.index import rebuild
+        from unblame.insights.writing import count_all
 
         rebuild()
+        count_all()
 
 
 def client_for(username: str, role: str):

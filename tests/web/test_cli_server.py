@@ -116,6 +116,15 @@ def test_demo_generates_history_up_to_the_number_of_incidents_asked(db, capsys):
     # Bulk writes send no signals: the index was rebuilt for the generated incidents.
     newest = Incident.objects.order_by("-pk").first()
     assert SearchEntry.objects.filter(incident=newest).exists()
+    # Nor were the published sections' findings counted: the demo counts them.
+    from unblame.insights.writing import stale_sections
+    from unblame.reviews.models import ReviewSection, ReviewState
+
+    published = ReviewSection.objects.filter(review__state=ReviewState.PUBLISHED).exclude(body="")
+    generated = Incident.objects.order_by("-pk").values("pk")[:18]
+    assert published.filter(review__incident__in=generated).exists()
+    assert not stale_sections(published).exists()
+    assert "Counted the findings of" in captured.out
 
 
 def test_demo_does_not_generate_history_twice(db, capsys):

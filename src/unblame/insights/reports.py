@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
-from django.db.models.lookups import Exact, GreaterThanOrEqual, In, LessThan
+from django.db.models.lookups import Exact, In
 from django.utils import timezone
 
 from unblame.actions.models import ActionItem, ContributingFactor, changes_system
 from unblame.incidents.models import Incident, Responder, Status
 from unblame.insights.charts import Block, Chart, Series, Table, cells
 from unblame.insights.scope import Scope, month_key, month_of, month_range, percentiles
-from unblame.insights.sql import LocalHour, LocalIsoWeekday, Minutes, plain_rows
+from unblame.insights.sql import LocalDayHour, Minutes, plain_rows
 from unblame.reviews.models import Review, ReviewState
 
 # A review is overdue when its incident was resolved this long ago and it is not published.
@@ -28,6 +28,9 @@ REVIEW_DUE = timedelta(days=14)
 MINUTES_PER_DAY = 1440
 # Working hours in each person's own zone: Monday to Friday, 9:00 to 18:00.
 WORK_START, WORK_END, WORK_DAYS = 9, 18, range(1, 6)
+# The same hours as LocalDayHour reads them (100 * day, Sunday 0, + hour): one
+# conversion of each moment instead of one for the day and one for the hour.
+WORKING_DAY_HOURS = [100 * d + h for d in WORK_DAYS for h in range(WORK_START, WORK_END)]
 
 
 # -- Recurring contributing factors ---------------------------------------------------------
@@ -531,13 +534,7 @@ def _out_of_hours() -> Case:
     whens = []
     for zone_name in sorted(set(User.objects.values_list("timezone", flat=True))):
         zone = _zone(zone_name)
-        hour = LocalHour("incident__declared_at", zone)
-        day = LocalIsoWeekday("incident__declared_at", zone)
-        working = (
-            Q(In(day, list(WORK_DAYS)))
-            & Q(GreaterThanOrEqual(hour, WORK_START))
-            & Q(LessThan(hour, WORK_END))
-        )
+        working = Q(In(LocalDayHour("incident__declared_at", zone), WORKING_DAY_HOURS))
         whens.append(When(Q(user__timezone=zone_name) & ~working, then=Value(1)))
     return Case(*whens, default=Value(0), output_field=IntegerField())
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
@@ -53,12 +52,15 @@ def _sqlite_modifier(column: str, zone: tzinfo, connection: Any) -> tuple[str, l
     changes = _offsets(zone, timezone.now().year)
     if len(changes) == 1:
         return "%s", [f"{changes[0][1]:+d} seconds"]
+    # Newest change first: incidents are mostly recent, so most rows stop at
+    # one of the first WHENs instead of walking the 15 years before them
+    # (oldest first, the out-of-hours CASE was half of responder load's time).
     sql, params = ["CASE"], []
-    for (_, offset), (until, _) in pairwise(changes):
-        sql.append(f"WHEN {column} < %s THEN %s")
-        params += [connection.ops.adapt_datetimefield_value(until), f"{offset:+d} seconds"]
+    for since, offset in reversed(changes[1:]):
+        sql.append(f"WHEN {column} >= %s THEN %s")
+        params += [connection.ops.adapt_datetimefield_value(since), f"{offset:+d} seconds"]
     sql.append("ELSE %s END")
-    params.append(f"{changes[-1][1]:+d} seconds")
+    params.append(f"{changes[0][1]:+d} seconds")
     return " ".join(sql), params
 
 
@@ -85,7 +87,9 @@ class _Local(Func):
     def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
         column, params = compiler.compile(self.source_expressions[0])
         local = f"({column} AT TIME ZONE %s)"
-        return self.postgres_template.format(local), [*params, str(self.zone)]
+        # A template may read the local moment more than once, each with its parameters.
+        uses = self.postgres_template.count("{")
+        return self.postgres_template.format(local), [*params, str(self.zone)] * uses
 
     sqlite_wrap = "{}"
 
@@ -113,6 +117,20 @@ class LocalIsoWeekday(_Local):
     # %w counts from Sunday = 0.
     sqlite_wrap = "((CAST({} AS INTEGER) + 6) %% 7 + 1)"
     postgres_template = "CAST(EXTRACT(ISODOW FROM {}) AS INTEGER)"
+
+
+class LocalDayHour(_Local):
+    """100 * the day of the week (0 for Sunday to 6 for Saturday) + the hour, in the zone.
+
+    Both parts from one conversion: responder load asks whether each of
+    300,000 moments falls in working hours, and a day and an hour taken
+    apart converted every moment twice.
+    """
+
+    output_field = IntegerField()
+    sqlite_format = "%w%H"
+    sqlite_wrap = "CAST({} AS INTEGER)"
+    postgres_template = "CAST(EXTRACT(DOW FROM {0}) * 100 + EXTRACT(HOUR FROM {0}) AS INTEGER)"
 
 
 class Minutes(Func):

@@ -89,7 +89,26 @@ def test_the_command_counts_every_published_section(history):
     assert "Counted 0 section(s)." in out.getvalue()
 
 
+def test_counting_all_counts_only_stale_sections_and_drops_kept_results(history):
+    from unblame.insights import cache
+    from unblame.insights.writing import count_all, stale_sections
+    from unblame.reviews.models import ReviewSection, ReviewState
+
+    published = ReviewSection.objects.filter(review__state=ReviewState.PUBLISHED).exclude(body="")
+    SectionFigures.objects.filter(pk__in=SectionFigures.objects.values("pk")[:2]).delete()
+    before = cache.generation()
+    assert count_all() == 2
+    assert not stale_sections(published).exists()
+    # Results kept before these sections were counted left them out.
+    assert cache.generation() > before
+    again = cache.generation()
+    assert count_all() == 0
+    assert cache.generation() == again
+    # Drafts are not counted: the report reads published text only.
+    assert not SectionFigures.objects.exclude(section__in=published).exists()
+
+
 def test_column_names_are_quoted_like_cells():
     # A factor category becomes a column of the by-month table: its name is someone's words.
     table = Table(["Month", '=HYPERLINK("x")', "Testing"], [cells("2026-03", 1, 0)])
-    assert table.csv().splitlines()[0] == "Month,\"'=HYPERLINK(\"\"x\"\")\",Testing"
+    assert table.csv().splitlines()[0] == 'Month,"\'=HYPERLINK(""x"")",Testing'

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from unblame.incidents.models import Incident
-from unblame.insights.sql import LocalHour, LocalIsoWeekday, LocalMonth, Minutes
+from unblame.insights.sql import LocalDayHour, LocalHour, LocalIsoWeekday, LocalMonth, Minutes
 
 MOMENTS = [
     datetime(2026, 3, 31, 23, 30, tzinfo=UTC),  # already April in Berlin (summer time)
@@ -20,6 +20,12 @@ MOMENTS = [
     datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # during the hour Europe's clocks go back
     datetime(2026, 3, 8, 7, 30, tzinfo=UTC),  # New York's change day
     datetime(2026, 3, 8, 6, 59, tzinfo=UTC),
+    # Older changes, read from the end of the newest-first CASE on SQLite:
+    datetime(2014, 3, 30, 0, 59, tzinfo=UTC),  # a minute before Europe's clocks went forward
+    datetime(2014, 3, 30, 1, 0, tzinfo=UTC),
+    datetime(2013, 11, 3, 5, 30, tzinfo=UTC),  # New York, the hour its clocks went back
+    datetime(2013, 11, 3, 6, 30, tzinfo=UTC),
+    datetime(2019, 8, 4, 16, 0, tzinfo=UTC),  # a Sunday afternoon, Monday in Tokyo
 ]
 ZONES = ["UTC", "Europe/Berlin", "Europe/London", "Asia/Tokyo", "America/New_York", "Asia/Kolkata"]
 
@@ -41,10 +47,28 @@ def test_local_parts_match_python_in_every_zone(incidents, name):
         month=LocalMonth("declared_at", zone),
         hour=LocalHour("declared_at", zone),
         day=LocalIsoWeekday("declared_at", zone),
-    ).values_list("declared_at", "month", "hour", "day")
-    for at, month, hour, day in rows:
+        day_hour=LocalDayHour("declared_at", zone),
+    ).values_list("declared_at", "month", "hour", "day", "day_hour")
+    assert len(rows) == len(MOMENTS)
+    for at, month, hour, day, day_hour in rows:
         local = at.astimezone(zone)
         assert (month, hour, day) == (local.strftime("%Y-%m"), local.hour, local.isoweekday()), at
+        # Day of the week counted from Sunday = 0, as SQLite's %w and PostgreSQL's DOW do.
+        assert day_hour == 100 * (local.isoweekday() % 7) + local.hour, at
+
+
+def test_day_hour_spans_every_day_and_hour(sev2):
+    # One moment in each hour of a week in New York: each day and hour read once.
+    zone = zoneinfo.ZoneInfo("America/New_York")
+    start = datetime(2025, 1, 5, 0, 0, tzinfo=zone)  # a Sunday, midnight
+    for n in range(7 * 24):
+        Incident.objects.create(
+            title=f"h{n}", severity=sev2, declared_at=start + timedelta(hours=n)
+        )
+    values = Incident.objects.annotate(v=LocalDayHour("declared_at", zone)).values_list(
+        "v", flat=True
+    )
+    assert sorted(values) == [100 * d + h for d in range(7) for h in range(24)]
 
 
 def test_the_month_follows_the_active_zone(incidents, settings):

@@ -10,20 +10,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from unblame.insights import cache
-from unblame.insights.writing import count_missing, stale_sections
-from unblame.reviews.models import ReviewSection, ReviewState
+from unblame.insights.writing import count_all
 
 
 class Command(BaseCommand):
     help = "Count the analyzer's findings in published review sections not counted yet."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sections = ReviewSection.objects.filter(review__state=ReviewState.PUBLISHED).exclude(
-            body=""
-        )
-        todo = stale_sections(sections).count()
-        count_missing(sections, limit=None)
-        # Kept report results counted without these sections.
-        cache.changed()
+        todo = count_all()
         self.stdout.write(self.style.SUCCESS(f"Counted {todo} section(s)."))
