@@ -583,3 +583,17 @@ def test_names_called_are_an_insult(text, words):
 )
 def test_names_for_things_are_no_insult_of_a_person(text):
     assert not [f for f in analyze(text) if f.rule == "UB103"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A chat line that leads with the damage, its subject left out: the writer's.
+        ("And broke the build.", ["UB205"]),
+        ("Took the API down while testing the flag, reverting.", ["UB205"]),
+        # A list of verbs in brackets is no line of chat.
+        ("Causal verbs (broke, took down, wiped) need a person.", []),
+    ],
+)
+def test_an_elided_wreck_counts_only_when_the_line_leads_with_it(text, expected):
+    assert [f.rule for f in analyze(text) if f.rule == "UB205"] == expected

@@ -1389,8 +1389,13 @@ def find(sentence: Sentence, agents: frozenset[str], cue: str) -> Iterator[tuple
         # A chat line with no subject counts as a self-report only when it leads
         # with the slip; imperatives and questions have no subject by nature.
         if found is None or (
-            clause.agent == ELIDED and cue == "blunder" and found[0] > _elided_reach(clause)
+            clause.agent == ELIDED
+            and cue in {"blunder", "wreck"}
+            and found[0] > _elided_reach(clause)
         ):
+            continue
+        if clause.agent == ELIDED and cue == "wreck" and clause is not sentence.clauses[0]:
+            # "And broke the build." leads its line; "(broke, caused, …)" lists verbs.
             continue
         yield min(clause.agent_start, found[0]), found[1]
 

@@ -187,6 +187,7 @@ RULES = (
             "It was a Friday, I got lazy and skipped the canary.",
             "I obviously had no business running that script unsupervised.",
             "Honestly I don't know what I'm doing with Helm.",
+            "I have a real talent for breaking the staging cluster.",
         ),
         good=(
             "The weak link in the chain was the DNS cache.",
@@ -251,6 +252,9 @@ RULES = (
                     "impost",
                     "bad at",
                     "no business",
+                    "knack",
+                    "talent",
+                    "gift for",
                     "good at",
                     "feel",
                     "fire",
@@ -272,6 +276,8 @@ RULES = (
                         \s+(?:ever\s+|never\s+)?be\s+(?:allowed|trusted|let)\b
                     | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
                     | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
+                    | \bi\s+(?:\w+\s+)?(?:have|'ve|’ve|got)\s+(?:a\s+|quite\s+a\s+|such\s+a\s+)?(?:real\s+)?(?:knack|talent|gift)\s+for
+                        \s+(?:breaking|touching|messing|screwing|deleting|crashing|taking\s+down|nuking)
                     | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
                     | \bi\s+always\s+(?:manage\s+to\s+)?(?:break|mess\s+up|screw\s+up|ruin|forget)\b
                     | \bfeel(?:ing|s)?\s+(?:like\s+(?:such\s+)?(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown|fool)
@@ -527,7 +533,8 @@ RULES = (
             frame(frozenset({GROUP}), "accident"),
             # "I took down the site for an hour" (a wrong object alone, "I ran it on the
             # wrong deployment first", is the behavioural report the guide keeps).
-            frame(frozenset({SELF}), "wreck"),
+            # "And broke the build." / "Took prod down, reverting": the subject left out.
+            frame(frozenset({SELF, ELIDED}), "wreck"),
             # "Oops, I published the package with the test credentials."
             frame(AGENTS, "oops"),
         ),
