@@ -183,6 +183,7 @@ RULES = (
             "The drop in bookings was traced to a copy-paste mistake in the pricing table.",
             "The failed rollout was traced to a mistake in the hand-edited inventory file.",
             "A mislabelled patch cable took the storage shelf offline.",
+            "The blunder wiped the scheduling records for two clinics.",
             "Two of the hostnames were typed incorrectly, so the purge hit the wrong pool.",
         ),
         good=(
@@ -193,6 +194,8 @@ RULES = (
             "The outage was caused by the expired certificate, not the typo in the docs.",
             "Mismatched library versions caused the crash loop.",
             "We fixed a mistake in the docs about the retry limit.",
+            "The error caused the worker to restart, which cleared the queue.",
+            "That mistake broke nothing: the dry run caught it.",
             "The form warns when a hostname was typed that matches no host.",
         ),
         pattern=(
@@ -229,6 +232,12 @@ RULES = (
                 |cited|pinned\s+(?:\w+\s+)?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
                 |turned\s+out\s+to\s+be|attributed\s+to)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
+            # "the blunder wiped the records": a person's slip (not "the error", which is
+            # as often the software's) doing the damage.
+            | \b(?:the|a|an|this|that|one)\s+(?:simple\s+|small\s+|single\s+|silly\s+|costly\s+)?(?:mistake
+                |blunder|slip)\s+(?:\w+\s+){{0,2}}?(?:caused|wiped|deleted|erased|corrupted|exposed|broke
+                |took\s+(?:\w+\s+){{0,3}}?(?:down|offline|out)|brought\s+(?:\w+\s+){{0,3}}?down)\b
+                (?!\s+(?:nothing|no|none)\b)
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
                 |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped))
