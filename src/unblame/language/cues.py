@@ -429,9 +429,7 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     subject = clause.words[: clause.predicate]
     # "No alert was configured, so nobody noticed" and "nobody noticed because
     # the page went to an old channel" give the system's part: no verdict.
-    explained = clause.words[0].low == "so" or any(
-        c.words[0].low in {"because", "since"} for c in sentence.clauses if c.start > clause.start
-    )
+    explained = clause.words[0].low == "so" or _reason_follows(sentence, clause, _BECAUSE)
     if explained and clause.agent in (NOBODY, GROUP):
         return None
     if clause.words[0].low == "what":
@@ -561,15 +559,19 @@ _ON_PURPOSE_RE = _Lazy(
 
 
 def _explained(sentence: Sentence, clause: Clause) -> bool:
-    """A later clause gives the reason, or the act is said to be on purpose."""
-    reasons = any(
-        c.words[0].low in {"because", "since", "as"}
-        for c in sentence.clauses
-        if c.start > clause.start
-    )
-    return (
-        reasons or _ON_PURPOSE_RE.search(sentence.text, clause.start - sentence.offset) is not None
-    )
+    """A later clause gives the reason ("because", "since", "as the runbook asked"),
+    or the act is said to be on purpose."""
+    if _reason_follows(sentence, clause, _BECAUSE | {"as"}):
+        return True
+    return _ON_PURPOSE_RE.search(sentence.text, clause.start - sentence.offset) is not None
+
+
+_BECAUSE = frozenset({"because", "since"})
+
+
+def _reason_follows(sentence: Sentence, clause: Clause, openers: frozenset[str]) -> bool:
+    """A clause after `clause` opens with one of `openers`: the writer gives a reason."""
+    return any(c.words[0].low in openers for c in sentence.clauses if c.start > clause.start)
 
 
 # What a "because", "when" or "that" clause is given as the cause of.
