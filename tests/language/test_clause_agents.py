@@ -418,3 +418,13 @@ def test_a_verb_after_that_and_an_adverb_is_the_verb():
     # "that" opens a relative clause here; "a recently introduced" is an adjective.
     found = read("The rings that eventually failed were cold.").clauses
     assert found[-1].words[found[-1].predicate].text == "failed"
+
+
+def test_a_long_verbless_phrase_before_a_comma_is_no_clause_with_a_verb():
+    # Past the subject reader's reach (20 words) there is no verb to find; the
+    # phrase must not pass for a clause whose participle trails after the comma.
+    long = "The " + " ".join(["very"] * 24) + " old rack, leaving the door open."
+    words = clause.words_of(long)
+    comma = next(i for i, w in enumerate(words) if w.low == ",")
+    assert not clause._has_verb(words, 0, comma)
+    assert clause._has_verb(clause.words_of("Dana pushed it, leaving"), 0, 3)

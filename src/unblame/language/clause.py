@@ -544,6 +544,8 @@ def _has_verb(words: tuple[Word, ...], begin: int, end: int) -> bool:
     """`words[begin:end]` has a verb: "The admin, having no …, deleted it" has none
     before its first comma, so the participle there is an aside, not a trailing one."""
     verb = _subject_end(words, begin)
+    if verb == begin and not _is_verb(words[begin], None):
+        return False  # _subject_end found nothing within its reach and gave back `begin`
     return begin < end and verb < end and words[verb].low != ","
 
 
