@@ -19,6 +19,22 @@ CORPUS = [
     for line in (ROOT / f"corpus/{name}.jsonl").open()
 ]
 EXAMPLES = [text for rule in RULES for text in (*rule.bad, *rule.good)]
+
+
+def _family_sentences() -> list[str]:
+    """The written family sentences (test_families*.py), read from their modules:
+    a cue widened for a family must have trigger words that reach it too."""
+    found: list[str] = []
+    for path in sorted(Path(__file__).parent.glob("test_families*.py")):
+        namespace: dict[str, object] = {}
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+        for value in namespace.values():
+            if isinstance(value, list):
+                found += [v if isinstance(v, str) else v[0] for v in value]
+    return found
+
+
+FAMILIES = _family_sentences()
 SAMPLES = sorted((ROOT / "samples").glob("*.md"))
 
 
@@ -37,8 +53,12 @@ def test_triggers_do_not_change_findings_on_sample_reviews(path):
     assert fast == reference
 
 
+def test_the_family_sentences_are_read():
+    assert len(FAMILIES) > 200
+
+
 def test_triggers_do_not_change_findings_on_the_corpus_and_examples():
-    for text in CORPUS + EXAMPLES:
+    for text in CORPUS + EXAMPLES + FAMILIES:
         fast, reference = analyze_both_ways(text)
         assert fast == reference, text
 

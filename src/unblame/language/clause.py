@@ -111,7 +111,7 @@ _FUNCTION_CAPITALS = frozenset(
 _AUX = frozenset(
     {"not"}
     | {"is", "was", "were", "are", "am", "be", "been", "being", "has", "had", "have", "did", "do"}
-    | {"does", "can", "could", "will", "would", "shall", "should", "must", "may", "might"}
+    | {"does", "can", "could", "will", "would", "shall", "should", "must", "may", "might", "ought"}
     | {"didn't", "didn’t", "wasn't", "wasn’t", "hasn't", "hadn't", "don't", "doesn't", "won't"}
     | {"can't", "cannot", "couldn't", "shouldn't", "wouldn't", "mustn't", "'d", "’d", "'ll"}
     | {"never", "just", "then", "also", "really", "actually", "apparently", "probably"}
@@ -316,7 +316,6 @@ _SLIP_VERBS = frozenset(
         "messed",
         "screwed",
         "fucked",
-        "overlooked",
     ]
 )
 _MIS_RE = re.compile(r"mis(?!s|sion|t\b|ter|chie|matched|aligned|sing)[a-z]{3,}(?:ed|d)$")
@@ -442,6 +441,13 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             yield close(i)
             begin = i + 1
             continue
+        if _relative_ends(words, begin, i):
+            # "The dev who wrote this should have known …": the relative clause
+            # ends where the main clause's verb comes; the verb acts through the
+            # noun before "who", as the relative clause did.
+            yield close(i)
+            begin = i
+            continue
         if word.low == "," and _subordinate_ends(words, begin, i):
             # "When an operator typoed the hostname, the deploy failed": the
             # comma closes the first clause, which has an agent of its own.
@@ -478,6 +484,17 @@ _NOT_PARTICIPLES = frozenset(
     | {"morning", "evening", "string", "thing", "king", "spring", "ring", "bring", "sing"}
     | {"leading", "causing", "resulting", "bringing", "taking", "making", "meaning", "giving"}
 )
+
+
+def _relative_ends(words: tuple[Word, ...], begin: int, i: int) -> bool:
+    """`words[begin:i]` is a "who" clause (the word after "who" is its verb), and
+    a modal or tensed auxiliary at `i` starts the main clause's predicate."""
+    low = words[i].low
+    if words[begin].low != "who" or i < begin + 3 or not (low in _MODALS or low in _FINITE_AUX):
+        return False
+    # "who said he had checked": the auxiliary is the pronoun's; "who could not
+    # have known": it goes on the relative clause's own verb.
+    return words[i - 1].low not in _PRONOUNS and words[i - 1].low not in _AUX
 
 
 def _participle_follows(words: tuple[Word, ...], comma: int) -> bool:
@@ -632,8 +649,11 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     opened = i = _skip_openers(words)
     if i < len(words) and _subject_relative(words, i, previous) and previous is not None:
         # "... blamed on an IT worker who pressed the wrong button": the
-        # relative clause acts through the noun just before "who".
-        antecedent = _agent(_before_preposition(previous.words[-2:]), first=False)
+        # relative clause acts through the noun just before "who"; after a
+        # subject with no verb yet ("The operator on shift who …") through that
+        # subject's head.
+        near = previous.words[-2:] if previous.predicate else previous.words
+        antecedent = _agent(_before_preposition(near), first=False)
         # The verb follows "who" at once.
         return Clause(words, antecedent, words[i].start, i + 1)
     if i < len(words) and words[i].low in _CLAUSE_WORDS:
@@ -700,12 +720,27 @@ def _is_verb(word: Word, previous: Word | None) -> bool:
     low = word.low
     if low in _AUX or low in _IRREGULAR_PAST or low in _SLIP_ADVERBS or low in _SLIP_VERBS:
         return True
+    if _prefixed_irregular_past(low):
+        return True  # "reran", "overwrote", "redid"
     if low in _PRESENT_ACTS and _can_act(previous):
         return True
     if low in _MIS_IRREGULAR or _MIS_RE.match(low):
         return True
     after_noun = previous is not None and previous.low not in _DETERMINERS
     return after_noun and (low.endswith("ed") or low.endswith("ly")) and len(low) > 3
+
+
+# Not "out" ("output", "outlet") or "un" ("unread", "unset"): they make nouns and adjectives.
+_VERB_PREFIXES = ("re", "over", "under", "mis")
+
+
+def _prefixed_irregular_past(low: str) -> bool:
+    """An irregular past with a prefix: "reran", "overwrote", "redid", "mistook"."""
+    return any(
+        low.startswith(prefix) and low[len(prefix) :] in _IRREGULAR_PAST
+        for prefix in _VERB_PREFIXES
+        if len(low) > len(prefix) + 2
+    )
 
 
 def _can_act(previous: Word | None) -> bool:
@@ -734,8 +769,34 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
         # "the warning" and "the morning" are nouns.
         ing = words[j].low.endswith("ing") and words[j].low not in _ROLES
         if j > i and ing and _person_word(words[j - 1], first=j - 1 == i):
-            return j
+            finite = _finite_after_participle(words, j)
+            # "The engineer running the cleanup ought to have …": a tensed
+            # verb a few words on is the verb; the participle's phrase
+            # only says which engineer.
+            return j if finite is None else finite
     return i
+
+
+def _finite_after_participle(words: tuple[Word, ...], j: int) -> int | None:
+    """Index of a tensed verb (a modal, an auxiliary, a past form) that follows
+    the participle at `j` closely, before any comma or clause word, or None when
+    the participle is the verb."""
+    for k in range(j + 1, min(len(words), j + 7)):
+        low = words[k].low
+        if low == "," or low in _CLAUSE_WORDS or low in _CLAUSE_PUNCT:
+            return None
+        if low in _MODALS or low in _FINITE_AUX or low in _IRREGULAR_PAST:
+            return k
+        if low.endswith("ed") and len(low) > 3 and words[k - 1].low not in _DETERMINERS:
+            return k
+    return None
+
+
+# Auxiliaries that carry tense; "been", "being" and "not" do not.
+_FINITE_AUX = frozenset(
+    {"is", "was", "were", "are", "has", "had", "have", "did", "didn't", "didn’t", "wasn't"}
+    | {"wasn’t", "hasn't", "hadn't", "ought", "shouldn't", "couldn't", "wouldn't", "mustn't"}
+)
 
 
 # Articles and possessives, not "that", which also opens a relative clause ("that
@@ -817,9 +878,12 @@ _WORK_NOUNS = frozenset(
 
 
 def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
-    """The subject up to its first prepositional phrase ("a field engineer at the colo")."""
+    """The subject up to its first prepositional or participle phrase ("a field
+    engineer at the colo", "the engineer running the cleanup")."""
     for k in range(1, len(subject)):
         low = subject[k].low
+        if low.endswith("ing") and low not in _ROLES and _person_word(subject[k - 1], first=k == 1):
+            return subject[:k]
         if low in _PLACE_PREPOSITIONS and not (low == "of" and subject[k - 1].low in _QUANTIFIERS):
             return subject[:k]
     return subject

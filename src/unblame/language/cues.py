@@ -34,6 +34,7 @@ from .clause import (
     Sentence,
     Word,
     _Lazy,
+    _prefixed_irregular_past,
     _skip_openers,
     agent_of,
     read,
@@ -90,9 +91,12 @@ _CARE_VERBS = (
     r"|think|connect|document|double-check|catch|see|monitor|respond|plan|prepare|speak"
     r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take|perform"
 )
+_CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|sufficiently)"
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
+    # "didn't properly hand over the pager": the adverb of care makes any act one.
+    rf"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|failed\s+to)\s+{_CARE_ADVERBS}\s+\w+"
     # Forgetting is always an omission, save forgetting to mention something.
     r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
     rf"|\bfailed\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do)\b"
@@ -104,7 +108,7 @@ _OMISSION_RE = _Lazy(
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
-    r"|\bwithout\s+(?:\w+ly\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running"
+    r"|\bwithout\s+(?:\w+ly\s+|ever\s+|even\s+|first\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
@@ -128,7 +132,8 @@ _CARE_PAST_RE = _Lazy(
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
     r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:\w+ly\s+)?"
-    r"(?:broke|broken|caused|crashed|wiped|emptied|dropped|deleted"
+    r"(?:broke|broken|caused|crashed|wiped|emptied|dropped|deleted|erased|destroyed|overwr(?:ote|itten)"
+    r"|purged|truncated|flattened"
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
@@ -138,6 +143,7 @@ _DAMAGE_RE = _Lazy(
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
 _WRECK_RE = _Lazy(
     r"(?:\w+ly\s+)?(?:broke(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)|crashed|corrupted|nuked|trashed|borked|bricked|hosed|clobbered"
+    r"|destroyed|flattened"
     r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
     r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
     r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?))\b",
@@ -193,6 +199,12 @@ _NEGLECT_RE = _Lazy(
     r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
     r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
     r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
+    # "went out without validating it", "the pages went unanswered".
+    r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:\w+ly\s+|first\s+)?(?:validat|check|test|review"
+    r"|verify|confirm)ing\b"
+    # Not "went unnoticed": an outage that nobody's monitoring saw is a gap in
+    # detection, while a warning "went unread" was in front of someone.
+    r"|(?:went|go|goes|gone)\s+un(?:read|answered|acknowledged|heeded|reviewed|tested|addressed)\b"
     r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:\w+\s+)?"
     r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration)\b",
     re.IGNORECASE,
@@ -207,11 +219,14 @@ _RUN_NOUNS = frozenset(
 # An act tied to a bad outcome that followed from it.
 _HARM_RE = _Lazy(
     r"(?:,\s*|\b(?:which|that|and)\s+)(?:\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
-    r"|caus\w+|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
-    r"|broke|triggered|knock\w*\s+(?:\w+\s+){0,3}?(?:out|over|offline)|taking\s+(?:\w+\s+){0,3}?down"
-    r"|bringing\s+(?:\w+\s+){0,3}?down|render\w*|(?:dropp|lock|crash|empti|corrupt|fill"
-    r"|hammer|overload|kill|exhaust|saturat|flood|stall|break)(?:ed|ing)"
-    r"|(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:fell\s+over|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died"
+    r"|caus\w+|took\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline|out)|brought\s+(?:[\w'’-]+\s+){0,3}?down"
+    r"|broke|triggered|knock\w*\s+(?:[\w'’-]+\s+){0,3}?(?:out|over|offline)"
+    r"|taking\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline)|bringing\s+(?:[\w'’-]+\s+){0,3}?down"
+    r"|cut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?off|render\w*|left\s+(?:\w+\s+){0,2}?unable"
+    r"|(?:dropp|lock|crash|empti|corrupt|fill|hammer|overload|kill|exhaust|saturat|flood|stall|break"
+    r"|wip|eras|destroy|purg|truncat|flatten|block|clobber)(?:ed|ing)"
+    r"|overwr(?:ote|itten|iting)"
+    r"|(?:it|the\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:fell\s+over|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died"
     r"|(?:was|were)\s+lost|stuck\s+around))\b",
     re.IGNORECASE,
 )
@@ -953,7 +968,12 @@ def _acts(clause: Clause) -> bool:
     low = words[k].low
     if low in _AUX or low in _EVENT_VERBS:
         return False
-    return low in _IRREGULAR_PAST or low in _PRESENT_ACTS or low.endswith("ed")
+    return (
+        low in _IRREGULAR_PAST
+        or _prefixed_irregular_past(low)
+        or low in _PRESENT_ACTS
+        or low.endswith("ed")
+    )
 
 
 CUES = {
@@ -1077,6 +1097,11 @@ CUE_TRIGGERS = {
         "hadn",
         "have not",
         "haven",
+        "properly",
+        "correctly",
+        "adequately",
+        "fully",
+        "sufficiently",
         "forgotten",
     ),
     "plea": (
@@ -1207,6 +1232,12 @@ CUE_TRIGGERS = {
         "hammered",
         "overloaded",
         "exhausted",
+        "erased",
+        "destroyed",
+        "overwr",
+        "purged",
+        "truncated",
+        "flattened",
         "cut",
     ),
     "wreck": (
@@ -1223,6 +1254,8 @@ CUE_TRIGGERS = {
         "brought",
         "knocked",
         "wiped out",
+        "destroyed",
+        "flattened",
         "caused",
     ),
     "hindsight": ("should", "ought", "could"),
@@ -1249,6 +1282,10 @@ CUE_TRIGGERS = {
         "without",
         "should have",
         "could have been",
+        "went un",
+        "gone un",
+        "go un",
+        "goes un",
         "without anyone",
         "without anybody",
         "without someone",
@@ -1293,6 +1330,17 @@ CUE_TRIGGERS = {
         "stuck around",
         "went red",
         "went dark",
+        "wip",
+        "eras",
+        "destroy",
+        "purg",
+        "truncat",
+        "flatten",
+        "block",
+        "clobber",
+        "overwr",
+        "cut",
+        "unable",
         "died",
     ),
 }

@@ -17,11 +17,12 @@ SUGGESTION = (
 )
 
 # "could have lost data" speculates about the outcome (where we got lucky);
-# it judges nobody's choice.
+# it judges nobody's choice. "could have escalated to the database team" is a
+# person's step, not the incident growing.
 OUTCOME_SPECULATION = r"""
     \bcould(?:n't|\s+not)?\s+have\s+(?:been\s+(?:much\s+|a\s+lot\s+|far\s+|way\s+)?(?:worse|bad|longer
     |disastrous|catastrophic|avoided\s+entirely)|lost|caused|led|resulted|affected|impacted|gone
-    |happened|hit|corrupted|spread|escalated|cost|taken\s+(?:down|hours|days))\b
+    |happened|hit|corrupted|spread|escalated(?!\s+to\b)|cost|taken\s+(?:down|hours|days))\b
 """
 
 # An open question is an inquiry, not a verdict.

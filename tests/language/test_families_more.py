@@ -1,0 +1,145 @@
+"""More phrasing families of issue 7, written for this file (none from an evaluation set).
+
+Each group names the mechanism of the sentence model it pins: a participle or
+"who" phrase that only says which person, role nouns beyond engineering, care
+adverbs and passives of care, and the wider lexicon of damage done. The hard
+negatives beside each group are the same shapes told as facts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unblame.language import analyze
+from unblame.language.clause import OTHER, read
+from unblame.language.finding import BLAME_CATEGORIES
+
+
+def first_blame_category(text: str) -> str | None:
+    found = [f for f in analyze(text) if f.category in BLAME_CATEGORIES]
+    return found[0].category.value if found else None
+
+
+def clauses_of(text: str):
+    return read(text, 0, len(text)).clauses
+
+
+# --- A phrase after the person says which person; the verb comes after it ---------------
+
+
+def test_a_participle_phrase_after_a_person_is_part_of_the_subject():
+    (clause,) = clauses_of("The admin handling the rotation should have paged storage.")
+    assert clause.agent == OTHER
+    assert clause.words[clause.predicate].low == "should"
+
+
+def test_a_participle_with_no_tensed_verb_after_it_is_the_verb():
+    (clause,) = clauses_of("An engineer performing maintenance unplugged a cable.")
+    # "unplugged" is tensed: the participle phrase is part of the subject.
+    assert clause.words[clause.predicate].low == "unplugged"
+    first = clauses_of("After an engineer performing maintenance, the link dropped.")[0]
+    assert first.words[first.predicate].low == "performing"
+
+
+def test_a_who_clause_ends_where_the_main_verb_starts():
+    clauses = clauses_of("The tech who rebooted the switch ought to have warned us.")
+    texts = [" ".join(w.text for w in c.words) for c in clauses]
+    assert texts[-1].startswith("ought to have warned")
+    assert clauses[-1].agent == OTHER
+
+
+def test_a_pronoun_in_the_who_clause_keeps_its_auxiliary():
+    clauses = clauses_of("The SRE who said she had rotated the key was on leave.")
+    assert not any(" ".join(w.text for w in c.words).startswith("had") for c in clauses)
+
+
+PHRASE_THEN_VERB = [
+    ("The analyst updating the report should have asked finance first.", "counterfactual"),
+    ("The operator on shift who took the page could have failed over sooner.", "counterfactual"),
+    ("The developer who owns the importer ought to have read the changelog.", "counterfactual"),
+    ("The on-call could have escalated to the network team before midnight.", "counterfactual"),
+]
+
+PHRASE_THEN_VERB_NEGATIVES = [
+    "The engineer handling the rotation paged storage at 02:10.",
+    "The developer who owns the importer read the changelog during the review.",
+    "The incident could have escalated into a full outage, but the breaker held.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PHRASE_THEN_VERB)
+def test_hindsight_after_a_phrase_that_says_which_person(text, category):
+    assert first_blame_category(text) == category
+
+
+@pytest.mark.parametrize("text", PHRASE_THEN_VERB_NEGATIVES)
+def test_the_same_phrases_told_as_facts_stay_unflagged(text):
+    assert first_blame_category(text) is None
+
+
+# --- People outside engineering, care adverbs and passives of care ----------------------
+
+ROLES_AND_CARE = [
+    ("The shift captain overlooked the amber light on the chiller panel.", "counterfactual"),
+    (
+        "A rookie pasted the staging token into the prod vault and locked every pod out.",
+        "blame_other",
+    ),
+    ("Auditors should double-check the export totals before signing.", "try_harder"),
+    (
+        "The handover note didn't properly describe the half-finished migration, and the "
+        "night operator never fully read it.",
+        "counterfactual",
+    ),
+    ("The patch went out without first testing it on a replica.", "counterfactual"),
+    ("The renewal reminders went unanswered by the account owners for a month.", "counterfactual"),
+    ("The reviewer approved it without even opening the diff.", "counterfactual"),
+]
+
+ROLES_AND_CARE_NEGATIVES = [
+    "The shift captain opened the bridge call at 02:14.",
+    "Our uptime probe watched only the API, so the docs outage went unnoticed for a day.",
+    "The patch went out at 10:00 to every region.",
+    "The auditors signed off on the export at noon.",
+    "The steward restored the account from the backup.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ROLES_AND_CARE)
+def test_roles_and_care_left_undone(text, category):
+    assert first_blame_category(text) == category
+
+
+@pytest.mark.parametrize("text", ROLES_AND_CARE_NEGATIVES)
+def test_roles_and_care_told_as_facts_stay_unflagged(text):
+    assert first_blame_category(text) is None
+
+
+# --- The damage done: a wider lexicon of harm ------------------------------------------
+
+DAMAGE = [
+    "A trainee ran the reset job and erased the loyalty points of every member.",
+    "The consultant added a route that blocked all traffic from the EU region.",
+    "The director approved the cutover early, taking the store's checkout offline for an hour.",
+    "An admin reran the import and overwrote three days of orders.",
+    "Marketing sent the blast twice and the whole mail relay went dark.",
+    "The contractor destroyed the only copy of the signing key.",
+    "The new hire applied the old firewall template, cutting the office off the VPN.",
+]
+
+DAMAGE_NEGATIVES = [
+    "The cleanup job erased the expired sessions as designed.",
+    "The firewall blocked the scan from the unknown address.",
+    "The director approved the cutover at 09:00 after the dry run passed.",
+    "An admin reran the import, which restored the missing orders.",
+]
+
+
+@pytest.mark.parametrize("text", DAMAGE)
+def test_a_persons_act_tied_to_the_damage_is_blame(text):
+    assert first_blame_category(text) == "blame_other"
+
+
+@pytest.mark.parametrize("text", DAMAGE_NEGATIVES)
+def test_damage_done_by_the_system_or_undone_stays_unflagged(text):
+    assert first_blame_category(text) is None
