@@ -143,3 +143,105 @@ def test_a_persons_act_tied_to_the_damage_is_blame(text):
 @pytest.mark.parametrize("text", DAMAGE_NEGATIVES)
 def test_damage_done_by_the_system_or_undone_stays_unflagged(text):
     assert first_blame_category(text) is None
+
+
+# --- Who is named as the reason, and shame beside one's own act --------------------------
+
+CULPRIT_AND_SHAME = [
+    ("Honestly, Bertrand was the reason the nightly export stalled.", "blame_other"),
+    ("Gwen is the problem here.", "blame_other"),
+    ("I'm the reason the cron failed twice this week.", "self_blame"),
+    ("Cringe: I rotated the keys for the whole fleet at once.", "self_blame"),
+    ("So embarrassed, I restarted the scheduler in the middle of the batch.", "self_blame"),
+    ("Not my best day: I published the draft to every customer.", "self_blame"),
+    ("The mistake was entirely mine.", "self_blame"),
+    ("I keep making the same silly error with the date format.", "self_blame"),
+]
+
+CULPRIT_AND_SHAME_NEGATIVES = [
+    "Gwen is the reason the migration finished early.",
+    "The reason the export stalled was a lock on the table.",
+    "An embarrassing bug in the parser was fixed in 2.1.",
+    "Embarrassing: the status page itself went down.",
+    "I fixed an embarrassing typo in the docs.",
+    "The pleasure was mine.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), CULPRIT_AND_SHAME)
+def test_culprits_and_shame(text, category):
+    assert first_blame_category(text) == category
+
+
+@pytest.mark.parametrize("text", CULPRIT_AND_SHAME_NEGATIVES)
+def test_credit_reasons_and_things_that_embarrass_stay_unflagged(text):
+    assert first_blame_category(text) is None
+
+
+def test_a_lone_word_and_comma_before_a_pronoun_is_an_opener():
+    (clause,) = clauses_of("Frustrated, we rolled back the release.")
+    assert clause.agent == "group"
+    (clause,) = clauses_of("Yeah, this was my fault.")
+    assert clause.agent != OTHER  # "Yeah" is no name
+
+
+def test_a_contraction_carries_the_verb_of_a_clause_before_a_comma():
+    clauses = clauses_of("Well that's awkward, I published the image twice.")
+    assert [c.agent for c in clauses][-1] == "self"
+
+
+# --- A person's work, a verdict of fault, a cause gone wrong, a plea in chat -------------
+
+WORK_FAULT_CAUSE = [
+    ("A new contractor's script emptied the staging bucket.", "blame_other"),
+    ("Soren's firewall rule is what blocked the payroll sync.", "blame_other"),
+    ("The breakage is on the mobile team.", "blame_other"),
+    ("The deploy is stuck because Odile merged without rebasing.", "blame_other"),
+    ("pls double-check the tag before you publish", "try_harder"),
+]
+
+WORK_FAULT_CAUSE_NEGATIVES = [
+    "Soren's firewall rule blocks scans from unknown ranges.",
+    "The dashboard is on the shared drive.",
+    "The deploy is stuck because the runner lost its cache.",
+    "pls see the thread above for the timeline",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), WORK_FAULT_CAUSE)
+def test_work_fault_and_cause(text, category):
+    assert first_blame_category(text) == category
+
+
+@pytest.mark.parametrize("text", WORK_FAULT_CAUSE_NEGATIVES)
+def test_work_fault_and_cause_told_as_facts_stay_unflagged(text):
+    assert first_blame_category(text) is None
+
+
+# --- Acts done in the face of a warning, secrets put in reach, lures taken ----------------
+
+DEFIANCE_AND_EXPOSURE = [
+    "Viktor shipped the migration despite two warnings from the DBA.",
+    "@hanne merged with failing checks again.",
+    "Mateo restarted the cluster and skipped the drain step.",
+    "The contractor committed the API key to a public fork.",
+    "Our bookkeeper clicked the phishing link in the invoice email.",
+]
+
+DEFIANCE_AND_EXPOSURE_NEGATIVES = [
+    "Viktor shipped the migration despite the short notice, and it went smoothly.",
+    "The merge went in with failing checks because the status check had timed out.",
+    "The scanner flagged the committed API key within a minute.",
+    "The reviewer caught the leaked token in the diff.",
+    "Mateo restarted the cluster after the drain step finished.",
+]
+
+
+@pytest.mark.parametrize("text", DEFIANCE_AND_EXPOSURE)
+def test_acts_against_warnings_and_secrets_exposed_are_blame(text):
+    assert first_blame_category(text) == "blame_other"
+
+
+@pytest.mark.parametrize("text", DEFIANCE_AND_EXPOSURE_NEGATIVES)
+def test_the_same_words_without_a_persons_act_stay_unflagged(text):
+    assert first_blame_category(text) is None

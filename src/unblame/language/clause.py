@@ -333,6 +333,7 @@ _OPENERS = frozenset(
     | {"meanwhile", "however", "and", "but", "oh", "oops", "whoops", "hi", "hey", "lol", "ugh"}
     | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
     | {"thanks", "apologies", "facepalm", "ugh", "argh", "yikes", "welp", "yep", "confession"}
+    | {"yeah", "yea", "yup", "nope", "ah", "ahh", "wow", "whew", "phew", "hmm", "alright", "right"}
     # Hedges before the verb of a clause that shares its subject: "but maybe has not …".
     | {"maybe", "perhaps"}
 )
@@ -560,10 +561,25 @@ def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
 def _has_verb(words: tuple[Word, ...], begin: int, end: int) -> bool:
     """`words[begin:end]` has a verb: "The admin, having no …, deleted it" has none
     before its first comma, so the participle there is an aside, not a trailing one."""
+    if any(words[k].low in _BE_CONTRACTIONS for k in range(begin, end)):
+        return True  # "Well, that's mortifying, I …": the verb is in the contraction
+    begin = min(end, begin + _skip_openers(words[begin:end]))
+    if begin >= end:
+        return False
     verb = _subject_end(words, begin)
     if verb == begin and not _is_verb(words[begin], None):
         return False  # _subject_end found nothing within its reach and gave back `begin`
-    return begin < end and verb < end and words[verb].low != ","
+    return verb < end and words[verb].low != ","
+
+
+_BE_CONTRACTIONS = frozenset(
+    f"{pronoun}{apostrophe}{verb}"
+    for pronoun, verb in (
+        *(("that", "s"), ("it", "s"), ("there", "s"), ("here", "s"), ("what", "s")),
+        *(("he", "s"), ("she", "s"), ("i", "m"), ("we", "re"), ("they", "re"), ("you", "re")),
+    )
+    for apostrophe in "'’"
+)
 
 
 def _subordinate_ends(words: tuple[Word, ...], begin: int, comma: int) -> bool:
@@ -693,6 +709,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             i += 2  # "Turns out I'd forgotten the flag"
         elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":
             i += 2  # "Seriously, ...", "Frankly, ..."
+        elif _lone_word_before_pronoun(words, i):
+            i += 2  # "Mortified, I deleted …", "Dana, we rolled back …"
         elif i > 0 and words[i - 1].low in _OPENERS and _vocative(words, i):
             i += 2  # "Sorry all, ...", "Thanks Ilse, ..."
         elif low in _SUBORDINATORS and _opens_clause(words, i):
@@ -707,6 +725,14 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
         else:
             return i
     return i
+
+
+def _lone_word_before_pronoun(words: tuple[Word, ...], i: int) -> bool:
+    """At `i`, one word, a comma, then a personal pronoun and its verb: the word
+    is a feeling, an aside or a name addressed, and the pronoun is the subject."""
+    if len(words) < i + 4 or words[i + 1].low != "," or words[i + 2].low not in _PERSONAL:
+        return False
+    return _is_verb(words[i + 3], words[i + 2]) or words[i + 3].low.endswith("ed")
 
 
 def _vocative(words: tuple[Word, ...], i: int) -> bool:
@@ -873,7 +899,8 @@ _PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "of", "for", "with", 
 _WORK_NOUNS = frozenset(
     {"pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"}
     | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
-    | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push"}
+    | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
+    | {"command", "job", "setting", "settings", "tweak", "cleanup", "rollout", "decision", "call"}
 )
 
 
@@ -890,8 +917,12 @@ def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
 
 
 def _possessed_work(subject: tuple[Word, ...]) -> bool:
-    """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix #12"."""
-    if subject[0].low in {"the", "a", "an", "this", "that"}:
+    """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix #12",
+    "a junior analyst's script" (the owner may follow an article and adjectives)."""
+    owners = [k for k, w in enumerate(subject[:4]) if w.low.endswith(("'s", "’s"))]
+    if owners:
+        subject = subject[owners[0] :]
+    elif subject[0].low in {"the", "a", "an", "this", "that"}:
         subject = subject[1:]
     if len(subject) < 2 or not any(w.low in _WORK_NOUNS for w in subject[1:3]):
         return False

@@ -44,7 +44,8 @@ from .rule import Frame
 
 _BLUNDER_PHRASE_RE = _Lazy(
     r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
-    r"|\bmade\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mistake|error|typo|blunder|misstep|goof)\b"
+    r"|\b(?:made|make|makes|making)\s+(?:a|an|the|that|this|such\s+an?)\s+(?:\w+\s+){0,2}?(?:mistake|error|typo"
+    r"|blunder|misstep|goof)\b"
     r"|\b(?:did|done|got|get)\s+(?:\w+\s+){0,3}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
     r"|realising|noticing|thinking|being\s+thorough)\b",
     re.IGNORECASE,
@@ -56,6 +57,15 @@ _WRONG_OBJECT_RE = _Lazy(
     r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:public|publicly\s+\w+|world-readable|unlocked|unencrypted"
     r"|unprotected|exposed|open\s+to\s+(?:the\s+)?(?:world|internet|public))\b"
     r"|\bbackwards\b"
+    # A secret put where others can read it, a lure taken: "committed the API key",
+    # "clicked the phishing link".
+    # Not "missed the hard-coded secret": there the participle describes the thing.
+    r"|(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bthis\s)\b(?:committed|pushed|posted|pasted|hard-?coded|leaked"
+    r"|uploaded|checked\s+in|emailed|shared)\s+"
+    r"(?:\w+\s+){0,3}?(?:api\s+keys?|secrets?|passwords?|tokens?|credentials|private\s+keys?)\b"
+    r"(?!\s+(?:store|manager|vault|rotation|scanner))"
+    r"|\b(?:clicked|opened|followed|downloaded)\s+(?:on\s+)?(?:\w+\s+){0,2}?(?:phishing|malicious|fake|spoofed"
+    r"|suspicious|fraudulent)\b"
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
     re.IGNORECASE,
 )
@@ -133,7 +143,7 @@ _CARE_PAST_RE = _Lazy(
 _DAMAGE_RE = _Lazy(
     r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:\w+ly\s+)?"
     r"(?:broke|broken|caused|crashed|wiped|emptied|dropped|deleted|erased|destroyed|overwr(?:ote|itten)"
-    r"|purged|truncated|flattened"
+    r"|purged|truncated|flattened|filled|flooded|saturated|overwhelmed|blocked|locked\s+(?:\w+\s+){0,3}?out"
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
@@ -551,6 +561,20 @@ _AGAINST_WARNINGS_RE = _Lazy(
 )
 
 
+# An act done in the face of a warning or a rule: "pushed the build despite the
+# red dashboard", "merged with failing checks", "rolled out against the runbook".
+_DEFYING_RE = _Lazy(
+    r"\b(?:despite|in\s+spite\s+of|against|contrary\s+to|ignoring|regardless\s+of)\s+(?:the\s+|a\s+|an\s+"
+    r"|our\s+|their\s+|his\s+|her\s+|all\s+|several\s+|multiple\s+|repeated\s+|\w+\s+of\s+the\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:warnings?|red|failing|advice|runbook|policy|policies|freeze|objections?"
+    r"|concerns?|guidance|rules?|procedures?|recommendations?|instructions?|pages?|alerts?)\b"
+    r"|\bwith\s+(?:\w+\s+)?(?:failing|red|broken)\s+(?:checks?|tests?|ci|builds?|pipelines?)\b",
+    re.IGNORECASE,
+)
+# "… and skipped the review": a second act of the clause sets the step aside.
+_AND_DISREGARD_RE = _Lazy(r"\band\s+(?:then\s+)?" + _DISREGARD_RE.pattern, re.IGNORECASE)
+
+
 def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4",
     "despite the warnings, the team proceeded", "went ahead with the purge anyway".
@@ -561,6 +585,10 @@ def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     found = _from_predicate(sentence, clause, _DISREGARD_RE)
     if found is None and _AGAINST_WARNINGS_RE.search(sentence.text):
         found = _from_predicate(sentence, clause, _WENT_AHEAD_RE)
+    if found is None and _acts(clause):
+        found = _phrase(sentence, clause, _AND_DISREGARD_RE) or _phrase(
+            sentence, clause, _DEFYING_RE
+        )
     if found is None or _explained(sentence, clause):
         return None
     return found
@@ -620,6 +648,9 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     before = sentence.text[: clause.start - sentence.offset]
     outcome = _OUTCOME_BEFORE_RE.search(before)
+    if outcome is None and opener == "because" and _WENT_WRONG_RE.search(before):
+        # "The build is broken because Ana merged …": any state gone wrong.
+        return clause.agent_start, verb.end
     if outcome is None or (opener == "that" and not _NAMES_A_CAUSE_RE.search(outcome.group())):
         return None
     if opener == "when" and not _CAUSED_WHEN_RE.search(outcome.group()):
@@ -719,12 +750,14 @@ _PLEA_RE = _Lazy(
     r"|reviewing|double-checking|confirming|testing|manually)\b)",
     re.IGNORECASE,
 )
+# Chat spells "please" short.
+_PLEASE = r"(?:please|pls|plz|plse|pleeease)"
 # An imperative at the start of a clause that asks for a habit: "ALWAYS work
 # with a checklist", "Please bump the major version next time", "pause".
 _IMPERATIVE_RE = _Lazy(
-    rf"(?:please\s+)?(?:always|never)\s+\w+"
-    rf"|(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
-    rf"|please\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"(?:{_PLEASE}\s+)?(?:always|never)\s+\w+"
+    rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
+    rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
     rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
     # A habit as the instruction: "Lesson: communicate better ...", "Pay attention to ...".
@@ -734,13 +767,13 @@ _IMPERATIVE_RE = _Lazy(
     r"|(?:double|triple)[- ]?check\s+(?!that\s+you\s+have\b)\w+)\b"
     # "Next time ping #infra first", "In future, take a moment ...": a remedy in time.
     r"|(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|(?:going|moving)\s+forward)\s*,?\s+"
-    r"(?:please\s+)?(?!we\b|i\b|you\b|the\b|our\b|it\b|this\b|all\b)[a-z]+\b",
+    rf"(?:{_PLEASE}\s+)?(?!we\b|i\b|you\b|the\b|our\b|it\b|this\b|all\b)[a-z]+\b",
     re.IGNORECASE,
 )
 # An imperative that carries its own emphasis on care anywhere in the sentence:
 # "Read your PR before asking for review, please", "Verify the ID twice".
 _EMPHASIS_RE = _Lazy(
-    r"\bplease\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
+    rf"\b{_PLEASE}\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
     r"|\bcarefully\b|\bthoroughly\b",
     re.IGNORECASE,
 )
@@ -976,6 +1009,70 @@ def _acts(clause: Clause) -> bool:
     )
 
 
+# A person named as what made the outcome happen: "Dana was the reason the
+# queue backed up", "I'm the cause of the checkout errors".
+_CULPRIT_RE = _Lazy(
+    r"(?:(?:is|was|are|were|am)\s+)?(?:(?:really|probably|definitely|honestly|clearly|partly|solely"
+    r"|entirely|directly|basically|literally)\s+)?(?:the|a|an|one\s+of\s+the)\s+(?:(?:main|real|root"
+    r"|whole|only|sole|direct|primary|actual|likely|probable)\s+)?(?P<noun>reason|cause|culprit|problem)s?\b",
+    re.IGNORECASE,
+)
+# What the person caused went wrong: an event of failure or a bad state.
+_WENT_WRONG_RE = _Lazy(
+    r"\b(?:outage|incident|failure|breakage|mess|downtime|loss|regression|corruption|delay|errors?"
+    r"|bugs?|damage|disaster|broke|broken|down|froze|frozen|stalled|stuck|backed\s+up|lost|leaked"
+    r"|crash\w*|fail\w*|hung|timed\s+out|slow\w*|degraded|paged|woken|woke|spiked|filled|overflowed"
+    r"|unavailable|unreachable|offline|late|wrong|missed|postmortem|post-mortem|sev\s?\d|red)\b",
+    re.IGNORECASE,
+)
+_COPULA_CONTRACTIONS = ("'m", "’m", "'s", "’s", "'re", "’re")
+
+
+def culprit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The person is said to be the reason or cause of something that went wrong.
+
+    The copula may sit in the subject's contraction ("I'm the reason …"); the
+    outcome must be a failure, not a credit ("Dana is the reason the migration
+    went smoothly").
+    """
+    start, text = _predicate(sentence, clause)
+    match = _CULPRIT_RE.match(text)
+    if match is None:
+        return None
+    subject_end = clause.words[clause.predicate - 1].low if clause.predicate else ""
+    copula = match.group().split(None, 1)[0].lower() in {"is", "was", "are", "were", "am"}
+    if not copula and not subject_end.endswith(_COPULA_CONTRACTIONS):
+        return None
+    rest = sentence.text[start - sentence.offset + match.end() :]
+    # A culprit or "the problem" needs no outcome beside it: the noun is the verdict.
+    outcome = match.group("noun").lower() in {"culprit", "problem"} or _WENT_WRONG_RE.search(rest)
+    if not outcome or _unreal(clause, start + match.end()):
+        return None
+    return start + match.start(), start + match.end()
+
+
+# Shame said beside the writer's own act: "Embarrassing: I pushed the keys …",
+# "Not my finest hour: I restarted the primary". The word stands on its own
+# (followed by a mark), not before a noun ("an embarrassing bug in the parser").
+_SHAME_RE = _Lazy(
+    r"\b(?:(?:so\s+|really\s+|deeply\s+|very\s+)?(?:embarrass(?:ing|ed)|mortif(?:ying|ied)|ashamed"
+    r"|humiliat(?:ing|ed)|shameful|cringe(?:worthy)?)|not\s+my\s+(?:finest|proudest|best|brightest)"
+    r"\s+(?:hour|moment|day|work)|what\s+an?\s+(?:idiot|fool|moron|muppet|clown)\s+i\s+am)\s*[:,.!;—–-]",
+    re.IGNORECASE,
+)
+
+
+def shame(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The line carries shame, and this clause tells the writer's own act."""
+    if clause.agent not in (SELF, ELIDED) or not _acts(clause) or _responds(clause):
+        return None
+    found = _SHAME_RE.search(sentence.text)
+    verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
+    if found is None or verb is None or _unreal(clause, verb.end):
+        return None
+    return sentence.offset + found.start(), verb.end
+
+
 CUES = {
     "slip": slip,
     "blunder": blunder,
@@ -993,6 +1090,8 @@ CUES = {
     "incompetence": incompetence,
     "insult": insult,
     "cause": cause,
+    "culprit": culprit,
+    "shame": shame,
 }
 
 # Lower-case substrings of which every cue contains one; a Frame check uses
@@ -1020,7 +1119,14 @@ CUE_TRIGGERS = {
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
+        *("despite", "spite", "against", "contrary", "ignoring", "regardless", "failing", "red "),
+        *("broken", " and skip", " and ignor", " and bypass", " and overr", " and disreg"),
         *("carried on", "pushed ahead", "continued"),
+    ),
+    "culprit": ("reason", "cause", "culprit", "problem"),
+    "shame": (
+        *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
+        *("my best", "brightest", "an idiot", "a fool", "a moron", "a muppet", "a clown"),
     ),
     "cause": ("because", "when", "that"),
     "insult": (
@@ -1053,6 +1159,8 @@ CUE_TRIGGERS = {
         "errant",
         "mistaken",
         "faulty",
+        *("key", "secret", "password", "token", "credential", "phishing", "malicious", "fake"),
+        *("spoofed", "suspicious", "fraudulent"),
         "left ",
     ),
     "omission": (
@@ -1165,6 +1273,8 @@ CUE_TRIGGERS = {
         "do not",
         "don't",
         "don’t",
+        "pls",
+        "plz",
         "please",
         "know your",
         "know the",
@@ -1238,6 +1348,12 @@ CUE_TRIGGERS = {
         "purged",
         "truncated",
         "flattened",
+        "filled",
+        "flooded",
+        "saturated",
+        "overwhelmed",
+        "blocked",
+        "locked",
         "cut",
     ),
     "wreck": (
@@ -1398,6 +1514,8 @@ PRECHECKS = {
     "incompetence": _INCOMPETENCE_RE,
     "insult": _INSULT_RE,
     "oops": _Lazy(r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp)\b", re.IGNORECASE),
+    "culprit": _Lazy(r"\b(?:reason|cause|culprit|problem)s?\b", re.IGNORECASE),
+    "shame": _SHAME_RE,
     "cause": _Lazy(
         r"\b(?:because|when)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
         re.IGNORECASE,
@@ -1405,7 +1523,7 @@ PRECHECKS = {
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
         r"|waved\s+off|(?:chose|decided|opted|elected)\s+to|proceeded|went\s+ahead|pressed\s+on"
-        r"|carried\s+on|pushed\s+ahead|continued)\b",
+        r"|carried\s+on|pushed\s+ahead|continued)\b|" + _DEFYING_RE.pattern,
         re.IGNORECASE,
     ),
 }

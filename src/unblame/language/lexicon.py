@@ -120,6 +120,7 @@ ROLE_WORDS = (
         "representative",
         "cashier",
         "hire",
+        "deployer",
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).

@@ -180,6 +180,8 @@ RULES = (
             frame(frozenset({WORK}), "damage"),
             # "Pascoe broke the build": any name in subject position, known or not.
             frame(frozenset({OTHER}), "wreck"),
+            # "Dana was the reason the queue backed up".
+            frame(frozenset({OTHER}), "culprit"),
         ),
         # "human and process error were to blame": the label, left to UB401.
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b"
@@ -475,7 +477,8 @@ RULES = (
                 |blunder|negligence|carelessness|incompetence)
             | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             | \bblame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
-            | \b(?:this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
+            | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)
+                |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
                 (?:him|her|them|{OTHER}|(?:the|our|their|a)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLE})\b)
             | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
             | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?

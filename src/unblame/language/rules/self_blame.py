@@ -92,40 +92,43 @@ RULES = (
             "The person on the bridge call that night was me and Ola.",
             "My change fixed the login loop.",
         ),
-        triggers=(
-            "my",
-            "on me",
-            "blame",
-            "yell",
-            "culpa",
-            "own this",
-            "the one who",
-            "screwed",
-            "messed",
-            "fucked",
-            "effed",
-            "goofed",
-            "mucked",
-            "blew",
-            "dropped",
-            "reason",
-            "cause",
-            "by me",
-            "myself",
-            "yours truly",
-            "was me",
-            "is me",
-            "'s me",
-            "’s me",
-            "all me",
-            "actually me",
-            "just me",
-            "the one",
-            "the reason",
-            "caused",
-            "egg on",
-        ),
-        pattern=r"""
+        pattern=(
+            Check(
+                triggers=(
+                    "my",
+                    "on me",
+                    "blame",
+                    "yell",
+                    "culpa",
+                    "own this",
+                    "the one who",
+                    "screwed",
+                    "messed",
+                    "fucked",
+                    "effed",
+                    "goofed",
+                    "mucked",
+                    "blew",
+                    "dropped",
+                    "reason",
+                    "cause",
+                    "by me",
+                    "myself",
+                    "yours truly",
+                    "mine",
+                    "was me",
+                    "is me",
+                    "'s me",
+                    "’s me",
+                    "all me",
+                    "actually me",
+                    "just me",
+                    "the one",
+                    "the reason",
+                    "caused",
+                    "egg on",
+                ),
+                pattern=r"""
             (?P<span>
               \bmy\s+(?:own\s+|big\s+|huge\s+|stupid\s+)?(?:fault|bad|mistake|screw-?\s?up
                 |fuck-?\s?up|blunder|stupidity|carelessness|negligence|doing|typo)\b
@@ -148,8 +151,14 @@ RULES = (
             | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:change|pr|commit|refactor|deploy|push|script|request|migration|config|typo|edit)
               \s+(?:\w+\s+){0,3}?(?:caused|broke|took|brought|wiped|deleted|crashed|is\s+what|was\s+what)\b
             | \begg\s+on\s+my\s+face\b
+            | \b(?:the\s+)?(?:fault|blame|mistake|error|screw-?up)\s+(?:is|was)\s+(?:all\s+|entirely\s+|completely
+                \s+|totally\s+|100%\s+|solely\s+)?mine\b
             )
         """,
+            ),
+            # "Dana was the reason …" said of oneself: "I'm the reason the deploy froze".
+            frame(frozenset({SELF}), "culprit"),
+        ),
         unless=r"\bmy\s+doing\s+(?:the|a|this|so)\b",
     ),
     Rule(
@@ -658,6 +667,8 @@ RULES = (
                 |mortified|embarrassed|guilty|stupid|useless)\b)
         """,
             ),
+            # "Embarrassing: I pushed the staging keys to the public repo".
+            frame(frozenset({SELF, ELIDED}), "shame"),
         ),
         # "It was a rookie error to ship ..., and the pipeline now blocks it"
         # weighs a choice the system has since made impossible.

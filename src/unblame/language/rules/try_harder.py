@@ -457,9 +457,9 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("please",),
+                triggers=("please", "pls", "plz"),
                 pattern=r"""
-            (?P<span>\bplease,?\s+(?:\w+,\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm
+            (?P<span>\b(?:please|pls|plz),?\s+(?:\w+,\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm
                 |double-check|don't\s+forget|do\s+not\s+forget|be\s+sure|read|look)\b)
         """,
             ),
