@@ -245,3 +245,35 @@ def test_acts_against_warnings_and_secrets_exposed_are_blame(text):
 @pytest.mark.parametrize("text", DEFIANCE_AND_EXPOSURE_NEGATIVES)
 def test_the_same_words_without_a_persons_act_stay_unflagged(text):
     assert first_blame_category(text) is None
+
+
+# --- Ahead of the safeguard, at the riskiest time, singled out by a cleft, composure -------
+
+AHEAD_RISKY_CLEFT = [
+    ("Our CTO insisted on launching before the soak test finished.", "blame_other"),
+    ("The DBA truncated the audit table during peak hours.", "blame_other"),
+    ("Olu merged the hotfix before the review was done.", "blame_other"),
+    ("It was Ignacio who disabled the disk alerts.", "blame_other"),
+    ("The new on-call panicked and restarted every node.", "blame_other"),
+    # Hindsight stays hindsight, whatever the timing.
+    ("Wendell shouldn't have merged before the checks passed.", "counterfactual"),
+]
+
+AHEAD_RISKY_CLEFT_NEGATIVES = [
+    "It was Ignacio who restored the backups.",
+    "It was Ignacio who spotted the leak.",
+    "Ilse described feeling panicked when the pager went off.",
+    "We froze deploys during peak season.",
+    "The incident began on a Friday afternoon.",
+    "Nobody panicked.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), AHEAD_RISKY_CLEFT)
+def test_acts_ahead_of_safeguards_clefts_and_composure(text, category):
+    assert first_blame_category(text) == category
+
+
+@pytest.mark.parametrize("text", AHEAD_RISKY_CLEFT_NEGATIVES)
+def test_credit_feelings_and_plain_times_stay_unflagged(text):
+    assert first_blame_category(text) is None

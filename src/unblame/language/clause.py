@@ -670,6 +670,9 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         # subject's head.
         near = previous.words[-2:] if previous.predicate else previous.words
         antecedent = _agent(_before_preposition(near), first=False)
+        if _person_word(previous.words[-1], first=False):
+            antecedent = OTHER  # "It was Ignacio who …": "who" names a person
+
         # The verb follows "who" at once.
         return Clause(words, antecedent, words[i].start, i + 1)
     if i < len(words) and words[i].low in _CLAUSE_WORDS:

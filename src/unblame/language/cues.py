@@ -508,7 +508,10 @@ _INCOMPETENCE_RE = _Lazy(
     rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b"
     # An attitude pinned on people: "the maintainers clearly don't care about …".
     r"|(?:doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not)\s+(?:\w+ly\s+|even\s+)?care"
-    r"\s+(?:about|if|whether)\b",
+    r"\s+(?:about|if|whether)\b"
+    # Composure judged: "the junior engineer panicked", "lost his head".
+    r"|(?<!feeling\s)(?<!felt\s)(?<!was\s)(?<!were\s)(?<!got\s)(?<!being\s)(?:\w+ly\s+)?(?:panicked"
+    r"|freaked\s+out|lost\s+(?:his|her|their|your)\s+(?:head|cool|nerve))\b",
     re.IGNORECASE,
 )
 
@@ -568,7 +571,14 @@ _DEFYING_RE = _Lazy(
     r"|our\s+|their\s+|his\s+|her\s+|all\s+|several\s+|multiple\s+|repeated\s+|\w+\s+of\s+the\s+|\d+\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:warnings?|red|failing|advice|runbook|policy|policies|freeze|objections?"
     r"|concerns?|guidance|rules?|procedures?|recommendations?|instructions?|pages?|alerts?)\b"
-    r"|\bwith\s+(?:\w+\s+)?(?:failing|red|broken)\s+(?:checks?|tests?|ci|builds?|pipelines?)\b",
+    r"|\bwith\s+(?:\w+\s+)?(?:failing|red|broken)\s+(?:checks?|tests?|ci|builds?|pipelines?)\b"
+    # Ahead of the safeguard: "shipped before the load test finished".
+    r"|\bbefore\s+(?:the\s+|any\s+|a\s+)?(?:[\w-]+\s+)?(?:review|approval|tests?|checks?|ci|canary|load\s+test"
+    r"|build|suite|soak)\s+(?:had\s+)?(?:finished|completed|passed|ran|came\s+back|was\s+done"
+    r"|were\s+done|went\s+green)\b"
+    # At the riskiest time: "dropped the index during peak traffic".
+    r"|\b(?:during|at|in\s+the\s+middle\s+of)\s+(?:the\s+)?(?:peak|busiest|rush)\b"
+    r"|\bon\s+a\s+friday\s+(?:afternoon|evening|night)\b",
     re.IGNORECASE,
 )
 # "… and skipped the review": a second act of the clause sets the step aside.
@@ -586,12 +596,51 @@ def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if found is None and _AGAINST_WARNINGS_RE.search(sentence.text):
         found = _from_predicate(sentence, clause, _WENT_AHEAD_RE)
     if found is None and _acts(clause):
-        found = _phrase(sentence, clause, _AND_DISREGARD_RE) or _phrase(
-            sentence, clause, _DEFYING_RE
-        )
+        found = _phrase(sentence, clause, _AND_DISREGARD_RE)
+    if found is None and _past_verb(clause):
+        found = _defying(sentence, clause)
     if found is None or _explained(sentence, clause):
         return None
     return found
+
+
+def _past_verb(clause: Clause) -> bool:
+    """The clause's verb is a past form ("dropped the index"), events included."""
+    verb = _first_verb(clause)
+    if verb is None or verb.low in _AUX:
+        return False
+    return (
+        verb.low.endswith("ed") or verb.low in _IRREGULAR_PAST or _prefixed_irregular_past(verb.low)
+    )
+
+
+def _defying(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """An act done against a warning, ahead of a safeguard or at the riskiest time;
+    "before the tests passed" stands in a clause of its own, so the rest of the
+    sentence is read, up to a clause with a subject of its own."""
+    start = _predicate_start(clause)
+    end = _own_subject_after(sentence, clause)
+    text = sentence.text[start - sentence.offset : end - sentence.offset]
+    match = _DEFYING_RE.search(text)
+    if match is None or _unreal(clause, start + match.end()):
+        return None
+    if any(w.low in _HINDSIGHT_MODALS for w in clause.words[: clause.predicate + 3]):
+        return None  # "He shouldn't have merged before the tests finished" is hindsight
+    return start + match.start(), start + match.end()
+
+
+_HINDSIGHT_MODALS = frozenset(
+    {"should", "shouldn't", "shouldn’t", "ought", "must", "mustn't", "could", "couldn't"}
+)
+
+
+def _own_subject_after(sentence: Sentence, clause: Clause) -> int:
+    """Where the first later clause led by a person starts (the sentence end if none)."""
+    later = [c for c in sentence.clauses if c.start > clause.start]
+    for other in later:
+        if other.agent in (OTHER, SELF, GROUP) and other.words[0].low not in {"before", "during"}:
+            return other.start
+    return sentence.offset + len(sentence.text)
 
 
 _ON_PURPOSE_RE = _Lazy(
@@ -634,6 +683,17 @@ _NAMES_A_CAUSE_RE = _Lazy(r"\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is
 _NOT_CAUSES = _RESPONSES | {"saw", "noticed", "checked", "looked", "asked", "paged", "called"}
 
 
+_CHANGING_ACTS = frozenset(
+    {"turned", "disabled", "removed", "deleted", "changed", "approved", "restarted", "dropped"}
+    | {"skipped", "ignored", "set", "edited", "modified", "killed", "stopped", "silenced", "muted"}
+    | {"unplugged", "rebooted", "switched", "flipped", "toggled", "overrode", "bypassed"}
+    | {"pushed", "deployed", "merged", "shipped", "ran", "applied", "committed", "released"}
+)
+_CLEFT_RE = _Lazy(
+    r"\W*(?:it|this|that)(?:\s+(?:was|is)|['’]s)\s+(?:[\w@.'’-]+\s+){1,3}?who\b", re.IGNORECASE
+)
+
+
 def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """A person's plain act given as the cause: "It happened because an engineer changed the quota".
 
@@ -641,6 +701,15 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     changed"); told of a person it ends the inquiry at them.
     """
     opener = clause.words[0].low
+    if opener == "who" and _CLEFT_RE.match(sentence.text) and _acts(clause):
+        # "It was Tom who turned off the alerts": the cleft singles the person out.
+        # Only acts that change the system: "It was Priya who noticed" or "who
+        # restored the service" is credit.
+        verb = _first_verb(clause)
+        changed = verb is not None and verb.low in _CHANGING_ACTS
+        rest = _clause_text(sentence, clause, clause.start)
+        if changed and not _GOOD_OUTCOME_RE.search(rest) and not _unreal(clause, verb.end):
+            return clause.agent_start, verb.end
     if opener not in _OPENS_CAUSE or not _acts(clause):
         return None
     verb = _first_verb(clause)
@@ -1121,6 +1190,7 @@ CUE_TRIGGERS = {
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
         *("despite", "spite", "against", "contrary", "ignoring", "regardless", "failing", "red "),
         *("broken", " and skip", " and ignor", " and bypass", " and overr", " and disreg"),
+        *("before", "during", "middle of", "friday"),
         *("carried on", "pushed ahead", "continued"),
     ),
     "culprit": ("reason", "cause", "culprit", "problem"),
@@ -1128,7 +1198,7 @@ CUE_TRIGGERS = {
         *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
         *("my best", "brightest", "an idiot", "a fool", "a moron", "a muppet", "a clown"),
     ),
-    "cause": ("because", "when", "that"),
+    "cause": ("because", "when", "that", "who"),
     "insult": (
         *("idiot", "moron", "fool", "klutz", "muppet", "clown", "liability", "burden"),
         *("disaster", "menace", "joke", "failure", "fraud", "screw", "walking", "weak"),
@@ -1141,6 +1211,7 @@ CUE_TRIGGERS = {
         *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
         *("let anywhere", "let to touch", "let with", "trusted", "away from", "qualified"),
         *("competent", "fit to", "fit for", "care about", "care if", "care whether"),
+        *("panicked", "freaked out", "lost his", "lost her", "lost their", "lost your"),
         # "can't read", "cannot type", "can't even code".
         *(f"{lead} {verb}" for lead in ("t", "not", "even") for verb in _CANNOT_VERBS),
     ),
@@ -1517,7 +1588,7 @@ PRECHECKS = {
     "culprit": _Lazy(r"\b(?:reason|cause|culprit|problem)s?\b", re.IGNORECASE),
     "shame": _SHAME_RE,
     "cause": _Lazy(
-        r"\b(?:because|when)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
+        r"\b(?:because|when|who)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
         re.IGNORECASE,
     ),
     "disregard": _Lazy(
