@@ -701,15 +701,8 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     changed"); told of a person it ends the inquiry at them.
     """
     opener = clause.words[0].low
-    if opener == "who" and _CLEFT_RE.match(sentence.text) and _acts(clause):
-        # "It was Tom who turned off the alerts": the cleft singles the person out.
-        # Only acts that change the system: "It was Priya who noticed" or "who
-        # restored the service" is credit.
-        verb = _first_verb(clause)
-        changed = verb is not None and verb.low in _CHANGING_ACTS
-        rest = _clause_text(sentence, clause, clause.start)
-        if changed and not _GOOD_OUTCOME_RE.search(rest) and not _unreal(clause, verb.end):
-            return clause.agent_start, verb.end
+    if opener == "who" and _CLEFT_RE.match(sentence.text):
+        return _singled_out(sentence, clause)
     if opener not in _OPENS_CAUSE or not _acts(clause):
         return None
     verb = _first_verb(clause)
@@ -724,6 +717,20 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     if opener == "when" and not _CAUSED_WHEN_RE.search(outcome.group()):
         return None  # "The incident began when the on-call deployed 4.2" tells the time
+    return clause.agent_start, verb.end
+
+
+def _singled_out(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """ "It was Tom who turned off the alerts": the cleft singles the person out.
+
+    Only acts that change the system count: "It was Priya who noticed" or "who
+    restored the service" is credit.
+    """
+    verb = _first_verb(clause)
+    if verb is None or verb.low not in _CHANGING_ACTS or _unreal(clause, verb.end):
+        return None
+    if _GOOD_OUTCOME_RE.search(_clause_text(sentence, clause, clause.start)):
+        return None
     return clause.agent_start, verb.end
 
 
