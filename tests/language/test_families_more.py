@@ -277,3 +277,33 @@ def test_acts_ahead_of_safeguards_clefts_and_composure(text, category):
 @pytest.mark.parametrize("text", AHEAD_RISKY_CLEFT_NEGATIVES)
 def test_credit_feelings_and_plain_times_stay_unflagged(text):
     assert first_blame_category(text) is None
+
+
+# --- The writer's own slip told with dismay, disbelief or guilt ----------------------------
+
+OWN_SLIP_WITH_FEELING = [
+    "Ugh, I merged the stale branch into release.",
+    "Dammit, I restarted the wrong shard.",
+    "I can't believe I did that, I wiped the cache cluster.",
+    "Guilty: I left verbose tracing on in production.",
+    "I introduced the regression in the exporter, sorry.",
+    "I feel awful, the checkout errors were because of my config change.",
+]
+
+OWN_SLIP_WITH_FEELING_NEGATIVES = [
+    "Ugh, we found another broken shard.",
+    "Ugh, the build is red again.",
+    "Crap, the vendor pushed the old tag.",
+    "Guilty pleasure: I read postmortems for fun.",
+    "I can't believe how quickly the team restored service.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_SLIP_WITH_FEELING)
+def test_own_slip_told_with_feeling_is_self_blame(text):
+    assert first_blame_category(text) == "self_blame"
+
+
+@pytest.mark.parametrize("text", OWN_SLIP_WITH_FEELING_NEGATIVES)
+def test_dismay_at_news_and_praise_stay_unflagged(text):
+    assert first_blame_category(text) is None

@@ -153,7 +153,7 @@ _DAMAGE_RE = _Lazy(
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
 _WRECK_RE = _Lazy(
     r"(?:\w+ly\s+)?(?:broke(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)|crashed|corrupted|nuked|trashed|borked|bricked|hosed|clobbered"
-    r"|destroyed|flattened"
+    r"|destroyed|flattened|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
     r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
     r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?))\b",
@@ -354,7 +354,10 @@ def accident(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 # Interjections of dismay that tell the line reports a slip: "Oops, I published …".
-_OOPS = frozenset({"oops", "whoops", "woops", "oopsie", "d'oh", "doh", "facepalm", "argh", "welp"})
+_OOPS = frozenset(
+    {"oops", "whoops", "woops", "oopsie", "d'oh", "doh", "facepalm", "argh", "welp", "ugh"}
+    | {"dammit", "damnit", "crap"}
+)
 
 
 def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
@@ -378,6 +381,8 @@ def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     low = words[k].low
     acted = low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
+    if low in _DISCOVERIES:
+        return None  # "Ugh, we found another broken shard" reacts to news
     return (words[0].start, words[k].end) if acted else None
 
 
@@ -1132,8 +1137,10 @@ def culprit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 # (followed by a mark), not before a noun ("an embarrassing bug in the parser").
 _SHAME_RE = _Lazy(
     r"\b(?:(?:so\s+|really\s+|deeply\s+|very\s+)?(?:embarrass(?:ing|ed)|mortif(?:ying|ied)|ashamed"
-    r"|humiliat(?:ing|ed)|shameful|cringe(?:worthy)?)|not\s+my\s+(?:finest|proudest|best|brightest)"
-    r"\s+(?:hour|moment|day|work)|what\s+an?\s+(?:idiot|fool|moron|muppet|clown)\s+i\s+am)\s*[:,.!;—–-]",
+    r"|humiliat(?:ing|ed)|shameful|cringe(?:worthy)?|guilty)|not\s+my\s+(?:finest|proudest|best|brightest)"
+    r"\s+(?:hour|moment|day|work)|what\s+an?\s+(?:idiot|fool|moron|muppet|clown)\s+i\s+am)\s*[:,.!;—–-]"
+    # Disbelief at one's own act: "I can't believe I did that, I deleted …".
+    r"|\bi\s+(?:can['’]?t|cannot|could\s*n['’]?t)\s+believe\s+i\b",
     re.IGNORECASE,
 )
 
@@ -1191,7 +1198,20 @@ _BLUNDER_TRIGGERS = (
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
-    "oops": ("oops", "whoops", "woops", "d'oh", "doh", "facepalm", "argh", "welp"),
+    "oops": (
+        "oops",
+        "whoops",
+        "woops",
+        "d'oh",
+        "doh",
+        "facepalm",
+        "argh",
+        "welp",
+        "ugh",
+        "dammit",
+        "damnit",
+        "crap",
+    ),
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
@@ -1203,7 +1223,17 @@ CUE_TRIGGERS = {
     "culprit": ("reason", "cause", "culprit", "problem"),
     "shame": (
         *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
-        *("my best", "brightest", "an idiot", "a fool", "a moron", "a muppet", "a clown"),
+        *(
+            "my best",
+            "brightest",
+            "an idiot",
+            "a fool",
+            "a moron",
+            "a muppet",
+            "a clown",
+            "guilty",
+            "believe i",
+        ),
     ),
     "cause": ("because", "when", "that", "who"),
     "insult": (
@@ -1450,6 +1480,7 @@ CUE_TRIGGERS = {
         "wiped out",
         "destroyed",
         "flattened",
+        "introduced",
         "caused",
     ),
     "hindsight": ("should", "ought", "could"),
@@ -1591,7 +1622,10 @@ PRECHECKS = {
     "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
     "incompetence": _INCOMPETENCE_RE,
     "insult": _INSULT_RE,
-    "oops": _Lazy(r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp)\b", re.IGNORECASE),
+    "oops": _Lazy(
+        r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp|ugh|dammit|damnit|crap)\b",
+        re.IGNORECASE,
+    ),
     "culprit": _Lazy(r"\b(?:reason|cause|culprit|problem)s?\b", re.IGNORECASE),
     "shame": _SHAME_RE,
     "cause": _Lazy(

@@ -151,6 +151,8 @@ RULES = (
             | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:change|pr|commit|refactor|deploy|push|script|request|migration|config|typo|edit)
               \s+(?:\w+\s+){0,3}?(?:caused|broke|took|brought|wiped|deleted|crashed|is\s+what|was\s+what)\b
             | \begg\s+on\s+my\s+face\b
+            | \b(?:because\s+of|due\s+to|caused\s+by|thanks\s+to)\s+my\s+(?:own\s+)?(?:[\w-]+\s+)?(?:change|pr
+                |commit|deploy|push|mistake|error|typo|script|migration|config|edit|slip|oversight)\b
             | \b(?:the\s+)?(?:fault|blame|mistake|error|screw-?up)\s+(?:is|was)\s+(?:all\s+|entirely\s+|completely
                 \s+|totally\s+|100%\s+|solely\s+)?mine\b
             )
