@@ -7,9 +7,11 @@ lines inside a block are joined by spaces, so a rule's window never crosses
 from one paragraph, list item or table cell into the next, and every match
 offset is already an offset into the original text.
 
-Structure comes from markdown-it-py's block parser; the inline level is masked
-with a handful of patterns, which keeps the whole pass fast (the full inline
-parse would more than halve throughput and adds nothing the rules need).
+Structure comes from markdown-it-py's block parser, or for plain paragraphs and
+headings from an exact line-by-line reading of them (`unblame.language.blocks`);
+the inline level is masked with a handful of patterns, which keeps the whole
+pass fast (the full inline parse would more than halve throughput and adds
+nothing the rules need).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
+from .blocks import tokens as block_tokens
 
 FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
@@ -111,14 +113,6 @@ class Document:
         return i + 1, offset - self.line_starts[i] + 1
 
 
-_PARSER = MarkdownIt("commonmark").enable("table")
-# The inline rules would parse emphasis, links and entities we never look at.
-# Thematic breaks, setext underlines and link reference definitions carry no
-# prose worth separating: left on, they cost 40% of the parse; left off, their
-# lines read as a few symbols inside a paragraph, which no rule matches.
-_PARSER.disable(["inline", "hr", "lheading", "reference"])
-
-
 def blank(text: str) -> str:
     """Same length, every character but newlines turned into a space."""
     if "\n" not in text:
@@ -191,8 +185,8 @@ def parse(source: str) -> Document:
     starts = _line_starts(source)
     lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
     skip = _front_matter_end(source, lines)
-    body = "\n" * skip + "".join(lines[skip:]) if skip else source
-    tokens = _PARSER.parse(body)
+    body_lines = ["\n"] * skip + lines[skip:] if skip else lines
+    tokens = block_tokens("".join(body_lines) if skip else source, body_lines)
 
     blocks: list[tuple[list[tuple[int, int]], Block]] = []
     file_suppressed: set[str] | None = None
