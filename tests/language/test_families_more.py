@@ -307,3 +307,38 @@ def test_own_slip_told_with_feeling_is_self_blame(text):
 @pytest.mark.parametrize("text", OWN_SLIP_WITH_FEELING_NEGATIVES)
 def test_dismay_at_news_and_praise_stay_unflagged(text):
     assert first_blame_category(text) is None
+
+
+# --- Virtues and four eyes as the fix, steps left untaken, slips as the cause -------------
+
+REMEDIES_STEPS_SLIPS = [
+    ("From now on, schema changes must be double-checked by a second engineer.", "try_harder"),
+    ("What we need is more discipline around hotfixes.", "try_harder"),
+    ("In hindsight, the migration should have been halted at the first error.", "counterfactual"),
+    ("The disk warnings kept coming, but no one acted on them.", "counterfactual"),
+    ("The outage was caused by an operator mistake.", "human_error"),
+    ("A technician's error knocked the storage array offline.", "human_error"),
+]
+
+REMEDIES_STEPS_SLIPS_NEGATIVES = [
+    "The release was paused at 14:00 while we investigated.",
+    "Schema changes must be reviewed by the migration linter before merge.",
+    "No one was harmed, and the data was intact.",
+    "No one on the rota was paged, because the route was missing.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), REMEDIES_STEPS_SLIPS)
+def test_remedies_steps_and_slips(text, category):
+    assert first_blame_category(text) == category
+
+
+@pytest.mark.parametrize("text", REMEDIES_STEPS_SLIPS_NEGATIVES)
+def test_tool_checks_and_plain_facts_stay_unflagged(text):
+    assert first_blame_category(text) is None
+
+
+def test_no_one_is_one_pronoun_before_its_verb():
+    (clause,) = clauses_of("No one acted on the warning.")
+    assert clause.agent == "nobody"
+    assert clause.words[clause.predicate].low == "acted"

@@ -788,6 +788,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             return j + 1
         if j == i and words[j].low == "not":
             continue  # "Not one reviewer ...": the negation belongs to the subject
+        if _no_one_acts(words, j):
+            return j + 2  # "no one acted": two words, one pronoun
         if j > i + 1 and _adverb_then_adjective(words, j):
             continue  # "a recently introduced process": an adjective, not the verb
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
@@ -826,6 +828,13 @@ _FINITE_AUX = frozenset(
     {"is", "was", "were", "are", "has", "had", "have", "did", "didn't", "didn’t", "wasn't"}
     | {"wasn’t", "hasn't", "hadn't", "ought", "shouldn't", "couldn't", "wouldn't", "mustn't"}
 )
+
+
+def _no_one_acts(words: tuple[Word, ...], j: int) -> bool:
+    """ "no one" (or "no body") at `j`, not followed by a place ("no one on the call")."""
+    if words[j].low != "no" or j + 2 >= len(words) or words[j + 1].low not in {"one", "body"}:
+        return False
+    return words[j + 2].low not in _PLACE_PREPOSITIONS
 
 
 # Articles and possessives, not "that", which also opens a relative clause ("that

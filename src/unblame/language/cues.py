@@ -137,7 +137,8 @@ _OMISSION_RE = _Lazy(
 _NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
 _CARE_PAST_RE = _Lazy(
     r"picked|noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
-    r"|looked|asked|questioned|flagged|objected|remembered|bothered"
+    r"|looked|asked|questioned|flagged|objected|remembered|bothered|acted|responded|reacted"
+    r"|intervened|escalated|followed"
 )
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
@@ -191,7 +192,8 @@ _ACT_PARTICIPLES = (
     r"merged|deployed|shipped|released|pushed|approved|removed|deleted|dropped|applied|run"
     r"|rolled\s+(?:back|out)|reverted|restarted|disabled|enabled|rotated|renewed|declared|paged"
     r"|cancell?ed|postponed|delayed|migrated|upgraded|installed|configured|changed|started|stopped"
-    r"|kept|left|turned\s+(?:on|off)|switched\s+(?:on|off)|split|pinned|bumped|tagged"
+    r"|kept|left|turned\s+(?:on|off)|switched\s+(?:on|off)|split|pinned|bumped|tagged|paused|halted"
+    r"|aborted|frozen"
 )
 _NEGLECT_RE = _Lazy(
     rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
@@ -803,6 +805,14 @@ _PLEA_RE = _Lazy(
     r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
     r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
     r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
+    # Virtues asked for as the fix: "the fix is better discipline around releases".
+    r"|\b(?:better|more|stricter|greater|improved|increased|renewed)\s+(?:discipline|diligence|rigou?r"
+    r"|carefulness|vigilance|attention\s+to\s+detail)\b"
+    # Four eyes by hand: "changes must be double-checked by a second person".
+    r"|\b(?:must|should|will|shall|need\s+to|needs\s+to|has\s+to|have\s+to)\s+be\s+(?:manually\s+)?"
+    r"(?:double[- ]?checked|checked|verified|reviewed|confirmed)\s+by\s+"
+    r"(?:a\s+(?:second|another|different)|another|two|someone|a\s+human|a\s+person|a\s+colleague"
+    r"|a\s+peer)\b"
     r"|\bkeep\s+(?:this|that|it)\s+in\s+mind\b|\b(?:been|be|was|were)\s+(?:\w+ly\s+)?reassigned\b"
     r"|\bcloud\s+(?:your|their|our|his|her)\s+judg(?:e)?ment\b"
     r"|\bin\s+(?:your|our|their|my)\s+(?:brain|head|mind)s?\b"
@@ -1381,6 +1391,17 @@ CUE_TRIGGERS = {
         "do not",
         "don't",
         "don’t",
+        "discipline",
+        "diligence",
+        "rigor",
+        "rigour",
+        "carefulness",
+        "vigilance",
+        "attention to detail",
+        "checked by",
+        "verified by",
+        "reviewed by",
+        "confirmed by",
         "pls",
         "plz",
         "please",
@@ -1506,6 +1527,7 @@ CUE_TRIGGERS = {
         "left un",
         "without",
         "should have",
+        "should have been",
         "could have been",
         "went un",
         "gone un",

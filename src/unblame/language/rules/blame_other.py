@@ -153,7 +153,9 @@ RULES = (
                 ),
                 pattern=r"""
             (?P<span>\b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
-                (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr)\b)
+                (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr
+                  # "caused by an operator mistake": the slip as the cause is UB402's.
+                  |mistake|error|typo|slip|misconfiguration|oversight)s?\b)
             | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
             | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b)
         """,
@@ -185,6 +187,9 @@ RULES = (
         ),
         # "human and process error were to blame": the label, left to UB401.
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b"
+        # "an engineer's mistake took the database offline": the slip as the cause is UB402's.
+        r"|\b[\w-]+['’]s\s+(?:\w+\s+)?(?:mistake|error|typo|slip|blunder|misconfiguration|oversight)\s+"
+        r"(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led|triggered|resulted|knocked)\b"
         r"|\bhuman\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:errors?|mistakes?|slips?|failures?)\b",
     ),
     Rule(
@@ -475,6 +480,9 @@ RULES = (
               (?:(?-i:\b[A-Zꙮ][a-z]+)|{OTHER})
                 ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
                 |blunder|negligence|carelessness|incompetence)
+                # "an engineer's mistake took the database offline": the slip as the cause (UB402).
+                (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
+                  |resulted|knocked))
             | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             | \bblame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
             | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)

@@ -61,7 +61,7 @@ SLIP_NOUNS = r"""
     |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+|misspell\w+|misclick\w*
     |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed)
     |(?:(?:employee|staff)\s+operational|clerical|keying|input|data[-\s]entry|transcription|entry
-      |worker['’]s|technician['’]s|staff['’]s)\s+(?:errors?|mistakes?|blunders?|slips?)
+      |worker['’]s|staff['’]s|(?:{ROLE})['’]s)\s+(?:errors?|mistakes?|blunders?|slips?)
     |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:its|their|the|our|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})
     |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal)
     |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?|(?:an\s+|human\s+)?oversights?
