@@ -342,3 +342,32 @@ def test_no_one_is_one_pronoun_before_its_verb():
     (clause,) = clauses_of("No one acted on the warning.")
     assert clause.agent == "nobody"
     assert clause.words[clause.predicate].low == "acted"
+
+
+# --- Fault said to someone's face, an author without an act, slips of the hand -------------
+
+FAULT_AUTHOR_SLIP = [
+    ("Honestly, that is your fault.", "blame_other"),
+    ("A contractor did this.", "blame_other"),
+    ("Yusuf slipped up during the cutover.", "blame_other"),
+    ("Someone at the colo slipped on the keyboard and rebooted the spine switch.", "blame_other"),
+    ("I slipped up and tagged the wrong commit.", "self_blame"),
+    ("When you run the wipe, you need to be 100% sure which host you are on.", "try_harder"),
+]
+
+FAULT_AUTHOR_SLIP_NEGATIVES = [
+    "It is not your fault.",
+    "The release slipped a week.",
+    "A verdict on a merge rebukes whoever did it.",
+    "Nobody knows why the cron did that.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), FAULT_AUTHOR_SLIP)
+def test_fault_authors_and_slips(text, category):
+    assert first_blame_category(text) == category
+
+
+@pytest.mark.parametrize("text", FAULT_AUTHOR_SLIP_NEGATIVES)
+def test_denials_schedules_and_anyone_stay_unflagged(text):
+    assert first_blame_category(text) is None

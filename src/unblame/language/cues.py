@@ -46,6 +46,7 @@ _BLUNDER_PHRASE_RE = _Lazy(
     r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
     r"|\b(?:made|make|makes|making)\s+(?:a|an|the|that|this|such\s+an?)\s+(?:\w+\s+){0,2}?(?:mistake|error|typo"
     r"|blunder|misstep|goof)\b"
+    r"|\bslipped\s+(?:up|on\s+(?:the|a|his|her|their|my|our)\s+keyboards?)\b"
     r"|\b(?:did|done|got|get)\s+(?:\w+\s+){0,3}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
     r"|realising|noticing|thinking|being\s+thorough)\b",
     re.IGNORECASE,
@@ -768,7 +769,8 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 # Attitudes and habits: what a promise or a plea asks of people.
 _HABIT = (
-    r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more)\s+)?"
+    r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more"
+    r"|\d[\d,.]*\s*%|100\s+percent)\s+)?"
     r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
     r"|make\s+sure|(?:double|triple)[- ]?check|remember\s+to"
     r"|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
@@ -1119,18 +1121,30 @@ _WENT_WRONG_RE = _Lazy(
 _COPULA_CONTRACTIONS = ("'m", "’m", "'s", "’s", "'re", "’re")
 
 
+# Whoever it was is no one in particular: "… rebukes whoever did it".
+_ANYONE = frozenset({"whoever", "who", "anyone", "anybody", "everyone", "everybody", "someone"})
+# "An intern did this.": the act left unnamed, only its author.
+_DID_THIS_RE = _Lazy(
+    r"did\s+(?:this|that|it)(?:\s+to\s+(?:us|me|them|you|the\s+[\w-]+))?\s*[.!]*\s*$", re.IGNORECASE
+)
+
+
 def culprit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """The person is said to be the reason or cause of something that went wrong.
+    """The person is said to be the reason or cause of something that went wrong,
+    or the author of an act left unnamed ("An intern did this.").
 
     The copula may sit in the subject's contraction ("I'm the reason …"); the
     outcome must be a failure, not a credit ("Dana is the reason the migration
     went smoothly").
     """
     start, text = _predicate(sentence, clause)
+    did = _DID_THIS_RE.match(text)
+    subject_end = clause.words[clause.predicate - 1].low if clause.predicate else ""
+    if did is not None and clause is sentence.clauses[-1] and subject_end not in _ANYONE:
+        return start, start + did.end()
     match = _CULPRIT_RE.match(text)
     if match is None:
         return None
-    subject_end = clause.words[clause.predicate - 1].low if clause.predicate else ""
     copula = match.group().split(None, 1)[0].lower() in {"is", "was", "are", "were", "am"}
     if not copula and not subject_end.endswith(_COPULA_CONTRACTIONS):
         return None
@@ -1203,6 +1217,7 @@ _BLUNDER_TRIGGERS = (
     "typo",
     "blunder",
     "goof",
+    "slipped",
     "without",
 )
 CUE_TRIGGERS = {
@@ -1230,7 +1245,7 @@ CUE_TRIGGERS = {
         *("before", "during", "middle of", "friday"),
         *("carried on", "pushed ahead", "continued"),
     ),
-    "culprit": ("reason", "cause", "culprit", "problem"),
+    "culprit": ("reason", "cause", "culprit", "problem", "did this", "did that", "did it"),
     "shame": (
         *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
         *(
@@ -1648,7 +1663,9 @@ PRECHECKS = {
         r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp|ugh|dammit|damnit|crap)\b",
         re.IGNORECASE,
     ),
-    "culprit": _Lazy(r"\b(?:reason|cause|culprit|problem)s?\b", re.IGNORECASE),
+    "culprit": _Lazy(
+        r"\b(?:reason|cause|culprit|problem)s?\b|\bdid\s+(?:this|that|it)\b", re.IGNORECASE
+    ),
     "shame": _SHAME_RE,
     "cause": _Lazy(
         r"\b(?:because|when|who)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",

@@ -489,6 +489,7 @@ RULES = (
                 |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
                 (?:him|her|them|{OTHER}|(?:the|our|their|a)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLE})\b)
             | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
+            | \b(?:your|his|her|their)\s+(?:own\s+)?fault\b
             | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
               (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
             | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}))
