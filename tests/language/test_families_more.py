@@ -67,16 +67,6 @@ PHRASE_THEN_VERB_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), PHRASE_THEN_VERB)
-def test_hindsight_after_a_phrase_that_says_which_person(text, category):
-    assert first_blame_category(text) == category
-
-
-@pytest.mark.parametrize("text", PHRASE_THEN_VERB_NEGATIVES)
-def test_the_same_phrases_told_as_facts_stay_unflagged(text):
-    assert first_blame_category(text) is None
-
-
 # --- People outside engineering, care adverbs and passives of care ----------------------
 
 ROLES_AND_CARE = [
@@ -105,16 +95,6 @@ ROLES_AND_CARE_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), ROLES_AND_CARE)
-def test_roles_and_care_left_undone(text, category):
-    assert first_blame_category(text) == category
-
-
-@pytest.mark.parametrize("text", ROLES_AND_CARE_NEGATIVES)
-def test_roles_and_care_told_as_facts_stay_unflagged(text):
-    assert first_blame_category(text) is None
-
-
 # --- The damage done: a wider lexicon of harm ------------------------------------------
 
 DAMAGE = [
@@ -133,16 +113,6 @@ DAMAGE_NEGATIVES = [
     "The director approved the cutover at 09:00 after the dry run passed.",
     "An admin reran the import, which restored the missing orders.",
 ]
-
-
-@pytest.mark.parametrize("text", DAMAGE)
-def test_a_persons_act_tied_to_the_damage_is_blame(text):
-    assert first_blame_category(text) == "blame_other"
-
-
-@pytest.mark.parametrize("text", DAMAGE_NEGATIVES)
-def test_damage_done_by_the_system_or_undone_stays_unflagged(text):
-    assert first_blame_category(text) is None
 
 
 # --- Who is named as the reason, and shame beside one's own act --------------------------
@@ -166,16 +136,6 @@ CULPRIT_AND_SHAME_NEGATIVES = [
     "I fixed an embarrassing typo in the docs.",
     "The pleasure was mine.",
 ]
-
-
-@pytest.mark.parametrize(("text", "category"), CULPRIT_AND_SHAME)
-def test_culprits_and_shame(text, category):
-    assert first_blame_category(text) == category
-
-
-@pytest.mark.parametrize("text", CULPRIT_AND_SHAME_NEGATIVES)
-def test_credit_reasons_and_things_that_embarrass_stay_unflagged(text):
-    assert first_blame_category(text) is None
 
 
 def test_a_lone_word_and_comma_before_a_pronoun_is_an_opener():
@@ -208,16 +168,6 @@ WORK_FAULT_CAUSE_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), WORK_FAULT_CAUSE)
-def test_work_fault_and_cause(text, category):
-    assert first_blame_category(text) == category
-
-
-@pytest.mark.parametrize("text", WORK_FAULT_CAUSE_NEGATIVES)
-def test_work_fault_and_cause_told_as_facts_stay_unflagged(text):
-    assert first_blame_category(text) is None
-
-
 # --- Acts done in the face of a warning, secrets put in reach, lures taken ----------------
 
 DEFIANCE_AND_EXPOSURE = [
@@ -235,16 +185,6 @@ DEFIANCE_AND_EXPOSURE_NEGATIVES = [
     "The reviewer caught the leaked token in the diff.",
     "Mateo restarted the cluster after the drain step finished.",
 ]
-
-
-@pytest.mark.parametrize("text", DEFIANCE_AND_EXPOSURE)
-def test_acts_against_warnings_and_secrets_exposed_are_blame(text):
-    assert first_blame_category(text) == "blame_other"
-
-
-@pytest.mark.parametrize("text", DEFIANCE_AND_EXPOSURE_NEGATIVES)
-def test_the_same_words_without_a_persons_act_stay_unflagged(text):
-    assert first_blame_category(text) is None
 
 
 # --- Ahead of the safeguard, at the riskiest time, singled out by a cleft, composure -------
@@ -269,16 +209,6 @@ AHEAD_RISKY_CLEFT_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), AHEAD_RISKY_CLEFT)
-def test_acts_ahead_of_safeguards_clefts_and_composure(text, category):
-    assert first_blame_category(text) == category
-
-
-@pytest.mark.parametrize("text", AHEAD_RISKY_CLEFT_NEGATIVES)
-def test_credit_feelings_and_plain_times_stay_unflagged(text):
-    assert first_blame_category(text) is None
-
-
 # --- The writer's own slip told with dismay, disbelief or guilt ----------------------------
 
 OWN_SLIP_WITH_FEELING = [
@@ -299,16 +229,6 @@ OWN_SLIP_WITH_FEELING_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text", OWN_SLIP_WITH_FEELING)
-def test_own_slip_told_with_feeling_is_self_blame(text):
-    assert first_blame_category(text) == "self_blame"
-
-
-@pytest.mark.parametrize("text", OWN_SLIP_WITH_FEELING_NEGATIVES)
-def test_dismay_at_news_and_praise_stay_unflagged(text):
-    assert first_blame_category(text) is None
-
-
 # --- Virtues and four eyes as the fix, steps left untaken, slips as the cause -------------
 
 REMEDIES_STEPS_SLIPS = [
@@ -326,16 +246,6 @@ REMEDIES_STEPS_SLIPS_NEGATIVES = [
     "No one was harmed, and the data was intact.",
     "No one on the rota was paged, because the route was missing.",
 ]
-
-
-@pytest.mark.parametrize(("text", "category"), REMEDIES_STEPS_SLIPS)
-def test_remedies_steps_and_slips(text, category):
-    assert first_blame_category(text) == category
-
-
-@pytest.mark.parametrize("text", REMEDIES_STEPS_SLIPS_NEGATIVES)
-def test_tool_checks_and_plain_facts_stay_unflagged(text):
-    assert first_blame_category(text) is None
 
 
 def test_no_one_is_one_pronoun_before_its_verb():
@@ -363,11 +273,38 @@ FAULT_AUTHOR_SLIP_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), FAULT_AUTHOR_SLIP)
-def test_fault_authors_and_slips(text, category):
+# Every family sentence with the category it must get, and every hard negative.
+READ_AS = [
+    *PHRASE_THEN_VERB,
+    *ROLES_AND_CARE,
+    *((text, "blame_other") for text in DAMAGE),
+    *CULPRIT_AND_SHAME,
+    *WORK_FAULT_CAUSE,
+    *((text, "blame_other") for text in DEFIANCE_AND_EXPOSURE),
+    *AHEAD_RISKY_CLEFT,
+    *((text, "self_blame") for text in OWN_SLIP_WITH_FEELING),
+    *REMEDIES_STEPS_SLIPS,
+    *FAULT_AUTHOR_SLIP,
+]
+UNFLAGGED = [
+    *PHRASE_THEN_VERB_NEGATIVES,
+    *ROLES_AND_CARE_NEGATIVES,
+    *DAMAGE_NEGATIVES,
+    *CULPRIT_AND_SHAME_NEGATIVES,
+    *WORK_FAULT_CAUSE_NEGATIVES,
+    *DEFIANCE_AND_EXPOSURE_NEGATIVES,
+    *AHEAD_RISKY_CLEFT_NEGATIVES,
+    *OWN_SLIP_WITH_FEELING_NEGATIVES,
+    *REMEDIES_STEPS_SLIPS_NEGATIVES,
+    *FAULT_AUTHOR_SLIP_NEGATIVES,
+]
+
+
+@pytest.mark.parametrize(("text", "category"), READ_AS)
+def test_each_family_sentence_gets_its_category(text, category):
     assert first_blame_category(text) == category
 
 
-@pytest.mark.parametrize("text", FAULT_AUTHOR_SLIP_NEGATIVES)
-def test_denials_schedules_and_anyone_stay_unflagged(text):
+@pytest.mark.parametrize("text", UNFLAGGED)
+def test_each_hard_negative_stays_unflagged(text):
     assert first_blame_category(text) is None
