@@ -30,7 +30,12 @@ def _analyzer_patterns() -> list[tuple[str, int]]:
         unless = compiled.rule.unless
         if unless:
             found.append((analyzer.expand(unless), int(analyzer._FLAGS)))
-    lazy = [*vars(clause).values(), *vars(cues).values(), *cues.PRECHECKS.values()]
+    lazy = [
+        *vars(analyzer).values(),
+        *vars(clause).values(),
+        *vars(cues).values(),
+        *cues.PRECHECKS.values(),
+    ]
     found.extend((v.pattern, int(v.flags)) for v in lazy if isinstance(v, clause._Lazy))
     return list(dict.fromkeys(found))
 

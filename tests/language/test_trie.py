@@ -74,3 +74,7 @@ def test_it_matches_exactly_like_a_longest_first_alternation(words, text):
 @given(words=_WORDS, candidate=st.text(alphabet="abc.*", max_size=6))
 def test_it_fullmatches_exactly_the_words_in_the_list(words, candidate):
     assert (re.fullmatch(trie_pattern(words), candidate) is not None) == (candidate in words)
+
+
+def test_shared_prefixes_are_factored_and_metacharacters_escaped_once_each():
+    assert trie_pattern(["a.b", "a.c", "a.", "x"]) == r"(?:a\.(?:(?:b|c))?|x)"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from unblame.language import RULES
-from unblame.language.analyzer import _trigger_index
+from unblame.language import RULES, prose
+from unblame.language.analyzer import _trigger_index, _TriggerScope
 
 WORDS = sorted({w for rule in RULES for w in rule.all_triggers})
 
@@ -28,5 +28,19 @@ def test_the_index_finds_every_trigger_where_it_starts_even_inside_another():
     regex, prefixes = _trigger_index()
     word = next(w for w, found in prefixes.items() if len(found) > 1)
     text = f"xx {word} yy {word}"
-    starts = [m.start() for m in regex.finditer(text) if m.group(1) == word]
+    starts = []
+    match = regex.search(text)
+    while match is not None:  # as the scan does: again from the next position
+        if match.group(1) == word:
+            starts.append(match.start())
+        match = regex.search(text, match.start() + 1)
     assert starts == [3, 4 + len(word) + 3]
+
+
+def test_a_trigger_inside_another_selects_its_sentence():
+    # A trigger word that starts inside a longer one ("…lessly" inside "carelessly").
+    outer, inner = next(
+        (w, v) for w in WORDS for v in WORDS if v != w and v in w[1:] and not w.startswith(v)
+    )
+    scope = _TriggerScope(prose.parse(f"Before. It was {outer} done. After."))
+    assert scope.sentences[inner] == scope.sentences[outer] == {1}

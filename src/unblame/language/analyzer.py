@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
 from . import cues, prose, regex_cache
+from .clause import _Lazy
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import NAME_MARK, ROLE_NOUNS, SLOTS, mark_names, other_pattern, person_pattern
@@ -17,8 +18,10 @@ from .rule import Check, Frame, Rule
 from .trie import trie_pattern
 
 CONTEXTS = ("document", "action_item", "chat")
+# Module-level patterns are `_Lazy`: compiled on first use, through the pattern
+# cache, which `unblame lint` opens only after importing this module.
 # Negation just before a match: "not Dana's fault", "we decided not to blame".
-NEGATION_RE = re.compile(
+NEGATION_RE = _Lazy(
     r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no|none(?:\s+of\s+(?:which|them|these|those|it))?|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
@@ -32,8 +35,8 @@ _ABBREVIATIONS = (
 )
 # Checked after the mark, so the look-behinds run only at a period.
 _NOT_AN_END = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS.split()) + r"(?<!\b[A-Z]\.)"
-SCAN_BREAK_RE = re.compile(rf"[.!?]{_NOT_AN_END}(?=\s)|\n+")
-SENTENCE_END_RE = re.compile(rf"[.!?;]{_NOT_AN_END}(?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")
+SCAN_BREAK_RE = _Lazy(rf"[.!?]{_NOT_AN_END}(?=\s)|\n+")
+SENTENCE_END_RE = _Lazy(rf"[.!?;]{_NOT_AN_END}(?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")
 
 
 _FLAGS = re.IGNORECASE | re.VERBOSE
@@ -102,7 +105,7 @@ def sentence_bounds(
 ) -> tuple[int, int]:
     """The clause around a match (`unless` and negation look here), inside its scan window."""
     lo = max(window_start, start - _LOOKBACK)
-    for m in SENTENCE_END_RE.finditer(masked, lo, start):
+    for m in SENTENCE_END_RE.regex.finditer(masked, lo, start):
         lo = m.end()
     limit = min(window_end, end + _LOOKBACK)
     hi_match = SENTENCE_END_RE.search(masked, end, limit)
@@ -152,7 +155,7 @@ def _mentioned(masked: str, start: int, end: int) -> bool:
 
 # A quoted label right after a causal word is the writer's own claim in scare
 # quotes ('blamed "human error"', 'due to an "embarrassing human error"').
-_CAUSE_BEFORE_QUOTE_RE = re.compile(
+_CAUSE_BEFORE_QUOTE_RE = _Lazy(
     r"\b(?:due\s+to|caused\s+by|because\s+of|blamed(?:\s+it)?(?:\s+on)?|attributed\s+to|result\s+of"
     r"|traced\s+to|down\s+to|cause\s+(?:was|is))\s+(?:an?\s+|the\s+)?(?:[\"“‘']\s*)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -165,7 +168,7 @@ def _given_as_cause(masked: str, start: int) -> bool:
 
 # A scare-quoted word right before a person is an epithet pinned on them
 # ("'idiot' contractor", "the \"genius\" admin"), not a term talked about.
-_EPITHET_RE = re.compile(
+_EPITHET_RE = _Lazy(
     # An organisation's name may stand between: "'idiot' Acme engineer".
     rf"[\"”’']\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:{ROLE_NOUNS}|{NAME_MARK}|@)",
     re.IGNORECASE,
@@ -297,9 +300,11 @@ class _Spans:
 def _trigger_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """The all-triggers regex, and for each trigger the triggers that are its prefixes."""
     words = sorted({w for rule in RULES for w in rule.all_triggers})
-    # A zero-width lookahead reports every start position, so a trigger that
-    # begins inside another one's match is not skipped.
-    regex = regex_cache.compile(f"(?=({trie_pattern(words)}))")
+    # The scan searches again from the position after each hit, so a trigger
+    # that begins inside another one's match is not skipped; a pattern that
+    # starts with the words themselves (no lookahead) lets `re` skip the
+    # characters no trigger starts with.
+    regex = regex_cache.compile(f"({trie_pattern(words)})")
     # A word's prefixes that are trigger words too, shortest first (as sorted):
     # looked up by length, since comparing every pair took 0.2 s a process.
     known = set(words)
@@ -322,13 +327,16 @@ class _TriggerScope:
         # hit then finds its sentence (by number) by bisection.
         self.bounds = bounds = [
             0,
-            *(m.end() for m in SCAN_BREAK_RE.finditer(masked)),
+            *(m.end() for m in SCAN_BREAK_RE.regex.finditer(masked)),
             len(masked),
         ]
         self.sentences: dict[str, set[int]] = {}
         found = self.sentences
         k = 0
-        for m in regex.finditer(masked.lower()):
+        lowered = masked.lower()
+        search = regex.search
+        m = search(lowered)
+        while m is not None:
             pos = m.start()
             if not bounds[k] <= pos < bounds[k + 1]:
                 k = bisect_right(bounds, pos) - 1
@@ -338,6 +346,7 @@ class _TriggerScope:
                     found[word] = {k}
                 else:
                     hits.add(k)
+            m = search(lowered, pos + 1)
         self._by_check: dict[int, set[int]] | None = None
 
     def all_sentences(self) -> list[tuple[int, int]]:
