@@ -273,6 +273,22 @@ FAULT_AUTHOR_SLIP_NEGATIVES = [
 ]
 
 
+# --- Judgements of care and thought, and haste told of one's own act ---------------------
+
+JUDGED = [
+    ("Their sloppiness cost us a day of backfills.", "blame_other"),
+    ("Whoever set up this cron was clearly not thinking.", "blame_other"),
+    ("What were you thinking, @ramon?", "blame_other"),
+    ("Frankly the whole rollout was amateur hour.", "blame_other"),
+    ("I tagged the release too early, sorry.", "self_blame"),
+]
+
+JUDGED_NEGATIVES = [
+    "We were not thinking about DST when the schedule was written.",
+    "The cache was not thinking ahead.",
+    "The flag flipped too early because the clock on the host was skewed.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -285,6 +301,7 @@ READ_AS = [
     *((text, "self_blame") for text in OWN_SLIP_WITH_FEELING),
     *REMEDIES_STEPS_SLIPS,
     *FAULT_AUTHOR_SLIP,
+    *JUDGED,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -297,6 +314,7 @@ UNFLAGGED = [
     *OWN_SLIP_WITH_FEELING_NEGATIVES,
     *REMEDIES_STEPS_SLIPS_NEGATIVES,
     *FAULT_AUTHOR_SLIP_NEGATIVES,
+    *JUDGED_NEGATIVES,
 ]
 
 

@@ -47,6 +47,8 @@ _BLUNDER_PHRASE_RE = _Lazy(
     r"|\b(?:made|make|makes|making)\s+(?:a|an|the|that|this|such\s+an?)\s+(?:\w+\s+){0,2}?(?:mistake|error|typo"
     r"|blunder|misstep|goof)\b"
     r"|\bslipped\s+(?:up|on\s+(?:the|a|his|her|their|my|our)\s+keyboards?)\b"
+    r"|\b(?:merged|shipped|deployed|released|pushed|published|tagged|acted)\s+(?:\w+\s+){0,3}?(?:way\s+|far\s+|much\s+)?"
+    r"too\s+(?:soon|early|hastily|quickly|fast)\b"
     r"|\b(?:did|done|got|get)\s+(?:\w+\s+){0,3}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
     r"|realising|noticing|thinking|being\s+thorough)\b",
     re.IGNORECASE,
@@ -517,6 +519,8 @@ _INCOMPETENCE_RE = _Lazy(
     # An attitude pinned on people: "the maintainers clearly don't care about …".
     r"|(?:doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not)\s+(?:\w+ly\s+|even\s+)?care"
     r"\s+(?:about|if|whether)\b"
+    # Thought denied: "whoever configured this was clearly not thinking".
+    r"|(?:was|were|is|are)\s+(?:\w+ly\s+)?not\s+thinking\b(?!\s+(?:about|of)\b)"
     # Composure judged: "the junior engineer panicked", "lost his head".
     r"|(?<!feeling\s)(?<!felt\s)(?<!was\s)(?<!were\s)(?<!got\s)(?<!being\s)(?:\w+ly\s+)?(?:panicked"
     r"|freaked\s+out|lost\s+(?:his|her|their|your)\s+(?:head|cool|nerve))\b",
@@ -1218,6 +1222,7 @@ _BLUNDER_TRIGGERS = (
     "blunder",
     "goof",
     "slipped",
+    "too ",
     "without",
 )
 CUE_TRIGGERS = {
@@ -1273,6 +1278,7 @@ CUE_TRIGGERS = {
         *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
         *("let anywhere", "let to touch", "let with", "trusted", "away from", "qualified"),
         *("competent", "fit to", "fit for", "care about", "care if", "care whether"),
+        "not thinking",
         *("panicked", "freaked out", "lost his", "lost her", "lost their", "lost your"),
         # "can't read", "cannot type", "can't even code".
         *(f"{lead} {verb}" for lead in ("t", "not", "even") for verb in _CANNOT_VERBS),
@@ -1280,7 +1286,6 @@ CUE_TRIGGERS = {
     "slip": (
         *_BLUNDER_TRIGGERS,
         "incorrect",
-        "too ",
         "instead",
         "rather than",
         "backwards",

@@ -12,7 +12,10 @@ DEKKER = "Dekker, The Field Guide to Understanding 'Human Error', ch. 1-2"
 
 # Words that judge a person's character or care rather than describe an action.
 JUDGEMENT = r"""
-    careless(?:ly|ness)? | sloppy | sloppily | negligen(?:t|tly|ce) | reckless(?:ly|ness)?
+    careless(?:ly|ness)? | sloppy | sloppily | sloppiness | negligen(?:t|tly|ce) | reckless(?:ly|ness)?
+    | amateurism | amateur\s+hour
+    # "What were you thinking?" (not "they": often whoever set things up).
+    | what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were)\s+(?:you|@[\w-]+|(?-i:[A-Z][a-z]+))\s+thinking
     | incompeten(?:t|ce) | clueless | irresponsib(?:le|ly|ility) | hasty | hastily
     | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
     | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
