@@ -289,6 +289,28 @@ JUDGED_NEGATIVES = [
     "The flag flipped too early because the clock on the host was skewed.",
 ]
 
+# --- A mistake that names itself a person's, given as the cause -------------------------
+
+SLIPS_AS_CAUSE = [
+    (
+        "The page storm was triggered by a wrong date entered by the scheduler on duty.",
+        "human_error",
+    ),
+    ("In the end it boiled down to a small mistake in the runbook copy.", "human_error"),
+    ("Honestly a classic case of fat fingers.", "human_error"),
+    ("It was a case of an admin pasting the wrong token.", "human_error"),
+    ("A misconfiguration by a contractor took the portal offline.", "human_error"),
+    ("Root cause: manual misconfiguration of the load balancer.", "human_error"),
+    ("The export failed because someone made a typo in the bucket name.", "human_error"),
+    ("Operational error on our side delayed the refunds.", "human_error"),
+]
+
+SLIPS_AS_CAUSE_NEGATIVES = [
+    "The crash was triggered by a wrong value in the config file.",
+    "A misconfiguration in the chart defaults took the portal offline.",
+    "It was a case of two retries colliding on the same lock.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -302,6 +324,7 @@ READ_AS = [
     *REMEDIES_STEPS_SLIPS,
     *FAULT_AUTHOR_SLIP,
     *JUDGED,
+    *SLIPS_AS_CAUSE,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -315,6 +338,7 @@ UNFLAGGED = [
     *REMEDIES_STEPS_SLIPS_NEGATIVES,
     *FAULT_AUTHOR_SLIP_NEGATIVES,
     *JUDGED_NEGATIVES,
+    *SLIPS_AS_CAUSE_NEGATIVES,
 ]
 
 

@@ -70,7 +70,14 @@ SLIP_NOUNS = r"""
     |(?:wrong|incorrect)\s+(?:[\w-]+\s+){0,2}?(?:entered|ticked|pasted|supplied|typed|selected|chosen|keyed|copied)
     |mis(?!configur|match|align|s)[a-z]{3,}(?:ed|led)\s+(?:[\w-]+\s+)?(?:email|cable|value|entry|field|address|label|port|host|record)s?
     |botched\s+(?:manual\s+|hand\s+)?(?:[\w-]+\s+)?(?:edit|change|update|migration|upgrade|deploy|renewal)
-    |manual\s+[\w-]+\s+(?:errors?|mistakes?)|(?:entered|typed|edited|introduced)\s+by\s+hand)\b
+    |manual\s+[\w-]+\s+(?:errors?|mistakes?)|(?:entered|typed|edited|introduced)\s+by\s+hand
+    # A mistake that names itself a person's: "a simple mistake", "a manual misconfiguration",
+    # "a misconfiguration by an engineer", "an incorrect value entered by a technician".
+    |(?:simple|small|silly|honest|careless|stupid|dumb|costly|human)\s+(?:mistake|slip|blunder)s?
+    |(?:manual|human)\s+mis[a-z]{3,}
+    |misconfigurations?\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:its|their|the|our|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})
+    |(?:incorrect|wrong|bad|erroneous)\s+(?:[\w-]+\s+)?(?:value|entry|entries|input|command|parameter|date)s?
+      \s+(?:entered|typed|keyed|input|pasted)\s+by)\b
 """
 # Every match of SLIP_NOUNS contains one of these; the rarest word of each
 # alternative, so that the check reads few sentences.
@@ -108,6 +115,8 @@ SLIP_NOUN_TRIGGERS = (
     "mis",
     "botched",
     "by hand",
+    "input",
+    "case of",
 )
 
 RULES = (
@@ -149,7 +158,7 @@ RULES = (
         pattern=r"""
             (?P<span>
               \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
-                |developer|dev|people|procedural|keyboard|employee|worker|technician)\s+(?:errors?|mistakes?|slips?)\b
+                |developer|dev|people|procedural|operational|keyboard|employee|worker|technician)\s+(?:errors?|mistakes?|slips?)\b
             # Coordinated or informal: "human and process error", "some human mess-up".
             | \bhuman\s+(?:and|or|&)\s+[\w-]+\s+(?:errors?|mistakes?|failures?)\b
             | \bhuman\s+(?:mess[-\s]?ups?|screw[-\s]?ups?|fuck[-\s]?ups?|failures?)\b
@@ -227,11 +236,18 @@ RULES = (
             Check(
                 triggers=SLIP_NOUN_TRIGGERS,
                 pattern=rf"""
-            (?P<span>\b(?:due\s+to|caused\s+by|because\s+of|traced\s+(?:back\s+)?to|(?:the\s+)?result\s+of
+            (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|traced\s+(?:back\s+)?to|(?:the\s+)?result\s+of
                 |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
                 |cited|pinned\s+(?:\w+\s+)?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
                 |turned\s+out\s+to\s+be|attributed\s+to)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
+            # "a classic case of fat fingers", "a case of someone entering the wrong date".
+            | \bcase\s+of\s+(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
+            | \bcase\s+of\s+(?:someone|somebody|a\s+person|(?:an?|the)\s+(?:{{ROLE}}))\s+\w+ing\s+(?:the|a|an)
+                \s+(?:wrong|incorrect)\b
+            # "because someone made a typo": the slip given as the cause.
+            | \bbecause\s+(?:[\w@'’-]+\s+){{1,3}}?(?:made|makes)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:typo|mistake|slip
+                |blunder)s?\b
             # "the blunder wiped the records": a person's slip (not "the error", which is
             # as often the software's) doing the damage.
             | \b(?:the|a|an|this|that|one)\s+(?:simple\s+|small\s+|single\s+|silly\s+|costly\s+)?(?:mistake
