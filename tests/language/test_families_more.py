@@ -311,6 +311,23 @@ SLIPS_AS_CAUSE_NEGATIVES = [
     "It was a case of two retries colliding on the same lock.",
 ]
 
+# --- Hindsight in the passive and in a glance held up as enough --------------------------
+
+PASSIVE_HINDSIGHT = [
+    ("A quick look at the queue graph would have shown the backlog.", "counterfactual"),
+    ("The cutover went ahead without a rollback plan.", "counterfactual"),
+    ("The page was acknowledged and then forgotten.", "counterfactual"),
+    ("The ticket was raised twice and never followed up.", "counterfactual"),
+    ("With hindsight, the failover was put off too long.", "counterfactual"),
+]
+
+PASSIVE_HINDSIGHT_NEGATIVES = [
+    "Which deploy went out without a canary, and why did the pipeline allow it?",
+    "A quick look at the new dashboard shows the backlog at a glance.",
+    "The page was acknowledged and the failover started a minute later.",
+    "The job was delayed until the window opened, as planned.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -325,6 +342,7 @@ READ_AS = [
     *FAULT_AUTHOR_SLIP,
     *JUDGED,
     *SLIPS_AS_CAUSE,
+    *PASSIVE_HINDSIGHT,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -339,6 +357,7 @@ UNFLAGGED = [
     *FAULT_AUTHOR_SLIP_NEGATIVES,
     *JUDGED_NEGATIVES,
     *SLIPS_AS_CAUSE_NEGATIVES,
+    *PASSIVE_HINDSIGHT_NEGATIVES,
 ]
 
 

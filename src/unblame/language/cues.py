@@ -214,6 +214,15 @@ _NEGLECT_RE = _Lazy(
     r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
     r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
     r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
+    # "went ahead without a rollback plan".
+    r"|(?:went\s+ahead|proceeded|went\s+out|shipped|rolled\s+out)\s+without\s+(?:a|an|any)\s+(?:[\w-]+\s+)?"
+    r"(?:plan|review|approval|tests?|check|sign-?off|canary|backup|dry[- ]run)\b"
+    # "was acknowledged and then forgotten", "was flagged twice and never followed up".
+    r"|(?:was|were)\s+\w+ed\s+(?:\w+\s+){0,3}?(?:and|but)\s+(?:then\s+)?(?:forgotten|ignored|dropped"
+    rf"|(?:never|not)\s+(?:{_CARE_PARTICIPLES}))\b"
+    # "the rollback was delayed too long".
+    r"|(?:was|were)\s+(?:\w+ly\s+)?(?:delayed|postponed|left|kept|held|put\s+off)\s+(?:\w+\s+){0,2}?too"
+    r"\s+long\b"
     # "went out without validating it", "the pages went unanswered".
     r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:\w+ly\s+|first\s+)?(?:validat|check|test|review"
     r"|verify|confirm)ing\b"
@@ -986,7 +995,7 @@ def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where a thing's passive tells of care left undone ("the warning was missed")."""
     head = clause.words[clause.predicate - 1] if clause.predicate > 0 else None
-    if head is None or head.low in _RUN_NOUNS:
+    if head is None or head.low in _RUN_NOUNS or _asks_which(sentence):
         return None
     # Near the start of the predicate, past a participle that ends the subject
     # ("the instructions provided were not followed").
@@ -999,6 +1008,14 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if _ON_PURPOSE_RE.search(text, match.end(), match.end() + 40):
         return None  # "The step was skipped by design for hotfixes"
     return start + match.start(), start + match.end()
+
+
+_WH_WORDS = frozenset({"which", "what", "whether", "how", "why", "when", "where"})
+
+
+def _asks_which(sentence: Sentence) -> bool:
+    """An open question ("Which deploy went out without a canary, and why …?") inquires."""
+    return bool(sentence.words) and sentence.words[0].low in _WH_WORDS and "?" in sentence.text
 
 
 def _caught_by_a_safeguard(text: str, match: re.Match[str]) -> bool:
@@ -1547,6 +1564,7 @@ CUE_TRIGGERS = {
         "left un",
         "without",
         "should have",
+        "too long",
         "should have been",
         "could have been",
         "went un",

@@ -274,6 +274,11 @@ RULES = (
                 (?!(?:{SYSTEM_GERUNDS}|{BUILDING_GERUNDS})\b)[a-z]+ing\s+(?:[\w-]+\s+){{0,6}}?
                 (?:would|could|might)\s+(?:have\s+)?(?:revealed|caught|prevented
                 |avoided|shown|found|spotted|saved|made\s+(?:\w+\s+){{1,3}}(?:obvious|clear)|told|surfaced|exposed)
+            # A person's glance held up as enough: "a quick look at the logs would have
+            # shown it" ("anyone glancing at it would have seen it" is UB701's obviousness).
+            | \ba\s+(?:quick|simple|cursory|brief|single|careful|closer|second)\s+(?:look|glance|check|read
+                |review)\s+(?:[\w-]+\s+){{0,6}}?(?:would|could|might)\s+(?:easily\s+)?have
+                \s+(?:shown|revealed|caught|seen|spotted|noticed|found|made\s+(?:\w+\s+){{1,3}}(?:obvious|clear))
             | \b(?:could|would|might)\s+(?:easily\s+)?have\s+been\s+(?:avoided|prevented)\s+
                 (?:if\s+{{PERSON}}\b|by\s+(?:simply\s+|just\s+)?(?!(?:{BUILDING_GERUNDS}|{SYSTEM_GERUNDS})\b)
                 [a-z]+ing\s+(?:the|a|an|it|this|that|each|every|both|our)\b)
