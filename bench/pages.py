@@ -156,11 +156,10 @@ def fill(wanted: int) -> None:
         generate_history(missing, seed=count_incidents())
         print(f"generated in {time.monotonic() - started:.0f} s", file=sys.stderr)
         # As `unblame demo --incidents` does: bulk writes send no signals to the index.
-        from unblame.insights.index import rebuild
-        from unblame.insights.writing import count_all
+        from unblame.insights import index, rollups
 
-        rebuild()
-        count_all()
+        index.rebuild()
+        rollups.rebuild()
 
 
 def client_for(username: str, role: str):

@@ -68,7 +68,7 @@ def _generate(wanted: int, seed: int) -> None:
         print(f"There are already {wanted:,} incidents or more; nothing generated.")
         return
     started = time.monotonic()
-    generate_history(missing, seed=seed, progress=_Bar(started))
+    generate_history(missing, seed=seed, progress=ProgressBar(started))
     elapsed = time.monotonic() - started
     print(f"\nGenerated {missing:,} incidents in {elapsed:.0f} s.")
     _index()
@@ -82,18 +82,18 @@ def _index() -> None:
     started = time.monotonic()
     texts = sum(rebuild().values())
     print(f"Indexed {texts:,} texts for search in {time.monotonic() - started:.0f} s.")
-    # Nor are the published sections' findings counted for the writing report,
-    # which would otherwise count them a few thousand per page view.
-    from unblame.insights.writing import count_all
+    # Nor are the insights rollups written (the published sections' findings
+    # are counted on the way), which the reports read.
+    from unblame.insights.rollups import rebuild
 
     started = time.monotonic()
-    sections = count_all()
+    rows = sum(rebuild(progress=ProgressBar(started)).values())
     took = time.monotonic() - started
-    print(f"Counted the findings of {sections:,} review sections in {took:.0f} s.")
+    print(f"\nWrote {rows:,} rows for the insights reports in {took:.0f} s.")
 
 
-class _Bar:
-    """A one-line progress bar on stderr, redrawn in place on a terminal."""
+class ProgressBar:
+    """A one-line progress bar of incidents on stderr, redrawn in place on a terminal."""
 
     def __init__(self, started: float) -> None:
         self.started = started

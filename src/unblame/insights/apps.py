@@ -14,6 +14,16 @@ def fill_empty_index(sender: Any, **kwargs: Any) -> None:
         index.rebuild()
 
 
+def fill_empty_rollups(sender: Any, **kwargs: Any) -> None:
+    """Write the rollups the first time an installation migrates to a version with them."""
+    from unblame.incidents.models import Incident
+    from unblame.insights import rollups
+    from unblame.insights.models import IncidentFacts
+
+    if not IncidentFacts.objects.exists() and Incident.objects.exists():
+        rollups.rebuild()
+
+
 class InsightsConfig(AppConfig):
     name = "unblame.insights"
     label = "insights"
@@ -24,3 +34,4 @@ class InsightsConfig(AppConfig):
         from unblame.insights import signals  # noqa: F401
 
         post_migrate.connect(fill_empty_index, sender=self, dispatch_uid="search-fill-empty")
+        post_migrate.connect(fill_empty_rollups, sender=self, dispatch_uid="rollups-fill-empty")

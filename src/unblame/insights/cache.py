@@ -61,18 +61,3 @@ def kept(scope: Any, name: str, build: Callable[[], Any]) -> Any:
         result = build()
         cache.set(key, result, TIMEOUT)
     return result
-
-
-def until_none_left(scope: Any, name: str, work: Callable[[], int]) -> int:
-    """Run `work` (which returns how much is left to do) until it answers 0 for this generation.
-
-    Finding that nothing is left can cost as much as the work (the writing
-    report's check reads every published section), so a 0 is kept.
-    """
-    key = _key(scope, name)
-    if cache.get(key) == 0:
-        return 0
-    left = work()
-    if left == 0:
-        cache.set(key, 0, TIMEOUT)
-    return left

@@ -62,19 +62,24 @@ class InsightFilterForm(forms.Form):
         """The incidents the user may see, narrowed by the readable filters."""
         return self.narrow(visible_incidents(user))
 
-    def narrow(self, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
+    def narrow(self, incidents: QuerySet, incident: str = "") -> QuerySet:
+        """Incidents, or rows that copy their severity and declared_at, narrowed by the filters.
+
+        `incident` is the path from a row to its incident ("incident__" for
+        the rollups, insights.models.Rollup), empty for incidents themselves.
+        """
         data = self.data_or_empty
         if severity := data.get("severity"):
             incidents = incidents.filter(severity=severity)
         if service := data.get("service"):
-            incidents = incidents.filter(services=service)
+            incidents = incidents.filter(**{f"{incident}services": service})
         if since := data.get("since"):
             incidents = incidents.filter(declared_at__gte=start_of(since))
         if until := data.get("until"):
             incidents = incidents.filter(declared_at__lt=start_of(until) + timedelta(days=1))
         if team := data.get("team"):
             # An incident is a team's when one of its responders is on that team.
-            on_team = Responder.objects.filter(incident=OuterRef("pk"), user__team=team)
+            on_team = Responder.objects.filter(incident=OuterRef(f"{incident}pk"), user__team=team)
             incidents = incidents.filter(Exists(on_team))
         return incidents
 

@@ -72,3 +72,107 @@ class SectionFigures(models.Model):
 
     def __str__(self) -> str:
         return f"Findings in section {self.section_id} v{self.version}"
+
+
+# -- Rollups: what the reports read, one narrow row per thing they count --------------------
+
+
+class Rollup(models.Model):
+    """Columns every rollup row copies from its live incident, so a report reads one table.
+
+    Rows are derived data, written by insights.rollups whenever what they
+    mirror is saved or deleted (signals.py) and all at once by `unblame
+    manage rebuild_insights`. Only live incidents have rows: trashing one
+    removes them. `restricted` lets a report take the incidents everyone may
+    see from the table and add only the viewer's own restricted ones.
+    """
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
+    declared_at = models.DateTimeField()
+    severity = models.ForeignKey("incidents.Severity", on_delete=models.CASCADE, related_name="+")
+    restricted = models.BooleanField()
+
+    class Meta:
+        abstract = True
+
+
+class IncidentFacts(Rollup):
+    """An incident's durations (minutes; None when a moment is missing) and review state."""
+
+    incident = models.OneToOneField(
+        Incident, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    detect = models.FloatField(null=True)
+    acknowledge = models.FloatField(null=True)
+    mitigate = models.FloatField(null=True)
+    resolve = models.FloatField(null=True)
+    resolved_at = models.DateTimeField(null=True)
+    # The review's state ("" without one), and minutes from resolution to publication.
+    review_state = models.CharField(max_length=20, blank=True)
+    to_publish = models.FloatField(null=True)
+
+
+class ResponderFacts(Rollup):
+    """One responder row: whose, commanding or not, hours and whether it was out of their hours.
+
+    `zone` is the person's time zone `out_of_hours` was read in, so a
+    change of zone finds the rows to read again.
+    """
+
+    responder = models.OneToOneField(
+        "incidents.Responder", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    commander = models.BooleanField()
+    # Minutes from declaration to resolution, None unless resolved after declared.
+    minutes = models.FloatField(null=True)
+    out_of_hours = models.BooleanField()
+    zone = models.CharField(max_length=64)
+
+
+class ItemFacts(Rollup):
+    """One action item: its state, what kind of change it is, owner, due date, days to close."""
+
+    item = models.OneToOneField(
+        "actions.ActionItem", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    state = models.CharField(max_length=10)  # done, open or dropped
+    # Open while its incident is closed.
+    after_close = models.BooleanField()
+    change = models.CharField(max_length=10)  # system, try_harder or learn
+    owner = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    due_date = models.DateField(null=True)
+    # Minutes from creation to done, for done items with a closing time.
+    to_close = models.FloatField(null=True)
+
+
+class FactorFacts(Rollup):
+    """One contributing factor's category."""
+
+    factor = models.OneToOneField(
+        "actions.ContributingFactor", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    category = models.ForeignKey(
+        "actions.FactorCategory", on_delete=models.CASCADE, related_name="+"
+    )
+
+
+class ReviewFacts(Rollup):
+    """A published review's counted sections summed: words, findings, rewritten, acknowledged."""
+
+    review = models.OneToOneField(
+        "reviews.Review", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    words = models.PositiveIntegerField(default=0)
+    blame_other = models.PositiveIntegerField(default=0)
+    self_blame = models.PositiveIntegerField(default=0)
+    counterfactual = models.PositiveIntegerField(default=0)
+    human_error = models.PositiveIntegerField(default=0)
+    try_harder = models.PositiveIntegerField(default=0)
+    root_cause = models.PositiveIntegerField(default=0)
+    hindsight = models.PositiveIntegerField(default=0)
+    rewritten = models.PositiveIntegerField(default=0)
+    blame = models.PositiveIntegerField(default=0)
+    acknowledged = models.PositiveIntegerField(default=0)

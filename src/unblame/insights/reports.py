@@ -2,8 +2,10 @@
 
 Counting happens in the database (one grouped query per table); Python only
 works out medians and 90th percentiles from durations the query returns,
-and reads the rows a chart needs. Everything starts from `scope.incidents`,
-which holds only incidents the viewer may see.
+and reads the rows a chart needs. Every report reads the rollup tables
+(insights.models.Rollup: one narrow row per incident, responder, item or
+factor, with its durations worked out when it was written) through
+`scope.rollup`, which holds only rows of incidents the viewer may see.
 """
 
 from __future__ import annotations
@@ -11,16 +13,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import groupby
+from operator import itemgetter
 
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
-from django.db.models.lookups import Exact, In
+from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
+from django.db.models.lookups import In
 from django.utils import timezone
 
-from unblame.actions.models import ActionItem, ContributingFactor, changes_system
-from unblame.incidents.models import Incident, Responder, Status
+from unblame.actions.models import ActionItem
+from unblame.incidents.models import Incident
 from unblame.insights.charts import Block, Chart, Series, Table, cells
+from unblame.insights.models import FactorFacts, IncidentFacts, ItemFacts, ResponderFacts
 from unblame.insights.scope import Scope, month_key, month_of, month_range, percentiles
-from unblame.insights.sql import LocalDayHour, Minutes, plain_rows
+from unblame.insights.sql import LocalDayHour, plain_rows
 from unblame.reviews.models import Review, ReviewState
 
 # A review is overdue when its incident was resolved this long ago and it is not published.
@@ -37,13 +42,13 @@ WORKING_DAY_HOURS = [100 * d + h for d in WORK_DAYS for h in range(WORK_START, W
 
 
 def factors(scope: Scope) -> list[Block]:
-    factors = ContributingFactor.objects.filter(incident__in=scope.incidents).order_by()
+    factors = scope.rollup(FactorFacts)
     return [_factors_by_month(scope, factors), _factors_across_services(scope, factors)]
 
 
 def _factors_by_month(scope: Scope, factors) -> Block:
     rows = (
-        factors.annotate(month=month_of("incident__declared_at"))
+        factors.annotate(month=month_of("declared_at"))
         .values("month", "category_id", "category__name")
         .annotate(n=Count("incident", distinct=True))
     )
@@ -92,7 +97,7 @@ def _factors_across_services(scope: Scope, factors) -> Block:
         .annotate(
             incidents=Count("incident", distinct=True),
             services=Count("incident__services", distinct=True),
-            last=Max("incident__declared_at"),
+            last=Max("declared_at"),
         )
         .order_by("-incidents", "category__name")
     )
@@ -151,14 +156,14 @@ MEASURES = (
 
 
 def response_times(scope: Scope) -> list[Block]:
-    durations = {m.slug: Minutes(m.start, m.end) for m in MEASURES}
+    facts = scope.rollup(IncidentFacts)
     rows = plain_rows(
-        scope.incidents.order_by()
-        .annotate(month=month_of("declared_at"), **durations)
-        .values_list("pk", "month", "severity__name", *durations)
+        facts.annotate(month=month_of("declared_at")).values_list(
+            "incident_id", "month", "severity__name", *(m.slug for m in MEASURES)
+        )
     )
     services = defaultdict(list)
-    through = Incident.services.through.objects.filter(incident__in=scope.incidents)
+    through = Incident.services.through.objects.filter(incident__in=facts.values("incident_id"))
     for incident_id, name in through.values_list("incident_id", "service__name"):
         services[incident_id].append(name)
     by_month, by_severity, by_service = _group_measures(rows, services)
@@ -169,24 +174,32 @@ def response_times(scope: Scope) -> list[Block]:
 
 
 def _group_measures(rows: list, services: dict[int, list[str]]) -> tuple[list, dict, dict]:
-    """Each measure's minutes per month, and all four per severity and per service, in one pass.
+    """Each measure's minutes per month, and all four per severity and per service.
 
     A negative or missing duration counts nowhere; a month, severity or
-    service appears only once it has a value (four passes over 100,000 rows,
-    one per measure, were most of the report's time).
+    service appears only once it has a value. Rows are sorted on each key
+    and each group's columns read by comprehensions: appending 1.2 million
+    values one by one in a loop took most of the report's time.
     """
-    by_month: list[dict[str, list[float]]] = [defaultdict(list) for _ in MEASURES]
-    by_severity: dict[str, list[list[float]]] = defaultdict(lambda: [[] for _ in MEASURES])
-    by_service: dict[str, list[list[float]]] = defaultdict(lambda: [[] for _ in MEASURES])
-    for pk, month, severity, *values in rows:
-        key = month_key(month)
-        for index, value in enumerate(values):
-            if value is not None and value >= 0:
-                by_month[index][key].append(value)
-                by_severity[severity][index].append(value)
-                for name in services.get(pk, ()):
-                    by_service[name][index].append(value)
-    return by_month, by_severity, by_service
+    by_service = [(name, *row) for row in rows for name in services.get(row[0], ())]
+    months = _columns_by(rows, 1, 3)
+    by_month = [{m: lists[i] for m, lists in months.items() if lists[i]} for i in range(4)]
+    return by_month, _columns_by(rows, 2, 3), _columns_by(by_service, 0, 4)
+
+
+def _columns_by(rows: list, key: int, first: int) -> dict[str, list[list[float]]]:
+    """Per value of column `key`: the usable values of the four columns from `first` on."""
+    groups = {}
+    pick = itemgetter(key)
+    for name, group in groupby(sorted(rows, key=pick), pick):
+        members = list(group)
+        lists = [
+            [v for row in members if (v := row[column]) is not None and v >= 0]
+            for column in range(first, first + len(MEASURES))
+        ]
+        if any(lists):
+            groups[name] = lists
+    return groups
 
 
 def _stats(values: list[float]) -> tuple[float | None, float | None]:
@@ -260,13 +273,13 @@ def _drill_filter(scope: Scope, name: str, pk: int | None) -> str:
 
 # -- Follow-through on action items ---------------------------------------------------------
 
-OPEN = Q(status__in=ActionItem.OPEN_STATUSES)
-DONE = Q(status=ActionItem.Status.DONE)
-DROPPED = Q(status=ActionItem.Status.WONT_DO)
+OPEN = Q(state__in=ActionItem.OPEN_STATUSES)
+DONE = Q(state=ActionItem.Status.DONE)
+DROPPED = Q(state=ActionItem.Status.WONT_DO)
 
 
 def follow_through(scope: Scope) -> list[Block]:
-    items = ActionItem.objects.filter(incident__in=scope.incidents).order_by()
+    items = scope.rollup(ItemFacts)
     today = timezone.localdate()
     groups = _item_groups(items)
     return [
@@ -278,24 +291,25 @@ def follow_through(scope: Scope) -> list[Block]:
 
 
 STATE_COUNTS = ("total", "done", "open", "dropped", "after_close")
+# The system share's columns, as ItemFacts.change names them.
+CHANGES = ("system", "try_harder", "learn")
 
 
 def _item_groups(items) -> list[dict]:
-    """Items counted by state, per month of their incident and per words (kind, title, text).
+    """Items counted by state, per month of their incident and the kind of change they are.
 
-    Completion sums these per month and the system share reads each text
-    once: one grouped query for both blocks, which were a query each over
-    the same items and incidents (280 and 360 ms at 100,000 incidents).
+    Completion sums these per month and the system share per change: one
+    grouped query for both blocks.
     """
     return list(
-        items.annotate(month=month_of("incident__declared_at"))
-        .values("month", "kind", "title", "description")
+        items.annotate(month=month_of("declared_at"))
+        .values("month", "change")
         .annotate(
-            total=Count("id"),
-            done=Count("id", filter=DONE),
-            open=Count("id", filter=OPEN),
-            dropped=Count("id", filter=DROPPED),
-            after_close=Count("id", filter=OPEN & Q(incident__status=Status.CLOSED)),
+            total=Count("pk"),
+            done=Count("pk", filter=DONE),
+            open=Count("pk", filter=OPEN),
+            dropped=Count("pk", filter=DROPPED),
+            after_close=Count("pk", filter=Q(after_close=True)),
         )
     )
 
@@ -362,12 +376,9 @@ def _percent(part: int, whole: int) -> float | None:
 
 
 def _time_to_close(scope: Scope, items) -> Block:
-    rows = items.filter(DONE, closed_at__isnull=False).annotate(
-        month=month_of("incident__declared_at"),
-        took=Minutes("created_at", "closed_at"),
-    )
+    rows = items.filter(to_close__isnull=False).annotate(month=month_of("declared_at"))
     by_month: dict[str, list[float]] = defaultdict(list)
-    for month, took in plain_rows(rows.values_list("month", "took")):
+    for month, took in plain_rows(rows.values_list("month", "to_close")):
         if took is not None and took >= 0:
             by_month[month_key(month)].append(took / MINUTES_PER_DAY)
     months = month_range(by_month)
@@ -397,9 +408,9 @@ def _overdue_by_owner(scope: Scope, items, today) -> Block:
     rows = list(
         items.values("owner_id", "owner__username", "owner__team")
         .annotate(
-            open=Count("id", filter=OPEN),
-            overdue=Count("id", filter=overdue),
-            after_close=Count("id", filter=OPEN & Q(incident__status=Status.CLOSED)),
+            open=Count("pk", filter=OPEN),
+            overdue=Count("pk", filter=overdue),
+            after_close=Count("pk", filter=Q(after_close=True)),
         )
         .filter(open__gt=0)
         .order_by("-overdue", "-open", "owner__username")
@@ -443,19 +454,13 @@ def _overdue_by_owner(scope: Scope, items, today) -> Block:
 
 
 def _system_share(scope: Scope, groups: list[dict]) -> Block:
-    # Grouped by their words: the analyzer reads each distinct text once (and
-    # remembers it), however many items share it. Dropped items count nowhere.
+    # Each item's kind of change was read when its rollup row was written
+    # (insights.rollups, with actions.changes_system). Dropped items count nowhere.
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for group in groups:
         n = group["total"] - group["dropped"]
-        if not n:
-            continue
-        kind, title, description = group["kind"], group["title"], group["description"]
-        if kind == ActionItem.Kind.LEARN:
-            column = 2
-        else:
-            column = 0 if changes_system(kind, title, description) else 1
-        counts[month_key(group["month"])][column] += n
+        if n:
+            counts[month_key(group["month"])][CHANGES.index(group["change"])] += n
     months = month_range(counts)
     shares = [
         [_percent(c, sum(counts[m])) or 0.0 for c in counts.get(m, [0, 0, 0])] for m in months
@@ -496,7 +501,7 @@ def _system_share(scope: Scope, groups: list[dict]) -> Block:
 
 
 def load(scope: Scope) -> list[Block]:
-    responders = Responder.objects.filter(incident__in=scope.incidents).order_by()
+    responders = scope.rollup(ResponderFacts)
     people = _people(responders)
     return [
         _load_by_person(scope, people),
@@ -508,27 +513,25 @@ def load(scope: Scope) -> list[Block]:
 def _people(responders) -> dict[int, dict]:
     """Per person: incidents, hours (declared to resolved), incidents out of their hours.
 
-    One grouped query: working hours are each person's own, so whether an
-    incident was out of hours is a CASE on the responder's time zone (one
-    query per zone in use read every responder again, 600 ms each at 20,000
-    incidents).
+    Each responder row's hours and out of hours were worked out when it was
+    written (insights.rollups, with `out_of_hours`).
     """
-    minutes = Minutes("incident__declared_at", "incident__resolved_at")
-    # An incident declared after it was resolved (for its review) took no hours, not negative ones.
-    resolved_after = Q(incident__resolved_at__gt=F("incident__declared_at"))
-    out = Q(Exact(_out_of_hours(), 1))
     # A person has one responder row per incident (one_role_per_person), so
     # counting rows counts incidents, without COUNT(DISTINCT)'s sort per person.
     rows = responders.values("user_id", "user__username", "user__team", "user__timezone").annotate(
-        incidents=Count("id"),
-        time=Sum(minutes, filter=resolved_after),
-        out=Count("id", filter=out),
+        incidents=Count("pk"),
+        time=Sum("minutes"),
+        out=Count("pk", filter=Q(out_of_hours=True)),
     )
     return {row["user_id"]: row | {"hours": (row["time"] or 0) / 60} for row in rows}
 
 
-def _out_of_hours() -> Case:
-    """1 for a responder row whose incident was declared outside the person's working hours."""
+def out_of_hours() -> Case:
+    """1 for a responder row whose incident was declared outside the person's working hours.
+
+    One CASE on the responder's time zone (one query per zone in use read
+    every responder again, 600 ms each at 20,000 incidents).
+    """
     from unblame.accounts.models import User
 
     whens = []
@@ -620,9 +623,9 @@ def _load_by_team(scope: Scope, people: dict[int, dict]) -> Block:
 
 def _commanders(scope: Scope, responders) -> Block:
     rows = list(
-        responders.filter(role=Responder.Role.INCIDENT_COMMANDER)
+        responders.filter(commander=True)
         .values("user_id", "user__username", "user__team")
-        .annotate(n=Count("id"))  # one row per person and incident
+        .annotate(n=Count("pk"))  # one row per person and incident
         .filter(n__gt=1)
         .order_by("-n", "user__username")
     )
@@ -654,16 +657,8 @@ def review_health(scope: Scope) -> list[Block]:
 
 
 def _time_to_publish(scope: Scope) -> Block:
-    reviews = Review.objects.filter(
-        incident__in=scope.incidents,
-        state=ReviewState.PUBLISHED,
-        incident__resolved_at__isnull=False,
-        published_at__isnull=False,
-    ).order_by()
-    rows = reviews.annotate(
-        month=month_of("incident__declared_at"),
-        took=Minutes("incident__resolved_at", "published_at"),
-    ).values_list("month", "took")
+    published = scope.rollup(IncidentFacts).filter(to_publish__isnull=False)
+    rows = published.annotate(month=month_of("declared_at")).values_list("month", "to_publish")
     by_month: dict[str, list[float]] = defaultdict(list)
     for month, took in plain_rows(rows):
         by_month[month_key(month)].append(max(took, 0) / MINUTES_PER_DAY)
@@ -703,11 +698,12 @@ def overdue_reviews(incidents):
 
 
 def _overdue_reviews(scope: Scope) -> Block:
+    # overdue_reviews' rule, read from the rollup's copy of the review state.
+    overdue = scope.rollup(IncidentFacts).filter(resolved_at__lt=timezone.now() - REVIEW_DUE)
     rows = list(
-        overdue_reviews(scope.incidents)
-        .order_by()
+        overdue.exclude(review_state=ReviewState.PUBLISHED)
         .values("severity_id", "severity__name", "severity__rank")
-        .annotate(n=Count("id"), started=Count("review"))
+        .annotate(n=Count("pk"), started=Count("pk", filter=~Q(review_state="")))
         .order_by("severity__rank")
     )
     chart = Chart(

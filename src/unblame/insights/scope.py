@@ -14,12 +14,14 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from unblame.incidents.access import visible_incidents
 from unblame.incidents.models import Incident
 from unblame.insights.filters import InsightFilterForm
+from unblame.insights.models import Rollup
 from unblame.insights.sql import LocalMonth
 
 
@@ -33,6 +35,21 @@ class Scope:
     def of(cls, request: Any) -> Scope:
         form = InsightFilterForm(request.GET or None)
         return cls(request.user, form, form.incidents(request.user))
+
+    def rollup(self, table: type[Rollup]) -> QuerySet[Any]:
+        """The rows of a rollup table for the incidents in scope.
+
+        Rows of unrestricted incidents are read from the table; of the
+        restricted ones, only those `visible_incidents` lets the viewer see
+        (their own, or all for an admin), so no figure counts a restricted
+        incident for anyone who may not see it.
+        """
+        visible = visible_incidents(self.user)
+        if visible.query.is_empty():
+            return table.objects.none()
+        seen = visible.filter(restricted=True).values("pk")
+        rows = table.objects.filter(Q(restricted=False) | Q(incident__in=seen)).order_by()
+        return self.form.narrow(rows, incident="incident__")
 
     def drill(self, **keys: Any) -> str:
         """The list of the incidents behind a bar, point or cell, with the same filters."""

@@ -133,20 +133,13 @@ def insights_index(request: HttpRequest) -> HttpResponse:
 def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     report = _report(slug)
     scope = Scope.of(request)
-    uncounted = 0
-    if slug == "writing":
-        # Counting goes on outside the kept result, a few hundred sections a view.
-        uncounted = cache.until_none_left(
-            scope, "writing-left", lambda: writing.count_published(scope)
-        )
-    blocks = cache.kept(scope, f"{slug}:{uncounted}", lambda: report.build(scope))
+    blocks = cache.kept(scope, slug, lambda: report.build(scope))
     context = {
         "report": report,
         "reports": REPORTS.values(),
         "blocks": blocks,
         "form": scope.form,
         "query": scope.form.query_string(),
-        "uncounted": uncounted,
     }
     return render(request, "insights/report.html", context)
 

@@ -65,3 +65,16 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def updated(rows, **values):
+    """A raw UPDATE, as a script or an import writes around unblame, then the rollups rebuilt.
+
+    update() sends no signals, so the rollups the reports read are rebuilt,
+    as `unblame manage rebuild_insights` does after such a write.
+    """
+    from unblame.insights import rollups
+
+    count = rows.update(**values)
+    rollups.rebuild()
+    return count

@@ -10,6 +10,7 @@ from unblame.actions.models import ActionItem
 from unblame.incidents.models import Incident, Responder, Service
 
 from ..conftest import NOW, make_user
+from .conftest import updated
 from .history import SECRET_MONTH
 
 URL = reverse("insights:incidents")
@@ -139,6 +140,6 @@ def test_a_published_review_of_an_open_incident_is_not_resolved_and_published(
     as_viewer, history, incident
 ):
     assert listed(as_viewer, review="published_resolved") == [incident.pk]
-    Incident.objects.filter(pk=incident.pk).update(resolved_at=None)
+    updated(Incident.objects.filter(pk=incident.pk), resolved_at=None)
     assert listed(as_viewer, review="published_resolved") == []
     assert listed(as_viewer, review="published") == [incident.pk]

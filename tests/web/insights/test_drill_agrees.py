@@ -19,6 +19,7 @@ from unblame.incidents.models import Incident, Responder, Service, Severity
 from unblame.reviews.models import Review, ReviewState
 
 from ..conftest import make_user
+from .conftest import updated
 
 
 @pytest.fixture
@@ -65,8 +66,10 @@ def mixed(db, editor, restricted):
             )
         made.append(incident)
     # The restricted incident shares every key, so a drill that leaked would count it.
-    Incident.objects.filter(pk=restricted.pk).update(
-        declared_at=datetime(2026, 2, 20, tzinfo=UTC), resolved_at=long_ago
+    updated(
+        Incident.objects.filter(pk=restricted.pk),
+        declared_at=datetime(2026, 2, 20, tzinfo=UTC),
+        resolved_at=long_ago,
     )
     restricted.services.add(checkout)
     Responder.objects.create(incident=restricted, user=pat)

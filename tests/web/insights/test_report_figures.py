@@ -20,6 +20,7 @@ from unblame.incidents.models import Incident, Responder, Service, Severity
 from unblame.reviews.models import Review, ReviewState
 
 from ..conftest import NOW, make_user
+from .conftest import updated
 
 
 def table(client, slug, block, **params):
@@ -151,7 +152,7 @@ def test_a_time_is_counted_only_when_both_ends_are_known_and_in_order(as_viewer,
     declare("No detection", NOW)
     backwards = declare("Backwards", NOW)
     # Detected before impact started: an entry mistake, not a negative time.
-    Incident.objects.filter(pk=backwards.pk).update(detected_at=NOW - timedelta(minutes=5))
+    updated(Incident.objects.filter(pk=backwards.pk), detected_at=NOW - timedelta(minutes=5))
     assert table(as_viewer, "response", "detect")[1:] == [["2026-03", "1", "12.0", "12.0"]]
 
 
@@ -257,7 +258,7 @@ def test_a_month_whose_items_were_all_dropped_has_no_completion_share(as_viewer,
 
 def test_open_after_close_counts_only_open_items_of_closed_incidents(as_viewer, db):
     closed = declare("Closed", NOW)
-    Incident.objects.filter(pk=closed.pk).update(status="closed")
+    updated(Incident.objects.filter(pk=closed.pk), status="closed")
     _items(closed, "open", "in_progress", "done", "wont_do")
     _items(declare("Still open", NOW), "open")
     assert table(as_viewer, "follow-through", "completion")[1][-1] == "2"
@@ -322,8 +323,10 @@ def test_time_to_close_is_in_days_with_median_and_p90(as_viewer, db):
     incident = declare("Items", NOW)
     for n, days in enumerate((1, 3, 11)):
         item = ActionItem.objects.create(incident=incident, title=f"Fix {n}", status="done")
-        ActionItem.objects.filter(pk=item.pk).update(
-            created_at=NOW, closed_at=NOW + timedelta(days=days)
+        updated(
+            ActionItem.objects.filter(pk=item.pk),
+            created_at=NOW,
+            closed_at=NOW + timedelta(days=days),
         )
     ActionItem.objects.create(incident=incident, title="Still open")
     # 1, 3, 11: median 3; p90 at rank 1.8 is 3 + 0.8 * 8 = 9.4.
@@ -338,7 +341,9 @@ def test_time_to_close_is_in_days_with_median_and_p90(as_viewer, db):
 def _respond(user, at, minutes=None, role=Responder.Role.RESPONDER):
     incident = declare(f"At {at.isoformat()}", at)
     if minutes is not None:
-        Incident.objects.filter(pk=incident.pk).update(resolved_at=at + timedelta(minutes=minutes))
+        updated(
+            Incident.objects.filter(pk=incident.pk), resolved_at=at + timedelta(minutes=minutes)
+        )
     Responder.objects.create(incident=incident, user=user, role=role)
     return incident
 
@@ -384,7 +389,7 @@ def test_teams_sum_their_members_and_people_without_a_team_are_together(as_admin
 
 def test_an_unknown_time_zone_is_read_as_utc(as_admin, db):
     odd = make_user("odd", "editor")
-    type(odd).objects.filter(pk=odd.pk).update(timezone="Mars/Olympus")
+    updated(type(odd).objects.filter(pk=odd.pk), timezone="Mars/Olympus")
     _respond(odd, datetime(2026, 7, 13, 10, 0, tzinfo=UTC))  # Monday 10:00 UTC: in hours
     assert row(table(as_admin, "load", "people"), "odd")[3:] == ["1", "0.0", "0", "0.0"]
 
@@ -404,7 +409,7 @@ def test_commanders_of_one_incident_are_not_listed(as_viewer, db):
 
 def _reviewed(title, resolved, published=None, state=ReviewState.PUBLISHED, severity=None):
     incident = declare(title, resolved - timedelta(hours=1), severity=severity)
-    Incident.objects.filter(pk=incident.pk).update(resolved_at=resolved)
+    updated(Incident.objects.filter(pk=incident.pk), resolved_at=resolved)
     if state is not None:
         Review.objects.create(incident=incident, state=state, published_at=published)
     return incident
@@ -441,8 +446,10 @@ def _published_review(incident, editor):
     from unblame.reviews.services import draft_review
 
     review = draft_review(incident, editor)
-    Review.objects.filter(pk=review.pk).update(
-        state=ReviewState.PUBLISHED, published_at=incident.declared_at + timedelta(days=2)
+    updated(
+        Review.objects.filter(pk=review.pk),
+        state=ReviewState.PUBLISHED,
+        published_at=incident.declared_at + timedelta(days=2),
     )
     return review
 
@@ -455,13 +462,13 @@ def _figures(review, **by_key):
     sections = review.sections.exclude(body="")
     count_missing(sections, limit=None)
     zero = dict.fromkeys(("words", "rewritten", *_categories()), 0)
-    SectionFigures.objects.filter(section__review=review).update(**zero)
+    updated(SectionFigures.objects.filter(section__review=review), **zero)
     for key, values in by_key.items():
         section = review.sections.get(key=key)
         if not section.body:
             section.save_body(None, "Some words.", section.version)
             count_missing(review.sections.filter(pk=section.pk), limit=None)
-        SectionFigures.objects.filter(section__review=review, section__key=key).update(**values)
+        updated(SectionFigures.objects.filter(section__review=review, section__key=key), **values)
 
 
 def _categories():
@@ -544,7 +551,8 @@ def test_an_incident_declared_after_it_was_resolved_adds_no_negative_hours(as_ad
     nora = make_user("nora", "editor", timezone="UTC")
     _respond(nora, datetime(2026, 7, 13, 10, 0, tzinfo=UTC), minutes=90)
     late = _respond(nora, datetime(2026, 7, 14, 12, 0, tzinfo=UTC))
-    Incident.objects.filter(pk=late.pk).update(
+    updated(
+        Incident.objects.filter(pk=late.pk),
         impact_started_at=datetime(2026, 7, 14, 10, 0, tzinfo=UTC),
         resolved_at=datetime(2026, 7, 14, 11, 0, tzinfo=UTC),
     )

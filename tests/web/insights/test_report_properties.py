@@ -23,6 +23,7 @@ from unblame.incidents.models import Incident, Responder, Severity
 from unblame.insights.scope import month_range, percentile
 
 from ..conftest import make_user
+from .conftest import updated
 
 START = datetime(2025, 10, 1, tzinfo=UTC)
 ZONES = ["UTC", "Asia/Tokyo", "America/New_York", "Australia/Lord_Howe"]
@@ -304,7 +305,8 @@ def test_overdue_per_owner_and_time_to_close(db, history, follow_ups):
                 due_date=due,
             )
             if status == "done":
-                ActionItem.objects.filter(pk=item.pk).update(
+                updated(
+                    ActionItem.objects.filter(pk=item.pk),
                     created_at=incident.declared_at,
                     closed_at=incident.declared_at + timedelta(minutes=took),
                 )
@@ -384,7 +386,7 @@ def test_restricted_incidents_count_only_for_those_who_may_see_them(db, history,
         viewers["admin"] = make_user("boss", "admin")
         testing = FactorCategory.objects.get(name="Testing")
         for incident, restricted in zip(made, secret, strict=False):
-            Incident.objects.filter(pk=incident.pk).update(restricted=restricted)
+            updated(Incident.objects.filter(pk=incident.pk), restricted=restricted)
             incident.restricted = restricted
             ContributingFactor.objects.create(incident=incident, category=testing, description="x")
         # The insider responds to every other restricted incident.

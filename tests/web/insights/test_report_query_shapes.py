@@ -55,8 +55,8 @@ def test_the_writing_report_reads_its_three_blocks_from_one_query(as_admin, db, 
     from unblame.insights import writing
 
     calls = []
-    original = writing._per_review
-    monkeypatch.setattr(writing, "_per_review", lambda f: calls.append(1) or original(f))
+    original = writing._by_month
+    monkeypatch.setattr(writing, "_by_month", lambda f: calls.append(1) or original(f))
     _queries(as_admin, "writing")
     assert calls == [1]
 

@@ -1,0 +1,257 @@
+"""Keeping the rollup tables (insights.models.Rollup) in step with what they mirror.
+
+Each table is written by one builder that reads its rows for a set of
+incidents with the same SQL expressions the reports used to read live
+(`Minutes`, the out-of-hours CASE, `changes_system`), so a row holds what
+the live computation gave. Refreshing some incidents after a save and
+rebuilding everything run the same builders: the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+
+from unblame.actions.models import ActionItem, ContributingFactor, changes_system
+from unblame.incidents.models import Incident, Responder, Status
+from unblame.insights.models import (
+    FactorFacts,
+    IncidentFacts,
+    ItemFacts,
+    ResponderFacts,
+    ReviewFacts,
+    Rollup,
+    SectionFigures,
+)
+from unblame.insights.sql import Minutes
+
+# Incidents read per batch when rebuilding (a few thousand rows per table).
+BATCH = 2000
+Incidents = dict[int, dict[str, Any]]
+
+
+def _live(ids: Iterable[int]) -> Incidents:
+    """The live incidents among `ids`, with the columns every rollup row copies."""
+    rows = Incident.objects.filter(pk__in=list(ids)).values(
+        "pk", "declared_at", "severity_id", "restricted", "status"
+    )
+    return {row["pk"]: row for row in rows}
+
+
+def _copied(incident: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "incident_id": incident["pk"],
+        "declared_at": incident["declared_at"],
+        "severity_id": incident["severity_id"],
+        "restricted": incident["restricted"],
+    }
+
+
+def _incident_facts(incidents: Incidents) -> list[IncidentFacts]:
+    from unblame.insights.reports import MEASURES
+
+    durations = {m.slug: Minutes(m.start, m.end) for m in MEASURES}
+    rows = (
+        Incident.objects.filter(pk__in=list(incidents))
+        .annotate(
+            **durations,
+            review_state=F("review__state"),
+            to_publish=Minutes("resolved_at", "review__published_at"),
+        )
+        .values("pk", "resolved_at", "review_state", "to_publish", *durations)
+    )
+    from unblame.reviews.models import ReviewState
+
+    made = []
+    for row in rows:
+        state = row["review_state"] or ""
+        published = state == ReviewState.PUBLISHED
+        made.append(
+            IncidentFacts(
+                **_copied(incidents[row["pk"]]),
+                **{slug: row[slug] for slug in durations},
+                resolved_at=row["resolved_at"],
+                review_state=state,
+                to_publish=row["to_publish"] if published else None,
+            )
+        )
+    return made
+
+
+def _responder_facts(incidents: Incidents) -> list[ResponderFacts]:
+    from unblame.insights.reports import out_of_hours
+
+    rows = (
+        Responder.objects.filter(incident_id__in=list(incidents))
+        .annotate(
+            out=out_of_hours(), minutes=Minutes("incident__declared_at", "incident__resolved_at")
+        )
+        .values("pk", "incident_id", "user_id", "role", "user__timezone", "out", "minutes")
+    )
+    return [
+        ResponderFacts(
+            **_copied(incidents[row["incident_id"]]),
+            responder_id=row["pk"],
+            user_id=row["user_id"],
+            commander=row["role"] == Responder.Role.INCIDENT_COMMANDER,
+            # An incident resolved before it was declared (for its review) took no hours.
+            minutes=row["minutes"] if row["minutes"] and row["minutes"] > 0 else None,
+            out_of_hours=bool(row["out"]),
+            zone=row["user__timezone"],
+        )
+        for row in rows
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _change(kind: str, title: str, description: str) -> str:
+    # Generated and templated items share their words: read each text once.
+    if kind == ActionItem.Kind.LEARN:
+        return "learn"
+    return "system" if changes_system(kind, title, description) else "try_harder"
+
+
+_ITEM_COLUMNS = ("pk", "incident_id", "status", "kind", "title", "description", "owner_id")
+
+
+def _item_facts(incidents: Incidents) -> list[ItemFacts]:
+    rows = (
+        ActionItem.objects.filter(incident_id__in=list(incidents))
+        .order_by()
+        .annotate(took=Minutes("created_at", "closed_at"))
+        .values(*_ITEM_COLUMNS, "due_date", "took")
+    )
+    made = []
+    for row in rows:
+        incident = incidents[row["incident_id"]]
+        status = row["status"]
+        made.append(
+            ItemFacts(
+                **_copied(incident),
+                item_id=row["pk"],
+                state=status,
+                after_close=status in ActionItem.OPEN_STATUSES
+                and incident["status"] == Status.CLOSED,
+                change=_change(row["kind"], row["title"], row["description"]),
+                owner_id=row["owner_id"],
+                due_date=row["due_date"],
+                to_close=row["took"] if status == ActionItem.Status.DONE else None,
+            )
+        )
+    return made
+
+
+def _factor_facts(incidents: Incidents) -> list[FactorFacts]:
+    rows = ContributingFactor.objects.filter(incident_id__in=list(incidents)).values_list(
+        "pk", "incident_id", "category_id"
+    )
+    return [
+        FactorFacts(**_copied(incidents[incident]), factor_id=pk, category_id=category)
+        for pk, incident, category in rows
+    ]
+
+
+def _review_facts(incidents: Incidents) -> list[ReviewFacts]:
+    """Published reviews with counted sections: their sections' current counts summed.
+
+    Sections not counted yet (or counted for an older version) are counted
+    first, so a row never leaves out a section.
+    """
+    from unblame.insights.writing import BLAME, CATEGORIES, count_missing
+    from unblame.reviews.models import FindingAcknowledgement, ReviewSection, ReviewState
+
+    sections = ReviewSection.objects.filter(
+        review__incident_id__in=list(incidents), review__state=ReviewState.PUBLISHED
+    ).exclude(body="")
+    count_missing(sections, limit=None)
+    figures = SectionFigures.objects.filter(section__in=sections, version=F("section__version"))
+    names = [*CATEGORIES, "words", "rewritten"]
+    rows = list(
+        figures.order_by()
+        .values("section__review_id", "section__review__incident_id")
+        .annotate(**{name: Sum(name) for name in names})
+    )
+    reviews = [row["section__review_id"] for row in rows]
+    acks = FindingAcknowledgement.objects.filter(
+        Q(section__review__in=reviews) | Q(review__in=reviews)
+    ).order_by()
+    acked = dict(
+        acks.annotate(of=Coalesce("section__review_id", "review_id"))
+        .values("of")
+        .annotate(n=Count("id"))
+        .values_list("of", "n")
+    )
+    return [
+        ReviewFacts(
+            **_copied(incidents[row["section__review__incident_id"]]),
+            review_id=row["section__review_id"],
+            **{name: row[name] or 0 for name in names},
+            blame=sum(row[c] or 0 for c in BLAME),
+            acknowledged=acked.get(row["section__review_id"], 0),
+        )
+        for row in rows
+    ]
+
+
+BUILDERS: dict[type[Rollup], Callable[[Incidents], list[Any]]] = {
+    IncidentFacts: _incident_facts,
+    ResponderFacts: _responder_facts,
+    ItemFacts: _item_facts,
+    FactorFacts: _factor_facts,
+    ReviewFacts: _review_facts,
+}
+TABLES = tuple(BUILDERS)
+
+
+def refresh(incident_ids: Iterable[int | None], tables: Iterable[type[Rollup]] = TABLES) -> None:
+    """Write again the rows of these incidents in these tables (none for a trashed or gone one).
+
+    Rows are replaced by incident and by their own key, so a row that moved
+    to another incident (a merge moves items with an UPDATE) leaves its old
+    incident's rows as it joins the new one's.
+    """
+    ids = {pk for pk in incident_ids if pk is not None}
+    if not ids:
+        return
+    with transaction.atomic():
+        live = _live(ids)
+        for table in tables:
+            rows = BUILDERS[table](live) if live else []
+            keys = [row.pk for row in rows]
+            table.objects.filter(Q(incident_id__in=ids) | Q(pk__in=keys)).delete()
+            table.objects.bulk_create(rows)
+
+
+def rebuild(progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Every rollup table written again from scratch; returns the rows per table.
+
+    For writes that send no signals (`unblame demo --incidents`, fixtures,
+    rows written around unblame) and for databases from before rollups.
+    """
+    from unblame.insights import cache
+
+    ids = list(Incident.objects.order_by("pk").values_list("pk", flat=True))
+    with transaction.atomic():
+        for table in TABLES:
+            table.objects.all().delete()
+        for start in range(0, len(ids), BATCH):
+            live = _live(ids[start : start + BATCH])
+            for table in TABLES:
+                table.objects.bulk_create(BUILDERS[table](live), batch_size=1000)
+            if progress:
+                progress(min(start + BATCH, len(ids)), len(ids))
+    cache.changed()
+    return {table.__name__: table.objects.count() for table in TABLES}
+
+
+def refresh_zone(user: Any) -> None:
+    """Read a person's out of hours again after their time zone changed (a no-op otherwise)."""
+    stale = ResponderFacts.objects.filter(user=user).exclude(zone=user.timezone)
+    incidents = set(stale.values_list("incident_id", flat=True))
+    if incidents:
+        refresh(incidents, [ResponderFacts])
