@@ -328,6 +328,18 @@ PASSIVE_HINDSIGHT_NEGATIVES = [
     "The job was delayed until the window opened, as planned.",
 ]
 
+# --- Training and asking first as the remedy ----------------------------------------------
+
+TRAINING = [
+    ("This will be covered in the next team training session.", "try_harder"),
+    ("Next time, please ask first.", "try_harder"),
+]
+
+TRAINING_NEGATIVES = [
+    "Please ask in #help if the deploy is stuck.",
+    "Training data for the model is covered in the appendix.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -343,6 +355,7 @@ READ_AS = [
     *JUDGED,
     *SLIPS_AS_CAUSE,
     *PASSIVE_HINDSIGHT,
+    *TRAINING,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -358,6 +371,7 @@ UNFLAGGED = [
     *JUDGED_NEGATIVES,
     *SLIPS_AS_CAUSE_NEGATIVES,
     *PASSIVE_HINDSIGHT_NEGATIVES,
+    *TRAINING_NEGATIVES,
 ]
 
 

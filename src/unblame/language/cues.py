@@ -798,7 +798,8 @@ _HABIT = (
 _MANUAL = (
     rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
     r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look"
-    r"|watch|coordinate|escalate|communicate|avoid|stop|pause)\b"
+    # Asking first, not asking for help: "please ask first".
+    r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first)\b"
 )
 _PLEA_RE = _Lazy(
     # Every alternative starts at a word; checked first, that spares the rest.
@@ -817,6 +818,7 @@ _PLEA_RE = _Lazy(
     r"\s+(?:\w+\s+)?training\b|\btraining\s+(?:of|for)\s+(?:all\s+)?(?:\w+\s+){0,2}?(?:staff"
     r"|employees|employee['’]s|engineers|developers|operators|teams?|people|personnel)\b"
     r"|\bpeer[- ]review\s+(?:process\s+)?(?:for|of)\s+(?:the\s+)?commands\b"
+    r"|\bcovered\s+(?:in|during|at)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?training\b"
     r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
     r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
     r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
