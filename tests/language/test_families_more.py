@@ -340,6 +340,32 @@ TRAINING_NEGATIVES = [
     "Training data for the model is covered in the appendix.",
 ]
 
+# --- More shapes of care left undone, flawed things put in place, apologies for slips ----
+
+MORE_SHAPES = [
+    ("The ticket was acknowledged but not acted on for a week.", "counterfactual"),
+    ("The ops team let the cert-renewal reminder slide, so the cert expired.", "counterfactual"),
+    ("The change checklist wasn't completed before the cutover began.", "counterfactual"),
+    ("The patch went out without anyone reading the diff.", "counterfactual"),
+    ("The migration was allowed to continue despite the lock warnings.", "counterfactual"),
+    ("Reading the release notes would have been enough.", "counterfactual"),
+    ("Hollis pushed a bad config to the edge tier.", "blame_other"),
+    ("The vendor mixed up the primary and standby addresses.", "blame_other"),
+    ("The electrician wired both feeds to the same breaker.", "blame_other"),
+    ("Because Brisco dropped the audit table, we can't say who read what.", "blame_other"),
+    ("Apologies, I pushed the tag to the wrong remote.", "self_blame"),
+    ("oops 🙈 I merged into the wrong base branch", "self_blame"),
+    ("I misread the retry docs and that's what caused the thundering herd.", "self_blame"),
+]
+
+MORE_SHAPES_NEGATIVES = [
+    "The ticket was acknowledged and closed within the hour.",
+    "The linter flagged a bad config before the merge.",
+    "Because the disk filled, we can't say who read what.",
+    "Sorry for the late reply, I pushed the fix to the release branch.",
+    "I ran the backfill on the wrong shard first, then on the right one.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -356,6 +382,7 @@ READ_AS = [
     *SLIPS_AS_CAUSE,
     *PASSIVE_HINDSIGHT,
     *TRAINING,
+    *MORE_SHAPES,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -372,6 +399,7 @@ UNFLAGGED = [
     *SLIPS_AS_CAUSE_NEGATIVES,
     *PASSIVE_HINDSIGHT_NEGATIVES,
     *TRAINING_NEGATIVES,
+    *MORE_SHAPES_NEGATIVES,
 ]
 
 

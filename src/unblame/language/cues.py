@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .clause import (
+    _ARTICLES,
     _AUX,
     _CLAUSE_WORDS,
     _DETERMINERS,
@@ -59,12 +60,14 @@ _WRONG_OBJECT_RE = _Lazy(
     # A thing left in an unsafe state: "left the bucket public", "left port 22 open to the world".
     r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:public|publicly\s+\w+|world-readable|unlocked|unencrypted"
     r"|unprotected|exposed|open\s+to\s+(?:the\s+)?(?:world|internet|public))\b"
-    r"|\bbackwards\b"
+    r"|\bbackwards\b|\b(?:mixed|muddled)\s+up\b|\btransposed\b"
+    # "wired both feeds to the same UPS": redundancy undone by the act.
+    r"|\bboth\s+(?:[\w-]+\s+){1,5}?(?:to|on|into|onto|in)\s+the\s+same\b"
     # A secret put where others can read it, a lure taken: "committed the API key",
     # "clicked the phishing link".
     # Not "missed the hard-coded secret": there the participle describes the thing.
     r"|(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bthis\s)\b(?:committed|pushed|posted|pasted|hard-?coded|leaked"
-    r"|uploaded|checked\s+in|emailed|shared)\s+"
+    r"|uploaded|checked\s+in|emailed|shared|copied)\s+"
     r"(?:\w+\s+){0,3}?(?:api\s+keys?|secrets?|passwords?|tokens?|credentials|private\s+keys?)\b"
     r"(?!\s+(?:store|manager|vault|rotation|scanner))"
     r"|\b(?:clicked|opened|followed|downloaded)\s+(?:on\s+)?(?:\w+\s+){0,2}?(?:phishing|malicious|fake|spoofed"
@@ -83,6 +86,8 @@ _APPLYING = (
 _FLAWED_OBJECT_RE = _Lazy(
     _APPLYING + r"\w*\s+"
     r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved)\b"
+    r"|(?:bad|broken|buggy)\s+(?:config\w*|commit|migration|release|change|value|patch|update|rule|query"
+    r"|script|tag|image|build|data|dns\s+record|record|route|template)s?\b"
     r"|(?:erroneous|errant|mistaken|faulty)\s+(?:[\w-]+\s+)?(?:command|input|value|query|entry"
     r"|entries|parameter|argument|setting|flag|rule|config\w*|change|cable|script|update|patch"
     r"|release|build|version|firmware|package|commit|file)s?\b)",
@@ -116,7 +121,7 @@ _OMISSION_RE = _Lazy(
     r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
     r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
-    r"|\blet\s+(?:\w+\s+){1,4}?slide\b"
+    r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
@@ -185,7 +190,8 @@ _CARE_PARTICIPLES = (
     r"followed|escalated|acted\s+(?:on|upon)|looked\s+at|checked|tested|reviewed|verified|validated"
     r"|done|carried\s+out|obtained|written|read|noticed|caught|communicated|announced|reported"
     r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
-    r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed"
+    r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed|completed|signed\s+off"
+    r"|filled\s+(?:in|out)"
 )
 # "... acknowledged but not acted on": a clause that shares its subject starts at "not".
 _BARE_NEGLECT_RE = _Lazy(rf"(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b", re.IGNORECASE)
@@ -217,6 +223,10 @@ _NEGLECT_RE = _Lazy(
     # "went ahead without a rollback plan".
     r"|(?:went\s+ahead|proceeded|went\s+out|shipped|rolled\s+out)\s+without\s+(?:a|an|any)\s+(?:[\w-]+\s+)?"
     r"(?:plan|review|approval|tests?|check|sign-?off|canary|backup|dry[- ]run)\b"
+    r"|(?:went\s+ahead|went\s+out|shipped|rolled\s+out)\s+without\s+(?:anyone|anybody|a\s+human)\s+\w+ing\b"
+    # "the rollout was allowed to continue despite the error rate".
+    r"|(?:was|were)\s+allowed\s+to\s+(?:continue|proceed|go\s+ahead|run|carry\s+on)\s+(?:\w+\s+){0,3}?"
+    r"(?:despite|in\s+spite\s+of|regardless\s+of)\b"
     # "was acknowledged and then forgotten", "was flagged twice and never followed up".
     r"|(?:was|were)\s+\w+ed\s+(?:\w+\s+){0,3}?(?:and|but)\s+(?:then\s+)?(?:forgotten|ignored|dropped"
     rf"|(?:never|not)\s+(?:{_CARE_PARTICIPLES}))\b"
@@ -385,7 +395,8 @@ def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if not words or words[0].low not in _OOPS or clause is not sentence.clauses[0]:
         return None
     k = 1
-    while k < len(words) and words[k].low in {",", "!", ".", "-", "…"} | _OOPS:
+    # Punctuation and emoji between: "oops 🙈 I deleted …".
+    while k < len(words) and (words[k].low in _OOPS or not any(c.isalnum() for c in words[k].low)):
         k += 1
     if k < len(words) and words[k].low in {"i", "we", "i've", "i’ve", "we've", "we’ve"}:
         k += 1
@@ -715,6 +726,9 @@ _CLEFT_RE = _Lazy(
 )
 
 
+_CANNOT_RE = _Lazy(r"\b(?:can['’]?t|cannot|could\s*n['’]?t|unable|no\s+longer)\b", re.IGNORECASE)
+
+
 def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """A person's plain act given as the cause: "It happened because an engineer changed the quota".
 
@@ -730,6 +744,11 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if verb is None or verb.low in _NOT_CAUSES or _unreal(clause, verb.end):
         return None
     before = sentence.text[: clause.start - sentence.offset]
+    if opener == "because" and clause is sentence.clauses[0]:
+        # "Because Brisco truncated the audit table, we can't reconstruct …".
+        after = sentence.text[clause.end - sentence.offset :]
+        went_wrong = _WENT_WRONG_RE.search(after) or _CANNOT_RE.search(after)
+        return (clause.agent_start, verb.end) if went_wrong else None
     outcome = _OUTCOME_BEFORE_RE.search(before)
     if outcome is None and opener == "because" and _WENT_WRONG_RE.search(before):
         # "The build is broken because Ana merged …": any state gone wrong.
@@ -1002,7 +1021,13 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     # Near the start of the predicate, past a participle that ends the subject
     # ("the instructions provided were not followed").
     start, text = _predicate(sentence, clause)
-    shared = clause.words[0].low in {"but", "yet"} and clause.predicate <= 1
+    words = clause.words
+    shared = words[0].low in {"but", "yet"} and (
+        clause.predicate <= 1 or words[1].low in {"not", "never"}
+    )
+    if shared and len(words) > 1:
+        # "… acknowledged but not acted on": the clause shares its subject from "not".
+        start, text = words[1].start, _clause_text(sentence, clause, words[1].start)
     regex = _BARE_NEGLECT_RE if shared else _NEGLECT_RE
     match = regex.search(text, 0, min(len(text), 60))
     if match is None or match.start() > 20 or _caught_by_a_safeguard(text, match):
@@ -1115,6 +1140,8 @@ def _acts(clause: Clause) -> bool:
     if k >= len(words):
         return False
     low = words[k].low
+    if low in _EVENT_VERBS and k + 1 < len(words) and words[k + 1].low in _ARTICLES:
+        return True  # "dropped the audit table": with an object, an event verb is an act
     if low in _AUX or low in _EVENT_VERBS:
         return False
     return (
@@ -1185,17 +1212,27 @@ def culprit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 _SHAME_RE = _Lazy(
     r"\b(?:(?:so\s+|really\s+|deeply\s+|very\s+)?(?:embarrass(?:ing|ed)|mortif(?:ying|ied)|ashamed"
     r"|humiliat(?:ing|ed)|shameful|cringe(?:worthy)?|guilty)|not\s+my\s+(?:finest|proudest|best|brightest)"
-    r"\s+(?:hour|moment|day|work)|what\s+an?\s+(?:idiot|fool|moron|muppet|clown)\s+i\s+am)\s*[:,.!;—–-]"
+    r"\s+(?:hour|moment|day|work)|what\s+an?\s+(?:idiot|fool|moron|muppet|clown)\s+i\s+am)"
+    r"(?:\s+(?:one|moment|bit|admission|update))?\s*[:,.!;—–-]"
     # Disbelief at one's own act: "I can't believe I did that, I deleted …".
     r"|\bi\s+(?:can['’]?t|cannot|could\s*n['’]?t)\s+believe\s+i\b",
     re.IGNORECASE,
 )
 
 
+_APOLOGY_RE = _Lazy(
+    r"\b(?:sorry|apologi[sz]e|apologies|forgive|my\s+bad|mea\s+culpa)\b", re.IGNORECASE
+)
+
+
 def shame(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """The line carries shame, and this clause tells the writer's own act."""
+    """The line carries shame, and this clause tells the writer's own act; or it
+    apologises, and the act went to the wrong thing ("Apologies, I tagged v2 on
+    the wrong commit"): alone, that is the behavioural report the guide keeps."""
     if clause.agent not in (SELF, ELIDED) or not _acts(clause) or _responds(clause):
         return None
+    if _APOLOGY_RE.search(sentence.text) and _phrase(sentence, clause, _WRONG_OBJECT_RE):
+        return _phrase(sentence, clause, _WRONG_OBJECT_RE)
     found = _SHAME_RE.search(sentence.text)
     verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
     if found is None or verb is None or _unreal(clause, verb.end):
@@ -1272,17 +1309,8 @@ CUE_TRIGGERS = {
     "culprit": ("reason", "cause", "culprit", "problem", "did this", "did that", "did it"),
     "shame": (
         *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
-        *(
-            "my best",
-            "brightest",
-            "an idiot",
-            "a fool",
-            "a moron",
-            "a muppet",
-            "a clown",
-            "guilty",
-            "believe i",
-        ),
+        *("my best", "brightest", "an idiot", "a fool", "a moron", "a muppet", "a clown"),
+        *("guilty", "believe i", "sorry", "apologi", "forgive", "my bad", "mea culpa"),
     ),
     "cause": ("because", "when", "that", "who"),
     "insult": (
@@ -1318,6 +1346,14 @@ CUE_TRIGGERS = {
         "faulty",
         *("key", "secret", "password", "token", "credential", "phishing", "malicious", "fake"),
         *("spoofed", "suspicious", "fraudulent"),
+        "bad ",
+        "broken",
+        "buggy",
+        "copied",
+        "mixed up",
+        "muddled",
+        "transposed",
+        "the same",
         "left ",
     ),
     "omission": (
@@ -1367,6 +1403,8 @@ CUE_TRIGGERS = {
         "adequately",
         "fully",
         "sufficiently",
+        "completed",
+        "signed off",
         "forgotten",
     ),
     "plea": (
@@ -1567,6 +1605,10 @@ CUE_TRIGGERS = {
         "without",
         "should have",
         "too long",
+        "allowed to",
+        "completed",
+        "signed off",
+        "filled",
         "should have been",
         "could have been",
         "went un",
@@ -1691,7 +1733,7 @@ PRECHECKS = {
     "culprit": _Lazy(
         r"\b(?:reason|cause|culprit|problem)s?\b|\bdid\s+(?:this|that|it)\b", re.IGNORECASE
     ),
-    "shame": _SHAME_RE,
+    "shame": _alternatives(_SHAME_RE, _APOLOGY_RE),
     "cause": _Lazy(
         r"\b(?:because|when|who)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
         re.IGNORECASE,

@@ -273,7 +273,8 @@ RULES = (
                 (?:(?:simply|just|merely|quickly|first)\s+)?
                 (?!(?:{SYSTEM_GERUNDS}|{BUILDING_GERUNDS})\b)[a-z]+ing\s+(?:[\w-]+\s+){{0,6}}?
                 (?:would|could|might)\s+(?:have\s+)?(?:revealed|caught|prevented
-                |avoided|shown|found|spotted|saved|made\s+(?:\w+\s+){{1,3}}(?:obvious|clear)|told|surfaced|exposed)
+                |avoided|shown|found|spotted|saved|made\s+(?:\w+\s+){{1,3}}(?:obvious|clear)|told|surfaced|exposed
+                |been\s+enough|sufficed)
             # A person's glance held up as enough: "a quick look at the logs would have
             # shown it" ("anyone glancing at it would have seen it" is UB701's obviousness).
             | \ba\s+(?:quick|simple|cursory|brief|single|careful|closer|second)\s+(?:look|glance|check|read

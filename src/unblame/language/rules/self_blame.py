@@ -158,6 +158,14 @@ RULES = (
             )
         """,
             ),
+            # "I didn't understand how the keys worked and that's what broke invalidation".
+            Check(
+                triggers=("that's what", "that’s what", "that is what", "that was what"),
+                pattern=r"""
+            (?P<span>\bi\s+[^.!?\n]{3,80}?,?\s+and\s+that(?:'s|’s|\s+is|\s+was)\s+what\s+(?:\w+\s+){0,3}?
+                (?:took|caused|broke|crashed|led|brought|corrupted|failed|killed|wiped))
+        """,
+            ),
             # "Dana was the reason …" said of oneself: "I'm the reason the deploy froze".
             frame(frozenset({SELF}), "culprit"),
         ),
