@@ -33,9 +33,24 @@ _ABBREVIATIONS = (
     "Mr Mrs Ms Dr St Sr Jr Inc Corp Ltd Co vs Del Calif Mass Wash Fla Ariz Penn Conn Mich Minn"
     " Wis Ore Nev Colo Tenn Ky Ga Va Md Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec approx"
 )
+
+
+def _not_after(abbreviations: str) -> str:
+    """Look-behinds that fail after any of `abbreviations` and a period.
+
+    One look-behind per length (a look-behind has a fixed width) rather than
+    one per word: about forty were tried at every period of every document.
+    """
+    by_length: dict[int, list[str]] = {}
+    for word in abbreviations.split():
+        by_length.setdefault(len(word), []).append(word)
+    return "".join(rf"(?<!\b(?:{'|'.join(words)})\.)" for _, words in sorted(by_length.items()))
+
+
 # Checked after the mark, so the look-behinds run only at a period.
-_NOT_AN_END = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS.split()) + r"(?<!\b[A-Z]\.)"
-SCAN_BREAK_RE = _Lazy(rf"[.!?]{_NOT_AN_END}(?=\s)|\n+")
+_NOT_AN_END = _not_after(_ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
+# One character class first lets `re` skip at C speed to the next mark or line break.
+SCAN_BREAK_RE = _Lazy(rf"[.!?\n](?:(?<=\n)\n*|{_NOT_AN_END}(?=\s))")
 SENTENCE_END_RE = _Lazy(rf"[.!?;]{_NOT_AN_END}(?=[\s\"')\]]|$)|\n|\s[-–—]\s|:\s")
 
 
@@ -297,19 +312,23 @@ class _Spans:
 
 
 @lru_cache(maxsize=1)
-def _trigger_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """The all-triggers regex, and for each trigger the triggers that are its prefixes."""
+def _trigger_index() -> tuple[re.Pattern[str], tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The pattern of the trigger words that start with a letter, the other trigger
+    words, and for each trigger the triggers that are its prefixes."""
     words = sorted({w for rule in RULES for w in rule.all_triggers})
+    # One trie finds the words that start with a letter; `re` skips at C speed
+    # the characters none starts with. The few that start with a space, a quote
+    # or "?" would stop it at every space, so `str.find` looks for those.
+    lettered = [w for w in words if w[0].isalpha()]
+    others = tuple(w for w in words if not w[0].isalpha())
     # The scan searches again from the position after each hit, so a trigger
-    # that begins inside another one's match is not skipped; a pattern that
-    # starts with the words themselves (no lookahead) lets `re` skip the
-    # characters no trigger starts with.
-    regex = regex_cache.compile(f"({trie_pattern(words)})")
+    # that begins inside another one's match is not skipped.
+    regex = regex_cache.compile(f"({trie_pattern(lettered)})")
     # A word's prefixes that are trigger words too, shortest first (as sorted):
     # looked up by length, since comparing every pair took 0.2 s a process.
     known = set(words)
     prefixes = {w: tuple(w[:k] for k in range(1, len(w) + 1) if w[:k] in known) for w in words}
-    return regex, prefixes
+    return regex, others, prefixes
 
 
 class _TriggerScope:
@@ -322,18 +341,27 @@ class _TriggerScope:
 
     def __init__(self, doc: prose.Document) -> None:
         self.masked = masked = doc.masked
-        regex, prefixes = _trigger_index()
         # Sentence ends for the whole text in one C-speed pass; each trigger
         # hit then finds its sentence (by number) by bisection.
-        self.bounds = bounds = [
+        self.bounds = [
             0,
             *(m.end() for m in SCAN_BREAK_RE.regex.finditer(masked)),
             len(masked),
         ]
         self.sentences: dict[str, set[int]] = {}
-        found = self.sentences
-        k = 0
         lowered = masked.lower()
+        regex, others, prefixes = _trigger_index()
+        self._find_lettered(lowered, regex, prefixes)
+        self._find_others(lowered, others)
+        self._by_check: dict[int, set[int]] | None = None
+
+    def _find_lettered(
+        self, lowered: str, regex: re.Pattern[str], prefixes: dict[str, tuple[str, ...]]
+    ) -> None:
+        """Each hit of the trie is the longest trigger starting there; its prefixes
+        that are triggers start there too."""
+        bounds, found = self.bounds, self.sentences
+        k = 0
         search = regex.search
         m = search(lowered)
         while m is not None:
@@ -347,7 +375,14 @@ class _TriggerScope:
                 else:
                     hits.add(k)
             m = search(lowered, pos + 1)
-        self._by_check: dict[int, set[int]] | None = None
+
+    def _find_others(self, lowered: str, others: tuple[str, ...]) -> None:
+        bounds, found = self.bounds, self.sentences
+        for word in others:
+            pos = lowered.find(word)
+            while pos >= 0:
+                found.setdefault(word, set()).add(bisect_right(bounds, pos) - 1)
+                pos = lowered.find(word, pos + 1)
 
     def all_sentences(self) -> list[tuple[int, int]]:
         """Every sentence window: what the rules would scan with no trigger words at all."""
