@@ -366,6 +366,25 @@ MORE_SHAPES_NEGATIVES = [
     "I ran the backfill on the wrong shard first, then on the right one.",
 ]
 
+# --- Owning the outcome, slips named as things, bots ----------------------------------------
+
+OWNING_AND_SLIPS = [
+    ("I take full responsibility for the outage.", "self_blame"),
+    ("I've made a real mess of the cutover, sorry all.", "self_blame"),
+    ("Typical rookie move, I forgot the LIMIT clause.", "self_blame"),
+    ("A fat-fingered entry in the quota file blocked every tenant.", "human_error"),
+    ("The inquiry pinned the lost parcels on clerical error.", "human_error"),
+    ("We traced the spike to an input error in the nightly import.", "human_error"),
+    ("Officials said a staff blunder during the move knocked out ticketing.", "human_error"),
+]
+
+OWNING_AND_SLIPS_NEGATIVES = [
+    "Excuse the typo above, I meant `eu-west-1`.",
+    "Dependabot forgot to regenerate the lockfile, so CI failed.",
+    "Everyone fat-fingers a command eventually, so the tool asks for confirmation.",
+    "We take responsibility for the checks the pipeline runs.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -383,6 +402,7 @@ READ_AS = [
     *PASSIVE_HINDSIGHT,
     *TRAINING,
     *MORE_SHAPES,
+    *OWNING_AND_SLIPS,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -400,6 +420,7 @@ UNFLAGGED = [
     *PASSIVE_HINDSIGHT_NEGATIVES,
     *TRAINING_NEGATIVES,
     *MORE_SHAPES_NEGATIVES,
+    *OWNING_AND_SLIPS_NEGATIVES,
 ]
 
 

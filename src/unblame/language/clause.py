@@ -958,6 +958,10 @@ def _name_shaped(subject: tuple[Word, ...]) -> bool:
     head = core[-1]
     if head.low in _FUNCTION_CAPITALS or head.low.endswith(_THING_SUFFIXES):
         return False
+    if head.low.endswith(("bot", "bot]")):
+        return False  # "Dependabot", "renovate[bot]": tools that open PRs
+    if len(core) == 1 and head.text.isupper() and len(head.text) > 1:
+        return False  # "CI", "DNS": an acronym names a thing
     # "Validators", "Deploys": a capitalised plural is a thing more often than a
     # name; "Hollis" and "Marcus" are names.
     plural = head.low.endswith("s") and not head.low.endswith(("is", "us", "as", "os"))

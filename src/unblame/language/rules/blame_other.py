@@ -20,7 +20,10 @@ JUDGEMENT = r"""
     | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
     | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
     | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
-    | cowboy(?:\s+\w+)? | fat[-\s]?finger(?:ed|ing|s)? | rookie\s+(?:mistake|error|move)
+    | cowboy(?:\s+\w+)?
+    # The verb said of a person; "a fat-fingered value" names the slip itself (UB402).
+    | (?<!\ba\s)(?<!\bone\s)fat[-\s]?finger(?:ed|ing|s)?(?!\s+(?:keystroke|value|entry|command|input|edit|on|in)\b)
+    | rookie\s+(?:mistake|error|move)
     | bonehead\s+(?:mistake|move) | unprofessional | slapdash | half-?(?:baked|assed|arsed)
     | asleep\s+at\s+the\s+wheel | out\s+of\s+(?:his|her|their|your|its)\s+depth | (?:some|that|this|our)\s+genius
     | (?:a\s+bunch\s+of\s+|bunch\s+of\s+)?amateurs | personal\s+(?:sandbox|playground) | nitwits? | buffoons?
@@ -408,7 +411,9 @@ RULES = (
         ),
         unless=rf"""
             (?:\bi\s+(?:was|am|felt|feel|got|get|became)|\bi'm|\bi’m|\bim|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
-            | \bi\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
+            | \bi(?:['’]ve|\s+have)?\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
+            # "Classic rookie move, I forgot the WHERE clause": the writer's own, UB206's.
+            | (?:{JUDGEMENT})\s*[,:;—–-]\s*i\b
             | (?:{JUDGEMENT})-\w | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
             # The writer's own: "a careless merge on my end", "I clearly have no business …".
             | (?:{JUDGEMENT})\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+my\s+(?:part|end|side)|of\s+mine|by\s+me)\b
@@ -416,7 +421,7 @@ RULES = (
             | \bsloppy\s+quorum
             # Said of everyone, it is human nature, not a verdict on someone.
             | \b(?:everyone|everybody|all\s+of\s+us|we\s+all|humans|people)\b[^.!?]{{0,60}}?
-                \b(?:at\s+times|sometimes|occasionally|from\s+time\s+to\s+time)\b
+                \b(?:at\s+times|sometimes|occasionally|from\s+time\s+to\s+time|eventually|at\s+some\s+point)\b
             # A risk the design removes: "without the risk of fat fingers".
             | \b(?:risk|chance|possibility|danger|likelihood)\s+of\s+(?:\w+\s+)?fat[-\s]?finger
         """,

@@ -166,7 +166,7 @@ RULES = (
             Check(
                 triggers=("forgot", "neglected", "bother", "misjudg", "think to", "think about"),
                 pattern=r"""
-            (?P<span>(?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b)[A-Zꙮ][\w-]+)|{PERSON}
+            (?P<span>(?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b|[\w-]*bot\b)[A-Zꙮ][\w-]+)|{PERSON}
                 |\b(?:the|a|an|our|their|that)\s+(?:\w+\s+)?users?|\b(?:{ROLE}))\s+(?:\w+\s+)?
                 (?:forgot\s+(?:to|about|that)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
                 |never\s+bothered|bothered\s+to|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to

@@ -62,7 +62,8 @@ SLIP_NOUNS = r"""
     |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed)
     |(?:(?:employee|staff)\s+operational|clerical|keying|input|data[-\s]entry|transcription|entry
       |worker['’]s|staff['’]s|(?:{ROLE})['’]s)\s+(?:errors?|mistakes?|blunders?|slips?)
-    |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:its|their|the|our|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})
+    |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:(?:its|their|the|our|a|an)\s+)?(?:[\w-]+\s+)?(?:{ROLE})
+    |(?:staff|employee|operator|worker|crew)\s+blunders?
     |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal)
     |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?|(?:an\s+|human\s+)?oversights?
     |mistakes?\s+(?:made\s+)?(?:in|during|while|when)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:\w+)
@@ -236,9 +237,9 @@ RULES = (
             Check(
                 triggers=SLIP_NOUN_TRIGGERS,
                 pattern=rf"""
-            (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|traced\s+(?:back\s+)?to|(?:the\s+)?result\s+of
+            (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|traced\s+(?:[\w-]+\s+){{0,3}}?(?:back\s+)?to|(?:the\s+)?result\s+of
                 |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
-                |cited|pinned\s+(?:\w+\s+)?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
+                |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
                 |turned\s+out\s+to\s+be|attributed\s+to)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
             # "a classic case of fat fingers", "a case of someone entering the wrong date".

@@ -116,6 +116,8 @@ RULES = (
                     "myself",
                     "yours truly",
                     "mine",
+                    "responsibility",
+                    "mess of",
                     "was me",
                     "is me",
                     "'s me",
@@ -151,6 +153,8 @@ RULES = (
             | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:change|pr|commit|refactor|deploy|push|script|request|migration|config|typo|edit)
               \s+(?:\w+\s+){0,3}?(?:caused|broke|took|brought|wiped|deleted|crashed|is\s+what|was\s+what)\b
             | \begg\s+on\s+my\s+face\b
+            | \bi(?:['’]ve|\s+have)?\s+(?:really\s+|totally\s+)?made\s+(?:a|such\s+a)\s+(?:\w+\s+)?mess\s+of\b
+            | \bi\s+(?:take|accept)\s+(?:full\s+|complete\s+|total\s+|sole\s+)?(?:responsibility|the\s+blame)\b
             | \b(?:because\s+of|due\s+to|caused\s+by|thanks\s+to)\s+my\s+(?:own\s+)?(?:[\w-]+\s+)?(?:change|pr
                 |commit|deploy|push|mistake|error|typo|script|migration|config|edit|slip|oversight)\b
             | \b(?:the\s+)?(?:fault|blame|mistake|error|screw-?up)\s+(?:is|was)\s+(?:all\s+|entirely\s+|completely
