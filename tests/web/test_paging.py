@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from unblame.incidents.models import Incident
-from unblame.server.paging import CappedPaginator, page_by_key, rows_by_key
+from unblame.server.paging import CappedPaginator, KeyPagination, Listed, page_by_key, rows_by_key
 
 from .conftest import NOW
 
@@ -89,3 +89,30 @@ def test_an_empty_list_is_one_empty_page(db):
     assert list(page.object_list) == []
     assert page.number == 1
     assert not page.has_next()
+
+
+def _key_page(listed: Listed, offset: int, limit: int) -> dict:
+    pagination = KeyPagination.Input(offset=offset, limit=limit)
+    return KeyPagination().paginate_queryset(listed, pagination, request=None)
+
+
+def test_a_key_page_loads_its_rows_from_rows_in_the_lists_order(incidents):
+    listed = Listed(incidents.order_by("-title"), rows=Incident.objects.only("title"))
+    page = _key_page(listed, 20, 5)
+    assert [i.title for i in page["items"]] == ["n02", "n01", "n00"]
+    assert page["count"] == 23
+    assert page["items"][0].get_deferred_fields(), "rows come from `rows`, with its columns"
+
+
+def test_a_key_page_takes_its_keys_from_visible_alone(incidents):
+    # `rows` loads by key and filters nothing: what the page holds is what `visible` let through.
+    visible = incidents.exclude(title__in=["n00", "n01"])
+    page = _key_page(Listed(visible, rows=Incident.objects.all()), 0, 100)
+    assert [i.title for i in page["items"]] == [f"n{n:02d}" for n in range(2, 23)]
+    assert page["count"] == 21
+
+
+def test_a_key_page_without_rows_loads_from_visible(incidents):
+    page = _key_page(Listed(incidents.exclude(title="n03")), 2, 2)
+    assert [i.title for i in page["items"]] == ["n02", "n04"]
+    assert not page["items"][0].get_deferred_fields()

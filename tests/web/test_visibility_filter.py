@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists
 
 from unblame.actions.models import ActionItem
+from unblame.incidents import access
 from unblame.incidents.access import (
     hidden_incidents,
+    off_hidden_incidents,
     on_visible_incident,
+    on_visible_incident_in_order,
     visible_events,
     visible_incidents,
 )
@@ -117,3 +124,48 @@ def test_the_services_page_leaves_out_trashed_incidents(as_admin, incident, chec
     Incident.all_objects.filter(pk=trashed.pk).update(deleted_at=incident.declared_at)
     (service,) = as_admin.get("/services/").context["services"]
     assert service.incident_count == 1
+
+
+def test_off_hidden_incidents_keeps_the_same_rows_for_everyone(
+    admin, editor, viewer, outsider, incident, restricted, sev2
+):
+    # An item on each of the four pairs of flags; the editor responds to the restricted ones.
+    _setup(incident, restricted)
+    for trashed in (False, True):
+        for secret in (False, True):
+            one = Incident.objects.create(title="x", severity=sev2, restricted=secret)
+            one.responders.create(user=editor)
+            ActionItem.objects.create(incident=one, title=f"trashed={trashed} secret={secret}")
+            if trashed:
+                Incident.all_objects.filter(pk=one.pk).update(deleted_at=restricted.declared_at)
+    inactive = outsider.__class__.objects.create(username="gone", role="editor", is_active=False)
+    for user in (admin, editor, viewer, outsider, inactive, AnonymousUser()):
+        kept = ActionItem.objects.filter(off_hidden_incidents(user))
+        assert set(kept.values_list("title", flat=True)) == _items(user), user
+    assert _items(viewer) == {"Public item", "trashed=False secret=False"}
+
+
+def test_off_hidden_incidents_takes_another_path_to_the_incident(outsider, incident, restricted):
+    TimelineEvent.objects.create(incident=incident, text="public note")
+    TimelineEvent.objects.create(incident=restricted, text="restricted note")
+    kept = TimelineEvent.objects.filter(off_hidden_incidents(outsider, "incident_id"))
+    assert set(kept.values_list("text", flat=True)) == {"public note"}
+
+
+@pytest.mark.parametrize("engine", ["postgresql", "sqlite"])
+def test_a_long_lists_filter_keeps_the_same_rows_in_either_shape(
+    monkeypatch, engine, admin, editor, viewer, outsider, incident, restricted
+):
+    _setup(incident, restricted)
+    # Either shape runs on either engine; only the choice between them follows the engine.
+    monkeypatch.setattr(access, "connection", SimpleNamespace(vendor=engine))
+    for user in (admin, editor, viewer, outsider, AnonymousUser()):
+        kept = ActionItem.objects.filter(on_visible_incident_in_order(user))
+        assert set(kept.values_list("title", flat=True)) == _items(user), (engine, user)
+
+
+def test_postgresql_reads_the_hidden_incidents_once_and_sqlite_checks_each_row(monkeypatch, viewer):
+    monkeypatch.setattr(access, "connection", SimpleNamespace(vendor="postgresql"))
+    assert not isinstance(on_visible_incident_in_order(viewer), Exists)
+    monkeypatch.setattr(access, "connection", SimpleNamespace(vendor="sqlite"))
+    assert isinstance(on_visible_incident_in_order(viewer), Exists)

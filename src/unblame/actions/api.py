@@ -1,7 +1,9 @@
 """Endpoints for contributing factors and action items, added to the /api/ object.
 
 Incidents come through incidents.access and items through
-ActionItem.objects.visible_to, so the API sees exactly what the pages show.
+ActionItem.objects.visible_to (the long list through
+access.on_visible_incident_in_order, the same rows), so the API sees exactly
+what the pages show.
 A change to an item names the version it was based on (accounts.versions).
 """
 
@@ -19,12 +21,18 @@ from unblame.accounts.roster import prime as prime_roster
 from unblame.accounts.versions import api_base_version
 from unblame.actions.findings import prepare as prepare_findings
 from unblame.actions.forms import possible_owners
-from unblame.actions.models import ActionItem, FactorCategory, incident_factors, incident_items
+from unblame.actions.models import (
+    ActionItem,
+    FactorCategory,
+    incident_factors,
+    incident_items,
+    link_factor_ids,
+)
 from unblame.incidents.access import (
     can_write,
     get_incident_for_user,
     hidden_incidents,
-    on_visible_incident,
+    on_visible_incident_in_order,
 )
 from unblame.incidents.dates import DateOutOfRange, check_day
 from unblame.server.api_enums import Named
@@ -95,7 +103,7 @@ class ActionItemOut(Schema):
 
     @staticmethod
     def resolve_factor_ids(obj: ActionItem) -> list[int]:
-        return [factor.pk for factor in obj.factors.all()]
+        return obj.factor_ids()
 
     @staticmethod
     def resolve_overdue(obj: ActionItem) -> bool:
@@ -104,7 +112,7 @@ class ActionItemOut(Schema):
     @staticmethod
     def resolve_try_harder(obj: ActionItem) -> list[dict[str, Any]]:
         """The analyzer's findings in the shape every other output uses (Finding.to_dict)."""
-        return [finding.to_dict() for finding in obj.try_harder_findings()]
+        return obj.try_harder_dicts()
 
     @staticmethod
     def resolve_url(obj: ActionItem) -> str:
@@ -129,12 +137,21 @@ def list_incident_items(request: HttpRequest, incident_id: int) -> Any:
     return incident_items(get_incident_for_user(request.auth, incident_id))
 
 
+# The columns a row of the list reads (ActionItemOut and the findings' key).
+LISTED_FIELDS = (
+    *("version", "title", "description", "due_date", "status", "priority", "kind"),
+    *("created_at", "updated_at", "closed_at", "stored_findings"),
+    *("owner__username", "incident__id"),
+)
+
+
 class ItemPagination(KeyPagination):
     """Limit and offset over keys (server.paging), with the page's rosters and findings ready."""
 
     def loaded(self, rows: list[Any]) -> None:
         prime_roster(item.incident_id for item in rows)
         prepare_findings(rows)
+        link_factor_ids(rows)
 
 
 @router.get("/action-items", response=list[ActionItemOut])
@@ -156,10 +173,12 @@ def list_items(
         every = every.filter(owner__username=owner)
     if overdue:
         every = every.overdue()
-    visible = every.filter(on_visible_incident(request.auth))
-    visible = visible.select_related("owner", "incident").prefetch_related("factors")
+    visible = every.filter(on_visible_incident_in_order(request.auth)).by_due_date()
     hidden = every.filter(incident_id__in=hidden_incidents(request.auth).values("pk"))
-    return Listed(visible.by_due_date(), every, hidden)
+    # What a row shows and its findings' check reads: the incident only for its
+    # roster (by key), the owner for a name, the factors by link (loaded()).
+    rows = ActionItem.objects.select_related("owner", "incident").only(*LISTED_FIELDS)
+    return Listed(visible, every, hidden, rows)
 
 
 @router.get("/action-items/{item_id}", response=ActionItemOut)

@@ -353,6 +353,23 @@ class ActionItem(Versioned, Audited):
         by_field = self.try_harder_by_field()
         return by_field["title"] + by_field["description"]
 
+    def try_harder_dicts(self) -> list[dict[str, Any]]:
+        """try_harder_findings() as Finding.to_dict gives them: title first, then description.
+
+        Read straight from the stored JSON once it is current, for output that
+        is JSON anyway (the API): no Finding is built only to be turned back.
+        """
+        self.refresh_stored_findings()
+        stored = self.stored_findings or {}
+        return [*stored.get("title", []), *stored.get("description", [])]
+
+    def factor_ids(self) -> list[int]:
+        """Its factors' ids in their order; from link_factor_ids when a list has set them."""
+        linked = getattr(self, "linked_factor_ids", None)
+        if linked is not None:
+            return linked
+        return [factor.pk for factor in self.factors.all()]
+
     @property
     def changes_the_system(self) -> bool:
         """True for an item that changes the system rather than asking people to try harder.
@@ -362,7 +379,7 @@ class ActionItem(Versioned, Audited):
         """
         if self.kind == ActionItem.Kind.LEARN:
             return False
-        return not any(self.try_harder_by_field().values())
+        return not self.try_harder_dicts()
 
 
 def changes_system(kind: str, title: str, description: str, names: Any = ()) -> bool:
@@ -417,6 +434,22 @@ class ActionSummary:
             considered=len(considered),
             changing_system=sum(1 for item in considered if item.changes_the_system),
         )
+
+
+def link_factor_ids(items: Iterable[ActionItem]) -> None:
+    """Give each item its factors' ids (ActionItem.factor_ids) from one query on the link table.
+
+    Prefetching the factors built a factor and a related manager per row of
+    an API page (100 rows) only to read their ids.
+    """
+    by_item = {item.pk: item for item in items}
+    for item in by_item.values():
+        item.linked_factor_ids = []
+    links = ActionItem.factors.through.objects.filter(actionitem_id__in=list(by_item))
+    # The factors' own order (Meta.ordering), as factors.all() gives them.
+    links = links.order_by("contributingfactor__position", "contributingfactor_id")
+    for item_id, factor_id in links.values_list("actionitem_id", "contributingfactor_id"):
+        by_item[item_id].linked_factor_ids.append(factor_id)
 
 
 def incident_items(incident: Incident) -> ActionItemQuerySet:

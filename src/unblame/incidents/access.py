@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -69,6 +70,32 @@ def hidden_incidents(user: Any) -> QuerySet[Incident]:
     # incident first: 220 ms of the services page at 100,000 incidents.
     seen = visible_incidents(user).filter(restricted=True).values("pk")
     return candidates.exclude(pk__in=seen)
+
+
+def off_hidden_incidents(user: Any, incident: str = "incident") -> Q:
+    """The rows on_visible_incident(user) keeps, said as "whose incident is not hidden".
+
+    hidden_incidents is the complement of visible_incidents, so the rows are
+    the same; only the query differs: the few hidden incidents are read once
+    and each row is tested against them.
+    """
+    return ~Q(**{f"{incident}__in": hidden_incidents(user).values("pk")})
+
+
+def on_visible_incident_in_order(user: Any, incident: str = "incident") -> Q | Exists:
+    """on_visible_incident for a long list read in an index's order and cut to a page.
+
+    The same rows, in the shape each engine walks fastest. SQLite checks each
+    row's own incident as it walks the order (1 ms for the first 100 of
+    89,000 action items; off_hidden_incidents took 35 ms there, scanning an
+    index of every incident for the hidden ones). PostgreSQL planned that
+    per-row check as a hash of every visible incident and a sort of every
+    match (230 ms; 480 ms for a viewer on 2,800 incidents), so it gets
+    off_hidden_incidents and walks the order testing each row (8 to 26 ms).
+    """
+    if connection.vendor == "postgresql":
+        return off_hidden_incidents(user, incident)
+    return on_visible_incident(user, incident)
 
 
 def visible_events(user: Any) -> QuerySet[TimelineEvent]:

@@ -84,11 +84,17 @@ class Listed:
     the same number in a few milliseconds. Incidents themselves are counted
     on the covering index in one pass (12 to 26 ms), less than the two counts
     take, so their list gives `visible` only.
+
+    `rows`, when given, is what a page's rows are loaded from by key, without
+    `visible`'s filters: the keys come from `visible` already, and checking
+    them again cost PostgreSQL a hash of every visible incident (145 ms for
+    100 action items at 100,000 incidents).
     """
 
     visible: QuerySet
     every: QuerySet | None = None
     hidden: QuerySet | None = None
+    rows: QuerySet | None = None
 
     def count(self) -> int:
         """Exact; from `every` less `hidden` when given, else by counting `visible`."""
@@ -109,7 +115,7 @@ class KeyPagination(LimitOffsetPagination):
         offset = pagination.offset
         limit = min(pagination.limit, self.max_limit)
         keys = list(queryset.visible.values_list("pk", flat=True)[offset : offset + limit])
-        rows = rows_by_key(queryset.visible, keys)
+        rows = rows_by_key(queryset.visible if queryset.rows is None else queryset.rows, keys)
         self.loaded(rows)
         return {self.items_attribute: rows, "count": queryset.count()}
 
