@@ -385,6 +385,26 @@ OWNING_AND_SLIPS_NEGATIVES = [
     "We take responsibility for the checks the pipeline runs.",
 ]
 
+# --- Remedies that re-send the lesson, pledge care or promise a sanction -----------------
+
+REMEDIES_MORE = [
+    ("Never, never restart the primary without a snapshot.", "try_harder"),
+    ("Check the target cluster before you apply, please.", "try_harder"),
+    ("Reiterate the change policy to every team.", "try_harder"),
+    ("You never deploy on a Friday, end of story.", "try_harder"),
+    ("Ask a second admin to watch over your shoulder during DNS edits.", "try_harder"),
+    ("The platform group is committed to being more careful with quotas.", "try_harder"),
+    ("Whoever skips the checklist again will be written up.", "try_harder"),
+    ("If you have deploy rights, use them responsibly.", "try_harder"),
+]
+
+REMEDIES_MORE_NEGATIVES = [
+    "Teams will be held accountable for their SLOs.",
+    "The webhook will be fired twice.",
+    "You never know which replica answers first.",
+    "The platform group is committed to shipping the new quota service in May.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -403,6 +423,7 @@ READ_AS = [
     *TRAINING,
     *MORE_SHAPES,
     *OWNING_AND_SLIPS,
+    *REMEDIES_MORE,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -421,6 +442,7 @@ UNFLAGGED = [
     *TRAINING_NEGATIVES,
     *MORE_SHAPES_NEGATIVES,
     *OWNING_AND_SLIPS_NEGATIVES,
+    *REMEDIES_MORE_NEGATIVES,
 ]
 
 

@@ -838,6 +838,13 @@ _PLEA_RE = _Lazy(
     r"|employees|employee['’]s|engineers|developers|operators|teams?|people|personnel)\b"
     r"|\bpeer[- ]review\s+(?:process\s+)?(?:for|of)\s+(?:the\s+)?commands\b"
     r"|\bcovered\s+(?:in|during|at)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?training\b"
+    # Eyes on by hand: "a second engineer to watch over the shoulder".
+    r"|\bwatch\s+over\s+(?:[\w'’-]+\s+)?shoulders?\b"
+    # A pledge of care: "our team is committed to paying closer attention".
+    r"|\b(?:is|are|am|remain|remains)\s+(?:fully\s+)?committed\s+to\s+(?:paying|being|taking|following"
+    r"|double-checking|checking|reviewing)\b"
+    # A habit stated as the rule: "you never push directly to main".
+    r"|\byou\s+(?:always|never)\s+(?:push|merge|deploy|run|skip|force-push|commit|release|touch)\b"
     r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
     r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
     r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
@@ -882,7 +889,7 @@ _PLEASE = r"(?:please|pls|plz|plse|pleeease)"
 # An imperative at the start of a clause that asks for a habit: "ALWAYS work
 # with a checklist", "Please bump the major version next time", "pause".
 _IMPERATIVE_RE = _Lazy(
-    rf"(?:{_PLEASE}\s+)?(?:always|never)\s+\w+"
+    rf"(?:{_PLEASE}\s+)?(?:always|never)[,!]?\s+(?:(?:always|never)[,!]?\s+)?\w+"
     rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
     rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
@@ -891,7 +898,9 @@ _IMPERATIVE_RE = _Lazy(
     r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
     r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"
     r"|don['’]t\s+rush|take\s+(?:your|their|a)\s+(?:time|moment)|improve\s+diligence"
-    r"|(?:double|triple)[- ]?check\s+(?!that\s+you\s+have\b)\w+)\b"
+    r"|(?:double|triple)[- ]?check\s+(?!that\s+you\s+have\b)\w+"
+    # The lesson re-sent to people: "Re-communicate the deploy policy", "Reiterate …".
+    r"|re-?communicate|re-?circulate|re-?iterate|re-?emphasi[sz]e|re-?educate)\b"
     # "Next time ping #infra first", "In future, take a moment ...": a remedy in time.
     r"|(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|(?:going|moving)\s+forward)\s*,?\s+"
     rf"(?:{_PLEASE}\s+)?(?!we\b|i\b|you\b|the\b|our\b|it\b|this\b|all\b)[a-z]+\b",
@@ -901,7 +910,7 @@ _IMPERATIVE_RE = _Lazy(
 # "Read your PR before asking for review, please", "Verify the ID twice".
 _EMPHASIS_RE = _Lazy(
     rf"\b{_PLEASE}\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
-    r"|\bcarefully\b|\bthoroughly\b",
+    r"|\bcarefully\b|\bthoroughly\b|\bresponsibly\b|\bdiligently\b",
     re.IGNORECASE,
 )
 _IMPERATIVE_VERBS = frozenset(
@@ -973,7 +982,11 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     match = _IMPERATIVE_RE.match(text, clause.words[begin].start - clause.start)
     if match is None and clause.words[begin].low in _IMPERATIVE_VERBS:
-        # A verb of care that stresses itself: "Verify the ID twice", "... please".
+        # A verb of care that stresses itself: "Verify the ID twice", "... please";
+        # a first clause reads on to the sentence end ("Read your PR before asking
+        # for review, please").
+        if clause is sentence.clauses[0]:
+            text = sentence.text[clause.start - sentence.offset :]
         match = _EMPHASIS_RE.search(text)
     if match is not None:
         return clause.start + match.start(), clause.start + match.end()
@@ -1479,6 +1492,16 @@ CUE_TRIGGERS = {
         "verified by",
         "reviewed by",
         "confirmed by",
+        "shoulder",
+        "committed to",
+        "you never",
+        "you always",
+        "circulate",
+        "iterate",
+        "emphasi",
+        "educate",
+        "responsibly",
+        "diligently",
         "pls",
         "plz",
         "please",

@@ -316,6 +316,9 @@ RULES = (
                     "consequences",
                     "asked not",
                     "being trusted",
+                    "reprimand",
+                    "sanctioned",
+                    "written up",
                 ),
                 pattern=r"""
             (?P<span>\b(?:written|verbal|formal|final)\s+warnings?\b
@@ -328,7 +331,10 @@ RULES = (
             | \bpunish\w*\b
             | \bconsequences\s+for\s+(?:\w+\s+)?(?:{ROLE}|people|anyone|whoever)\b
             | \b(?:been\s+)?asked\s+not\s+to\s+(?:deploy|merge|push|touch|run)\b
-            | \bbefore\s+being\s+trusted\b)
+            | \bbefore\s+being\s+trusted\b
+            # "Anyone caught … will be reprimanded": a sanction promised.
+            | \b(?:will|shall|would|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:\w+ly\s+)?(?:reprimanded|disciplined
+                |sanctioned|written\s+up)\b)
         """,
             ),
             Check(
