@@ -136,7 +136,7 @@ class ItemFacts(Rollup):
     item = models.OneToOneField(
         "actions.ActionItem", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
-    state = models.CharField(max_length=10)  # done, open or dropped
+    state = models.CharField(max_length=20)  # the item's status
     # Open while its incident is closed.
     after_close = models.BooleanField()
     change = models.CharField(max_length=10)  # system, try_harder or learn

@@ -109,7 +109,7 @@ class Migration(migrations.Migration):
                         to="actions.actionitem",
                     ),
                 ),
-                ("state", models.CharField(max_length=10)),
+                ("state", models.CharField(max_length=20)),
                 ("after_close", models.BooleanField()),
                 ("change", models.CharField(max_length=10)),
                 ("due_date", models.DateField(null=True)),
