@@ -405,6 +405,18 @@ REMEDIES_MORE_NEGATIVES = [
     "The platform group is committed to shipping the new quota service in May.",
 ]
 
+# --- A debt that names a culprit; schedules and impact apologies stay unflagged ----------
+
+DEBTS = [
+    ("Whoever scheduled the reindex for Monday noon owes support an apology.", "blame_other"),
+]
+
+DEBTS_NEGATIVES = [
+    "Everyone, I owe you a writeup of the timeline by Friday.",
+    "We missed the 10:00 sync because of the failover; it moves to 14:00.",
+    "Really sorry for the disruption, everyone — checkout is back and we're watching it.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -424,6 +436,7 @@ READ_AS = [
     *MORE_SHAPES,
     *OWNING_AND_SLIPS,
     *REMEDIES_MORE,
+    *DEBTS,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -443,6 +456,7 @@ UNFLAGGED = [
     *MORE_SHAPES_NEGATIVES,
     *OWNING_AND_SLIPS_NEGATIVES,
     *REMEDIES_MORE_NEGATIVES,
+    *DEBTS_NEGATIVES,
 ]
 
 

@@ -1187,6 +1187,8 @@ _COPULA_CONTRACTIONS = ("'m", "’m", "'s", "’s", "'re", "’re")
 # Whoever it was is no one in particular: "… rebukes whoever did it".
 _ANYONE = frozenset({"whoever", "who", "anyone", "anybody", "everyone", "everybody", "someone"})
 # "An intern did this.": the act left unnamed, only its author.
+# "Whoever decided … owes the support team an apology": the debt names a culprit.
+_OWES_RE = _Lazy(r"owes\s+(?:[\w-]+\s+){0,4}?an?\s+(?:big\s+|huge\s+)?apology\b", re.IGNORECASE)
 _DID_THIS_RE = _Lazy(
     r"did\s+(?:this|that|it)(?:\s+to\s+(?:us|me|them|you|the\s+[\w-]+))?\s*[.!]*\s*$", re.IGNORECASE
 )
@@ -1205,6 +1207,9 @@ def culprit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     subject_end = clause.words[clause.predicate - 1].low if clause.predicate else ""
     if did is not None and clause is sentence.clauses[-1] and subject_end not in _ANYONE:
         return start, start + did.end()
+    owes = _OWES_RE.search(text)
+    if owes is not None and not _unreal(clause, start + owes.end()):
+        return start + owes.start(), start + owes.end()
     match = _CULPRIT_RE.match(text)
     if match is None:
         return None
@@ -1319,7 +1324,9 @@ CUE_TRIGGERS = {
         *("before", "during", "middle of", "friday"),
         *("carried on", "pushed ahead", "continued"),
     ),
-    "culprit": ("reason", "cause", "culprit", "problem", "did this", "did that", "did it"),
+    "culprit": (
+        *("reason", "cause", "culprit", "problem", "did this", "did that", "did it", "apology"),
+    ),
     "shame": (
         *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
         *("my best", "brightest", "an idiot", "a fool", "a moron", "a muppet", "a clown"),
@@ -1754,7 +1761,8 @@ PRECHECKS = {
         re.IGNORECASE,
     ),
     "culprit": _Lazy(
-        r"\b(?:reason|cause|culprit|problem)s?\b|\bdid\s+(?:this|that|it)\b", re.IGNORECASE
+        r"\b(?:reason|cause|culprit|problem)s?\b|\bdid\s+(?:this|that|it)\b|\bapology\b",
+        re.IGNORECASE,
     ),
     "shame": _alternatives(_SHAME_RE, _APOLOGY_RE),
     "cause": _Lazy(

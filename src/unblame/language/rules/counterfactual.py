@@ -200,6 +200,9 @@ RULES = (
             # "What we didn't realise was that …" introduces what was unknown.
             | \bwhat\s+(?:\w+\s+){{1,2}}?(?:didn't|didn’t|did\s+not|hadn't|hadn’t|had\s+not)\s+(?:\w+\s+)?
               (?:reali[sz]e|know|see|notice|understand|expect)\w*\b
+            # A meeting or a train missed is a schedule, not care left undone.
+            | \bmissed\s+(?:the|our|a|an|my|his|her|their)\s+(?:[\w:.-]+\s+){{0,2}}?(?:standup|stand-up|meeting|call
+              |sync|train|flight|bus|lunch|retro|demo|1:1|one-on-one)s?\b
         """,
     ),
     Rule(

@@ -384,6 +384,9 @@ RULES = (
             # for the impact, as a company's "we are sorry for the impact" is.
             | (?:\b(?:many|all|some|most|each)\s+of\s+you|\b(?:for|on|to)\s+you
                 |\bour\s+(?:customers|users))\b[^.!?]{0,80}?\bsorry\s+(?:for|about)\s+(?:this|that|it)\b
+            # Sorry for the readers' downtime, with no act of the writer's beside it.
+            | \bsorry\s+(?:for|about)\s+(?:the|any|this)\s+(?:downtime|disruption|inconvenience|impact|delay
+                |interruption|outage)\b(?![^.!?]{0,60}\b(?:i|i['’]m|i['’]ve|my|me)\b)
         """,
     ),
     Rule(
