@@ -1,13 +1,15 @@
 """How long insights, search and related incidents take at a chosen number of incidents.
 
     .venv/bin/python bench/insights.py --incidents 100000 [--data-dir DIR | --database-url URL]
-        [--runs 30] [--only NAME,...] [--rebuild]
+        [--runs 30] [--only NAME,...] [--rebuild] [--rollups]
 
 The same database, clients and timing as bench/pages.py (whose functions it
 uses): generated history up to --incidents, an admin and a viewer who
 responds to a few restricted incidents, each request once cold and --runs
 times warm, p50 and p95, and the ratio of p50 to a bare page (GET /healthz)
-timed in the same run. --rebuild times `rebuild_search_index` first.
+timed in the same run. --rebuild times `rebuild_search_index` first,
+--rollups `rebuild_insights` (the rollups the reports read; a database
+from before them gets them written, timed, whether asked or not).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     pages.fill(args.incidents)
     index(args.rebuild)
+    rollups(args.rollups)
     clients = {"admin": pages.client_for("bench-admin", "admin"), "viewer": pages.viewer_client()}
     print(f"{connection.vendor}, {pages.count_incidents():,} incidents, {args.runs} warm runs each")
     only = set(filter(None, args.only.split(",")))
@@ -91,6 +94,17 @@ def index(rebuild: bool) -> None:
         print(f"rebuilt the search index: {texts:,} texts in {time.monotonic() - started:.1f} s")
 
 
+def rollups(rebuild: bool) -> None:
+    from unblame.insights import rollups as tables
+    from unblame.insights.models import IncidentFacts
+
+    if rebuild or not IncidentFacts.objects.exists():
+        started, cpu = time.monotonic(), time.process_time()
+        rows = sum(tables.rebuild().values())
+        took, cpu = time.monotonic() - started, time.process_time() - cpu
+        print(f"rebuilt the insights rollups: {rows:,} rows in {took:.1f} s ({cpu:.1f} s CPU)")
+
+
 def reviewed_incident() -> tuple[int, str]:
     """A recent public incident with a published review, and the month of the newest incidents."""
     from unblame.reviews.models import Review, ReviewState
@@ -114,6 +128,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--only", default="", help="comma-separated words of target names")
     parser.add_argument("--rebuild", action="store_true", help="time rebuilding the index first")
+    parser.add_argument("--rollups", action="store_true", help="time rebuilding the rollups first")
     return parser.parse_args(argv)
 
 
