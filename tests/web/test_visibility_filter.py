@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.db.models import Exists
 
 from unblame.actions.models import ActionItem
@@ -169,3 +170,13 @@ def test_postgresql_reads_the_hidden_incidents_once_and_sqlite_checks_each_row(m
     assert not isinstance(on_visible_incident_in_order(viewer), Exists)
     monkeypatch.setattr(access, "connection", SimpleNamespace(vendor="sqlite"))
     assert isinstance(on_visible_incident_in_order(viewer), Exists)
+
+
+def test_sqlite_finds_the_visible_restricted_incidents_by_index_not_by_scan(viewer, restricted):
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite query plan")
+    sql, params = hidden_incidents(viewer).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = [row[3] for row in cursor.fetchall()]
+    assert any("deleted_at=? AND restricted=?" in step for step in plan), plan

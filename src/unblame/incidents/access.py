@@ -68,7 +68,11 @@ def hidden_incidents(user: Any) -> QuerySet[Incident]:
     # incidents: listed once (a few, or the admin's 3%). Checking each
     # candidate with on_visible_incident made PostgreSQL hash every visible
     # incident first: 220 ms of the services page at 100,000 incidents.
-    seen = visible_incidents(user).filter(restricted=True).values("pk")
+    # `IN (true)`, not the bare flag: SQLite searches an index by an IN list but
+    # reads a bare boolean column as an expression to test, so it walked all
+    # 97,000 live incidents' index entries for these (the API's count of hidden
+    # action items: 46 to 20 ms at 100,000). PostgreSQL plans both alike.
+    seen = visible_incidents(user).filter(restricted__in=[True]).values("pk")
     return candidates.exclude(pk__in=seen)
 
 
