@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.lookups import In
 from django.utils import timezone
@@ -42,15 +44,40 @@ WORKING_DAY_HOURS = [100 * d + h for d in WORK_DAYS for h in range(WORK_START, W
 
 def factors(scope: Scope) -> list[Block]:
     factors = scope.rollup(FactorFacts)
-    return [_factors_by_month(scope, factors), _factors_across_services(scope, factors)]
-
-
-def _factors_by_month(scope: Scope, factors) -> Block:
-    rows = (
+    # An incident is declared in one month: a category's incidents are the sum
+    # of its months', and its last one the latest of theirs, so the second
+    # block needs no second count of distinct incidents.
+    rows = list(
         factors.annotate(month=month_of("declared_at"))
         .values("month", "category_id", "category__name")
-        .annotate(n=Count("incident", distinct=True))
+        .annotate(n=Count("incident", distinct=True), last=Max("declared_at"))
     )
+    services = _services_per_category(factors)
+    return [_factors_by_month(scope, rows), _factors_across_services(scope, rows, services)]
+
+
+def _services_per_category(factors) -> dict[int, int]:
+    """How many distinct services the incidents of each category's factors have.
+
+    The factor rows are joined to the incidents' services directly; Django's
+    path (`incident__services`) joined every row's incident first.
+    """
+    pairs = factors.values("category_id", "incident_id")
+    try:
+        sql, params = pairs.query.sql_with_params()
+    except EmptyResultSet:
+        return {}
+    through = Incident.services.through._meta.db_table
+    query = (
+        f"SELECT f.category_id, COUNT(DISTINCT t.service_id) FROM ({sql}) f "
+        f"INNER JOIN {through} t ON t.incident_id = f.incident_id GROUP BY f.category_id"
+    )
+    with connections[pairs.db].cursor() as cursor:
+        cursor.execute(query, params)
+        return dict(cursor.fetchall())
+
+
+def _factors_by_month(scope: Scope, rows: list[dict]) -> Block:
     counts: dict[tuple[str, int], int] = {}
     names: dict[int, str] = {}
     totals: dict[int, int] = defaultdict(int)
@@ -90,17 +117,17 @@ def _factors_by_month(scope: Scope, factors) -> Block:
     )
 
 
-def _factors_across_services(scope: Scope, factors) -> Block:
-    rows = (
-        factors.values("category_id", "category__name")
-        .annotate(
-            incidents=Count("incident", distinct=True),
-            services=Count("incident__services", distinct=True),
-            last=Max("declared_at"),
+def _factors_across_services(scope: Scope, by_month: list[dict], services: dict) -> Block:
+    categories: dict[int, dict] = {}
+    for row in by_month:
+        pk = row["category_id"]
+        found = categories.setdefault(
+            pk, {"category_id": pk, "category__name": row["category__name"], "incidents": 0}
         )
-        .order_by("-incidents", "category__name")
-    )
-    rows = list(rows)
+        found["incidents"] += row["n"]
+        found["last"] = max(filter(None, [found.get("last"), row["last"]]), default=None)
+        found["services"] = services.get(pk, 0)
+    rows = sorted(categories.values(), key=lambda r: (-r["incidents"], r["category__name"]))
     chart = Chart(
         "Incidents sharing each factor category",
         "For each factor category, how many incidents had a contributing factor under it; "

@@ -410,3 +410,55 @@ def test_restricted_incidents_count_only_for_those_who_may_see_them(db, history,
             listed = client.get("/insights/incidents/").context["page"].paginator.count
             assert listed == len(seen), who
         transaction.set_rollback(True)
+
+
+placed = st.lists(
+    st.tuples(
+        st.integers(0, 9),  # which incident
+        st.sampled_from(["Testing", "Change management", "Monitoring and detection"]),
+        st.sets(st.sampled_from(["checkout", "search", "payments"]), max_size=2),  # its services
+    ),
+    max_size=12,
+)
+
+
+@PROPERTY
+@given(history=incidents, factors=placed, zone=st.sampled_from(ZONES))
+def test_each_category_counts_its_incidents_services_and_last_one(db, history, factors, zone):
+    from unblame.actions.models import ContributingFactor, FactorCategory
+    from unblame.incidents.models import Service
+
+    with transaction.atomic():
+        made = _build(history)
+        client = Client()
+        client.force_login(make_user("reader", "viewer", timezone=zone))
+        services = {
+            name: Service.objects.get_or_create(name=name)[0]
+            for name in ["checkout", "search", "payments"]
+        }
+        seen = defaultdict(lambda: (set(), set()))
+        for which, name, named in factors:
+            incident = made[which % len(made)]
+            incident.services.add(*(services[n] for n in named))
+            ContributingFactor.objects.create(
+                incident=incident, category=FactorCategory.objects.get(name=name), description="x"
+            )
+            seen[name][0].add(incident)
+        for ids, names in seen.values():
+            names.update(s.name for i in ids for s in i.services.all())
+        local = zoneinfo.ZoneInfo(zone)
+        expected = sorted(
+            (
+                [
+                    name,
+                    str(len(ids)),
+                    str(len(names)),
+                    "yes" if len(ids) > 1 else "no",
+                    max(i.declared_at for i in ids).astimezone(local).date().isoformat(),
+                ]
+                for name, (ids, names) in seen.items()
+            ),
+            key=lambda r: (-int(r[1]), r[0]),
+        )
+        assert _csv(client, "factors", "across-services")[1:] == expected
+        transaction.set_rollback(True)
