@@ -417,6 +417,25 @@ DEBTS_NEGATIVES = [
     "Really sorry for the disruption, everyone — checkout is back and we're watching it.",
 ]
 
+# --- Whole real reviews: shapes that are no verdict (read in public postmortems) ---------
+
+REVIEW_PROSE_NEGATIVES = [
+    "Q: Why did you not load-test the new fee market before launch?",
+    "**Q: Why were the fixes not already part of the release?**",
+    "The contractor's account was suspended by the identity provider at 22:04.",
+    "Support told the user they would lose access to the wallet after 30 days.",
+    "The vendor's team suggested verifying the audit trail for unusual logins.",
+    "QuickLog should raise an error when it cannot open its file.",
+    "Nothing unusual was found in the logs; we assumed user error at the time.",
+    "Billing Terraform IaC accidentally reverted",
+    "This was not caught by our unit/integration tests.",
+    "No service in staging uses the /v2 path, so we didn't catch the change in testing.",
+    "Had we not been monitoring, the stalled nodes would have forked the chain.",
+    "Appointing an incident commander could have helped.",
+    "Once the cause was validated, a fix went out within the hour.",
+    "So far we only have evidence that a few tokens were exposed.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -457,6 +476,7 @@ UNFLAGGED = [
     *OWNING_AND_SLIPS_NEGATIVES,
     *REMEDIES_MORE_NEGATIVES,
     *DEBTS_NEGATIVES,
+    *REVIEW_PROSE_NEGATIVES,
 ]
 
 

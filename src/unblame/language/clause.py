@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from . import regex_cache
@@ -869,6 +870,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if len(subject) > 1 and subject[-1].low in _PRONOUNS:
         # "Turns out I'd forgotten ...": the pronoun that ends the subject acts.
         subject = subject[-1:]
+    if len(subject) > 1 and subject[0].low.endswith("ing") and subject[0].low not in _ROLES:
+        return SYSTEM  # "Appointing an incident manager could have helped": an activity
     lows = [w.low for w in subject]
     if lows[0] in _SELF_WORDS or (lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES):
         return SELF
@@ -947,6 +950,16 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
     return possessive and (owner.text[:1].isupper() or owner.text.startswith(("@", NAME_MARK)))
 
 
+_NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "Da", "La", "Le", "Van", "Von")
+
+
+def _camel_case(text: str) -> bool:
+    """A capital inside the word after a lower-case letter ("SeriLog", "IaC"), as
+    product names are written; "McKenzie" and "DeShawn" are names."""
+    inner = any(a.islower() and b.isupper() for a, b in pairwise(text))
+    return inner and not text.startswith(_NAME_PREFIXES)
+
+
 def _name_shaped(subject: tuple[Word, ...]) -> bool:
     """One or two capitalised words, not a function word or a noun by its ending."""
     # A name takes no article: "The API" and "This Worker" are things.
@@ -962,6 +975,8 @@ def _name_shaped(subject: tuple[Word, ...]) -> bool:
         return False  # "Dependabot", "renovate[bot]": tools that open PRs
     if len(core) == 1 and head.text.isupper() and len(head.text) > 1:
         return False  # "CI", "DNS": an acronym names a thing
+    if any(_camel_case(w.text) for w in core):
+        return False  # "SeriLog", "IaC", "PowerShell": products, not people
     # "Validators", "Deploys": a capitalised plural is a thing more often than a
     # name; "Hollis" and "Marcus" are names.
     plural = head.low.endswith("s") and not head.low.endswith(("is", "us", "as", "os"))

@@ -563,6 +563,8 @@ RULES = (
                     "who the",
                 ),
                 pattern=r"""
+            # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
+            (?<!q:\s)(?<!q:)
             (?P<span>
               \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
                 \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b{INSENT}*\?
@@ -585,6 +587,8 @@ RULES = (
         unless=r"""
             \bwho\s+(?:is|was|'s)\s+(?:on\s+call|on-call|around|available|online)
             | \bwho\s+\w+\s+(?:the\s+|that\s+|this\s+)?(?:fix|patch|rollback|revert|hotfix|mitigation)
+            # A FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
+            | (?:^|[\s_*])q\s*:\s*(?:why|how|what|who|did|were|was)\b
         """,
     ),
     Rule(

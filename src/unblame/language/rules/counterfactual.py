@@ -98,6 +98,9 @@ RULES = (
         unless=rf"""
             {OUTCOME_SPECULATION} | {INQUIRY}
             | \b(?:should|could)\s+have\s+(?:the|a|an|some|more|no|any|our|its|their)\b(?!\s*\w+ed\b)
+            # An activity is the subject: "Appointing an incident manager could have helped".
+            | \b(?:appointing|assigning|having|hiring|designating|adding|involving|paging|looping\s+in)
+              \s+(?:an?|the|another|one|more)\s+(?:[\w-]+\s+){{0,2}}?(?:{{ROLE}})
             | \b(?:should|could)\s+have\s+been\s+(?:alerted|paged|notified|told|warned|given|shown)
             | \b(?:should|could)(?:n't|\s+not)?\s+have\s+been\s+[\w-]+ed\b
         """,
@@ -200,6 +203,8 @@ RULES = (
             # "What we didn't realise was that …" introduces what was unknown.
             | \bwhat\s+(?:\w+\s+){{1,2}}?(?:didn't|didn’t|did\s+not|hadn't|hadn’t|had\s+not)\s+(?:\w+\s+)?
               (?:reali[sz]e|know|see|notice|understand|expect)\w*\b
+            # "… so we didn't catch it in testing": the consequence of a gap just named.
+            | \bso\s+(?:we|they|nobody|no\s+one)\s+(?:didn['’]t|did\s+not|never|couldn['’]t|could\s+not)\b
             # A meeting or a train missed is a schedule, not care left undone.
             | \bmissed\s+(?:the|our|a|an|my|his|her|their)\s+(?:[\w:.-]+\s+){{0,2}}?(?:standup|stand-up|meeting|call
               |sync|train|flight|bus|lunch|retro|demo|1:1|one-on-one)s?\b
@@ -239,6 +244,8 @@ RULES = (
                 (?:n't|\s+not)?\s+{PARTICIPLE}
             )
         """,
+        # "Had we not been monitoring, …": what our watching saved, no choice judged.
+        unless=rf"\bhad\s+{{PERSON}}\s+not\s+been\s+(?:{SYSTEM_GERUNDS})\b",
     ),
     Rule(
         code="UB304",

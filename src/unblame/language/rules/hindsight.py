@@ -56,7 +56,8 @@ RULES = (
         unless=r"""
             \broot\s+cause\s+analys\w+ | \brca\b | \bcontributing\b | \broot\s+causes\b
             | \bno\s+(?:single\s+)?root\s+cause | \bfactors\b | \bcause\s+(?:is|was|remains)\s+(?:\w+\s+)?(?:unknown|unclear|not|under)
-            | \bcause\s+(?:is|was|became)\s+(?:\w+\s+)?(?:clear|known|found|identified|confirmed|understood|obvious)
+            | \bcause\s+(?:is|was|became)\s+(?:\w+\s+)?(?:clear|known|found|identified|confirmed|understood|obvious
+                |validated|verified|determined|fixed|addressed)
         """,
     ),
     Rule(
@@ -137,7 +138,7 @@ RULES = (
         pattern=r"""
             (?P<span>{PERSON}\s+(?:\w+\s+)?(?:just|simply|merely|only)\s+
               (?:had\s+to|needed\s+to|have\s+to|has\s+to|need\s+to|needs\s+to|forgot|ignored|missed
-              |didn't|did\s+not|should|could|have\s+(?:\w+ed|\w+en)))
+              |didn't|did\s+not|should|could|have\s+(?:\w+ed|\w+en))\b)
         """,
     ),
 )

@@ -29,6 +29,8 @@ NOT_AS_CAUSE = r"""
       |absorb\w*|design\w*\s+for|account\w*\s+for|expect\w*|cope\s+with|handl\w+)
       \s+(?:\w+\s+){0,3}?(?:human|operator|user|manual)\s+errors?
     | (?:human|operator|user|manual)[-\s]errors?[-\s](?:proof|prone|tolerant|resistant)
+    # A first guess told as such: "assumed user error at the time".
+    | \b(?:assum|suspect|guess|presum)\w*\s+(?:it\s+was\s+)?(?:\w+\s+)?(?:human|operator|user)\s+error
     | {GENERIC}
     | \buser\s+errors?\s+(?:messages?|pages?|responses?|codes?|dialogs?|handling|class|types?|states?|text)
     | \berror\s+messages?\b | \b4\d\d\s+(?:responses?|errors?|status) | \bvalidation\b

@@ -341,7 +341,7 @@ RULES = (
                 triggers=("access", "permission", "rights", "privilege", "credential"),
                 pattern=r"""
             (?P<span>\b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling|take\s+away|taking\s+away
-                |strip|stripping|lose|loses|losing)\s+
+                |strip|stripping|(?<!would\s)(?<!could\s)(?<!might\s)(?<!may\s)(?:lose|loses|losing))\s+
                 (?:(?-i:[A-Zꙮ][a-z]+)['’]s\s+|his\s+|her\s+|their\s+|the\s+(?:\w+\s+)?(?:{ROLE})['’]s\s+)?(?:\w+\s+)?
                 (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b)
         """,
@@ -373,7 +373,7 @@ RULES = (
                 triggers=("account",),
                 pattern=r"""
             (?P<span>(?:{OTHER}|\bthe\s+(?:\w+\s+)?(?:{ROLE}))['’]s\s+(?:\w+\s+)?account\s+(?:has\s+been|was|will\s+be|is)\s+
-                (?:disabled|suspended|locked|revoked|removed|deactivated))
+                (?:disabled|suspended|locked|revoked|removed|deactivated)(?!\s+by\b))
         """,
             ),
         ),

@@ -1,0 +1,221 @@
+"""What every cue of the sentence model reads: a clause's predicate, its verb, whether its act
+is real, and the phrases several cues share (a wrong object, a warning set aside, a reason
+given). See `unblame.language.cues` for the cues themselves."""
+
+from __future__ import annotations
+
+import re
+
+from .clause import (
+    _ARTICLES,
+    _AUX,
+    _EVENT_VERBS,
+    _IRREGULAR_PAST,
+    _PRESENT_ACTS,
+    _SLIP_ADVERBS,
+    Clause,
+    Sentence,
+    Word,
+    _Lazy,
+    _prefixed_irregular_past,
+)
+
+_WRONG_OBJECT_RE = _Lazy(
+    # Headlines drop the article: "emailed the file to wrong address".
+    r"\b(?:the|a|to|at|into|onto)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b|\brather\s+than\s+the\b"
+    # A thing left in an unsafe state: "left the bucket public", "left port 22 open to the world".
+    r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:public|publicly\s+\w+|world-readable|unlocked|unencrypted"
+    r"|unprotected|exposed|open\s+to\s+(?:the\s+)?(?:world|internet|public))\b"
+    r"|\bbackwards\b|\b(?:mixed|muddled)\s+up\b|\btransposed\b"
+    # "wired both feeds to the same UPS": redundancy undone by the act.
+    r"|\bboth\s+(?:[\w-]+\s+){1,5}?(?:to|on|into|onto|in)\s+the\s+same\b"
+    # A secret put where others can read it, a lure taken: "committed the API key",
+    # "clicked the phishing link".
+    # Not "missed the hard-coded secret": there the participle describes the thing.
+    r"|(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bthis\s)\b(?:committed|pushed|posted|pasted|hard-?coded|leaked"
+    r"|uploaded|checked\s+in|emailed|shared|copied)\s+"
+    r"(?:\w+\s+){0,3}?(?:api\s+keys?|secrets?|passwords?|tokens?|credentials|private\s+keys?)\b"
+    r"(?!\s+(?:store|manager|vault|rotation|scanner))"
+    r"|\b(?:clicked|opened|followed|downloaded)\s+(?:on\s+)?(?:\w+\s+){0,2}?(?:phishing|malicious|fake|spoofed"
+    r"|suspicious|fraudulent)\b"
+    r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
+    re.IGNORECASE,
+)
+
+
+# The object carries the slip when the act put it in place: "pushed untested
+# code", "entered an erroneous command". Rolling back or finding the faulty
+# config is the response, not the slip, so the verb must be one that applies.
+# Verbs that put something in place: the act the slip rides on.
+_APPLYING = (
+    r"(?:push|deploy|merg|ship|enter|ran\b|run|typ|appl|issu|execut|commit|upload|releas|install"
+    r"|submitt?|introduc|wrote|writ|sen[dt]|us(?:e|ed|ing)\b|rolled\s+out|roll\w*\s+out|tagg?)"
+)
+
+
+# Words that make an act hypothetical, prevented or denied.
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+
+
+_UNREAL = frozenset(
+    {"can", "can't", "can’t", "cannot", "could", "couldn't", "would", "wouldn't", "might"}
+    | {"may", "will", "won't", "nothing", "anything", "not", "never", "if", "avoid"}
+    | {"don't", "doesn't", "didn't", "didn’t", "don’t", "prevent", "unless", "whether"}
+    | {"prevents", "prevented", "preventing"}
+)
+
+
+_GOOD_OUTCOME_RE = _Lazy(
+    r"\b(?:recover\w*|resol\w+|restor\w+|fix\w*|mitigat\w+|stabili[sz]\w+|stopp?\w*|end\w*|correctly"
+    r"|again|recreat\w+|work(?:ing|ed)?\s+(?:again|normally)"
+    r"|improv\w+|faster|success\w*|green|healthy|normal)\b",
+    re.IGNORECASE,
+)
+
+
+# --- Cues over a clause -----------------------------------------------------------------
+
+
+def _predicate_start(clause: Clause) -> int:
+    """Offset where the clause's predicate starts (its end when it has none)."""
+    if clause.predicate >= len(clause.words):
+        return clause.end
+    return clause.words[clause.predicate].start
+
+
+def _predicate(sentence: Sentence, clause: Clause) -> tuple[int, str]:
+    """Offset and text of the clause from its predicate on."""
+    start = _predicate_start(clause)
+    return start, _clause_text(sentence, clause, start)
+
+
+def _clause_text(sentence: Sentence, clause: Clause, start: int) -> str:
+    return sentence.text[start - sentence.offset : clause.end - sentence.offset]
+
+
+def _unreal(clause: Clause, before: int) -> bool:
+    """True when the act before offset `before` did not happen as told.
+
+    A condition ("if I had mistakenly ..."), a modal ("so that I can't
+    accidentally push") or a denial ("did nothing wrong") speaks of an act
+    that did not happen, which judges nobody.
+    """
+    if clause.words[0].low in _CONDITIONS:
+        return True
+    return any(w.low in _UNREAL for w in clause.words if w.start < before)
+
+
+# Finding something by chance is luck, not a slip: "accidentally discovered a bug".
+_DISCOVERIES = frozenset(
+    {"discovered", "found", "learned", "learnt", "stumbled", "noticed", "spotted", "realized"}
+    | {"realised", "uncovered", "caught", "fixed", "solved", "came"}
+)
+
+
+# Verbs of finding and fixing: "found the wrong value" is the response to a slip.
+_RESPONSES = frozenset(
+    {"found", "spotted", "noticed", "saw", "identified", "discovered", "caught", "detected"}
+    | {"flagged", "traced", "fixed", "corrected", "repaired", "finds", "spots", "notices", "fixes"}
+    | {"corrects"}
+)
+
+
+# Not "replaced", "reverted" or "removed": "reverted the wrong commit" is a slip.
+
+
+def _responds(clause: Clause) -> bool:
+    """The clause's verb finds or fixes something rather than puts it in place."""
+    verb = _first_verb(clause)
+    return verb is not None and verb.low in _RESPONSES
+
+
+_APPLYING_RE = _Lazy(_APPLYING, re.IGNORECASE)
+
+
+def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
+    start, text = _predicate(sentence, clause)
+    match = regex.search(text)
+    if match is None or _unreal(clause, start + match.end()):
+        return None
+    return start + match.start(), start + match.end()
+
+
+# Acts that set a warning or a step aside on purpose: said of another person,
+# a verdict on their will, where "missed" and "forgot" are hindsight.
+_DISREGARD_RE = _Lazy(
+    r"(?:(?:had|has|have|just|simply|then|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
+    r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off"
+    # A choice to set it aside: "chose to skip the load test".
+    r"|(?:chose|decided|opted|elected)\s+to\s+(?:ignore|disregard|skip|bypass|circumvent|override))\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
+    r"|every|several|two|three|four|five|\d+|multiple|repeated|both|any|each|numerous|some"
+    r"|many)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_verb(clause: Clause) -> bool:
+    """The clause's verb is a past form ("dropped the index"), events included."""
+    verb = _first_verb(clause)
+    if verb is None or verb.low in _AUX:
+        return False
+    return (
+        verb.low.endswith("ed") or verb.low in _IRREGULAR_PAST or _prefixed_irregular_past(verb.low)
+    )
+
+
+_ON_PURPOSE_RE = _Lazy(
+    r"\b(?:by\s+design|as\s+(?:designed|planned|intended|agreed)|on\s+purpose|intentionally"
+    r"|deliberately|per\s+(?:the\s+)?(?:runbook|policy|plan))\b",
+    re.IGNORECASE,
+)
+
+
+def _explained(sentence: Sentence, clause: Clause) -> bool:
+    """A later clause gives the reason ("because", "since", "as the runbook asked"),
+    or the act is said to be on purpose."""
+    if _reason_follows(sentence, clause, _BECAUSE | {"as"}):
+        return True
+    return _ON_PURPOSE_RE.search(sentence.text, clause.start - sentence.offset) is not None
+
+
+_BECAUSE = frozenset({"because", "since"})
+
+
+def _reason_follows(sentence: Sentence, clause: Clause, openers: frozenset[str]) -> bool:
+    """A clause after `clause` opens with one of `openers`: the writer gives a reason."""
+    return any(c.words[0].low in openers for c in sentence.clauses if c.start > clause.start)
+
+
+def _first_verb(clause: Clause) -> Word | None:
+    """The clause's verb after any auxiliaries and adverbs."""
+    words, k = clause.words, clause.predicate
+    while k < len(words) and (words[k].low in _AUX or words[k].low.endswith("ly")):
+        k += 1
+    return words[k] if k < len(words) else None
+
+
+def _from_predicate(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
+    """Where `regex` matches at the start of the clause's predicate."""
+    start, text = _predicate(sentence, clause)
+    match = regex.match(text)
+    return (start + match.start(), start + match.end()) if match else None
+
+
+def _acts(clause: Clause) -> bool:
+    """True when the clause's verb is a deliberate act, not a state or an event."""
+    words, k = clause.words, clause.predicate
+    while k < len(words) and (words[k].low in _SLIP_ADVERBS or words[k].low.endswith("ly")):
+        k += 1
+    if k >= len(words):
+        return False
+    low = words[k].low
+    if low in _EVENT_VERBS and k + 1 < len(words) and words[k + 1].low in _ARTICLES:
+        return True  # "dropped the audit table": with an object, an event verb is an act
+    if low in _AUX or low in _EVENT_VERBS:
+        return False
+    return (
+        low in _IRREGULAR_PAST
+        or _prefixed_irregular_past(low)
+        or low in _PRESENT_ACTS
+        or low.endswith("ed")
+    )

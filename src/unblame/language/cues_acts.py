@@ -1,0 +1,505 @@
+"""Cues over a clause's act (`unblame.language.cues`): a slip, care left undone, harm that
+followed, damage done, hindsight about a choice."""
+
+from __future__ import annotations
+
+import re
+
+from .clause import (
+    _AUX,
+    _CLAUSE_WORDS,
+    _DETERMINERS,
+    _IRREGULAR_PAST,
+    _MIS_IRREGULAR,
+    _MIS_RE,
+    _SLIP_ADVERBS,
+    _SLIP_VERBS,
+    GROUP,
+    NOBODY,
+    OTHER,
+    Clause,
+    Sentence,
+    _Lazy,
+)
+from .cue_base import (
+    _APPLYING,
+    _APPLYING_RE,
+    _BECAUSE,
+    _CONDITIONS,
+    _DISCOVERIES,
+    _DISREGARD_RE,
+    _GOOD_OUTCOME_RE,
+    _ON_PURPOSE_RE,
+    _UNREAL,
+    _WRONG_OBJECT_RE,
+    _acts,
+    _clause_text,
+    _from_predicate,
+    _phrase,
+    _predicate,
+    _predicate_start,
+    _reason_follows,
+    _responds,
+    _unreal,
+)
+
+_BLUNDER_PHRASE_RE = _Lazy(
+    r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
+    r"|\b(?:made|make|makes|making)\s+(?:a|an|the|that|this|such\s+an?)\s+(?:\w+\s+){0,2}?(?:mistake|error|typo"
+    r"|blunder|misstep|goof)\b"
+    r"|\bslipped\s+(?:up|on\s+(?:the|a|his|her|their|my|our)\s+keyboards?)\b"
+    r"|\b(?:merged|shipped|deployed|released|pushed|published|tagged|acted)\s+(?:\w+\s+){0,3}?(?:way\s+|far\s+|much\s+)?"
+    r"too\s+(?:soon|early|hastily|quickly|fast)\b"
+    r"|\b(?:did|done|got|get)\s+(?:\w+\s+){0,3}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
+    r"|realising|noticing|thinking|being\s+thorough)\b",
+    re.IGNORECASE,
+)
+
+
+_FLAWED_OBJECT_RE = _Lazy(
+    _APPLYING + r"\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved)\b"
+    r"|(?:bad|broken|buggy)\s+(?:config\w*|commit|migration|release|change|value|patch|update|rule|query"
+    r"|script|tag|image|build|data|dns\s+record|record|route|template)s?\b"
+    r"|(?:erroneous|errant|mistaken|faulty)\s+(?:[\w-]+\s+)?(?:command|input|value|query|entry"
+    r"|entries|parameter|argument|setting|flag|rule|config\w*|change|cable|script|update|patch"
+    r"|release|build|version|firmware|package|commit|file)s?\b)",
+    re.IGNORECASE,
+)
+
+
+# Deliberate acts of attention and care: what "did not" and "failed to" judge.
+_CARE_VERBS = (
+    r"notice|check|test|verify|validate|review|read|look|follow|tell|inform|notify|announce"
+    r"|communicate|coordinate|consult|ask|wait|escalate|update|confirm|consider|reali[sz]e"
+    r"|think|connect|document|double-check|catch|see|monitor|respond|plan|prepare|speak"
+    r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take|perform"
+)
+
+
+_CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|sufficiently)"
+
+
+_OMISSION_RE = _Lazy(
+    rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
+    rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
+    # "didn't properly hand over the pager": the adverb of care makes any act one.
+    rf"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|failed\s+to)\s+{_CARE_ADVERBS}\s+\w+"
+    # Forgetting is always an omission, save forgetting to mention something.
+    r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
+    rf"|\bfailed\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do)\b"
+    r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
+    r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
+    r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
+    r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
+    r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
+    r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
+    rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
+    r"|\bwithout\s+(?:\w+ly\s+|ever\s+|even\s+|first\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running|opening"
+    r"|ensuring|making\s+sure|waiting\s+for"
+    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
+    r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
+    r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
+    rf"|\b(?:was|were)\s+(?:too\s+|very\s+|really\s+)?slow\s+to\s+(?:{_CARE_VERBS}|act|react|page)\b"
+    r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
+    # "has not reviewed too closely": care said to fall short without "enough".
+    r"|\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:too|very|that|so|all\s+that)\s+(?:closely|carefully"
+    r"|thoroughly)\b"
+    r"|\b(?:don['’]?t|doesn['’]?t|didn['’]?t|do\s+not|does\s+not|did\s+not)\s+even\s+(?:bother\s+to\s+)?\w+"
+    r"|\b(?:skipped|omitted)\s+(?:\w+\s+)?(?:step|steps|check|checks|review|approval|tests?|canary|stage)\b"
+    r"|\b(?:overlooked|ignored|disregarded|omitted|skipped)\s+(?:the|a|an|this|that|it|his|her"
+    r"|their|our|several|two|both|all)\b",
+    re.IGNORECASE,
+)
+
+
+_NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
+
+
+_CARE_PAST_RE = _Lazy(
+    r"picked|noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
+    r"|looked|asked|questioned|flagged|objected|remembered|bothered|acted|responded|reacted"
+    r"|intervened|escalated|followed"
+)
+
+
+# The work itself did damage: "your PR broke the Windows build".
+_DAMAGE_RE = _Lazy(
+    r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:\w+ly\s+)?"
+    r"(?:broke|broken|caused|crashed|wiped|emptied|dropped|deleted|erased|destroyed|overwr(?:ote|itten)"
+    r"|purged|truncated|flattened|filled|flooded|saturated|overwhelmed|blocked|locked\s+(?:\w+\s+){0,3}?out"
+    r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
+    r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
+    r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity))\b",
+    re.IGNORECASE,
+)
+
+
+# Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
+_WRECK_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:broke(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)|crashed|corrupted|nuked|trashed|borked|bricked|hosed|clobbered"
+    r"|destroyed|flattened|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
+    r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
+    r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
+    r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?))\b",
+    re.IGNORECASE,
+)
+
+
+# Hindsight about a person's choice: "Tarquin should have checked the config".
+_HINDSIGHT_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:should|shouldn['’]t|should\s+not|ought\s+to|could)\s*(?:have|['’]ve)\s+"
+    r"(?:\w+ly\s+|just\s+|at\s+least\s+)?(?:known|seen|done|run|read|caught|taken|written|told"
+    r"|asked|kept|made|thought|left|\w+ed"
+    # Writers drop the participle ("should have bump the major"): a hand act in
+    # its plain form says the same.
+    # Not the verbs that also name a permission or a kind ("write access",
+    # "push rights", "test coverage").
+    r"|bump|check|verify|wait|ask|tell|update|fix|revert|increase|restart|notify|inform|warn"
+    r"|follow)\b"
+    # A reproach in the present: "you could at least write LGTM and wait".
+    r"|could\s+at\s+least\s+(?!(?:in|on|at|for|by|a|an|the|some|one|two|be)\b)\w+"
+    r"|should\s+(?:have\s+known|know)\s+better\b",
+    re.IGNORECASE,
+)
+
+
+# A deliberate act of care left undone, told in the passive: "the warning was
+# missed", "the runbook step was skipped", "the change was made without review".
+_CARE_PARTICIPLES = (
+    r"followed|escalated|acted\s+(?:on|upon)|looked\s+at|checked|tested|reviewed|verified|validated"
+    r"|done|carried\s+out|obtained|written|read|noticed|caught|communicated|announced|reported"
+    r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
+    r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed|completed|signed\s+off"
+    r"|filled\s+(?:in|out)"
+)
+
+
+# "... acknowledged but not acted on": a clause that shares its subject starts at "not".
+_BARE_NEGLECT_RE = _Lazy(rf"(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b", re.IGNORECASE)
+
+
+# Acts a person performs, judged in a passive with hindsight: "the migration
+# should not have been merged on a Friday", "the flag should have been removed".
+_ACT_PARTICIPLES = (
+    r"merged|deployed|shipped|released|pushed|approved|removed|deleted|dropped|applied|run"
+    r"|rolled\s+(?:back|out)|reverted|restarted|disabled|enabled|rotated|renewed|declared|paged"
+    r"|cancell?ed|postponed|delayed|migrated|upgraded|installed|configured|changed|started|stopped"
+    r"|kept|left|turned\s+(?:on|off)|switched\s+(?:on|off)|split|pinned|bumped|tagged|paused|halted"
+    r"|aborted|frozen"
+)
+
+
+_NEGLECT_RE = _Lazy(
+    rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
+    # "could have been aborted": a step someone could have taken. "Could have been
+    # noticed earlier" is a guess about attention, usually explained beside it.
+    rf"|could\s+have\s+been\s+(?:\w+ly\s+)?(?:{_ACT_PARTICIPLES}|aborted|halted|paused|escalated)\b"
+    rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
+    rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
+    r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
+    r"|left\s+un\w+ed\b"
+    r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
+    r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
+    r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
+    r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
+    r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
+    # "went ahead without a rollback plan".
+    r"|(?:went\s+ahead|proceeded|went\s+out|shipped|rolled\s+out)\s+without\s+(?:a|an|any)\s+(?:[\w-]+\s+)?"
+    r"(?:plan|review|approval|tests?|check|sign-?off|canary|backup|dry[- ]run)\b"
+    r"|(?:went\s+ahead|went\s+out|shipped|rolled\s+out)\s+without\s+(?:anyone|anybody|a\s+human)\s+\w+ing\b"
+    # "the rollout was allowed to continue despite the error rate".
+    r"|(?:was|were)\s+allowed\s+to\s+(?:continue|proceed|go\s+ahead|run|carry\s+on)\s+(?:\w+\s+){0,3}?"
+    r"(?:despite|in\s+spite\s+of|regardless\s+of)\b"
+    # "was acknowledged and then forgotten", "was flagged twice and never followed up".
+    r"|(?:was|were)\s+\w+ed\s+(?:\w+\s+){0,3}?(?:and|but)\s+(?:then\s+)?(?:forgotten|ignored|dropped"
+    rf"|(?:never|not)\s+(?:{_CARE_PARTICIPLES}))\b"
+    # "the rollback was delayed too long".
+    r"|(?:was|were)\s+(?:\w+ly\s+)?(?:delayed|postponed|left|kept|held|put\s+off)\s+(?:\w+\s+){0,2}?too"
+    r"\s+long\b"
+    # "went out without validating it", "the pages went unanswered".
+    r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:\w+ly\s+|first\s+)?(?:validat|check|test|review"
+    r"|verify|confirm)ing\b"
+    # Not "went unnoticed": an outage that nobody's monitoring saw is a gap in
+    # detection, while a warning "went unread" was in front of someone.
+    r"|(?:went|go|goes|gone)\s+un(?:read|answered|acknowledged|heeded|reviewed|tested|addressed)\b"
+    r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:\w+\s+)?"
+    r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration)\b",
+    re.IGNORECASE,
+)
+
+
+# Things that run by themselves: "the job was skipped" reports the scheduler.
+_RUN_NOUNS = frozenset(
+    {"job", "jobs", "run", "runs", "cron", "build", "builds", "heartbeat", "heartbeats", "batch"}
+    | {"batches", "task", "tasks", "event", "events", "request", "requests", "packet", "packets"}
+    | {"tick", "ticks", "tests", "test", "retry", "retries", "message", "messages", "deadline"}
+    | {"slo", "sla", "target", "window"}
+)
+
+
+# An act tied to a bad outcome that followed from it.
+_HARM_RE = _Lazy(
+    r"(?:,\s*|\b(?:which|that|and)\s+)(?:\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
+    r"|caus\w+|took\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline|out)|brought\s+(?:[\w'’-]+\s+){0,3}?down"
+    r"|broke|triggered|knock\w*\s+(?:[\w'’-]+\s+){0,3}?(?:out|over|offline)"
+    r"|taking\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline)|bringing\s+(?:[\w'’-]+\s+){0,3}?down"
+    r"|cut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?off|render\w*|left\s+(?:\w+\s+){0,2}?unable"
+    r"|(?:dropp|lock|crash|empti|corrupt|fill|hammer|overload|kill|exhaust|saturat|flood|stall|break"
+    r"|wip|eras|destroy|purg|truncat|flatten|block|clobber)(?:ed|ing)"
+    r"|overwr(?:ote|itten|iting)"
+    r"|(?:it|the\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:fell\s+over|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died"
+    r"|(?:was|were)\s+lost|stuck\s+around))\b",
+    re.IGNORECASE,
+)
+
+
+def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act itself is called a slip: an adverb, a mis- verb, 'made a mistake'."""
+    words = clause.words
+    for k in range(clause.predicate, len(words)):
+        low = words[k].low
+        after_determiner = k > 0 and words[k - 1].low in _DETERMINERS
+        if (
+            low in _SLIP_ADVERBS
+            or low in _SLIP_VERBS
+            or low in _MIS_IRREGULAR
+            or (_MIS_RE.match(low) and low != "mistaken" and not after_determiner)
+        ):
+            found = words[k].start, words[k].end
+        else:
+            continue
+        return None if _unreal(clause, found[1]) or _by_chance(clause, k) else found
+    return _phrase(sentence, clause, _BLUNDER_PHRASE_RE) or _right_thing_missed(sentence, clause)
+
+
+# The right value not used is the wrong one used: "I was not setting the correct
+# variable", "he didn't pick the right cluster". Having ("didn't have the right
+# access") is a condition, not an act, so only acts of choosing count.
+_RIGHT_THING_MISSED_RE = _Lazy(
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+ly\s+)?(?:set|use|pass|pick|select|choose|enter|type|run|apply"
+    r"|specify)(?:s|ting|ing|ning|ed)?\s+the\s+(?:correct|right|proper)\b",
+    re.IGNORECASE,
+)
+
+
+def _right_thing_missed(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    if clause.words[0].low in _CONDITIONS:
+        return None
+    start, text = _predicate(sentence, clause)
+    match = _RIGHT_THING_MISSED_RE.search(text)
+    return (start + match.start(), start + match.end()) if match else None
+
+
+_ACCIDENT_ADVERBS = frozenset(
+    {"accidentally", "accidently", "accidentaly", "mistakenly", "inadvertently", "inadvertantly"}
+    | {"unintentionally", "erroneously"}
+)
+
+
+def _by_chance(clause: Clause, adverb: int) -> bool:
+    """The adverb at index `adverb` tells of a lucky find, not a slip."""
+    following = clause.words[adverb + 1] if adverb + 1 < len(clause.words) else None
+    return following is not None and following.low in _DISCOVERIES
+
+
+def accident(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """An act told as unintended: "accidentally removed", "mistakenly thought".
+
+    Narrower than `blunder`: a group's "overlooked" is an omission and its
+    "blindly" usually sits in a plea, so only the adverbs of accident count.
+    """
+    for k in range(clause.predicate, len(clause.words)):
+        word = clause.words[k]
+        if word.low in _ACCIDENT_ADVERBS:
+            if _unreal(clause, word.end) or _by_chance(clause, k):
+                return None
+            return word.start, word.end
+    return None
+
+
+# Interjections of dismay that tell the line reports a slip: "Oops, I published …".
+_OOPS = frozenset(
+    {"oops", "whoops", "woops", "oopsie", "d'oh", "doh", "facepalm", "argh", "welp", "ugh"}
+    | {"dammit", "damnit", "crap"}
+)
+
+
+def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A line opened by "oops" and then the writer's act: a slip told in chat.
+
+    "Oops, I published …" and "whoops, pushed to the wrong branch" (the subject
+    left out); "Oops, Dana pushed …" and "Oops, wrong channel" are not the
+    writer's act. Checked once, on the first clause.
+    """
+    words = sentence.words
+    if not words or words[0].low not in _OOPS or clause is not sentence.clauses[0]:
+        return None
+    k = 1
+    # Punctuation and emoji between: "oops 🙈 I deleted …".
+    while k < len(words) and (words[k].low in _OOPS or not any(c.isalnum() for c in words[k].low)):
+        k += 1
+    if k < len(words) and words[k].low in {"i", "we", "i've", "i’ve", "we've", "we’ve"}:
+        k += 1
+    while k < len(words) and (words[k].low in _AUX or words[k].low.endswith("ly")):
+        k += 1
+    if k >= len(words) or words[k].low in _UNREAL:
+        return None
+    low = words[k].low
+    acted = low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
+    if low in _DISCOVERIES:
+        return None  # "Ugh, we found another broken shard" reacts to news
+    return (words[0].start, words[k].end) if acted else None
+
+
+def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A blunder, or an act on the wrong object: "used the wrong tag", "too broadly".
+
+    "They" in technical writing is as often tools as people ("together they give us
+    weeks of warning instead of minutes"), so for it only a blunder counts.
+    """
+    found = blunder(sentence, clause)
+    subject = {w.low for w in clause.words[: clause.predicate]}
+    if found is not None or subject & {"they", "it"} or _responds(clause):
+        return found
+    return (
+        _phrase(sentence, clause, _WRONG_OBJECT_RE)
+        or _phrase(sentence, clause, _FLAWED_OBJECT_RE)
+        or _applied_flawed_thing(sentence, clause)
+    )
+
+
+# "… errant input that the engineers entered": the flawed thing is named first
+# and a relative clause says who put it in place.
+_FLAWED_THING_BEFORE_RE = _Lazy(
+    r"\b(?:wrong|incorrect|erroneous|errant|mistaken|faulty|untested|unreviewed)"
+    r"\s+(?:[\w-]+\s+)?[\w-]+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _applied_flawed_thing(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The clause is "that/which <person> <applied>" after a flawed thing.
+
+    Responding to the flawed thing ("the faulty disk that the technician
+    replaced") is no slip, so the verb must put something in place.
+    """
+    words = clause.words
+    if words[0].low not in {"that", "which"} or clause.predicate >= len(words):
+        return None
+    verb = words[clause.predicate]
+    if not _APPLYING_RE.match(verb.low) or _unreal(clause, verb.end):
+        return None
+    before = sentence.text[: words[0].start - sentence.offset]
+    flawed = _FLAWED_THING_BEFORE_RE.search(before)
+    return None if flawed is None else (sentence.offset + flawed.start(), verb.end)
+
+
+def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause dwells on a deliberate act of care that was not done."""
+    start, text = _predicate(sentence, clause)
+    subject = clause.words[: clause.predicate]
+    # "No alert was configured, so nobody noticed" and "nobody noticed because
+    # the page went to an old channel" give the system's part: no verdict.
+    explained = clause.words[0].low == "so" or _reason_follows(sentence, clause, _BECAUSE)
+    if explained and clause.agent in (NOBODY, GROUP):
+        return None
+    if clause.words[0].low == "what":
+        # "What we didn't realise was that …" introduces what was unknown: the
+        # writer explains the situation rather than judging the omission.
+        return None
+    if clause.agent in (NOBODY, GROUP) and any(w.low in _NEGATED_AGENT for w in subject):
+        # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
+        verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
+        if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
+            return verb.start, verb.end
+    match = _OMISSION_RE.search(text)
+    if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
+        # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
+        return None
+    return start + match.start(), start + match.end()
+
+
+def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act is tied to a bad outcome that followed ("..., leading to ...")."""
+    # The outcome may stand in a later clause, so the rest of the sentence is read.
+    start = _predicate_start(clause)
+    rest = sentence.text[start - sentence.offset :]
+    # A relative or complement clause ("clues that they'd switched hubs,
+    # leading to ...") tells what someone saw; the main clause carries the claim.
+    if clause.words[0].low in _CLAUSE_WORDS or not _acts(clause):
+        return None
+    match = _HARM_RE.search(rest)
+    if match is None or _GOOD_OUTCOME_RE.search(rest, match.end(), match.end() + 40):
+        return None
+    return start + match.start(), start + match.end()
+
+
+def damage(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's verb itself does damage ("broke the build", "wiped the table")."""
+    return _from_predicate(sentence, clause, _DAMAGE_RE)
+
+
+def wreck(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's verb says the act wrecked something ("took the API down")."""
+    return _from_predicate(sentence, clause, _WRECK_RE)
+
+
+def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the predicate judges a choice with hindsight ("should have checked")."""
+    return _from_predicate(sentence, clause, _HINDSIGHT_RE)
+
+
+def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where a thing's passive tells of care left undone ("the warning was missed")."""
+    head = clause.words[clause.predicate - 1] if clause.predicate > 0 else None
+    if head is None or head.low in _RUN_NOUNS or _asks_which(sentence):
+        return None
+    # Near the start of the predicate, past a participle that ends the subject
+    # ("the instructions provided were not followed").
+    start, text = _predicate(sentence, clause)
+    words = clause.words
+    shared = words[0].low in {"but", "yet"} and (
+        clause.predicate <= 1 or words[1].low in {"not", "never"}
+    )
+    if shared and len(words) > 1:
+        # "… acknowledged but not acted on": the clause shares its subject from "not".
+        start, text = words[1].start, _clause_text(sentence, clause, words[1].start)
+    regex = _BARE_NEGLECT_RE if shared else _NEGLECT_RE
+    match = regex.search(text, 0, min(len(text), 60))
+    if match is None or match.start() > 20 or _caught_by_a_safeguard(text, match):
+        return None
+    if _ON_PURPOSE_RE.search(text, match.end(), match.end() + 40):
+        return None  # "The step was skipped by design for hotfixes"
+    return start + match.start(), start + match.end()
+
+
+_WH_WORDS = frozenset({"which", "what", "whether", "how", "why", "when", "where"})
+
+
+def _asks_which(sentence: Sentence) -> bool:
+    """An open question ("Which deploy went out without a canary, and why …?") inquires."""
+    return bool(sentence.words) and sentence.words[0].low in _WH_WORDS and "?" in sentence.text
+
+
+def _caught_by_a_safeguard(text: str, match: re.Match[str]) -> bool:
+    """True when a detection verb names the safeguard that was missing.
+
+    "Should have been caught by our tests" is the guide's system-focused
+    counterfactual, which is what a review wants, not a verdict on people.
+    """
+    detected = match.group().lower().endswith(("caught", "noticed", "detected", "spotted"))
+    return detected and _BY_A_SAFEGUARD_RE.match(text, match.end()) is not None
+
+
+_BY_A_SAFEGUARD_RE = _Lazy(
+    r"\s+(?:by|in|during|at)\s+(?:the\s+|our\s+|an?\s+|any\s+|their\s+|its\s+)?(?:[\w/-]+\s+){0,2}?"
+    r"(?:tests?|testing|ci|linter|lint|checks?|monitoring|monitors?|alerts?|alerting|pipeline|staging"
+    r"|canary|canaries|validation|validator|schema|type\s+checker|compiler|scanner|tooling|automation"
+    r"|dashboards?|probes?|health\s?checks?|guardrails?|safeguards?|policy|policies|gates?)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,454 @@
+"""Cues that judge a person or name a culprit (`unblame.language.cues`): a warning set aside,
+names called, a verdict on ability, a plain act given as the cause, a person named as the
+reason, shame beside one's own act, a question with an edge."""
+
+from __future__ import annotations
+
+import re
+
+from .clause import (
+    _AUX,
+    _IRREGULAR_PAST,
+    _PRESENT_ACTS,
+    _PRONOUNS,
+    ELIDED,
+    GROUP,
+    OTHER,
+    SELF,
+    Clause,
+    Sentence,
+    _Lazy,
+    agent_of,
+)
+from .cue_base import (
+    _CONDITIONS,
+    _DISREGARD_RE,
+    _GOOD_OUTCOME_RE,
+    _RESPONSES,
+    _WRONG_OBJECT_RE,
+    _acts,
+    _clause_text,
+    _explained,
+    _first_verb,
+    _from_predicate,
+    _past_verb,
+    _phrase,
+    _predicate,
+    _predicate_start,
+    _responds,
+    _unreal,
+)
+from .cue_triggers import _CANNOT_VERBS
+from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
+
+# A verdict on what a person can do, as a standing trait: "doesn't know how DNS
+# works", "had no idea what he was doing", "should be kept away from prod".
+# What someone did not know at the time ("didn't know the flag was shared") is
+# the local rationality a review wants, so past "didn't know" is no verdict.
+_INCOMPETENCE_RE = _Lazy(
+    r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not)\s+(?:\w+ly\s+|even\s+)?(?:know|understand|get)"
+    r"\s+(?:how|what|the\s+(?:basics|first\s+thing|difference))\b"
+    # "no clue how this happened" is puzzlement about an event, not a verdict.
+    r"|(?:has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue|understanding)\b"
+    r"(?!\s+(?:how|why|where|when|whether|if|what)\b)"
+    r"|(?:had|has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue)\s+what\s+(?:he|she|they|you|i|we)"
+    r"(?:\s+(?:was|were|is|are|am)|['’](?:m|s|re))\s+doing\b"
+    r"|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+have\s+(?:a|the\s+(?:slightest|faintest|first))"
+    r"\s+(?:clue|idea)\b"
+    r"|(?:shouldn['’]t|should\s+not|should\s+never|must\s+not|must\s+never)\s+be\s+(?:allowed|let"
+    r"|trusted)\s+(?:near|anywhere|to\s+touch|with)\b"
+    r"|should\s+(?:be\s+kept|stay)\s+(?:well\s+)?away\s+from\b"
+    r"|(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:qualified|competent|fit)\s+(?:to|for)\b"
+    rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b"
+    # An attitude pinned on people: "the maintainers clearly don't care about …".
+    r"|(?:doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not)\s+(?:\w+ly\s+|even\s+)?care"
+    r"\s+(?:about|if|whether)\b"
+    # Thought denied: "whoever configured this was clearly not thinking".
+    r"|(?:was|were|is|are)\s+(?:\w+ly\s+)?not\s+thinking\b(?!\s+(?:about|of)\b)"
+    # Composure judged: "the junior engineer panicked", "lost his head".
+    r"|(?<!feeling\s)(?<!felt\s)(?<!was\s)(?<!were\s)(?<!got\s)(?<!being\s)(?:\w+ly\s+)?(?:panicked"
+    r"|freaked\s+out|lost\s+(?:his|her|their|your)\s+(?:head|cool|nerve))\b",
+    re.IGNORECASE,
+)
+
+
+# Said of oneself, not knowing how something works is honesty; only the idioms
+# of self-deprecation count.
+_SELF_DEPRECATING_RE = _Lazy(
+    r"what\s+(?:i|we)(?:\s+(?:am|was|were|are)|['’](?:m|re))\s+doing|\beven\b",
+    re.IGNORECASE,
+)
+
+
+# A person called names: "the contractor is a liability", "that DBA is useless".
+_INSULT_RE = _Lazy(
+    rf"""(?:is|was|are|were|['’]s|['’]re|seems|seemed)\s+
+        (?:(?:\w+ly|just|such|so|a|an|the|absolute|complete|total|real|proper|bit\s+of)\s+){{0,3}}
+        (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def insult(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the predicate calls the person names, not what they did."""
+    return _from_predicate(sentence, clause, _INSULT_RE)
+
+
+def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the predicate passes a verdict on what the person is able to do."""
+    if clause.words[0].low in _CONDITIONS:
+        return None
+    start, text = _predicate(sentence, clause)
+    match = _INCOMPETENCE_RE.search(text)
+    if match is None:
+        return None
+    said = text[match.start() : match.end() + 20]
+    if clause.agent == SELF and not _SELF_DEPRECATING_RE.search(said):
+        return None
+    found = start + match.start(), start + match.end()
+    # "@dana lol, I have no idea …": a pronoun in between is the real subject.
+    between = (w for w in clause.words[clause.predicate :] if w.start < found[0])
+    return None if any(w.low in _PRONOUNS for w in between) else found
+
+
+_WENT_AHEAD_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:proceeded|went\s+ahead|pressed\s+on|carried\s+on|pushed\s+ahead|continued)\b",
+    re.IGNORECASE,
+)
+
+
+_AGAINST_WARNINGS_RE = _Lazy(
+    r"\b(?:despite|in\s+spite\s+of|regardless\s+of|anyway|even\s+though)\b", re.IGNORECASE
+)
+
+
+# An act done in the face of a warning or a rule: "pushed the build despite the
+# red dashboard", "merged with failing checks", "rolled out against the runbook".
+_DEFYING_RE = _Lazy(
+    r"\b(?:despite|in\s+spite\s+of|against|contrary\s+to|ignoring|regardless\s+of)\s+(?:the\s+|a\s+|an\s+"
+    r"|our\s+|their\s+|his\s+|her\s+|all\s+|several\s+|multiple\s+|repeated\s+|\w+\s+of\s+the\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:warnings?|red|failing|advice|runbook|policy|policies|freeze|objections?"
+    r"|concerns?|guidance|rules?|procedures?|recommendations?|instructions?|pages?|alerts?)\b"
+    r"|\bwith\s+(?:\w+\s+)?(?:failing|red|broken)\s+(?:checks?|tests?|ci|builds?|pipelines?)\b"
+    # Ahead of the safeguard: "shipped before the load test finished".
+    r"|\bbefore\s+(?:the\s+|any\s+|a\s+)?(?:[\w-]+\s+)?(?:review|approval|tests?|checks?|ci|canary|load\s+test"
+    r"|build|suite|soak)\s+(?:had\s+)?(?:finished|completed|passed|ran|came\s+back|was\s+done"
+    r"|were\s+done|went\s+green)\b"
+    # At the riskiest time: "dropped the index during peak traffic".
+    r"|\b(?:during|at|in\s+the\s+middle\s+of)\s+(?:the\s+)?(?:peak|busiest|rush)\b"
+    r"|\bon\s+a\s+friday\s+(?:afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+
+
+# "… and skipped the review": a second act of the clause sets the step aside.
+_AND_DISREGARD_RE = _Lazy(r"\band\s+(?:then\s+)?" + _DISREGARD_RE.pattern, re.IGNORECASE)
+
+
+def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the act sets a warning or a step aside: "ignored three pages", "skipped step 4",
+    "despite the warnings, the team proceeded", "went ahead with the purge anyway".
+
+    A reason given beside it ("ignored the alert because it had fired falsely for
+    weeks", "skipped it by design") is the local rationality a review wants.
+    """
+    found = _from_predicate(sentence, clause, _DISREGARD_RE)
+    if found is None and _AGAINST_WARNINGS_RE.search(sentence.text):
+        found = _from_predicate(sentence, clause, _WENT_AHEAD_RE)
+    if found is None and _acts(clause):
+        found = _phrase(sentence, clause, _AND_DISREGARD_RE)
+    if found is None and _past_verb(clause):
+        found = _defying(sentence, clause)
+    if found is None or _explained(sentence, clause):
+        return None
+    return found
+
+
+def _defying(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """An act done against a warning, ahead of a safeguard or at the riskiest time;
+    "before the tests passed" stands in a clause of its own, so the rest of the
+    sentence is read, up to a clause with a subject of its own."""
+    start = _predicate_start(clause)
+    end = _own_subject_after(sentence, clause)
+    text = sentence.text[start - sentence.offset : end - sentence.offset]
+    match = _DEFYING_RE.search(text)
+    if match is None or _unreal(clause, start + match.end()):
+        return None
+    if any(w.low in _HINDSIGHT_MODALS for w in clause.words[: clause.predicate + 3]):
+        return None  # "He shouldn't have merged before the tests finished" is hindsight
+    return start + match.start(), start + match.end()
+
+
+_HINDSIGHT_MODALS = frozenset(
+    {"should", "shouldn't", "shouldn’t", "ought", "must", "mustn't", "could", "couldn't"}
+)
+
+
+def _own_subject_after(sentence: Sentence, clause: Clause) -> int:
+    """Where the first later clause led by a person starts (the sentence end if none)."""
+    later = [c for c in sentence.clauses if c.start > clause.start]
+    for other in later:
+        if other.agent in (OTHER, SELF, GROUP) and other.words[0].low not in {"before", "during"}:
+            return other.start
+    return sentence.offset + len(sentence.text)
+
+
+# What a "because", "when" or "that" clause is given as the cause of.
+_OUTCOME_BEFORE_RE = _Lazy(
+    r"(?:\b(?:outage|incident|failure|problem|issue|downtime|breakage|errors?|it|this|that)\b"
+    r"[^,;:]{0,40}?\b(?:was|is|happened|occurred|started|began|broke|failed|went\s+down"
+    r"|came\s+about|(?:was\s+)?triggered|(?:was\s+)?caused)(?:\s+\w+){0,2}"
+    r"|\b(?:root\s+)?(?:cause|issue|problem|reason|trigger)\s+(?:was|is))\s*$",
+    re.IGNORECASE,
+)
+
+
+_OPENS_CAUSE = frozenset({"because", "when", "that"})
+
+
+# After "when", only a verb of causing makes the clause a cause rather than a time.
+_CAUSED_WHEN_RE = _Lazy(r"\b(?:triggered|caused|broke|went\s+down)\b", re.IGNORECASE)
+
+
+# "The issue was that …": only a noun naming the cause makes "that" open one.
+_NAMES_A_CAUSE_RE = _Lazy(r"\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\b", re.IGNORECASE)
+
+
+# Seeing and answering are what people do about a failure, not what causes it.
+_NOT_CAUSES = _RESPONSES | {"saw", "noticed", "checked", "looked", "asked", "paged", "called"}
+
+
+_CHANGING_ACTS = frozenset(
+    {"turned", "disabled", "removed", "deleted", "changed", "approved", "restarted", "dropped"}
+    | {"skipped", "ignored", "set", "edited", "modified", "killed", "stopped", "silenced", "muted"}
+    | {"unplugged", "rebooted", "switched", "flipped", "toggled", "overrode", "bypassed"}
+    | {"pushed", "deployed", "merged", "shipped", "ran", "applied", "committed", "released"}
+)
+
+
+_CLEFT_RE = _Lazy(
+    r"\W*(?:it|this|that)(?:\s+(?:was|is)|['’]s)\s+(?:[\w@.'’-]+\s+){1,3}?who\b", re.IGNORECASE
+)
+
+
+_CANNOT_RE = _Lazy(r"\b(?:can['’]?t|cannot|could\s*n['’]?t|unable|no\s+longer)\b", re.IGNORECASE)
+
+
+def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A person's plain act given as the cause: "It happened because an engineer changed the quota".
+
+    Told of a thing the same sentence is the review's job ("because the quota
+    changed"); told of a person it ends the inquiry at them.
+    """
+    opener = clause.words[0].low
+    if opener == "who" and _CLEFT_RE.match(sentence.text):
+        return _singled_out(sentence, clause)
+    if opener not in _OPENS_CAUSE or not _acts(clause):
+        return None
+    verb = _first_verb(clause)
+    if verb is None or verb.low in _NOT_CAUSES or _unreal(clause, verb.end):
+        return None
+    before = sentence.text[: clause.start - sentence.offset]
+    if opener == "because" and clause is sentence.clauses[0]:
+        # "Because Brisco truncated the audit table, we can't reconstruct …".
+        after = sentence.text[clause.end - sentence.offset :]
+        went_wrong = _WENT_WRONG_RE.search(after) or _CANNOT_RE.search(after)
+        return (clause.agent_start, verb.end) if went_wrong else None
+    outcome = _OUTCOME_BEFORE_RE.search(before)
+    if outcome is None and opener == "because" and _WENT_WRONG_RE.search(before):
+        # "The build is broken because Ana merged …": any state gone wrong.
+        return clause.agent_start, verb.end
+    if outcome is None or (opener == "that" and not _NAMES_A_CAUSE_RE.search(outcome.group())):
+        return None
+    if opener == "when" and not _CAUSED_WHEN_RE.search(outcome.group()):
+        return None  # "The incident began when the on-call deployed 4.2" tells the time
+    return clause.agent_start, verb.end
+
+
+def _singled_out(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """ "It was Tom who turned off the alerts": the cleft singles the person out.
+
+    Only acts that change the system count: "It was Priya who noticed" or "who
+    restored the service" is credit.
+    """
+    verb = _first_verb(clause)
+    if verb is None or verb.low not in _CHANGING_ACTS or _unreal(clause, verb.end):
+        return None
+    if _GOOD_OUTCOME_RE.search(_clause_text(sentence, clause, clause.start)):
+        return None
+    return clause.agent_start, verb.end
+
+
+# A question aimed at a person: it asks who or why of a slip, or with an edge
+# ("did anyone even test it?", "merged without a review?", "... with CI red, again?").
+_EDGE_RE = _Lazy(
+    # Disbelief: "how on earth", "who the hell", "how did nobody notice".
+    r"\b(?:on\s+earth|the\s+(?:hell|heck|fuck))\b"
+    r"|\b(?:how|why)\s+(?:did|could|would|was|were|has|had)\s+(?:nobody|no\s+one|noone|none\s+of)\b"
+    # "Did you actually read it?" (not "did you actually get a page?", which asks for facts).
+    r"|\bactually\s+(?:test|read|check|look|review|run|open|try|verify)\w*"
+    r"|\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
+    r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
+    r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b",
+    re.IGNORECASE,
+)
+
+
+_ADDRESSEE_RE = _Lazy(
+    r"\b(?:you|your|he|she|someone|somebody|anyone|anybody|whoever|nobody|no\s+one|noone|who)\b|@\w",
+    re.IGNORECASE,
+)
+
+
+# "Do you even run CI?": a habit questioned with an edge, in any tense.
+_DO_YOU_EVEN_RE = _Lazy(
+    r"\b(?:do|does|did)\s+(?:you|they|he|she|anyone|anybody|y['’]all|@[\w-]+)\s+(?:\w+\s+)?even\s+"
+    # Only acts of care: "Do you even need a lock here?" is a real question.
+    r"(?:test|read|check|look|review|run|know|understand|care|bother|try|open|bump)\w*\b",
+    re.IGNORECASE,
+)
+
+
+# "What was the on-call doing for forty minutes?": the doing asked of a person.
+_WHAT_DOING_RE = _Lazy(
+    r"\W*what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were|is|are)\s+((?:[\w@.'’-]+\s+){1,3}?)doing\b",
+    re.IGNORECASE,
+)
+
+
+def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A question with an edge about what a person did (checked once, on the first clause)."""
+    text = sentence.text.rstrip()
+    if clause is not sentence.clauses[0] or not text.endswith("?"):
+        return None
+    if _asks_what_a_person_was_doing(text) or _DO_YOU_EVEN_RE.search(text):
+        return sentence.offset, sentence.offset + len(text)
+    edge = _EDGE_RE.search(text)
+    if edge is None or not _past_act(sentence):
+        return None
+    people = {c.agent for c in sentence.clauses} & {OTHER, ELIDED}
+    if sentence.words[0].low in _AUX:
+        # "Did the retry actually fire?": the subject follows the auxiliary, and a
+        # question that opens with one has not left it out.
+        people.discard(ELIDED)
+    if not people and _ADDRESSEE_RE.search(text) is None:
+        return None
+    return sentence.offset, sentence.offset + len(text)
+
+
+def _asks_what_a_person_was_doing(text: str) -> bool:
+    match = _WHAT_DOING_RE.match(text)
+    return match is not None and agent_of(match.group(1)) == OTHER
+
+
+def _past_act(sentence: Sentence) -> bool:
+    # A habit in the present counts too: "who approves a PR with 40 failing tests?"
+    return any(
+        w.low in _IRREGULAR_PAST
+        or w.low in _PRESENT_ACTS
+        or w.low in {"did", "didn't", "didn’t"}
+        # "need", "speed" and "feed" are no past tense.
+        or (w.low.endswith("ed") and not w.low.endswith("eed"))
+        for w in sentence.words
+    )
+
+
+# A person named as what made the outcome happen: "Dana was the reason the
+# queue backed up", "I'm the cause of the checkout errors".
+_CULPRIT_RE = _Lazy(
+    r"(?:(?:is|was|are|were|am)\s+)?(?:(?:really|probably|definitely|honestly|clearly|partly|solely"
+    r"|entirely|directly|basically|literally)\s+)?(?:the|a|an|one\s+of\s+the)\s+(?:(?:main|real|root"
+    r"|whole|only|sole|direct|primary|actual|likely|probable)\s+)?(?P<noun>reason|cause|culprit|problem)s?\b",
+    re.IGNORECASE,
+)
+
+
+# What the person caused went wrong: an event of failure or a bad state.
+_WENT_WRONG_RE = _Lazy(
+    r"\b(?:outage|incident|failure|breakage|mess|downtime|loss|regression|corruption|delay|errors?"
+    r"|bugs?|damage|disaster|broke|broken|down|froze|frozen|stalled|stuck|backed\s+up|lost|leaked"
+    r"|crash\w*|fail\w*|hung|timed\s+out|slow\w*|degraded|paged|woken|woke|spiked|filled|overflowed"
+    r"|unavailable|unreachable|offline|late|wrong|missed|postmortem|post-mortem|sev\s?\d|red)\b",
+    re.IGNORECASE,
+)
+
+
+_COPULA_CONTRACTIONS = ("'m", "’m", "'s", "’s", "'re", "’re")
+
+
+# Whoever it was is no one in particular: "… rebukes whoever did it".
+_ANYONE = frozenset({"whoever", "who", "anyone", "anybody", "everyone", "everybody", "someone"})
+
+
+# "An intern did this.": the act left unnamed, only its author.
+# "Whoever decided … owes the support team an apology": the debt names a culprit.
+_OWES_RE = _Lazy(r"owes\s+(?:[\w-]+\s+){0,4}?an?\s+(?:big\s+|huge\s+)?apology\b", re.IGNORECASE)
+
+
+_DID_THIS_RE = _Lazy(
+    r"did\s+(?:this|that|it)(?:\s+to\s+(?:us|me|them|you|the\s+[\w-]+))?\s*[.!]*\s*$", re.IGNORECASE
+)
+
+
+def culprit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The person is said to be the reason or cause of something that went wrong,
+    or the author of an act left unnamed ("An intern did this.").
+
+    The copula may sit in the subject's contraction ("I'm the reason …"); the
+    outcome must be a failure, not a credit ("Dana is the reason the migration
+    went smoothly").
+    """
+    start, text = _predicate(sentence, clause)
+    did = _DID_THIS_RE.match(text)
+    subject_end = clause.words[clause.predicate - 1].low if clause.predicate else ""
+    if did is not None and clause is sentence.clauses[-1] and subject_end not in _ANYONE:
+        return start, start + did.end()
+    owes = _OWES_RE.search(text)
+    if owes is not None and not _unreal(clause, start + owes.end()):
+        return start + owes.start(), start + owes.end()
+    match = _CULPRIT_RE.match(text)
+    if match is None:
+        return None
+    copula = match.group().split(None, 1)[0].lower() in {"is", "was", "are", "were", "am"}
+    if not copula and not subject_end.endswith(_COPULA_CONTRACTIONS):
+        return None
+    rest = sentence.text[start - sentence.offset + match.end() :]
+    # A culprit or "the problem" needs no outcome beside it: the noun is the verdict.
+    outcome = match.group("noun").lower() in {"culprit", "problem"} or _WENT_WRONG_RE.search(rest)
+    if not outcome or _unreal(clause, start + match.end()):
+        return None
+    return start + match.start(), start + match.end()
+
+
+# Shame said beside the writer's own act: "Embarrassing: I pushed the keys …",
+# "Not my finest hour: I restarted the primary". The word stands on its own
+# (followed by a mark), not before a noun ("an embarrassing bug in the parser").
+_SHAME_RE = _Lazy(
+    r"\b(?:(?:so\s+|really\s+|deeply\s+|very\s+)?(?:embarrass(?:ing|ed)|mortif(?:ying|ied)|ashamed"
+    r"|humiliat(?:ing|ed)|shameful|cringe(?:worthy)?|guilty)|not\s+my\s+(?:finest|proudest|best|brightest)"
+    r"\s+(?:hour|moment|day|work)|what\s+an?\s+(?:idiot|fool|moron|muppet|clown)\s+i\s+am)"
+    r"(?:\s+(?:one|moment|bit|admission|update))?\s*[:,.!;—–-]"
+    # Disbelief at one's own act: "I can't believe I did that, I deleted …".
+    r"|\bi\s+(?:can['’]?t|cannot|could\s*n['’]?t)\s+believe\s+i\b",
+    re.IGNORECASE,
+)
+
+
+_APOLOGY_RE = _Lazy(
+    r"\b(?:sorry|apologi[sz]e|apologies|forgive|my\s+bad|mea\s+culpa)\b", re.IGNORECASE
+)
+
+
+def shame(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The line carries shame, and this clause tells the writer's own act; or it
+    apologises, and the act went to the wrong thing ("Apologies, I tagged v2 on
+    the wrong commit"): alone, that is the behavioural report the guide keeps."""
+    if clause.agent not in (SELF, ELIDED) or not _acts(clause) or _responds(clause):
+        return None
+    if _APOLOGY_RE.search(sentence.text) and _phrase(sentence, clause, _WRONG_OBJECT_RE):
+        return _phrase(sentence, clause, _WRONG_OBJECT_RE)
+    found = _SHAME_RE.search(sentence.text)
+    verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
+    if found is None or verb is None or _unreal(clause, verb.end):
+        return None
+    return sentence.offset + found.start(), verb.end

@@ -1,0 +1,243 @@
+"""The cue of remedies that ask people to behave better (`unblame.language.cues`): a promise,
+a plea, an imperative of care, a directive to people."""
+
+from __future__ import annotations
+
+import re
+
+from .clause import (
+    NOBODY,
+    OTHER,
+    Clause,
+    Sentence,
+    _Lazy,
+    _skip_openers,
+)
+from .cue_base import _clause_text, _predicate
+from .lexicon import NAME_MARK, STRONG_ACTION
+
+_STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
+
+
+# --- Remedies that ask people to behave better ---------------------------------------------
+
+# Attitudes and habits: what a promise or a plea asks of people.
+_HABIT = (
+    r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more"
+    r"|\d[\d,.]*\s*%|100\s+percent)\s+)?"
+    r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
+    r"|make\s+sure|(?:double|triple)[- ]?check|remember\s+to"
+    r"|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
+    r"|don['’]t\s+rush|take\s+(?:your|their|our|a)\s+(?:time|moment)|think\s+before|improve\s+diligence"
+    r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
+    r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
+    r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
+    r"|declare|follow\s+(?:the\s+|our\s+|established\s+)?(?:procedures?|process|runbooks?|steps|it)"
+    r"|use\s+(?:a\s+)?checklists?|work\s+with\s+a\s+checklist|be\s+more\s+\w+)\b"
+)
+
+
+# Acts a person does by hand; asked of people ("you must bump the version"), a remedy of effort.
+_MANUAL = (
+    rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
+    r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look"
+    # Asking first, not asking for help: "please ask first".
+    r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first)\b"
+)
+
+
+_PLEA_RE = _Lazy(
+    # Every alternative starts at a word; checked first, that spares the rest.
+    r"\b(?=\w)(?:"
+    # A promise: "I'll do my best to ...", "going forward we will work harder to ...".
+    rf"\b(?:i|we)(?:['’]ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to)"
+    rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+)?{_HABIT}"
+    # A directive to people: "you shouldn't merge when ...", "engineers must ...".
+    rf"|\b(?:you|people|everyone|everybody|engineers|developers|devs|operators|staff|folks"
+    rf"|reviewers|maintainers|sres)\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to"
+    rf"|could\s+at\s+least|can['’]?t|cannot)(?:\s+not|n['’]t)?\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"|\bwe\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to)(?:\s+not|n['’]t)?"
+    rf"\s+(?:\w+ly\s+|all\s+|always\s+)?{_HABIT}"
+    # Habits named as the lesson.
+    r"|\b(?:reinforce|continuous|more|additional|refresher|mandatory|further|better|ongoing)"
+    r"\s+(?:\w+\s+)?training\b|\btraining\s+(?:of|for)\s+(?:all\s+)?(?:\w+\s+){0,2}?(?:staff"
+    r"|employees|employee['’]s|engineers|developers|operators|teams?|people|personnel)\b"
+    r"|\bpeer[- ]review\s+(?:process\s+)?(?:for|of)\s+(?:the\s+)?commands\b"
+    r"|\bcovered\s+(?:in|during|at)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?training\b"
+    # Eyes on by hand: "a second engineer to watch over the shoulder".
+    r"|\bwatch\s+over\s+(?:[\w'’-]+\s+)?shoulders?\b"
+    # A pledge of care: "our team is committed to paying closer attention".
+    r"|\b(?:is|are|am|remain|remains)\s+(?:fully\s+)?committed\s+to\s+(?:paying|being|taking|following"
+    r"|double-checking|checking|reviewing)\b"
+    # A habit stated as the rule: "you never push directly to main".
+    r"|\byou\s+(?:always|never)\s+(?:push|merge|deploy|run|skip|force-push|commit|release|touch)\b"
+    r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
+    r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
+    r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
+    # Virtues asked for as the fix: "the fix is better discipline around releases".
+    r"|\b(?:better|more|stricter|greater|improved|increased|renewed)\s+(?:discipline|diligence|rigou?r"
+    r"|carefulness|vigilance|attention\s+to\s+detail)\b"
+    # Four eyes by hand: "changes must be double-checked by a second person".
+    r"|\b(?:must|should|will|shall|need\s+to|needs\s+to|has\s+to|have\s+to)\s+be\s+(?:manually\s+)?"
+    r"(?:double[- ]?checked|checked|verified|reviewed|confirmed)\s+by\s+"
+    r"(?:a\s+(?:second|another|different)|another|two|someone|a\s+human|a\s+person|a\s+colleague"
+    r"|a\s+peer)\b"
+    r"|\bkeep\s+(?:this|that|it)\s+in\s+mind\b|\b(?:been|be|was|were)\s+(?:\w+ly\s+)?reassigned\b"
+    r"|\bcloud\s+(?:your|their|our|his|her)\s+judg(?:e)?ment\b"
+    r"|\bin\s+(?:your|our|their|my)\s+(?:brain|head|mind)s?\b"
+    r"|\b(?:something|things|one\s+thing|lessons?)\s+to\s+(?:keep\s+in\s+mind|remember|bear\s+in\s+mind)\b"
+    # Asides in parentheses ("after a production (or staging) release") are words too.
+    r"|\b(?:should|must|need\s+to|have\s+to)\s+(?:[\w()’'-]+\s+){1,16}?every\s+(?:single\s+)?time"
+    r"\s+(?:we|you|they|someone|anyone)\b"
+    # Compliance every time as the remedy: "… and follow it every time we deploy".
+    r"|\bfollow\s+(?:it|this|them|these|that|the\s+(?:\w+\s+)?(?:list|checklist|steps|process"
+    r"|procedure|runbook))\s+(?:\w+\s+){0,2}?(?:every|each)\s+(?:single\s+)?time\b"
+    # People's effort named as the fix: "the fix is for reviewers to actually read the diff".
+    r"|\b(?:fix|remedy|solution|lesson|answer|takeaway)\s+(?:here\s+)?(?:is|was|will\s+be)\s+for\s+"
+    r"(?:people|reviewers|engineers|developers|operators|everyone|us|them|the\s+team|the\s+on-?call"
+    r"|staff|ops)\s+to\b"
+    # People's compliance as the remedy: "… needed to ensure we follow all proper steps".
+    r"|\b(?:ensure|make\s+sure)\s+(?:that\s+)?(?:we|you|people|everyone|everybody|engineers|staff|they"
+    r"|the\s+team|teams|developers|operators)\s+(?:always\s+|all\s+)?(?:follow|adhere|comply|stick)\b"
+    # Checking again by hand proposed as the safeguard: "double-checking the dose with
+    # the vet may provide another check".
+    r"|\b(?:double|triple)[- ]?checking\b[^.!?]{0,160}?\b(?:may|might|would|could|will|should|can)"
+    r"\s+(?:\w+\s+)?(?:provide|help|prevent|catch|avoid|reduce|add|ensure)\b"
+    r"|\b(?:important|essential|crucial|vital|wise|best|better|key)\s+to\s+(?:always\s+)?"
+    r"(?:double[- ]?check|check|verify|be\s+careful|pay\s+attention|read|think|pause|slow\s+down"
+    r"|review|remember)\b"
+    # Present tense: "the vendor suggested verifying …" narrates advice given.
+    r"|\b(?:recommend|suggest)s?\s+(?:that\s+)?(?:doing|performing|running|checking|verifying"
+    r"|reviewing|double-checking|confirming|testing|manually)\b)",
+    re.IGNORECASE,
+)
+
+
+# Chat spells "please" short.
+_PLEASE = r"(?:please|pls|plz|plse|pleeease)"
+
+
+# An imperative at the start of a clause that asks for a habit: "ALWAYS work
+# with a checklist", "Please bump the major version next time", "pause".
+_IMPERATIVE_RE = _Lazy(
+    rf"(?:{_PLEASE}\s+)?(?:always|never)[,!]?\s+(?:(?:always|never)[,!]?\s+)?\w+"
+    rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
+    rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
+    rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
+    # A habit as the instruction: "Lesson: communicate better ...", "Pay attention to ...".
+    r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
+    r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"
+    r"|don['’]t\s+rush|take\s+(?:your|their|a)\s+(?:time|moment)|improve\s+diligence"
+    r"|(?:double|triple)[- ]?check\s+(?!that\s+you\s+have\b)\w+"
+    # The lesson re-sent to people: "Re-communicate the deploy policy", "Reiterate …".
+    r"|re-?communicate|re-?circulate|re-?iterate|re-?emphasi[sz]e|re-?educate)\b"
+    # "Next time ping #infra first", "In future, take a moment ...": a remedy in time.
+    r"|(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|(?:going|moving)\s+forward)\s*,?\s+"
+    rf"(?:{_PLEASE}\s+)?(?!we\b|i\b|you\b|the\b|our\b|it\b|this\b|all\b)[a-z]+\b",
+    re.IGNORECASE,
+)
+
+
+# An imperative that carries its own emphasis on care anywhere in the sentence:
+# "Read your PR before asking for review, please", "Verify the ID twice".
+_EMPHASIS_RE = _Lazy(
+    rf"\b{_PLEASE}\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
+    r"|\bcarefully\b|\bthoroughly\b|\bresponsibly\b|\bdiligently\b",
+    re.IGNORECASE,
+)
+
+
+_IMPERATIVE_VERBS = frozenset(
+    {
+        "read",
+        "check",
+        "verify",
+        "confirm",
+        "review",
+        "test",
+        "look",
+        "watch",
+        "ask",
+        "ping",
+        "follow",
+    }
+    | {"think", "pause", "remember", "ensure", "avoid", "stop", "wait", "communicate", "coordinate"}
+    | {"re-read", "reread", "double-check", "triple-check", "inspect", "validate", "use"}
+)
+
+
+# A directive to people: "contributors must not merge their own PRs", "nobody
+# should be running migrations by hand", "operators to follow the runbook".
+_DIRECTIVE_RE = _Lazy(
+    r"(?:\w+ly\s+)?(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:is|are)\s+(?:expected"
+    r"|required)\s+to)(?:\s+not|n['’]t)?+\s+(?:(?:always|never|ever|now|then|also|still"
+    r"|just|already)\s+)?+(?:be\s+(?!\w+ed\b)(?=\w+ing\b))?"
+    # "should have rolled back" judges the past; "must have write access" is design.
+    r"(?!be\b|have\b|get\s+\w+ed\b|see\b|return|receive|feel|worry"
+    r"|hesitate|panic|blame|decide|agree|discuss|consider|evaluate|investigate|meet|talk|account|design"
+    r"|expect|know\b)[a-z-]+\b",
+    re.IGNORECASE,
+)
+
+
+_BUILDING_VERBS = frozenset(
+    {
+        "add",
+        "build",
+        "automate",
+        "implement",
+        "create",
+        "introduce",
+        "configure",
+        "enable",
+        "install",
+    }
+    | {"set", "write", "fix", "deploy", "migrate", "upgrade", "move", "replace", "remove", "rotate"}
+)
+
+
+def plea(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where a remedy asks people to be more careful: a promise, a directive, a habit."""
+    found = _pleading(sentence, clause)
+    if found is None or _STRONG_RE.search(sentence.text):
+        return None
+    return found
+
+
+def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    text = _clause_text(sentence, clause, clause.start)
+    match = _PLEA_RE.search(text)
+    if match is not None:
+        return clause.start + match.start(), clause.start + match.end()
+    begin = _skip_openers(clause.words)
+    # "@robin please bump ...": a vocative before the imperative.
+    last = len(clause.words) - 1
+    while begin < last and clause.words[begin].text.startswith(("@", NAME_MARK)):
+        begin += 1
+    if begin < len(clause.words) and clause.words[begin].low == ",":
+        begin += 1
+    if begin >= len(clause.words):
+        return None
+    match = _IMPERATIVE_RE.match(text, clause.words[begin].start - clause.start)
+    if match is None and clause.words[begin].low in _IMPERATIVE_VERBS:
+        # A verb of care that stresses itself: "Verify the ID twice", "... please";
+        # a first clause reads on to the sentence end ("Read your PR before asking
+        # for review, please").
+        if clause is sentence.clauses[0]:
+            text = sentence.text[clause.start - sentence.offset :]
+        match = _EMPHASIS_RE.search(text)
+    if match is not None:
+        return clause.start + match.start(), clause.start + match.end()
+    return _directive(sentence, clause)
+
+
+def _directive(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A modal directive whose agent is a person or nobody, asking for a manual act."""
+    if clause.agent not in (OTHER, NOBODY):
+        return None
+    start, text = _predicate(sentence, clause)
+    match = _DIRECTIVE_RE.match(text)
+    if match is None or match.group().split()[-1].lower() in _BUILDING_VERBS:
+        return None
+    return start + match.start(), start + match.end()
