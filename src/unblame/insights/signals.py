@@ -104,7 +104,7 @@ def _incident_of(instance: Any) -> int | None:
         instance = instance.section.review
     elif getattr(instance, "review_id", None):  # an acknowledgement of the review
         instance = instance.review
-    return instance.incident_id
+    return getattr(instance, "incident_id", None)
 
 
 def _rollups_of(model: Any) -> list[Any]:

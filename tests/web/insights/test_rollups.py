@@ -270,3 +270,9 @@ def _edit(incident, change, minutes, people):
         incident.trash(people[0])
         return
     incident.save()
+
+
+def test_an_acknowledgement_of_nothing_refreshes_nothing(history, editor):
+    before = snapshot()
+    FindingAcknowledgement.objects.create(rule="UB101", quote="x", reason="Kept.", author=editor)
+    assert snapshot() == before
