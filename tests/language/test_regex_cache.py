@@ -34,6 +34,7 @@ def _analyzer_patterns() -> list[tuple[str, int]]:
         *vars(analyzer).values(),
         *vars(clause).values(),
         *vars(cues).values(),
+        *(value for module in cues.CUE_MODULES for value in vars(module).values()),
         *cues.PRECHECKS.values(),
     ]
     found.extend((v.pattern, int(v.flags)) for v in lazy if isinstance(v, clause._Lazy))

@@ -26,6 +26,16 @@ from typing import NamedTuple
 
 from . import regex_cache
 from .lexicon import NAME_MARK, ROLE_WORDS
+from .verb_words import (
+    _AUX,
+    _IRREGULAR_PAST,
+    _MIS_IRREGULAR,
+    _MIS_RE,
+    _MODALS,
+    _PRESENT_ACTS,
+    _SLIP_ADVERBS,
+    _SLIP_VERBS,
+)
 
 
 class _Lazy:
@@ -107,220 +117,6 @@ _FUNCTION_CAPITALS = frozenset(
     | {"sorry", "thanks", "hi", "hey", "fyi", "note", "update", "edit", "root", "cause"}
 )
 
-# --- What is done -------------------------------------------------------------------------
-
-_AUX = frozenset(
-    {"not"}
-    | {"is", "was", "were", "are", "am", "be", "been", "being", "has", "had", "have", "did", "do"}
-    | {"does", "can", "could", "will", "would", "shall", "should", "must", "may", "might", "ought"}
-    | {"didn't", "didn’t", "wasn't", "wasn’t", "hasn't", "hadn't", "don't", "doesn't", "won't"}
-    | {"can't", "cannot", "couldn't", "shouldn't", "wouldn't", "mustn't", "'d", "’d", "'ll"}
-    | {"never", "just", "then", "also", "really", "actually", "apparently", "probably"}
-    | {"should've", "should’ve", "could've", "could’ve", "would've", "would’ve", "must've"}
-    | {"might've", "shouldn't've"}
-)
-_MODALS = frozenset({"should", "would", "could", "must", "will", "can", "may", "might", "shall"})
-_IRREGULAR_PAST = frozenset(
-    [
-        "ran",
-        "took",
-        "made",
-        "broke",
-        "cut",
-        "put",
-        "set",
-        "left",
-        "sent",
-        "hit",
-        "kept",
-        "lost",
-        "told",
-        "wrote",
-        "gave",
-        "got",
-        "went",
-        "did",
-        "forgot",
-        "brought",
-        "began",
-        "chose",
-        "drew",
-        "drove",
-        "fell",
-        "found",
-        "held",
-        "knew",
-        "led",
-        "let",
-        "meant",
-        "met",
-        "paid",
-        "read",
-        "said",
-        "saw",
-        "shut",
-        "spent",
-        "stood",
-        "struck",
-        "threw",
-        "thought",
-        "understood",
-        "withdrew",
-        "overwrote",
-        "mistook",
-        "misread",
-        "misunderstood",
-        "undertook",
-        "upheld",
-        "won",
-        "tore",
-        "wiped",
-        "reset",
-        "quit",
-        "spread",
-        "overrode",
-        "slept",
-        "came",
-        "became",
-        "rebuilt",
-        "swept",
-    ]
-)
-# A capitalised word before one of these reads as a name in subject position.
-_PRESENT_ACTS = frozenset(
-    [
-        # Habits told of a person: "Tamsin keeps pushing …", "he refuses to …".
-        "keeps",
-        "kept",
-        "continues",
-        "insists",
-        "refuses",
-        "refused",
-        "reverts",
-        "clones",
-        "pushes",
-        "merges",
-        "deploys",
-        "deletes",
-        "drops",
-        "runs",
-        "applies",
-        "changes",
-        "removes",
-        "tags",
-        "types",
-        "enters",
-        "updates",
-        "restarts",
-        "disables",
-        "enables",
-        "moves",
-        "creates",
-        "sets",
-        "releases",
-        "pulls",
-        "plugs",
-        "unplugs",
-        "cuts",
-        "edits",
-        "copies",
-        "renames",
-        "overwrites",
-        "kills",
-        "reboots",
-        "publishes",
-        "approves",
-        "commits",
-        "uploads",
-        "wipes",
-        "breaks",
-        "takes",
-        "uses",
-        "forgets",
-        "ignores",
-        "skips",
-        "misses",
-    ]
-)
-
-# Things that happen to systems; a clause with one of these reports an event.
-_EVENT_VERBS = frozenset(
-    [
-        "failed",
-        "crashed",
-        "died",
-        "stopped",
-        "expired",
-        "timed",
-        "fell",
-        "hung",
-        "went",
-        "happened",
-        "occurred",
-        "started",
-        "ended",
-        "spiked",
-        "dropped",
-        "rose",
-        "grew",
-        "filled",
-        "overloaded",
-        "degraded",
-    ]
-)
-
-# Adverbs and phrases that present an act as a slip.
-_SLIP_ADVERBS = frozenset(
-    [
-        "accidentally",
-        "accidently",
-        "accidentaly",
-        "mistakenly",
-        "inadvertently",
-        "inadvertantly",
-        "unintentionally",
-        "erroneously",
-        "incorrectly",
-        "wrongly",
-        "carelessly",
-        "blindly",
-        "stupidly",
-        "foolishly",
-        "recklessly",
-        "sloppily",
-        "improperly",
-        "hastily",
-    ]
-)
-_SLIP_VERBS = frozenset(
-    [
-        "typoed",
-        "mangled",
-        "garbled",
-        "typo'd",
-        "typo’d",
-        "fat-fingered",
-        "fatfingered",
-        "botched",
-        "borked",
-        "goofed",
-        "bungled",
-        "fumbled",
-        "overfilled",
-        "overreacted",
-        "vaporized",
-        "vaporised",
-        "nuked",
-        "trashed",
-        "bricked",
-        "clobbered",
-        "messed",
-        "screwed",
-        "fucked",
-    ]
-)
-_MIS_RE = re.compile(r"mis(?!s|sion|t\b|ter|chie|matched|aligned|sing)[a-z]{3,}(?:ed|d)$")
-_MIS_IRREGULAR = frozenset({"misread", "misunderstood", "mistook", "misheard", "mistyped"})
 # --- Where a clause ends ------------------------------------------------------------------
 
 _CLAUSE_WORDS = frozenset(

@@ -8,16 +8,18 @@ import re
 
 from .clause import (
     _ARTICLES,
-    _AUX,
-    _EVENT_VERBS,
-    _IRREGULAR_PAST,
-    _PRESENT_ACTS,
-    _SLIP_ADVERBS,
     Clause,
     Sentence,
     Word,
     _Lazy,
     _prefixed_irregular_past,
+)
+from .verb_words import (
+    _AUX,
+    _EVENT_VERBS,
+    _IRREGULAR_PAST,
+    _PRESENT_ACTS,
+    _SLIP_ADVERBS,
 )
 
 _WRONG_OBJECT_RE = _Lazy(

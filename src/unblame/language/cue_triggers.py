@@ -9,7 +9,10 @@ written family sentence). Kept apart from the cues because they are data.
 
 from __future__ import annotations
 
-from .clause import _SLIP_ADVERBS, _SLIP_VERBS
+from .verb_words import (
+    _SLIP_ADVERBS,
+    _SLIP_VERBS,
+)
 
 # "can't read", "cannot type", "can't even code": verdicts on what a person can do.
 _CANNOT_VERBS = ("read", "type", "code", "spell", "count")

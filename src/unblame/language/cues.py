@@ -20,9 +20,6 @@ from functools import lru_cache
 
 from . import cue_base, cues_acts, cues_people, cues_remedy
 from .clause import (
-    _MIS_IRREGULAR,
-    _SLIP_ADVERBS,
-    _SLIP_VERBS,
     ELIDED,
     Clause,
     Sentence,
@@ -70,6 +67,11 @@ from .cues_people import (
 )
 from .cues_remedy import _EMPHASIS_RE, _IMPERATIVE_RE, _PLEA_RE, plea
 from .rule import Frame
+from .verb_words import (
+    _MIS_IRREGULAR,
+    _SLIP_ADVERBS,
+    _SLIP_VERBS,
+)
 
 CUES = {
     "slip": slip,
@@ -93,9 +95,13 @@ CUES = {
 }
 
 
+# The modules that hold the cues and their patterns.
+CUE_MODULES = (cue_base, cues_acts, cues_people, cues_remedy)
+
+
 def prepare() -> None:
     """Compile every cue's pattern now (see `_Lazy`)."""
-    for module in (cue_base, cues_acts, cues_people, cues_remedy):
+    for module in CUE_MODULES:
         for value in list(vars(module).values()):
             if isinstance(value, _Lazy):
                 _ = value.regex

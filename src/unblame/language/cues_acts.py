@@ -6,14 +6,8 @@ from __future__ import annotations
 import re
 
 from .clause import (
-    _AUX,
     _CLAUSE_WORDS,
     _DETERMINERS,
-    _IRREGULAR_PAST,
-    _MIS_IRREGULAR,
-    _MIS_RE,
-    _SLIP_ADVERBS,
-    _SLIP_VERBS,
     GROUP,
     NOBODY,
     OTHER,
@@ -41,6 +35,14 @@ from .cue_base import (
     _reason_follows,
     _responds,
     _unreal,
+)
+from .verb_words import (
+    _AUX,
+    _IRREGULAR_PAST,
+    _MIS_IRREGULAR,
+    _MIS_RE,
+    _SLIP_ADVERBS,
+    _SLIP_VERBS,
 )
 
 _BLUNDER_PHRASE_RE = _Lazy(

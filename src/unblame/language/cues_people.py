@@ -7,9 +7,6 @@ from __future__ import annotations
 import re
 
 from .clause import (
-    _AUX,
-    _IRREGULAR_PAST,
-    _PRESENT_ACTS,
     _PRONOUNS,
     ELIDED,
     GROUP,
@@ -40,6 +37,11 @@ from .cue_base import (
 )
 from .cue_triggers import _CANNOT_VERBS
 from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
+from .verb_words import (
+    _AUX,
+    _IRREGULAR_PAST,
+    _PRESENT_ACTS,
+)
 
 # A verdict on what a person can do, as a standing trait: "doesn't know how DNS
 # works", "had no idea what he was doing", "should be kept away from prod".
