@@ -110,9 +110,11 @@ def prepare() -> None:
         _ = compiled.regex, compiled.unless
     _trigger_index()
     cues.prepare()
-    # The sentence model's prechecks live in a table, out of cues.prepare's sight.
-    for precheck in cues.PRECHECKS.values():
-        _ = precheck.regex
+    # The sentence model's prechecks live in a table, out of cues.prepare's sight;
+    # this module's sentence-end, negation and quotation patterns are its own.
+    for lazy in [*cues.PRECHECKS.values(), *globals().values()]:
+        if isinstance(lazy, _Lazy):
+            _ = lazy.regex
 
 
 def sentence_bounds(
