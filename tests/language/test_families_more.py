@@ -436,6 +436,20 @@ REVIEW_PROSE_NEGATIVES = [
     "So far we only have evidence that a few tokens were exposed.",
 ]
 
+# --- Sarcasm: praise and thanks for the damage ------------------------------------------
+
+SARCASM = [
+    ("Thanks Orla, really appreciate you wiping staging an hour before the demo.", "blame_other"),
+    ("Stellar rollout from the data crew, only two shards down this time.", "blame_other"),
+    ("Kind of the vendor to mention the breaking change after it went down.", "blame_other"),
+]
+
+SARCASM_NEGATIVES = [
+    "Great job everyone, the outage was resolved in ten minutes.",
+    "Perfect rollout, zero errors and nothing down.",
+    "I appreciate you taking the pager this weekend.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -456,6 +470,7 @@ READ_AS = [
     *OWNING_AND_SLIPS,
     *REMEDIES_MORE,
     *DEBTS,
+    *SARCASM,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -477,6 +492,7 @@ UNFLAGGED = [
     *REMEDIES_MORE_NEGATIVES,
     *DEBTS_NEGATIVES,
     *REVIEW_PROSE_NEGATIVES,
+    *SARCASM_NEGATIVES,
 ]
 
 

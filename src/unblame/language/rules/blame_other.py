@@ -713,6 +713,15 @@ RULES = (
                     "good work",
                     "awesome",
                     "brilliant",
+                    "appreciate",
+                    "flawless",
+                    "stellar",
+                    "fantastic",
+                    "amazing",
+                    "perfect",
+                    "kind of",
+                    "thoughtful",
+                    "considerate",
                 ),
                 pattern=r"""
             (?P<span>
@@ -721,6 +730,18 @@ RULES = (
             | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?
                 \b(?:you|@[\w-]+|they|he|she)\s+(?:\w+\s+)?(?:broke|deleted|wiped|took\s+(?:\w+\s+)?down
                 |crashed|nuked|killed|dropped|trashed)\b
+            # "really appreciate you nuking staging right before the demo".
+            | \b(?:appreciate|thanks?)\s+(?:you|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s+(?:\w+\s+){0,2}?(?:breaking|nuking|wiping
+                |deleting|dropping|trashing|crashing|killing|taking\s+(?:\w+\s+)?down)\b
+            # Praise for a deploy that broke things: "another flawless deploy from the
+            # platform crew, only three regions down", "great job @x, … a dropped table 🙃".
+            | \b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work
+                |deploy|release|rollout|migration|change)\b[^.!?\n]{0,60}?(?<!nothing\s)(?<!\bno\s)(?<!zero\s)
+                \b(?:down|dropped|broken|outage|wiped
+                |deleted|crashed|dead)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered|mitigated|back\s+up)\b)
+            # "Nice of the platform team to tell us … after it broke everything."
+            | \b(?:nice|good|kind|thoughtful|considerate)\s+of\s+(?:[\w@-]+\s+){1,3}?to\s+(?:\w+\s+){1,8}?
+                (?:after|once|only\s+after)\s+it\s+(?:had\s+)?(?:broke|broken|went\s+down|failed|crashed)\b
             )
         """,
             ),
