@@ -163,7 +163,8 @@ PRECHECKS = {
     ),
     "shame": _alternatives(_SHAME_RE, _APOLOGY_RE),
     "cause": _Lazy(
-        r"\b(?:because|when|who)\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
+        # "who" only in a cleft ("It was Tom who …"): alone it is in every other line.
+        r"\b(?:because|when)\b|\b(?:it|this|that)(?:\s+(?:was|is)|['’]s)\s+(?:[\w@.'’-]+\s+){1,3}?who\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
         re.IGNORECASE,
     ),
     "disregard": _Lazy(
@@ -180,9 +181,13 @@ def find_in(
     masked: str, lo: int, hi: int, agents: frozenset[str], cue: str
 ) -> Iterator[tuple[int, int]]:
     """`find` over the sentence `masked[lo:hi]`, read only when it can carry `cue`."""
-    if not _may_carry(masked, lo, hi, cue):
+    # Cues that share a precheck share its cached answer: "blunder" asks as "slip".
+    if not _may_carry(masked, lo, hi, _PRECHECK_OF.get(cue, cue)):
         return iter(())
     return find(read(masked, lo, hi), agents, cue)
+
+
+_PRECHECK_OF = {"blunder": "slip"}
 
 
 @lru_cache(maxsize=2048)
