@@ -116,3 +116,11 @@ def test_a_key_page_without_rows_loads_from_visible(incidents):
     page = _key_page(Listed(incidents.exclude(title="n03")), 2, 2)
     assert [i.title for i in page["items"]] == ["n02", "n04"]
     assert not page["items"][0].get_deferred_fields()
+
+
+def test_a_page_by_key_can_load_its_rows_from_elsewhere(incidents):
+    # The keys come from the list's own filter; `rows` only gives the rows' shape.
+    page = page_by_key(incidents.exclude(title="n00"), 3, 10, Incident.objects.only("title"))
+    assert [i.title for i in page.object_list] == ["n21", "n22"]
+    assert page.object_list[0].get_deferred_fields()
+    assert page.paginator.count == 22

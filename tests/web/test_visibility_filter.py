@@ -180,3 +180,12 @@ def test_sqlite_finds_the_visible_restricted_incidents_by_index_not_by_scan(view
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = [row[3] for row in cursor.fetchall()]
     assert any("deleted_at=? AND restricted=?" in step for step in plan), plan
+
+
+def test_items_visible_in_order_are_the_visible_items(
+    admin, editor, viewer, outsider, incident, restricted
+):
+    _setup(incident, restricted)
+    for user in (admin, editor, viewer, outsider, AnonymousUser()):
+        listed = ActionItem.objects.visible_in_order_to(user).values_list("title", flat=True)
+        assert set(listed) == _items(user), user

@@ -26,7 +26,7 @@ from unblame.accounts.models import Audited, record_change
 from unblame.accounts.roster import roster
 from unblame.accounts.versions import Versioned
 from unblame.actions import findings
-from unblame.incidents.access import on_visible_incident
+from unblame.incidents.access import on_visible_incident, on_visible_incident_in_order
 from unblame.incidents.dates import DateOutOfRange, check_day
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.language import Category, Finding, analyze
@@ -144,6 +144,14 @@ class ActionItemQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> ActionItemQuerySet:
         """Items of incidents the user may see: the only way lists, counts and the API get them."""
         return self.filter(on_visible_incident(user))
+
+    def visible_in_order_to(self, user: Any) -> ActionItemQuerySet:
+        """visible_to(user) for a long list read in its order and cut to a page or streamed.
+
+        The same rows, in the query shape each engine walks fastest
+        (access.on_visible_incident_in_order).
+        """
+        return self.filter(on_visible_incident_in_order(user))
 
     def open(self) -> ActionItemQuerySet:
         return self.filter(status__in=ActionItem.OPEN_STATUSES)

@@ -312,7 +312,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _filtered(request: HttpRequest):
     form = ActionFilterForm(request.GET or None)
-    items = form.filter(ActionItem.objects.visible_to(request.user), request.user)
+    items = form.filter(ActionItem.objects.visible_in_order_to(request.user), request.user)
     items = items.select_related("owner", "incident")
     return form, items.by_due_date()
 
@@ -320,7 +320,9 @@ def _filtered(request: HttpRequest):
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
     form, items = _filtered(request)
-    page = page_by_key(items, request.GET.get("page"), PAGE_SIZE)
+    # The page's keys are visible ones: its rows are loaded by key alone (Listed.rows).
+    rows = ActionItem.objects.select_related("owner", "incident")
+    page = page_by_key(items, request.GET.get("page"), PAGE_SIZE, rows)
     # Every row's hint reads its incident's roster: one query for the page's incidents.
     prime_roster(item.incident_id for item in page.object_list)
     prepare_findings(page.object_list)

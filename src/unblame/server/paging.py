@@ -62,10 +62,16 @@ def rows_by_key(queryset: QuerySet, keys: Sequence[Any]) -> list[Any]:
     return [found[key] for key in keys if key in found]
 
 
-def page_by_key(queryset: QuerySet, number: Any, per_page: int) -> Page:
-    """A page of `queryset` as Paginator's get_page gives it, counted up to a cap (above)."""
+def page_by_key(
+    queryset: QuerySet, number: Any, per_page: int, rows: QuerySet | None = None
+) -> Page:
+    """A page of `queryset` as Paginator's get_page gives it, counted up to a cap (above).
+
+    `rows`, when given, is what the page's rows are loaded from by key, without
+    `queryset`'s filters (see Listed.rows).
+    """
     page = CappedPaginator(queryset.values_list("pk", flat=True), per_page).get_page(number)
-    page.object_list = rows_by_key(queryset, list(page.object_list))
+    page.object_list = rows_by_key(queryset if rows is None else rows, list(page.object_list))
     return page
 
 
