@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from unblame.actions.models import ActionItem, ContributingFactor, FactorCategory
 from unblame.incidents.models import Incident
+from unblame.insights import rollups
 
 from .conftest import BROWSER
 
@@ -22,6 +23,9 @@ def _history(incident: Incident, restricted: Incident) -> None:
         detected_at=start + timedelta(minutes=10),
         resolved_at=start + timedelta(minutes=70),
     )
+    # update() sends no signals: the rollups the reports read are rebuilt, as
+    # `unblame manage rebuild_insights` does after a write around unblame.
+    rollups.rebuild()
     category = FactorCategory.objects.get(name="Change management")
     ContributingFactor.objects.create(
         incident=incident, category=category, description="The config push skipped the canary."

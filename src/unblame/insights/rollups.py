@@ -10,13 +10,13 @@ rebuilding everything run the same builders: the two cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 
+from unblame.accounts import roster as roster_module
 from unblame.actions.models import ActionItem, ContributingFactor, changes_system
 from unblame.incidents.models import Incident, Responder, Status
 from unblame.insights.models import (
@@ -29,6 +29,7 @@ from unblame.insights.models import (
     SectionFigures,
 )
 from unblame.insights.sql import Minutes
+from unblame.language.names import Roster
 
 # Incidents read per batch when rebuilding (a few thousand rows per table).
 BATCH = 2000
@@ -108,12 +109,19 @@ def _responder_facts(incidents: Incidents) -> list[ResponderFacts]:
     ]
 
 
-@lru_cache(maxsize=8192)
-def _change(kind: str, title: str, description: str) -> str:
-    # Generated and templated items share their words: read each text once.
+def _change(kind: str, title: str, description: str, names: Roster) -> str:
+    # The one roster, as the pages read the item (try_harder_in caches by the
+    # names that can stand in the text, so templated words are read once).
     if kind == ActionItem.Kind.LEARN:
         return "learn"
-    return "system" if changes_system(kind, title, description) else "try_harder"
+    return "system" if changes_system(kind, title, description, names) else "try_harder"
+
+
+class _IncidentKey:
+    """What `roster()` needs of an incident: its key (its chat authors come from `prime`)."""
+
+    def __init__(self, pk: int) -> None:
+        self.pk = pk
 
 
 _ITEM_COLUMNS = ("pk", "incident_id", "status", "kind", "title", "description", "owner_id")
@@ -127,23 +135,28 @@ def _item_facts(incidents: Incidents) -> list[ItemFacts]:
         .values(*_ITEM_COLUMNS, "due_date", "took")
     )
     made = []
-    for row in rows:
-        incident = incidents[row["incident_id"]]
-        status = row["status"]
-        made.append(
-            ItemFacts(
-                **_copied(incident),
-                item_id=row["pk"],
-                state=status,
-                after_close=status in ActionItem.OPEN_STATUSES
-                and incident["status"] == Status.CLOSED,
-                change=_change(row["kind"], row["title"], row["description"]),
-                owner_id=row["owner_id"],
-                due_date=row["due_date"],
-                to_close=row["took"] if status == ActionItem.Status.DONE else None,
-            )
-        )
+    with roster_module.cached_per_request():
+        # Every incident's chat authors in one query, then each item's roster from the cache.
+        roster_module.prime(list(incidents))
+        for row in rows:
+            made.append(_item_row(row, incidents))
     return made
+
+
+def _item_row(row: dict[str, Any], incidents: Incidents) -> ItemFacts:
+    incident = incidents[row["incident_id"]]
+    status = row["status"]
+    names = roster_module.roster(_IncidentKey(row["incident_id"]))
+    return ItemFacts(
+        **_copied(incident),
+        item_id=row["pk"],
+        state=status,
+        after_close=status in ActionItem.OPEN_STATUSES and incident["status"] == Status.CLOSED,
+        change=_change(row["kind"], row["title"], row["description"], names),
+        owner_id=row["owner_id"],
+        due_date=row["due_date"],
+        to_close=row["took"] if status == ActionItem.Status.DONE else None,
+    )
 
 
 def _factor_facts(incidents: Incidents) -> list[FactorFacts]:

@@ -15,7 +15,7 @@ import pytest
 
 from unblame.incidents.models import Incident
 from unblame.insights.reports import MEASURES, _group_measures
-from unblame.insights.scope import month_key, percentile, percentiles
+from unblame.insights.scope import percentile, percentiles
 from unblame.insights.sql import LocalMonth, Minutes, plain_rows
 
 START = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
@@ -68,17 +68,21 @@ def test_percentiles_sort_once_and_agree_with_percentile():
 
 
 def _four_passes(rows, services):
-    """The grouping as the report did it before: a pass per measure, a pass per grouping."""
+    """The grouping as the report did it before: a pass per measure, a pass per grouping.
+
+    Rows are the report's: (month, severity, incident, detect, acknowledge, mitigate,
+    resolve).
+    """
     by_month = []
     for index in range(len(MEASURES)):
         months: dict = {}
         for row in rows:
             value = row[3 + index]
             if value is not None and value >= 0:
-                months.setdefault(month_key(row[1]), []).append(value)
+                months.setdefault(row[0], []).append(value)
         by_month.append(months)
     grouped = []
-    for keys in (lambda r: [r[2]], lambda r: services.get(r[0], [])):
+    for keys in (lambda r: [r[1]], lambda r: services.get(r[2], [])):
         groups: dict = {}
         for row in rows:
             for key in keys(row):
@@ -92,11 +96,11 @@ def _four_passes(rows, services):
 
 def test_one_pass_groups_as_the_passes_per_measure_did():
     rows = [
-        (1, "2026-01", "SEV1", 5.0, None, 9.0, 30.0),
-        (2, "2026-01", "SEV2", -1.0, 2.0, None, 12.0),
-        (3, "2026-03", "SEV2", 7.0, 1.0, 3.0, None),
-        (4, "2026-04", "SEV3", None, None, None, None),  # counts nowhere
-        (5, "2026-04", "SEV4", -3.0, None, None, None),  # negative: nowhere either
+        ("2026-01", "SEV1", 1, 5.0, None, 9.0, 30.0),
+        ("2026-01", "SEV2", 2, -1.0, 2.0, None, 12.0),
+        ("2026-03", "SEV2", 3, 7.0, 1.0, 3.0, None),
+        ("2026-04", "SEV3", 4, None, None, None, None),  # counts nowhere
+        ("2026-04", "SEV4", 5, -3.0, None, None, None),  # negative: nowhere either
     ]
     services = {1: ["checkout", "search"], 3: ["checkout"], 4: ["payments"]}
     month, severity, service = _group_measures(rows, services)
