@@ -47,7 +47,26 @@ class SearchEntry(models.Model):
         return f"{self.kind} {self.object_id} of incident {self.incident_id}"
 
 
-class SectionFigures(models.Model):
+class FindingCounts(models.Model):
+    """Words and the analyzer's findings per category (its seven, unblame.language.Category),
+    and how many blame findings were rewritten away: what the writing report sums,
+    for one section's version (SectionFigures) or a published review (ReviewFacts)."""
+
+    words = models.PositiveIntegerField(default=0)
+    blame_other = models.PositiveIntegerField(default=0)
+    self_blame = models.PositiveIntegerField(default=0)
+    counterfactual = models.PositiveIntegerField(default=0)
+    human_error = models.PositiveIntegerField(default=0)
+    try_harder = models.PositiveIntegerField(default=0)
+    root_cause = models.PositiveIntegerField(default=0)
+    hindsight = models.PositiveIntegerField(default=0)
+    rewritten = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class SectionFigures(FindingCounts):
     """The analyzer's findings in one review section's text, counted once per version.
 
     The writing report sums these in the database; a section whose version
@@ -60,15 +79,6 @@ class SectionFigures(models.Model):
         "reviews.ReviewSection", on_delete=models.CASCADE, related_name="+"
     )
     version = models.PositiveIntegerField()
-    words = models.PositiveIntegerField(default=0)
-    blame_other = models.PositiveIntegerField(default=0)
-    self_blame = models.PositiveIntegerField(default=0)
-    counterfactual = models.PositiveIntegerField(default=0)
-    human_error = models.PositiveIntegerField(default=0)
-    try_harder = models.PositiveIntegerField(default=0)
-    root_cause = models.PositiveIntegerField(default=0)
-    hindsight = models.PositiveIntegerField(default=0)
-    rewritten = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Findings in section {self.section_id} v{self.version}"
@@ -159,20 +169,11 @@ class FactorFacts(Rollup):
     )
 
 
-class ReviewFacts(Rollup):
+class ReviewFacts(Rollup, FindingCounts):
     """A published review's counted sections summed: words, findings, rewritten, acknowledged."""
 
     review = models.OneToOneField(
         "reviews.Review", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
-    words = models.PositiveIntegerField(default=0)
-    blame_other = models.PositiveIntegerField(default=0)
-    self_blame = models.PositiveIntegerField(default=0)
-    counterfactual = models.PositiveIntegerField(default=0)
-    human_error = models.PositiveIntegerField(default=0)
-    try_harder = models.PositiveIntegerField(default=0)
-    root_cause = models.PositiveIntegerField(default=0)
-    hindsight = models.PositiveIntegerField(default=0)
-    rewritten = models.PositiveIntegerField(default=0)
     blame = models.PositiveIntegerField(default=0)
     acknowledged = models.PositiveIntegerField(default=0)
