@@ -117,13 +117,6 @@ def _change(kind: str, title: str, description: str, names: Roster) -> str:
     return "system" if changes_system(kind, title, description, names) else "try_harder"
 
 
-class _IncidentKey:
-    """What `roster()` needs of an incident: its key (its chat authors come from `prime`)."""
-
-    def __init__(self, pk: int) -> None:
-        self.pk = pk
-
-
 _ITEM_COLUMNS = ("pk", "incident_id", "status", "kind", "title", "description", "owner_id")
 
 
@@ -146,7 +139,8 @@ def _item_facts(incidents: Incidents) -> list[ItemFacts]:
 def _item_row(row: dict[str, Any], incidents: Incidents) -> ItemFacts:
     incident = incidents[row["incident_id"]]
     status = row["status"]
-    names = roster_module.roster(_IncidentKey(row["incident_id"]))
+    # An unsaved instance stands for the incident: roster() needs only its key.
+    names = roster_module.roster(Incident(pk=row["incident_id"]))
     return ItemFacts(
         **_copied(incident),
         item_id=row["pk"],

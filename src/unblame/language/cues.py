@@ -181,13 +181,17 @@ def find_in(
     masked: str, lo: int, hi: int, agents: frozenset[str], cue: str
 ) -> Iterator[tuple[int, int]]:
     """`find` over the sentence `masked[lo:hi]`, read only when it can carry `cue`."""
-    # Cues that share a precheck share its cached answer: "blunder" asks as "slip".
+    # Cues that share a precheck share its cached answer (slip and blunder ask as one).
     if not _may_carry(masked, lo, hi, _PRECHECK_OF.get(cue, cue)):
         return iter(())
     return find(read(masked, lo, hi), agents, cue)
 
 
-_PRECHECK_OF = {"blunder": "slip"}
+# Derived from PRECHECKS, so a cue given another's precheck shares it without a list here.
+_PRECHECK_OF = {
+    cue: min(other for other, same in PRECHECKS.items() if same is check)
+    for cue, check in PRECHECKS.items()
+}
 
 
 @lru_cache(maxsize=2048)

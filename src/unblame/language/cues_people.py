@@ -447,8 +447,10 @@ def shame(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     the wrong commit"): alone, that is the behavioural report the guide keeps."""
     if clause.agent not in (SELF, ELIDED) or not _acts(clause) or _responds(clause):
         return None
-    if _APOLOGY_RE.search(sentence.text) and _phrase(sentence, clause, _WRONG_OBJECT_RE):
-        return _phrase(sentence, clause, _WRONG_OBJECT_RE)
+    if _APOLOGY_RE.search(sentence.text):
+        wrong = _phrase(sentence, clause, _WRONG_OBJECT_RE)
+        if wrong is not None:
+            return wrong
     found = _SHAME_RE.search(sentence.text)
     verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
     if found is None or verb is None or _unreal(clause, verb.end):
