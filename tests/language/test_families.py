@@ -230,29 +230,19 @@ HARD_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text", BLAME_OTHER)
-def test_blame_other_family_is_read_as_blame_other(text):
-    assert first_blame_category(text) == "blame_other"
+# Every family sentence with the category it must get.
+READ_AS = [
+    *((text, "blame_other") for text in BLAME_OTHER),
+    *((text, "self_blame") for text in SELF_BLAME),
+    *((text, "counterfactual") for text in COUNTERFACTUAL),
+    *((text, "human_error") for text in HUMAN_ERROR),
+    *((text, "try_harder") for text in TRY_HARDER),
+]
 
 
-@pytest.mark.parametrize("text", SELF_BLAME)
-def test_self_blame_family_is_read_as_self_blame(text):
-    assert first_blame_category(text) == "self_blame"
-
-
-@pytest.mark.parametrize("text", COUNTERFACTUAL)
-def test_counterfactual_family_is_read_as_counterfactual(text):
-    assert first_blame_category(text) == "counterfactual"
-
-
-@pytest.mark.parametrize("text", HUMAN_ERROR)
-def test_human_error_family_is_read_as_human_error(text):
-    assert first_blame_category(text) == "human_error"
-
-
-@pytest.mark.parametrize("text", TRY_HARDER)
-def test_try_harder_family_is_read_as_try_harder(text):
-    assert first_blame_category(text) == "try_harder"
+@pytest.mark.parametrize(("text", "category"), READ_AS)
+def test_each_family_sentence_gets_its_category(text, category):
+    assert first_blame_category(text) == category
 
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
