@@ -450,6 +450,58 @@ SARCASM_NEGATIVES = [
     "I appreciate you taking the pager this weekend.",
 ]
 
+
+def test_a_number_with_separators_is_one_word():
+    words = [w.text for w in read("Merged 4,000 rows in 2.5 hours", 0, 30).words]
+    assert words == ["Merged", "4,000", "rows", "in", "2.5", "hours"]
+
+
+def test_a_cleft_focus_is_the_agent_of_its_that_clause():
+    cleft = clauses_of("It was Halvard's schema tweak that truncated the orders table.")
+    assert [c.agent for c in cleft] == ["system", "work"]
+    assert cleft[1].words[cleft[1].predicate].low == "truncated"
+    assert clauses_of("It was the retry storm that locked the table.")[1].agent == "system"
+
+
+def test_an_ed_word_between_an_owner_and_work_describes_the_work():
+    (clause,) = clauses_of("Brannock's unreviewed migration dropped the rows.")
+    assert clause.agent == "work"
+    assert clause.words[clause.predicate].low == "dropped"
+
+
+# --- A person's work in clefts and pseudo-clefts; test things in production; edged habits --
+
+WORK_CLEFTS_AND_HABITS = [
+    ("It was Halvard's schema tweak that truncated the orders table.", "blame_other"),
+    ("It was the night operator that switched off the replication alarm.", "blame_other"),
+    ("Brannock's unreviewed migration is what dropped the audit rows.", "blame_other"),
+    ("Tamsin's rushed rollout is why the login page returned 503s.", "blame_other"),
+    ("The release lead's call to skip staging is why checkout failed.", "blame_other"),
+    ("Ilse seeded the dummy accounts into the production tenant.", "blame_other"),
+    ("An analyst ran the sandbox schema against prod during the audit.", "blame_other"),
+    (
+        "@quill pushed a hand-built image to main and all the workers pulling it started failing.",
+        "blame_other",
+    ),
+    ("Shipped a 12,000-row backfill without a single test?", "blame_other"),
+    ("So you just rotate the keys and tell nobody?", "blame_other"),
+    ("Honestly, how does someone drop the prod index twice in a month?", "blame_other"),
+]
+
+WORK_CLEFTS_AND_HABITS_NEGATIVES = [
+    "It was the retry storm that took down the search API.",
+    "It was Halvard's patch that restored the replication lag.",
+    "It was Marguerite that spotted the lag at 02:10.",
+    "Tamsin is why the outage stayed short.",
+    "The new connection pool is why the queue backed up.",
+    "We promoted the release candidate from staging to production at noon.",
+    "The seed job loads sample data into production-like clusters every night.",
+    "How does someone request access to the billing replica?",
+    "So you just restart the pod?",
+    "Nadia merged the retry patch at 09:40 and the export jobs began failing at 09:44.",
+    "The import moved 4,000 rows, and 2.5 hours later the report was ready.",
+]
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -471,6 +523,7 @@ READ_AS = [
     *REMEDIES_MORE,
     *DEBTS,
     *SARCASM,
+    *WORK_CLEFTS_AND_HABITS,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -493,6 +546,7 @@ UNFLAGGED = [
     *DEBTS_NEGATIVES,
     *REVIEW_PROSE_NEGATIVES,
     *SARCASM_NEGATIVES,
+    *WORK_CLEFTS_AND_HABITS_NEGATIVES,
 ]
 
 

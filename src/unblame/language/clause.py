@@ -62,7 +62,12 @@ class _Lazy:
         return self.regex.fullmatch(text)
 
 
-WORD_RE = re.compile(r"@[\w.-]*\w|\d+(?::\d+)+|[\w’'](?:[\w’'-]*\w)?|[^\w\s]")
+# Numbers with thousands separators and decimals ("4,000-line", "2.5") are one word:
+# their comma or point ends no clause.
+WORD_RE = re.compile(
+    r"@[\w.-]*\w|\d+(?::\d+)+|\d{1,3}(?:,\d{3})+(?:[\w’'-]*\w)?|\d+\.\d+(?:[\w’'-]*\w)?"
+    r"|[\w’'](?:[\w’'-]*\w)?|[^\w\s]"
+)
 
 # --- Who acts -----------------------------------------------------------------------------
 
@@ -466,7 +471,8 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         # subject with no verb yet ("The operator on shift who …") through that
         # subject's head.
         near = previous.words[-2:] if previous.predicate else previous.words
-        antecedent = _agent(_before_preposition(near), first=False)
+        focus = _cleft_focus(previous)
+        antecedent = _agent(_before_preposition(focus or near), first=False)
         if _person_word(previous.words[-1], first=False):
             antecedent = OTHER  # "It was Ignacio who …": "who" names a person
 
@@ -492,8 +498,30 @@ def _subject_relative(words: tuple[Word, ...], i: int, previous: Clause | None) 
     if low != "that" or previous is None or i + 1 >= len(words):
         return False
     head = previous.words[-1]
+    if _cleft_focus(previous) is not None:
+        # "It was X that emptied …": the verb reads as if it followed X.
+        return _is_verb(words[i + 1], head) and words[i + 1].low not in _PRONOUNS
     verb = _is_verb(words[i + 1], words[i]) or words[i + 1].low.endswith("s")
     return _person_word(head, first=False) and verb and words[i + 1].low not in _PRONOUNS
+
+
+_CLEFT_OPENERS = frozenset({"it", "this", "that"})
+_CLEFT_COPULAS = frozenset({"was", "is"})
+
+
+def _cleft_focus(previous: Clause) -> tuple[Word, ...] | None:
+    """The focus of a cleft ("It was Oyelaran's cron change" before "that …"):
+    the relative clause that follows acts through it, not through its last noun."""
+    lows = [w.low for w in previous.words[:2]]
+    if len(lows) < 2 or lows[0] not in _CLEFT_OPENERS:
+        return None
+    if lows[1] in _CLEFT_COPULAS:
+        focus = previous.words[2:]
+    elif lows[0] in {"it's", "it’s"}:
+        focus = previous.words[1:]
+    else:
+        return None
+    return focus if 0 < len(focus) <= 6 else None
 
 
 def _skip_openers(words: tuple[Word, ...]) -> int:
@@ -589,6 +617,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             return j + 2  # "no one acted": two words, one pronoun
         if j > i + 1 and _adverb_then_adjective(words, j):
             continue  # "a recently introduced process": an adjective, not the verb
+        if j > i and _adjective_after_owner(words, j):
+            continue  # "Femi's unreviewed hotfix": the owner's 's is no "is"
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
             return j
         if j > i and words[j].low in _PRE_VERB_ADVERBS:
@@ -642,6 +672,14 @@ _ARTICLES = frozenset({"a", "an", "the", "our", "their", "his", "her", "its", "m
 def _adverb_then_adjective(words: tuple[Word, ...], j: int) -> bool:
     low, before = words[j].low, words[j - 1].low
     return low.endswith("ed") and before.endswith("ly") and words[j - 2].low in _ARTICLES
+
+
+def _adjective_after_owner(words: tuple[Word, ...], j: int) -> bool:
+    """An -ed word between a possessive and a work noun describes the work."""
+    owner, low = words[j - 1].low, words[j].low
+    if not owner.endswith(("'s", "’s")) or not low.endswith("ed") or j + 1 >= len(words):
+        return False
+    return words[j + 1].low in _WORK_NOUNS
 
 
 def _person_word(word: Word, *, first: bool) -> bool:

@@ -40,7 +40,12 @@ _WRONG_OBJECT_RE = _Lazy(
     r"(?!\s+(?:store|manager|vault|rotation|scanner))"
     r"|\b(?:clicked|opened|followed|downloaded)\s+(?:on\s+)?(?:\w+\s+){0,2}?(?:phishing|malicious|fake|spoofed"
     r"|suspicious|fraudulent)\b"
-    r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b",
+    r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b"
+    # Test things put into production: "loaded the test fixtures into the prod ledger".
+    r"|(?<!from\s)\b(?:test|testing|staging|dev|sandbox|dummy|sample|fake|debug|qa)\s+(?:[\w-]+\s+)?"
+    r"(?:data|fixtures?|records?|rows|entries|accounts?|users|credentials|keys?|config\w*|settings"
+    r"|database|db|schema|values|emails?|orders|payments|transactions|dataset|seeds?|certs?|certificates?)"
+    r"\s+(?:into|onto|to|against|in|on)\s+(?:the\s+)?(?:live|production|prod)(?![\w-])",
     re.IGNORECASE,
 )
 

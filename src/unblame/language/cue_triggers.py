@@ -64,6 +64,7 @@ CUE_TRIGGERS = {
     ),
     "culprit": (
         *("reason", "cause", "culprit", "problem", "did this", "did that", "did it", "apology"),
+        *("is why", "was why", "ly why"),
     ),
     "shame": (
         *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
@@ -113,6 +114,7 @@ CUE_TRIGGERS = {
         "transposed",
         "the same",
         "left ",
+        "prod",  # test data put into production
     ),
     "omission": (
         "slept through",
@@ -427,6 +429,8 @@ CUE_TRIGGERS = {
         "stuck around",
         "went red",
         "went dark",
+        "started ",
+        "began ",
         "wip",
         "eras",
         "destroy",

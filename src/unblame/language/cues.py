@@ -51,6 +51,7 @@ from .cues_acts import (
 )
 from .cues_people import (
     _APOLOGY_RE,
+    _CLEFT_RE,
     _DEFYING_RE,
     _EDGE_RE,
     _INCOMPETENCE_RE,
@@ -158,13 +159,16 @@ PRECHECKS = {
         re.IGNORECASE,
     ),
     "culprit": _Lazy(
-        r"\b(?:reason|cause|culprit|problem)s?\b|\bdid\s+(?:this|that|it)\b|\bapology\b",
+        r"\b(?:reason|cause|culprit|problem)s?\b|\bdid\s+(?:this|that|it)\b|\bapology\b"
+        r"|\b(?:is|was)\s+(?:\w+ly\s+)?why\b",
         re.IGNORECASE,
     ),
     "shame": _alternatives(_SHAME_RE, _APOLOGY_RE),
     "cause": _Lazy(
         # "who" only in a cleft ("It was Tom who …"): alone it is in every other line.
-        r"\b(?:because|when)\b|\b(?:it|this|that)(?:\s+(?:was|is)|['’]s)\s+(?:[\w@.'’-]+\s+){1,3}?who\b|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
+        r"\b(?:because|when)\b|\b"
+        + _CLEFT_RE.pattern.removeprefix(r"\W*")
+        + r"|\b(?:cause|issue|problem|reason|trigger)\s+(?:was|is)\s+that\b",
         re.IGNORECASE,
     ),
     "disregard": _Lazy(

@@ -254,8 +254,13 @@ _HARM_RE = _Lazy(
     r"|(?:dropp|lock|crash|empti|corrupt|fill|hammer|overload|kill|exhaust|saturat|flood|stall|break"
     r"|wip|eras|destroy|purg|truncat|flatten|block|clobber)(?:ed|ing)"
     r"|overwr(?:ote|itten|iting)"
-    r"|(?:it|the\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:fell\s+over|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died"
-    r"|(?:was|were)\s+lost|stuck\s+around))\b",
+    r"|(?:it|(?:the|every|all|each|both|most|many)\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:fell\s+over"
+    r"|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died|(?:was|were)\s+lost|stuck\s+around)"
+    # "… and every stack tracking it started crash-looping": what used the thing
+    # just put in place (not "… at 22:10 and the jobs began failing", a timeline).
+    r"|(?:the|every|all|each|both|most|many)\s+(?:[\w-]+\s+){0,4}?(?:it|them|this|that)\s+(?:started|began)"
+    r"\s+(?:crash\w*|fail\w*|erroring|timing\s+out|throwing|rejecting|dropping"
+    r"|returning\s+(?:errors|5\d\ds|5xx)))\b",
     re.IGNORECASE,
 )
 

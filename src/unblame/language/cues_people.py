@@ -229,7 +229,8 @@ _CHANGING_ACTS = frozenset(
 
 
 _CLEFT_RE = _Lazy(
-    r"\W*(?:it|this|that)(?:\s+(?:was|is)|['’]s)\s+(?:[\w@.'’-]+\s+){1,3}?who\b", re.IGNORECASE
+    r"\W*(?:it|this|that)(?:\s+(?:was|is)|['’]s)\s+(?:[\w@.'’-]+\s+){1,3}?(?:who|that)\b",
+    re.IGNORECASE,
 )
 
 
@@ -243,7 +244,7 @@ def cause(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     changed"); told of a person it ends the inquiry at them.
     """
     opener = clause.words[0].low
-    if opener == "who" and _CLEFT_RE.match(sentence.text):
+    if opener in {"who", "that"} and clause.agent == OTHER and _CLEFT_RE.match(sentence.text):
         return _singled_out(sentence, clause)
     if opener not in _OPENS_CAUSE or not _acts(clause):
         return None
@@ -291,7 +292,9 @@ _EDGE_RE = _Lazy(
     r"|\bactually\s+(?:test|read|check|look|review|run|open|try|verify)\w*"
     r"|\b(?:even|seriously|asleep|twice|thinking)\b|,\s*again\s*\?|\bwithout\s+(?:a|any|the)\s+"
     r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
-    r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b",
+    r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b"
+    # Keeping others in the dark: "… and tell no one?".
+    r"|\btell(?:ing)?\s+(?:no\s+one|nobody|noone)\b",
     re.IGNORECASE,
 )
 
@@ -338,13 +341,24 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return sentence.offset, sentence.offset + len(text)
 
 
+_DOES_SOMEONE_RE = _Lazy(
+    # "Does anyone even use …?" asks about use: "even" questions are `_DO_YOU_EVEN_RE`'s.
+    r"\b(?:do|does)\s+(?:you|someone|somebody|anyone|anybody|he|she|@[\w-]+)\s+(?!even\b)(?:\w+\s+)?(?!even\b)[\w-]+"
+    r"|\byou\s+(?:just|simply|really|actually|seriously)\s+[\w-]+",
+    re.IGNORECASE,
+)
+
+
 def _asks_what_a_person_was_doing(text: str) -> bool:
     match = _WHAT_DOING_RE.match(text)
     return match is not None and agent_of(match.group(1)) == OTHER
 
 
 def _past_act(sentence: Sentence) -> bool:
-    # A habit in the present counts too: "who approves a PR with 40 failing tests?"
+    # A habit in the present counts too: "who approves a PR with 40 failing tests?",
+    # "how does someone force-push over main twice?"
+    if _DOES_SOMEONE_RE.search(sentence.text):
+        return True
     return any(
         w.low in _IRREGULAR_PAST
         or w.low in _PRESENT_ACTS
@@ -360,7 +374,9 @@ def _past_act(sentence: Sentence) -> bool:
 _CULPRIT_RE = _Lazy(
     r"(?:(?:is|was|are|were|am)\s+)?(?:(?:really|probably|definitely|honestly|clearly|partly|solely"
     r"|entirely|directly|basically|literally)\s+)?(?:the|a|an|one\s+of\s+the)\s+(?:(?:main|real|root"
-    r"|whole|only|sole|direct|primary|actual|likely|probable)\s+)?(?P<noun>reason|cause|culprit|problem)s?\b",
+    r"|whole|only|sole|direct|primary|actual|likely|probable)\s+)?(?P<noun>reason|cause|culprit|problem)s?\b"
+    # The pseudo-cleft: "Femi's hotfix is why checkout failed".
+    r"|(?:is|was)\s+(?:exactly\s+|precisely\s+|partly\s+)?why\b",
     re.IGNORECASE,
 )
 
@@ -370,7 +386,16 @@ _WENT_WRONG_RE = _Lazy(
     r"\b(?:outage|incident|failure|breakage|mess|downtime|loss|regression|corruption|delay|errors?"
     r"|bugs?|damage|disaster|broke|broken|down|froze|frozen|stalled|stuck|backed\s+up|lost|leaked"
     r"|crash\w*|fail\w*|hung|timed\s+out|slow\w*|degraded|paged|woken|woke|spiked|filled|overflowed"
-    r"|unavailable|unreachable|offline|late|wrong|missed|postmortem|post-mortem|sev\s?\d|red)\b",
+    r"|unavailable|unreachable|offline|late|wrong|missed|postmortem|post-mortem|sev\s?\d|red"
+    # Server errors by status: "users saw 502s".
+    r"|5\d\ds|5xx)\b",
+    re.IGNORECASE,
+)
+
+
+# Credit: "Dana is why the outage was short", "… the reason the errors stopped".
+_KEPT_SMALL_RE = _Lazy(
+    _GOOD_OUTCOME_RE.pattern + r"|\b(?:short|shorter|brief|contained|small|minor|no\s+worse)\b",
     re.IGNORECASE,
 )
 
@@ -416,8 +441,9 @@ def culprit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     rest = sentence.text[start - sentence.offset + match.end() :]
     # A culprit or "the problem" needs no outcome beside it: the noun is the verdict.
-    outcome = match.group("noun").lower() in {"culprit", "problem"} or _WENT_WRONG_RE.search(rest)
-    if not outcome or _unreal(clause, start + match.end()):
+    noun = (match.group("noun") or "").lower()
+    outcome = noun in {"culprit", "problem"} or _WENT_WRONG_RE.search(rest)
+    if not outcome or _unreal(clause, start + match.end()) or _KEPT_SMALL_RE.search(rest):
         return None
     return start + match.start(), start + match.end()
 

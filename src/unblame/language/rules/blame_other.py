@@ -189,7 +189,7 @@ RULES = (
             # "Pascoe broke the build": any name in subject position, known or not.
             frame(frozenset({OTHER}), "wreck"),
             # "Dana was the reason the queue backed up".
-            frame(frozenset({OTHER}), "culprit"),
+            frame(frozenset({OTHER, WORK}), "culprit"),
         ),
         # "human and process error were to blame": the label, left to UB401.
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b"
