@@ -502,6 +502,38 @@ WORK_CLEFTS_AND_HABITS_NEGATIVES = [
     "The import moved 4,000 rows, and 2.5 hours later the report was ready.",
 ]
 
+# --- Care left undone as a habit or plain to see; names in all-lower-case chat ---------
+
+HABITS_AND_LOWER_CASE = [
+    ("Yet again the storage team resized the volumes without telling anyone.", "blame_other"),
+    ("The approver didn't read the diff, as usual.", "blame_other"),
+    ("As usual, ops skipped the canary and paged nobody.", "blame_other"),
+    ("Corwin ought to know better than to patch prod by hand.", "blame_other"),
+    ("ugh omar pushed the wrong tag", "blame_other"),
+    ("lena forgot to bump the version", "counterfactual"),
+]
+
+HABITS_AND_LOWER_CASE_NEGATIVES = [
+    "The job failed again after the restart.",
+    "We restarted the consumers again at 14:10.",
+    "Clearly the alert threshold was too high.",
+    "The on-call restarted the service again, and it recovered.",
+    "Our reviewers always check the migration plan before approving.",
+    "omar, can you look at the dashboard",
+    "lena deployed 4.2 at noon",
+]
+
+
+def test_a_lower_case_given_name_is_a_person_only_in_a_lower_case_line():
+    from unblame.language.lexicon import NAME_MARK, mark_names
+
+    assert mark_names("ugh omar pushed the tag") == f"ugh {NAME_MARK}mar pushed the tag"
+    # In a line with capitals, case is meaningful: "omar" there is no name.
+    assert mark_names("Then omar pushed the tag") == "Then omar pushed the tag"
+    # Without a past-tense verb after it, a lower-case word stays a word.
+    assert mark_names("ask omar about it") == "ask omar about it"
+
+
 # Every family sentence with the category it must get, and every hard negative.
 READ_AS = [
     *PHRASE_THEN_VERB,
@@ -524,6 +556,7 @@ READ_AS = [
     *DEBTS,
     *SARCASM,
     *WORK_CLEFTS_AND_HABITS,
+    *HABITS_AND_LOWER_CASE,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -547,6 +580,7 @@ UNFLAGGED = [
     *REVIEW_PROSE_NEGATIVES,
     *SARCASM_NEGATIVES,
     *WORK_CLEFTS_AND_HABITS_NEGATIVES,
+    *HABITS_AND_LOWER_CASE_NEGATIVES,
 ]
 
 

@@ -72,6 +72,7 @@ CUE_TRIGGERS = {
         *("guilty", "believe i", "sorry", "apologi", "forgive", "my bad", "mea culpa"),
     ),
     "cause": ("because", "when", "that", "who"),
+    "habit": ("again", "usual", "always", "clearly", "obviously", "evidently", "keep", "kept"),
     "insult": (
         *("idiot", "moron", "fool", "klutz", "muppet", "clown", "liability", "burden"),
         *("disaster", "menace", "joke", "failure", "fraud", "screw", "walking", "weak"),
@@ -85,6 +86,8 @@ CUE_TRIGGERS = {
         *("let anywhere", "let to touch", "let with", "trusted", "away from", "qualified"),
         *("competent", "fit to", "fit for", "care about", "care if", "care whether"),
         "not thinking",
+        "know better",
+        "known better",
         *("panicked", "freaked out", "lost his", "lost her", "lost their", "lost your"),
         # "can't read", "cannot type", "can't even code".
         *(f"{lead} {verb}" for lead in ("t", "not", "even") for verb in _CANNOT_VERBS),

@@ -54,6 +54,7 @@ from .cues_people import (
     _CLEFT_RE,
     _DEFYING_RE,
     _EDGE_RE,
+    _HABIT_RE,
     _INCOMPETENCE_RE,
     _INSULT_RE,
     _SHAME_RE,
@@ -62,6 +63,7 @@ from .cues_people import (
     cause,
     culprit,
     disregard,
+    habit,
     incompetence,
     insult,
     shame,
@@ -93,6 +95,7 @@ CUES = {
     "cause": cause,
     "culprit": culprit,
     "shame": shame,
+    "habit": habit,
 }
 
 
@@ -153,6 +156,7 @@ PRECHECKS = {
     # Not `_alternatives`: the edge ", again?" starts at a comma, not a word.
     "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
     "incompetence": _INCOMPETENCE_RE,
+    "habit": _HABIT_RE,
     "insult": _INSULT_RE,
     "oops": _Lazy(
         r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp|ugh|dammit|damnit|crap)\b",

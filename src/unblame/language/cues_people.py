@@ -36,6 +36,7 @@ from .cue_base import (
     _unreal,
 )
 from .cue_triggers import _CANNOT_VERBS
+from .cues_acts import omission, slip
 from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
 from .verb_words import (
     _AUX,
@@ -60,6 +61,8 @@ _INCOMPETENCE_RE = _Lazy(
     r"|(?:shouldn['’]t|should\s+not|should\s+never|must\s+not|must\s+never)\s+be\s+(?:allowed|let"
     r"|trusted)\s+(?:near|anywhere|to\s+touch|with)\b"
     r"|should\s+(?:be\s+kept|stay)\s+(?:well\s+)?away\s+from\b"
+    # "Bob should know better than to deploy on a Friday": a standard he falls short of.
+    r"|(?:should|ought\s+to)\s+(?:have\s+)?know[n]?\s+better\b"
     r"|(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:qualified|competent|fit)\s+(?:to|for)\b"
     rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b"
     # An attitude pinned on people: "the maintainers clearly don't care about …".
@@ -111,6 +114,27 @@ def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     # "@dana lol, I have no idea …": a pronoun in between is the real subject.
     between = (w for w in clause.words[clause.predicate :] if w.start < found[0])
     return None if any(w.low in _PRONOUNS for w in between) else found
+
+
+# Care left undone told as the person's habit, or as plain to see: the writer
+# judges the person, not the one slip ("once again the network team rolled out
+# a change without telling anyone", "the approver clearly didn't read it").
+_HABIT_RE = _Lazy(
+    r"\b(?:once\s+again|yet\s+again|again|as\s+usual|as\s+always|always|clearly|obviously"
+    r"|evidently|keeps?\s+[\w-]+ing|kept\s+[\w-]+ing)\b",
+    re.IGNORECASE,
+)
+
+
+def habit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where an omission or slip of the clause comes with a word of habit or plainness."""
+    found = omission(sentence, clause) or slip(sentence, clause)
+    if found is None:
+        return None
+    marker = _HABIT_RE.search(_clause_text(sentence, clause, clause.start))
+    if marker is None:
+        return None
+    return min(clause.start + marker.start(), clause.agent_start), found[1]
 
 
 _WENT_AHEAD_RE = _Lazy(

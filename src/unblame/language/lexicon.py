@@ -7,11 +7,13 @@ so the rules ask for one of these before they fire.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib.resources import files
 
 from .names import build_index, name_spans, roster_indexes
 from .trie import trie_pattern
+from .verb_words import _IRREGULAR_PAST
 
 
 def _variants(*words: str) -> list[str]:
@@ -229,6 +231,7 @@ def mark_names(text: str, roster: Iterable[str] = ()) -> str:
     source.
     """
     spans = name_spans(text, _GIVEN_INDEX, *roster_indexes(roster))
+    spans = sorted({*spans, *_lowercase_names(text)})
     if not spans:
         return text
     parts: list[str] = []
@@ -239,6 +242,30 @@ def mark_names(text: str, roster: Iterable[str] = ()) -> str:
         done = start + 1
     parts.append(text[done:])
     return "".join(parts)
+
+
+# In a line written all in lower case, as chat often is, case says nothing about
+# names: a given name there is a person when a past-tense verb follows it ("ugh
+# kevin pushed the wrong tag"). The given names leave out everyday words; these
+# are also common tokens in lower-case technical text.
+_LOWERCASE_AMBIGUOUS = frozenset({"sam", "ama", "ana", "ola", "yee", "kai", "max", "jan"})
+_LOWER_GIVEN = frozenset(n.lower() for n in GIVEN_NAMES if " " not in n) - _LOWERCASE_AMBIGUOUS
+_LOWER_NAME_THEN_PAST_RE = re.compile(r"(?<![\w@'’-])([a-z]+)(?=\s+([a-z]+)\b)")
+
+
+def _lowercase_names(text: str) -> list[tuple[int, int]]:
+    """Spans of given names written in lower case, in lines with no capital letter."""
+    found = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if line.islower():  # letters, none of them upper case
+            for match in _LOWER_NAME_THEN_PAST_RE.finditer(line):
+                name, verb = match.groups()
+                past = verb.endswith("ed") or verb in _IRREGULAR_PAST
+                if name in _LOWER_GIVEN and past:
+                    found.append((start + match.start(1), start + match.end(1)))
+        start += len(line)
+    return found
 
 
 def person_pattern() -> str:

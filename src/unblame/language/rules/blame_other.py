@@ -408,6 +408,8 @@ RULES = (
             # "The contractor is a liability", "that DBA is useless": the names the
             # writer would be asked not to call themself (UB202), said of another.
             frame(frozenset({OTHER}), "insult"),
+            # "Once again the network team shipped without telling anyone": a habit judged.
+            frame(frozenset({OTHER}), "habit"),
         ),
         unless=rf"""
             (?:\bi\s+(?:was|am|felt|feel|got|get|became)|\bi'm|\bi’m|\bim|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
