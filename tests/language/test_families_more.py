@@ -511,6 +511,15 @@ HABITS_AND_LOWER_CASE = [
     ("Corwin ought to know better than to patch prod by hand.", "blame_other"),
     ("ugh omar pushed the wrong tag", "blame_other"),
     ("lena forgot to bump the version", "counterfactual"),
+    ("A contractor trenching by the depot severed the line that fed both racks.", "blame_other"),
+    ("A clerk at the registrar let the domain lapse, and the shop went dark.", "blame_other"),
+    (
+        "The port said a staff member renamed the manifests, stranding ships for a day.",
+        "blame_other",
+    ),
+    ("Bertil's quick experiment cost us six hours of downtime.", "blame_other"),
+    ("Someone left verbose tracing on in production and the logs ate the disk.", "blame_other"),
+    ("It was a rookie error by Quentin that cost us the afternoon.", "blame_other"),
 ]
 
 HABITS_AND_LOWER_CASE_NEGATIVES = [
@@ -521,6 +530,13 @@ HABITS_AND_LOWER_CASE_NEGATIVES = [
     "Our reviewers always check the migration plan before approving.",
     "omar, can you look at the dashboard",
     "lena deployed 4.2 at noon",
+    "The excavator severed the line that fed both racks.",
+    "The cache warmup cost us two minutes of latency.",
+    "Dana left the feature flag on in staging for testing.",
+    "Dana restarted the queue, disrupting nothing.",
+    "Let the job run out of retries before paging.",
+    "The cost was high, but the migration finished.",
+    "It was a schoolboy error by me, and the pipeline now blocks it.",
 ]
 
 

@@ -606,6 +606,8 @@ def _can_act(previous: Word | None) -> bool:
 def _subject_end(words: tuple[Word, ...], i: int) -> int:
     """Index of the first verb-like word after `i` (the subject is what comes before)."""
     for j in range(i, min(len(words), i + 20)):
+        if j > i and _costs_someone(words, j):
+            return j  # "Kevin's experiment cost us the morning": "us" is the object
         if words[j].low in _PRONOUNS:
             placed = j + 1 < len(words) and words[j + 1].low in _PLACE_PREPOSITIONS
             if words[j].low in _INDEFINITES and placed:
@@ -633,6 +635,15 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             # only says which engineer.
             return j if finite is None else finite
     return i
+
+
+_COST_VERBS = frozenset({"cost", "costs"})
+_COST_OBJECTS = frozenset({"us", "them", "me", "him", "her", "everyone", "customers"})
+
+
+def _costs_someone(words: tuple[Word, ...], j: int) -> bool:
+    """ "cost" before the one who paid is the verb, not the noun ("the cost was high")."""
+    return words[j].low in _COST_VERBS and j + 1 < len(words) and words[j + 1].low in _COST_OBJECTS
 
 
 def _finite_after_participle(words: tuple[Word, ...], j: int) -> int | None:
@@ -750,6 +761,7 @@ _WORK_NOUNS = frozenset(
     | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
     | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
     | {"command", "job", "setting", "settings", "tweak", "cleanup", "rollout", "decision", "call"}
+    | {"experiment", "experiments"}
 )
 
 

@@ -28,6 +28,10 @@ _WRONG_OBJECT_RE = _Lazy(
     # A thing left in an unsafe state: "left the bucket public", "left port 22 open to the world".
     r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:public|publicly\s+\w+|world-readable|unlocked|unencrypted"
     r"|unprotected|exposed|open\s+to\s+(?:the\s+)?(?:world|internet|public))\b"
+    # A debug switch left on where it costs: "left the debug flag on in production".
+    r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:on|enabled|running|turned\s+on)\s+in\s+(?:prod|production)\b"
+    # A renewal let go: "let the domain lapse", "let the certificate expire".
+    r"|\blet\s+(?:the|our|their|its|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:lapse|expire|run\s+out)\b"
     r"|\bbackwards\b|\b(?:mixed|muddled)\s+up\b|\btransposed\b"
     # "wired both feeds to the same UPS": redundancy undone by the act.
     r"|\bboth\s+(?:[\w-]+\s+){1,5}?(?:to|on|into|onto|in)\s+the\s+same\b"

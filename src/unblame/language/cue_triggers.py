@@ -118,6 +118,9 @@ CUE_TRIGGERS = {
         "the same",
         "left ",
         "prod",  # test data put into production
+        "lapse",
+        "expire",
+        "run out",
     ),
     "omission": (
         "slept through",
@@ -305,6 +308,8 @@ CUE_TRIGGERS = {
         "remember",
     ),
     "damage": (
+        "severed",
+        "cost ",
         "broke",
         "caused",
         "crashed",
@@ -336,6 +341,8 @@ CUE_TRIGGERS = {
         "cut",
     ),
     "wreck": (
+        "severed",
+        "cost ",
         "broke",
         "crashed",
         "corrupted",
@@ -434,6 +441,9 @@ CUE_TRIGGERS = {
         "went dark",
         "started ",
         "began ",
+        "ground",
+        "strand",
+        "disrupt",
         "wip",
         "eras",
         "destroy",

@@ -126,6 +126,13 @@ _CARE_PAST_RE = _Lazy(
 )
 
 
+# A loss charged to the act: "cost us four hours of downtime", "cost us the morning".
+_COST_US = (
+    r"cost\s+(?:us|them|the\s+company|customers|everyone)\s+(?:[\w$,.-]+\s+){0,4}?(?:downtime|outage"
+    r"|data|revenue|money|customers|morning|afternoon|evening|weekend|night|day|hours|days|sleep)"
+)
+
+
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
     r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:\w+ly\s+)?"
@@ -134,7 +141,8 @@ _DAMAGE_RE = _Lazy(
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
-    r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity))\b",
+    r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity)"
+    r"|severed|" + _COST_US + r")\b",
     re.IGNORECASE,
 )
 
@@ -145,7 +153,8 @@ _WRECK_RE = _Lazy(
     r"|destroyed|flattened|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
     r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
-    r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?))\b",
+    r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?)"
+    r"|severed|" + _COST_US + r")\b",
     re.IGNORECASE,
 )
 
@@ -252,7 +261,7 @@ _HARM_RE = _Lazy(
     r"|taking\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline)|bringing\s+(?:[\w'’-]+\s+){0,3}?down"
     r"|cut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?off|render\w*|left\s+(?:\w+\s+){0,2}?unable"
     r"|(?:dropp|lock|crash|empti|corrupt|fill|hammer|overload|kill|exhaust|saturat|flood|stall|break"
-    r"|wip|eras|destroy|purg|truncat|flatten|block|clobber)(?:ed|ing)"
+    r"|wip|eras|destroy|purg|truncat|flatten|block|clobber|ground|strand|disrupt)(?:ed|ing)"
     r"|overwr(?:ote|itten|iting)"
     r"|(?:it|(?:the|every|all|each|both|most|many)\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:fell\s+over"
     r"|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died|(?:was|were)\s+lost|stuck\s+around)"
@@ -431,6 +440,9 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return start + match.start(), start + match.end()
 
 
+_NO_HARM_RE = _Lazy(r"\s+(?:nothing|nobody|no\s+one|no|none)\b", re.IGNORECASE)
+
+
 def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the act is tied to a bad outcome that followed ("..., leading to ...")."""
     # The outcome may stand in a later clause, so the rest of the sentence is read.
@@ -443,6 +455,8 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     match = _HARM_RE.search(rest)
     if match is None or _GOOD_OUTCOME_RE.search(rest, match.end(), match.end() + 40):
         return None
+    if _NO_HARM_RE.match(rest, match.end()):
+        return None  # "…, disrupting nothing": the harm is denied
     return start + match.start(), start + match.end()
 
 

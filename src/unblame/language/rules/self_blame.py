@@ -659,7 +659,9 @@ RULES = (
                 pattern=r"""
             (?P<span>\b(?:it|that|this)(?:\s+was|\s+is|['’]s)\s+(?:such\s+|really\s+|a\s+really\s+)?(?:a|an)
                 \s+(?:silly|stupid|dumb|rookie|careless|noob|newbie|beginner['’]?s?|amateur|idiotic|boneheaded
-                |daft|schoolboy)\s+(?:mistake|error|move|blunder)\b)
+                |daft|schoolboy)\s+(?:mistake|error|move|blunder)\b
+                # "… a rookie mistake by Leif": someone else's, UB103's.
+                (?!\s+(?:by|from)\s+(?!me\b|myself\b)\S))
         """,
             ),
             Check(
