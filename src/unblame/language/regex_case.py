@@ -1,0 +1,183 @@
+"""Faster programs for the analyzer's case-insensitive patterns, with the same matches.
+
+The analyzer's patterns are long IGNORECASE alternations, searched for in
+every sentence that holds one of their trigger words. Python's `re` cannot
+skip ahead in such a search: it skips only to a literal prefix or to a set of
+first characters, and it works one out only for case-sensitive patterns that
+start with a character. So it tries the whole pattern at every position, and
+at each one every alternative in turn, since it skips an alternative at once
+only when the alternative starts with a plain character or set, never with a
+case-insensitive letter. Most of a document's time went there.
+
+`compile_code` gives `re`'s engine the program `re` itself would build, with
+two changes that match exactly the same strings:
+
+- an alternative that starts with an ASCII letter starts instead with the
+  set of characters IGNORECASE lets that letter match, kept case-sensitive
+  (`k` is `[Kk\u212a]`: the Kelvin sign lowers to k), so the engine can pass
+  it over by one comparison;
+- when `re` finds no prefix to skip to, the program is told the characters
+  a match can start with, worked out from the pattern, so a search skips every
+  other position at C speed.
+
+Anything whose cases are not known exactly (a cased letter outside ASCII, a
+set of ranges or categories) is left as `re` compiles it and, at the start of
+a match, means "any character": no skipping. `tests/language/test_regex_case.py`
+checks the letter table against `re` over every code point and every project
+pattern against `re` on real text.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _compiler, _parser  # type: ignore[attr-defined]  # re's internals: no stubs
+from re import _constants as C  # type: ignore[attr-defined]
+from typing import Any
+
+IGNORECASE = int(re.IGNORECASE)
+# Characters outside ASCII that IGNORECASE matches with an ASCII letter (str
+# patterns are always Unicode): i-dot and the Kelvin sign lower to i and k;
+# dotless i and long s are `re`'s extra cases of i and s.
+_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_REPEATS = tuple(
+    op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op
+)
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)
+# Past this many first characters a set skips too little to be worth checking.
+_MAX_FIRST = 80
+
+
+def cases(letter: str) -> str:
+    """Every character that IGNORECASE lets an ASCII `letter` match, sorted."""
+    low = letter.lower()
+    return "".join(sorted({low, low.upper(), *_EXTRA.get(low, "")}))
+
+
+def compile_code(parsed: Any, flags: int) -> list[int]:
+    """The program for `parsed` (from `re._parser.parse(pattern, flags)`), as
+    `re._compiler._code` builds it but faster to search (see above)."""
+    flags = int(parsed.state.flags | flags)
+    ignorecase = bool(flags & IGNORECASE)
+    _letters_first(parsed, ignorecase)
+    code: list[int] = []
+    _compiler._compile_info(code, parsed, flags)
+    if code[2] == 0 and parsed.getwidth()[0] > 0:  # `re` found nothing to skip to
+        starts = first_chars(parsed.data, ignorecase)
+        if starts is not None and 0 < len(starts) <= _MAX_FIRST:
+            code = _info(parsed, flags, starts)
+    _compiler._compile(code, parsed.data, flags)
+    code.append(C.SUCCESS)
+    return code
+
+
+def _letters_first(sub: Any, ignorecase: bool) -> None:
+    """Start each alternative that starts with an ASCII letter with its case set."""
+    for op, av in sub.data:
+        if op is C.BRANCH:
+            for alt in av[1]:
+                _letters_first(alt, ignorecase)
+                if ignorecase and alt.data:
+                    alt.data[0] = _case_set(*alt.data[0]) or alt.data[0]
+        else:
+            for child, inner in _children(op, av, ignorecase):
+                _letters_first(child, inner)
+
+
+def _case_set(op: Any, av: Any) -> tuple[Any, Any] | None:
+    """An ASCII letter of an IGNORECASE pattern as the set of its cases; None for other items."""
+    if op is not C.LITERAL or not (chr(av).isascii() and chr(av).isalpha()):
+        return None
+    members = _parser.SubPattern(_parser.State())
+    members.data = [(C.IN, [(C.LITERAL, ord(c)) for c in cases(chr(av))])]
+    # A scope without IGNORECASE: the set is already every case.
+    return C.SUBPATTERN, (None, 0, IGNORECASE, members)
+
+
+def _children(op: Any, av: Any, ignorecase: bool) -> list[tuple[Any, bool]]:
+    """The sub-patterns of one item, each with whether IGNORECASE holds in it."""
+    if op is C.SUBPATTERN:
+        _, add, delete, sub = av
+        return [(sub, (ignorecase or bool(add & IGNORECASE)) and not delete & IGNORECASE)]
+    if op in _REPEATS:
+        return [(av[2], ignorecase)]
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return [(av[1], ignorecase)]
+    if op is _ATOMIC:
+        return [(av, ignorecase)]
+    if op is C.GROUPREF_EXISTS:
+        return [(sub, ignorecase) for sub in av[1:] if sub]
+    if op is C.BRANCH:
+        return [(alt, ignorecase) for alt in av[1]]
+    return []
+
+
+def first_chars(items: Any, ignorecase: bool) -> set[int] | None:
+    """The characters a match of `items` can start with; None when any may, or
+    when it can match the empty string."""
+    starts, nullable = _first(items, ignorecase)
+    return None if nullable else starts
+
+
+def _first(items: Any, ignorecase: bool) -> tuple[set[int] | None, bool]:
+    """(first characters or None for any, whether the items can match nothing)."""
+    found: set[int] = set()
+    for op, av in items:
+        starts, nullable = _first_of(op, av, ignorecase)
+        if starts is None:
+            return None, False
+        found |= starts
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of(op: Any, av: Any, ignorecase: bool) -> tuple[set[int] | None, bool]:
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return set(), True  # they look, but take no character
+    if op is C.LITERAL:
+        return _chars([av], ignorecase), False
+    if op is C.IN:
+        if any(member_op is not C.LITERAL for member_op, _ in av):
+            return None, False
+        return _chars([member for _, member in av], ignorecase), False
+    if op is C.BRANCH:
+        found: set[int] = set()
+        nullable = False
+        for alt in av[1]:
+            starts, empty = _first(alt, ignorecase)
+            if starts is None:
+                return None, False
+            found |= starts
+            nullable = nullable or empty
+        return found, nullable
+    if op is C.SUBPATTERN or op is _ATOMIC:
+        ((sub, inner),) = _children(op, av, ignorecase)
+        return _first(sub, inner)
+    if op in _REPEATS:
+        starts, empty = _first(av[2], ignorecase)
+        return starts, empty or av[0] == 0
+    return None, False  # any character, a back-reference, a conditional
+
+
+def _chars(codes: list[int], ignorecase: bool) -> set[int] | None:
+    found: set[int] = set()
+    for code in codes:
+        char = chr(code)
+        if not ignorecase or char.lower() == char == char.upper():
+            found.add(code)
+        elif char.isascii():
+            found.update(ord(c) for c in cases(char))
+        else:
+            return None  # a cased letter outside ASCII: its cases are not known here
+    return found
+
+
+def _info(parsed: Any, flags: int, starts: set[int]) -> list[int]:
+    """An INFO block (see `re._compiler._compile_info`) naming the first characters."""
+    low, high = parsed.getwidth()
+    limit = _compiler.MAXCODE
+    code = [C.INFO, 0, C.SRE_INFO_CHARSET, min(low, limit), min(high, limit)]
+    charset, _ = _compiler._optimize_charset([(C.LITERAL, c) for c in sorted(starts)])
+    _compiler._compile_charset(charset, flags & ~IGNORECASE, code)
+    code[1] = len(code) - 1
+    return code

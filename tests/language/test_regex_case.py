@@ -1,0 +1,151 @@
+"""The faster programs of `regex_case` match exactly what `re`'s own programs match."""
+
+from __future__ import annotations
+
+import _sre  # type: ignore[import-not-found]
+import re
+import string
+import sys
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from re import _constants as C  # type: ignore[attr-defined]
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_regex_cache import PATTERNS, TEXTS
+
+from unblame.language import regex_case
+from unblame.language.regex_case import cases, compile_code, first_chars
+
+# Letters with cases outside ASCII, cased letters outside ASCII, and the usual text.
+AWKWARD = "İıſK \u212aé É ß ẞ Σσς ’“”' — \n"
+
+
+def faster(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled with `compile_code`'s program."""
+    parsed = _parser.parse(pattern, flags)
+    code = compile_code(parsed, flags)
+    state = parsed.state
+    indexgroup = [None] * state.groups
+    for name, index in state.groupdict.items():
+        indexgroup[index] = name
+    program = _sre.compile(
+        pattern, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
+    )
+    assert isinstance(program, re.Pattern)
+    return program
+
+
+def test_each_letters_cases_are_what_ignorecase_matches_over_every_code_point():
+    any_letter = re.compile("|".join(string.ascii_lowercase), re.IGNORECASE).fullmatch
+    candidates = [chr(c) for c in range(sys.maxunicode + 1) if any_letter(chr(c))]
+    for letter in string.ascii_lowercase:
+        literal = re.compile(letter, re.IGNORECASE).fullmatch
+        assert cases(letter) == "".join(sorted(c for c in candidates if literal(c))), letter
+        assert cases(letter.upper()) == cases(letter)
+
+
+def test_the_letter_table_knows_the_kelvin_sign_and_the_dotless_i():
+    assert cases("k") == "Kk\u212a"
+    assert cases("i") == "Ii\u0130\u0131"
+    assert cases("S") == "Ss\u017f"
+
+
+def test_first_characters_of_an_alternation_are_every_case_of_its_first_letters():
+    parsed = _parser.parse(r"\b(?:care|Sloppy|(?-i:Z)ap|’tis)", re.IGNORECASE)
+    starts = first_chars(parsed.data, ignorecase=True)
+    assert starts == {ord(c) for c in "cCsS\u017fZ’"}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:\w+ly\s+)?panicked",  # may start with any word character
+        r"x?",  # may match nothing
+        r"(?:é|a)b",  # a cased letter outside ASCII: its cases are not listed here
+        r"[a-z]b",  # a range
+    ],
+)
+def test_no_first_characters_when_any_character_may_start_a_match(pattern):
+    parsed = _parser.parse(pattern, re.IGNORECASE)
+    assert first_chars(parsed.data, ignorecase=True) is None
+
+
+def test_a_search_is_told_where_to_start_where_re_finds_no_prefix():
+    parsed = _parser.parse(r"\b(?:oops|whoops)\b", re.IGNORECASE)
+    code = compile_code(parsed, re.IGNORECASE)
+    assert code[0] == C.INFO
+    assert code[2] == C.SRE_INFO_CHARSET
+    reference = _compiler._code(_parser.parse(r"\b(?:oops|whoops)\b", re.IGNORECASE), 2)
+    assert reference[2] == 0
+
+
+def test_alternatives_start_with_a_case_set_of_their_first_letter():
+    parsed = _parser.parse(r"careless|sloppy", re.IGNORECASE)
+    compile_code(parsed, re.IGNORECASE)
+    ((op, (_, alternatives)),) = parsed.data
+    assert op is C.BRANCH
+    for alternative in alternatives:
+        head_op, (_, add, delete, members) = alternative.data[0]
+        assert head_op is C.SUBPATTERN and delete == re.IGNORECASE and add == 0
+        assert members.data[0][0] is C.IN
+
+
+def test_a_case_sensitive_pattern_keeps_res_prefix():
+    parsed = _parser.parse(r"Dana\b", 0)
+    assert compile_code(parsed, 0) == _compiler._code(_parser.parse(r"Dana\b", 0), 0)
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE, re.IGNORECASE | re.VERBOSE])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:kelvin|is|sit|salt)\b",
+        r"(?<!\bno\s)(?:oops|whoops|d'oh)",
+        r"(?-i:[A-Z])[a-z]+\s+(?:broke|wrecked)",
+        r"(?:(?i:Kit)|Sam)\s*(?P<span>did\s+it)",
+        r"’tis|“why”|\bwhy\s+did",
+        r"(?>at|ate)m|(?:ab)++c",
+    ],
+)
+def test_small_patterns_match_as_re_does_on_awkward_text(pattern, flags):
+    text = f"Kit kit KIT sıt İs ſalt \u212aelvin {AWKWARD} Sam DID it, Zed broke it. ’tis atm abc"
+    mine, reference = faster(pattern, flags), re.compile(pattern, flags)
+    for lo in range(len(text)):
+        got, want = mine.search(text, lo), reference.search(text, lo)
+        assert (got and got.regs) == (want and want.regs), (pattern, lo)
+
+
+def _variants(text: str) -> list[str]:
+    return [text, text.upper(), text.swapcase(), text.title(), AWKWARD + text]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(PATTERNS),
+    st.sampled_from(TEXTS),
+    st.sampled_from(TEXTS),
+    st.integers(min_value=0, max_value=40),
+)
+def test_every_analyzer_pattern_searches_a_window_as_re_does(chosen, first, second, offset):
+    pattern, flags = chosen
+    mine, reference = faster(pattern, flags), re.compile(pattern, flags)
+    for text in _variants(f"{first}\n{second} {first}"):
+        lo, hi = min(offset, len(text)), max(len(text) - offset, 0)
+        for method in ("search", "match"):
+            got = getattr(mine, method)(text, lo, hi)
+            want = getattr(reference, method)(text, lo, hi)
+            assert (got and got.regs) == (want and want.regs), (pattern[:80], text)
+        assert [m.regs for m in mine.finditer(text)] == [m.regs for m in reference.finditer(text)]
+
+
+def test_the_cache_can_be_told_to_compile_as_re_does(monkeypatch):
+    from unblame.language import regex_cache
+
+    monkeypatch.setattr(regex_cache, "_faster", False)
+    compiled, program = regex_cache._compile(r"\boops\b", re.IGNORECASE)
+    assert program is not None
+    reference = _compiler._code(_parser.parse(r"\boops\b", re.IGNORECASE), re.IGNORECASE)
+    assert program[1] == bytes(__import__("array").array("I", reference))
+    assert regex_case.IGNORECASE == re.IGNORECASE
+    assert compiled.search("OOPS") is not None
