@@ -69,3 +69,22 @@ def test_a_table_loads_markdown_it_when_it_is_needed():
         """
     )
     assert out == "True"
+
+
+def test_linting_loads_neither_importlib_resources_nor_tempfile():
+    # importlib.resources (and tempfile, which it imports) cost every run about
+    # 25 ms of CPU; the given names are read beside the module instead.
+    out = run_fresh(
+        """
+        import sys
+        from unblame.language import analyze
+        from unblame.language.lexicon import GIVEN_NAMES
+        found = analyze("Priya should have checked the config before deploying.")
+        heavy = [m for m in ("importlib.resources", "tempfile") if m in sys.modules]
+        print(len(found), len(GIVEN_NAMES), ",".join(heavy) or "-")
+        """
+    )
+    found, names, heavy = out.split()
+    assert int(found) >= 1
+    assert int(names) > 500
+    assert heavy == "-"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from importlib.resources import files
+from pathlib import Path
 
 from .names import build_index, name_spans, roster_indexes
 from .trie import trie_pattern
@@ -203,7 +203,9 @@ _PERSON_BASE = (
 
 
 def _load_given_names() -> frozenset[str]:
-    text = files("unblame.language").joinpath("data/given_names.txt").read_text("utf-8")
+    # Read beside this file rather than through importlib.resources, whose
+    # import cost every `unblame lint` about 25 ms of CPU (a sixth of a start-up).
+    text = (Path(__file__).parent / "data" / "given_names.txt").read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
