@@ -520,6 +520,13 @@ HABITS_AND_LOWER_CASE = [
     ("Bertil's quick experiment cost us six hours of downtime.", "blame_other"),
     ("Someone left verbose tracing on in production and the logs ate the disk.", "blame_other"),
     ("It was a rookie error by Quentin that cost us the afternoon.", "blame_other"),
+    ("Payroll outage caused by contractor who renamed the share, union says.", "blame_other"),
+    ("The comms team pasted the partner list into a public channel.", "blame_other"),
+    ("Evidently the supplier flashed the firmware to all units at once.", "blame_other"),
+    ("The consultant pushed the schema straight to prod, bypassing review.", "blame_other"),
+    ("The analyst's advice to drop the replica is what lost us a week of data.", "blame_other"),
+    ("Whoever tuned this cache has never heard of eviction.", "blame_other"),
+    ("The trainee chose to restart the broker in the middle of the trading day.", "blame_other"),
 ]
 
 HABITS_AND_LOWER_CASE_NEGATIVES = [
@@ -537,6 +544,13 @@ HABITS_AND_LOWER_CASE_NEGATIVES = [
     "Let the job run out of retries before paging.",
     "The cost was high, but the migration finished.",
     "It was a schoolboy error by me, and the pipeline now blocks it.",
+    "Outage caused by a storage driver bug.",
+    "Delays blamed on staff shortages at the depot.",
+    "The pipeline deploys to every region at once.",
+    "We roll the flag out to all tenants at once by design.",
+    "The bot posted the summary to the public channel.",
+    "I had never heard of that flag before the incident.",
+    "Once the deploy finished, Dana checked the graphs.",
 ]
 
 

@@ -259,7 +259,7 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             continue
         if word.low in "()" and _short_aside(words, i):
             continue  # "(or staging)", "(a new hire)": part of the clause around it
-        if word.low in _CLAUSE_PUNCT or word.low in _CLAUSE_WORDS:
+        if word.low in _CLAUSE_PUNCT or (word.low in _CLAUSE_WORDS and not _adverb_once(words, i)):
             if i > begin:
                 yield close(i)
             if word.low == "(":
@@ -269,6 +269,11 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             begin = i + 1 if word.low in _CLAUSE_PUNCT else i
     if begin < len(words):
         yield close(len(words))
+
+
+def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
+    """ "at once", "for once": an adverb, not "once" opening a clause."""
+    return words[i].low == "once" and i > 0 and words[i - 1].low in {"at", "for"}
 
 
 # Conjunctions that open a clause before the main one ("After Dana restarted
@@ -761,7 +766,7 @@ _WORK_NOUNS = frozenset(
     | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
     | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
     | {"command", "job", "setting", "settings", "tweak", "cleanup", "rollout", "decision", "call"}
-    | {"experiment", "experiments"}
+    | {"experiment", "experiments", "advice", "recommendation", "suggestion", "idea", "plan"}
 )
 
 

@@ -60,7 +60,7 @@ CUE_TRIGGERS = {
         *("despite", "spite", "against", "contrary", "ignoring", "regardless", "failing", "red "),
         *("broken", " and skip", " and ignor", " and bypass", " and overr", " and disreg"),
         *("before", "during", "middle of", "friday"),
-        *("carried on", "pushed ahead", "continued"),
+        *("carried on", "pushed ahead", "continued", "sidestep"),
     ),
     "culprit": (
         *("reason", "cause", "culprit", "problem", "did this", "did that", "did it", "apology"),
@@ -88,6 +88,7 @@ CUE_TRIGGERS = {
         "not thinking",
         "know better",
         "known better",
+        "heard of",
         *("panicked", "freaked out", "lost his", "lost her", "lost their", "lost your"),
         # "can't read", "cannot type", "can't even code".
         *(f"{lead} {verb}" for lead in ("t", "not", "even") for verb in _CANNOT_VERBS),
@@ -121,6 +122,10 @@ CUE_TRIGGERS = {
         "lapse",
         "expire",
         "run out",
+        "public",
+        "at once",
+        "simultaneously",
+        "in one go",
     ),
     "omission": (
         "slept through",
@@ -310,6 +315,10 @@ CUE_TRIGGERS = {
     "damage": (
         "severed",
         "cost ",
+        "lost us",
+        "lost them",
+        "lost the company",
+        "lost customers",
         "broke",
         "caused",
         "crashed",
@@ -343,6 +352,10 @@ CUE_TRIGGERS = {
     "wreck": (
         "severed",
         "cost ",
+        "lost us",
+        "lost them",
+        "lost the company",
+        "lost customers",
         "broke",
         "crashed",
         "corrupted",

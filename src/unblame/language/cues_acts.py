@@ -128,7 +128,7 @@ _CARE_PAST_RE = _Lazy(
 
 # A loss charged to the act: "cost us four hours of downtime", "cost us the morning".
 _COST_US = (
-    r"cost\s+(?:us|them|the\s+company|customers|everyone)\s+(?:[\w$,.-]+\s+){0,4}?(?:downtime|outage"
+    r"(?:cost|lost)\s+(?:us|them|the\s+company|customers|everyone)\s+(?:[\w$,.-]+\s+){0,4}?(?:downtime|outage"
     r"|data|revenue|money|customers|morning|afternoon|evening|weekend|night|day|hours|days|sleep)"
 )
 

@@ -61,6 +61,8 @@ _INCOMPETENCE_RE = _Lazy(
     r"|(?:shouldn['’]t|should\s+not|should\s+never|must\s+not|must\s+never)\s+be\s+(?:allowed|let"
     r"|trusted)\s+(?:near|anywhere|to\s+touch|with)\b"
     r"|should\s+(?:be\s+kept|stay)\s+(?:well\s+)?away\s+from\b"
+    # "Whoever wrote this query has never heard of an index".
+    r"|(?:has|have|had)\s+(?:clearly\s+|obviously\s+)?never\s+heard\s+of\b"
     # "Bob should know better than to deploy on a Friday": a standard he falls short of.
     r"|(?:should|ought\s+to)\s+(?:have\s+)?know[n]?\s+better\b"
     r"|(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:qualified|competent|fit)\s+(?:to|for)\b"
@@ -162,6 +164,11 @@ _DEFYING_RE = _Lazy(
     r"|were\s+done|went\s+green)\b"
     # At the riskiest time: "dropped the index during peak traffic".
     r"|\b(?:during|at|in\s+the\s+middle\s+of)\s+(?:the\s+)?(?:peak|busiest|rush)\b"
+    r"|\bin\s+the\s+middle\s+of\s+the\s+(?:business\s+|working\s+|work\s+|trading\s+)?day\b"
+    # Round the safeguard: "pushed straight to production, bypassing CI".
+    r"|\b(?:bypassing|skipping|circumventing|sidestepping)\s+(?:the\s+|a\s+|an\s+|all\s+|any\s+)?"
+    r"(?:[\w-]+\s+)?(?:ci|reviews?|checks?|tests?|approvals?|canary|pipeline|safeguards?|process"
+    r"|change\s+control)\b"
     r"|\bon\s+a\s+friday\s+(?:afternoon|evening|night)\b",
     re.IGNORECASE,
 )
@@ -214,7 +221,9 @@ def _own_subject_after(sentence: Sentence, clause: Clause) -> int:
     """Where the first later clause led by a person starts (the sentence end if none)."""
     later = [c for c in sentence.clauses if c.start > clause.start]
     for other in later:
-        if other.agent in (OTHER, SELF, GROUP) and other.words[0].low not in {"before", "during"}:
+        # A participle clause (", bypassing review") acts through this one's subject.
+        own = other.agent_start >= other.start and other.agent in (OTHER, SELF, GROUP)
+        if own and other.words[0].low not in {"before", "during"}:
             return other.start
     return sentence.offset + len(sentence.text)
 

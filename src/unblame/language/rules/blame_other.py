@@ -156,13 +156,21 @@ RULES = (
                     "created",
                     "down to",
                     "root cause",
+                    "blamed on",
+                    "pinned on",
                 ),
                 pattern=r"""
             (?P<span>\b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
                 (?![\w-]*\s+(?:service|api|job|script|bot|deploy|pipeline|config|change|commit|pr
                   # "caused by an operator mistake": the slip as the cause is UB402's.
-                  |mistake|error|typo|slip|misconfiguration|oversight)s?\b)
+                  |mistake|error|typo|slip|misconfiguration|oversight
+                  # "caused by a kernel driver bug": the defect, not a person.
+                  |bug|issue|fault|failure|crash|update|patch|release|version|firmware)s?\b)
             | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
+            # Headlines drop the article: "shutdown caused by contractor who …".
+            | \b(?:caused|triggered|blamed|pinned)\s+(?:by|on)\s+(?:(?!(?:a|an|the|our|their|his|her|this|that)\b)[\w-]+\s+)?
+                (?:{ROLE})(?![\w-])
+                (?=\s*(?:[,.;:!?)]|$)|\s+(?:who|that|and|after|when|during|while|at|in)\b)
             | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b)
         """,
             ),
@@ -504,6 +512,8 @@ RULES = (
               (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
             | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}))
             | \bblamed\s+(?:it\s+)?on\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:{ROLE}))
+              # "blamed on staff shortages": the people are the context, not the culprit.
+              (?![\w-]*\s+(?:shortages?|cuts|turnover|levels|numbers|changes|rotas?|scheduling)\b)
             | \b(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)\s+on\s+{OTHER}
             )
         """,
