@@ -83,7 +83,8 @@ ROLES_AND_CARE = [
     ),
     ("The patch went out without first testing it on a replica.", "counterfactual"),
     ("The renewal reminders went unanswered by the account owners for a month.", "counterfactual"),
-    ("The reviewer approved it without even opening the diff.", "counterfactual"),
+    # "even" measures the care and finds it short: a verdict on the reviewer (`habit`).
+    ("The reviewer approved it without even opening the diff.", "blame_other"),
 ]
 
 ROLES_AND_CARE_NEGATIVES = [
@@ -509,6 +510,11 @@ HABITS_AND_LOWER_CASE = [
     ("The approver didn't read the diff, as usual.", "blame_other"),
     ("As usual, ops skipped the canary and paged nobody.", "blame_other"),
     ("Corwin ought to know better than to patch prod by hand.", "blame_other"),
+    ("The approver didn't even open the diff.", "blame_other"),
+    ("She didn't test the rollback closely enough.", "blame_other"),
+    ("@brisk approved it but did not look too closely at the migration.", "blame_other"),
+    ("Even the on-call missed the page.", "counterfactual"),
+    ("We didn't test it enough before the release.", "counterfactual"),
     ("ugh omar pushed the wrong tag", "blame_other"),
     ("lena forgot to bump the version", "counterfactual"),
     ("A contractor trenching by the depot severed the line that fed both racks.", "blame_other"),

@@ -72,7 +72,10 @@ CUE_TRIGGERS = {
         *("guilty", "believe i", "sorry", "apologi", "forgive", "my bad", "mea culpa"),
     ),
     "cause": ("because", "when", "that", "who"),
-    "habit": ("again", "usual", "always", "clearly", "obviously", "evidently", "keep", "kept"),
+    "habit": (
+        *("again", "usual", "always", "clearly", "obviously", "evidently", "keep", "kept"),
+        *("even", "enough", "too "),
+    ),
     "insult": (
         *("idiot", "moron", "fool", "klutz", "muppet", "clown", "liability", "burden"),
         *("disaster", "menace", "joke", "failure", "fraud", "screw", "walking", "weak"),

@@ -118,12 +118,15 @@ def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return None if any(w.low in _PRONOUNS for w in between) else found
 
 
-# Care left undone told as the person's habit, or as plain to see: the writer
+# Care left undone told as the person's habit, as plain to see or as short of
+# a measure ("didn't even read it", "not closely enough"): the writer
 # judges the person, not the one slip ("once again the network team rolled out
 # a change without telling anyone", "the approver clearly didn't read it").
 _HABIT_RE = _Lazy(
     r"\b(?:once\s+again|yet\s+again|again|as\s+usual|as\s+always|always|clearly|obviously"
-    r"|evidently|keeps?\s+[\w-]+ing|kept\s+[\w-]+ing)\b",
+    r"|evidently|keeps?\s+[\w-]+ing|kept\s+[\w-]+ing"
+    # The care measured and found short: "didn't even read it", "not closely enough".
+    r"|even|enough|too\s+(?:closely|carefully|hard|much))\b",
     re.IGNORECASE,
 )
 
@@ -136,7 +139,13 @@ def habit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     marker = _HABIT_RE.search(_clause_text(sentence, clause, clause.start))
     if marker is None:
         return None
-    return min(clause.start + marker.start(), clause.agent_start), found[1]
+    at = clause.start + marker.start()
+    if at < _predicate_start(clause) and marker.group().lower().startswith(_MEASURES):
+        return None  # "Even the on-call missed it": so hard to see that the expert did too
+    return min(at, clause.agent_start), found[1]
+
+
+_MEASURES = ("even", "enough", "too")
 
 
 _WENT_AHEAD_RE = _Lazy(
