@@ -535,6 +535,20 @@ HABITS_AND_LOWER_CASE = [
     ("The trainee chose to restart the broker in the middle of the trading day.", "blame_other"),
 ]
 
+REMEDIES_BY_HAND = [
+    (
+        "Technicians were told not to unplug anything in the cage without the site lead.",
+        "try_harder",
+    ),
+    ("An extra pair of eyes on each firewall change would prevent this.", "try_harder"),
+]
+
+REMEDIES_BY_HAND_NEGATIVES = [
+    "Can someone give me a second set of eyes on this record?",
+    "A second set of eyes caught the typo before it shipped.",
+    "Dana was told not to worry about the alert.",
+]
+
 HABITS_AND_LOWER_CASE_NEGATIVES = [
     "The job failed again after the restart.",
     "We restarted the consumers again at 14:10.",
@@ -593,6 +607,7 @@ READ_AS = [
     *SARCASM,
     *WORK_CLEFTS_AND_HABITS,
     *HABITS_AND_LOWER_CASE,
+    *REMEDIES_BY_HAND,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -617,6 +632,7 @@ UNFLAGGED = [
     *SARCASM_NEGATIVES,
     *WORK_CLEFTS_AND_HABITS_NEGATIVES,
     *HABITS_AND_LOWER_CASE_NEGATIVES,
+    *REMEDIES_BY_HAND_NEGATIVES,
 ]
 
 

@@ -182,6 +182,7 @@ CUE_TRIGGERS = {
         "forgotten",
     ),
     "plea": (
+        "of eyes",
         "'ll",
         "’ll",
         "i will",

@@ -101,7 +101,8 @@ _PLEA_RE = _Lazy(
     r"|the\s+team|teams|developers|operators)\s+(?:always\s+|all\s+)?(?:follow|adhere|comply|stick)\b"
     # Checking again by hand proposed as the safeguard: "double-checking the dose with
     # the vet may provide another check".
-    r"|\b(?:double|triple)[- ]?checking\b[^.!?]{0,160}?\b(?:may|might|would|could|will|should|can)"
+    r"|\b(?:(?:double|triple)[- ]?checking|(?:second|extra|another)\s+(?:pair|set)\s+of\s+eyes)\b"
+    r"[^.!?]{0,160}?\b(?:may|might|would|could|will|should|can)"
     r"\s+(?:\w+\s+)?(?:provide|help|prevent|catch|avoid|reduce|add|ensure)\b"
     r"|\b(?:important|essential|crucial|vital|wise|best|better|key)\s+to\s+(?:always\s+)?"
     r"(?:double[- ]?check|check|verify|be\s+careful|pay\s+attention|read|think|pause|slow\s+down"

@@ -217,6 +217,8 @@ RULES = (
             "counsel",
             "instructed",
             "told",
+            "asked not",
+            "ordered not",
             "clear",
             "obvious",
             "known",
@@ -233,6 +235,9 @@ RULES = (
                 (?:to\s+)?(?:all|everyone|the\s+team|engineers)\b
             | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
             | \b(?:reminded|retrained|instructed|told|counsell?ed)\s+to\s+(?:always\s+|never\s+)?(?:follow|use|check|read|be|watch|look|double-check)\b
+            # A prohibition for people as the remedy: "operators were told not to touch the panel".
+            | \b(?:were|was|are|is|been)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
+                (?:touch|run|deploy|push|change|use|merge|restart|edit|modify|open|unplug)\b
             | \bre-?(?:read|familiari[sz]e|familiari[sz]ing|review)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?(?:\w+\s+){{0,3}}?
                 (?:runbooks?|handbooks?|docs|documentation|guides?|policy|policies|procedures?)\b
             | \b(?:attend|take|complete|do)\s+(?:the\s+|a\s+|an\s+)?(?:[\w"“”-]+\s+){{0,4}}?(?:course|training
