@@ -9,6 +9,12 @@ test client, in process: no network, so this is the server's share of the
 round trip. Baselines measured in the same run make the figure portable:
 GET /healthz (the cheapest request the app answers) and GET of the review
 page itself (which also analyses every section).
+
+The analyzer remembers each check's matches by sentence text, so posting the
+same text again measures little. Each kind of request is therefore timed as
+an editor sends it: "typing" changes one sentence before every request (as
+a writer does between two analyses), and "cold" sends a section none of
+whose sentences the server has seen, the figure without any memo.
 """
 
 from __future__ import annotations
@@ -89,25 +95,55 @@ def run(args: argparse.Namespace) -> int:
     assert html.status_code == 200, html.status_code
     print(f"section: {len(text.split())} words, {len(text)} characters, {findings} findings")
 
+    typing, cold = Edits(text), Edits(text, cold=True)
+
+    def post(edits: Edits, **headers: str) -> Callable[[], object]:
+        return lambda: client.post(analyze_url, {**form, "body": edits.next()}, **headers)
+
     timings = {
         "GET /healthz (floor)": lambda: client.get("/healthz"),
-        "POST analyze (htmx partial)": lambda: client.post(
-            analyze_url, form, HTTP_HX_REQUEST="true"
-        ),
-        "POST analyze (JSON)": lambda: client.post(
-            analyze_url, form, HTTP_ACCEPT="application/json"
-        ),
+        "POST analyze, typing (htmx)": post(typing, HTTP_HX_REQUEST="true"),
+        "POST analyze, typing (JSON)": post(typing, HTTP_ACCEPT="application/json"),
+        "POST analyze, cold (htmx)": post(cold, HTTP_HX_REQUEST="true"),
         "GET review page (baseline)": lambda: client.get(review.get_absolute_url()),
     }
     results = {name: measure(call, args.runs) for name, call in timings.items()}
     for name, samples in results.items():
         print(f"{name:32} median {median_ms(samples):7.1f} ms   p95 {p95_ms(samples):7.1f} ms")
-    analyze = median_ms(results["POST analyze (htmx partial)"])
     page = median_ms(results["GET review page (baseline)"])
-    print(f"ratio: the live analysis takes {analyze / page:.2f}x a GET of the review page")
-    verdict = "under" if p95_ms(results["POST analyze (htmx partial)"]) < 100 else "OVER"
-    print(f"budget: p95 of the htmx analysis is {verdict} 100 ms")
+    for kind in ("typing", "cold"):
+        samples = results[f"POST analyze, {kind} (htmx)"]
+        print(
+            f"ratio: the live analysis, {kind}, takes {median_ms(samples) / page:.2f}x"
+            " a GET of the review page"
+        )
+        verdict = "under" if p95_ms(samples) < 100 else "OVER"
+        print(f"budget: p95 of the htmx analysis, {kind}, is {verdict} 100 ms")
     return 0
+
+
+class Edits:
+    """The section as an editor posts it, a little different every time.
+
+    Typing: one sentence (the next one each time, round the section) gains a
+    word, so every request has one sentence the server has not seen. Cold:
+    every sentence gains a word no request had before, so nothing is remembered.
+    """
+
+    def __init__(self, text: str, *, cold: bool = False) -> None:
+        self.parts = text.split(". ")
+        self.cold = cold
+        self.count = 0
+
+    def next(self) -> str:
+        self.count += 1
+        mark = f"edit{self.count}"
+        if self.cold:
+            return ". ".join(f"{part} {mark}" for part in self.parts)
+        parts = list(self.parts)
+        at = self.count % len(parts)
+        parts[at] = f"{parts[at]} {mark}"
+        return ". ".join(parts)
 
 
 def measure(call: Callable[[], object], runs: int) -> list[float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,18 @@ def test_prepare_compiles_every_pattern_the_sample_reviews_need():
     prepared, compiled_later = map(int, done.stdout.split())
     assert prepared > 100
     assert compiled_later == 0
+
+
+def test_lint_keeps_no_memo_of_sentences_and_prints_what_the_memo_would(cli, reviews, monkeypatch):
+    from unblame.language import analyzer
+
+    monkeypatch.setattr(analyzer, "_memo", {})
+    without = cli("lint", "--format", "json", "--jobs", "1", str(reviews))
+    assert analyzer._memo is None  # a folder's files share few sentences
+    analyzer.remember_windows(True)
+    texts = sorted(reviews.glob("*.md"))
+    remembered = [analyzer.analyze(path.read_text()) for path in texts * 2]
+    assert analyzer._memo
+    assert without.code == 1
+    reported = json.loads(without.out)
+    assert sum(len(f["findings"]) for f in reported["files"]) == sum(map(len, remembered)) // 2

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from unblame.language import Config, ConfigError, Severity, analyze, regex_cache
-from unblame.language.analyzer import CONTEXTS
+from unblame.language.analyzer import CONTEXTS, remember_windows
 
 from . import output
 from .common import CliError, Progress, display_path, read_stream, read_text, split_list
@@ -90,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args)
     sources = collect_paths(args.paths)
     regex_cache.use_folder(cache_folder())
+    # Files of a folder share few sentences: remembering each one's matches
+    # (as the editor does, see analyzer.remember_windows) would only cost memory.
+    remember_windows(False)
     reports = lint_sources(sources, config, args)
     regex_cache.save()
     out = sys.stdout

@@ -258,7 +258,9 @@ def analyze(
         spans = scope.spans_of(index, compiled) if _use_triggers else scope.all_sentences()
         if not spans:  # none of its trigger words: most checks, in most documents
             continue
-        found = _run_rule(compiled, doc, spans, context, config)
+        found = _run_rule(
+            compiled, doc, spans, context, config, scope if _memo is not None else None, index
+        )
         (findings if compiled.frame is None else framed).extend(found)
     return _dedupe(_specific_first(findings, framed))
 
@@ -356,6 +358,7 @@ class _TriggerScope:
         self._find_lettered(lowered, regex, prefixes)
         self._find_others(lowered, others)
         self._by_check: dict[int, set[int]] | None = None
+        self._keys: dict[int, tuple[str, int]] = {}
 
     def _find_lettered(
         self, lowered: str, regex: re.Pattern[str], prefixes: dict[str, tuple[str, ...]]
@@ -385,6 +388,15 @@ class _TriggerScope:
             while pos >= 0:
                 found.setdefault(word, set()).add(bisect_right(bounds, pos) - 1)
                 pos = lowered.find(word, pos + 1)
+
+    def window_key(self, lo: int, hi: int) -> tuple[str, int]:
+        """What the matches in `masked[lo:hi]` depend on: its text, the _CONTEXT
+        characters before it and where the window starts among them."""
+        key = self._keys.get(lo)
+        if key is None:
+            start = max(0, lo - _CONTEXT)
+            key = self._keys[lo] = (self.masked[start:hi], lo - start)
+        return key
 
     def all_sentences(self) -> list[tuple[int, int]]:
         """Every sentence window: what the rules would scan with no trigger words at all."""
@@ -451,14 +463,66 @@ def _run_rule(
     spans: Iterable[tuple[int, int]],
     context: str,
     config: Config,
+    scope: _TriggerScope | None = None,
+    index: int = -1,
 ) -> Iterator[Finding]:
     regex, masked = compiled.regex, doc.masked
     for lo, hi in spans:
+        if scope is not None:
+            found = _remembered_matches(compiled, index, scope.window_key(lo, hi), masked, lo, hi)
+            if found:
+                yield from _run_rule_in(compiled, doc, lo, hi, context, config, found)
+            continue
         # Most windows hold no match: one search settles that before any of
         # the per-match work is set up.
         if regex is not None and regex.search(masked, lo, hi) is None:
             continue
         yield from _run_rule_in(compiled, doc, lo, hi, context, config)
+
+
+# The matches of a check in a sentence window, by the window's text: text
+# being edited is analysed again whole at every change, and most of its
+# sentences have not changed. A match depends only on the window and on the
+# characters just before it that a look-behind or a word boundary reads
+# (`regex.search` with an end position sees nothing after the window, and the
+# sentence model reads the window alone), so the key holds _CONTEXT characters
+# before the window; a test checks that no pattern looks further back. What is
+# done with a match (its block, quotation, negation, `unless`) reads the whole
+# document and is done afresh.
+_CONTEXT = 64
+_MEMO_LIMIT = 100_000
+_Matches = tuple[tuple[int, int, int, int], ...]
+_memo: dict[tuple[int, tuple[str, int]], _Matches] | None = {}
+
+
+def remember_windows(on: bool) -> None:
+    """Keep each check's matches by sentence text (the default), or not.
+
+    `unblame lint` turns it off: the files of a folder share few sentences,
+    and a memo that rarely helps is only memory.
+    """
+    global _memo
+    _memo = {} if on else None
+
+
+def _remembered_matches(
+    compiled: CompiledRule, index: int, key: tuple[str, int], masked: str, lo: int, hi: int
+) -> Iterable[tuple[int, int, int, int]]:
+    """`_matches` in the window, from the memo when its text was seen before."""
+    assert _memo is not None
+    memo_key = (index, key)
+    found = _memo.get(memo_key)
+    if found is None:
+        regex = compiled.regex
+        if regex is not None and regex.search(masked, lo, hi) is None:
+            found = ()
+        else:
+            matches = _matches(compiled, masked, lo, hi)
+            found = tuple((a - lo, b - lo, c - lo, d - lo) for a, b, c, d in matches)
+        if len(_memo) >= _MEMO_LIMIT:
+            _memo.clear()
+        _memo[memo_key] = found
+    return [(a + lo, b + lo, c + lo, d + lo) for a, b, c, d in found]
 
 
 def _matches(
@@ -479,10 +543,17 @@ def _matches(
 
 
 def _run_rule_in(
-    compiled: CompiledRule, doc: prose.Document, lo: int, hi: int, context: str, config: Config
+    compiled: CompiledRule,
+    doc: prose.Document,
+    lo: int,
+    hi: int,
+    context: str,
+    config: Config,
+    found: Iterable[tuple[int, int, int, int]] | None = None,
 ) -> Iterator[Finding]:
     rule, masked = compiled.rule, doc.masked
-    for start, end, m_start, m_end in _matches(compiled, masked, lo, hi):
+    matches = _matches(compiled, masked, lo, hi) if found is None else found
+    for start, end, m_start, m_end in matches:
         block = doc.block_at(start)
         if block is None or not _allowed(rule, block, context, config):
             continue
