@@ -235,8 +235,9 @@ RULES = (
                 (?:to\s+)?(?:all|everyone|the\s+team|engineers)\b
             | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
             | \b(?:reminded|retrained|instructed|told|counsell?ed)\s+to\s+(?:always\s+|never\s+)?(?:follow|use|check|read|be|watch|look|double-check)\b
-            # A prohibition for people as the remedy: "operators were told not to touch the panel".
-            | \b(?:were|was|are|is|been)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
+            # A prohibition for people as the remedy: "operators were told not to touch the panel"
+            # (one person barred from deploying is a sanction, UB503's).
+            | \b(?:were|are)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
                 (?:touch|run|deploy|push|change|use|merge|restart|edit|modify|open|unplug)\b
             | \bre-?(?:read|familiari[sz]e|familiari[sz]ing|review)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?(?:\w+\s+){{0,3}}?
                 (?:runbooks?|handbooks?|docs|documentation|guides?|policy|policies|procedures?)\b
