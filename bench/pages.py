@@ -17,6 +17,12 @@ so this is the server's share of a request. Each is asked once cold, then
 byte. A bare page measured in the same run (GET /healthz) makes the figures
 portable across machines: the ratio column divides p50 by its p50. --memory
 adds the peak Python memory of one run of each export (tracemalloc).
+
+The cpu column is the CPU time a request took: this process's, plus on
+PostgreSQL that of the server process answering its connection (read from
+/proc/PID/schedstat, so only with the server on the same machine). On a busy
+machine the wall clock also counts the time spent waiting for a core, which
+moves by a factor of two between runs of the same code; CPU time moves less.
 """
 
 from __future__ import annotations
@@ -48,13 +54,14 @@ class Timing:
     target: Target
     first: float
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     first_byte: list[float] = field(default_factory=list)
     size: int = 0
     status: int = 200
     peak: float | None = None
 
-    def quantile(self, q: float) -> float:
-        ordered = sorted(self.times)
+    def quantile(self, q: float, of: list[float] | None = None) -> float:
+        ordered = sorted(self.times if of is None else of)
         return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
@@ -197,10 +204,32 @@ def measure(client, target: Target, runs: int) -> Timing:
     first, first_byte, size, status = request(client, target.url)
     timing = Timing(target, first, size=size, status=status)
     for _ in range(runs):
+        cpu_before = cpu_seconds()
         took, first_byte, size, status = request(client, target.url)
+        timing.cpu.append(cpu_seconds() - cpu_before)
         timing.times.append(took)
         timing.first_byte.append(first_byte)
     return timing
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and, on PostgreSQL, of the server process of its connection."""
+    return time.process_time() + _server_cpu_seconds()
+
+
+def _server_cpu_seconds() -> float:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    try:
+        # The first field is nanoseconds on a CPU (clock ticks in /proc/PID/stat are 10 ms).
+        with open(f"/proc/{pid}/schedstat") as stats:
+            return int(stats.read().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0  # a server on another machine: this process's CPU only
 
 
 def request(client, url: str) -> tuple[float, float, int, int]:
@@ -231,9 +260,10 @@ def report_line(timing: Timing, bare: Timing) -> None:
     ms: Callable[[float], str] = lambda seconds: f"{seconds * 1000:8.1f}"  # noqa: E731
     p50, p95 = timing.quantile(0.5), timing.quantile(0.95)
     ratio = p50 / statistics.median(bare.times)
+    cpu50, cpu95 = timing.quantile(0.5, timing.cpu), timing.quantile(0.95, timing.cpu)
     line = (
         f"{timing.target.name:34} p50 {ms(p50)} ms  p95 {ms(p95)} ms  "
-        f"x{ratio:7.1f}  first {ms(timing.first)} ms"
+        f"x{ratio:7.1f}  cpu {ms(cpu50)} /{ms(cpu95)} ms  first {ms(timing.first)} ms"
     )
     if timing.target.export:
         line += f"  first byte {ms(min(timing.first_byte))} ms  {timing.size / 1e6:.1f} MB"
