@@ -535,6 +535,18 @@ HABITS_AND_LOWER_CASE = [
     ("The trainee chose to restart the broker in the middle of the trading day.", "blame_other"),
 ]
 
+OWN_TRAITS = [
+    ("Honestly I've been sloppy with the rollout notes for weeks.", "self_blame"),
+    ("That outage was just me being a clown with the cron syntax.", "self_blame"),
+    ("I keep making the same rookie mistakes with the VPN config.", "self_blame"),
+    ("Marisol has been careless with the release notes again.", "blame_other"),
+]
+
+OWN_TRAITS_NEGATIVES = [
+    "I've been careful to keep the rollout notes current.",
+    "I keep making the same request to the vendor.",
+]
+
 REMEDIES_BY_HAND = [
     (
         "Technicians were told not to unplug anything in the cage without the site lead.",
@@ -608,6 +620,7 @@ READ_AS = [
     *WORK_CLEFTS_AND_HABITS,
     *HABITS_AND_LOWER_CASE,
     *REMEDIES_BY_HAND,
+    *OWN_TRAITS,
 ]
 UNFLAGGED = [
     *PHRASE_THEN_VERB_NEGATIVES,
@@ -633,6 +646,7 @@ UNFLAGGED = [
     *WORK_CLEFTS_AND_HABITS_NEGATIVES,
     *HABITS_AND_LOWER_CASE_NEGATIVES,
     *REMEDIES_BY_HAND_NEGATIVES,
+    *OWN_TRAITS_NEGATIVES,
 ]
 
 

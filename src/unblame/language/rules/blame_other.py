@@ -421,6 +421,8 @@ RULES = (
         ),
         unless=rf"""
             (?:\bi\s+(?:was|am|felt|feel|got|get|became)|\bi'm|\bi’m|\bim|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
+            | (?:\bi(?:'ve|’ve|\s+have|'d|’d|\s+had)\s+been|\bme\s+being|\bi\s+keep\s+(?:making|doing))
+              \s+(?:\w+\s+){{0,3}}(?:{JUDGEMENT})
             | \bi(?:['’]ve|\s+have)?\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
             # "Classic rookie move, I forgot the WHERE clause": the writer's own, UB206's.
             | (?:{JUDGEMENT})\s*[,:;—–-]\s*i\b

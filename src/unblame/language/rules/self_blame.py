@@ -229,6 +229,9 @@ RULES = (
                     "idiot",
                     "moron",
                     "fool",
+                    "rookie",
+                    "keep making",
+                    "keep doing",
                     "klutz",
                     "muppet",
                     "clown",
@@ -293,6 +296,14 @@ RULES = (
                         (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
                     | \bi(?:\s+was|m|\s+got|\s+get|\s+became)\s+(?:\w+\s+)?(?:lazy|sloppy|careless|complacent|cocky|overconfident)\b
                     | \bim\s+(?:such\s+|so\s+|a\s+|an\s+|the\s+)*(?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
+                    # "I've been careless all week", "me being an idiot", "I keep making careless mistakes".
+                    | \bi(?:'ve|’ve|\s+have|'d|’d|\s+had)\s+been\s+(?:so\s+|really\s+|very\s+|pretty\s+|such\s+)?
+                        (?:an?\s+)?(?:lazy|sloppy|careless|complacent|cocky|overconfident|hasty|idiot|moron|fool
+                        |stupid|dumb|clown)\b
+                    | \bme\s+being\s+(?:so\s+|such\s+)?(?:an?\s+)?(?:idiot|moron|fool|stupid|dumb|careless|sloppy
+                        |lazy|clown|hasty)\b
+                    | \bi\s+keep\s+(?:making|doing)\s+(?:the\s+same\s+)?(?:\w+\s+)?(?:careless|stupid|dumb|silly
+                        |sloppy|rookie)\s+(?:mistakes?|errors?|things)\b
                     | \bi\s+was\s+(?:way\s+|much\s+)?too\s+(?:fast|quick|hasty|eager|impatient|careless
                         |sloppy|confident|cocky|lazy)\b
                     | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
