@@ -1,7 +1,7 @@
 """How long insights, search and related incidents take at a chosen number of incidents.
 
     .venv/bin/python bench/insights.py --incidents 100000 [--data-dir DIR | --database-url URL]
-        [--runs 30] [--only NAME,...] [--rebuild] [--rollups]
+        [--runs 30] [--only NAME,...] [--rebuild] [--rollups] [--uncached N]
 
 The same database, clients and timing as bench/pages.py (whose functions it
 uses): generated history up to --incidents, an admin and a viewer who
@@ -10,12 +10,17 @@ times warm, p50 and p95, and the ratio of p50 to a bare page (GET /healthz)
 timed in the same run. --rebuild times `rebuild_search_index` first,
 --rollups `rebuild_insights` (the rollups the reports read; a database
 from before them gets them written, timed, whether asked or not).
+--uncached N views each report N more times with its kept result dropped
+first (as any save does), printing the p50 and worst wall-clock time and the
+p50 CPU time of this process (the whole of SQLite's work, only Python's with
+PostgreSQL): a first view without the process's own warm-up in it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import time
 from collections.abc import Sequence
@@ -79,7 +84,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         timing = pages.measure(clients[target.who], target, args.runs)
         results.append(timing)
         pages.report_line(timing, results[0])
+        if args.uncached and target.name.startswith("insights "):
+            uncached(clients[target.who], target, args.uncached)
     return 0
+
+
+def uncached(client, target: pages.Target, runs: int) -> None:
+    """Time `runs` views of a report, each with every kept report result dropped first."""
+    from unblame.insights import cache
+
+    walls, cpus = [], []
+    for _ in range(runs):
+        cache.changed()
+        started, cpu = time.perf_counter(), time.process_time()
+        status = client.get(target.url).status_code
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+        assert status == 200, (target.url, status)
+    print(
+        f"{'  uncached, ' + str(runs) + ' views':34} p50 {statistics.median(walls) * 1000:8.1f} ms"
+        f"  max {max(walls) * 1000:8.1f} ms  CPU p50 {statistics.median(cpus) * 1000:8.1f} ms",
+        flush=True,
+    )
 
 
 def index(rebuild: bool) -> None:
@@ -129,6 +155,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default="", help="comma-separated words of target names")
     parser.add_argument("--rebuild", action="store_true", help="time rebuilding the index first")
     parser.add_argument("--rollups", action="store_true", help="time rebuilding the rollups first")
+    parser.add_argument(
+        "--uncached", type=int, default=0, help="views of each report with its kept result dropped"
+    )
     return parser.parse_args(argv)
 
 

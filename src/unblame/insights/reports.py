@@ -11,9 +11,7 @@ factor, with its durations worked out when it was written) through
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -162,163 +160,9 @@ def _factors_across_services(scope: Scope, by_month: list[dict], services: dict)
     )
 
 
-# -- Time to detect, acknowledge, mitigate and resolve ------------------------------------------
-
-
-@dataclass(frozen=True)
-class Measure:
-    slug: str
-    label: str
-    start: str
-    end: str
-
-
-MEASURES = (
-    Measure("detect", "Time to detect", "impact_started_at", "detected_at"),
-    Measure("acknowledge", "Time to acknowledge", "detected_at", "acknowledged_at"),
-    Measure("mitigate", "Time to mitigate", "impact_started_at", "mitigated_at"),
-    Measure("resolve", "Time to resolve", "impact_started_at", "resolved_at"),
-)
-
-
-def response_times(scope: Scope) -> list[Block]:
-    facts = scope.rollup(IncidentFacts)
-    rows = plain_rows(
-        facts.annotate(month=month_of("declared_at")).values_list(
-            "month", "severity_id", "incident_id", *(m.slug for m in MEASURES)
-        )
-    )
-    by_month, by_severity, by_service = _group_measures(rows, _services())
-    blocks = [_measure_by_month(scope, by_month[i], m) for i, m in enumerate(MEASURES)]
-    blocks.append(_measures_by(scope, _named(by_severity, "severity"), "by-severity", "Severity"))
-    blocks.append(_measures_by(scope, _named(by_service, "service"), "by-service", "Service"))
-    return blocks
-
-
-def _services() -> dict[int, list[int]]:
-    """Every incident's services: all pairs read plainly cost less than joining them in scope."""
-    services: dict[int, list[int]] = defaultdict(list)
-    pairs = Incident.services.through.objects.order_by().values_list("incident_id", "service_id")
-    for incident, service in plain_rows(pairs):
-        services[incident].append(service)
-    return services
-
-
-def _group_measures(rows: list, services: dict[int, list[int]]) -> tuple[list, dict, dict]:
-    """Each measure's minutes per month, and all four per severity and per service id.
-
-    Rows are put in buckets per (month, severity) and per service, and each
-    bucket's columns read once by comprehensions, then joined into months
-    and severities: appending 1.2 million values one by one was most of the
-    report's time.
-    """
-    pairs: dict[tuple[str, int], list] = defaultdict(list)
-    per_service: dict[int, list] = defaultdict(list)
-    for row in rows:
-        pairs[row[0], row[1]].append(row)
-        for service in services.get(row[2], ()):
-            per_service[service].append(row)
-    months: dict[str, list[list[float]]] = {}
-    severities: dict[int, list[list[float]]] = {}
-    for (month, severity), members in pairs.items():
-        lists = _usable(members)
-        for grouped, key in ((months, month), (severities, severity)):
-            into = grouped.setdefault(key, [[] for _ in MEASURES])
-            for target, values in zip(into, lists, strict=True):
-                target += values
-    by_month = [{m: lists[i] for m, lists in months.items() if lists[i]} for i in range(4)]
-    by_service = {service: _usable(members) for service, members in per_service.items()}
-    return by_month, _with_values(severities), _with_values(by_service)
-
-
-def _usable(rows: list) -> list[list[float]]:
-    """The minutes of each measure in these rows; a negative or missing duration counts nowhere."""
-    return [
-        [v for row in rows if (v := row[column]) is not None and v >= 0]
-        for column in range(3, 3 + len(MEASURES))
-    ]
-
-
-def _with_values(groups: dict[Any, list[list[float]]]) -> dict[Any, list[list[float]]]:
-    return {key: lists for key, lists in groups.items() if any(lists)}
-
-
-def _named(groups: dict[int, Any], kind: str) -> dict[str, Any]:
-    names = _names_by_id(kind)
-    return {names[pk]: value for pk, value in groups.items()}
-
-
 def _stats(values: list[float]) -> tuple[float | None, float | None]:
     median, p90 = percentiles(values, 0.5, 0.9)
     return median, p90
-
-
-def _measure_by_month(scope: Scope, by_month: dict[str, list[float]], measure: Measure) -> Block:
-    months = month_range(by_month)
-    stats = [_stats(by_month.get(m, [])) for m in months]
-    chart = Chart(
-        f"{measure.label}, median and 90th percentile by month",
-        f"Two lines over the months incidents were declared: the median {measure.label.lower()} "
-        "and the 90th percentile, in minutes. Months without a value leave a gap.",
-        months,
-        [Series("Median", [s[0] for s in stats]), Series("90th percentile", [s[1] for s in stats])],
-        "minutes",
-        kind="line",
-        links=[scope.drill(month=m) for m in months],
-        id=f"time-{measure.slug}",
-    )
-    table = Table(
-        ["Month", "Incidents with both times", "Median (min)", "90th percentile (min)"],
-        [
-            cells(m, len(by_month.get(m, [])), s[0], s[1], links=[scope.drill(month=m)])
-            for m, s in zip(months, stats, strict=True)
-        ],
-    )
-    return Block(measure.slug, measure.label, _MEASURE_HELP[measure.slug], table, chart)
-
-
-_MEASURE_HELP = {
-    "detect": "From impact starting to someone or something noticing.",
-    "acknowledge": "From detection to a responder taking it on.",
-    "mitigate": "From impact starting to users no longer being hurt.",
-    "resolve": "From impact starting to the underlying problem being fixed.",
-}
-
-
-def _measures_by(
-    scope: Scope, groups: dict[str, list[list[float]]], slug: str, label: str
-) -> Block:
-    columns = [label]
-    for measure in MEASURES:
-        columns += [f"{measure.label} median (min)", f"{measure.label} p90 (min)"]
-    filter_key = "severity" if slug == "by-severity" else "service"
-    ids = _ids_by_name(filter_key)
-    table_rows = []
-    for key in sorted(groups):
-        values = [v for lists in groups[key] for v in _stats(lists)]
-        link = _drill_filter(scope, filter_key, ids.get(key))
-        table_rows.append(cells(key, *values, links=[link]))
-    return Block(
-        slug,
-        f"By {label.lower()}",
-        f"Medians and 90th percentiles of each time, per {label.lower()}.",
-        Table(columns, table_rows),
-    )
-
-
-def _ids_by_name(kind: str) -> dict[str, int]:
-    return {name: pk for pk, name in _names_by_id(kind).items()}
-
-
-def _names_by_id(kind: str) -> dict[int, str]:
-    from unblame.incidents.models import Service, Severity
-
-    model = Severity if kind == "severity" else Service
-    return dict(model.objects.values_list("pk", "name"))
-
-
-def _drill_filter(scope: Scope, name: str, pk: int | None) -> str:
-    return scope.drill(**{name: pk}) if pk else ""
 
 
 # -- Follow-through on action items ---------------------------------------------------------
@@ -456,16 +300,7 @@ def _time_to_close(scope: Scope, items) -> Block:
 def _overdue_by_owner(scope: Scope, items, today) -> Block:
     # Only open items count here (overdue and open after close are open too):
     # the others are left out before grouping rather than counted as zeros.
-    rows = list(
-        items.filter(OPEN)
-        .values("owner_id", "owner__username", "owner__team")
-        .annotate(
-            open=Count("pk"),
-            overdue=Count("pk", filter=Q(due_date__lt=today)),
-            after_close=Count("pk", filter=Q(after_close=True)),
-        )
-        .order_by("-overdue", "-open", "owner__username")
-    )
+    rows = list(open_by_owner(items, today))
     teams: dict[str, int] = defaultdict(int)
     for row in rows:
         teams[row["owner__team"] or "No team"] += row["overdue"]
@@ -501,6 +336,23 @@ def _overdue_by_owner(scope: Scope, items, today) -> Block:
         "Open items per owner; overdue means open and due before today.",
         table,
         chart,
+    )
+
+
+def open_by_owner(items, today):
+    """Open items counted per owner, with the overdue ones and those open after close.
+
+    Read from the index `itemfacts_open_by_owner` alone (insights.models.ItemFacts).
+    """
+    return (
+        items.filter(OPEN)
+        .values("owner_id", "owner__username", "owner__team")
+        .annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(due_date__lt=today)),
+            after_close=Count("pk", filter=Q(after_close=True)),
+        )
+        .order_by("-overdue", "-open", "owner__username")
     )
 
 

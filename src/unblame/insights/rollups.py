@@ -54,7 +54,7 @@ def _copied(incident: dict[str, Any]) -> dict[str, Any]:
 
 
 def _incident_facts(incidents: Incidents) -> list[IncidentFacts]:
-    from unblame.insights.reports import MEASURES
+    from unblame.insights.response import MEASURES
 
     durations = {m.slug: Minutes(m.start, m.end) for m in MEASURES}
     rows = (

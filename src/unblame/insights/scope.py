@@ -111,9 +111,13 @@ def percentile(values: list[float], share: float) -> float | None:
 
 def percentiles(values: list[float], *shares: float) -> list[float | None]:
     """`percentile` of each share, sorting the values once."""
-    if not values:
+    return percentiles_of_sorted(sorted(values), *shares)
+
+
+def percentiles_of_sorted(ordered: list[float], *shares: float) -> list[float | None]:
+    """`percentiles` of values already in ascending order (not sorted again)."""
+    if not ordered:
         return [None for _ in shares]
-    ordered = sorted(values)
     return [_at(ordered, share) for share in shares]
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import CharField, F, FloatField, Func, IntegerField
+from django.db.models import Aggregate, CharField, F, FloatField, Func, IntegerField
 from django.utils import timezone
 
 # Daylight-saving periods are worked out for this span around today; an
@@ -64,6 +64,12 @@ def _sqlite_modifier(column: str, zone: tzinfo, connection: Any) -> tuple[str, l
     return " ".join(sql), params
 
 
+def _always_utc(zone: tzinfo) -> bool:
+    """Whether the zone's offset is 0 throughout the span worked out (UTC, Etc/UTC, ...)."""
+    changes = _offsets(zone, timezone.now().year)
+    return len(changes) == 1 and changes[0][1] == 0
+
+
 class _Local(Func):
     """A part of a datetime read in a time zone (the active one unless given)."""
 
@@ -78,6 +84,11 @@ class _Local(Func):
         column, params = compiler.compile(self.source_expressions[0])
         # Columns (or COALESCE of columns) compile without parameters; the CASE repeats them.
         assert not params, "a local date part is taken of columns"
+        if self.utc_prefix and _always_utc(self.zone):
+            # Stored moments are UTC text ('YYYY-MM-DD HH:MM:SS[.ffffff]'), so in
+            # UTC the part is their first characters: strftime parsed each one
+            # again (a third of a monthly grouping over 87,000 rows).
+            return f"substr({column}, 1, {self.utc_prefix})", []
         modifier, modifier_params = _sqlite_modifier(column, self.zone, connection)
         # A literal % is written %% in SQL with parameters (the backend turns it back).
         fmt = self.sqlite_format.replace("%", "%%")
@@ -92,6 +103,8 @@ class _Local(Func):
         return self.postgres_template.format(local), [*params, str(self.zone)] * uses
 
     sqlite_wrap = "{}"
+    # How many leading characters of the stored UTC text are the part in UTC (0: none are).
+    utc_prefix = 0
 
 
 class LocalMonth(_Local):
@@ -99,6 +112,7 @@ class LocalMonth(_Local):
 
     output_field = CharField()
     sqlite_format = "%Y-%m"
+    utc_prefix = 7
     postgres_template = "to_char({}, 'YYYY-MM')"
 
 
@@ -152,6 +166,26 @@ class Minutes(Func):
             compiler.compile(e) for e in self.source_expressions
         )
         return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 60.0)", [*end_params, *start_params]
+
+
+class Joined(Aggregate):
+    """A group's integers as one comma-separated text (SQLite's group_concat), in no set order.
+
+    For many small values read back into Python: one text per group costs
+    far less to read than a row per value.
+    """
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        return super().as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(CAST(%(expressions)s AS text), ',')",
+            **extra,
+        )
 
 
 def plain_rows(queryset: Any) -> list[tuple[Any, ...]]:

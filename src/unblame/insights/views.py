@@ -16,6 +16,7 @@ from unblame.insights.charts import Block
 from unblame.insights.drill import described, drill
 from unblame.insights.filters import SearchForm
 from unblame.insights.related import related_incidents
+from unblame.insights.response import response_times
 from unblame.insights.scope import Scope
 from unblame.insights.search import search
 
@@ -86,7 +87,7 @@ REPORTS = {
             "response",
             "Time to detect, acknowledge, mitigate and resolve",
             "Are we noticing and recovering faster?",
-            reports.response_times,
+            response_times,
         ),
         Report(
             "follow-through",

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from unblame.incidents.models import Incident
-from unblame.insights.reports import MEASURES, _group_measures
+from unblame.insights.response import MEASURES, UNUSABLE, figure, figures_of
 from unblame.insights.scope import percentile, percentiles
 from unblame.insights.sql import LocalMonth, Minutes, plain_rows
 
@@ -94,19 +94,33 @@ def _four_passes(rows, services):
     return by_month, *grouped
 
 
-def test_one_pass_groups_as_the_passes_per_measure_did():
+def test_sorted_runs_give_the_figures_the_passes_per_measure_did():
     rows = [
         ("2026-01", "SEV1", 1, 5.0, None, 9.0, 30.0),
         ("2026-01", "SEV2", 2, -1.0, 2.0, None, 12.0),
+        ("2026-01", "SEV2", 6, 3.0, 2.0, 0.0, 12.0),
         ("2026-03", "SEV2", 3, 7.0, 1.0, 3.0, None),
+        ("2026-03", "SEV1", 7, 1.5, 8.0, 3.0, 4.0),
         ("2026-04", "SEV3", 4, None, None, None, None),  # counts nowhere
         ("2026-04", "SEV4", 5, -3.0, None, None, None),  # negative: nowhere either
     ]
-    services = {1: ["checkout", "search"], 3: ["checkout"], 4: ["payments"]}
-    month, severity, service = _group_measures(rows, services)
-    expected = _four_passes(rows, services)
-    assert [dict(m) for m in month] == expected[0]
-    assert dict(severity) == expected[1]
-    assert dict(service) == expected[2]
+    services = {1: ["checkout", "search"], 3: ["checkout"], 4: ["payments"], 7: ["search"]}
+    per_service: dict = {}
+    for incident, names in services.items():
+        for name in names:
+            per_service.setdefault(name, []).append(incident)
+    # An incident out of scope (99) is in a service's list but not in the rows.
+    per_service["search"].append(99)
+    coded = [(*row[:3], *(UNUSABLE if v is None or v < 0 else v for v in row[3:])) for row in rows]
+    month, severity, service = figures_of(coded, list(per_service.items()))
+    passes = _four_passes(rows, services)
+    assert month == [{m: figure(v) for m, v in months.items()} for months in passes[0]]
+    assert severity == {k: [figure(v) for v in lists] for k, lists in passes[1].items()}
+    assert service == {k: [figure(v) for v in lists] for k, lists in passes[2].items()}
     assert "SEV3" not in severity and "SEV4" not in severity and "payments" not in service
     assert "2026-04" not in month[0]
+    assert service["search"][0] == (2, 3.25, 4.65)  # 1.5 and 5.0: 1.5 + 3.5 * 0.9
+
+
+def test_nothing_gives_no_figures():
+    assert figures_of([], [("checkout", [1, 2])]) == ([{}, {}, {}, {}], {}, {})

@@ -102,3 +102,37 @@ def test_the_sql_reads_back_with_its_parameters_for_logs(incidents):
             ).values_list("m", "d")
         )
     assert "strftime" in queries[0]["sql"] or "to_char" in queries[0]["sql"]
+
+
+UTC_TEXTS = [
+    datetime(2026, 2, 28, 23, 59, 59, 999999, tzinfo=UTC),  # microseconds stored too
+    datetime(2026, 3, 1, 0, 0, tzinfo=UTC),
+    datetime(999, 12, 31, 23, 0, tzinfo=UTC),  # a year of three digits, stored as 0999
+]
+
+
+@pytest.mark.parametrize("name", ["UTC", "Etc/UTC"])
+def test_a_month_in_utc_is_read_from_the_stored_text_and_agrees(sev2, name):
+    from django.db import connection
+
+    zone = zoneinfo.ZoneInfo(name)
+    for at in UTC_TEXTS:
+        Incident.objects.create(title="edge", severity=sev2, declared_at=at)
+    rows = Incident.objects.annotate(month=LocalMonth("declared_at", zone))
+    sql = str(rows.values("month").query)
+    if connection.vendor == "sqlite":
+        assert "substr(" in sql and "strftime" not in sql
+    assert sorted(rows.values_list("month", flat=True)) == ["0999-12", "2026-02", "2026-03"]
+
+
+def test_a_zone_with_an_offset_or_summer_time_still_converts(sev2):
+    from django.db import connection
+
+    for name in ["Europe/London", "Asia/Tokyo"]:
+        month = LocalMonth("declared_at", zoneinfo.ZoneInfo(name))
+        sql = str(Incident.objects.annotate(m=month).query)
+        if connection.vendor == "sqlite":
+            assert "strftime" in sql and "substr(" not in sql, name
+    Incident.objects.create(title="edge", severity=sev2, declared_at=UTC_TEXTS[0])
+    tokyo = Incident.objects.annotate(m=LocalMonth("declared_at", zoneinfo.ZoneInfo("Asia/Tokyo")))
+    assert list(tokyo.values_list("m", flat=True)) == ["2026-03"]
