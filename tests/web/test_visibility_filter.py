@@ -189,3 +189,26 @@ def test_items_visible_in_order_are_the_visible_items(
     for user in (admin, editor, viewer, outsider, AnonymousUser()):
         listed = ActionItem.objects.visible_in_order_to(user).values_list("title", flat=True)
         assert set(listed) == _items(user), user
+
+
+def test_hidden_incidents_follow_a_change_of_role_at_once(admin, viewer, restricted, sev2):
+    # The admin's hidden set is the trash alone, said without the restricted flag;
+    # promoting or demoting someone must change what is hidden from them at once.
+    trashed = Incident.objects.create(title="Old", severity=sev2, restricted=True)
+    Incident.all_objects.filter(pk=trashed.pk).update(deleted_at=restricted.declared_at)
+    assert set(hidden_incidents(admin).values_list("pk", flat=True)) == {trashed.pk}
+    assert set(hidden_incidents(viewer).values_list("pk", flat=True)) == {trashed.pk, restricted.pk}
+    viewer.role, admin.role = admin.role, viewer.role
+    viewer.save()
+    admin.save()
+    assert set(hidden_incidents(viewer).values_list("pk", flat=True)) == {trashed.pk}
+    assert set(hidden_incidents(admin).values_list("pk", flat=True)) == {trashed.pk, restricted.pk}
+
+
+def test_a_responder_on_a_trashed_restricted_incident_still_has_it_hidden(viewer, restricted):
+    # The responder rows name it, but the trash hides it from everyone.
+    restricted.responders.create(user=viewer)
+    assert restricted.pk not in set(hidden_incidents(viewer).values_list("pk", flat=True))
+    Incident.all_objects.filter(pk=restricted.pk).update(deleted_at=restricted.declared_at)
+    assert restricted.pk in set(hidden_incidents(viewer).values_list("pk", flat=True))
+    assert not visible_incidents(viewer).filter(pk=restricted.pk).exists()
