@@ -149,3 +149,16 @@ def test_the_cache_can_be_told_to_compile_as_re_does(monkeypatch):
     assert program[1] == bytes(__import__("array").array("I", reference))
     assert regex_case.IGNORECASE == re.IGNORECASE
     assert compiled.search("OOPS") is not None
+
+
+def test_compiling_leaves_res_own_set_optimiser_in_place():
+    compile_code(_parser.parse(r"\b(?:kit|kat|kot)\b", re.IGNORECASE), re.IGNORECASE)
+    assert _compiler._optimize_charset is regex_case._OPTIMIZE_CHARSET
+
+
+def test_the_memo_of_sets_gives_the_program_without_it(monkeypatch):
+    pattern = "|".join(f"{w}x" for w in ("kit", "kat", "Kot", "sit", "sat", "[ab]c"))
+    with_memo = compile_code(_parser.parse(pattern, re.IGNORECASE), re.IGNORECASE)
+    monkeypatch.setattr(regex_case, "_compile", _compiler._compile)
+    without = compile_code(_parser.parse(pattern, re.IGNORECASE), re.IGNORECASE)
+    assert with_memo == without

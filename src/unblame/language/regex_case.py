@@ -43,14 +43,20 @@ _REPEATS = tuple(
     op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op
 )
 _ATOMIC = getattr(C, "ATOMIC_GROUP", None)
+_OPTIMIZE_CHARSET = _compiler._optimize_charset
 # Past this many first characters a set skips too little to be worth checking.
 _MAX_FIRST = 80
 
 
 def cases(letter: str) -> str:
     """Every character that IGNORECASE lets an ASCII `letter` match, sorted."""
-    low = letter.lower()
-    return "".join(sorted({low, low.upper(), *_EXTRA.get(low, "")}))
+    return _CASES[letter.lower()]
+
+
+_CASES = {
+    low: "".join(sorted({low, low.upper(), *_EXTRA.get(low, "")}))
+    for low in "abcdefghijklmnopqrstuvwxyz"
+}
 
 
 def compile_code(parsed: Any, flags: int) -> list[int]:
@@ -65,9 +71,38 @@ def compile_code(parsed: Any, flags: int) -> list[int]:
         starts = first_chars(parsed.data, ignorecase)
         if starts is not None and 0 < len(starts) <= _MAX_FIRST:
             code = _info(parsed, flags, starts)
-    _compiler._compile(code, parsed.data, flags)
+    _compile(code, parsed.data, flags)
     code.append(C.SUCCESS)
     return code
+
+
+def _compile(code: list[int], data: Any, flags: int) -> None:
+    """`re._compiler._compile`, with its character sets optimised once each.
+
+    The case sets repeat by the thousand in a long alternation, and `re` works
+    out each set's best form afresh (a 256-entry map each time): that tripled
+    the time to compile the analyzer's patterns. The memo returns what `re`
+    would, for the same arguments; it is in place only during this call.
+    """
+    original = _OPTIMIZE_CHARSET
+    memo: dict[tuple[Any, ...], Any] = {}
+
+    def optimize(charset: Any, *args: Any) -> Any:
+        key = (tuple(charset), *args)
+        try:
+            found = memo.get(key)
+        except TypeError:  # an unhashable argument: no memo
+            return original(charset, *args)
+        if found is None:
+            found = memo[key] = original(charset, *args)
+        return found
+
+    _compiler._optimize_charset = optimize
+    try:
+        _compiler._compile(code, data, flags)
+    finally:
+        # `re`'s own, never another call's memo, whatever threads compile at once.
+        _compiler._optimize_charset = _OPTIMIZE_CHARSET
 
 
 def _letters_first(sub: Any, ignorecase: bool) -> None:
