@@ -380,3 +380,38 @@ def test_every_cue_module_is_prepared():
 
 def test_elided_is_still_an_agent_kind():
     assert ELIDED in clause.AGENTS
+
+
+# --- Who a subject is: titles, initials, trades before process-like nouns, reflexives ----
+
+PEOPLE_SUBJECTS = [
+    "Mr. Adeyemi",
+    "Ms. Lindqvist",
+    "Dr. Haddad",
+    "K. Adeyemi",
+    "A support agent",
+    "The night supervisor",
+    "A security guard",
+    "An air traffic controller",
+    "The CEO himself",
+    "The platform squad",
+    "The new starter",
+]
+
+THING_SUBJECTS = [
+    "The monitoring agent",
+    "The supervisor",
+    "The job itself",
+    "The starter template",
+    "The config controller",
+]
+
+
+@pytest.mark.parametrize("subject", PEOPLE_SUBJECTS)
+def test_these_subjects_are_people(subject):
+    assert first_clause(f"{subject} restarted the primary at noon.").agent == OTHER
+
+
+@pytest.mark.parametrize("subject", THING_SUBJECTS)
+def test_these_subjects_are_things(subject):
+    assert first_clause(f"{subject} restarted the primary at noon.").agent != OTHER

@@ -93,13 +93,17 @@ _INDEFINITES = frozenset(
 )
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
 _ROLES = frozenset(w.lower() for w in ROLE_WORDS)
-# "Worker" is mostly a process; after a trade or department it is a person
-# ("a maintenance worker", "an IT worker").
-_WORKERS = frozenset({"worker", "workers"})
+# "Worker", "agent", "supervisor" are mostly processes; after a trade or
+# department they are people ("a maintenance worker", "a support agent").
+_WORKERS = frozenset({"worker", "workers", "agent", "agents", "guard", "guards", "supervisor"})
+_WORKERS |= {"supervisors", "dispatcher", "dispatchers", "installer", "installers", "controller"}
+_WORKERS |= {"controllers"}
 _TRADES = frozenset(
     {"maintenance", "construction", "site", "field", "facilities", "facility", "contract"}
     | {"utility", "cleaning", "warehouse", "factory", "datacenter", "data-center", "road", "city"}
     | {"council", "electrical", "railway", "temp", "agency", "office", "it", "support", "tech"}
+    # "a security guard", "the night supervisor", "an air traffic controller".
+    | {"security", "customer", "night", "shift", "duty", "desk", "traffic", "ground", "floor"}
 )
 # Adverbs that stand between a subject and its verb ("the engineer somehow
 # managed to …") and that _is_verb does not already stop at: it knows the
@@ -715,6 +719,10 @@ def agent_of(phrase: str) -> str:
 def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if any(w.low == "(" for w in subject):
         subject = _outside_brackets(subject)  # "The operator (a new hire)"
+    if any(w.low == "." for w in subject):
+        subject = _without_title_stops(subject)  # "Mr. Okafor", "J. Okafor"
+    if len(subject) > 1 and subject[-1].low in _REFLEXIVES:
+        subject = subject[:-1]  # "The CEO himself"
     if not subject:
         return ELIDED if first else SYSTEM
     if len(subject) > 1 and subject[-1].low in _PRONOUNS:
@@ -746,6 +754,23 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if _name_shaped(subject):
         return OTHER
     return SYSTEM
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "yourself"})
+
+
+def _without_title_stops(subject: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The subject without the full stops of titles and initials, which end no name."""
+    return tuple(
+        w
+        for k, w in enumerate(subject)
+        if not (w.low == "." and k > 0 and _title_or_initial(subject[k - 1]))
+    )
+
+
+def _title_or_initial(word: Word) -> bool:
+    return word.low in _TITLES or (len(word.text) == 1 and word.text.isupper())
 
 
 def _outside_brackets(subject: tuple[Word, ...]) -> tuple[Word, ...]:
