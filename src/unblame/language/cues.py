@@ -123,6 +123,13 @@ def _alternatives(*patterns: _Lazy | str) -> _Lazy:
     return _Lazy(r"\b(?=\w)(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.IGNORECASE)
 
 
+def _starting_with(first: str, cue_pattern: _Lazy, core: str | None = None) -> _Lazy:
+    """A precheck for `cue_pattern` (or its `core`, the same without a leading part
+    that search would try at every position) that rejects, at once, every position
+    whose character cannot start a match: `first` is that test ("\\b(?=\\w)")."""
+    return _Lazy(first + "(?:" + (core or cue_pattern.pattern) + ")", cue_pattern.flags)
+
+
 _SLIP_WORDS = "|".join(sorted(_SLIP_ADVERBS | _SLIP_VERBS | _MIS_IRREGULAR, key=len, reverse=True))
 
 
@@ -145,7 +152,7 @@ PRECHECKS = {
     ),
     "omission": _alternatives(_OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one)\b"),
     "harm": _HARM_RE,
-    "hindsight": _HINDSIGHT_RE,
+    "hindsight": _starting_with(r"\b(?=\w)", _HINDSIGHT_RE),
     "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE),
     "plea": _alternatives(
         _PLEA_RE,
@@ -153,11 +160,13 @@ PRECHECKS = {
         _EMPHASIS_RE,
         r"\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|expected\s+to|required\s+to)\b",
     ),
-    # Not `_alternatives`: the edge ", again?" starts at a comma, not a word.
-    "accusation": _Lazy(f"{_EDGE_RE.pattern}|{_WHAT_DOING_RE.pattern}", re.IGNORECASE),
-    "incompetence": _INCOMPETENCE_RE,
+    # The edge ", again?" starts at a comma, not a word.
+    "accusation": _starting_with(
+        r"(?=[\w,])", _EDGE_RE, _EDGE_RE.pattern + "|" + _WHAT_DOING_RE.pattern.removeprefix(r"\W*")
+    ),
+    "incompetence": _starting_with(r"\b(?=\w)", _INCOMPETENCE_RE),
     "habit": _HABIT_RE,
-    "insult": _INSULT_RE,
+    "insult": _starting_with(r"(?=[\w'’])", _INSULT_RE),
     "oops": _Lazy(
         r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp|ugh|dammit|damnit|crap)\b",
         re.IGNORECASE,
