@@ -37,6 +37,9 @@ _BLUNDER_TRIGGERS = (
     "too ",
     "without",
 )
+# The loss words that damage and wreck share (`cues_acts._COST_US` and "severed").
+_LOSS_TRIGGERS = ("severed", "cost ", "lost us", "lost them", "lost the company", "lost customers")
+
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
@@ -317,12 +320,7 @@ CUE_TRIGGERS = {
         "remember",
     ),
     "damage": (
-        "severed",
-        "cost ",
-        "lost us",
-        "lost them",
-        "lost the company",
-        "lost customers",
+        *_LOSS_TRIGGERS,
         "broke",
         "caused",
         "crashed",
@@ -354,12 +352,7 @@ CUE_TRIGGERS = {
         "cut",
     ),
     "wreck": (
-        "severed",
-        "cost ",
-        "lost us",
-        "lost them",
-        "lost the company",
-        "lost customers",
+        *_LOSS_TRIGGERS,
         "broke",
         "crashed",
         "corrupted",
