@@ -81,3 +81,9 @@ def as_viewer(viewer) -> Client:
 @pytest.fixture
 def as_outsider(outsider) -> Client:
     return _client_for(outsider)
+
+
+@pytest.fixture
+def clients(as_admin, as_viewer) -> dict[str, Client]:
+    """The admin's and the viewer's signed-in clients, by role name."""
+    return {"admin": as_admin, "viewer": as_viewer}

@@ -68,11 +68,6 @@ def _queries(client, url: str) -> tuple[int, bytes]:
     return len(captured.captured_queries), body
 
 
-@pytest.fixture
-def clients(as_admin, as_viewer):
-    return {"admin": as_admin, "viewer": as_viewer}
-
-
 @pytest.mark.parametrize(("who", "url"), LISTS)
 def test_a_list_asks_no_more_for_many_rows_than_for_few(
     clients, viewer, who, url, django_assert_max_num_queries

@@ -8,14 +8,12 @@ in all, so a query per row cannot come back unnoticed.
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from unblame.incidents.access import visible_incidents
 from unblame.incidents.models import Incident, TimelineEvent
 from unblame.reviews.models import Comment, Mention, ReviewSection
 
-from .test_query_counts import MANY, _history
+from .test_query_counts import MANY, _history, _queries
 
 # Enough for each page to list a row or two: an empty page skips the queries that read rows.
 FEW = 8
@@ -49,19 +47,6 @@ def _world(size: int, viewer, admin) -> None:
     for section in sections:
         comment = Comment.objects.create(section=section, author=admin, body="@viewer look")
         Mention.objects.create(comment=comment, user=viewer)
-
-
-def _queries(client, url: str) -> tuple[int, bytes]:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-    assert response.status_code == 200, url
-    return len(captured.captured_queries), body
-
-
-@pytest.fixture
-def clients(as_admin, as_viewer):
-    return {"admin": as_admin, "viewer": as_viewer}
 
 
 @pytest.mark.parametrize(("who", "url", "shown"), LISTS)
