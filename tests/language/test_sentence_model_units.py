@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from unblame.language import clause, cue_base, cues_acts, cues_people, cues_remedy
+from unblame.language import clause, cue_base, cues_acts, cues_people, cues_remedy, cues_slips
 from unblame.language.clause import ELIDED, GROUP, NOBODY, OTHER, SELF, SYSTEM, read, words_of
 
 
@@ -371,7 +371,7 @@ def test_requests_and_narrated_advice_do_not_plead(text):
 def test_every_cue_module_is_prepared():
     from unblame.language import cues
 
-    assert set(cues.CUE_MODULES) == {cue_base, cues_acts, cues_people, cues_remedy}
+    assert set(cues.CUE_MODULES) == {cue_base, cues_acts, cues_people, cues_remedy, cues_slips}
     cues.prepare()
     for module in cues.CUE_MODULES:
         lazies = [v for v in vars(module).values() if isinstance(v, clause._Lazy)]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from unblame.language import analyzer, prose
 from unblame.language.analyzer import _checks_of_word, _TriggerScope, compiled_rules
+from unblame.language.clause import CHAT_LINE_LIMIT, line_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = [
@@ -25,13 +26,24 @@ def _scope(text: str) -> _TriggerScope:
     return _TriggerScope(prose.parse(text))
 
 
-def _brute_windows(scope: _TriggerScope, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Every sentence window whose lower-cased text holds one of `triggers`."""
+def _brute_windows(
+    scope: _TriggerScope, triggers: tuple[str, ...], *, line_wide: bool = False
+) -> list[tuple[int, int]]:
+    """Every sentence window whose lower-cased text holds one of `triggers`; for a
+    line-wide check, every window whose short line holds one (in some window of it)."""
     if not triggers:
         return scope.all_sentences()
     lowered = scope.masked.lower()
+    windows = scope.all_sentences()
+    hit = [(lo, hi) for lo, hi in windows if any(t in lowered[lo:hi] for t in triggers)]
+    if not line_wide:
+        return hit
+    lines = {line_of(scope.masked, lo, hi) for lo, hi in hit}
+    short = {(a, b) for a, b in lines if b - a <= CHAT_LINE_LIMIT}
     return [
-        (lo, hi) for lo, hi in scope.all_sentences() if any(t in lowered[lo:hi] for t in triggers)
+        (lo, hi)
+        for lo, hi in windows
+        if (lo, hi) in hit or any(a <= lo and hi <= b + 1 for a, b in short)
     ]
 
 
@@ -39,8 +51,31 @@ def _assert_same_windows(text: str) -> None:
     scope = _scope(text)
     for index, compiled in enumerate(compiled_rules()):
         by_check = scope.spans_of(index, compiled)
-        assert by_check == scope.spans(compiled.triggers), compiled.rule.code
-        assert by_check == _brute_windows(scope, compiled.triggers), compiled.rule.code
+        if not compiled.line_wide:
+            assert by_check == scope.spans(compiled.triggers), compiled.rule.code
+        expected = _brute_windows(scope, compiled.triggers, line_wide=compiled.line_wide)
+        assert by_check == expected, compiled.rule.code
+
+
+def test_a_line_wide_check_reads_every_sentence_of_a_short_line_with_its_trigger():
+    text = "I rebooted the gateway. It came back. Sorry!\n\nThe next paragraph is calm."
+    scope = _scope(text)
+    index, owned = next(
+        (i, c) for i, c in enumerate(compiled_rules()) if c.frame and c.frame.cue == "owned"
+    )
+    chosen = [scope.masked[lo:hi].strip() for lo, hi in scope.spans_of(index, owned)]
+    assert chosen == ["I rebooted the gateway.", "It came back.", "Sorry!"]
+
+
+def test_a_line_wide_check_keeps_to_the_sentence_in_a_long_line_of_prose():
+    filler = "The queue drained slowly while the consumers recovered. " * 6
+    text = "I rebooted the gateway. " + filler + "Sorry!"
+    scope = _scope(text)
+    index, owned = next(
+        (i, c) for i, c in enumerate(compiled_rules()) if c.frame and c.frame.cue == "owned"
+    )
+    chosen = [scope.masked[lo:hi].strip() for lo, hi in scope.spans_of(index, owned)]
+    assert chosen == ["Sorry!"]
 
 
 def test_windows_of_each_check_on_the_sample_reviews():

@@ -124,3 +124,13 @@ def test_the_memo_is_emptied_when_full(monkeypatch):
     monkeypatch.setattr(analyzer, "_MEMO_LIMIT", 5)
     analyze(" ".join(SENTENCES[:30]))
     assert analyzer._memo is not None and len(analyzer._memo) <= 5
+
+
+def test_an_apology_added_beside_a_remembered_sentence_is_seen():
+    # The owned cue reads the chat line: the memo must not answer for the first
+    # sentence from the time its line had no apology in it.
+    plain = "I rebooted the gateway believing it was the lab one."
+    assert not analyze(plain)
+    owned = analyze(plain + " Sorry about that.")
+    assert [f.rule for f in owned] == ["UB205"]
+    assert not analyze(plain + " It came back at 14:10.")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
 from . import cues, prose, regex_cache
-from .clause import _Lazy
+from .clause import CHAT_LINE_LIMIT, _Lazy, line_of
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import NAME_MARK, ROLE_NOUNS, SLOTS, mark_names, other_pattern, person_pattern
@@ -69,6 +69,7 @@ class CompiledRule:
         self.rule = rule
         self.triggers = check.triggers
         self.frame = check if isinstance(check, Frame) else None
+        self.line_wide = self.frame is not None and self.frame.line_wide
         self._pattern = None if isinstance(check, Frame) else check.pattern
 
     @cached_property
@@ -434,7 +435,36 @@ class _TriggerScope:
                     else:
                         chosen |= hits
         chosen = self._by_check.get(index)
+        if chosen and compiled.line_wide:
+            chosen = self._line_mates(chosen)
         return self._windows(chosen) if chosen else []
+
+    def _line_mates(self, numbers: set[int]) -> set[int]:
+        """`numbers` and every other sentence of their lines, where a line is short
+        enough to be a chat message (`clause.line_of`)."""
+        bounds, masked, mates = self.bounds, self.masked, set(numbers)
+        for k in numbers:
+            start, end = line_of(masked, bounds[k], bounds[k + 1])
+            if end - start > CHAT_LINE_LIMIT:
+                continue
+            before = k - 1
+            while before >= 0 and bounds[before] >= start:
+                mates.add(before)
+                before -= 1
+            after = k + 1
+            while after < len(bounds) - 1 and bounds[after + 1] <= end + 1:
+                mates.add(after)
+                after += 1
+        return mates
+
+    def line_key(self, lo: int, hi: int) -> tuple[str, int]:
+        """What a line-wide check's matches in `masked[lo:hi]` depend on: the
+        sentence's line, and where the sentence starts in it."""
+        start, end = line_of(self.masked, lo, hi)
+        if end - start > CHAT_LINE_LIMIT:
+            return self.window_key(lo, hi)  # prose: the sentence is read alone
+        start = min(start, max(0, lo - _CONTEXT))
+        return self.masked[start : max(end, hi)] + f"\x00{hi - start}", lo - start
 
     def _windows(self, numbers: Iterable[int]) -> list[tuple[int, int]]:
         bounds = self.bounds
@@ -469,7 +499,8 @@ def _run_rule(
     regex, masked = compiled.regex, doc.masked
     for lo, hi in spans:
         if scope is not None:
-            found = _remembered_matches(compiled, index, scope.window_key(lo, hi), masked, lo, hi)
+            key = scope.line_key(lo, hi) if compiled.line_wide else scope.window_key(lo, hi)
+            found = _remembered_matches(compiled, index, key, masked, lo, hi)
             if found:
                 yield from _run_rule_in(compiled, doc, lo, hi, context, config, found)
             continue

@@ -186,6 +186,14 @@ class Sentence:
     offset: int  # where `text` starts in the document
     words: tuple[Word, ...]
     clauses: tuple[Clause, ...]
+    # The short chat line the sentence stands in ("I pushed to the wrong fork.
+    # Sorry."), or the sentence itself when its line is long prose: an apology or
+    # an "oops" a sentence away still tells what the line reports.
+    line: str = ""
+
+
+# A line longer than this is prose, not a chat message: its sentences stand alone.
+CHAT_LINE_LIMIT = 280
 
 
 def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
@@ -197,14 +205,23 @@ def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
 
 
 def read(masked: str, lo: int, hi: int) -> Sentence:
-    """The sentence model of `masked[lo:hi]`."""
-    return _read(masked[lo:hi], lo)
+    """The sentence model of `masked[lo:hi]`, with the short line it stands in."""
+    start, end = line_of(masked, lo, hi)
+    line = masked[start:end] if end - start <= CHAT_LINE_LIMIT else ""
+    return _read(masked[lo:hi], lo, line)
+
+
+def line_of(masked: str, lo: int, hi: int) -> tuple[int, int]:
+    """Where the line holding `masked[lo:hi]` starts and ends (without its break)."""
+    start = masked.rfind("\n", 0, lo) + 1
+    end = masked.find("\n", max(lo, hi - 1))
+    return start, len(masked) if end < 0 else end
 
 
 @lru_cache(maxsize=512)
-def _read(text: str, offset: int) -> Sentence:
+def _read(text: str, offset: int, line: str = "") -> Sentence:
     words = words_of(text, offset)
-    return Sentence(text, offset, words, tuple(_clauses(words)))
+    return Sentence(text, offset, words, tuple(_clauses(words)), line or text)
 
 
 def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
@@ -826,6 +843,18 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
     return possessive and (owner.text[:1].isupper() or owner.text.startswith(("@", NAME_MARK)))
 
 
+_SS_NOUN_SUFFIXES = (
+    "ness",
+    "less",
+    "cess",
+    "gress",
+    "ress",
+    "ass",
+    "loss",
+    "cross",
+    "gloss",
+    "uss",
+)
 _NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "Da", "La", "Le", "Van", "Von")
 
 
@@ -855,5 +884,9 @@ def _name_shaped(subject: tuple[Word, ...]) -> bool:
         return False  # "SeriLog", "IaC", "PowerShell": products, not people
     # "Validators", "Deploys": a capitalised plural is a thing more often than a
     # name; "Hollis" and "Marcus" are names.
+    # A double "s" ends a name ("Voss", "Hess") more often than a plural; the
+    # nouns that end so do by their suffix ("Access", "Business", "Progress").
     plural = head.low.endswith("s") and not head.low.endswith(("is", "us", "as", "os"))
+    if head.low.endswith("ss") and len(head.low) > 3:
+        plural = head.low.endswith(_SS_NOUN_SUFFIXES)
     return not (plural and not any(c.isdigit() for c in head.text))

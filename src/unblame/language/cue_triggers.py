@@ -74,6 +74,16 @@ CUE_TRIGGERS = {
         *("my best", "brightest", "an idiot", "a fool", "a moron", "a muppet", "a clown"),
         *("guilty", "believe i", "sorry", "apologi", "forgive", "my bad", "mea culpa"),
     ),
+    "owned": (
+        *("oops", "whoops", "woops", "d'oh", "doh", "facepalm", "argh", "welp", "ugh", "dammit"),
+        *("damnit", "sorry", "apologi", "forgive", "my bad", "mea culpa"),
+    ),
+    "authored_self": (
+        *("was me", "is me", "all me", "just me", "actually me", "probably me", "was my", "is my"),
+        *("just my", "were my"),
+    ),
+    # Any possessive: "was Harlan's doing", "was @kim's script" (the precheck narrows).
+    "authored_other": ("'s ", "’s "),
     "cause": ("because", "when", "that", "who"),
     "habit": (
         *("again", "usual", "always", "clearly", "obviously", "evidently", "keep", "kept"),
@@ -132,6 +142,17 @@ CUE_TRIGGERS = {
         "at once",
         "simultaneously",
         "in one go",
+        "before",  # ahead of the check: "merged it before CI finished"
+        *("cleaning", "tidying", "clearing", "pruning", "purging", "cleanup", "clean-up"),
+        *("housekeeping", "decommissioning"),
+        # The shapes of `cues_slips`: a test thing on the live system, an outcome other
+        # than the one meant, a safeguard switched off, a stale source, a physical mishap.
+        *("load", "stress", "smoke", "test", "debug", "staging", "dev", "local", "sandbox"),
+        *("experimental", "meant", "intended", "supposed"),
+        *("disabled", "silenced", "muted", "suppressed", "turned off", "switched off"),
+        *("commented out", "snoozed", "acked", "acknowledged", "bypassed", "skipped"),
+        *("stale", "outdated", "out-of-date", "old", "expired", "unmerged", "personal"),
+        *("tripped", "knocked", "kicked", "spilled", "cut", "dug", "sliced"),
     ),
     "omission": (
         "slept through",
@@ -466,5 +487,8 @@ CUE_TRIGGERS = {
         "cut",
         "unable",
         "died",
+        # The outcome as a present or a state, or what people could no longer do.
+        *("backed up", "fails", "down", "broken", "failing", "offline", "unreachable"),
+        *("unavailable", "rejected", "stopped", "timed out", "ran out", "so "),
     ),
 }

@@ -15,12 +15,14 @@ helpers of `cue_base`, with their trigger words in `cue_triggers`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import lru_cache, partial
 
-from . import cue_base, cues_acts, cues_people, cues_remedy
+from . import cue_base, cues_acts, cues_people, cues_remedy, cues_slips
 from .clause import (
     ELIDED,
+    OTHER,
+    SELF,
     Clause,
     Sentence,
     _Lazy,
@@ -57,18 +59,22 @@ from .cues_people import (
     _HABIT_RE,
     _INCOMPETENCE_RE,
     _INSULT_RE,
+    _RHETORICAL_RE,
     _SHAME_RE,
     _WHAT_DOING_RE,
     accusation,
+    authored,
     cause,
     culprit,
     disregard,
     habit,
     incompetence,
     insult,
+    owned,
     shame,
 )
 from .cues_remedy import _EMPHASIS_RE, _IMPERATIVE_RE, _PLEA_RE, plea
+from .cues_slips import _REACHING, _SHAPES, _TIDYING_RE
 from .rule import Frame
 from .verb_words import (
     _MIS_IRREGULAR,
@@ -76,7 +82,10 @@ from .verb_words import (
     _SLIP_VERBS,
 )
 
-CUES = {
+# A cue reads one clause of a sentence: where its act carries the cue, or None.
+Cue = Callable[[Sentence, Clause], "tuple[int, int] | None"]
+
+CUES: dict[str, Cue] = {
     "slip": slip,
     "blunder": blunder,
     "accident": accident,
@@ -96,11 +105,17 @@ CUES = {
     "culprit": culprit,
     "shame": shame,
     "habit": habit,
+    "owned": owned,
+    "authored_self": partial(authored, by=SELF),
+    "authored_other": partial(authored, by=OTHER),
 }
+
+# Cues that read the sentence's chat line, not the sentence alone.
+LINE_CUES = frozenset({"owned"})
 
 
 # The modules that hold the cues and their patterns.
-CUE_MODULES = (cue_base, cues_acts, cues_people, cues_remedy)
+CUE_MODULES = (cue_base, cues_acts, cues_people, cues_remedy, cues_slips)
 
 
 def prepare() -> None:
@@ -113,7 +128,7 @@ def prepare() -> None:
 
 def frame(agents: frozenset[str], cue: str) -> Frame:
     """A Frame check for `agents` and `cue`, with the cue's trigger words."""
-    return Frame(CUE_TRIGGERS[cue], agents, cue)
+    return Frame(CUE_TRIGGERS[cue], agents, cue, line_wide=cue in LINE_CUES)
 
 
 def _alternatives(*patterns: _Lazy | str) -> _Lazy:
@@ -146,6 +161,9 @@ PRECHECKS = {
         _WRONG_OBJECT_RE,
         _FLAWED_OBJECT_RE,
         r"\b(?:wrong|incorrect|erroneous|errant|mistaken|faulty|untested|unreviewed)\b",
+        _TIDYING_RE,
+        *_SHAPES,
+        *_REACHING,
     ),
     "accident": _Lazy(
         r"\b(?:accident\w*|mistakenly|inadvert\w*|unintentionally|erroneously)\b", re.IGNORECASE
@@ -162,7 +180,11 @@ PRECHECKS = {
     ),
     # The edge ", again?" starts at a comma, not a word.
     "accusation": _starting_with(
-        r"(?=[\w,])", _EDGE_RE, _EDGE_RE.pattern + "|" + _WHAT_DOING_RE.pattern.removeprefix(r"\W*")
+        r"(?=[\w,])",
+        _EDGE_RE,
+        "|".join(
+            (_EDGE_RE.pattern, _WHAT_DOING_RE.pattern.removeprefix(r"\W*"), _RHETORICAL_RE.pattern)
+        ),
     ),
     "incompetence": _starting_with(r"\b(?=\w)", _INCOMPETENCE_RE),
     "habit": _HABIT_RE,
@@ -192,6 +214,11 @@ PRECHECKS = {
     ),
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
+# "… was me", "… was my load test", "… was Harlan's doing".
+PRECHECKS["authored_self"] = _Lazy(r"\b(?:was|is|were)\s+(?:\w+\s+)?(?:me|my)\b", re.IGNORECASE)
+PRECHECKS["authored_other"] = _Lazy(
+    r"\b(?:was|is|were)\s+(?:\w+\s+)?@?[\w.-]+['’]s\s", re.IGNORECASE
+)
 
 
 def find_in(

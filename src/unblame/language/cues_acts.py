@@ -28,6 +28,7 @@ from .cue_base import (
     _WRONG_OBJECT_RE,
     _acts,
     _clause_text,
+    _first_verb,
     _from_predicate,
     _phrase,
     _predicate,
@@ -36,6 +37,7 @@ from .cue_base import (
     _responds,
     _unreal,
 )
+from .cues_slips import slip_shape
 from .verb_words import (
     _AUX,
     _IRREGULAR_PAST,
@@ -269,7 +271,16 @@ _HARM_RE = _Lazy(
     # just put in place (not "… at 22:10 and the jobs began failing", a timeline).
     r"|(?:the|every|all|each|both|most|many)\s+(?:[\w-]+\s+){0,4}?(?:it|them|this|that)\s+(?:started|began)"
     r"\s+(?:crash\w*|fail\w*|erroring|timing\s+out|throwing|rejecting|dropping"
-    r"|returning\s+(?:errors|5\d\ds|5xx)))\b",
+    r"|returning\s+(?:errors|5\d\ds|5xx))"
+    # "… and now every import crashes", "…, and the queue backed up": the present or
+    # a state tells the outcome as well as a past verb does.
+    r"|(?:now\s+)?(?:it|(?:the|every|all|each|both|most|many|our|no)\s+(?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"\s+(?:backed\s+up|crash(?:es|ing)|fails|(?:is|are|was|were)\s+(?:now\s+)?(?:down|broken|failing"
+    r"|crashing|offline|unreachable|unavailable)|rejected|stopped\s+(?:working|responding|serving)"
+    r"|timed\s+out|filled\s+up|ran\s+out)"
+    # "…, so nobody could log in": what people could no longer do.
+    r"|so\s+(?:nobody|no\s+one|none\s+of\s+\w+|users|customers|we|they)\s+(?:could(?:n['’]?t|\s+not)?"
+    r"|can['’]?t|cannot|were\s+unable|was\s+unable))\b",
     re.IGNORECASE,
 )
 
@@ -386,6 +397,7 @@ def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         _phrase(sentence, clause, _WRONG_OBJECT_RE)
         or _phrase(sentence, clause, _FLAWED_OBJECT_RE)
         or _applied_flawed_thing(sentence, clause)
+        or slip_shape(sentence, clause)
     )
 
 
@@ -443,6 +455,10 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 _NO_HARM_RE = _Lazy(r"\s+(?:nothing|nobody|no\s+one|no|none)\b", re.IGNORECASE)
 
 
+# Verbs that tell of a step not taken: the counterfactual rules name those.
+_OMITTING = frozenset({"forgot", "neglected", "failed"})
+
+
 def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the act is tied to a bad outcome that followed ("..., leading to ...")."""
     # The outcome may stand in a later clause, so the rest of the sentence is read.
@@ -452,6 +468,9 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     # leading to ...") tells what someone saw; the main clause carries the claim.
     if clause.words[0].low in _CLAUSE_WORDS or not _acts(clause):
         return None
+    verb = _first_verb(clause)
+    if verb is not None and verb.low in _OMITTING:
+        return None  # "forgot to commit the lockfile, so …": hindsight, not an act's harm
     match = _HARM_RE.search(rest)
     if match is None or _GOOD_OUTCOME_RE.search(rest, match.end(), match.end() + 40):
         return None

@@ -12,6 +12,7 @@ from .clause import (
     GROUP,
     OTHER,
     SELF,
+    SYSTEM,
     Clause,
     Sentence,
     _Lazy,
@@ -19,6 +20,7 @@ from .clause import (
 )
 from .cue_base import (
     _CONDITIONS,
+    _DISCOVERIES,
     _DISREGARD_RE,
     _GOOD_OUTCOME_RE,
     _RESPONSES,
@@ -356,6 +358,23 @@ _DO_YOU_EVEN_RE = _Lazy(
 )
 
 
+# Questions whose frame is the verdict, whatever the act: "Who in their right mind
+# deploys on a Friday?", "How hard is it to read the runbook?", "Did nobody think
+# to test this?".
+_RHETORICAL_RE = _Lazy(
+    r"\bin\s+(?:their|his|her|your)\s+right\s+mind\b"
+    # Only care asked for: "How hard is it to add a retry?" asks about the work.
+    r"|\bhow\s+(?:hard|difficult)\s+(?:is|was|can)\s+(?:it\s+)?(?:be\s+)?to\s+(?:read|check|test|follow"
+    r"|look|ask|wait|review|verify|double-check|pay\s+attention|communicate|tell|ping)\b"
+    # "Has no one tested it yet?" asks for news; "did nobody think to" does not.
+    r"|\b(?:did|had)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,4}?(?:think|bother|check|test|read"
+    r"|look|notice|review|verify)\w*\b"
+    r"|\b(?:has|have|does|do)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,3}?(?:think|bother"
+    r")\w*\b",
+    re.IGNORECASE,
+)
+
+
 # "What was the on-call doing for forty minutes?": the doing asked of a person.
 _WHAT_DOING_RE = _Lazy(
     r"\W*what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were|is|are)\s+((?:[\w@.'’-]+\s+){1,3}?)doing\b",
@@ -368,7 +387,11 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     text = sentence.text.rstrip()
     if clause is not sentence.clauses[0] or not text.endswith("?"):
         return None
-    if _asks_what_a_person_was_doing(text) or _DO_YOU_EVEN_RE.search(text):
+    if (
+        _asks_what_a_person_was_doing(text)
+        or _DO_YOU_EVEN_RE.search(text)
+        or _RHETORICAL_RE.search(text)
+    ):
         return sentence.offset, sentence.offset + len(text)
     edge = _EDGE_RE.search(text)
     if edge is None or not _past_act(sentence):
@@ -524,3 +547,115 @@ def shame(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if found is None or verb is None or _unreal(clause, verb.end):
         return None
     return sentence.offset + found.start(), verb.end
+
+
+# Dismay said as an interjection of its own, anywhere in the line: "… over the
+# remote. oops.", "Facepalm. I bumped …"; not a noun ("the oops page").
+_DISMAY_RE = _Lazy(
+    r"(?:^|[.!?,:;(]\s*|\s)(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp|ugh|dammit|damnit)"
+    r"(?=\s*(?:[.!?,:;)…]|$|[^\w\s]))",
+    re.IGNORECASE,
+)
+
+
+# A belief that turned out wrong, told of one's own act: "… thinking it was the
+# spare", "… assuming it was staging".
+_MISTAKEN_BELIEF_RE = _Lazy(
+    r"\b(?:thinking|believing|assuming|sure|convinced)\s+(?:that\s+)?(?:it|this|that|they|he|she|i)"
+    r"\s*(?:was|were|'d|’d|had|would|'s|’s|is)\b",
+    re.IGNORECASE,
+)
+
+
+# Acting before the check that would have caught it: "merged before CI finished".
+_PREMATURE_RE = _Lazy(
+    r"\bbefore\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:finished|passed|completed|ran|came"
+    r"\s+back|went\s+green|was\s+(?:done|reviewed|approved|green))\b",
+    re.IGNORECASE,
+)
+
+
+# Verbs that tell no act put in place: finding and fixing, or meaning and saying
+# ("Oops, typo above: I meant 4.2").
+_NOT_DONE = (
+    _RESPONSES
+    | _DISCOVERIES
+    | {"meant", "said", "wrote", "asked", "thought", "wanted", "hoped", "guessed", "got", "had"}
+)
+# Auxiliaries of the passive: what was done to the writer.
+_BEFALLEN = frozenset({"was", "were", "been", "being", "got", "get", "gets"})
+
+
+def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The writer's own act, owned in the same short chat line by dismay ("…
+    force-pushed over the remote. oops.") or by an apology when the act went
+    astray (the wrong thing, a belief that was wrong, ahead of its check).
+
+    An apology beside a plain act is etiquette ("Restarted the router. Sorry for
+    the noise."): alone, that is the behavioural report the guide keeps.
+    """
+    if clause.agent != SELF or not _past_verb(clause):
+        return None
+    verb = _first_verb(clause)
+    if verb is None or _unreal(clause, verb.end) or verb.low in _NOT_DONE:
+        return None
+    if any(w.low in _BEFALLEN for w in clause.words[clause.predicate : clause.words.index(verb)]):
+        return None  # "I was paged at 3am, ugh": it befell the writer
+    if _DISMAY_RE.search(sentence.line):
+        return clause.words[clause.predicate - 1].start, verb.end
+    if _APOLOGY_RE.search(sentence.line) is None:
+        return None
+    return (
+        _phrase(sentence, clause, _WRONG_OBJECT_RE)
+        or _phrase(sentence, clause, _MISTAKEN_BELIEF_RE)
+        or _phrase(sentence, clause, _PREMATURE_RE)
+        or slip(sentence, clause)
+    )
+
+
+# A mishap named as the subject: "the 3am alert storm", "that spike of 500s".
+_MISHAP_RE = _Lazy(
+    _WENT_WRONG_RE.pattern
+    + r"|\b(?:spikes?|storms?|flush|burst|blip|drop|wipe|surge|flood|alerts?|pages|noise"
+    r"|outages?)\b",
+    re.IGNORECASE,
+)
+
+
+# A person's work, the thing a mishap is said to be.
+_WORK = (
+    r"(?:change|pr|commit|deploy|push|script|test|migration|config|query|job|cron|typo|mistake"
+    r"|request|experiment|rollout|refactor|edit|command|fat\s+finger)s?"
+)
+
+
+# Its author given as the complement: "… was me", "… was my load test", "… was
+# Harlan's doing"; not "was me and Dana on call" or "was my first week".
+_AUTHORED_RE = _Lazy(
+    r"(?:was|is|were)\s+(?:all\s+|entirely\s+|totally\s+|just\s+|actually\s+|probably\s+)?"
+    r"(?:(?P<me>me)\b(?!\s+(?:and|who|on|at|in|too|as|with|for|or)\b)"
+    r"|my\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?P<mine>" + _WORK + r")\b"
+    r"|(?P<owner>@?[\w.-]+)['’]s\s+(?:own\s+)?(?:doing|fault|" + _WORK + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def authored(sentence: Sentence, clause: Clause, *, by: str) -> tuple[int, int] | None:
+    """A mishap said to be a person's doing: `by` is SELF ("the cache flush was me",
+    "that spike was my load test") or OTHER ("the outage was Harlan's doing")."""
+    if clause.agent != SYSTEM or clause.predicate == 0:
+        return None
+    subject_text = sentence.text[
+        clause.start - sentence.offset : _predicate_start(clause) - sentence.offset
+    ]
+    if _MISHAP_RE.search(subject_text) is None:
+        return None
+    start, text = _predicate(sentence, clause)
+    match = _AUTHORED_RE.match(text)
+    if match is None or _unreal(clause, start + match.end()):
+        return None
+    owner = match.group("owner")
+    author = SELF if owner is None else agent_of(owner)
+    if owner is not None and owner.lower() in {"it", "that", "this", "there", "what", "who"}:
+        return None
+    return (clause.start, start + match.end()) if author == by else None

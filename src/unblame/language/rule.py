@@ -42,6 +42,9 @@ class Frame:
     triggers: tuple[str, ...]
     agents: frozenset[str]
     cue: str
+    # The cue reads the sentence's short chat line (`Sentence.line`), so a trigger
+    # word anywhere in that line selects each of its sentences.
+    line_wide: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ _MODALS = frozenset({"should", "would", "could", "must", "will", "can", "may", "
 _IRREGULAR_PAST = frozenset(
     [
         "ran",
+        "dug",
         "took",
         "made",
         "broke",

@@ -49,6 +49,9 @@ JUDGEMENT = r"""
     | (?:more|most)\s+concern(?:ed)?\s+(?:with|about)\s+(?:the\s+)?(?:appearances?|optics|looking\s+good|their\s+image)
 """
 
+# What a repeat names as done again: "has taken down", "has broken".
+_REPEAT_HARM = "broken|broke|taken|brought|wiped|deleted|crashed|nuked|killed|dropped|trashed"
+
 RULES = (
     Rule(
         code="UB101",
@@ -198,6 +201,8 @@ RULES = (
             frame(frozenset({OTHER}), "wreck"),
             # "Dana was the reason the queue backed up".
             frame(frozenset({OTHER, WORK}), "culprit"),
+            # The mishap as the subject, a person as its author: "the outage was Harlan's doing".
+            frame(frozenset({SYSTEM}), "authored_other"),
         ),
         # "human and process error were to blame": the label, left to UB401.
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b"
@@ -314,6 +319,8 @@ RULES = (
             "The reviewer had absolutely no clue what he was doing.",
             "Honestly the new contractor is a liability on this rotation.",
             "That vendor's DBA is completely useless.",
+            "The storage team strikes again.",
+            "That's the fourth time Lindqvist has broken the nightly this quarter.",
         ),
         good=(
             "The rubber gasket on the rack door was replaced.",
@@ -326,6 +333,8 @@ RULES = (
             "Careless-looking defaults in the template made the mistake easy.",
             "The review tool hid the second file of the diff.",
             "The poorly trained model flagged every login as fraud.",
+            "This is the third time the disk has filled up this month.",
+            "Typical latency on the read path is 40 ms.",
             "Dumb terminals on the trading floor showed stale prices.",
             "Everyone is careless at times, which is why the deploy tool asks for confirmation.",
             "Templated commands remove the risk of fat-fingered hostnames.",
@@ -418,6 +427,19 @@ RULES = (
             frame(frozenset({OTHER}), "insult"),
             # "Once again the network team shipped without telling anyone": a habit judged.
             frame(frozenset({OTHER}), "habit"),
+            # A person's mishap told as a repeat or a type: "the DBA strikes again",
+            # "Typical ops team, …", "the third time Ibarra has broken …".
+            Check(
+                triggers=("again", "typical", "time"),
+                pattern=rf"""
+            (?:{{OTHER}}|\b(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+team)?)\s+(?:strikes|struck|is\s+at\s+it
+                |are\s+at\s+it|was\s+at\s+it)\s+again\b
+            | ^\W*typical\s+(?:{{ROLE}}|[\w-]+\s+(?:team|folks|people|guys|devs|engineers))\s*[,:—–-]
+            | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
+                \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
+                \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{_REPEAT_HARM})\b
+        """,
+            ),
         ),
         unless=rf"""
             (?:\bi\s+(?:was|am|felt|feel|got|get|became)|\bi'm|\bi’m|\bim|\bmy)\s+(?:\w+\s+){{0,2}}(?:{JUDGEMENT})
@@ -636,6 +658,8 @@ RULES = (
             "Management chose to bypass the change freeze for the launch.",
             "Despite two warnings from the DBA, the vendor went ahead with the resize.",
             "Thanks for breaking staging right before the demo.",
+            "Thanks a lot, @orrin, for wiping the shared runners.",
+            "Thanks to Lindqvist's refactor, search has been down since noon.",
             "Great job, you deleted the billing replica.",
         ),
         good=(
@@ -653,6 +677,7 @@ RULES = (
             "Pemberton could not have ignored the page: it never reached her phone.",
             "Despite the packet loss, the job continued and finished on time.",
             "Thanks for taking the old cluster down so neatly after the migration.",
+            "Thanks to Lindqvist's patch, the queue drained in minutes.",
             "Great job on the rollback; the errors stopped at once.",
         ),
         pattern=(
@@ -739,8 +764,15 @@ RULES = (
                 ),
                 pattern=r"""
             (?P<span>
-              \b(?:thanks|thank\s+you)\s+(?:\w+\s+)?for\s+(?:\w+ly\s+)?(?:breaking|taking\s+(?:\w+\s+)?down
-                |deleting|wiping|nuking|crashing|killing|dropping|trashing)\b
+              \b(?:thanks|thank\s+you)(?:\s+(?:a\s+lot|a\s+bunch|so\s+much|again|\w+))?\s*
+                # The person thanked may stand between: "Thanks a lot, @juno, for wiping …".
+                (?:,\s*(?:{OTHER}|(?-i:[A-Zꙮ][\w'’-]+))\s*,\s*)?for\s+(?:\w+ly\s+)?(?:breaking|taking
+                \s+(?:\w+\s+)?down|deleting|wiping|nuking|crashing|killing|dropping|trashing|bricking
+                |clobbering)\b
+            # "Thanks to Quill's refactor, login has been down all morning".
+            | \bthanks\s+to\s+(?:{OTHER}|(?-i:[A-Zꙮ][\w'’-]+))['’]s\s+(?:\w+\s+){0,2}?(?:change|refactor
+                |commit|pr|deploy|push|script|migration|config|update|patch|edit)\b
+                (?={INSENT}*?\b(?:down|broken|outage|failing|crash\w*|errors?|offline)\b)
             | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?
                 \b(?:you|@[\w-]+|they|he|she)\s+(?:\w+\s+)?(?:broke|deleted|wiped|took\s+(?:\w+\s+)?down
                 |crashed|nuked|killed|dropped|trashed)\b

@@ -6,7 +6,7 @@ their part factually and turn to the system. They never reprimand.
 
 from __future__ import annotations
 
-from ..clause import AGENTS, ELIDED, GROUP, SELF
+from ..clause import AGENTS, ELIDED, GROUP, SELF, SYSTEM
 from ..cues import frame
 from ..finding import Category, Severity
 from ..lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
@@ -172,6 +172,8 @@ RULES = (
             ),
             # "Dana was the reason …" said of oneself: "I'm the reason the deploy froze".
             frame(frozenset({SELF}), "culprit"),
+            # The mishap as the subject, the writer as its author: "the 2am page storm was me".
+            frame(frozenset({SYSTEM}), "authored_self"),
         ),
         unless=r"\bmy\s+doing\s+(?:the|a|this|so)\b",
     ),
@@ -498,6 +500,8 @@ RULES = (
             "I took the billing API down for an hour this morning.",
             "Oops, I published the package with the test credentials.",
             "whoops, tagged it from my fork, fixing",
+            "I rebooted the gateway believing it was the lab one. Sorry about that.",
+            "Welp. I rotated the signing key while two builds were still using it.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -514,6 +518,9 @@ RULES = (
             "I used the restore tool to bring the table back at 10:40.",
             "Pushed the hotfix to main at 09:12 after the canary passed.",
             "If I had accidentally deleted the bucket, versioning would have kept every object.",
+            "I restarted the broker at 14:05. Sorry for the noise in this channel.",
+            "I was paged twice overnight, ugh.",
+            "Ugh. I found the stuck consumer and restarted it.",
         ),
         pattern=(
             Check(
@@ -561,7 +568,7 @@ RULES = (
                 # After "I think" or "I saw" the slip is someone else's: "I think Pemberton broke it".
                 (?!(?:think|thought|guess|believe|suspect|reckon|assume|heard|hear|saw|see|noticed|know
                 |knew|said|say|told|hope|doubt)\b)
-                (?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS}))
+                (?:\w+\s+){{0,2}}?(?:{SLIP_MARKERS}|{SLIP_VERBS})\b)
         """,
             ),
             # "Accidentally pushed to main, whoops", "I used the wrong kubeconfig".
@@ -574,6 +581,9 @@ RULES = (
             frame(frozenset({SELF, ELIDED}), "wreck"),
             # "Oops, I published the package with the test credentials."
             frame(AGENTS, "oops"),
+            # "I unplugged the router thinking it was the spare. Sorry.": owned a
+            # sentence away, in the same chat line.
+            frame(frozenset({SELF}), "owned"),
         ),
         unless=r"""
             # A slip imagined to test the design: "if I had mistakenly …, it would not have …".

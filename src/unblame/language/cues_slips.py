@@ -1,0 +1,143 @@
+"""Slips told by the shape of a person's act, with no slip word in it (`unblame.language.cues`):
+a change let out ahead of its check, a live thing cleared while tidying up, a test
+thing turned on production, an outcome other than the one meant, a safeguard switched
+off for convenience, a build cut from a stale source, a physical mishap.
+
+Each shape is about what the act did, so any wording of it counts; `slip` reads them
+for another person's act only (the writer's own act, told plainly, is the behavioural
+report the guide keeps)."""
+
+from __future__ import annotations
+
+import re
+
+from .clause import Clause, Sentence, _Lazy
+from .cue_base import _ON_PURPOSE_RE, _phrase, _predicate_start, _unreal
+
+# A change let out ahead of the check meant to stop it: "merged it before CI
+# finished", "fired off the campaign before the landing pages existed".
+_AHEAD_OF_CHECK_RE = _Lazy(
+    r"\b(?:merged|pushed|deployed|released|shipped|approved|published|tagged|launched|fired\s+off"
+    r"|rolled\s+(?:it\s+|\w+\s+)?out|applied)\b(?:\s+[\w'’-]+){0,6}?\s+before\s+"
+    r"(?:(?:the|its|their|his|her|any|a|our)\s+)?(?:[\w-]+\s+){0,3}?(?:finished|passed|completed"
+    r"|existed|landed|was\s+(?:ready|done|reviewed|approved|green)|were\s+(?:ready|done|reviewed"
+    r"|approved|live|up)|had\s+(?:finished|passed|run|landed)|went\s+green|came\s+back"
+    r"|(?:tests?|reviews?|ci|checks?|approval|sign-?off)\b(?!\s+(?:started|began|of|for|on|in|at)\b))",
+    re.IGNORECASE,
+)
+
+
+# Tidying up that took a live thing with it: "removed the production DNS zone
+# while cleaning up unused records". Clearing out the old and unused is the work;
+# a live, production or primary thing cleared on the way is the slip.
+_CLEARED_RE = _Lazy(
+    r"\b(?:deleted|removed|dropped|wiped|erased|purged|truncated|destroyed|terminated|deprovisioned"
+    r"|decommissioned|unplugged|rm['’]?d|nuked)\s+(?:[\w'’-]+\s+){0,3}?(?:production|prod|live|primary"
+    r"|master|active|customer|customers['’]?)\b",
+    re.IGNORECASE,
+)
+_TIDYING_RE = _Lazy(
+    r"\b(?:while|when|during)\s+(?:\w+\s+){0,2}?(?:cleaning|tidying|clearing|pruning|purging"
+    r"|cleanup|clean-up|housekeeping|decommissioning|deleting|removing)\b",
+    re.IGNORECASE,
+)
+
+
+def _to_sentence_end(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
+    """`regex` matched at the clause's predicate, reading on to the end of the sentence."""
+    start = _predicate_start(clause)
+    match = regex.search(sentence.text, start - sentence.offset)
+    if match is None or _unreal(clause, sentence.offset + match.end()):
+        return None
+    return sentence.offset + match.start(), sentence.offset + match.end()
+
+
+def _live_thing_cleared(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    found = _phrase(sentence, clause, _CLEARED_RE)
+    if found is None or _TIDYING_RE.search(sentence.text) is None:
+        return None
+    return None if _ON_PURPOSE_RE.search(sentence.text) else found
+
+
+# A test, staging or debug thing turned on the live system: "ran the load test
+# against the live cluster", "hard-coded the staging URL into the release build".
+# Not smoke or synthetic tests: those are meant to run against production.
+_TEST_ON_LIVE_RE = _Lazy(
+    r"\b(?:load|stress|debug|staging|dev|local|experimental|sandbox)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:against|in|on|into|to|onto|at)\s+(?:the\s+|our\s+)?(?:live|production|prod|release"
+    r"|customer|customers['’]?)\b(?!\s+(?:copy|clone|replica|snapshot|mirror)s?\b)",
+    re.IGNORECASE,
+)
+
+
+# An outcome other than the one meant: "meant to restart one shard but restarted
+# the whole cluster", "a command intended to remove a few hosts, but it removed far
+# more". Not "tried to": an attempt the system stopped is no slip.
+_MEANT_OTHERWISE_RE = _Lazy(
+    r"\b(?:meant|intended|supposed)\s+to\s+[\w-]+(?:\s+[\w'’-]+){0,8}?(?:,\s*|\s+)(?:but|instead)"
+    # … and then did something else: not "meant to help, but had no access".
+    r"\s+(?:(?:it|he|she|they|this|that)\s+)?(?:also\s+|then\s+)?(?!(?:had|was|were|got|needed)\b)"
+    r"(?:\w+ed|ran|hit|took|sent|put|cut|wrote|broke|set|shut|left|made|did)\b",
+    re.IGNORECASE,
+)
+
+
+# A safeguard switched off for convenience, or left off: "turned off the health
+# check to speed up the deploy", "silenced the alert and went to lunch" ("… and
+# forgot to turn it back on" is hindsight, the counterfactual rules' to name).
+# Not a test: a flaky one is switched off to unblock others, a trade-off, not a slip.
+_SAFEGUARD_OFF_RE = _Lazy(
+    r"\b(?:disabled|silenced|muted|suppressed|turned\s+off|switched\s+off|commented\s+out|snoozed"
+    r"|acked|acknowledged|bypassed|skipped)\s+(?:[\w-]+\s+){0,3}?(?:alerts?|alarms?|pages?|paging"
+    r"|health\s?checks?|checks?|monitors?|monitoring|validation|protection|guards?|limits?"
+    r"|warnings?|2fa|mfa|firewall|lint\w*)\b(?:\s+[\w'’-]+){0,4}?\s+(?:to\s+(?:stop|silence|quiet"
+    r"|speed|save|get|skip|avoid|hurry)|and\s+(?:went|left|headed"
+    r"|logged\s+off))\b",
+    re.IGNORECASE,
+)
+
+
+# A build or release cut from a stale source: "tagged the build from a stale branch".
+_STALE_SOURCE_RE = _Lazy(
+    r"\b(?:tagged|built|cut|deployed|released|published|shipped|pushed|uploaded|restored|synced)"
+    r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:a|an|the|his|her|their|my|your)\s+(?:[\w-]+\s+)?(?:stale"
+    r"|outdated|out-of-date|old|expired|unmerged|personal)\s+(?:[\w-]+\s+)?(?:branch|checkout|clone"
+    r"|copy|fork|laptop|machine|backup|snapshot|build|commit|config)\b",
+    re.IGNORECASE,
+)
+
+
+# A physical mishap: "tripped over the power cord", "cut the fiber line".
+_MISHAP_ACT_RE = _Lazy(
+    r"\b(?:tripped\s+over|knocked\s+(?:out|over|loose|down)|kicked\s+(?:out|loose)|spilled"
+    r"|(?:cut|dug\s+through|dug\s+up|sliced\s+through)\s+(?:[\w-]+\s+){0,3}?(?:fiber|fibre|cables?"
+    r"|cords?|conduits?|lines?|power\s+feeds?))\b",
+    re.IGNORECASE,
+)
+
+
+_SHAPES: tuple[_Lazy, ...] = (_TEST_ON_LIVE_RE, _SAFEGUARD_OFF_RE, _STALE_SOURCE_RE, _MISHAP_ACT_RE)
+# Shapes that reach past the clause: "but …" and "before …" begin clauses of their own.
+_REACHING = (_MEANT_OTHERWISE_RE, _AHEAD_OF_CHECK_RE)
+
+
+# "shouldn't have merged before the checks passed" is hindsight: the counterfactual
+# rules name it.
+_HINDSIGHT_MODALS = frozenset(
+    {"should", "shouldn't", "shouldn’t", "should've", "should’ve", "ought", "could've", "could’ve"}
+)
+
+
+def slip_shape(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's act has the shape of a slip (see the module docstring)."""
+    if any(w.low in _HINDSIGHT_MODALS for w in clause.words):
+        return None
+    for regex in _SHAPES:
+        found = _phrase(sentence, clause, regex)
+        if found is not None:
+            return found
+    for regex in _REACHING:
+        found = _to_sentence_end(sentence, clause, regex)
+        if found is not None:
+            return found
+    return _live_thing_cleared(sentence, clause)

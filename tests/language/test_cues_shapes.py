@@ -1,0 +1,231 @@
+"""Slips told by the shape of the act (`cues_slips`), acts owned a sentence away in a chat
+line (`owned`), and mishaps named as a person's doing (`authored`).
+
+Sentences are written for this file; the names in them are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unblame.language import analyze, clause, cues
+
+
+def cue(text: str, name: str) -> str | None:
+    """The words the first clause carrying cue `name` points at, or None."""
+    sentence = clause.read(text, 0, len(text))
+    for c in sentence.clauses:
+        found = cues.CUES[name](sentence, c)
+        if found is not None:
+            return text[found[0] : found[1]]
+    return None
+
+
+def categories(text: str) -> list[str]:
+    return [f.category.value for f in analyze(text)]
+
+
+# --- the shape of the act -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Ahead of the check that would have stopped it.
+        ("Ferreira merged the hotfix before CI finished.", "merged the hotfix before CI"),
+        (
+            "Sales launched the promo before the new pricing pages were live.",
+            "launched the promo before the new pricing pages were live",
+        ),
+        # A live thing cleared while tidying up.
+        (
+            "An admin purged the production queue while clearing out old test jobs.",
+            "purged the production",
+        ),
+        # A test thing on the live system.
+        ("The intern pointed the stress test at production.", "stress test at production"),
+        (
+            "Ferreira pasted the staging endpoint into the production config.",
+            "staging endpoint into the production",
+        ),
+        # An outcome other than the one meant.
+        (
+            "Ferreira meant to drain one node but drained the whole pool.",
+            "meant to drain one node but drained",
+        ),
+        # A safeguard switched off for convenience.
+        (
+            "The operator muted the disk alarms to stop the noise.",
+            "muted the disk alarms to stop",
+        ),
+        ("Ferreira snoozed the page and went back to sleep.", "snoozed the page and went"),
+        # A stale source.
+        (
+            "Ferreira cut the release from an outdated local branch.",
+            "cut the release from an outdated local branch",
+        ),
+        # A physical mishap.
+        ("A contractor knocked loose the uplink cable.", "knocked loose"),
+        ("The excavation crew dug through the fibre bundle.", "dug through the fibre"),
+    ],
+)
+def test_a_slip_in_the_shape_of_another_persons_act(text, words):
+    assert cue(text, "slip") == words
+    assert categories(text)[:1] == ["blame_other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Checks that ran first, or a "before" about something else.
+        "Ferreira merged the hotfix after CI finished.",
+        "Ferreira deployed the fix before the evening peak started.",
+        "The team paged the DBA before the queue finished draining.",
+        # Tidying up the old, or the live thing cleared on purpose.
+        "An admin purged the old test queues while cleaning up.",
+        "While cleaning up, Ferreira removed the production replicas as planned.",
+        # Tests meant for production.
+        "Ferreira ran the smoke tests against production after the deploy.",
+        "The synthetic checks run against production every minute.",
+        # Attempts the system stopped; intentions without another act.
+        "Ferreira tried to restart the pod but the API was down.",
+        "Ferreira meant to help, but she had no access.",
+        "The script was supposed to finish in minutes, but it ran for hours.",
+        # A flaky test switched off, or an alert muted while the fix went out.
+        "Ferreira disabled the flaky test to unblock the release train.",
+        "The team muted the alert while they fixed the queue.",
+        # A release cut the usual way.
+        "We cut the release from main at noon.",
+        "Ferreira restored the table from the nightly snapshot.",
+    ],
+)
+def test_acts_of_the_same_words_that_are_no_slip(text):
+    assert "blame_other" not in categories(text)
+
+
+def test_the_writers_own_act_in_the_same_shape_is_the_behavioural_report():
+    # "slip" reads other people's acts; the writer's own plain report stays unflagged.
+    assert categories("I ran the load test against the live cluster at 14:00.") == []
+
+
+# --- owned in the chat line ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rebooted the gateway believing it was the lab one. Sorry about that.",
+        "Argh. I published the docs site from my scratch branch.",
+        "I rotated the signing key while builds still used it, whoops.",
+        "I merged before the checks went green, my bad.",
+        "I renamed the bucket thinking it was unused. Sorry all.",
+    ],
+)
+def test_an_act_owned_by_dismay_or_an_apology_in_its_line(text):
+    assert categories(text)[:1] == ["self_blame"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Etiquette: an apology beside a plain act.
+        "I restarted the broker at 14:05. Sorry for the noise in this channel.",
+        "Sorry for the delay, I reviewed the PR this morning.",
+        # Dismay at what befell the writer, or at a find.
+        "I was paged twice overnight, ugh.",
+        "Ugh. I found the stuck consumer and restarted it.",
+        # A correction of words, not an act put in place.
+        "Oops, typo above: I meant port 8443.",
+        # Dismay as a noun.
+        "I fixed the layout of the oops page.",
+    ],
+)
+def test_apologies_and_dismay_that_own_no_slip(text):
+    assert "self_blame" not in categories(text)
+
+
+def test_the_line_is_read_only_when_it_is_short_enough_to_be_chat():
+    filler = "The queue drained slowly while the consumers recovered. " * 6
+    prose = "I renamed the bucket thinking it was unused. " + filler + "Sorry."
+    assert "self_blame" not in categories(prose)
+    chat = "I renamed the bucket thinking it was unused. Sorry."
+    assert categories(chat) == ["self_blame"]
+
+
+def test_each_line_of_a_document_is_its_own_chat_line():
+    text = "I renamed the bucket thinking it was unused.\n\nSorry for the delay on the review."
+    assert categories(text) == []
+
+
+# --- a mishap named as someone's doing ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Full disclosure: the 4am pager storm was me.", "self_blame"),
+        ("That burst of 503s was my warm-up script hitting the origin.", "self_blame"),
+        ("The checkout outage was Okonkwo's doing.", "blame_other"),
+        ("The latency spike on Friday was @vral's script.", "blame_other"),
+    ],
+)
+def test_a_mishap_named_as_a_persons_doing(text, category):
+    assert categories(text)[:1] == [category]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The person on call was me.",
+        "The incident commander was me.",
+        "The fix was Okonkwo's work.",
+        "The outage was in Okonkwo's region.",
+        "The 4am page was me and Lee's to answer.",
+        "The latency spike was the scheduler's doing.",
+    ],
+)
+def test_a_role_a_credit_or_a_thing_is_no_authorship_of_a_mishap(text):
+    found = categories(text)
+    assert "self_blame" not in found and "blame_other" not in found
+
+
+# --- harm told as a present or a state; names ending in a double s -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferreira's patch dropped the timeout guard, and now every export hangs and fails.",
+        "Ferreira's refactor removed the retry, and the mail queue backed up within minutes.",
+        "Ferreira shipped a template with a stray brace and the renderer rejected it everywhere.",
+        "Ferreira left the read-only flag on after the upgrade, so nobody could save drafts.",
+    ],
+)
+def test_an_act_tied_to_an_outcome_told_as_a_state(text):
+    assert categories(text)[:1] == ["blame_other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferreira added a retry, so users can now resume uploads.",
+        "Ferreira drained the node, and the pods were rescheduled.",
+        # A step not taken is hindsight, which the counterfactual rules name.
+        "Someone forgot to pin the base image, so every nightly build is failing.",
+    ],
+)
+def test_outcomes_that_are_good_or_belong_to_hindsight(text):
+    assert "blame_other" not in categories(text)
+
+
+def test_a_name_ending_in_a_double_s_is_a_name_and_a_noun_so_ending_is_not():
+    assert clause.agent_of("Voss") == clause.OTHER
+    assert clause.agent_of("Hess") == clause.OTHER
+    for noun in ("Access", "Business", "Progress", "Loss"):
+        assert clause.agent_of(noun) == clause.SYSTEM, noun
+
+
+def test_a_word_that_starts_with_a_slip_verb_is_not_the_slip_verb():
+    # "broker" begins with "broke": the self-slip pattern ends at a word boundary.
+    assert categories("I restarted the broker at 14:05.") == []
+    assert categories("I broke the broker config at 14:05.") == ["self_blame"]
