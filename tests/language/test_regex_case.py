@@ -106,6 +106,11 @@ def test_a_case_sensitive_pattern_keeps_res_prefix():
         r"(?:(?i:Kit)|Sam)\s*(?P<span>did\s+it)",
         r"’tis|“why”|\bwhy\s+did",
         r"(?>at|ate)m|(?:ab)++c",
+        r"ax|\w+|ab",
+        r"\bnot|n['’]t|\bnever|\bno\b",
+        r"(?:(?:sam|sid)|(?:sal|kit))\s+(?:did|done)|(?P<span>sa)l",
+        r"care|carry|caring|(?-i:Ca)re|cab",
+        r"(?:is|it|i)(?:n|s)?\b",
     ],
 )
 def test_small_patterns_match_as_re_does_on_awkward_text(pattern, flags):
@@ -162,3 +167,49 @@ def test_the_memo_of_sets_gives_the_program_without_it(monkeypatch):
     monkeypatch.setattr(regex_case, "_compile", _compiler._compile)
     without = compile_code(_parser.parse(pattern, re.IGNORECASE), re.IGNORECASE)
     assert with_memo == without
+
+
+def _top(pattern: str, flags: int = re.IGNORECASE) -> list[tuple[object, object]]:
+    parsed = _parser.parse(pattern, flags)
+    compile_code(parsed, flags)
+    return list(parsed.data)
+
+
+def _alternatives(item: tuple[object, object]) -> list[object]:
+    op, (_, alternatives) = item  # a BRANCH: (None, its alternatives)
+    assert op is C.BRANCH
+    return list(alternatives)
+
+
+def test_alternatives_that_start_alike_share_their_first_letter():
+    (branch,) = _top(r"care|carry|clue|dog")
+    shared, _ = _alternatives(branch)
+    assert shared.data[0] == regex_case._case_set(C.LITERAL, ord("c"))
+    # "a" for care and carry, "l" for clue: two ways on, not three.
+    assert len(_alternatives(shared.data[1])) == 2
+
+
+def test_alternatives_that_start_with_a_word_boundary_share_it():
+    (branch,) = _top(r"\bnot|\bnever|\bnone|x")
+    shared, _ = _alternatives(branch)
+    assert shared.data[0] == (C.AT, C.AT_BOUNDARY)
+
+
+def test_an_alternative_never_moves_past_one_that_could_match_before_it():
+    # Joining "ab" to "ax" would put it before \w+, which matches "abq" first.
+    (branch,) = _top(r"ax|\w+|ab", 0)
+    assert len(_alternatives(branch)) == 3
+    assert faster(r"ax|\w+|ab").search("abq").group() == "abq"
+
+
+def test_nested_alternations_are_joined_as_one():
+    (branch,) = _top(r"(?:sam|sid)|(?:sal)|x")
+    shared, _ = _alternatives(branch)
+    assert shared.data[0] == regex_case._case_set(C.LITERAL, ord("s"))
+    assert len(_alternatives(shared.data[1])) == 2  # "a" and "i"
+
+
+def test_a_named_group_is_kept_whole():
+    (branch,) = _top(r"(?P<span>ab)|ac")
+    assert len(_alternatives(branch)) == 2
+    assert faster(r"(?P<span>ab)|ac").search("xac").regs == ((1, 3), (-1, -1))

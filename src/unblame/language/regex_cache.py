@@ -31,7 +31,9 @@ from typing import Any
 # What a stored program needs besides its pattern and flags: the engine's
 # flags, its code words, and the groups (count, name to index, index to name).
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-_FORMAT = 2
+# Raised whenever regex_case builds different programs (3: alternatives that
+# start alike share their first item), so a store of older ones is not used.
+_FORMAT = 3
 # About three times the patterns one version uses; past it, the entries this
 # process did not use (patterns since edited) are dropped.
 _MAX_ENTRIES = 600

@@ -10,12 +10,16 @@ only when the alternative starts with a plain character or set, never with a
 case-insensitive letter. Most of a document's time went there.
 
 `compile_code` gives `re`'s engine the program `re` itself would build, with
-two changes that match exactly the same strings:
+three changes that match exactly the same strings:
 
 - an alternative that starts with an ASCII letter starts instead with the
   set of characters IGNORECASE lets that letter match, kept case-sensitive
   (`k` is `[Kk\u212a]`: the Kelvin sign lowers to k), so the engine can pass
   it over by one comparison;
+- alternatives that start with the same item share it, as in a trie
+  (`\\bnot|\\bnever|cause|care` is `\\bn(?:ot|ever)|ca(?:use|re)`), when no
+  alternative moves past another that could match at the same place first, so
+  each position costs one comparison per first item, not one per alternative;
 - when `re` finds no prefix to skip to, the program is told the characters
   a match can start with, worked out from the pattern, so a search skips every
   other position at C speed.
@@ -64,7 +68,7 @@ def compile_code(parsed: Any, flags: int) -> list[int]:
     `re._compiler._code` builds it but faster to search (see above)."""
     flags = int(parsed.state.flags | flags)
     ignorecase = bool(flags & IGNORECASE)
-    _letters_first(parsed, ignorecase)
+    _factor(parsed, ignorecase)
     code: list[int] = []
     _compiler._compile_info(code, parsed, flags)
     if code[2] == 0 and parsed.getwidth()[0] > 0:  # `re` found nothing to skip to
@@ -105,27 +109,150 @@ def _compile(code: list[int], data: Any, flags: int) -> None:
         _compiler._optimize_charset = _OPTIMIZE_CHARSET
 
 
-def _letters_first(sub: Any, ignorecase: bool) -> None:
-    """Start each alternative that starts with an ASCII letter with its case set."""
+def _factor(sub: Any, ignorecase: bool) -> None:
+    """Start alternatives with case sets, and share the first item of those that
+    start alike, as a trie does.
+
+    `re`'s engine tries the alternatives of an alternation one by one at every
+    position; it passes over one that starts with a character or set that does
+    not fit at one comparison, but a hundred such alternatives are still a
+    hundred comparisons, and one that starts with `\\b` is entered every time.
+    `care|carry|\\bcause|\\bclue` becomes `car(?:e|ry)|\\b(?:cause|clue)` (each
+    letter as its case set), which matches the same strings in the same order
+    of preference.
+    """
     for op, av in sub.data:
+        if op is C.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+            sub.data = _inlined(sub.data)
+            break
+    for i, (op, av) in enumerate(sub.data):
+        if op in _LEAVES:
+            continue
         if op is C.BRANCH:
+            alternatives = []
             for alt in av[1]:
-                _letters_first(alt, ignorecase)
-                if ignorecase and alt.data:
-                    alt.data[0] = _case_set(*alt.data[0]) or alt.data[0]
-        else:
+                _factor(alt, ignorecase)
+                # `(?:a|b)|c` is `a|b|c`: one alternation to factor.
+                if len(alt.data) == 1 and alt.data[0][0] is C.BRANCH:
+                    alternatives.extend(alt.data[0][1][1])
+                else:
+                    alternatives.append(_letter_first(alt, ignorecase))
+            merged = _merged(alternatives, ignorecase, sub.state) or alternatives
+            sub.data[i] = (C.BRANCH, (av[0], merged))
+        elif not _is_case_set(op, av):
             for child, inner in _children(op, av, ignorecase):
-                _letters_first(child, inner)
+                _factor(child, inner)
+
+
+def _letter_first(alt: Any, ignorecase: bool) -> Any:
+    """`alt` starting with the case set of its first letter, when it starts with one."""
+    if ignorecase and alt.data:
+        alt.data[0] = _case_set(*alt.data[0]) or alt.data[0]
+    return alt
+
+
+# Items with nothing inside them.
+_LEAVES = frozenset({C.LITERAL, C.NOT_LITERAL, C.IN, C.AT, C.ANY, C.GROUPREF})
+
+
+def _is_case_set(op: Any, av: Any) -> bool:
+    """True for the group `_case_set` makes: one set, nothing inside to join."""
+    return (
+        op is C.SUBPATTERN and av[0] is None and len(av[3].data) == 1 and av[3].data[0][0] is C.IN
+    )
+
+
+def _inlined(items: list[Any]) -> list[Any]:
+    """`items` with each group that neither captures nor sets flags replaced by its
+    contents: `re` compiles such a group as its contents, so the program is the
+    same, but the items inside are seen as the sequence's own."""
+    out = []
+    for op, av in items:
+        if op is C.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+            out.extend(_inlined(av[3].data))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _merged(alternatives: list[Any], ignorecase: bool, state: Any) -> list[Any] | None:
+    """`alternatives` with those that start with the same item joined under it;
+    None when no two do.
+
+    An alternative moves up past others only when no string can start a match
+    of both (their first characters are known and disjoint): of two
+    alternatives that can both match at a position, the earlier one is still
+    tried first.
+    """
+    keys = [_head_key(alt.data[0]) if alt.data else None for alt in alternatives]
+    known = [key for key in keys if key is not None]
+    if len(set(known)) == len(known):
+        return None  # no two start alike: nothing to join (most alternations)
+    groups: list[list[Any]] = []  # [head key, first characters or None, members]
+    for alt, key in zip(alternatives, keys, strict=True):
+        target = None
+        starts = first_chars(alt.data, ignorecase) if key is not None else None
+        for group in reversed(groups) if key is not None else ():
+            if group[0] == key:
+                target = group
+                break
+            if starts is None or group[1] is None or group[1] & starts:
+                break  # moving past this alternative could change which one matches
+        if target is None:
+            groups.append([key, starts, [alt]])
+        else:
+            target[2].append(alt)
+            target[1] = None if target[1] is None or starts is None else target[1] | starts
+    if len(groups) == len(alternatives):
+        return None
+    out = []
+    for _, _, members in groups:
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        rests = [
+            _letter_first(_parser.SubPattern(state, member.data[1:]), ignorecase)
+            for member in members
+        ]
+        inner = _merged(rests, ignorecase, state) or rests
+        head = members[0].data[0]
+        tail = inner[0].data if len(inner) == 1 else [(C.BRANCH, (None, inner))]
+        out.append(_parser.SubPattern(state, [head, *tail]))
+    return out
+
+
+# Items that match in exactly one way, at most one character: `x(?:a|b)` is `xa|xb`.
+_SINGLE_OPS = (C.LITERAL, C.NOT_LITERAL, C.IN, C.AT, C.ANY)
+
+
+def _head_key(item: tuple[Any, Any]) -> Any:
+    """A key equal for equal items that match one way at one place; None for others."""
+    op, av = item
+    if op is C.IN:
+        return op, tuple(av)
+    if op in _SINGLE_OPS:
+        return op, av
+    if op is C.SUBPATTERN and av[0] is None and len(av[3].data) == 1:
+        inner = _head_key(av[3].data[0])  # a case set (see _case_set) or a lone item
+        return None if inner is None else (op, av[1], av[2], inner)
+    return None
 
 
 def _case_set(op: Any, av: Any) -> tuple[Any, Any] | None:
     """An ASCII letter of an IGNORECASE pattern as the set of its cases; None for other items."""
-    if op is not C.LITERAL or not (chr(av).isascii() and chr(av).isalpha()):
+    if op is not C.LITERAL:
         return None
-    members = _parser.SubPattern(_parser.State())
-    members.data = [(C.IN, [(C.LITERAL, ord(c)) for c in cases(chr(av))])]
-    # A scope without IGNORECASE: the set is already every case.
-    return C.SUBPATTERN, (None, 0, IGNORECASE, members)
+    found = _CASE_SETS.get(av)
+    if found is None and chr(av).isascii() and chr(av).isalpha():
+        members = _parser.SubPattern(_parser.State())
+        members.data = [(C.IN, [(C.LITERAL, ord(c)) for c in cases(chr(av))])]
+        # A scope without IGNORECASE: the set is already every case.
+        found = _CASE_SETS[av] = (C.SUBPATTERN, (None, 0, IGNORECASE, members))
+    return found
+
+
+# One item per letter, shared by every pattern: nothing changes it once made.
+_CASE_SETS: dict[int, tuple[Any, Any]] = {}
 
 
 def _children(op: Any, av: Any, ignorecase: bool) -> list[tuple[Any, bool]]:
