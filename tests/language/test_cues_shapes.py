@@ -229,3 +229,30 @@ def test_a_word_that_starts_with_a_slip_verb_is_not_the_slip_verb():
     # "broker" begins with "broke": the self-slip pattern ends at a word boundary.
     assert categories("I restarted the broker at 14:05.") == []
     assert categories("I broke the broker config at 14:05.") == ["self_blame"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ugh, @pell pushed straight to master again.",
+        "Ferreira approved her own merge request to beat the freeze.",
+        "Ferreira exported the customer records table to his personal laptop.",
+        "Ferreira rolled the resolver change out to all regions at the same time.",
+        "Ferreira kicked off the full reindex during the holiday sale peak.",
+    ],
+)
+def test_review_stepped_around_data_carried_off_and_work_at_the_peak(text):
+    assert categories(text)[:1] == ["blame_other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CI bot merged its own PR after the checks passed.",
+        "Ferreira copied the production dashboard link to her notes.",
+        "We scheduled the maintenance during the quietest hour.",
+        "Ferreira pushed the docs fix to main after review.",
+    ],
+)
+def test_the_same_acts_done_the_usual_way(text):
+    assert "blame_other" not in categories(text)

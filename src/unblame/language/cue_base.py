@@ -36,7 +36,7 @@ _WRONG_OBJECT_RE = _Lazy(
     r"|page|folder|share|forum|issue)\b"
     # Everything at once: "rolled the patch out to every customer at once".
     r"|\b(?:to|across|on)\s+(?:every|all)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:at\s+once|simultaneously"
-    r"|in\s+one\s+go)\b"
+    r"|in\s+one\s+go|at\s+the\s+same\s+time)\b"
     # A renewal let go: "let the domain lapse", "let the certificate expire".
     r"|\blet\s+(?:the|our|their|its|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:lapse|expire|run\s+out)\b"
     r"|\bbackwards\b|\b(?:mixed|muddled)\s+up\b|\btransposed\b"

@@ -153,6 +153,9 @@ CUE_TRIGGERS = {
         *("commented out", "snoozed", "acked", "acknowledged", "bypassed", "skipped"),
         *("stale", "outdated", "out-of-date", "old", "expired", "unmerged", "personal"),
         *("tripped", "knocked", "kicked", "spilled", "cut", "dug", "sliced"),
+        *("directly", "straight", "own", "laptop", "machine", "desktop", "phone", "drive"),
+        *("usb", "gmail", "inbox", "account", "dropbox", "computer", "peak", "busiest", "rush"),
+        *("trading day", "business hours", "sale", "same time"),
     ),
     "omission": (
         "slept through",

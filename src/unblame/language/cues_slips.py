@@ -1,7 +1,8 @@
 """Slips told by the shape of a person's act, with no slip word in it (`unblame.language.cues`):
 a change let out ahead of its check, a live thing cleared while tidying up, a test
 thing turned on production, an outcome other than the one meant, a safeguard switched
-off for convenience, a build cut from a stale source, a physical mishap.
+off for convenience, a build cut from a stale source, a physical mishap, review stepped around, live
+data carried off to a personal place, heavy work put in the busiest hour.
 
 Each shape is about what the act did, so any wording of it counts; `slip` reads them
 for another person's act only (the writer's own act, told plainly, is the behavioural
@@ -116,7 +117,48 @@ _MISHAP_ACT_RE = _Lazy(
 )
 
 
-_SHAPES: tuple[_Lazy, ...] = (_TEST_ON_LIVE_RE, _SAFEGUARD_OFF_RE, _STALE_SOURCE_RE, _MISHAP_ACT_RE)
+# Review or the pipeline stepped around: "pushed straight to main", "approved his
+# own pull request".
+_AROUND_REVIEW_RE = _Lazy(
+    r"\b(?:pushed|committed|deployed|merged|force-pushed|hotfixed)\s+(?:[\w-]+\s+){0,2}?(?:directly"
+    r"|straight)\s+(?:to|into|onto|on)\s+(?:the\s+)?(?:main|master|prod|production|release|trunk)\b"
+    r"|\b(?:approved|merged|reviewed|signed\s+off\s+on|rubber-stamped)\s+(?:his|her|their|your)\s+own"
+    r"\s+(?:pull\s+request|pr|mr|merge\s+request|change|changes|commit|patch|diff)\b",
+    re.IGNORECASE,
+)
+
+
+# Live data carried off to a personal place: "copied the production database to
+# his laptop".
+_DATA_CARRIED_OFF_RE = _Lazy(
+    r"\b(?:copied|downloaded|exported|emailed|moved|dumped|synced|forwarded)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:production|prod|live|customer|customers['’]?|user|patient|payroll)\s+(?:[\w-]+\s+)?(?:data"
+    r"|database|db|dump|records|list|table|backup|emails?)\s+(?:[\w-]+\s+){0,2}?to\s+(?:his|her"
+    r"|their|your|a)\s+(?:own\s+|personal\s+|private\s+|home\s+)?(?:laptop|machine|desktop|phone"
+    r"|drive|usb|gmail|inbox|account|dropbox|computer)\b",
+    re.IGNORECASE,
+)
+
+
+# Heavy work put in the busiest hour: "scheduled the reindex during the Black
+# Friday peak".
+_AT_THE_PEAK_RE = _Lazy(
+    r"\b(?:scheduled|ran|started|kicked\s+off|launched|triggered|deployed|rolled\s+out|began)\s+"
+    r"(?:[\w-]+\s+){1,4}?(?:during|at|in\s+the\s+middle\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:peak|busiest\s+\w+|rush\s+hour|lunch\s+rush|trading\s+day|business\s+hours|sale)\b",
+    re.IGNORECASE,
+)
+
+
+_SHAPES: tuple[_Lazy, ...] = (
+    _TEST_ON_LIVE_RE,
+    _SAFEGUARD_OFF_RE,
+    _STALE_SOURCE_RE,
+    _MISHAP_ACT_RE,
+    _AROUND_REVIEW_RE,
+    _DATA_CARRIED_OFF_RE,
+    _AT_THE_PEAK_RE,
+)
 # Shapes that reach past the clause: "but …" and "before …" begin clauses of their own.
 _REACHING = (_MEANT_OTHERWISE_RE, _AHEAD_OF_CHECK_RE)
 

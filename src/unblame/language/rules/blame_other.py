@@ -320,6 +320,8 @@ RULES = (
             "Honestly the new contractor is a liability on this rotation.",
             "That vendor's DBA is completely useless.",
             "The storage team strikes again.",
+            "Of course it was the contractors again.",
+            "Can we please stop letting Vasquez near the billing cluster?",
             "That's the fourth time Lindqvist has broken the nightly this quarter.",
         ),
         good=(
@@ -335,6 +337,9 @@ RULES = (
             "The poorly trained model flagged every login as fraud.",
             "This is the third time the disk has filled up this month.",
             "Typical latency on the read path is 40 ms.",
+            "Of course it was the DNS cache again.",
+            "It's always the same query that times out first.",
+            "Of course it was Vasquez who spotted the leak first.",
             "Dumb terminals on the trading floor showed stale prices.",
             "Everyone is careless at times, which is why the deploy tool asks for confirmation.",
             "Templated commands remove the risk of fat-fingered hostnames.",
@@ -428,13 +433,19 @@ RULES = (
             # "Once again the network team shipped without telling anyone": a habit judged.
             frame(frozenset({OTHER}), "habit"),
             # A person's mishap told as a repeat or a type: "the DBA strikes again",
-            # "Typical ops team, …", "the third time Ibarra has broken …".
+            # "Typical ops team, …", "the third time Ibarra has broken …", "always the
+            # same person", "of course it was the contractors", "stop letting Harper near prod".
             Check(
-                triggers=("again", "typical", "time"),
+                triggers=("again", "typical", "time", "same", "of course", "naturally", "letting"),
                 pattern=rf"""
             (?:{{OTHER}}|\b(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+team)?)\s+(?:strikes|struck|is\s+at\s+it
                 |are\s+at\s+it|was\s+at\s+it)\s+again\b
             | ^\W*typical\s+(?:{{ROLE}}|[\w-]+\s+(?:team|folks|people|guys|devs|engineers))\s*[,:—–-]
+            | \balways\s+the\s+same\s+(?:person|guy|people|team|engineer|dev|developer|folks|one)\b
+            | \b(?:of\s+course|naturally)\s*,?\s+it\s+(?:was|is|['’]s)\s+(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)\b
+                (?!\s+(?:who|that)\s+(?:\w+\s+)?(?:fixed|saved|caught|found|spotted|restored|noticed))
+            | \b(?:stop|quit)\s+letting\s+(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)\s+(?:near|touch|anywhere|deploy|push
+                |merge|run|have\s+access)\b
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
                 \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{_REPEAT_HARM})\b
