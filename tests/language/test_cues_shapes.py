@@ -256,3 +256,53 @@ def test_review_stepped_around_data_carried_off_and_work_at_the_peak(text):
 )
 def test_the_same_acts_done_the_usual_way(text):
     assert "blame_other" not in categories(text)
+
+
+# --- things went bad since a person's act -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since @quirin merged #77 the arm64 build is red",
+        "the nightly has been failing ever since @tove's bump",
+        "this regression came in with Ferreira's refactor",
+        "Checkout errors started right after @ilse's config change went out.",
+        "Since he merged the PR, the tests are failing.",
+    ],
+)
+def test_a_bad_state_dated_from_a_persons_act(text):
+    assert categories(text)[:1] == ["blame_other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The errors stopped after Ferreira's fix went out.",
+        "Since Ferreira joined, the build has been stable.",
+        "After Ferreira's change, we saw fewer timeouts.",
+        "We have had an outage since Monday.",
+        "Since we merged the PR, the tests are failing.",
+    ],
+)
+def test_a_good_outcome_a_date_or_our_own_act_is_no_culprit(text):
+    assert "blame_other" not in categories(text)
+
+
+# --- self-judgement in other words -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve years on call and I still made a beginner mistake with the flags.",
+        "Honestly I should never have been allowed near the root keys.",
+        "I own this one: I rushed the rollout.",
+    ],
+)
+def test_self_judgement_in_other_words(text):
+    assert categories(text)[:1] == ["self_blame"]
+
+
+def test_owning_a_thing_is_not_owning_a_mistake():
+    assert categories("I own that dashboard, ping me with questions.") == []

@@ -84,6 +84,7 @@ CUE_TRIGGERS = {
     ),
     # Any possessive: "was Harlan's doing", "was @kim's script" (the precheck narrows).
     "authored_other": ("'s ", "’s "),
+    "since": ("since", "after", "came in with", "introduced", "started with", "arrived with"),
     "cause": ("because", "when", "that", "who"),
     "habit": (
         *("again", "usual", "always", "clearly", "obviously", "evidently", "keep", "kept"),

@@ -61,6 +61,7 @@ from .cues_people import (
     _INSULT_RE,
     _RHETORICAL_RE,
     _SHAME_RE,
+    _SINCE_WORK_RE,
     _WHAT_DOING_RE,
     accusation,
     authored,
@@ -72,6 +73,7 @@ from .cues_people import (
     insult,
     owned,
     shame,
+    since,
 )
 from .cues_remedy import _EMPHASIS_RE, _IMPERATIVE_RE, _PLEA_RE, plea
 from .cues_slips import _REACHING, _SHAPES, _TIDYING_RE
@@ -108,6 +110,7 @@ CUES: dict[str, Cue] = {
     "owned": owned,
     "authored_self": partial(authored, by=SELF),
     "authored_other": partial(authored, by=OTHER),
+    "since": since,
 }
 
 # Cues that read the sentence's chat line, not the sentence alone.
@@ -215,6 +218,7 @@ PRECHECKS = {
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
 # "… was me", "… was my load test", "… was Harlan's doing".
+PRECHECKS["since"] = _SINCE_WORK_RE
 PRECHECKS["authored_self"] = _Lazy(r"\b(?:was|is|were)\s+(?:\w+\s+)?(?:me|my)\b", re.IGNORECASE)
 PRECHECKS["authored_other"] = _Lazy(
     r"\b(?:was|is|were)\s+(?:\w+\s+)?@?[\w.-]+['’]s\s", re.IGNORECASE

@@ -625,7 +625,8 @@ _MISHAP_RE = _Lazy(
 # A person's work, the thing a mishap is said to be.
 _WORK = (
     r"(?:change|pr|commit|deploy|push|script|test|migration|config|query|job|cron|typo|mistake"
-    r"|request|experiment|rollout|refactor|edit|command|fat\s+finger)s?"
+    r"|request|experiment|rollout|refactor|edit|command|fat\s+finger|bump|upgrade|update|merge|release"
+    r"|tag|hotfix|patch|pr)s?"
 )
 
 
@@ -659,3 +660,49 @@ def authored(sentence: Sentence, clause: Clause, *, by: str) -> tuple[int, int] 
     if owner is not None and owner.lower() in {"it", "that", "this", "there", "what", "who"}:
         return None
     return (clause.start, start + match.end()) if author == by else None
+
+
+# A person's act or work as the moment things went bad: "ever since @brun's commit",
+# "since @hollis merged #412", "came in with Lisette's refactor".
+_SINCE_WORK_RE = _Lazy(
+    r"\b(?:ever\s+since|since|(?:right\s+|just\s+|shortly\s+|straight\s+)?after|came\s+in\s+with"
+    r"|introduced\s+(?:in|by|with)|started\s+with|arrived\s+with|landed\s+with)\s+"
+    r"(?:(?P<owner>@?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,2}?" + _WORK + r"\b"
+    r"|(?P<actor>@?[\w.-]+)\s+(?:merged|pushed|landed|deployed|committed|released|shipped|changed"
+    r"|updated|upgraded|bumped|tagged|applied|rolled\s+out|force-pushed)\b)",
+    re.IGNORECASE,
+)
+
+
+# The bad state the act is set beside: "the windows build is red", "ci has been broken".
+_BAD_STATE_RE = _Lazy(
+    r"\b(?:broken|broke|red|failing|fails|failed|down|regression|outage|crash\w*|errors?|erroring"
+    r"|5\d\ds|5xx|timing\s+out|timeouts?|flaky|hangs?|hanging|corrupt\w*|missing|offline)\b",
+    re.IGNORECASE,
+)
+
+
+# Less of the bad thing is a good outcome: "we saw fewer timeouts after Dana's change".
+_LESS_RE = _Lazy(
+    r"\b(?:fewer|less|lower|reduced|no\s+(?:more|longer)|(?:went|came|is|are)\s+down\s+to|went\s+down"
+    r"|came\s+down|gone)\b",
+    re.IGNORECASE,
+)
+
+
+def since(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Things went bad since or right after a person's act ("ci has been broken ever
+    since @brun's commit"): the timing names a culprit. Checked once, on the first
+    clause; a good outcome ("the errors stopped after Dana's fix") is no blame."""
+    if clause is not sentence.clauses[0]:
+        return None
+    match = _SINCE_WORK_RE.search(sentence.text)
+    if match is None:
+        return None
+    who = match.group("owner") or match.group("actor") or ""
+    if agent_of(who) != OTHER:
+        return None
+    text = sentence.text
+    if _BAD_STATE_RE.search(text) is None or _GOOD_OUTCOME_RE.search(text) or _LESS_RE.search(text):
+        return None
+    return sentence.offset + match.start(), sentence.offset + match.end()

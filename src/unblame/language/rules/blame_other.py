@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..clause import AGENTS as AGENTS_ALL
 from ..clause import ELIDED, NOBODY, OTHER, SYSTEM, WORK
 from ..cues import frame
 from ..finding import Category, Severity
@@ -203,6 +204,8 @@ RULES = (
             frame(frozenset({OTHER, WORK}), "culprit"),
             # The mishap as the subject, a person as its author: "the outage was Harlan's doing".
             frame(frozenset({SYSTEM}), "authored_other"),
+            # Things went bad since a person's act: "ci has been red ever since @brun's commit".
+            frame(AGENTS_ALL, "since"),
         ),
         # "human and process error were to blame": the label, left to UB401.
         unless=r"broke\s+(?:it\s+)?(?:down|up|out|into|apart)\b"
@@ -459,6 +462,8 @@ RULES = (
             | \bi(?:['’]ve|\s+have)?\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
             # "Classic rookie move, I forgot the WHERE clause": the writer's own, UB206's.
             | (?:{JUDGEMENT})\s*[,:;—–-]\s*i\b
+            # "… and I still made a rookie move": the writer's own, UB202's.
+            | \bi\b[^.!?\n]{{0,60}}?\b(?:made|make|making)\s+(?:a|such\s+a|another)\s+(?:\w+\s+)?(?:{JUDGEMENT})
             | (?:{JUDGEMENT})-\w | \bnot\s+(?:about\s+)?(?:being\s+)?(?:{JUDGEMENT})
             # The writer's own: "a careless merge on my end", "I clearly have no business …".
             | (?:{JUDGEMENT})\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+my\s+(?:part|end|side)|of\s+mine|by\s+me)\b

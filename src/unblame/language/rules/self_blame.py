@@ -140,6 +140,7 @@ RULES = (
             | \bblame\s+(?:it\s+(?:all\s+)?on\s+)?me\b | \byell\s+at\s+me\b | \bmea\s+culpa\b
             | \bblame\s+(?:is|was)\s+(?:all\s+)?mine\b | \bblamed,?\s+it(?:'s|’s|\s+is)\s+me\b
             | \bi\s+own\s+this\s+(?:failure|outage|mistake|mess)\b
+            | \bi\s+own\s+(?:this|that)(?:\s+one)?\s*[;:,.!—–-]
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:\w+\s+)?the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?
                 (?:we|the|this|everyone|our|it)\b[^.!?\n]{0,50}?(?:{BAD_OUTCOME}|postmortem|paged|woke|down\b|broke|broken|failed)
             | \b(?:caused|introduced|triggered|broken)\s+by\s+(?:me|myself|yours\s+truly)\b
@@ -200,6 +201,8 @@ RULES = (
             "tbh I'd have fired me for that one",
             "I wiped the mount because I wasn't paying attention.",
             "Can't believe I'm this stupid.",
+            "Six years on this pager and I still made a newbie move with the flags.",
+            "Honestly I should never have been trusted with the root keys.",
             "I feel terrible, it never would have happened if I wasn't so sloppy.",
             "Honestly I'm a liability on call.",
             "ugh, that was stupid of me",
@@ -223,6 +226,7 @@ RULES = (
             "I was too far from a laptop to respond within five minutes.",
             "I am the on-call for the search cluster this week.",
             "I always run the smoke tests before a release.",
+            "I made a rookie-friendly checklist for the release.",
             "The runbook step was too quick to misread.",
         ),
         pattern=(
@@ -232,6 +236,7 @@ RULES = (
                     "moron",
                     "fool",
                     "rookie",
+                    *("newbie", "amateur", "beginner", "noob", "daft", "idiotic"),
                     "keep making",
                     "keep doing",
                     "klutz",
@@ -309,7 +314,11 @@ RULES = (
                     | \bi\s+was\s+(?:way\s+|much\s+)?too\s+(?:fast|quick|hasty|eager|impatient|careless
                         |sloppy|confident|cocky|lazy)\b
                     | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
-                        \s+(?:ever\s+|never\s+)?be\s+(?:allowed|trusted|let)\b
+                        \s+(?:ever\s+|never\s+)?(?:have\s+been|be)\s+(?:allowed|trusted|let)\b
+                    # "… and still made a rookie move": the slip judged as a beginner's.
+                    | \bi(?:['’]\w+)?\b(?:\s+[\w'’]+){{0,10}}?\s+(?:made|make)\s+(?:a|such\s+a|another)\s+(?:total\s+|classic\s+
+                        |real\s+)?(?:rookie|newbie|amateur|beginner|noob|dumb|stupid|silly|daft|idiotic)\s+(?:move
+                        |mistake|error|thing)\b
                     | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
                     | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
                     | \bi\s+(?:\w+\s+)?(?:have|'ve|’ve|got)\s+(?:a\s+|quite\s+a\s+|such\s+a\s+)?(?:real\s+)?(?:knack|talent|gift)\s+for
