@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import marshal
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -48,7 +51,6 @@ PATTERNS = _analyzer_patterns()
 def fresh_cache(monkeypatch: pytest.MonkeyPatch):
     """Each test starts with no folder and nothing remembered, and leaves none behind."""
     monkeypatch.setattr(regex_cache, "_folder", None)
-    monkeypatch.setattr(regex_cache, "_stored", None)
     monkeypatch.setattr(regex_cache, "_fresh", {})
     monkeypatch.setattr(regex_cache, "_used", set())
 
@@ -109,7 +111,7 @@ def test_a_stored_pattern_matches_any_text_as_re_does(tmp_path_factory, chosen, 
     regex_cache.compile(pattern, flags)
     regex_cache.save()
     _new_process(folder)
-    assert (pattern, flags) in regex_cache._store()
+    assert (pattern, flags) in regex_cache.stored()
     _same(regex_cache.compile(pattern, flags), re.compile(pattern, flags), glue.join(pieces))
 
 
@@ -138,25 +140,73 @@ def test_without_a_folder_nothing_is_written(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def _entry(folder: Path, pattern: str, flags: int = 0) -> Path:
+    return regex_cache.store_path(folder) / regex_cache.entry_name(pattern, flags)
+
+
 def test_saving_with_nothing_new_writes_nothing(tmp_path):
     regex_cache.use_folder(tmp_path)
     regex_cache.compile(r"\bslip\b")
     assert regex_cache.save() is True
-    written = regex_cache.store_path(tmp_path).stat().st_mtime_ns
+    written = _entry(tmp_path, r"\bslip\b").stat().st_mtime_ns
     _new_process(tmp_path)
     regex_cache.compile(r"\bslip\b")
     assert regex_cache.save() is False
-    assert regex_cache.store_path(tmp_path).stat().st_mtime_ns == written
+    assert _entry(tmp_path, r"\bslip\b").stat().st_mtime_ns == written
 
 
-def test_an_unreadable_store_is_ignored(tmp_path):
-    path = regex_cache.store_path(tmp_path)
-    path.write_bytes(b"not a store at all")
+def test_a_process_writes_only_what_it_compiled(tmp_path):
+    regex_cache.use_folder(tmp_path)
+    regex_cache.compile(r"\bslip\b")
+    regex_cache.save()
+    written = _entry(tmp_path, r"\bslip\b").stat().st_mtime_ns
+    _new_process(tmp_path)
+    regex_cache.compile(r"\bslip\b")
+    regex_cache.compile(r"\bfault\b")
+    assert regex_cache.save() is True
+    assert _entry(tmp_path, r"\bslip\b").stat().st_mtime_ns == written
+    assert set(regex_cache.stored()) == {(r"\bslip\b", 0), (r"\bfault\b", 0)}
+
+
+def test_a_process_reads_only_the_programs_it_asks_for(tmp_path, monkeypatch):
+    regex_cache.use_folder(tmp_path)
+    for word in ("one", "two", "three"):
+        regex_cache.compile(rf"\b{word}\b")
+    regex_cache.save()
+    _new_process(tmp_path)
+    opened: list[str] = []
+    real_open = open
+
+    def spy(path, *args, **kwargs):
+        opened.append(Path(path).name)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy)
+    assert regex_cache.compile(r"\btwo\b").search("one two") is not None
+    assert opened == [regex_cache.entry_name(r"\btwo\b", 0)]
+    assert regex_cache._fresh == {}  # read, not compiled
+
+
+def test_an_unreadable_entry_is_ignored(tmp_path):
+    path = _entry(tmp_path, r"\bfault\b")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a stored program at all")
     regex_cache.use_folder(tmp_path)
     assert regex_cache.compile(r"\bfault\b").search("my fault") is not None
     assert regex_cache.save() is True  # and replaced by a good one
     _new_process(tmp_path)
-    assert (r"\bfault\b", 0) in regex_cache._store()
+    assert (r"\bfault\b", 0) in regex_cache.stored()
+
+
+def test_an_entry_of_another_pattern_with_the_same_name_is_not_used(tmp_path):
+    regex_cache.use_folder(tmp_path)
+    regex_cache.compile(r"\bblame\b")
+    regex_cache.save()
+    # As if two patterns had the same checksums: the text kept inside tells them apart.
+    _entry(tmp_path, r"\bblame\b").rename(_entry(tmp_path, r"\bfault\b"))
+    _new_process(tmp_path)
+    assert regex_cache.compile(r"\bfault\b").search("blame fault").group() == "fault"
+    assert (r"\bfault\b", 0) in regex_cache._fresh
 
 
 def test_a_program_the_engine_refuses_is_compiled_afresh(tmp_path):
@@ -164,9 +214,9 @@ def test_a_program_the_engine_refuses_is_compiled_afresh(tmp_path):
     regex_cache.compile(r"\boops\b")
     regex_cache.save()
     _new_process(tmp_path)
-    flags, _words, groups, groupindex, indexgroup = regex_cache._store()[(r"\boops\b", 0)]
+    flags, _words, groups, groupindex, indexgroup = regex_cache.stored()[(r"\boops\b", 0)]
     broken = (flags, b"\xff\xff\xff\xff" * 3, groups, groupindex, indexgroup)
-    regex_cache._store()[(r"\boops\b", 0)] = broken
+    _entry(tmp_path, r"\boops\b").write_bytes(marshal.dumps((r"\boops\b", 0, broken)))
     with pytest.raises(RuntimeError):
         regex_cache._build(r"\boops\b", broken)  # the engine checks what it is given
     match = regex_cache.compile(r"\boops\b").search("whoops, oops")
@@ -199,7 +249,7 @@ def test_old_entries_go_when_the_store_grows_too_big(tmp_path, monkeypatch):
     regex_cache.compile(r"\bfour\b")  # new: kept
     regex_cache.save()
     _new_process(tmp_path)
-    assert set(regex_cache._store()) == {(r"\btwo\b", 0), (r"\bfour\b", 0)}
+    assert set(regex_cache.stored()) == {(r"\btwo\b", 0), (r"\bfour\b", 0)}
 
 
 def test_entries_are_kept_while_the_store_is_small(tmp_path):
@@ -210,4 +260,39 @@ def test_entries_are_kept_while_the_store_is_small(tmp_path):
     regex_cache.compile(r"\btwo\b")
     regex_cache.save()
     _new_process(tmp_path)
-    assert set(regex_cache._store()) == {(r"\bone\b", 0), (r"\btwo\b", 0)}
+    assert set(regex_cache.stored()) == {(r"\bone\b", 0), (r"\btwo\b", 0)}
+
+
+PATTERNS_OF_A_PROCESS = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import test_regex_cache
+from unblame.language import analyzer
+trigger = analyzer._trigger_index()[0]
+print(json.dumps([*test_regex_cache.PATTERNS, [trigger.pattern, int(trigger.flags)]]))
+"""
+
+
+def _patterns_with_hash_seed(seed: str) -> list[list[object]]:
+    done = subprocess.run(
+        [sys.executable, "-c", PATTERNS_OF_A_PROCESS, str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": seed},
+        check=True,
+    )
+    patterns: list[list[object]] = json.loads(done.stdout)
+    return patterns
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cues.py builds _SLIP_WORDS with sorted(set, key=len): words of one length "
+    "follow the set's order, which changes with the hash seed",
+)
+def test_every_process_builds_the_same_pattern_texts():
+    # The store finds a program by its pattern's text: a pattern built in set
+    # order would be compiled afresh, and the store written again, every run.
+    first, second = _patterns_with_hash_seed("1"), _patterns_with_hash_seed("2")
+    assert len(first) == len(second) > 100
+    assert [p for p in first if p not in second] == []

@@ -10,15 +10,18 @@ with a program that searches faster (`regex_case`). When a cache folder is
 set (`use_folder`; the command line sets one, the library by default does
 not), the compiled program of each pattern is stored there after the run
 (`save`) and handed straight to the regular expression engine by the next
-process, which skips the parse. The store is keyed by the Python version and
-the engine's format, and each entry by its pattern text and flags, so an
-edited pattern or a new Python simply compiles afresh. The engine checks
-every program it is given; a store that cannot be read or used is ignored.
+process, which skips the parse. The store is a folder per Python version and
+engine format, holding one file per pattern, named by a checksum of its text
+and flags, so an edited pattern or a new Python simply compiles afresh. A
+process reads only the programs it asks for (linting one small file needs a
+dozen of the 5 MB), and writes only the ones it compiled. The engine checks
+every program it is given; an entry that cannot be read or used is ignored.
 """
 
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # re's engine: no stubs
+import contextlib
 import marshal
 import os
 import re
@@ -32,14 +35,14 @@ from typing import Any
 # flags, its code words, and the groups (count, name to index, index to name).
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # Raised whenever regex_case builds different programs (3: alternatives that
-# start alike share their first item), so a store of older ones is not used.
-_FORMAT = 3
+# start alike share their first item) or the store changes shape (4: a file
+# per pattern), so older programs are not used.
+_FORMAT = 4
 # About three times the patterns one version uses; past it, the entries this
 # process did not use (patterns since edited) are dropped.
 _MAX_ENTRIES = 600
 
 _folder: Path | None = None
-_stored: dict[tuple[str, int], _Program] | None = None
 _fresh: dict[tuple[str, int], _Program] = {}
 _used: set[tuple[str, int]] = set()
 # Tests switch this off to compare the programs with `re`'s own.
@@ -48,15 +51,24 @@ _faster = True
 
 def use_folder(folder: Path | None) -> None:
     """Read and keep compiled programs in `folder` (None: keep them in memory only)."""
-    global _folder, _stored
-    _folder, _stored = folder, None
+    global _folder
+    _folder = folder
 
 
 def store_path(folder: Path) -> Path:
-    """The store for this Python and regular expression engine inside `folder`."""
+    """The store (a folder) for this Python and regular expression engine inside `folder`."""
     key = f"{_FORMAT}:{sys.version}:{_sre.MAGIC}:{_sre.CODESIZE}:{sys.byteorder}"
     # A checksum, not a secure hash: hashlib would add its start-up to every run.
-    return folder / f"regex-{sys.implementation.cache_tag}-{zlib.crc32(key.encode()):08x}.marshal"
+    return folder / f"regex-{sys.implementation.cache_tag}-{zlib.crc32(key.encode()):08x}"
+
+
+def entry_name(pattern: str, flags: int) -> str:
+    """The file of one pattern in the store: two checksums of its text, and its flags.
+
+    Two patterns with the same name are told apart by the text kept inside.
+    """
+    text = pattern.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}-{flags}.marshal"
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -64,7 +76,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     key = (pattern, flags)
     _used.add(key)
-    program = _store().get(key) or _fresh.get(key)
+    program = _fresh.get(key) or _read(key)
     if program is not None:
         try:
             return _build(pattern, program)
@@ -77,45 +89,67 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def save() -> bool:
-    """Write the store if this process compiled anything new; True when it wrote.
+    """Store what this process compiled, if anything; True when it wrote.
 
+    Each entry is written whole and then renamed into place, so processes
+    saving at once (a parallel lint's workers) never see half an entry.
     Errors (a read-only home, a full disk) are ignored: the cache only saves time.
     """
     if _folder is None or not _fresh:
         return False
-    entries = {**_store(), **_fresh}
-    if len(entries) > _MAX_ENTRIES:
-        entries = {key: program for key, program in entries.items() if key in _used}
-    import tempfile  # only a run that compiled something new writes
-
-    path = store_path(_folder)
+    store = store_path(_folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
-        with os.fdopen(fd, "wb") as out:
-            marshal.dump(list(entries.items()), out)
-        os.replace(tmp, path)
+        store.mkdir(parents=True, exist_ok=True)
+        for (pattern, flags), program in _fresh.items():
+            name = entry_name(pattern, flags)
+            part = store / f".{name}.{os.getpid()}"
+            part.write_bytes(marshal.dumps((pattern, flags, program)))
+            os.replace(part, store / name)
+        _prune(store)
     except OSError:
         return False
-    global _stored
-    _stored = entries
     _fresh.clear()
     return True
 
 
-def _store() -> dict[tuple[str, int], _Program]:
-    global _stored
-    if _stored is None:
-        _stored = _load(store_path(_folder)) if _folder is not None else {}
-    return _stored
-
-
-def _load(path: Path) -> dict[tuple[str, int], _Program]:
+def _read(key: tuple[str, int]) -> _Program | None:
+    """The stored program of `key`, or None."""
+    if _folder is None:
+        return None
     try:
-        items = marshal.loads(path.read_bytes())
-        return {(str(p), int(f)): program for (p, f), program in items}
+        with open(store_path(_folder) / entry_name(*key), "rb") as stored:
+            pattern, flags, program = marshal.loads(stored.read())
     except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return program if (pattern, flags) == key else None  # two patterns, one checksum
+
+
+def _prune(store: Path) -> None:
+    """Past _MAX_ENTRIES, drop the entries this process did not use (and any
+    entry a process stopped before renaming)."""
+    names = os.listdir(store)
+    if len(names) <= _MAX_ENTRIES:
+        return
+    kept = {entry_name(pattern, flags) for pattern, flags in _used}
+    for name in names:
+        if name not in kept:
+            # Another process may have removed or replaced it first.
+            with contextlib.suppress(OSError):
+                os.remove(store / name)
+
+
+def stored() -> dict[tuple[str, int], _Program]:
+    """Every program in the store, by pattern and flags (for tests and inspection)."""
+    if _folder is None or not store_path(_folder).is_dir():
         return {}
+    found = {}
+    for path in store_path(_folder).glob("*.marshal"):
+        try:
+            pattern, flags, program = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
+        found[(pattern, flags)] = program
+    return found
 
 
 def _build(pattern: str, program: _Program) -> re.Pattern[str]:
