@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unblame.language import agents as kinds
 from unblame.language import analyze, clause, cues
 from unblame.language.lexicon import mark_names
 from unblame.language.rule import Frame
@@ -32,25 +33,25 @@ def cue(text: str, name: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "agent"),
     [
-        ("I mistyped the namespace.", clause.SELF),
-        ("Turns out I'd forgotten the flag.", clause.SELF),
-        ("We rolled back at 14:05.", clause.GROUP),
-        ("None of us noticed the banner.", clause.GROUP),
-        ("Nobody noticed the banner.", clause.NOBODY),
-        ("Not one reviewer spotted the inverted check.", clause.NOBODY),
-        ("The on-call engineer restarted the primary.", clause.OTHER),
-        ("@vorsk-9 pushed the tag.", clause.OTHER),
-        ("Quillan deleted the bucket.", clause.OTHER),
-        ("Hollis misread the graph.", clause.OTHER),
-        ("A field engineer at the colo unplugged the PDU.", clause.OTHER),
-        ("One of our senior DBAs working late dropped the index.", clause.OTHER),
-        ("Support staff member Trenn reset the router.", clause.OTHER),
-        ("Your PR broke the Windows build.", clause.WORK),
-        ("Lachlan's hotfix crashed the workers.", clause.WORK),
-        ("The cleanup job deleted the bucket.", clause.SYSTEM),
-        ("The API returned 500.", clause.SYSTEM),
-        ("Validators rejected the block.", clause.SYSTEM),
-        ("Accidentally pushed to main.", clause.ELIDED),
+        ("I mistyped the namespace.", kinds.SELF),
+        ("Turns out I'd forgotten the flag.", kinds.SELF),
+        ("We rolled back at 14:05.", kinds.GROUP),
+        ("None of us noticed the banner.", kinds.GROUP),
+        ("Nobody noticed the banner.", kinds.NOBODY),
+        ("Not one reviewer spotted the inverted check.", kinds.NOBODY),
+        ("The on-call engineer restarted the primary.", kinds.OTHER),
+        ("@vorsk-9 pushed the tag.", kinds.OTHER),
+        ("Quillan deleted the bucket.", kinds.OTHER),
+        ("Hollis misread the graph.", kinds.OTHER),
+        ("A field engineer at the colo unplugged the PDU.", kinds.OTHER),
+        ("One of our senior DBAs working late dropped the index.", kinds.OTHER),
+        ("Support staff member Trenn reset the router.", kinds.OTHER),
+        ("Your PR broke the Windows build.", kinds.WORK),
+        ("Lachlan's hotfix crashed the workers.", kinds.WORK),
+        ("The cleanup job deleted the bucket.", kinds.SYSTEM),
+        ("The API returned 500.", kinds.SYSTEM),
+        ("Validators rejected the block.", kinds.SYSTEM),
+        ("Accidentally pushed to main.", kinds.ELIDED),
     ],
 )
 def test_it_finds_the_agent_of_the_first_clause(text, agent):
@@ -58,18 +59,18 @@ def test_it_finds_the_agent_of_the_first_clause(text, agent):
 
 
 def test_a_leading_phrase_up_to_its_comma_is_not_the_subject():
-    assert agents("On Friday at 16:20 UTC, an engineer applied the template.")[0] == clause.OTHER
+    assert agents("On Friday at 16:20 UTC, an engineer applied the template.")[0] == kinds.OTHER
 
 
 def test_a_clause_without_a_subject_shares_the_agent_before_it():
     text = "Mirela reverted the change, but cloned the wrong branch."
-    assert agents(text) == [clause.OTHER, clause.OTHER]
+    assert agents(text) == [kinds.OTHER, kinds.OTHER]
     assert cue(text, "slip") == "the wrong"
 
 
 def test_a_marked_roster_name_is_a_person():
     text = mark_names("zorbel dropped the index by mistake.", ["zorbel"])
-    assert agents(text)[0] == clause.OTHER
+    assert agents(text)[0] == kinds.OTHER
 
 
 @pytest.mark.parametrize(
@@ -184,8 +185,8 @@ def test_it_hears_a_plea_for_people_to_try_harder(text, found):
 
 
 def test_a_frame_check_names_its_agents_and_cue_and_gets_the_cue_trigger_words():
-    check = cues.frame(frozenset({clause.OTHER}), "slip")
-    assert check == Frame(cues.CUE_TRIGGERS["slip"], frozenset({clause.OTHER}), "slip")
+    check = cues.frame(frozenset({kinds.OTHER}), "slip")
+    assert check == Frame(cues.CUE_TRIGGERS["slip"], frozenset({kinds.OTHER}), "slip")
     assert set(cues.CUE_TRIGGERS) == set(cues.CUES)
 
 
@@ -244,7 +245,7 @@ def test_the_model_reads_any_word_salad_and_every_span_stays_inside_it(words):
     text = " ".join(words)
     sentence = clause.read(text, 0, len(text))
     for name in cues.CUES:
-        for start, end in cues.find(sentence, clause.AGENTS, name):
+        for start, end in cues.find(sentence, kinds.AGENTS, name):
             assert 0 <= start < end <= len(text)
 
 

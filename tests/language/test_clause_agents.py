@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from unblame.language import agents as kinds
 from unblame.language import clause
-from unblame.language.clause import ELIDED, GROUP, NOBODY, OTHER, SELF, SYSTEM, WORK
+from unblame.language.agents import ELIDED, GROUP, NOBODY, OTHER, SELF, SYSTEM, WORK
 
 
 def read(text: str) -> clause.Sentence:
@@ -252,11 +253,11 @@ def test_clause_words_and_offsets_index_the_document():
     ],
 )
 def test_words_of_keeps_handles_times_and_contractions_whole(text, expected):
-    assert [w.text for w in clause.words_of(text)] == expected
+    assert [w.text for w in kinds.words_of(text)] == expected
 
 
 def test_words_of_shifts_offsets():
-    (word,) = clause.words_of("hi", offset=10)
+    (word,) = kinds.words_of("hi", offset=10)
     assert (word.start, word.end, word.low) == (10, 12, "hi")
 
 
@@ -278,7 +279,7 @@ def test_the_predicate_points_past_the_subject():
     ],
 )
 def test_agent_of_reads_a_noun_phrase_on_its_own(phrase, agent):
-    assert clause.agent_of(phrase) == agent
+    assert kinds.agent_of(phrase) == agent
 
 
 def test_someone_on_a_team_is_one_subject():
@@ -424,7 +425,7 @@ def test_a_long_verbless_phrase_before_a_comma_is_no_clause_with_a_verb():
     # Past the subject reader's reach (20 words) there is no verb to find; the
     # phrase must not pass for a clause whose participle trails after the comma.
     long = "The " + " ".join(["very"] * 24) + " old rack, leaving the door open."
-    words = clause.words_of(long)
+    words = kinds.words_of(long)
     comma = next(i for i, w in enumerate(words) if w.low == ",")
     assert not clause._has_verb(words, 0, comma)
-    assert clause._has_verb(clause.words_of("Dana pushed it, leaving"), 0, 3)
+    assert clause._has_verb(kinds.words_of("Dana pushed it, leaving"), 0, 3)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from unblame.language import analyze, clause, cues
-from unblame.language.clause import AGENTS, ELIDED, OTHER, SELF
+from unblame.language.agents import AGENTS, ELIDED, OTHER, SELF
 
 
 def cue(text: str, name: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from unblame.language import analyze, clause, cues
+from unblame.language import agents, analyze, clause, cues
 
 
 def cue(text: str, name: str) -> str | None:
@@ -219,10 +219,10 @@ def test_outcomes_that_are_good_or_belong_to_hindsight(text):
 
 
 def test_a_name_ending_in_a_double_s_is_a_name_and_a_noun_so_ending_is_not():
-    assert clause.agent_of("Voss") == clause.OTHER
-    assert clause.agent_of("Hess") == clause.OTHER
+    assert agents.agent_of("Voss") == agents.OTHER
+    assert agents.agent_of("Hess") == agents.OTHER
     for noun in ("Access", "Business", "Progress", "Loss"):
-        assert clause.agent_of(noun) == clause.SYSTEM, noun
+        assert agents.agent_of(noun) == agents.SYSTEM, noun
 
 
 def test_a_word_that_starts_with_a_slip_verb_is_not_the_slip_verb():

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from unblame.language import analyze
-from unblame.language.clause import OTHER, read
+from unblame.language.agents import OTHER
+from unblame.language.clause import read
 from unblame.language.finding import BLAME_CATEGORIES
 
 

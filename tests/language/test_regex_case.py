@@ -111,6 +111,9 @@ def test_a_case_sensitive_pattern_keeps_res_prefix():
         r"(?:(?:sam|sid)|(?:sal|kit))\s+(?:did|done)|(?P<span>sa)l",
         r"care|carry|caring|(?-i:Ca)re|cab",
         r"(?:is|it|i)(?:n|s)?\b",
+        r"(?:cat|dog)\b|cow|\bd(?:id|og)",
+        r"(?:cat|dog)(?P<s>s)?|cow",
+        r"\b(?:made|make|did)\s+(?:a|an)\s+mistake\b|\bmad\b|\b(?:kit|sit)(?:\s+(\w+))?",
     ],
 )
 def test_small_patterns_match_as_re_does_on_awkward_text(pattern, flags):
@@ -213,3 +216,25 @@ def test_a_named_group_is_kept_whole():
     (branch,) = _top(r"(?P<span>ab)|ac")
     assert len(_alternatives(branch)) == 2
     assert faster(r"(?P<span>ab)|ac").search("xac").regs == ((1, 3), (-1, -1))
+
+
+def test_an_alternation_that_starts_an_alternative_is_spread_over_a_short_rest():
+    # (?:cat|dog)\b|cow is cat\b|dog\b|cow: cat and cow then share their "c".
+    (branch,) = _top(r"(?:cat|dog)\b|cow")
+    c_words, dog = _alternatives(branch)
+    assert c_words.data[0] == regex_case._case_set(C.LITERAL, ord("c"))
+    assert dog.data[0] == regex_case._case_set(C.LITERAL, ord("d"))
+    assert dog.data[-1] == (C.AT, C.AT_BOUNDARY)
+
+
+def test_a_rest_with_a_group_is_not_copied():
+    (branch,) = _top(r"(?:cat|dog)(?P<s>s)?|cow")
+    first, _ = _alternatives(branch)
+    assert first.data[0][0] is C.BRANCH  # the group would be in the program twice
+
+
+def test_a_long_rest_is_not_copied():
+    rest = r"\s+" + r"\s+".join(["word"] * 80)
+    (branch,) = _top(rf"(?:cat|dog){rest}|cow")
+    first, _ = _alternatives(branch)
+    assert first.data[0][0] is C.BRANCH

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import pytest
 
-from unblame.language import clause, cue_base, cues_acts, cues_people, cues_remedy, cues_slips
-from unblame.language.clause import ELIDED, GROUP, NOBODY, OTHER, SELF, SYSTEM, read, words_of
+from unblame.language import (
+    agents,
+    clause,
+    cue_base,
+    cues_acts,
+    cues_people,
+    cues_remedy,
+    cues_slips,
+)
+from unblame.language.agents import ELIDED, GROUP, NOBODY, OTHER, SELF, SYSTEM, words_of
+from unblame.language.clause import read
 
 
 def sentence(text: str):
@@ -52,7 +61,7 @@ def test_nouns_and_adjectives_that_look_prefixed_are_not(word):
     ],
 )
 def test_camel_case_marks_products_not_names(text, expected):
-    assert clause._camel_case(text) is expected
+    assert agents._camel_case(text) is expected
 
 
 # --- Where the subject ends ---------------------------------------------------------------
@@ -164,7 +173,7 @@ def test_openers_are_skipped_before_looking_for_a_verb():
         ("Dependabot forgot to regenerate the lockfile.", SYSTEM),
         ("CI failed twice.", SYSTEM),
         ("SeriLog should throw an error.", SYSTEM),
-        ("A junior analyst's script overwrote the table.", clause.WORK),
+        ("A junior analyst's script overwrote the table.", agents.WORK),
         ("The new hire wiped the table.", OTHER),
         ("No one acted on it.", NOBODY),
         ("Yeah, we broke it.", GROUP),
@@ -379,7 +388,7 @@ def test_every_cue_module_is_prepared():
 
 
 def test_elided_is_still_an_agent_kind():
-    assert ELIDED in clause.AGENTS
+    assert ELIDED in agents.AGENTS
 
 
 # --- Who a subject is: titles, initials, trades before process-like nouns, reflexives ----

@@ -21,11 +21,24 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import pairwise
-from typing import NamedTuple
 
 from . import regex_cache
-from .lexicon import NAME_MARK, ROLE_WORDS
+from .agents import (
+    _DETERMINERS,
+    _INDEFINITES,
+    _PLACE_PREPOSITIONS,
+    _PRE_VERB_ADVERBS,
+    _PRONOUNS,
+    _ROLES,
+    _WORK_NOUNS,
+    OTHER,
+    Word,
+    _agent,
+    _before_preposition,
+    _person_word,
+    words_of,
+)
+from .lexicon import NAME_MARK
 from .verb_words import (
     _AUX,
     _IRREGULAR_PAST,
@@ -62,70 +75,6 @@ class _Lazy:
         return self.regex.fullmatch(text)
 
 
-# Numbers with thousands separators and decimals ("4,000-line", "2.5") are one word:
-# their comma or point ends no clause.
-WORD_RE = re.compile(
-    r"@[\w.-]*\w|\d+(?::\d+)+|\d{1,3}(?:,\d{3})+(?:[\w’'-]*\w)?|\d+\.\d+(?:[\w’'-]*\w)?"
-    r"|[\w’'](?:[\w’'-]*\w)?|[^\w\s]"
-)
-
-# --- Who acts -----------------------------------------------------------------------------
-
-SELF = "self"  # the writer: I, me, my
-GROUP = "group"  # the writer's group: we, us, none of us
-OTHER = "other"  # another person, role, team, @handle or name
-NOBODY = "nobody"  # nobody, no one: a judgement about everyone at once
-ELIDED = "elided"  # chat with the subject left out: "Accidentally pushed to main"
-WORK = "work"  # another person's work: "your PR", "Lachlan's hotfix"
-SYSTEM = "system"  # anything else: a job, a config, a service
-AGENTS = frozenset({SELF, GROUP, OTHER, NOBODY, ELIDED, WORK, SYSTEM})
-
-_SELF_WORDS = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "me"})
-_GROUP_WORDS = frozenset({"we", "we've", "we’ve", "we'd", "we’d", "we'll", "we’ll", "us"})
-_OTHER_WORDS = frozenset(
-    {"he", "she", "they", "you", "he'd", "she'd", "they'd", "you'd", "whoever", "someone"}
-    | {"somebody", "everyone", "everybody", "anyone", "anybody"}
-)
-_NOBODY_WORDS = frozenset({"nobody", "noone"})
-# Pronouns a place or group can follow: "someone on the data team", "nobody at the colo".
-_INDEFINITES = frozenset(
-    {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "noone"}
-)
-_PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
-_ROLES = frozenset(w.lower() for w in ROLE_WORDS)
-# "Worker", "agent", "supervisor" are mostly processes; after a trade or
-# department they are people ("a maintenance worker", "a support agent").
-_WORKERS = frozenset({"worker", "workers", "agent", "agents", "guard", "guards", "supervisor"})
-_WORKERS |= {"supervisors", "dispatcher", "dispatchers", "installer", "installers", "controller"}
-_WORKERS |= {"controllers"}
-_TRADES = frozenset(
-    {"maintenance", "construction", "site", "field", "facilities", "facility", "contract"}
-    | {"utility", "cleaning", "warehouse", "factory", "datacenter", "data-center", "road", "city"}
-    | {"council", "electrical", "railway", "temp", "agency", "office", "it", "support", "tech"}
-    # "a security guard", "the night supervisor", "an air traffic controller".
-    | {"security", "customer", "night", "shift", "duty", "desk", "traffic", "ground", "floor"}
-)
-# Adverbs that stand between a subject and its verb ("the engineer somehow
-# managed to …") and that _is_verb does not already stop at: it knows the
-# auxiliary-like ones (_AUX: "then", "just", "never") and any "-ly" after a noun.
-_PRE_VERB_ADVERBS = frozenset(
-    {"somehow", "already", "still", "again", "once", "always", "later", "soon", "first", "even"}
-)
-# Heads that are never people, even capitalised at the start of a sentence.
-_THING_SUFFIXES = ("ing", "tion", "ment", "ness", "ity", "ure", "ance", "ence", "age", "ism")
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
-    | {"my", "your", "some", "one", "two", "three", "several", "many", "all", "every", "each"}
-    | {"another", "other", "no", "any"}
-)
-_FUNCTION_CAPITALS = frozenset(
-    {"the", "a", "an", "this", "that", "it", "its", "there", "here", "then", "these", "those"}
-    | {"what", "when", "where", "why", "how", "which", "who", "if", "so", "but", "and", "or"}
-    | {"yes", "no", "ok", "okay", "well", "also", "after", "before", "during", "since", "while"}
-    | {"because", "as", "once", "today", "yesterday", "tomorrow", "now", "later", "please"}
-    | {"sorry", "thanks", "hi", "hey", "fyi", "note", "update", "edit", "root", "cause"}
-)
-
 # --- Where a clause ends ------------------------------------------------------------------
 
 _CLAUSE_WORDS = frozenset(
@@ -151,15 +100,6 @@ _PREPOSITIONS = frozenset(
     | {"according", "since", "until"}
     | {"following", "as", "with", "for", "from", "over", "within", "despite", "being", "having"}
 )
-
-
-class Word(NamedTuple):
-    # A tuple rather than a dataclass: a sentence makes dozens, and a tuple is
-    # about three times cheaper to build.
-    text: str
-    low: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,14 +134,6 @@ class Sentence:
 
 # A line longer than this is prose, not a chat message: its sentences stand alone.
 CHAT_LINE_LIMIT = 280
-
-
-def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
-    """The words and punctuation of `text`, with offsets shifted by `offset`."""
-    return tuple(
-        Word(m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
-        for m in WORD_RE.finditer(text)
-    )
 
 
 def read(masked: str, lo: int, hi: int) -> Sentence:
@@ -717,176 +649,3 @@ def _adjective_after_owner(words: tuple[Word, ...], j: int) -> bool:
     if not owner.endswith(("'s", "’s")) or not low.endswith("ed") or j + 1 >= len(words):
         return False
     return words[j + 1].low in _WORK_NOUNS
-
-
-def _person_word(word: Word, *, first: bool) -> bool:
-    """A role, handle, name or (not first in its clause) capitalised word."""
-    text = word.text
-    if word.low in _ROLES or text.startswith(("@", NAME_MARK)):
-        return True
-    return not first and text[:1].isupper() and word.low not in _FUNCTION_CAPITALS
-
-
-def agent_of(phrase: str) -> str:
-    """The agent kind of a noun phrase read on its own ("the on-call" is OTHER)."""
-    words = words_of(phrase.strip())
-    return _agent(words, first=False) if words else SYSTEM
-
-
-def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
-    if any(w.low == "(" for w in subject):
-        subject = _outside_brackets(subject)  # "The operator (a new hire)"
-    if any(w.low == "." for w in subject):
-        subject = _without_title_stops(subject)  # "Mr. Okafor", "J. Okafor"
-    if len(subject) > 1 and subject[-1].low in _REFLEXIVES:
-        subject = subject[:-1]  # "The CEO himself"
-    if not subject:
-        return ELIDED if first else SYSTEM
-    if len(subject) > 1 and subject[-1].low in _PRONOUNS:
-        # "Turns out I'd forgotten ...": the pronoun that ends the subject acts.
-        subject = subject[-1:]
-    if len(subject) > 1 and subject[0].low.endswith("ing") and subject[0].low not in _ROLES:
-        return SYSTEM  # "Appointing an incident manager could have helped": an activity
-    lows = [w.low for w in subject]
-    if lows[0] in _SELF_WORDS or (lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES):
-        return SELF
-    if lows[0] in _NOBODY_WORDS or lows[:2] in (["no", "one"], ["none", "of"], ["not", "one"]):
-        return GROUP if lows[:3] == ["none", "of", "us"] else NOBODY
-    if lows[0] in _GROUP_WORDS:
-        return GROUP
-    if lows[0] in _OTHER_WORDS:
-        return OTHER
-    subject = _before_preposition(subject)
-    if _possessed_work(subject):
-        return WORK
-    head = subject[-1]
-    if head.text.startswith("@") or head.text.startswith(NAME_MARK) or head.low in _ROLES:
-        return OTHER
-    if head.low in _WORKERS and len(subject) > 1 and subject[-2].low in _TRADES:
-        return OTHER
-    if any(w.text.startswith(("@", NAME_MARK)) for w in subject) and "of" not in lows:
-        return OTHER
-    if head.text[:1].isupper() and any(w.low in _ROLES for w in subject[:-1]):
-        return OTHER  # "staff member Brain", "engineer Dana"
-    if _name_shaped(subject):
-        return OTHER
-    return SYSTEM
-
-
-_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st"})
-_REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself", "yourself"})
-
-
-def _without_title_stops(subject: tuple[Word, ...]) -> tuple[Word, ...]:
-    """The subject without the full stops of titles and initials, which end no name."""
-    return tuple(
-        w
-        for k, w in enumerate(subject)
-        if not (w.low == "." and k > 0 and _title_or_initial(subject[k - 1]))
-    )
-
-
-def _title_or_initial(word: Word) -> bool:
-    return word.low in _TITLES or (len(word.text) == 1 and word.text.isupper())
-
-
-def _outside_brackets(subject: tuple[Word, ...]) -> tuple[Word, ...]:
-    kept: list[Word] = []
-    depth = 0
-    for word in subject:
-        depth += word.low == "("
-        if depth == 0:
-            kept.append(word)
-        depth -= word.low == ")" and depth > 0
-    return tuple(kept)
-
-
-_QUANTIFIERS = frozenset({"one", "some", "none", "all", "many", "several", "two", "each", "any"})
-_PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "of", "for", "with", "behind", "inside"})
-_WORK_NOUNS = frozenset(
-    {"pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"}
-    | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
-    | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
-    | {"command", "job", "setting", "settings", "tweak", "cleanup", "rollout", "decision", "call"}
-    | {"experiment", "experiments", "advice", "recommendation", "suggestion", "idea", "plan"}
-)
-
-
-def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
-    """The subject up to its first prepositional or participle phrase ("a field
-    engineer at the colo", "the engineer running the cleanup")."""
-    for k in range(1, len(subject)):
-        low = subject[k].low
-        if low.endswith("ing") and low not in _ROLES and _person_word(subject[k - 1], first=k == 1):
-            return subject[:k]
-        if low in _PLACE_PREPOSITIONS and not (low == "of" and subject[k - 1].low in _QUANTIFIERS):
-            return subject[:k]
-    return subject
-
-
-def _possessed_work(subject: tuple[Word, ...]) -> bool:
-    """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix #12",
-    "a junior analyst's script" (the owner may follow an article and adjectives)."""
-    owners = [k for k, w in enumerate(subject[:4]) if w.low.endswith(("'s", "’s"))]
-    if owners:
-        subject = subject[owners[0] :]
-    elif subject[0].low in {"the", "a", "an", "this", "that"}:
-        subject = subject[1:]
-    if len(subject) < 2 or not any(w.low in _WORK_NOUNS for w in subject[1:3]):
-        return False
-    owner = subject[0]
-    if owner.low in {"your", "his", "her", "their"}:
-        return True
-    possessive = owner.low.endswith(("'s", "’s"))
-    if possessive and owner.low[:-2] in _ROLES:
-        return True  # "the staffer's botched update"
-    return possessive and (owner.text[:1].isupper() or owner.text.startswith(("@", NAME_MARK)))
-
-
-_SS_NOUN_SUFFIXES = (
-    "ness",
-    "less",
-    "cess",
-    "gress",
-    "ress",
-    "ass",
-    "loss",
-    "cross",
-    "gloss",
-    "uss",
-)
-_NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "Da", "La", "Le", "Van", "Von")
-
-
-def _camel_case(text: str) -> bool:
-    """A capital inside the word after a lower-case letter ("SeriLog", "IaC"), as
-    product names are written; "McKenzie" and "DeShawn" are names."""
-    inner = any(a.islower() and b.isupper() for a, b in pairwise(text))
-    return inner and not text.startswith(_NAME_PREFIXES)
-
-
-def _name_shaped(subject: tuple[Word, ...]) -> bool:
-    """One or two capitalised words, not a function word or a noun by its ending."""
-    # A name takes no article: "The API" and "This Worker" are things.
-    if len(subject) > 3 or subject[0].low in _DETERMINERS:
-        return False
-    core = [w for w in subject if w.low not in {"staff", "member", "user"}]
-    if not core or not all(w.text[:1].isupper() for w in core):
-        return False
-    head = core[-1]
-    if head.low in _FUNCTION_CAPITALS or head.low.endswith(_THING_SUFFIXES):
-        return False
-    if head.low.endswith(("bot", "bot]")):
-        return False  # "Dependabot", "renovate[bot]": tools that open PRs
-    if len(core) == 1 and head.text.isupper() and len(head.text) > 1:
-        return False  # "CI", "DNS": an acronym names a thing
-    if any(_camel_case(w.text) for w in core):
-        return False  # "SeriLog", "IaC", "PowerShell": products, not people
-    # "Validators", "Deploys": a capitalised plural is a thing more often than a
-    # name; "Hollis" and "Marcus" are names.
-    # A double "s" ends a name ("Voss", "Hess") more often than a plural; the
-    # nouns that end so do by their suffix ("Access", "Business", "Progress").
-    plural = head.low.endswith("s") and not head.low.endswith(("is", "us", "as", "os"))
-    if head.low.endswith("ss") and len(head.low) > 3:
-        plural = head.low.endswith(_SS_NOUN_SUFFIXES)
-    return not (plural and not any(c.isdigit() for c in head.text))

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .clause import (
-    _ARTICLES,
-    Clause,
-    Sentence,
-    Word,
-    _Lazy,
-    _prefixed_irregular_past,
-)
+from .agents import Word
+from .clause import _ARTICLES, Clause, Sentence, _Lazy, _prefixed_irregular_past
 from .verb_words import (
     _AUX,
     _EVENT_VERBS,

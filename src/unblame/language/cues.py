@@ -19,16 +19,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 
 from . import cue_base, cues_acts, cues_people, cues_remedy, cues_slips
-from .clause import (
-    ELIDED,
-    OTHER,
-    SELF,
-    Clause,
-    Sentence,
-    _Lazy,
-    _skip_openers,
-    read,
-)
+from .agents import ELIDED, OTHER, SELF
+from .clause import Clause, Sentence, _Lazy, _skip_openers, read
 from .cue_base import _WRONG_OBJECT_RE
 from .cue_triggers import CUE_TRIGGERS
 from .cues_acts import (

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .clause import (
-    _CLAUSE_WORDS,
-    _DETERMINERS,
-    GROUP,
-    NOBODY,
-    OTHER,
-    Clause,
-    Sentence,
-    _Lazy,
-)
+from .agents import _DETERMINERS, GROUP, NOBODY, OTHER
+from .clause import _CLAUSE_WORDS, Clause, Sentence, _Lazy
 from .cue_base import (
     _APPLYING,
     _APPLYING_RE,

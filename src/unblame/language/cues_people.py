@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .clause import (
-    _PRONOUNS,
-    ELIDED,
-    GROUP,
-    OTHER,
-    SELF,
-    SYSTEM,
-    Clause,
-    Sentence,
-    _Lazy,
-    agent_of,
-)
+from .agents import _PRONOUNS, ELIDED, GROUP, OTHER, SELF, SYSTEM, agent_of
+from .clause import Clause, Sentence, _Lazy
 from .cue_base import (
     _CONDITIONS,
     _DISCOVERIES,

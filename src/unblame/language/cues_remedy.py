@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .clause import (
-    NOBODY,
-    OTHER,
-    Clause,
-    Sentence,
-    _Lazy,
-    _skip_openers,
-)
+from .agents import NOBODY, OTHER
+from .clause import Clause, Sentence, _Lazy, _skip_openers
 from .cue_base import _clause_text, _predicate
 from .lexicon import NAME_MARK, STRONG_ACTION
 

@@ -132,16 +132,50 @@ def _factor(sub: Any, ignorecase: bool) -> None:
             alternatives = []
             for alt in av[1]:
                 _factor(alt, ignorecase)
-                # `(?:a|b)|c` is `a|b|c`: one alternation to factor.
-                if len(alt.data) == 1 and alt.data[0][0] is C.BRANCH:
-                    alternatives.extend(alt.data[0][1][1])
-                else:
-                    alternatives.append(_letter_first(alt, ignorecase))
+                alternatives.extend(_spread(alt, ignorecase, sub.state))
             merged = _merged(alternatives, ignorecase, sub.state) or alternatives
             sub.data[i] = (C.BRANCH, (av[0], merged))
         elif not _is_case_set(op, av):
             for child, inner in _children(op, av, ignorecase):
                 _factor(child, inner)
+
+
+def _spread(alt: Any, ignorecase: bool, state: Any) -> list[Any]:
+    """`alt`, or the alternatives it starts with, each followed by the rest of it.
+
+    `(?:a|b)|c` is `a|b|c`, and `(?:a|b)\\b|c` is `a\\b|b\\b|c`, tried in the same
+    order: then each starts with its own first item, which the engine can pass
+    over at one comparison, and alternatives that start alike can share it. The
+    rest is copied into each, so only a short rest without groups is spread.
+    """
+    if not alt.data or alt.data[0][0] is not C.BRANCH:
+        return [_letter_first(alt, ignorecase)]
+    inner, rest = alt.data[0][1][1], alt.data[1:]
+    if rest and _within(rest, _SPREAD_LIMIT // max(len(inner) - 1, 1)) < 0:
+        return [alt]
+    return [_letter_first(_parser.SubPattern(state, [*a.data, *rest]), ignorecase) for a in inner]
+
+
+# How many items copying the rest of an alternative into each of its first
+# alternatives may add: `\\b(?:one|two|…)\\b` is spread, a long clause is not.
+_SPREAD_LIMIT = 256
+
+
+def _within(items: Any, budget: int) -> int:
+    """What is left of `budget` once every item of `items` and inside them is
+    counted; -1 when it runs out or a group that captures (or a reference to
+    one) is met, since a copy must not hold a group twice."""
+    for op, av in items:
+        budget -= 1
+        if budget < 0 or op in (C.GROUPREF, C.GROUPREF_EXISTS):
+            return -1
+        if op is C.SUBPATTERN and av[0] is not None:
+            return -1
+        for child, _ in _children(op, av, False):
+            budget = _within(child.data, budget)
+            if budget < 0:
+                return -1
+    return budget
 
 
 def _letter_first(alt: Any, ignorecase: bool) -> Any:
@@ -211,8 +245,9 @@ def _merged(alternatives: list[Any], ignorecase: bool, state: Any) -> list[Any] 
             out.append(members[0])
             continue
         rests = [
-            _letter_first(_parser.SubPattern(state, member.data[1:]), ignorecase)
+            spread
             for member in members
+            for spread in _spread(_parser.SubPattern(state, member.data[1:]), ignorecase, state)
         ]
         inner = _merged(rests, ignorecase, state) or rests
         head = members[0].data[0]

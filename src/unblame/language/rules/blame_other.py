@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..clause import AGENTS as AGENTS_ALL
-from ..clause import ELIDED, NOBODY, OTHER, SYSTEM, WORK
+from ..agents import AGENTS as AGENTS_ALL
+from ..agents import ELIDED, NOBODY, OTHER, SYSTEM, WORK
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule

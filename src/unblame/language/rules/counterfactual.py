@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..clause import GROUP, NOBODY, OTHER, SYSTEM
+from ..agents import GROUP, NOBODY, OTHER, SYSTEM
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule

@@ -6,7 +6,7 @@ their part factually and turn to the system. They never reprimand.
 
 from __future__ import annotations
 
-from ..clause import AGENTS, ELIDED, GROUP, SELF, SYSTEM
+from ..agents import AGENTS, ELIDED, GROUP, SELF, SYSTEM
 from ..cues import frame
 from ..finding import Category, Severity
 from ..lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS

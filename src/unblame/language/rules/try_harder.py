@@ -8,7 +8,7 @@ simplification are strong ones. A remedy that also names a strong action
 
 from __future__ import annotations
 
-from ..clause import AGENTS
+from ..agents import AGENTS
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
