@@ -306,3 +306,31 @@ def test_self_judgement_in_other_words(text):
 
 def test_owning_a_thing_is_not_owning_a_mistake():
     assert categories("I own that dashboard, ping me with questions.") == []
+
+
+# --- "Human Error" as a title -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Further reading: Dekker, The Field Guide to Understanding Human Error.",
+        "The team read Behind Human Error before the retro.",
+        "See Reason's Human Error (1990) for the taxonomy of slips and lapses.",
+    ],
+)
+def test_a_book_title_is_a_mention(text):
+    assert "human_error" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human Error caused the outage.",
+        "The root cause was Human Error.",
+        "Root Cause: Human Error",
+        "Cause: Human Error on the deploy step.",
+    ],
+)
+def test_a_capitalised_label_given_as_the_cause_is_still_the_label(text):
+    assert "human_error" in categories(text)

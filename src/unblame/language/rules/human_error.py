@@ -54,6 +54,11 @@ GENERIC = r"""
       \W+(?:\w+\W+){0,2}?(?:human|operator|user|manual)\s+errors?
     | \d\s*%|\bpercent\b|\b(?:estimated|studies|study|survey\w*|research)\b
     | \bwould\s+be\s+(?:a|an)\s+(?:\W?\w+\W?\s+)?case\s+of
+    # A title, capitalised after another capitalised word: "Behind Human Error",
+    # "Understanding Human Error", "Reason's Human Error", "Book: Human Error"; not a
+    # field label ("Root Cause: Human Error"), which gives the cause.
+    | (?<![\w'’])(?!(?:cause|reason|category|classification|type|verdict|finding|root|primary)(?![\w'’]))
+      (?-i:[A-Z][\w'’]*)[:*_"“”]?\s+[*_"“]?(?-i:Human\s+Errors?)\b
 """
 
 # Slips named by their form rather than called "human error": a typo, a
@@ -147,6 +152,7 @@ RULES = (
             "As usual it was some human screw-up that took the site down.",
         ),
         good=(
+            "Further reading: Dekker's The Field Guide to Understanding Human Error.",
             "Dekker treats human error as a symptom of trouble deeper in the system.",
             "Calling it operator error would hide the confusing flag.",
             "The 4xx panel separates user errors from server errors.",
