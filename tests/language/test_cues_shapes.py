@@ -334,3 +334,33 @@ def test_a_book_title_is_a_mention(text):
 )
 def test_a_capitalised_label_given_as_the_cause_is_still_the_label(text):
     assert "human_error" in categories(text)
+
+
+# --- pleas that span a clause, compliance asked of everyone, promises to do it right ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Think before you force-push, folks.",
+        "Stick to the release checklist, everyone.",
+        "Follow the deploy runbook to the letter.",
+        "From here on I'll tag releases more carefully.",
+    ],
+)
+def test_effort_asked_of_people(text):
+    assert categories(text)[:1] == ["try_harder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow the runbook in docs/ops.md to restore the replica.",
+        "Follow the restore steps below.",
+        "Think about the blast radius before the design review.",
+        "I'll configure the alert properly once the dashboard lands.",
+        "We'll set the TTL properly in the template.",
+    ],
+)
+def test_instructions_and_system_changes_ask_no_effort(text):
+    assert "try_harder" not in categories(text)

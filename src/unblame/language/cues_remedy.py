@@ -68,6 +68,10 @@ _PLEA_RE = _Lazy(
     r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
     r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
     r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
+    # The writer's promise to do it right: "going forward I'll stick to semver properly".
+    r"|\bi(?:['’]ll|\s+will|\s+am\s+going\s+to|['’]m\s+going\s+to)\s+(?:\w+\s+)?(?:stick\s+to|follow"
+    r"|do|handle|check|test|review|read|tag|version|release)\s+(?:[\w-]+\s+){0,3}?(?:properly|more"
+    r"\s+carefully|more\s+closely|with\s+more\s+care|by\s+the\s+book)\b"
     # Virtues asked for as the fix: "the fix is better discipline around releases".
     r"|\b(?:better|more|stricter|greater|improved|increased|renewed)\s+(?:discipline|diligence|rigou?r"
     r"|carefulness|vigilance|attention\s+to\s+detail)\b"
@@ -127,6 +131,11 @@ _IMPERATIVE_RE = _Lazy(
     r"|(?:double|triple)[- ]?check\s+(?!that\s+you\s+have\b)\w+"
     # The lesson re-sent to people: "Re-communicate the deploy policy", "Reiterate …".
     r"|re-?communicate|re-?circulate|re-?iterate|re-?emphasi[sz]e|re-?educate)\b"
+    # Compliance asked of everyone: "Stick to the checklist, everyone", not an
+    # instruction ("Follow the runbook in docs/ops.md to restore").
+    r"|(?:follow|stick\s+to|adhere\s+to)\s+(?:the|our|your)\s+(?:[\w-]+\s+)?(?:checklists?|runbooks?|process"
+    r"|procedures?|playbooks?|polic(?:y|ies)|rules|guidelines)\b(?=[^.!?]*\b(?:everyone|everybody|folks"
+    r"|people|all|exactly|strictly|always|to\s+the\s+letter)\b)"
     # "Next time ping #infra first", "In future, take a moment ...": a remedy in time.
     r"|(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|(?:going|moving)\s+forward)\s*,?\s+"
     rf"(?:{_PLEASE}\s+)?(?!we\b|i\b|you\b|the\b|our\b|it\b|this\b|all\b)[a-z]+\b",
@@ -214,7 +223,13 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         begin += 1
     if begin >= len(clause.words):
         return None
-    match = _IMPERATIVE_RE.match(text, clause.words[begin].start - clause.start)
+    # A first clause reads on to the sentence end: "Think before you merge" is cut
+    # at "before" by the clause reader.
+    first = clause is sentence.clauses[0]
+    reach = sentence.text[clause.start - sentence.offset :] if first else text
+    match = _IMPERATIVE_RE.match(reach, clause.words[begin].start - clause.start)
+    if match is not None and match.start() >= len(text):
+        match = None
     if match is None and clause.words[begin].low in _IMPERATIVE_VERBS:
         # A verb of care that stresses itself: "Verify the ID twice", "... please";
         # a first clause reads on to the sentence end ("Read your PR before asking
