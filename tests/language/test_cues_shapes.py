@@ -364,3 +364,37 @@ def test_effort_asked_of_people(text):
 )
 def test_instructions_and_system_changes_ask_no_effort(text):
     assert "try_harder" not in categories(text)
+
+
+# --- hindsight in an inverted condition, a safety option left off, names before "never" ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had the page been acknowledged, the failover would have started sooner.",
+        "Had the migration been reviewed by the DB team, the lock would have been caught.",
+        "If I'd opened the dashboard first, I'd have seen the spike.",
+        "Ferreira didn't pass the --dry-run flag and rebooted every host.",
+        "Ferreira never set a WHERE clause on the delete.",
+    ],
+)
+def test_hindsight_about_care_left_undone(text):
+    assert categories(text)[:1] == ["counterfactual"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had the disk been larger, the job would have finished.",
+        "The client library didn't set a timeout.",
+    ],
+)
+def test_a_design_condition_or_a_things_default_is_no_hindsight_about_people(text):
+    assert "counterfactual" not in categories(text)
+
+
+def test_a_name_before_never_is_the_subject_not_a_vocative():
+    assert "try_harder" not in categories("Ferreira never set a WHERE clause on the delete.")
+    assert categories("@robin, never force-push to main.") == ["try_harder"]
+    assert categories("@robin @kai please double-check the tag next time.") == ["try_harder"]

@@ -97,6 +97,10 @@ _OMISSION_RE = _Lazy(
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
     r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
     r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
+    # A safety option left off: "didn't pass the dry-run flag", "never set a WHERE clause".
+    r"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t)\s+(?:\w+ly\s+)?(?:pass|set|add|include"
+    r"|specify|use|enable|turn\s+on)\s+(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:flag|option|switch"
+    r"|dry-?run|where\s+clause|safety|safeguard|limit|filter|lock|guard|confirmation|--[\w-]+)\b"
     rf"|\b(?:was|were)\s+(?:too\s+|very\s+|really\s+)?slow\s+to\s+(?:{_CARE_VERBS}|act|react|page)\b"
     r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
     # "has not reviewed too closely": care said to fall short without "enough".

@@ -112,6 +112,10 @@ _PLEA_RE = _Lazy(
 )
 
 
+# What follows a name said to someone: "@robin, bump …", "@robin please bump …".
+_VOCATIVE_ENDS = frozenset({",", ":", "please", "pls", "plz", "plse", "pleeease"})
+
+
 # Chat spells "please" short.
 _PLEASE = r"(?:please|pls|plz|plse|pleeease)"
 
@@ -217,7 +221,16 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     begin = _skip_openers(clause.words)
     # "@robin please bump ...": a vocative before the imperative.
     last = len(clause.words) - 1
-    while begin < last and clause.words[begin].text.startswith(("@", NAME_MARK)):
+    # A name is a vocative only before a comma or "please": "Kim never set a WHERE
+    # clause" tells what Kim did.
+    while (
+        begin < last
+        and clause.words[begin].text.startswith(("@", NAME_MARK))
+        and (
+            clause.words[begin + 1].low in _VOCATIVE_ENDS
+            or clause.words[begin + 1].text.startswith(("@", NAME_MARK))
+        )
+    ):
         begin += 1
     if begin < len(clause.words) and clause.words[begin].low == ",":
         begin += 1

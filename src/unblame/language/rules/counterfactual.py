@@ -42,6 +42,13 @@ BUILDING_GERUNDS = (
     r"|nothing|anything|everything|during|according|including|morning|evening"
 )
 
+# Acts of care done to a thing: what an inverted condition ("had the alert been
+# acknowledged") says was left undone.
+_CARED_FOR = (
+    "acknowledged|read|checked|reviewed|tested|noticed|followed|escalated|double-checked|verified"
+    "|consulted|heeded|seen|looked\\s+at|answered|communicated|announced|monitored|watched"
+)
+
 RULES = (
     Rule(
         code="UB301",
@@ -268,6 +275,7 @@ RULES = (
             "Reading the runbook would have shown the right flag.",
             "The outage could have been avoided by deploying the two changes separately.",
             "Checking the graph first would have made the problem obvious.",
+            "Had the page been acknowledged, the failover would have started sooner.",
         ),
         good=(
             "Adding a lock timeout would have prevented the contention.",
@@ -275,6 +283,7 @@ RULES = (
             "A schema check would have caught this.",
             "Monitoring the queue depth would have caught it earlier.",
             "The outage could have been prevented by adding a presubmit check.",
+            "Had the disk been larger, the job would have finished.",
         ),
         triggers=("would", "could", "might"),
         pattern=rf"""
@@ -293,6 +302,11 @@ RULES = (
             | \b(?:could|would|might)\s+(?:easily\s+)?have\s+been\s+(?:avoided|prevented)\s+
                 (?:if\s+{{PERSON}}\b|by\s+(?:simply\s+|just\s+)?(?!(?:{BUILDING_GERUNDS}|{SYSTEM_GERUNDS})\b)
                 [a-z]+ing\s+(?:the|a|an|it|this|that|each|every|both|our)\b)
+            # The inverted condition about an act of care: "Had the alert been acknowledged,
+            # the failover would have started sooner" ("had the disk been larger" is a design).
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*had\s+(?:the|a|an|this|that|our|their|his|her|your)\s+
+                (?:[\w-]+\s+){{0,3}}?been\s+(?:\w+ly\s+)?(?:{_CARED_FOR})\b{{INSENT}}*?
+                \b(?:would|could|might)(?:n['’]t|\s+not)?\s+have\b
             )
         """,
         negatable=False,

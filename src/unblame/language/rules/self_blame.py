@@ -440,6 +440,7 @@ RULES = (
             "I didn't notice the PR was still a draft.",
             "I'd forgotten to rotate the staging key before the demo.",
             "Honestly, I didn't coordinate the cutover carefully enough.",
+            "If I'd opened the dashboard first, I'd have seen the spike.",
         ),
         good=(
             "I should have the fix ready by Friday.",
@@ -461,7 +462,7 @@ RULES = (
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*should(?:n't|\s+not|n’t)?\s+have\s+\w+
             | \b(?:like|as)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
-            | \bif\s+only\s+i\b | \bif\s+i\s+(?:had|'d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
+            | \bif\s+only\s+i\b | \bif\s+i(?:\s+had|['’]d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
         """,
