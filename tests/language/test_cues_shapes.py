@@ -398,3 +398,20 @@ def test_a_name_before_never_is_the_subject_not_a_vocative():
     assert "try_harder" not in categories("Ferreira never set a WHERE clause on the delete.")
     assert categories("@robin, never force-push to main.") == ["try_harder"]
     assert categories("@robin @kai please double-check the tag next time.") == ["try_harder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A stray digit typed into the quota field doubled every tenant's bill.",
+        "A copy-paste slip in the ACL opened the admin port to the world.",
+        "A hand-edited value in the manifest took the cache offline.",
+        "A wrong option selected in the console made all the buckets public.",
+    ],
+)
+def test_a_slip_as_the_subject_that_did_the_damage(text):
+    assert categories(text)[:1] == ["human_error"]
+
+
+def test_a_typo_that_made_it_into_the_notes_did_no_damage():
+    assert "human_error" not in categories("A typo made it into the release notes.")

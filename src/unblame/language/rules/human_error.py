@@ -79,6 +79,8 @@ SLIP_NOUNS = r"""
     |mis(?!configur|match|align|s)[a-z]{3,}(?:ed|led)\s+(?:[\w-]+\s+)?(?:email|cable|value|entry|field|address|label|port|host|record)s?
     |botched\s+(?:manual\s+|hand\s+)?(?:[\w-]+\s+)?(?:edit|change|update|migration|upgrade|deploy|renewal)
     |manual\s+[\w-]+\s+(?:errors?|mistakes?)|(?:entered|typed|edited|introduced)\s+by\s+hand
+    |(?:manually|hand)[-\s](?:edited|entered|typed|keyed|copied)\s+(?:[\w-]+\s+)?(?:values?|entry|entries|numbers?
+      |settings?|fields?|records?|lines?)
     # A mistake that names itself a person's: "a simple mistake", "a manual misconfiguration",
     # "a misconfiguration by an engineer", "an incorrect value entered by a technician".
     |(?:simple|small|silly|honest|careless|stupid|dumb|costly|human)\s+(?:mistake|slip|blunder)s?
@@ -125,6 +127,9 @@ SLIP_NOUN_TRIGGERS = (
     "by hand",
     "input",
     "case of",
+    "manually",
+    "hand-",
+    "hand ",
 )
 
 RULES = (
@@ -203,6 +208,8 @@ RULES = (
             "A mislabelled patch cable took the storage shelf offline.",
             "The blunder wiped the scheduling records for two clinics.",
             "Two of the hostnames were typed incorrectly, so the purge hit the wrong pool.",
+            "A stray digit in the quota field doubled every tenant's bill.",
+            "A wrong box ticked in the sharing dialog made every folder public.",
         ),
         good=(
             "Mistakes happen; the deploy tool now asks for confirmation.",
@@ -215,6 +222,7 @@ RULES = (
             "The error caused the worker to restart, which cleared the queue.",
             "That mistake broke nothing: the dry run caught it.",
             "The form warns when a hostname was typed that matches no host.",
+            "A typo made it into the release notes and was fixed the same day.",
         ),
         pattern=(
             Check(
@@ -265,7 +273,10 @@ RULES = (
                 (?!\s+(?:nothing|no|none)\b)
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
-                |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped))
+                |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped
+                |doubled|tripled|opened|locked|disabled|rebooted|restarted|halted|purged|emptied|overwrote
+                |corrupted|published|leaked|made\s+(?!it\b)(?:every|all|the|our|\w+)\s+(?:[\w-]+\s+){{0,3}}?(?:public
+                |private|unavailable|unreachable|read-only|invalid|fail\w*)))
         """,
             ),
             # A slip at the keyboard told in the passive: "one of the inputs was entered
