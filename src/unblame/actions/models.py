@@ -492,3 +492,22 @@ class DueEmail(models.Model):
 
     def __str__(self) -> str:
         return f"Due email for item {self.item_id} due {self.due_date}"
+
+
+class FindingsRefresh(models.Model):
+    """One analyzer's refresh of every action item's stored findings (actions.refresh).
+
+    A row is made when the refresh is first queued for that analyzer digest,
+    so a server started again with the same analyzer queues none; `finished_at`
+    is set when every item was checked.
+    """
+
+    analyzer = models.CharField(max_length=32, unique=True)
+    queued_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Items whose findings the finishing run wrote (stale ones; current ones are only read).
+    refreshed = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        state = f"finished {self.finished_at:%Y-%m-%d %H:%M}" if self.finished_at else "queued"
+        return f"Findings refresh for analyzer {self.analyzer}, {state}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 
 @db_periodic_task(crontab(minute="*/15"))
@@ -11,3 +11,21 @@ def email_items_falling_due() -> None:
     from unblame.actions.due_emails import email_fallen_due
 
     email_fallen_due()
+
+
+@db_task()
+def refresh_stale_findings(
+    analyzer: str, phase: int = 0, after: int = 0, checked: int = 0, refreshed: int = 0
+) -> None:
+    """Refresh stale stored findings for a few seconds, then queue the rest (actions.refresh)."""
+    from unblame.actions.refresh import SECONDS_PER_TASK, Cursor, Totals, refresh_for
+
+    # Inline (UNBLAME_TASKS_IMMEDIATE), a task queued by a task would nest a
+    # call per batch: run to the end instead.
+    seconds = None if refresh_stale_findings.huey.immediate else SECONDS_PER_TASK
+    more = refresh_for(analyzer, Cursor(phase, after), Totals(checked, refreshed), seconds)
+    if more is not None:
+        cursor, totals = more
+        refresh_stale_findings(
+            analyzer, cursor.phase, cursor.after, totals.checked, totals.refreshed
+        )
