@@ -46,6 +46,7 @@ COMMANDS: dict[str, str] = {
     "worker": "unblame.cli.worker",
     "backup": "unblame.cli.backup",
     "restore": "unblame.cli.restore",
+    "refresh-findings": "unblame.cli.refresh_findings",
     "export": "unblame.cli.export",
     "import": "unblame.cli.import_data",
     "manage": "unblame.cli.manage",

@@ -93,16 +93,17 @@ def _index() -> None:
 
 
 class ProgressBar:
-    """A one-line progress bar of incidents on stderr, redrawn in place on a terminal."""
+    """A one-line progress bar of incidents (or `what`) on stderr, redrawn in place on a tty."""
 
-    def __init__(self, started: float) -> None:
+    def __init__(self, started: float, what: str = "incidents") -> None:
         self.started = started
+        self.what = what
         self.tty = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int) -> None:
         filled = BAR_WIDTH * done // total
         bar = "#" * filled + "." * (BAR_WIDTH - filled)
         elapsed = time.monotonic() - self.started
-        line = f"[{bar}] {done:,}/{total:,} incidents, {elapsed:.0f} s"
+        line = f"[{bar}] {done:,}/{total:,} {self.what}, {elapsed:.0f} s"
         sys.stderr.write(("\r" + line) if self.tty else line + "\n")
         sys.stderr.flush()

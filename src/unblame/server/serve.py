@@ -166,12 +166,31 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
     bootstrap(url, demo, out)
+    queue_findings_refresh(out)
     worker = start_worker(worker_threads, out)
     try:
         run_waitress(host, port, out)
     finally:
         if worker is not None:
             worker.stop(graceful=True)
+
+
+def queue_findings_refresh(out: TextIO) -> None:
+    """After an upgrade, queue the refresh of action items' stored findings (actions.refresh).
+
+    Here rather than after `migrate`: an edited rule changes the analyzer
+    without a migration, `migrate` also runs for other commands and tests, and
+    this is where the worker that runs it starts. Once per analyzer.
+    """
+    from unblame.actions.refresh import queue_if_new_analyzer
+    from unblame.actions.tasks import refresh_stale_findings
+
+    # Inline, the whole refresh would run here and hold up the start:
+    # left to the pages and `unblame refresh-findings`.
+    if refresh_stale_findings.huey.immediate:
+        return
+    if queue_if_new_analyzer():
+        print("New analyzer: action items' findings are refreshed in the background.", file=out)
 
 
 def start_worker(threads: int | None, out: TextIO):
