@@ -415,3 +415,17 @@ def test_a_slip_as_the_subject_that_did_the_damage(text):
 
 def test_a_typo_that_made_it_into_the_notes_did_no_damage():
     assert "human_error" not in categories("A typo made it into the release notes.")
+
+
+def test_a_department_acts_through_its_people_and_it_in_capitals_is_no_pronoun():
+    assert categories("The city's IT department pushed an untested update to every kiosk.") == [
+        "blame_other"
+    ]
+    # "They" in technical writing is as often tools as people: only a blunder counts.
+    assert categories("They pushed an untested update to every kiosk.") == []
+    assert categories("The department's server went down at noon.") == []
+
+
+def test_a_roles_misconfiguration_that_left_people_offline_is_the_slip_as_cause():
+    text = "Officials said a technician's misconfiguration left the clinics offline for a day."
+    assert categories(text) == ["human_error"]

@@ -386,8 +386,9 @@ def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     weeks of warning instead of minutes"), so for it only a blunder counts.
     """
     found = blunder(sentence, clause)
-    subject = {w.low for w in clause.words[: clause.predicate]}
-    if found is not None or subject & {"they", "it"} or _responds(clause):
+    # "IT" in capitals is the department, not the pronoun.
+    subject = {w.text for w in clause.words[: clause.predicate]}
+    if found is not None or subject & {"they", "They", "it", "It"} or _responds(clause):
         return found
     return (
         _phrase(sentence, clause, _WRONG_OBJECT_RE)

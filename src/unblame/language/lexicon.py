@@ -138,6 +138,8 @@ ROLE_WORDS = (
     "woman",
     "staff",
     "team",
+    # "the city's IT department pushed …": a department acts through its people.
+    "department",
     "squad",
     "folks",
     "person",

@@ -68,7 +68,8 @@ SLIP_NOUNS = r"""
     |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+|misspell\w+|misclick\w*
     |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed)
     |(?:(?:employee|staff)\s+operational|clerical|keying|input|data[-\s]entry|transcription|entry
-      |worker['’]s|staff['’]s|(?:{ROLE})['’]s)\s+(?:errors?|mistakes?|blunders?|slips?)
+      |worker['’]s|staff['’]s|(?:{ROLE})['’]s)\s+(?:errors?|mistakes?|blunders?|slips?|misconfigurations?
+      |typos?|oversights?)
     |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:(?:its|their|the|our|a|an)\s+)?(?:[\w-]+\s+)?(?:{ROLE})
     |(?:staff|employee|operator|worker|crew)\s+blunders?
     |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal)
@@ -210,6 +211,7 @@ RULES = (
             "Two of the hostnames were typed incorrectly, so the purge hit the wrong pool.",
             "A stray digit in the quota field doubled every tenant's bill.",
             "A wrong box ticked in the sharing dialog made every folder public.",
+            "Officials said a technician's misconfiguration left the clinics offline for a day.",
         ),
         good=(
             "Mistakes happen; the deploy tool now asks for confirmation.",
@@ -275,6 +277,7 @@ RULES = (
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
                 |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped
                 |doubled|tripled|opened|locked|disabled|rebooted|restarted|halted|purged|emptied|overwrote
+                |left\s+(?:\w+\s+){{0,3}}?(?:offline|down|unable|without|stranded|dark)
                 |corrupted|published|leaked|made\s+(?!it\b)(?:every|all|the|our|\w+)\s+(?:[\w-]+\s+){{0,3}}?(?:public
                 |private|unavailable|unreachable|read-only|invalid|fail\w*)))
         """,
