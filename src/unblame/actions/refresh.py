@@ -99,9 +99,9 @@ def refresh_all(
     while cursor is not None:
         cursor, done = refresh_batch(cursor, size)
         totals = totals.add(done.checked, done.refreshed)
-        if progress is not None:
+        if progress is not None and total:
             # Items added meanwhile are checked too; the bar stops at full.
-            progress(min(totals.checked, total), max(total, 1))
+            progress(min(totals.checked, total), total)
     finish(findings.analyzer_digest(), totals)
     return totals
 
