@@ -429,3 +429,28 @@ def test_a_department_acts_through_its_people_and_it_in_capitals_is_no_pronoun()
 def test_a_roles_misconfiguration_that_left_people_offline_is_the_slip_as_cause():
     text = "Officials said a technician's misconfiguration left the clinics offline for a day."
     assert categories(text) == ["human_error"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guess who just deleted the shared fixtures",
+        "my reindex job flooded the queue, draining it now",
+        "I should know better than to rebase at 5pm.",
+        "No idea how I overlooked the second region.",
+    ],
+)
+def test_self_blame_told_as_a_riddle_a_work_that_did_damage_or_disbelief(text):
+    assert categories(text)[:1] == ["self_blame"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guess who is on call this weekend.",
+        "I have no idea how the cache got corrupted.",
+        "My patch fixed the flood of retries.",
+    ],
+)
+def test_riddles_and_questions_about_the_system_are_not_self_blame(text):
+    assert "self_blame" not in categories(text)

@@ -78,6 +78,8 @@ RULES = (
             "I really screwed up the failover yesterday.",
             "It's all on me, I approved the change.",
             "That 3am cache purge was me, sorry all.",
+            "guess who just force-pushed over the release branch",
+            "my cleanup job nuked the shared fixtures, restoring now",
             "Yep, I caused this: the flag I flipped was global.",
             "My refactor broke every plugin, reverting.",
         ),
@@ -129,6 +131,18 @@ RULES = (
                     "the reason",
                     "caused",
                     "egg on",
+                    "guess who",
+                    "how i",
+                    *(
+                        "nuked",
+                        "trashed",
+                        "killed",
+                        "corrupted",
+                        "flooded",
+                        "overloaded",
+                        "bricked",
+                    ),
+                    "borked",
                 ),
                 pattern=r"""
             (?P<span>
@@ -152,7 +166,14 @@ RULES = (
             | \bi['’]m\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\s+caused\s+(?:this|it|that|all\s+this|the\s+\w+)\b
             | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:change|pr|commit|refactor|deploy|push|script|request|migration|config|typo|edit)
-              \s+(?:\w+\s+){0,3}?(?:caused|broke|took|brought|wiped|deleted|crashed|is\s+what|was\s+what)\b
+              \s+(?:\w+\s+){0,3}?(?:caused|broke|took|brought|wiped|deleted|crashed|nuked|trashed|killed
+                |corrupted|flooded|overloaded|bricked|borked|is\s+what|was\s+what)\b
+            # The answer is the writer: "guess who forgot to bump the version".
+            | \bguess\s+who\s+(?:just\s+|totally\s+)?(?:forgot|broke|pushed|deleted|merged|took|nuked|messed
+                |did|wiped|dropped|tagged|force-pushed)\b
+            # Disbelief at one's own slip: "no idea how I missed that".
+            | \b(?:no\s+idea|not\s+sure|don['’]?t\s+know)\s+how\s+i\s+(?:managed\s+to\s+)?(?:missed|forgot
+                |overlooked|broke|did|messed)\b
             | \begg\s+on\s+my\s+face\b
             | \bi(?:['’]ve|\s+have)?\s+(?:really\s+|totally\s+)?made\s+(?:a|such\s+a)\s+(?:\w+\s+)?mess\s+of\b
             | \bi\s+(?:take|accept)\s+(?:full\s+|complete\s+|total\s+|sole\s+)?(?:responsibility|the\s+blame)\b
@@ -203,6 +224,7 @@ RULES = (
             "Can't believe I'm this stupid.",
             "Six years on this pager and I still made a newbie move with the flags.",
             "Honestly I should never have been trusted with the root keys.",
+            "I really should know better than to rebase on a Friday.",
             "I feel terrible, it never would have happened if I wasn't so sloppy.",
             "Honestly I'm a liability on call.",
             "ugh, that was stupid of me",
@@ -294,6 +316,7 @@ RULES = (
                     "still have a job",
                     "wasn",
                     "was not",
+                    "better",
                 ),
                 pattern=rf"""
                     (?P<span>
@@ -321,6 +344,7 @@ RULES = (
                         |mistake|error|thing)\b
                     | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
                     | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
+                    | \bi\s+(?:\w+\s+)?should(?:['’]ve|\s+have)?\s+(?:known|know)\s+better\b
                     | \bi\s+(?:\w+\s+)?(?:have|'ve|’ve|got)\s+(?:a\s+|quite\s+a\s+|such\s+a\s+)?(?:real\s+)?(?:knack|talent|gift)\s+for
                         \s+(?:breaking|touching|messing|screwing|deleting|crashing|taking\s+down|nuking)
                     | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
