@@ -435,8 +435,7 @@ def test_a_roles_misconfiguration_that_left_people_offline_is_the_slip_as_cause(
     "text",
     [
         "guess who just deleted the shared fixtures",
-        "my reindex job flooded the queue, draining it now",
-        "I should know better than to rebase at 5pm.",
+        "my reindex script flooded the queue, draining it now",
         "No idea how I overlooked the second region.",
     ],
 )
@@ -454,3 +453,7 @@ def test_self_blame_told_as_a_riddle_a_work_that_did_damage_or_disbelief(text):
 )
 def test_riddles_and_questions_about_the_system_are_not_self_blame(text):
     assert "self_blame" not in categories(text)
+
+
+def test_knowing_better_with_an_adverb_is_still_hindsight_about_the_writer():
+    assert categories("I really should know better than to rebase at 5pm.") == ["counterfactual"]

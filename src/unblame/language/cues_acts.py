@@ -170,7 +170,7 @@ _HINDSIGHT_RE = _Lazy(
     r"|follow)\b"
     # A reproach in the present: "you could at least write LGTM and wait".
     r"|could\s+at\s+least\s+(?!(?:in|on|at|for|by|a|an|the|some|one|two|be)\b)\w+"
-    r"|should\s+(?:have\s+known|know)\s+better\b",
+    r"|(?:\w+ly\s+)?should\s+(?:have\s+known|know)\s+better\b",
     re.IGNORECASE,
 )
 

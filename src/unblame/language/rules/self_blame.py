@@ -79,7 +79,7 @@ RULES = (
             "It's all on me, I approved the change.",
             "That 3am cache purge was me, sorry all.",
             "guess who just force-pushed over the release branch",
-            "my cleanup job nuked the shared fixtures, restoring now",
+            "my cleanup script nuked the shared fixtures, restoring now",
             "Yep, I caused this: the flag I flipped was global.",
             "My refactor broke every plugin, reverting.",
         ),
@@ -224,7 +224,6 @@ RULES = (
             "Can't believe I'm this stupid.",
             "Six years on this pager and I still made a newbie move with the flags.",
             "Honestly I should never have been trusted with the root keys.",
-            "I really should know better than to rebase on a Friday.",
             "I feel terrible, it never would have happened if I wasn't so sloppy.",
             "Honestly I'm a liability on call.",
             "ugh, that was stupid of me",
@@ -316,7 +315,6 @@ RULES = (
                     "still have a job",
                     "wasn",
                     "was not",
-                    "better",
                 ),
                 pattern=rf"""
                     (?P<span>
@@ -344,7 +342,6 @@ RULES = (
                         |mistake|error|thing)\b
                     | \b(?:don't|do\s+not)\s+let\s+me\s+(?:\w+\s+){{0,3}}?(?:deploy|merge|push|touch|near|run)
                     | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
-                    | \bi\s+(?:\w+\s+)?should(?:['’]ve|\s+have)?\s+(?:known|know)\s+better\b
                     | \bi\s+(?:\w+\s+)?(?:have|'ve|’ve|got)\s+(?:a\s+|quite\s+a\s+|such\s+a\s+)?(?:real\s+)?(?:knack|talent|gift)\s+for
                         \s+(?:breaking|touching|messing|screwing|deleting|crashing|taking\s+down|nuking)
                     | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
