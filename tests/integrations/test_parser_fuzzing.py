@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from fuzzing import examples
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,7 @@ from .samples import ALERTMANAGER, MESSAGES, export_files, make_zip
 # Fixed examples in CI, so a run never fails on an input no earlier run could
 # have met; fresh ones on developers' machines, where new finds belong.
 FAST = settings(
-    max_examples=150,
+    max_examples=examples(50),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=bool(os.environ.get("CI")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime
 
+from fuzzing import examples
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -29,7 +30,7 @@ from unblame.reviews.mdio import (
 # Fixed examples in CI, so a run never fails on an input no earlier run could
 # have met; fresh ones on developers' machines, where new finds belong.
 PROPERTY = settings(
-    max_examples=75,
+    max_examples=examples(40),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=bool(os.environ.get("CI")),

@@ -11,6 +11,7 @@ import contextlib
 import os
 
 import pytest
+from fuzzing import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ from unblame.reviews.mdio.frontmatter import MAX_DEPTH, MAX_FRONT_MATTER_CHARS, 
 from unblame.reviews.mdio.parse import MAX_SECTIONS
 
 FAST = settings(
-    max_examples=100,
+    max_examples=examples(50),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=bool(os.environ.get("CI")),

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.test import Client
+from fuzzing import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,7 +41,7 @@ incidents = st.lists(
 )
 
 PROPERTY = settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

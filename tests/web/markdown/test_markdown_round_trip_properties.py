@@ -11,6 +11,7 @@ import re
 from datetime import datetime
 
 from django.db import transaction
+from fuzzing import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from review_markdown.strategies import BODY, DAYS, NAMES, PROPERTY, TIMES
@@ -135,7 +136,7 @@ def without_id(text: str) -> str:
 
 @settings(
     PROPERTY,
-    max_examples=30,
+    max_examples=examples(25),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(document=documents())
