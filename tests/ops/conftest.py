@@ -156,6 +156,8 @@ class Installs:
     def __init__(self, kind: str, root: Path, template: Install) -> None:
         self.kind, self.root, self.template = kind, root, template
         self.made: list[str] = []
+        self._export: Path | None = None
+        self._backup: tuple[Install, Path, str] | None = None
 
     def _new(self) -> tuple[Path, str]:
         name = f"ub_ops_{uuid.uuid4().hex[:10]}"
@@ -179,6 +181,29 @@ class Installs:
         assert isinstance(self.template, PgInstall)
         pg_admin(f"CREATE DATABASE {name} TEMPLATE {self.template.dbname}")
         return PgInstall(folder, name)
+
+    def demo_export(self) -> Path:
+        """`unblame export` of the demo data, run once per session: to read, never to change."""
+        if self._export is None:
+            self._export = self.root / "demo-export"
+            self.demo().unblame("export", str(self._export), check=True)
+        return self._export
+
+    def exported(self, folder: Path) -> Path:
+        """A copy of the demo data's export at `folder`, for a test to import or to damage."""
+        shutil.copytree(self.demo_export(), folder)
+        return folder
+
+    def demo_backup(self) -> tuple[Install, Path, str]:
+        """`unblame backup` of a demo install: the install, the file and what the backup printed.
+
+        The backup runs once per session. Tests read all three and change none
+        of them (a restore opens its file read-only).
+        """
+        if self._backup is None:
+            source, made = self.demo(), self.root / "demo.backup"
+            self._backup = (source, made, source.unblame("backup", str(made), check=True).stdout)
+        return self._backup
 
     def drop(self) -> None:
         if self.kind == "postgresql":

@@ -7,14 +7,13 @@ import json
 from .conftest import AWKWARD
 
 
-def test_a_round_trip_through_backup_and_restore_loses_nothing(installs, tmp_path):
-    source, target = installs.demo(), installs.empty()
-    backup = tmp_path / "unblame.backup"
+def test_a_round_trip_through_backup_and_restore_loses_nothing(installs):
+    source, backup, printed = installs.demo_backup()
+    target = installs.empty()
 
-    made = source.unblame("backup", str(backup), check=True)
     restored = target.unblame("restore", str(backup), check=True)
 
-    assert "row counts match" in made.stdout and "row counts match" in restored.stdout
+    assert "row counts match" in printed and "row counts match" in restored.stdout
     before, after = source.contents(), target.contents()
     assert before.keys() == after.keys()
     for table, rows in before.items():
@@ -35,17 +34,17 @@ def test_the_json_report_lists_every_table_with_its_rows(installs, tmp_path):
     assert report["bytes"] == (tmp_path / "b").stat().st_size
 
 
-def test_a_backup_file_is_private_to_its_owner(installs, tmp_path):
-    installs.demo().unblame("backup", str(tmp_path / "b"), check=True)
-    assert (tmp_path / "b").stat().st_mode & 0o077 == 0
+def test_a_backup_file_is_private_to_its_owner(installs):
+    _, backup, _ = installs.demo_backup()
+    assert backup.stat().st_mode & 0o077 == 0
 
 
-def test_restore_refuses_a_database_that_holds_data(installs, tmp_path):
-    source, target = installs.demo(), installs.demo()
+def test_restore_refuses_a_database_that_holds_data(installs):
+    _, backup, _ = installs.demo_backup()
+    target = installs.demo()
     target.execute("DELETE FROM django_session")
-    source.unblame("backup", str(tmp_path / "b"), check=True)
 
-    done = target.unblame("restore", str(tmp_path / "b"))
+    done = target.unblame("restore", str(backup))
 
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
@@ -54,12 +53,12 @@ def test_restore_refuses_a_database_that_holds_data(installs, tmp_path):
     assert target.count("django_session") == 0  # untouched
 
 
-def test_restore_with_force_replaces_what_was_there(installs, tmp_path):
-    source, target = installs.demo(), installs.demo()
-    source.unblame("backup", str(tmp_path / "b"), check=True)
+def test_restore_with_force_replaces_what_was_there(installs):
+    source, backup, _ = installs.demo_backup()
+    target = installs.demo()
     target.execute("UPDATE incidents_incident SET title = 'changed after the backup'")
 
-    target.unblame("restore", "--force", str(tmp_path / "b"), check=True)
+    target.unblame("restore", "--force", str(backup), check=True)
 
     assert target.contents()["incidents_incident"] == source.contents()["incidents_incident"]
 

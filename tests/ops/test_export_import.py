@@ -25,9 +25,9 @@ def _rows(folder: Path) -> dict[str, list[dict]]:
 
 
 def test_export_then_import_into_the_other_engine_loses_nothing(installs, other_installs, tmp_path):
-    source, target = installs.demo(), other_installs.empty()
+    target = other_installs.empty()
 
-    source.unblame("export", str(tmp_path / "first"), check=True)
+    installs.exported(tmp_path / "first")
     done = target.unblame("import", str(tmp_path / "first"), check=True)
     target.unblame("export", str(tmp_path / "again"), check=True)
 
@@ -43,9 +43,8 @@ def test_export_then_import_into_the_other_engine_loses_nothing(installs, other_
 
 
 def test_the_imported_install_serves_and_takes_new_rows(installs, tmp_path):
-    source, target = installs.demo(), installs.empty()
-    source.unblame("export", str(tmp_path / "e"), check=True)
-    target.unblame("import", str(tmp_path / "e"), check=True)
+    target = installs.empty()
+    target.unblame("import", str(installs.exported(tmp_path / "e")), check=True)
 
     # Sequences continue after the imported ids: a new row does not collide.
     script = (
@@ -53,33 +52,32 @@ def test_the_imported_install_serves_and_takes_new_rows(installs, tmp_path):
         "print(Service.objects.create(name='after-import').pk)"
     )
     done = target.unblame("manage", "shell", "-c", script, check=True)
-    largest = max(row[0] for row in source.contents()["incidents_service"])
+    largest = max(row["id"] for row in _rows(tmp_path / "e")["incidents.service.jsonl"])
     assert int(done.stdout.split()[-1]) > largest
 
 
-def test_the_manifest_lists_every_file_with_its_rows_and_checksum(installs, tmp_path):
-    installs.demo().unblame("export", str(tmp_path / "e"), check=True)
-    manifest = json.loads((tmp_path / "e" / "manifest.json").read_text())
+def test_the_manifest_lists_every_file_with_its_rows_and_checksum(installs):
+    folder = installs.demo_export()
+    manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["format"] == "unblame-export" and manifest["version"] == 1
     files = {entry["file"]: entry for entry in manifest["tables"]}
-    assert set(files) == {path.name for path in (tmp_path / "e").glob("*.jsonl")}
+    assert set(files) == {path.name for path in folder.glob("*.jsonl")}
     assert files["incidents.incident.jsonl"]["rows"] == 12
     assert "0001_initial" in manifest["migrations"]["incidents"]
     # It holds password hashes and sessions: for its owner only.
-    assert (tmp_path / "e").stat().st_mode & 0o077 == 0
+    assert folder.stat().st_mode & 0o077 == 0
 
 
 def test_import_refuses_a_database_that_holds_data(installs, tmp_path):
-    source, target = installs.demo(), installs.demo()
-    source.unblame("export", str(tmp_path / "e"), check=True)
-    done = target.unblame("import", str(tmp_path / "e"))
+    target = installs.demo()
+    done = target.unblame("import", str(installs.exported(tmp_path / "e")))
     assert done.returncode == 2
     assert "already holds data" in done.stderr
 
 
 def test_a_file_changed_since_the_export_imports_nothing(installs, tmp_path):
-    source, target = installs.demo(), installs.empty()
-    source.unblame("export", str(tmp_path / "e"), check=True)
+    target = installs.empty()
+    installs.exported(tmp_path / "e")
     events = tmp_path / "e" / "incidents.timelineevent.jsonl"
     events.write_text("".join(events.read_text().splitlines(keepends=True)[1:]))
 
@@ -92,8 +90,8 @@ def test_a_file_changed_since_the_export_imports_nothing(installs, tmp_path):
 
 
 def test_a_row_pointing_nowhere_imports_nothing(installs, tmp_path):
-    source, target = installs.demo(), installs.empty()
-    source.unblame("export", str(tmp_path / "e"), check=True)
+    target = installs.empty()
+    installs.exported(tmp_path / "e")
     folder = tmp_path / "e"
     (folder / "incidents.incident.jsonl").write_text("")
     manifest = json.loads((folder / "manifest.json").read_text())
@@ -110,8 +108,8 @@ def test_a_row_pointing_nowhere_imports_nothing(installs, tmp_path):
 
 
 def test_an_export_from_a_newer_schema_is_refused(installs, tmp_path):
-    source, target = installs.demo(), installs.empty()
-    source.unblame("export", str(tmp_path / "e"), check=True)
+    target = installs.empty()
+    installs.exported(tmp_path / "e")
     manifest_path = tmp_path / "e" / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     manifest["migrations"]["incidents"].append("9999_from_the_future")
