@@ -457,3 +457,32 @@ def test_riddles_and_questions_about_the_system_are_not_self_blame(text):
 
 def test_knowing_better_with_an_adverb_is_still_hindsight_about_the_writer():
     assert categories("I really should know better than to rebase at 5pm.") == ["counterfactual"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heads-up @pim, you tagged the 3.2.1 release using the 3.2.11 tag",
+        "Ferreira published v5.0.0 as 4.9.9 on PyPI.",
+    ],
+)
+def test_one_version_put_where_another_belongs(text):
+    assert categories(text)[:1] == ["blame_other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We tagged 1.2.0 using the 1.2.0 changelog draft.",
+        "Ferreira tagged 2.0.0 from the 1.9 branch as planned.",
+        "We upgraded to 2.4.1 at 14:05, and the errors stopped.",
+    ],
+)
+def test_the_same_version_or_a_source_branch_is_no_mixup(text):
+    assert "blame_other" not in categories(text)
+
+
+def test_a_version_number_is_one_word_to_the_clause_reader():
+    sentence = clause.read("Ferreira tagged v2.4.10 today.", 0, 30)
+    assert [w.text for w in sentence.words][:3] == ["Ferreira", "tagged", "v2.4.10"]
+    assert len(sentence.clauses) == 1

@@ -15,10 +15,10 @@ from typing import NamedTuple
 
 from .lexicon import NAME_MARK, ROLE_WORDS
 
-# Numbers with thousands separators and decimals ("4,000-line", "2.5") are one word:
-# their comma or point ends no clause.
+# Numbers with thousands separators and decimals ("4,000-line", "2.5") and versions
+# ("2.4.1", "v3.0.0") are one word: their comma or point ends no clause.
 WORD_RE = re.compile(
-    r"@[\w.-]*\w|\d+(?::\d+)+|\d{1,3}(?:,\d{3})+(?:[\w’'-]*\w)?|\d+\.\d+(?:[\w’'-]*\w)?"
+    r"@[\w.-]*\w|\d+(?::\d+)+|\d{1,3}(?:,\d{3})+(?:[\w’'-]*\w)?|[vV]?\d+(?:\.\d+)+(?:[\w’'-]*\w)?"
     r"|[\w’'](?:[\w’'-]*\w)?|[^\w\s]"
 )
 

@@ -157,6 +157,8 @@ CUE_TRIGGERS = {
         *("directly", "straight", "own", "laptop", "machine", "desktop", "phone", "drive"),
         *("usb", "gmail", "inbox", "account", "dropbox", "computer", "peak", "busiest", "rush"),
         *("trading day", "business hours", "sale", "same time"),
+        *("tagged", "released", "published", "pushed", "deployed", "built", "labeled", "labelled"),
+        *("versioned", "uploaded"),
     ),
     "omission": (
         "slept through",

@@ -68,7 +68,7 @@ from .cues_people import (
     since,
 )
 from .cues_remedy import _EMPHASIS_RE, _IMPERATIVE_RE, _PLEA_RE, plea
-from .cues_slips import _REACHING, _SHAPES, _TIDYING_RE
+from .cues_slips import _PRECHECKED, _REACHING, _SHAPES
 from .rule import Frame
 from .verb_words import (
     _MIS_IRREGULAR,
@@ -156,9 +156,9 @@ PRECHECKS = {
         _WRONG_OBJECT_RE,
         _FLAWED_OBJECT_RE,
         r"\b(?:wrong|incorrect|erroneous|errant|mistaken|faulty|untested|unreviewed)\b",
-        _TIDYING_RE,
         *_SHAPES,
         *_REACHING,
+        *_PRECHECKED,
     ),
     "accident": _Lazy(
         r"\b(?:accident\w*|mistakenly|inadvert\w*|unintentionally|erroneously)\b", re.IGNORECASE

@@ -2,7 +2,8 @@
 a change let out ahead of its check, a live thing cleared while tidying up, a test
 thing turned on production, an outcome other than the one meant, a safeguard switched
 off for convenience, a build cut from a stale source, a physical mishap, review stepped around, live
-data carried off to a personal place, heavy work put in the busiest hour.
+data carried off to a personal place, heavy work put in the busiest hour, one version
+put where another belongs.
 
 Each shape is about what the act did, so any wording of it counts; `slip` reads them
 for another person's act only (the writer's own act, told plainly, is the behavioural
@@ -163,6 +164,31 @@ _SHAPES: tuple[_Lazy, ...] = (
 _REACHING = (_MEANT_OTHERWISE_RE, _AHEAD_OF_CHECK_RE)
 
 
+# One version put where another belongs: "tagged the 2.4.1 release using the 2.4.10 tag",
+# "published 3.0.0 as 2.9.9". The two numbers must differ (checked in code).
+_VERSION_MIXUP_RE = _Lazy(
+    r"\b(?:tagged|released|published|pushed|deployed|built|labell?ed|versioned|cut|uploaded)\s+"
+    r"(?:the\s+)?v?(?P<meant>\d+(?:\.\d+)+)\s+(?:[\w-]+\s+){0,3}?(?:using|with|as|under)\s+"
+    r"(?:the\s+|a\s+)?v?(?P<used>\d+(?:\.\d+)+)\b",
+    re.IGNORECASE,
+)
+
+
+def _version_mixup(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    # "as …" begins a clause of its own: read on to the sentence end.
+    start = _predicate_start(clause) - sentence.offset
+    match = _VERSION_MIXUP_RE.search(sentence.text, start)
+    if match is None or match.group("meant") == match.group("used"):
+        return None
+    if sentence.offset + match.start() >= clause.end:
+        return None  # the act is another clause's
+    return sentence.offset + match.start(), sentence.offset + match.end()
+
+
+# What the slip precheck must let through for the shapes read in code.
+_PRECHECKED = (_TIDYING_RE, _VERSION_MIXUP_RE)
+
+
 # "shouldn't have merged before the checks passed" is hindsight: the counterfactual
 # rules name it.
 _HINDSIGHT_MODALS = frozenset(
@@ -182,4 +208,4 @@ def slip_shape(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         found = _to_sentence_end(sentence, clause, regex)
         if found is not None:
             return found
-    return _live_thing_cleared(sentence, clause)
+    return _live_thing_cleared(sentence, clause) or _version_mixup(sentence, clause)
