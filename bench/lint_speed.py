@@ -1,7 +1,7 @@
 """How fast `unblame lint` reads a folder of small reviews, against proselint on the same files.
 
     .venv/bin/python bench/lint_speed.py [--files 500] [--runs 5] [--startup-runs 15]
-                                         [--keep DIR]
+                                         [--keep DIR] [--baseline SRC]
 
 Builds a folder of --files small review files (about 4 KB each, so about
 2 MB) at run time, deterministically, from the project's samples/ and the
@@ -22,6 +22,11 @@ start-up included, median of --runs:
 Start-up is the median of --startup-runs of `python -c pass` (the floor),
 `unblame --version` and `unblame lint` on one small file, with and without
 the pattern cache. `make bench` installs proselint and runs this.
+
+`--baseline SRC` also times another checkout's `unblame lint` (SRC is its
+`src` folder: a git worktree of the commit before a change, say) in the same
+interleaved runs, with a pattern cache of its own, and prints each figure as
+a ratio of the baseline's, so a change is measured against what it changes.
 
 Each tool also gets its CPU time (user and system, its children included),
 which a busy machine disturbs far less than the wall clock. The tools run as
@@ -85,16 +90,9 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
 
-        tools = [Tool("unblame lint --format json", [*unblame, *lint_args(folder)])]
-        if has_jobs_option(unblame):
-            tools.append(
-                Tool("unblame lint --format json -j 1", [*unblame, *lint_args(folder), "-j", "1"])
-            )
-        # The first run ever, or CI without a cached folder: every pattern compiled.
-        no_cache = Tool("unblame lint, no pattern cache", [*unblame, *lint_args(folder)], NO_CACHE)
-        tools.append(no_cache)
-        # The timed runs find the pattern cache as any second run does.
-        subprocess.run([*unblame, *lint_args(folder)], capture_output=True, check=False)
+        tools = lint_tools("unblame", unblame, folder)
+        if args.baseline is not None:
+            tools += lint_tools("baseline", baseline_entry(), folder, baseline_env(args, tmp))
         if proselint is not None:
             tools.append(Tool("proselint check", [proselint, "check", str(folder)]))
         with OtherLoad() as load:
@@ -114,17 +112,16 @@ def run(args: argparse.Namespace) -> int:
                     f"ratio: {tool.label} is {baseline / tool.median:.1f}x proselint"
                     f" ({cpu / tool.cpu:.1f}x in CPU time)"
                 )
+        print_against_baseline(tools)
         print(load.describe())
 
     with tempfile.TemporaryDirectory(prefix="unblame-bench-") as tmp:
         tiny = Path(tmp) / "tiny.md"
         tiny.write_text(TINY_REVIEW, encoding="utf-8")
-        startup = [
-            Tool("python -c pass", [sys.executable, "-c", "pass"]),
-            Tool("unblame --version", [*unblame, "--version"]),
-            Tool("unblame lint tiny.md", [*unblame, "lint", str(tiny)]),
-            Tool("unblame lint tiny.md, no cache", [*unblame, "lint", str(tiny)], NO_CACHE),
-        ]
+        startup = [Tool("python -c pass", [sys.executable, "-c", "pass"])]
+        startup += startup_tools("unblame", unblame, tiny)
+        if args.baseline is not None:
+            startup += startup_tools("baseline", baseline_entry(), tiny, baseline_env(args, tmp))
         time_interleaved(startup, args.startup_runs)
     print(f"\n{'start-up':<34} {'median':>8} {'over python':>12} {'CPU':>8}")
     floor = startup[0].median
@@ -133,7 +130,67 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"{tool.label:<34} {tool.median * 1000:6.0f} ms {extra:>12} {tool.cpu * 1000:5.0f} ms"
         )
+    print_against_baseline(startup[1:])
     return 0
+
+
+def lint_tools(
+    name: str, entry: list[str], folder: Path, env: dict[str, str] | None = None
+) -> list[Tool]:
+    """One unblame's whole-folder runs: as a user runs it, on one core, with no cache."""
+    env = env or {}
+    tools = [Tool(f"{name} lint --format json", [*entry, *lint_args(folder)], env)]
+    if has_jobs_option(entry, env):
+        tools.append(
+            Tool(f"{name} lint --format json -j 1", [*entry, *lint_args(folder), "-j", "1"], env)
+        )
+    # The first run ever, or CI without a cached folder: every pattern compiled.
+    tools.append(
+        Tool(f"{name} lint, no pattern cache", [*entry, *lint_args(folder)], {**env, **NO_CACHE})
+    )
+    # The timed runs find the pattern cache as any second run does.
+    subprocess.run(
+        [*entry, *lint_args(folder)], capture_output=True, check=False, env={**os.environ, **env}
+    )
+    return tools
+
+
+def startup_tools(
+    name: str, entry: list[str], tiny: Path, env: dict[str, str] | None = None
+) -> list[Tool]:
+    env = env or {}
+    return [
+        Tool(f"{name} --version", [*entry, "--version"], env),
+        Tool(f"{name} lint tiny.md", [*entry, "lint", str(tiny)], env),
+        Tool(f"{name} lint tiny.md, no cache", [*entry, "lint", str(tiny)], {**env, **NO_CACHE}),
+    ]
+
+
+def baseline_entry() -> list[str]:
+    """The baseline's command line, started as the installed `unblame` script starts."""
+    return [sys.executable, "-c", "import sys; from unblame.cli import main; sys.exit(main())"]
+
+
+def baseline_env(args: argparse.Namespace, tmp: str) -> dict[str, str]:
+    """The baseline's source first on the path, and a pattern cache of its own."""
+    return {
+        "PYTHONPATH": str(args.baseline.resolve()),
+        "UNBLAME_CACHE_DIR": str(Path(tmp) / "baseline-cache"),
+    }
+
+
+def print_against_baseline(tools: Sequence[Tool]) -> None:
+    """Each unblame figure as a ratio of the baseline's same figure, when there is one."""
+    by_label = {tool.label: tool for tool in tools}
+    for tool in tools:
+        if not tool.label.startswith("unblame"):
+            continue
+        base = by_label.get("baseline" + tool.label.removeprefix("unblame"))
+        if base is not None:
+            print(
+                f"against baseline: {tool.label} takes {tool.median / base.median:.2f}x"
+                f" the time ({tool.cpu / base.cpu:.2f}x the CPU time)"
+            )
 
 
 @contextlib.contextmanager
@@ -166,6 +223,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each tool")
     parser.add_argument("--startup-runs", type=int, default=15, help="timed start-ups")
     parser.add_argument("--keep", type=Path, help="write the files here and leave them")
+    parser.add_argument(
+        "--baseline", type=Path, help="the src folder of another checkout to time alongside"
+    )
     return parser.parse_args(argv)
 
 
@@ -264,26 +324,30 @@ def lint_args(folder: Path) -> list[str]:
     return ["lint", "--format", "json", "--fail-on", "never", str(folder)]
 
 
-def has_jobs_option(unblame: list[str]) -> bool:
+def has_jobs_option(unblame: list[str], env: dict[str, str] | None = None) -> bool:
     """Older versions have no --jobs; the bench still compares them."""
-    done = subprocess.run([*unblame, "lint", "--help"], capture_output=True, text=True)
+    done = subprocess.run(
+        [*unblame, "lint", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     return "--jobs" in done.stdout
 
 
 def _check_unblame(files: int) -> Callable[[Tool, bytes], None]:
-    """unblame must have read every file, or the timing measures nothing, and it must
-    print the same report on every run, with or without --jobs."""
-    first: list[bytes] = []
+    """unblame (and the baseline) must have read every file, or the timing measures
+    nothing, and each must print the same report on every run, with or without --jobs."""
+    first: dict[str, bytes] = {}
 
     def check(tool: Tool, stdout: bytes) -> None:
-        if not tool.label.startswith("unblame"):
+        name = tool.label.split()[0]
+        if name not in ("unblame", "baseline"):
             return
         linted = json.loads(stdout)["summary"]["files"]
         if linted != files:
             raise SystemExit(f"bench: {tool.label} linted {linted} of {files} files")
-        if not first:
-            first.append(stdout)
-        elif stdout != first[0]:
+        if first.setdefault(name, stdout) != stdout:
             raise SystemExit(f"bench: {tool.label} printed a different report")
 
     return check
