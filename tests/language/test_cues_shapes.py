@@ -486,3 +486,29 @@ def test_a_version_number_is_one_word_to_the_clause_reader():
     sentence = clause.read("Ferreira tagged v2.4.10 today.", 0, 30)
     assert [w.text for w in sentence.words][:3] == ["Ferreira", "tagged", "v2.4.10"]
     assert len(sentence.clauses) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@orrin I don't understand how this is even possible.",
+        "Vasquez is the expert on these outages, having caused most of them.",
+        "bad @kev. three regressions this week.",
+        "Intro line.\n\nTypical platform team, shipping on a Friday again.",
+    ],
+)
+def test_incredulity_at_a_person_a_cause_pinned_in_passing_and_scolding(text):
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't understand how this is possible: the lock should have held.",
+        "Vasquez, having restarted the primary, watched the replicas catch up.",
+        "Bad news: the disk filled again.",
+        "Bad idea.",
+    ],
+)
+def test_confusion_a_narrated_participle_and_bad_news_blame_nobody(text):
+    assert "blame_other" not in categories(text)

@@ -325,6 +325,8 @@ RULES = (
             "The storage team strikes again.",
             "Of course it was the contractors again.",
             "Can we please stop letting Vasquez near the billing cluster?",
+            "@orrin I don't understand how this is even possible.",
+            "Oh, Vasquez is the expert on these outages, having caused most of them.",
             "That's the fourth time Lindqvist has broken the nightly this quarter.",
         ),
         good=(
@@ -343,6 +345,8 @@ RULES = (
             "Of course it was the DNS cache again.",
             "It's always the same query that times out first.",
             "Of course it was Vasquez who spotted the leak first.",
+            "I don't understand how this is possible: the lock should have held.",
+            "Vasquez, having restarted the primary, watched the replicas catch up.",
             "Dumb terminals on the trading floor showed stale prices.",
             "Everyone is careless at times, which is why the deploy tool asks for confirmation.",
             "Templated commands remove the risk of fat-fingered hostnames.",
@@ -439,16 +443,30 @@ RULES = (
             # "Typical ops team, …", "the third time Ibarra has broken …", "always the
             # same person", "of course it was the contractors", "stop letting Harper near prod".
             Check(
-                triggers=("again", "typical", "time", "same", "of course", "naturally", "letting"),
+                triggers=(
+                    *("again", "typical", "time", "same", "of course", "naturally", "letting"),
+                    *("bad ", "naughty", "understand how", "believe how", "fathom", "comprehend"),
+                    *("see how", "possible", "having"),
+                ),
                 pattern=rf"""
             (?:{{OTHER}}|\b(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+team)?)\s+(?:strikes|struck|is\s+at\s+it
                 |are\s+at\s+it|was\s+at\s+it)\s+again\b
-            | ^\W*typical\s+(?:{{ROLE}}|[\w-]+\s+(?:team|folks|people|guys|devs|engineers))\s*[,:—–-]
+            | (?:^|(?<=\n))\W*typical\s+(?:{{ROLE}}|[\w-]+\s+(?:team|folks|people|guys|devs|engineers))\s*[,:—–-]
             | \balways\s+the\s+same\s+(?:person|guy|people|team|engineer|dev|developer|folks|one)\b
             | \b(?:of\s+course|naturally)\s*,?\s+it\s+(?:was|is|['’]s)\s+(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)\b
                 (?!\s+(?:who|that)\s+(?:\w+\s+)?(?:fixed|saved|caught|found|spotted|restored|noticed))
             | \b(?:stop|quit)\s+letting\s+(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)\s+(?:near|touch|anywhere|deploy|push
                 |merge|run|have\s+access)\b
+            # Scolded like a pet: "bad @david." (a known name or handle: "bad news." is none)
+            | (?:^|(?<=\n))\W*(?:bad|naughty)\s+(?:@[\w-]+|ꙮ[\w'’-]*)\s*[.!]
+            # Incredulity addressed to the person: "@x I don't understand how this is possible."
+            | (?:^|(?<=\n))\W*(?:@[\w-]+|ꙮ[\w'’-]*)\s*[,:]?\s+(?:i\s+(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:understand
+                |believe|fathom|comprehend|see)\s+how|how\s+(?:on\s+earth\s+)?(?:is|was)\s+(?:this|that|it)
+                \s+(?:even\s+)?possible)\b
+            # The cause pinned on in passing: "the expert in these incidents, having caused them".
+            | (?:{{OTHER}}|ꙮ[\w'’-]*|(?-i:[A-Z][a-z])[\w'’-]*)[^.!?\n]{{0,80}}?,\s*having\s+(?:\w+\s+)?
+                (?:caused|broken|started|triggered|created|introduced)\s+(?:them|it|this|that|the\s+\w+
+                |(?:most|all|some|half|many|several|both)\s+of\s+them)\b
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
                 \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{_REPEAT_HARM})\b
