@@ -1,0 +1,46 @@
+"""Words that judge a person rather than describe an act, shared by the rules of blame aimed
+at another person (UB1xx): one list, so the patterns and their exceptions never drift apart."""
+
+from __future__ import annotations
+
+# Words that judge a person's character or care rather than describe an action.
+JUDGEMENT = r"""
+    careless(?:ly|ness)? | sloppy | sloppily | sloppiness | negligen(?:t|tly|ce) | reckless(?:ly|ness)?
+    | amateurism | amateur\s+hour
+    # "What were you thinking?" (not "they": often whoever set things up).
+    | what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were)\s+(?:you|@[\w-]+|(?-i:[A-Z][a-z]+))\s+thinking
+    | incompeten(?:t|ce) | clueless | irresponsib(?:le|ly|ility) | hasty | hastily
+    | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
+    | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
+    | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
+    | cowboy(?:\s+\w+)?
+    # The verb said of a person; "a fat-fingered value" names the slip itself (UB402).
+    | (?<!\ba\s)(?<!\bone\s)fat[-\s]?finger(?:ed|ing|s)?(?!\s+(?:keystroke|value|entry|command|input|edit|on|in)\b)
+    | rookie\s+(?:mistake|error|move)
+    | bonehead\s+(?:mistake|move) | unprofessional | slapdash | half-?(?:baked|assed|arsed)
+    | asleep\s+at\s+the\s+wheel | out\s+of\s+(?:his|her|their|your|its)\s+depth | (?:some|that|this|our)\s+genius
+    | (?:a\s+bunch\s+of\s+|bunch\s+of\s+)?amateurs | personal\s+(?:sandbox|playground) | nitwits? | buffoons?
+    | (?:is|are|was|were)\s+(?:a\s+|such\s+a\s+|total\s+|complete\s+)*(?:clowns?|cowboys|muppets?|jokers?|hacks)
+    | (?:poorly|inadequately|badly|insufficiently)\s+(?:motivated|trained|prepared|qualified|skilled|supervised)
+      \s+(?:\w+\s+){0,2}?(?:recruits|staff|engineers|operators|employees|workers|people|hires|devs|developers|team)
+    | (?:dumb|stupid|idiotic|boneheaded|moronic)\s+(?:things|stuff|moves?|decisions?|choices?|ideas?)
+    | (?:a|an|any)\s+(?:seasoned|competent|experienced|real|decent|half-decent|proper)\s+(?:{ROLE})
+      (?:\s+(?:or|and)\s+(?:{ROLE}))?\s+(?:would(?:n't|\s+not|\s+never|\s+have)|wouldn't)
+    | no\s+(?:seasoned|competent|experienced|real|decent|sane|self-respecting)\s+(?:[\w-]+\s+)?(?:{ROLE})
+      (?:\s+(?:or|and)\s+(?:{ROLE}))?\s+would\s+(?:ever\s+)?(?:have\s+)?(?:make|made|do|done|run|push|pushed|deploy|deployed|merge|merged|ship|shipped
+      |reboot|rebooted|restart|restarted|delete|deleted|drop|dropped|wipe|wiped)\b
+    | stupidity
+    | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
+    | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
+    | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
+    | made\s+a\s+(?:\w+\s+)?mess\s+of | without\s+(?:even\s+)?thinking(?:\s+it)?\s+through
+    | rubber-?stamp\w* | shipped\s+(?:\w+\s+)?(?:garbage|trash|junk|crap)
+    | (?:garbage|crap|trash|junk)\s+(?:code|changes?|prs?|configs?|deploys?|work)
+    | (?:evidently|clearly|obviously|apparently)\s+(?:did\s+not|didn't|doesn't|does\s+not|don't|do\s+not)\s+(?:understand|know|read|care)
+    | what\s+kind\s+of\s+(?:\w+\s+)?(?:engineer|developer|person|admin|sre|dev)\s+(?:forgets|does|would|doesn't|runs|deploys|merges|pushes)
+    | to\s+save\s+face | cover(?:ing)?\s+(?:their|his|her|your)\s+(?:own\s+)?(?:backs?|asses?|arses?|butts?)
+    | (?:more|most)\s+concern(?:ed)?\s+(?:with|about)\s+(?:the\s+)?(?:appearances?|optics|looking\s+good|their\s+image)
+"""
+
+# What a repeat names as done again: "has taken down", "has broken".
+REPEAT_HARM = "broken|broke|taken|brought|wiped|deleted|crashed|nuked|killed|dropped|trashed"
