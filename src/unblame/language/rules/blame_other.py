@@ -7,7 +7,7 @@ from ..agents import ELIDED, NOBODY, OTHER, SYSTEM, WORK
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
-from .judgement_words import REPEAT_HARM, JUDGEMENT
+from .judgement_words import JUDGEMENT, REPEAT_HARM
 
 ALLSPAW = "Allspaw, 'Blameless PostMortems and a Just Culture' (Etsy, 2012)"
 DEKKER = "Dekker, The Field Guide to Understanding 'Human Error', ch. 1-2"
