@@ -512,3 +512,22 @@ def test_incredulity_at_a_person_a_cause_pinned_in_passing_and_scolding(text):
 )
 def test_confusion_a_narrated_participle_and_bad_news_blame_nobody(text):
     assert "blame_other" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Noted, won't happen again.", "This will not happen again, I promise."],
+)
+def test_a_promise_with_nothing_behind_it(text):
+    assert categories(text) == ["try_harder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We added a required check to the deploy job, so this won't happen again.",
+        "The new lock means it won't happen again.",
+    ],
+)
+def test_a_mechanism_behind_the_promise_is_a_fix(text):
+    assert "try_harder" not in categories(text)

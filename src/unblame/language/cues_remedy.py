@@ -68,6 +68,10 @@ _PLEA_RE = _Lazy(
     r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
     r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
     r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
+    # A promise with nothing behind it: "Noted, won't happen again." (a mechanism named
+    # beside it, "the deploy now blocks it, so it won't happen again", is a fix).
+    r"|(?:^|(?<=[,.;:!—–-]\s)|(?<=^\s)|\bi\s+promise\s+)(?:it|this|that)?\s*(?:won['’]t|will\s+not"
+    r"|shall\s+not|will\s+never)\s+happen\s+again\b"
     # The writer's promise to do it right: "going forward I'll stick to semver properly".
     r"|\bi(?:['’]ll|\s+will|\s+am\s+going\s+to|['’]m\s+going\s+to)\s+(?:\w+\s+)?(?:stick\s+to|follow"
     r"|do|handle|check|test|review|read|tag|version|release)\s+(?:[\w-]+\s+){0,3}?(?:properly|more"
