@@ -531,3 +531,14 @@ def test_a_promise_with_nothing_behind_it(text):
 )
 def test_a_mechanism_behind_the_promise_is_a_fix(text):
     assert "try_harder" not in categories(text)
+
+
+def test_one_reading_of_a_past_form_for_every_cue():
+    from unblame.language.verb_words import past_form
+
+    for word in ("dropped", "ran", "took", "reran", "overwrote", "mistook", "dug"):
+        assert past_form(word), word
+    for word in ("need", "speed", "feed", "run", "breaks"):
+        assert not past_form(word), word
+    # "I need the logs" names no act of the writer's.
+    assert categories("Ugh. I need the logs from the primary.") == []

@@ -48,6 +48,7 @@ from .verb_words import (
     _PRESENT_ACTS,
     _SLIP_ADVERBS,
     _SLIP_VERBS,
+    _prefixed_irregular_past,
 )
 
 
@@ -543,16 +544,6 @@ def _is_verb(word: Word, previous: Word | None) -> bool:
 
 
 # Not "out" ("output", "outlet") or "un" ("unread", "unset"): they make nouns and adjectives.
-_VERB_PREFIXES = ("re", "over", "under", "mis")
-
-
-def _prefixed_irregular_past(low: str) -> bool:
-    """An irregular past with a prefix: "reran", "overwrote", "redid", "mistook"."""
-    return any(
-        low.startswith(prefix) and low[len(prefix) :] in _IRREGULAR_PAST
-        for prefix in _VERB_PREFIXES
-        if len(low) > len(prefix) + 2
-    )
 
 
 def _can_act(previous: Word | None) -> bool:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from .agents import Word
-from .clause import _ARTICLES, Clause, Sentence, _Lazy, _prefixed_irregular_past
+from .clause import _ARTICLES, Clause, Sentence, _Lazy
 from .verb_words import (
     _AUX,
     _EVENT_VERBS,
-    _IRREGULAR_PAST,
     _PRESENT_ACTS,
     _SLIP_ADVERBS,
+    past_form,
 )
 
 _WRONG_OBJECT_RE = _Lazy(
@@ -170,9 +170,7 @@ def _past_verb(clause: Clause) -> bool:
     verb = _first_verb(clause)
     if verb is None or verb.low in _AUX:
         return False
-    return (
-        verb.low.endswith("ed") or verb.low in _IRREGULAR_PAST or _prefixed_irregular_past(verb.low)
-    )
+    return past_form(verb.low)
 
 
 _ON_PURPOSE_RE = _Lazy(
@@ -225,9 +223,4 @@ def _acts(clause: Clause) -> bool:
         return True  # "dropped the audit table": with an object, an event verb is an act
     if low in _AUX or low in _EVENT_VERBS:
         return False
-    return (
-        low in _IRREGULAR_PAST
-        or _prefixed_irregular_past(low)
-        or low in _PRESENT_ACTS
-        or low.endswith("ed")
-    )
+    return past_form(low) or low in _PRESENT_ACTS

@@ -32,8 +32,8 @@ from .cues_acts import omission, slip
 from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
 from .verb_words import (
     _AUX,
-    _IRREGULAR_PAST,
     _PRESENT_ACTS,
+    past_form,
 )
 
 # A verdict on what a person can do, as a standing trait: "doesn't know how DNS
@@ -415,11 +415,7 @@ def _past_act(sentence: Sentence) -> bool:
     if _DOES_SOMEONE_RE.search(sentence.text):
         return True
     return any(
-        w.low in _IRREGULAR_PAST
-        or w.low in _PRESENT_ACTS
-        or w.low in {"did", "didn't", "didn’t"}
-        # "need", "speed" and "feed" are no past tense.
-        or (w.low.endswith("ed") and not w.low.endswith("eed"))
+        past_form(w.low) or w.low in _PRESENT_ACTS or w.low in {"did", "didn't", "didn’t"}
         for w in sentence.words
     )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .names import build_index, name_spans, roster_indexes
 from .trie import trie_pattern
-from .verb_words import _IRREGULAR_PAST
+from .verb_words import past_form
 
 
 def _variants(*words: str) -> list[str]:
@@ -268,8 +268,7 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         if line.islower():  # letters, none of them upper case
             for match in _LOWER_NAME_THEN_PAST_RE.finditer(line):
                 name, verb = match.groups()
-                past = verb.endswith("ed") or verb in _IRREGULAR_PAST
-                if name in _LOWER_GIVEN and past:
+                if name in _LOWER_GIVEN and past_form(verb):
                     found.append((start + match.start(1), start + match.end(1)))
         start += len(line)
     return found

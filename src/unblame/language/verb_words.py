@@ -225,3 +225,25 @@ _SLIP_VERBS = frozenset(
 )
 _MIS_RE = re.compile(r"mis(?!s|sion|t\b|ter|chie|matched|aligned|sing)[a-z]{3,}(?:ed|d)$")
 _MIS_IRREGULAR = frozenset({"misread", "misunderstood", "mistook", "misheard", "mistyped"})
+
+
+_VERB_PREFIXES = ("re", "over", "under", "mis")
+
+
+def _prefixed_irregular_past(low: str) -> bool:
+    """An irregular past with a prefix: "reran", "overwrote", "redid", "mistook"."""
+    return any(
+        low.startswith(prefix) and low[len(prefix) :] in _IRREGULAR_PAST
+        for prefix in _VERB_PREFIXES
+        if len(low) > len(prefix) + 2
+    )
+
+
+def past_form(low: str) -> bool:
+    """A lower-cased word in a past form: "-ed" ("need", "speed" and "feed" are none),
+    an irregular past ("ran", "took"), or one with a prefix ("reran", "overwrote")."""
+    return (
+        (low.endswith("ed") and not low.endswith("eed"))
+        or low in _IRREGULAR_PAST
+        or _prefixed_irregular_past(low)
+    )
