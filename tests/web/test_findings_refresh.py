@@ -305,30 +305,76 @@ def test_a_task_queued_for_another_analyzer_writes_nothing(incident, caplog):
     assert not FindingsRefresh.objects.exists()
 
 
-# -- Queued once per analyzer ---------------------------------------------------------------
+def test_a_refresh_stopped_hard_is_queued_again_and_carries_on(incident, monkeypatch, queued):
+    items = [_make(incident, title) for title in (CAREFUL, PLAIN, NAMED)]
+    ActionItem.objects.update(stored_findings=None)
+    monkeypatch.setattr(refresh, "BATCH", 1)
+    monkeypatch.setattr(refresh, "SECONDS_PER_TASK", 0)
+    huey = refresh_stale_findings.huey
+    assert refresh.queue_refresh() is True
+    huey.execute(huey.dequeue())
+    huey.flush()  # killed: the next task, taken by a worker, is lost with it
+    record = FindingsRefresh.objects.get()
+    assert (record.finished_at, record.after, record.checked) == (None, items[0].pk, 1)
+    assert refresh.queue_refresh() is True  # the next start
+    queued()
+    assert all(_current(item) for item in items)
+    record.refresh_from_db()
+    assert record.finished_at is not None
+    assert (record.checked, record.refreshed) == (3, 3)
 
 
-def test_it_is_queued_once_per_analyzer(incident, monkeypatch, upgrade):
+def test_of_two_runs_at_the_same_place_one_stops(incident, monkeypatch):
+    items = [_make(incident, title) for title in (CAREFUL, PLAIN)]
+    ActionItem.objects.update(stored_findings=None)
+    analyzer = findings.analyzer_digest()
+    batch = refresh.refresh_batch
+    others: list[bool | None] = []
+
+    def another_run_moves_on_meanwhile(cursor, size=None):
+        # This run has read where the refresh stands; the other one goes through first.
+        if not others:
+            others.append(None)
+            others[0] = refresh.refresh_for(analyzer, None)
+        return batch(cursor, size)
+
+    monkeypatch.setattr(refresh, "refresh_batch", another_run_moves_on_meanwhile)
+    assert refresh.refresh_for(analyzer, None) is False
+    assert others == [False]
+    assert all(_current(item) for item in items)
+    record = FindingsRefresh.objects.get()
+    # Counted once, by the run that went on.
+    assert (record.checked, record.refreshed) == (2, 2)
+    assert record.finished_at is not None
+
+
+# -- Queued at start until it finishes, once per analyzer -----------------------------------
+
+
+def test_it_is_queued_until_it_has_finished_for_the_analyzer(incident, monkeypatch, upgrade):
     calls = []
     monkeypatch.setattr(
         "unblame.actions.tasks.refresh_stale_findings", lambda analyzer: calls.append(analyzer)
     )
-    assert refresh.queue_if_new_analyzer() is True
-    assert refresh.queue_if_new_analyzer() is False
-    assert calls == [findings.analyzer_digest()]
+    assert refresh.queue_refresh() is True
+    assert refresh.queue_refresh() is True, "not finished yet: queued again"
+    assert refresh.refresh_for(findings.analyzer_digest(), None) is False
+    assert refresh.queue_refresh() is False
+    assert refresh.queue_refresh() is False
+    assert calls == [findings.analyzer_digest()] * 2
     upgrade()
-    assert refresh.queue_if_new_analyzer() is True
-    assert refresh.queue_if_new_analyzer() is False
-    assert calls[1:] == [NEXT]
+    assert refresh.queue_refresh() is True
+    assert calls[2:] == [NEXT]
 
 
 def test_queued_inline_it_refreshes_and_records_the_analyzer(incident):
     item = _make(incident, CAREFUL)
     ActionItem.objects.update(stored_findings=None)
-    assert refresh.queue_if_new_analyzer() is True
+    assert refresh.queue_refresh() is True
     assert _current(item)
     record = FindingsRefresh.objects.get()
     assert (record.analyzer, record.refreshed) == (findings.analyzer_digest(), 1)
+    assert refresh.queue_refresh() is False
 
 
 def test_a_foreground_run_means_the_server_queues_none(incident, monkeypatch):
@@ -337,8 +383,20 @@ def test_a_foreground_run_means_the_server_queues_none(incident, monkeypatch):
         "unblame.actions.tasks.refresh_stale_findings", lambda analyzer: calls.append(analyzer)
     )
     refresh.refresh_all()
-    assert refresh.queue_if_new_analyzer() is False
+    assert refresh.queue_refresh() is False
     assert calls == []
+
+
+def test_a_foreground_run_ends_a_background_one(incident, monkeypatch, queued):
+    items = [_make(incident, title) for title in (CAREFUL, PLAIN)]
+    ActionItem.objects.update(stored_findings=None)
+    monkeypatch.setattr(refresh, "BATCH", 1)
+    monkeypatch.setattr(refresh, "SECONDS_PER_TASK", 0)
+    refresh.queue_refresh()
+    refresh.refresh_all()
+    assert queued() == 1, "the queued task finds the refresh finished and queues no more"
+    assert all(_current(item) for item in items)
+    assert FindingsRefresh.objects.get().refreshed == 2
 
 
 def test_workers_know_the_task_by_name(db):

@@ -497,17 +497,22 @@ class DueEmail(models.Model):
 class FindingsRefresh(models.Model):
     """One analyzer's refresh of every action item's stored findings (actions.refresh).
 
-    A row is made when the refresh is first queued for that analyzer digest,
-    so a server started again with the same analyzer queues none; `finished_at`
-    is set when every item was checked.
+    A row is made when the refresh is first queued for that analyzer digest;
+    it keeps where the refresh stands (`phase`, `after`), so a server stopped
+    in the middle carries on from there at its next start, and `finished_at`
+    once every item was checked, so a server started again queues none.
     """
 
     analyzer = models.CharField(max_length=32, unique=True)
     queued_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
-    # Items whose findings the finishing run wrote (stale ones; current ones are only read).
+    # Where the refresh stands: open items (0) or the rest (1), and the last key checked.
+    phase = models.PositiveSmallIntegerField(default=0)
+    after = models.BigIntegerField(default=0)
+    checked = models.PositiveIntegerField(default=0)
+    # Items whose findings were written (stale ones; current ones are only read).
     refreshed = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
-        state = f"finished {self.finished_at:%Y-%m-%d %H:%M}" if self.finished_at else "queued"
+        state = f"finished {self.finished_at:%Y-%m-%d %H:%M}" if self.finished_at else "unfinished"
         return f"Findings refresh for analyzer {self.analyzer}, {state}"

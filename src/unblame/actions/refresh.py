@@ -5,11 +5,12 @@ files, so an upgrade or an edited rule makes every one of them stale, and a
 list page then analyses its stale rows while the reader waits: the first
 /actions/ after an analyzer change took 1 to 11 s at 100,000 incidents.
 
-- `unblame serve` queues the refresh once per analyzer (`queue_if_new_analyzer`,
-  remembered in `FindingsRefresh`), and its worker runs it in short tasks
+- `unblame serve` queues the refresh at start until it has finished once for
+  the analyzer it runs (`queue_refresh`; `FindingsRefresh` keeps where it
+  stands), and its worker runs it in short tasks
   (`actions.tasks.refresh_stale_findings`), so a worker stopping or a webhook
-  waiting behind it waits for one batch, and the next task, still queued,
-  carries on after a restart.
+  waiting behind it waits for one batch, and a server stopped in the middle
+  carries on from there.
 - `unblame refresh-findings` runs it in the foreground, with progress.
 
 Items are walked in batches of BATCH by key: open ones first, the ones
@@ -28,6 +29,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils import timezone
 
 from unblame.accounts.roster import cached_per_request, prime
@@ -106,50 +108,70 @@ def refresh_all(
     return totals
 
 
-def refresh_for(
-    analyzer: str, cursor: Cursor, totals: Totals, seconds: float | None
-) -> tuple[Cursor, Totals] | None:
-    """Refresh batches for about `seconds` (all of them when None) from `cursor`.
+def refresh_for(analyzer: str, seconds: float | None) -> bool:
+    """Carry this analyzer's refresh on from where it stands for about `seconds` (None: to the end).
 
-    Returns where the next task carries on, or None when the refresh is
-    finished (and recorded) or was queued for another analyzer than this
-    process runs.
+    Returns True when there is more to do. Each batch moves the stored
+    cursor only if it still stands where the batch began: of two runs at the
+    same place (a task queued again at a restart and one still in the
+    queue), one carries on and the other stops.
     """
     if analyzer != findings.analyzer_digest():
         # A worker running other code than the server that queued it would
         # store findings that server reads as stale: leave them to the pages.
-        logger.warning(
-            "findings refresh for analyzer %s skipped: this worker runs another", analyzer
-        )
-        return None
+        logger.warning("findings refresh for analyzer %s skipped: this runs another", analyzer)
+        return False
+    record, _ = FindingsRefresh.objects.get_or_create(analyzer=analyzer)
     deadline = None if seconds is None else time.monotonic() + seconds
-    next_cursor: Cursor | None = cursor
-    while next_cursor is not None:
-        next_cursor, done = refresh_batch(next_cursor)
-        totals = totals.add(done.checked, done.refreshed)
-        if next_cursor is not None and deadline is not None and time.monotonic() >= deadline:
-            return next_cursor, totals
-    finish(analyzer, totals)
-    return None
+    while record.finished_at is None:
+        start = Cursor(record.phase, record.after)
+        end, done = refresh_batch(start)
+        if not _advance(record, start, end, done):
+            return False
+        if record.finished_at is None and deadline is not None and time.monotonic() >= deadline:
+            return True
+    return False
+
+
+def _advance(record: FindingsRefresh, start: Cursor, end: Cursor | None, done: Totals) -> bool:
+    """Move the stored cursor from `start` to `end` (None: finished); False when it had moved."""
+    values = {"checked": F("checked") + done.checked, "refreshed": F("refreshed") + done.refreshed}
+    if end is None:
+        values["finished_at"] = timezone.now()
+    else:
+        values |= {"phase": end.phase, "after": end.after}
+    unfinished = FindingsRefresh.objects.filter(pk=record.pk, finished_at=None)
+    if not unfinished.filter(phase=start.phase, after=start.after).update(**values):
+        return False
+    record.refresh_from_db()
+    return True
 
 
 def finish(analyzer: str, totals: Totals) -> None:
+    """Record that every item was checked for `analyzer` (by a run in the foreground)."""
     FindingsRefresh.objects.update_or_create(
         analyzer=analyzer,
-        defaults={"finished_at": timezone.now(), "refreshed": totals.refreshed},
+        defaults={
+            "finished_at": timezone.now(),
+            "checked": totals.checked,
+            "refreshed": totals.refreshed,
+        },
     )
 
 
-def queue_if_new_analyzer() -> bool:
-    """Queue the refresh unless it was queued for this analyzer before; True when queued now.
+def queue_refresh() -> bool:
+    """Queue the refresh for today's analyzer unless it finished; True when queued.
 
-    The row is made first, and its unique digest lets only one of two
-    servers starting at once queue it.
+    Once per analyzer, and again at each start until it finishes: a server
+    stopped hard in the middle of a task loses the task, and the next one
+    carries on from the stored cursor.
     """
     from unblame.actions.tasks import refresh_stale_findings
 
     analyzer = findings.analyzer_digest()
-    _, created = FindingsRefresh.objects.get_or_create(analyzer=analyzer)
-    if created:
-        refresh_stale_findings(analyzer)
-    return created
+    # Its unique digest lets only one of two servers starting at once make the row.
+    record, _ = FindingsRefresh.objects.get_or_create(analyzer=analyzer)
+    if record.finished_at is not None:
+        return False
+    refresh_stale_findings(analyzer)
+    return True

@@ -14,18 +14,12 @@ def email_items_falling_due() -> None:
 
 
 @db_task()
-def refresh_stale_findings(
-    analyzer: str, phase: int = 0, after: int = 0, checked: int = 0, refreshed: int = 0
-) -> None:
+def refresh_stale_findings(analyzer: str) -> None:
     """Refresh stale stored findings for a few seconds, then queue the rest (actions.refresh)."""
-    from unblame.actions.refresh import SECONDS_PER_TASK, Cursor, Totals, refresh_for
+    from unblame.actions.refresh import SECONDS_PER_TASK, refresh_for
 
     # Inline (UNBLAME_TASKS_IMMEDIATE), a task queued by a task would nest a
     # call per batch: run to the end instead.
     seconds = None if refresh_stale_findings.huey.immediate else SECONDS_PER_TASK
-    more = refresh_for(analyzer, Cursor(phase, after), Totals(checked, refreshed), seconds)
-    if more is not None:
-        cursor, totals = more
-        refresh_stale_findings(
-            analyzer, cursor.phase, cursor.after, totals.checked, totals.refreshed
-        )
+    if refresh_for(analyzer, seconds):
+        refresh_stale_findings(analyzer)

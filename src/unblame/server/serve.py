@@ -180,17 +180,18 @@ def queue_findings_refresh(out: TextIO) -> None:
 
     Here rather than after `migrate`: an edited rule changes the analyzer
     without a migration, `migrate` also runs for other commands and tests, and
-    this is where the worker that runs it starts. Once per analyzer.
+    this is where the worker that runs it starts. Until it has finished once
+    for the analyzer.
     """
-    from unblame.actions.refresh import queue_if_new_analyzer
+    from unblame.actions.refresh import queue_refresh
     from unblame.actions.tasks import refresh_stale_findings
 
     # Inline, the whole refresh would run here and hold up the start:
     # left to the pages and `unblame refresh-findings`.
     if refresh_stale_findings.huey.immediate:
         return
-    if queue_if_new_analyzer():
-        print("New analyzer: action items' findings are refreshed in the background.", file=out)
+    if queue_refresh():
+        print("Action items' findings are refreshed for this analyzer in the background.", file=out)
 
 
 def start_worker(threads: int | None, out: TextIO):
