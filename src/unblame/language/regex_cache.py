@@ -35,9 +35,10 @@ from typing import Any
 # flags, its code words, and the groups (count, name to index, index to name).
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # Raised whenever regex_case builds different programs (3: alternatives that
-# start alike share their first item) or the store changes shape (4: a file
-# per pattern), so older programs are not used.
-_FORMAT = 4
+# start alike share their first item; 5: alternations spread over longer
+# rests) or the store changes shape (4: a file per pattern), so older
+# programs are not used.
+_FORMAT = 5
 # About three times the patterns one version uses; past it, the entries this
 # process did not use (patterns since edited) are dropped.
 _MAX_ENTRIES = 600
