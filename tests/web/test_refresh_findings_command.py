@@ -158,3 +158,17 @@ def test_serve_leaves_it_to_the_pages_when_tasks_run_inline(stale, started, monk
     assert started.queued == []
     assert not FindingsRefresh.objects.exists()
     assert not _current(stale[0])
+
+
+# -- Generated history ----------------------------------------------------------------------
+
+
+def test_generated_history_comes_with_its_findings_stored(db, capsys):
+    assert main(["demo", "--incidents", "30"]) == 0
+    out, err = capsys.readouterr()
+    items = list(ActionItem.objects.select_related("incident"))
+    assert len(items) > 12, "generated items besides the demo's"
+    assert not any(item.refresh_stored_findings() for item in items)
+    assert "Stored the findings of" in out
+    assert f"{len(items)}/{len(items)} action items" in err
+    assert FindingsRefresh.objects.get().finished_at is not None

@@ -82,6 +82,14 @@ def _index() -> None:
     started = time.monotonic()
     texts = sum(rebuild().values())
     print(f"Indexed {texts:,} texts for search in {time.monotonic() - started:.0f} s.")
+    # Nor are the action items' findings stored (actions.findings): the
+    # first lists would analyse every row they show.
+    from unblame.actions.refresh import refresh_all
+
+    started = time.monotonic()
+    totals = refresh_all(progress=ProgressBar(started, "action items"))
+    took = time.monotonic() - started
+    print(f"\nStored the findings of {totals.refreshed:,} action items in {took:.0f} s.")
     # Nor are the insights rollups written (the published sections' findings
     # are counted on the way), which the reports read.
     from unblame.insights.rollups import rebuild
