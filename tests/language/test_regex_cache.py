@@ -285,11 +285,6 @@ def _patterns_with_hash_seed(seed: str) -> list[list[object]]:
     return patterns
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cues.py builds _SLIP_WORDS with sorted(set, key=len): words of one length "
-    "follow the set's order, which changes with the hash seed",
-)
 def test_every_process_builds_the_same_pattern_texts():
     # The store finds a program by its pattern's text: a pattern built in set
     # order would be compiled afresh, and the store written again, every run.

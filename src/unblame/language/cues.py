@@ -140,7 +140,11 @@ def _starting_with(first: str, cue_pattern: _Lazy, core: str | None = None) -> _
     return _Lazy(first + "(?:" + (core or cue_pattern.pattern) + ")", cue_pattern.flags)
 
 
-_SLIP_WORDS = "|".join(sorted(_SLIP_ADVERBS | _SLIP_VERBS | _MIS_IRREGULAR, key=len, reverse=True))
+# Longest first, then alphabetical: a set's order follows the hash seed, and the pattern
+# store finds a compiled program by its pattern's text, so the text must not vary by run.
+_SLIP_WORDS = "|".join(
+    sorted(_SLIP_ADVERBS | _SLIP_VERBS | _MIS_IRREGULAR, key=lambda w: (-len(w), w))
+)
 
 
 # Whether a sentence can carry a cue at all, found at C speed before the
