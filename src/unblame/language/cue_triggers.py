@@ -146,17 +146,19 @@ CUE_TRIGGERS = {
         "before",  # ahead of the check: "merged it before CI finished"
         *("cleaning", "tidying", "clearing", "pruning", "purging", "cleanup", "clean-up"),
         *("housekeeping", "decommissioning"),
-        # The shapes of `cues_slips`: a test thing on the live system, an outcome other
-        # than the one meant, a safeguard switched off, a stale source, a physical mishap.
-        *("load", "stress", "smoke", "test", "debug", "staging", "dev", "local", "sandbox"),
-        *("experimental", "meant", "intended", "supposed"),
+        # The shapes of `cues_slips`, each by its rarest group of words that every match
+        # holds: a test thing on the live system, an outcome other than the one meant, a
+        # safeguard switched off, a stale source, a physical mishap, review stepped around,
+        # data carried off, work at the peak, a version mixup.
+        *("load", "stress", "debug", "staging", "dev", "local", "sandbox", "experimental"),
+        *("meant", "intended", "supposed"),
         *("disabled", "silenced", "muted", "suppressed", "turned off", "switched off"),
         *("commented out", "snoozed", "acked", "acknowledged", "bypassed", "skipped"),
-        *("stale", "outdated", "out-of-date", "old", "expired", "unmerged", "personal"),
+        *("stale", "outdated", "out-of-date", " old", "expired", "unmerged", "personal"),
         *("tripped", "knocked", "kicked", "spilled", "cut", "dug", "sliced"),
-        *("directly", "straight", "own", "laptop", "machine", "desktop", "phone", "drive"),
-        *("usb", "gmail", "inbox", "account", "dropbox", "computer", "peak", "busiest", "rush"),
-        *("trading day", "business hours", "sale", "same time"),
+        *("directly", "straight", "his own", "her own", "their own", "your own"),
+        *("downloaded", "exported", "emailed", "moved", "dumped", "synced", "forwarded"),
+        *("peak", "busiest", "rush", "trading day", "business hours", "sale", "same time"),
         *("tagged", "released", "published", "pushed", "deployed", "built", "labeled", "labelled"),
         *("versioned", "uploaded"),
     ),
@@ -494,7 +496,9 @@ CUE_TRIGGERS = {
         "unable",
         "died",
         # The outcome as a present or a state, or what people could no longer do.
-        *("backed up", "fails", "down", "broken", "failing", "offline", "unreachable"),
-        *("unavailable", "rejected", "stopped", "timed out", "ran out", "so "),
+        *("backed up", "fails", "is down", "are down", "was down", "were down", "now down"),
+        *("broken", "failing", "offline", "unreachable", "unavailable", "rejected", "stopped"),
+        *("timed out", "ran out", "so nobody", "so no one", "so none", "so users", "so customers"),
+        *("so we ", "so they "),
     ),
 }

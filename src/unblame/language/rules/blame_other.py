@@ -403,9 +403,11 @@ RULES = (
             # same person", "of course it was the contractors", "stop letting Harper near prod".
             Check(
                 triggers=(
-                    *("again", "typical", "time", "same", "of course", "naturally", "letting"),
-                    *("bad ", "naughty", "understand how", "believe how", "fathom", "comprehend"),
-                    *("see how", "possible", "having"),
+                    *("strikes again", "struck again", "at it again", "typical", "th time"),
+                    *("nd time", "rd time", "st time", "always the same", "of course", "naturally"),
+                    *("stop letting", "quit letting", "bad @", "bad ꙮ", "naughty @", "naughty ꙮ"),
+                    *("understand how", "believe how", "fathom how", "comprehend how", "see how"),
+                    *("possible", "having"),
                 ),
                 pattern=rf"""
             (?:{{OTHER}}|\b(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+team)?)\s+(?:strikes|struck|is\s+at\s+it
