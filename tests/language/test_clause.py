@@ -143,7 +143,9 @@ def test_forgetting_to_mention_something_is_no_omission():
     ("text", "found"),
     [
         ("Vorsk resized the volume, leading to read errors.", True),
-        ("Odalys restarted the consumers, which brought the backlog down.", True),
+        ("Odalys restarted the consumers, which brought the billing API down.", True),
+        # Less of a bad thing is a good outcome.
+        ("Odalys restarted the consumers, which brought the backlog down.", False),
         ("Odalys restarted the consumers, leading to a quick recovery.", False),
         ("The engineer had no clues that they'd switched hubs, leading to the outage.", False),
         ("The switch failed at once, which caused the VM to fail.", False),

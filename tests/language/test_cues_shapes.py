@@ -542,3 +542,29 @@ def test_one_reading_of_a_past_form_for_every_cue():
         assert not past_form(word), word
     # "I need the logs" names no act of the writer's.
     assert categories("Ugh. I need the logs from the primary.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I ran the migration, leading to a twenty-minute outage.",
+        "I restarted the primary, which caused the failover storm.",
+    ],
+)
+def test_the_writers_act_tied_to_the_harm(text):
+    assert categories(text)[:1] == ["self_blame"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rolled back the deploy, which brought the error rate down.",
+        "Ferreira rolled back the deploy, which brought the latency back down.",
+        "I restarted the consumer, and the queue drained.",
+        "Ferreira took the API down for planned maintenance at 02:00.",
+        "Ferreira took the queue down as scheduled.",
+    ],
+)
+def test_less_of_a_bad_thing_and_planned_work_are_no_harm(text):
+    found = categories(text)
+    assert "self_blame" not in found and "blame_other" not in found

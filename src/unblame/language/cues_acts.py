@@ -452,6 +452,14 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 _NO_HARM_RE = _Lazy(r"\s+(?:nothing|nobody|no\s+one|no|none)\b", re.IGNORECASE)
 
 
+# A bad quantity brought down is a good outcome: "brought the error rate down".
+_LESS_OF_THE_BAD_RE = _Lazy(
+    r"\b(?:errors?|error\s+rate|latency|load|backlog|queue|lag|5xx|5\d\ds|retries|timeouts|cpu"
+    r"|memory|pressure)\b",
+    re.IGNORECASE,
+)
+
+
 # Verbs that tell of a step not taken: the counterfactual rules name those.
 _OMITTING = frozenset({"forgot", "neglected", "failed"})
 
@@ -473,6 +481,8 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     if _NO_HARM_RE.match(rest, match.end()):
         return None  # "…, disrupting nothing": the harm is denied
+    if match.group().lower().endswith("down") and _LESS_OF_THE_BAD_RE.search(match.group()):
+        return None  # "…, which brought the error rate down": less of a bad thing
     return start + match.start(), start + match.end()
 
 
@@ -482,8 +492,14 @@ def damage(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 def wreck(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """Where the clause's verb says the act wrecked something ("took the API down")."""
-    return _from_predicate(sentence, clause, _WRECK_RE)
+    """Where the clause's verb says the act wrecked something ("took the API down"); not
+    a bad quantity brought down ("brought the error rate down")."""
+    found = _from_predicate(sentence, clause, _WRECK_RE)
+    if found is not None:
+        said = sentence.text[found[0] - sentence.offset : found[1] - sentence.offset]
+        if said.lower().endswith("down") and _LESS_OF_THE_BAD_RE.search(said):
+            return None
+    return found
 
 
 def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:

@@ -48,6 +48,7 @@ RULES = (
             "The root cause was that a developer merged the retry change on Friday.",
         ),
         good=(
+            "Quillan took the API down for planned maintenance at 02:00.",
             "Root cause: the retry loop had no backoff.",
             "Sorry folks, I broke the staging build this morning.",
             "We rolled back at 14:05, and that's what stopped the errors.",
@@ -171,7 +172,10 @@ RULES = (
         # "an engineer's mistake took the database offline": the slip as the cause is UB402's.
         r"|\b[\w-]+['’]s\s+(?:\w+\s+)?(?:mistake|error|typo|slip|blunder|misconfiguration|oversight)\s+"
         r"(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led|triggered|resulted|knocked)\b"
-        r"|\bhuman\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:errors?|mistakes?|slips?|failures?)\b",
+        r"|\bhuman\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:errors?|mistakes?|slips?|failures?)\b"
+        # Planned work: "Dana took the API down for planned maintenance".
+        r"|\bfor\s+(?:the\s+)?(?:planned|scheduled|routine|announced)?\s*(?:maintenance|upgrade|migration"
+        r"|cut-?over)\b|\bas\s+(?:planned|scheduled|announced)\b",
     ),
     Rule(
         code="UB102",

@@ -610,6 +610,9 @@ RULES = (
             # wrong deployment first", is the behavioural report the guide keeps).
             # "And broke the build." / "Took prod down, reverting": the subject left out.
             frame(frozenset({SELF, ELIDED}), "wreck"),
+            # "I restarted the primary, which caused the failover storm": the writer's act
+            # tied to the harm, as "I took the API down" is.
+            frame(frozenset({SELF}), "harm"),
             # "Oops, I published the package with the test credentials."
             frame(AGENTS, "oops"),
             # "I unplugged the router thinking it was the spare. Sorry.": owned a
