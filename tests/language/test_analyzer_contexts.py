@@ -389,10 +389,6 @@ def test_an_aside_after_a_role_does_not_make_the_slip_the_writers():
     assert not any(f.about_writer for f in found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'X prevents anyone from accidentally ...' describes a safeguard but is flagged UB102",
-)
 def test_a_safeguard_against_slips_blames_nobody():
     assert analyze("The guard rail stops anyone from accidentally deleting the bucket.") == []
 

@@ -156,10 +156,6 @@ def test_a_chat_line_without_a_subject_is_elided(text):
     assert first_agent(text) == ELIDED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an opening regular past verb before a comma is read as a capitalised noun subject",
-)
 def test_a_chat_line_opening_with_a_past_verb_and_a_comma_is_elided():
     assert first_agent("Restarted the wrong pod, sorry.") == ELIDED
 

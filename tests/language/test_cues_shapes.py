@@ -568,3 +568,27 @@ def test_the_writers_act_tied_to_the_harm(text):
 def test_less_of_a_bad_thing_and_planned_work_are_no_harm(text):
     found = categories(text)
     assert "self_blame" not in found and "blame_other" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dropped the wrong table again, ugh.", "Pushed to the wrong remote. Sorry!"],
+)
+def test_a_chat_line_with_its_subject_left_out_owned_by_dismay_or_an_apology(text):
+    assert categories(text)[:1] == ["self_blame"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Restarted the broker at 14:05. Sorry for the noise.",
+        "Deployed the fix at 14:05, sorry for the delay.",
+    ],
+)
+def test_a_plain_act_with_its_subject_left_out_and_etiquette_is_no_self_blame(text):
+    assert categories(text) == []
+
+
+def test_a_name_before_an_article_keeps_its_verb_further_on():
+    sentence = clause.read("Ahmed the DBA restarted the primary.", 0, 36)
+    assert sentence.clauses[0].agent == agents.OTHER

@@ -49,6 +49,7 @@ from .verb_words import (
     _SLIP_ADVERBS,
     _SLIP_VERBS,
     _prefixed_irregular_past,
+    past_form,
 )
 
 
@@ -546,6 +547,24 @@ def _is_verb(word: Word, previous: Word | None) -> bool:
 # Not "out" ("output", "outlet") or "un" ("unread", "unset"): they make nouns and adjectives.
 
 
+def _opening_past_verb(words: tuple[Word, ...], j: int) -> bool:
+    """A regular past verb that opens a clause before an article ("Restarted the wrong
+    pod"): capitalised like a name, but a name takes no article after it. Known names
+    are marked ("Ahmed the DBA …" keeps its subject)."""
+    word = words[j]
+    if word.text.startswith(NAME_MARK) or not past_form(word.low) or len(word.low) <= 4:
+        return False
+    if j + 1 >= len(words) or words[j + 1].low not in _ARTICLES:
+        return False
+    # "Ahmed the DBA restarted …": a verb further on makes the first word the subject.
+    for later in words[j + 2 :]:
+        if later.low in {",", ";", ":", "."}:
+            break
+        if past_form(later.low) and later.low not in _DETERMINERS:
+            return False
+    return True
+
+
 def _can_act(previous: Word | None) -> bool:
     """Whether a present verb after `previous` is one ("Tamsin pushes", "the proxy
     drops requests") rather than a plural noun after an acronym ("SDK releases")."""
@@ -572,6 +591,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             continue  # "Femi's unreviewed hotfix": the owner's 's is no "is"
         if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
             return j
+        if j == i and _opening_past_verb(words, j):
+            return j  # "Restarted the wrong pod, sorry.": chat leaves the subject out
         if j > i and words[j].low in _PRE_VERB_ADVERBS:
             return j
         # "an engineer performing maintenance" ends the subject at "performing";

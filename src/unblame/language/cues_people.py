@@ -580,7 +580,9 @@ def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     An apology beside a plain act is etiquette ("Restarted the router. Sorry for
     the noise."): alone, that is the behavioural report the guide keeps.
     """
-    if clause.agent != SELF or not _past_verb(clause):
+    # Chat leaves the subject out: "Dropped the wrong table again, ugh."
+    elided = clause.agent == ELIDED and clause is sentence.clauses[0]
+    if (clause.agent != SELF and not elided) or not _past_verb(clause):
         return None
     verb = _first_verb(clause)
     if verb is None or _unreal(clause, verb.end) or verb.low in _NOT_DONE:
@@ -588,7 +590,7 @@ def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if any(w.low in _BEFALLEN for w in clause.words[clause.predicate : clause.words.index(verb)]):
         return None  # "I was paged at 3am, ugh": it befell the writer
     if _DISMAY_RE.search(sentence.line):
-        return clause.words[clause.predicate - 1].start, verb.end
+        return clause.words[max(0, clause.predicate - 1)].start, verb.end
     if _APOLOGY_RE.search(sentence.line) is None:
         return None
     return (

@@ -208,6 +208,7 @@ RULES = (
             "The previous admin left the backup bucket world-readable.",
         ),
         good=(
+            "The confirmation prompt keeps anyone from accidentally dropping the table.",
             "The cron job deleted the table by mistake.",
             "The cleanup job deleted the staging namespace.",
             "The engineer restarted the primary database at 03:10.",
@@ -247,6 +248,13 @@ RULES = (
             # The slip in the verb or its object: "typoed the hostname", "used the wrong tag".
             frame(frozenset({OTHER, NOBODY}), "slip"),
         ),
+        # A safeguard against the slip: "the guard rail stops anyone from accidentally …".
+        unless=r"""
+            \b(?:stops?|stopped|stopping|prevents?|prevented|preventing|keeps?|kept|blocks?|blocked
+              |protects?|protected|guards?|saves?|saved)\s+(?:\w+\s+){0,2}?(?:anyone|anybody|someone
+              |somebody|people|users|engineers|operators|you|us|them|the\s+\w+)\s+from\s+(?:\w+ly\s+)?
+              \w+ing\b
+        """,
     ),
     Rule(
         code="UB103",

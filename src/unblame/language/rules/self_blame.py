@@ -617,7 +617,7 @@ RULES = (
             frame(AGENTS, "oops"),
             # "I unplugged the router thinking it was the spare. Sorry.": owned a
             # sentence away, in the same chat line.
-            frame(frozenset({SELF}), "owned"),
+            frame(frozenset({SELF, ELIDED}), "owned"),
         ),
         unless=r"""
             # A slip imagined to test the design: "if I had mistakenly …, it would not have …".
