@@ -1,9 +1,9 @@
 """Slips told by the shape of a person's act, with no slip word in it (`unblame.language.cues`):
-a change let out ahead of its check, a live thing cleared while tidying up, a test
-thing turned on production, an outcome other than the one meant, a safeguard switched
-off for convenience, a build cut from a stale source, a physical mishap, review stepped around, live
-data carried off to a personal place, heavy work put in the busiest hour, one version
-put where another belongs.
+a change let out ahead of its check, a live thing cleared while tidying up, a test thing
+turned on production, an outcome other than the one meant, a safeguard switched off for
+convenience, a build cut from a stale source, a physical mishap, review stepped around,
+live data carried off to a personal place, heavy work put in the busiest hour, one
+version put where another belongs.
 
 Each shape is about what the act did, so any wording of it counts; `slip` reads them
 for another person's act only (the writer's own act, told plainly, is the behavioural
@@ -46,7 +46,8 @@ _TIDYING_RE = _Lazy(
 
 
 def _to_sentence_end(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
-    """`regex` matched at the clause's predicate, reading on to the end of the sentence."""
+    """Where `regex` is found from the clause's predicate on, reading past the clause to the
+    end of the sentence ("before …" and "but …" begin clauses of their own)."""
     start = _predicate_start(clause)
     match = regex.search(sentence.text, start - sentence.offset)
     if match is None or _unreal(clause, sentence.offset + match.end()):
