@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_cues import cue
 
 from unblame.language import agents as kinds
 from unblame.language import analyze, clause, cues
@@ -18,16 +19,6 @@ from unblame.language.rule import Frame
 def agents(text: str) -> list[str]:
     sentence = clause.read(text, 0, len(text))
     return [c.agent for c in sentence.clauses]
-
-
-def cue(text: str, name: str) -> str | None:
-    """The words the first clause with `name` cue points at, or None."""
-    sentence = clause.read(text, 0, len(text))
-    for c in sentence.clauses:
-        found = cues.CUES[name](sentence, c)
-        if found is not None:
-            return text[found[0] : found[1]]
-    return None
 
 
 @pytest.mark.parametrize(

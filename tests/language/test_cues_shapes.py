@@ -7,18 +7,9 @@ Sentences are written for this file; the names in them are invented.
 from __future__ import annotations
 
 import pytest
+from test_cues import cue
 
-from unblame.language import agents, analyze, clause, cues
-
-
-def cue(text: str, name: str) -> str | None:
-    """The words the first clause carrying cue `name` points at, or None."""
-    sentence = clause.read(text, 0, len(text))
-    for c in sentence.clauses:
-        found = cues.CUES[name](sentence, c)
-        if found is not None:
-            return text[found[0] : found[1]]
-    return None
+from unblame.language import agents, analyze, clause
 
 
 def categories(text: str) -> list[str]:

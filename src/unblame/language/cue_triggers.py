@@ -37,26 +37,20 @@ _BLUNDER_TRIGGERS = (
     "too ",
     "without",
 )
+# Interjections of dismay and words of apology: "oops", "shame" and "owned" read them.
+_DISMAY_TRIGGERS = (
+    *("oops", "whoops", "woops", "d'oh", "doh", "facepalm", "argh", "welp", "ugh", "dammit"),
+    "damnit",
+)
+_APOLOGY_TRIGGERS = ("sorry", "apologi", "forgive", "my bad", "mea culpa")
+
 # The loss words that damage and wreck share (`cues_acts._COST_US` and "severed").
 _LOSS_TRIGGERS = ("severed", "cost ", "lost us", "lost them", "lost the company", "lost customers")
 
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
-    "oops": (
-        "oops",
-        "whoops",
-        "woops",
-        "d'oh",
-        "doh",
-        "facepalm",
-        "argh",
-        "welp",
-        "ugh",
-        "dammit",
-        "damnit",
-        "crap",
-    ),
+    "oops": (*_DISMAY_TRIGGERS, "crap"),
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
@@ -72,12 +66,10 @@ CUE_TRIGGERS = {
     "shame": (
         *("embarrass", "mortif", "ashamed", "humiliat", "shameful", "cringe", "finest", "proudest"),
         *("my best", "brightest", "an idiot", "a fool", "a moron", "a muppet", "a clown"),
-        *("guilty", "believe i", "sorry", "apologi", "forgive", "my bad", "mea culpa"),
+        *("guilty", "believe i", *_APOLOGY_TRIGGERS),
     ),
-    "owned": (
-        *("oops", "whoops", "woops", "d'oh", "doh", "facepalm", "argh", "welp", "ugh", "dammit"),
-        *("damnit", "sorry", "apologi", "forgive", "my bad", "mea culpa"),
-    ),
+    # Dismay or an apology anywhere in the chat line (`cues_people.owned`).
+    "owned": (*_DISMAY_TRIGGERS, *_APOLOGY_TRIGGERS),
     "authored_self": (
         *("was me", "is me", "all me", "just me", "actually me", "probably me", "was my", "is my"),
         *("just my", "were my"),

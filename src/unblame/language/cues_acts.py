@@ -460,6 +460,11 @@ _LESS_OF_THE_BAD_RE = _Lazy(
 )
 
 
+def _less_of_the_bad(said: str) -> bool:
+    """The words say a bad quantity was brought down: "brought the error rate down"."""
+    return said.lower().endswith("down") and _LESS_OF_THE_BAD_RE.search(said) is not None
+
+
 # Verbs that tell of a step not taken: the counterfactual rules name those.
 _OMITTING = frozenset({"forgot", "neglected", "failed"})
 
@@ -481,7 +486,7 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     if _NO_HARM_RE.match(rest, match.end()):
         return None  # "…, disrupting nothing": the harm is denied
-    if match.group().lower().endswith("down") and _LESS_OF_THE_BAD_RE.search(match.group()):
+    if _less_of_the_bad(match.group()):
         return None  # "…, which brought the error rate down": less of a bad thing
     return start + match.start(), start + match.end()
 
@@ -495,11 +500,10 @@ def wreck(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause's verb says the act wrecked something ("took the API down"); not
     a bad quantity brought down ("brought the error rate down")."""
     found = _from_predicate(sentence, clause, _WRECK_RE)
-    if found is not None:
-        said = sentence.text[found[0] - sentence.offset : found[1] - sentence.offset]
-        if said.lower().endswith("down") and _LESS_OF_THE_BAD_RE.search(said):
-            return None
-    return found
+    if found is None:
+        return None
+    said = sentence.text[found[0] - sentence.offset : found[1] - sentence.offset]
+    return None if _less_of_the_bad(said) else found
 
 
 def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:

@@ -553,14 +553,6 @@ _MISTAKEN_BELIEF_RE = _Lazy(
 )
 
 
-# Acting before the check that would have caught it: "merged before CI finished".
-_PREMATURE_RE = _Lazy(
-    r"\bbefore\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:finished|passed|completed|ran|came"
-    r"\s+back|went\s+green|was\s+(?:done|reviewed|approved|green))\b",
-    re.IGNORECASE,
-)
-
-
 # Verbs that tell no act put in place: finding and fixing, or meaning and saying
 # ("Oops, typo above: I meant 4.2").
 _NOT_DONE = (
@@ -593,12 +585,9 @@ def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return clause.words[max(0, clause.predicate - 1)].start, verb.end
     if _APOLOGY_RE.search(sentence.line) is None:
         return None
-    return (
-        _phrase(sentence, clause, _WRONG_OBJECT_RE)
-        or _phrase(sentence, clause, _MISTAKEN_BELIEF_RE)
-        or _phrase(sentence, clause, _PREMATURE_RE)
-        or slip(sentence, clause)
-    )
+    # `slip` reads the wrong object and the act ahead of its check ("merged before CI
+    # finished"); a belief that turned out wrong is the writer's own shape.
+    return _phrase(sentence, clause, _MISTAKEN_BELIEF_RE) or slip(sentence, clause)
 
 
 # A mishap named as the subject: "the 3am alert storm", "that spike of 500s".
@@ -614,7 +603,7 @@ _MISHAP_RE = _Lazy(
 _WORK = (
     r"(?:change|pr|commit|deploy|push|script|test|migration|config|query|job|cron|typo|mistake"
     r"|request|experiment|rollout|refactor|edit|command|fat\s+finger|bump|upgrade|update|merge|release"
-    r"|tag|hotfix|patch|pr)s?"
+    r"|tag|hotfix|patch)s?"
 )
 
 
