@@ -111,8 +111,9 @@ def _finding(entry: dict[str, Any]) -> Finding:
     return Finding(**values)
 
 
-def prepare(items: Iterable[Any]) -> None:
-    """Check each item's stored findings against today's roster; store the stale ones again.
+def prepare(items: Iterable[Any]) -> int:
+    """Check each item's stored findings against today's roster; store the stale ones again,
+    and say how many were stale.
 
     For a list about to show the items: one query writes back every stale
     item of the page (none when all are current), and the rows then read
@@ -125,3 +126,4 @@ def prepare(items: Iterable[Any]) -> None:
     stale = [item for item in items if item.refresh_stored_findings()]
     if stale:
         ActionItem.objects.bulk_update(stale, ["stored_findings"])
+    return len(stale)

@@ -80,10 +80,8 @@ def refresh_batch(cursor: Cursor, size: int | None = None) -> tuple[Cursor | Non
     batch = list(_items(cursor.phase).filter(pk__gt=cursor.after).order_by("pk")[:size])
     with cached_per_request():
         prime(item.incident_id for item in batch)
-        stale = [item for item in batch if item.refresh_stored_findings()]
-    if stale:
-        ActionItem.objects.bulk_update(stale, ["stored_findings"])
-    done = Totals(len(batch), len(stale))
+        refreshed = findings.prepare(batch)
+    done = Totals(len(batch), refreshed)
     if len(batch) == size:
         return Cursor(cursor.phase, batch[-1].pk), done
     if cursor.phase == OPEN:
