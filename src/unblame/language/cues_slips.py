@@ -45,11 +45,16 @@ _TIDYING_RE = _Lazy(
 )
 
 
+def _search_on(sentence: Sentence, clause: Clause, regex: _Lazy) -> re.Match[str] | None:
+    """`regex` searched from the clause's predicate on, past the clause to the end of the
+    sentence ("before …", "but …" and "as …" begin clauses of their own)."""
+    return regex.search(sentence.text, _predicate_start(clause) - sentence.offset)
+
+
 def _to_sentence_end(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
-    """Where `regex` is found from the clause's predicate on, reading past the clause to the
-    end of the sentence ("before …" and "but …" begin clauses of their own)."""
-    start = _predicate_start(clause)
-    match = regex.search(sentence.text, start - sentence.offset)
+    """Where `regex` is found from the clause's predicate on (`_search_on`), in an act that
+    happened."""
+    match = _search_on(sentence, clause, regex)
     if match is None or _unreal(clause, sentence.offset + match.end()):
         return None
     return sentence.offset + match.start(), sentence.offset + match.end()
@@ -176,9 +181,7 @@ _VERSION_MIXUP_RE = _Lazy(
 
 
 def _version_mixup(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    # "as …" begins a clause of its own: read on to the sentence end.
-    start = _predicate_start(clause) - sentence.offset
-    match = _VERSION_MIXUP_RE.search(sentence.text, start)
+    match = _search_on(sentence, clause, _VERSION_MIXUP_RE)
     if match is None or match.group("meant") == match.group("used"):
         return None
     if sentence.offset + match.start() >= clause.end:
