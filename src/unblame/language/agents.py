@@ -190,11 +190,19 @@ _WORK_NOUNS = frozenset(
 )
 
 
+# Adjectives that follow their noun with a phrase of their own: "the person
+# responsible for the backups", "the team accountable for the gateway".
+_POSTPOSITIVES = frozenset({"responsible", "accountable", "answerable", "assigned", "tasked"})
+
+
 def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
-    """The subject up to its first prepositional or participle phrase ("a field
-    engineer at the colo", "the engineer running the cleanup")."""
+    """The subject up to its first prepositional, participle or postpositive phrase ("a
+    field engineer at the colo", "the engineer running the cleanup", "the person
+    responsible for the backups")."""
     for k in range(1, len(subject)):
         low = subject[k].low
+        if low in _POSTPOSITIVES:
+            return subject[:k]
         if low.endswith("ing") and low not in _ROLES and _person_word(subject[k - 1], first=k == 1):
             return subject[:k]
         if low in _PLACE_PREPOSITIONS and not (low == "of" and subject[k - 1].low in _QUANTIFIERS):

@@ -516,9 +516,13 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
 
 
 def _lone_word_before_pronoun(words: tuple[Word, ...], i: int) -> bool:
-    """At `i`, one word, a comma, then a personal pronoun and its verb: the word
-    is a feeling, an aside or a name addressed, and the pronoun is the subject."""
-    if len(words) < i + 4 or words[i + 1].low != "," or words[i + 2].low not in _PERSONAL:
+    """At `i`, one word, a comma, then a personal pronoun, @handle or known name and its
+    verb: the word is a feeling, an aside or a name addressed ("Great, @kai merged …"),
+    and what follows the comma is the subject."""
+    if len(words) < i + 4 or words[i + 1].low != ",":
+        return False
+    subject = words[i + 2]
+    if subject.low not in _PERSONAL and not subject.text.startswith(("@", NAME_MARK)):
         return False
     return _is_verb(words[i + 3], words[i + 2]) or words[i + 3].low.endswith("ed")
 

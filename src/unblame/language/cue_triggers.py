@@ -76,7 +76,10 @@ CUE_TRIGGERS = {
     ),
     # Any possessive: "was Harlan's doing", "was @kim's script" (the precheck narrows).
     "authored_other": ("'s ", "’s "),
-    "since": ("since", "after", "came in with", "introduced", "started with", "arrived with"),
+    "since": (
+        *("since", "after", "came in with", "introduced", "started with", "arrived with"),
+        *("because of", "due to", "thanks to", "owing to", "result of", "traced", "stemm"),
+    ),
     "cause": ("because", "when", "that", "who"),
     "habit": (
         *("again", "usual", "always", "clearly", "obviously", "evidently", "keep", "kept"),
@@ -138,6 +141,9 @@ CUE_TRIGGERS = {
         "before",  # ahead of the check: "merged it before CI finished"
         *("cleaning", "tidying", "clearing", "pruning", "purging", "cleanup", "clean-up"),
         *("housekeeping", "decommissioning"),
+        # Anything destroyed on the way to other work: "… while testing a script".
+        *("testing", "debugging", "troubleshooting", "investigating", "experimenting"),
+        *("exploring", "profiling", "benchmarking", "poking", "playing", "trying"),
         # The shapes of `cues_slips`, each by its rarest group of words that every match
         # holds: a test thing on the live system, an outcome other than the one meant, a
         # safeguard switched off, a stale source, a physical mishap, review stepped around,

@@ -76,6 +76,14 @@ _CARE_VERBS = (
 _CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|sufficiently)"
 
 
+# A safeguard an act went without: "without a backup", "without review", "without a
+# rollback plan". Its absence, told of a person's act, is care left undone.
+_SAFEGUARD_NOUNS = (
+    r"(?:(?:a|an|any|proper|prior|the\s+required)\s+)?(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
+    r"|sign-?offs?|plan|tests?|canary|backups?|dry[- ]run|ticket|change\s+request)"
+)
+
+
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
@@ -95,7 +103,7 @@ _OMISSION_RE = _Lazy(
     r"|\bwithout\s+(?:\w+ly\s+|ever\s+|even\s+|first\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
-    r"|coordinating|being\s+thorough|(?:a|any)\s+(?:\w+\s+)?review)\b"
+    rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
     r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
     # A safety option left off: "didn't pass the dry-run flag", "never set a WHERE clause".
     r"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t)\s+(?:\w+ly\s+)?(?:pass|set|add|include"
@@ -216,10 +224,9 @@ _NEGLECT_RE = _Lazy(
     r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
     r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
     r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
-    r"|(?:a|any)\s+(?:\w+\s+)?(?:review|approval|check|sign-?off)\b))"
+    rf"|{_SAFEGUARD_NOUNS}\b))"
     # "went ahead without a rollback plan".
-    r"|(?:went\s+ahead|proceeded|went\s+out|shipped|rolled\s+out)\s+without\s+(?:a|an|any)\s+(?:[\w-]+\s+)?"
-    r"(?:plan|review|approval|tests?|check|sign-?off|canary|backup|dry[- ]run)\b"
+    rf"|(?:went\s+ahead|proceeded|went\s+out|shipped|rolled\s+out)\s+without\s+{_SAFEGUARD_NOUNS}\b"
     r"|(?:went\s+ahead|went\s+out|shipped|rolled\s+out)\s+without\s+(?:anyone|anybody|a\s+human)\s+\w+ing\b"
     # "the rollout was allowed to continue despite the error rate".
     r"|(?:was|were)\s+allowed\s+to\s+(?:continue|proceed|go\s+ahead|run|carry\s+on)\s+(?:\w+\s+){0,3}?"
@@ -274,6 +281,9 @@ _HARM_RE = _Lazy(
     r"\s+(?:backed\s+up|crash(?:es|ing)|fails|(?:is|are|was|were)\s+(?:now\s+)?(?:down|broken|failing"
     r"|crashing|offline|unreachable|unavailable)|rejected|stopped\s+(?:working|responding|serving)"
     r"|timed\s+out|filled\s+up|ran\s+out)"
+    # "…, so checkout broke": a thing named bare, with no article, after "so".
+    r"|(?<=\bso\s)(?!(?:we|i|he|she|they|you|it)\b)[\w-]+\s+(?:fell\s+over|went\s+(?:down|red|dark"
+    r"|offline)|crashed|broke|died|stopped\s+(?:working|responding|serving))"
     # "…, so nobody could log in": what people could no longer do.
     r"|so\s+(?:nobody|no\s+one|none\s+of\s+\w+|users|customers|we|they)\s+(?:could(?:n['’]?t|\s+not)?"
     r"|can['’]?t|cannot|were\s+unable|was\s+unable))\b",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .agents import _PRONOUNS, ELIDED, GROUP, OTHER, SELF, SYSTEM, agent_of
+from .agents import _PRONOUNS, _ROLES, ELIDED, GROUP, OTHER, SELF, SYSTEM, agent_of
 from .clause import Clause, Sentence, _Lazy
 from .cue_base import (
     _CONDITIONS,
@@ -29,7 +29,7 @@ from .cue_base import (
 )
 from .cue_triggers import _CANNOT_VERBS
 from .cues_acts import omission, slip
-from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
+from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK
 from .verb_words import (
     _AUX,
     _PRESENT_ACTS,
@@ -639,12 +639,16 @@ def authored(sentence: Sentence, clause: Clause, *, by: str) -> tuple[int, int] 
     return (clause.start, start + match.end()) if author == by else None
 
 
-# A person's act or work as the moment things went bad: "ever since @brun's commit",
-# "since @hollis merged #412", "came in with Lisette's refactor".
+# A person's act or work as the moment or the reason things went bad: "ever since
+# @brun's commit", "since @hollis merged #412", "came in with Lisette's refactor",
+# "because of Priya's change", "thanks to the contractor's script".
 _SINCE_WORK_RE = _Lazy(
     r"\b(?:ever\s+since|since|(?:right\s+|just\s+|shortly\s+|straight\s+)?after|came\s+in\s+with"
-    r"|introduced\s+(?:in|by|with)|started\s+with|arrived\s+with|landed\s+with)\s+"
-    r"(?:(?P<owner>@?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,2}?" + _WORK + r"\b"
+    r"|introduced\s+(?:in|by|with)|started\s+with|arrived\s+with|landed\s+with"
+    r"|(?P<why>because\s+of|due\s+to|thanks\s+to|owing\s+to|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result"
+    r"\s+of|traced\s+(?:back\s+)?to|stemm(?:ed|ing)\s+from))\s+"
+    r"(?:(?:the|a|an)\s+(?:[\w-]+\s+)?(?=[\w.-]+['’]s\b))?"
+    r"(?:(?P<owner>@?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<work>" + _WORK + r")\b"
     r"|(?P<actor>@?[\w.-]+)\s+(?:merged|pushed|landed|deployed|committed|released|shipped|changed"
     r"|updated|upgraded|bumped|tagged|applied|rolled\s+out|force-pushed)\b)",
     re.IGNORECASE,
@@ -654,7 +658,8 @@ _SINCE_WORK_RE = _Lazy(
 # The bad state the act is set beside: "the windows build is red", "ci has been broken".
 _BAD_STATE_RE = _Lazy(
     r"\b(?:broken|broke|red|failing|fails|failed|down|regression|outage|crash\w*|errors?|erroring"
-    r"|5\d\ds|5xx|timing\s+out|timeouts?|flaky|hangs?|hanging|corrupt\w*|missing|offline)\b",
+    r"|5\d\ds|5xx|timing\s+out|timed\s+out|timeouts?|flaky|hangs?|hanging|corrupt\w*|missing|offline"
+    r"|went\s+dark|lost)\b",
     re.IGNORECASE,
 )
 
@@ -667,9 +672,27 @@ _LESS_RE = _Lazy(
 )
 
 
+# Work of a size one person does. A capitalised owner of other work is as often a
+# company ("because of Cloudflare's change", "due to Heroku's update") as a person.
+_PERSONAL_WORK = frozenset(
+    {"commit", "commits", "pr", "prs", "push", "pushes", "script", "scripts", "typo", "typos"}
+    | {"refactor", "refactors", "edit", "edits", "merge", "merges", "hotfix", "hotfixes", "query"}
+    | {"command", "commands", "fat finger", "mistake", "mistakes", "bump", "bumps", "tag", "tags"}
+)
+
+
+def _personal_work(owner: str, work: str | None) -> bool:
+    """Whether "because of OWNER's WORK" names a person: the owner is known to be one (a
+    role, an @handle, a known name), or the work is of a size one person does."""
+    if owner.startswith(("@", NAME_MARK)) or owner.lower() in _ROLES:
+        return True
+    return work is not None and work.lower() in _PERSONAL_WORK
+
+
 def since(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """Things went bad since or right after a person's act ("ci has been broken ever
-    since @brun's commit"): the timing names a culprit. Checked once, on the first
+    """Things went bad since, right after or because of a person's act or work ("ci has
+    been broken ever since @brun's commit", "because of Priya's change, checkout timed
+    out"): the timing or the cause names a culprit. Checked once, on the first
     clause; a good outcome ("the errors stopped after Dana's fix") is no blame."""
     if clause is not sentence.clauses[0]:
         return None
@@ -678,6 +701,8 @@ def since(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     who = match.group("owner") or match.group("actor") or ""
     if agent_of(who) != OTHER:
+        return None
+    if match.group("why") and not _personal_work(who, match.group("work")):
         return None
     text = sentence.text
     if _BAD_STATE_RE.search(text) is None or _GOOD_OUTCOME_RE.search(text) or _LESS_RE.search(text):

@@ -1,5 +1,6 @@
 """Slips told by the shape of a person's act, with no slip word in it (`unblame.language.cues`):
-a change let out ahead of its check, a live thing cleared while tidying up, a test thing
+a change let out ahead of its check, a live thing cleared while tidying up (or anything
+destroyed on the way to other work), a test thing
 turned on production, an outcome other than the one meant, a safeguard switched off for
 convenience, a build cut from a stale source, a physical mishap, review stepped around,
 live data carried off to a personal place, heavy work put in the busiest hour, one
@@ -60,10 +61,31 @@ def _to_sentence_end(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[
     return sentence.offset + match.start(), sentence.offset + match.end()
 
 
+# Work whose aim is not to destroy anything: whatever is destroyed on the way
+# ("dropped the orders table while testing a script") was not meant to go.
+_SIDE_WORK_RE = _Lazy(
+    r"\b(?:while|when|during)\s+(?:\w+\s+){0,2}?(?:testing|debugging|troubleshooting|investigating"
+    r"|experimenting|exploring|profiling|benchmarking|poking|playing|trying\s+out|trying\s+to\s+(?:fix"
+    r"|debug|test|reproduce))\b",
+    re.IGNORECASE,
+)
+# Things made to be thrown away are not: "deleted the stale pods while investigating".
+_DESTROYED_RE = _Lazy(
+    r"\b(?:deleted|dropped|wiped|erased|purged|truncated|destroyed|overwrote|rm['’]?d|nuked)\s+"
+    r"(?:the|a|an|our|every|all|some|most|half)\b(?!\s+(?:[\w-]+\s+)?(?:stale|old|unused|orphaned"
+    r"|temporary|temp|scratch|test|dangling|leftover|duplicate|extra|spare|stuck|broken|failed)\b)",
+    re.IGNORECASE,
+)
+
+
 def _live_thing_cleared(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A live thing cleared while tidying up, or anything destroyed on the way to
+    other work."""
     found = _phrase(sentence, clause, _CLEARED_RE)
     if found is None or _TIDYING_RE.search(sentence.text) is None:
-        return None
+        found = _phrase(sentence, clause, _DESTROYED_RE)
+        if found is None or _SIDE_WORK_RE.search(sentence.text) is None:
+            return None
     return None if _ON_PURPOSE_RE.search(sentence.text) else found
 
 
@@ -151,7 +173,7 @@ _DATA_CARRIED_OFF_RE = _Lazy(
 # Friday peak".
 _AT_THE_PEAK_RE = _Lazy(
     r"\b(?:scheduled|ran|started|kicked\s+off|launched|triggered|deployed|rolled\s+out|began)\s+"
-    r"(?:[\w-]+\s+){1,4}?(?:during|at|in\s+the\s+middle\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:[\w-]+\s+){1,8}?(?:during|at|in\s+the\s+middle\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:peak|busiest\s+\w+|rush\s+hour|lunch\s+rush|trading\s+day|business\s+hours|sale)\b",
     re.IGNORECASE,
 )
@@ -190,7 +212,7 @@ def _version_mixup(sentence: Sentence, clause: Clause) -> tuple[int, int] | None
 
 
 # What the slip precheck must let through for the shapes read in code.
-_PRECHECKED = (_TIDYING_RE, _VERSION_MIXUP_RE)
+_PRECHECKED = (_TIDYING_RE, _SIDE_WORK_RE, _VERSION_MIXUP_RE)
 
 
 # "shouldn't have merged before the checks passed" is hindsight: the counterfactual

@@ -46,6 +46,8 @@ RULES = (
             "Leadership let go of the engineer responsible for the outage.",
             "The outage happened because an engineer on the storage team lowered the quota.",
             "The root cause was that a developer merged the retry change on Friday.",
+            "Because of Tamsin's refactor, the export job timed out all night.",
+            "Blame the platform team for that one.",
         ),
         good=(
             "Quillan took the API down for planned maintenance at 02:00.",
@@ -67,6 +69,8 @@ RULES = (
             "The outage happened because the quota was lowered by a cleanup job.",
             "The incident was declared when the on-call noticed the error rate.",
             "We rolled back because Odalys saw the latency climb.",
+            "Thanks to Tamsin's refactor, the export job now finishes in minutes.",
+            "Don't blame the platform team for that one.",
         ),
         triggers=(),
         pattern=(
@@ -122,6 +126,7 @@ RULES = (
                     "root cause",
                     "blamed on",
                     "pinned on",
+                    "blame ",
                 ),
                 pattern=r"""
             (?P<span>\b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
@@ -135,7 +140,11 @@ RULES = (
             | \b(?:caused|triggered|blamed|pinned)\s+(?:by|on)\s+(?:(?!(?:a|an|the|our|their|his|her|this|that)\b)[\w-]+\s+)?
                 (?:{ROLE})(?![\w-])
                 (?=\s*(?:[,.;:!?)]|$)|\s+(?:who|that|and|after|when|during|while|at|in)\b)
-            | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b)
+            | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b
+            # The writer's verdict: "Blame the platform team for that one.", "I blame Dana."
+            # (not "don't blame …", which is the point of the review).
+            | (?:^|(?<=\n)|\bi\s+(?:\w+ly\s+)?)blame\s+(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’.-]+))
+                (?=\s+(?:\w+\s+){0,2}?for\b|\s*[.!]|\s*$))
         """,
             ),
             Check(
@@ -419,7 +428,8 @@ RULES = (
                     *("nd time", "rd time", "st time", "always the same", "of course", "naturally"),
                     *("stop letting", "quit letting", "bad @", "bad ꙮ", "naughty @", "naughty ꙮ"),
                     *("understand how", "believe how", "fathom how", "comprehend how", "see how"),
-                    *("possible", "having"),
+                    *("possible", "having", "what you get", "what he get", "what she get"),
+                    *("what they get", "get for", "gets for", "serves"),
                 ),
                 pattern=rf"""
             (?:{{OTHER}}|\b(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+team)?)\s+(?:strikes|struck|is\s+at\s+it
@@ -440,6 +450,11 @@ RULES = (
             | (?:{{OTHER}}|ꙮ[\w'’-]*|(?-i:[A-Z][a-z])[\w'’-]*)[^.!?\n]{{0,80}}?,\s*having\s+(?:\w+\s+)?
                 (?:caused|broken|started|triggered|created|introduced)\s+(?:them|it|this|that|the\s+\w+
                 |(?:most|all|some|half|many|several|both)\s+of\s+them)\b
+            # A reproach told as a lesson the person earned: "That's what you get for
+            # deploying on a Friday", "serves him right for skipping the canary".
+            | \b(?:that['’]?s|that\s+is|this\s+is)\s+what\s+(?:you|he|she|they|{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
+                \s+gets?\s+for\s+(?:\w+\s+)?\w+ing\b
+            | \bserves\s+(?:you|him|her|them|{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+right\b
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
                 \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{REPEAT_HARM})\b
@@ -666,7 +681,6 @@ RULES = (
             "Despite two warnings from the DBA, the vendor went ahead with the resize.",
             "Thanks for breaking staging right before the demo.",
             "Thanks a lot, @orrin, for wiping the shared runners.",
-            "Thanks to Lindqvist's refactor, search has been down since noon.",
             "Great job, you deleted the billing replica.",
         ),
         good=(
@@ -776,10 +790,6 @@ RULES = (
                 (?:,\s*(?:{OTHER}|(?-i:[A-Zꙮ][\w'’-]+))\s*,\s*)?for\s+(?:\w+ly\s+)?(?:breaking|taking
                 \s+(?:\w+\s+)?down|deleting|wiping|nuking|crashing|killing|dropping|trashing|bricking
                 |clobbering)\b
-            # "Thanks to Quill's refactor, login has been down all morning".
-            | \bthanks\s+to\s+(?:{OTHER}|(?-i:[A-Zꙮ][\w'’-]+))['’]s\s+(?:\w+\s+){0,2}?(?:change|refactor
-                |commit|pr|deploy|push|script|migration|config|update|patch|edit)\b
-                (?={INSENT}*?\b(?:down|broken|outage|failing|crash\w*|errors?|offline)\b)
             | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?
                 \b(?:you|@[\w-]+|they|he|she)\s+(?:\w+\s+)?(?:broke|deleted|wiped|took\s+(?:\w+\s+)?down
                 |crashed|nuked|killed|dropped|trashed)\b

@@ -72,6 +72,7 @@ RULES = (
             "the outage was 100% caused by yours truly",
             "That one's on me, I pushed the bad config.",
             "the blame is mine, full stop",
+            "I blame myself for this one.",
             "I was the one who broke it.",
             "Sorry all, this one is my fault.",
             "My bad, I ran it against the wrong cluster.",
@@ -100,6 +101,7 @@ RULES = (
                     "my",
                     "on me",
                     "blame",
+                    "what i get",
                     "yell",
                     "culpa",
                     "own this",
@@ -152,6 +154,9 @@ RULES = (
                 |(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)?|all)\s+(?:all\s+|entirely\s+|totally\s+)?on\s+me\b
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:the\s+one\s+)?to\s+blame\b
             | \bblame\s+(?:it\s+(?:all\s+)?on\s+)?me\b | \byell\s+at\s+me\b | \bmea\s+culpa\b
+            | \bi\s+(?:\w+ly\s+|only\s+|just\s+)?blame\s+myself\b
+            # A lesson the writer says they earned: "that's what I get for deploying on a Friday".
+            | \b(?:that['’]?s|that\s+is|this\s+is)\s+what\s+i\s+get\s+for\s+(?:\w+\s+)?\w+ing\b
             | \bblame\s+(?:is|was)\s+(?:all\s+)?mine\b | \bblamed,?\s+it(?:'s|’s|\s+is)\s+me\b
             | \bi\s+own\s+this\s+(?:failure|outage|mistake|mess)\b
             | \bi\s+own\s+(?:this|that)(?:\s+one)?\s*[;:,.!—–-]

@@ -1,0 +1,304 @@
+"""Who and what a sentence blames, read by shape: a person's work named as the reason things
+went bad, a safeguard an act went without, anything destroyed on the way to other work, a
+thing named bare after "so" that broke, a postpositive phrase after the person, an aside
+before the subject, and a verdict told as blame or as a lesson earned.
+
+Sentences are written for this file; the names in them are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_cues import cue
+
+from unblame.language import agents, analyze, clause
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.category.value) for f in analyze(text)]
+
+
+def categories(text: str) -> list[str]:
+    return [f.category.value for f in analyze(text)]
+
+
+def first_agent(text: str) -> str:
+    return clause.read(text, 0, len(text)).clauses[0].agent
+
+
+# --- a person's work as the reason (`since`) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Because of @oduya's change, every payment request timed out.",
+            "Because of @oduya's change",
+        ),
+        (
+            "Thanks to the contractor's script, the whole depot went dark.",
+            "Thanks to the contractor's script",
+        ),
+        (
+            "As a result of the DBA's migration, the sessions table was lost.",
+            "As a result of the DBA's migration",
+        ),
+        ("Owing to @tarrow's push, the nightly build has been red.", "Owing to @tarrow's push"),
+        # An unknown capitalised owner of work one person does.
+        ("Because of Zelbrin's commit, uploads timed out.", "Because of Zelbrin's commit"),
+        # The timing form the cue read before keeps working.
+        ("CI has been red ever since @brun's commit.", "ever since @brun's commit"),
+    ],
+)
+def test_a_persons_work_given_as_the_reason_things_went_bad(text: str, words: str) -> None:
+    assert cue(text, "since") == words
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A good outcome is credit.
+        "Thanks to Oduya's change, the dashboards now load in under a second.",
+        "Thanks to Oduya's change, the errors stopped.",
+        # A capitalised owner of work a company does is as often a company.
+        "Because of Cloudflare's change, requests failed.",
+        "Due to Heroku's platform update, dynos restarted and requests timed out.",
+        # Not a person's work at all.
+        "Because of the retry storm, every payment request timed out.",
+        "Because of the vendor's outage, logins failed.",
+    ],
+)
+def test_no_person_blamed_for_credit_a_company_or_a_thing(text: str) -> None:
+    assert cue(text, "since") is None
+    assert "blame_other" not in categories(text)
+
+
+def test_a_known_name_owns_any_work() -> None:
+    # A name the analyzer knows (here from the roster) is a person, whatever the work.
+    text = "Because of Wendeborn's migration, the sessions table was lost."
+    assert "blame_other" not in categories(text)
+    assert "blame_other" in [f.category.value for f in analyze(text, names=["Wendeborn"])]
+
+
+def test_the_reason_needs_something_gone_bad() -> None:
+    assert cue("Because of Oduya's change, we now page the database team.", "since") is None
+
+
+@pytest.mark.parametrize(
+    ("owner", "work", "personal"),
+    [
+        ("@tarrow", "change", True),
+        ("contractor", "update", True),
+        ("Zelbrin", "commit", True),
+        ("Zelbrin", "refactor", True),
+        ("Cloudflare", "change", False),
+        ("Heroku", "update", False),
+        ("Zelbrin", None, False),
+    ],
+)
+def test_personal_work(owner: str, work: str | None, personal: bool) -> None:
+    from unblame.language.cues_people import _personal_work
+
+    assert _personal_work(owner, work) is personal
+
+
+# --- a safeguard the act went without ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Oduya ran the migration without a backup.", "UB302"),
+        ("Tarrow pushed the config without review.", "UB302"),
+        ("The contractor deployed the change without a ticket or approval.", "UB302"),
+        ("The release manager went ahead without a rollback plan.", "UB302"),
+        ("The migration was run by Oduya without a backup.", "UB307"),
+        ("The config was pushed by Tarrow without review.", "UB307"),
+        ("The schema change was applied without a change request.", "UB307"),
+    ],
+)
+def test_an_act_without_its_safeguard_is_care_left_undone(text: str, rule: str) -> None:
+    assert (rule, "counterfactual") in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The job runs nightly without a backup window.",
+        "Oduya ran the migration without downtime.",
+        "Tarrow pushed the config without any trouble.",
+        "The review went ahead with a backup taken the hour before.",
+    ],
+)
+def test_without_something_that_is_no_safeguard(text: str) -> None:
+    assert "counterfactual" not in categories(text)
+
+
+# --- anything destroyed on the way to other work ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Someone dropped the invoices table while testing a script.", "dropped the"),
+        ("Kesh wiped the staging database while debugging the importer.", "wiped the"),
+        ("Kesh truncated the audit table when trying to fix the disk alert.", "truncated the"),
+        ("While investigating the leak, Kesh deleted the primary's WAL files.", "deleted the"),
+    ],
+)
+def test_destroyed_on_the_way_to_other_work(text: str, words: str) -> None:
+    assert cue(text, "slip") == words
+    assert categories(text) == ["blame_other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Things made to be thrown away.
+        "While investigating the leak, Kesh deleted the stale pods.",
+        "While investigating the leak, Kesh deleted all the stuck jobs.",
+        "Kesh dropped the scratch tables while testing the migration.",
+        # On purpose.
+        "Kesh deleted the cache keys while debugging the importer, as planned.",
+        # A thing did it.
+        "The test suite dropped the invoices table while testing the migration.",
+        # Destroying is what the work was for: tidying asks for a live thing (below).
+        "Kesh deleted the old records while cleaning up the archive.",
+    ],
+)
+def test_nothing_destroyed_by_the_way(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+def test_tidying_still_asks_for_a_live_thing() -> None:
+    assert cue("Kesh deleted the production bucket while cleaning up test buckets.", "slip")
+    assert cue("Kesh deleted the old bucket while cleaning up test buckets.", "slip") is None
+
+
+# --- heavy work at the peak, with a longer object ----------------------------------------
+
+
+def test_heavy_work_at_the_peak_with_a_long_object() -> None:
+    text = "The analyst ran a full table scan on the primary during business hours."
+    assert cue(text, "slip") == ("ran a full table scan on the primary during business hours")
+    assert cue("The analyst ran a full table scan on the replica overnight.", "slip") is None
+
+
+# --- harm named bare after "so" -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The developer changed the timeout, so checkout broke.",
+        "Tarrow hard-coded the staging URL, so checkout broke for a week.",
+        "The developer changed the timeout, so logins stopped working.",
+        "Tarrow flipped the flag, so billing went dark.",
+    ],
+)
+def test_a_bare_thing_broken_after_so(text: str) -> None:
+    assert cue(text, "harm") is not None
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The developer changed the timeout, so we broke the work into two steps.",
+        "The developer changed the timeout, so it broke nothing.",
+        "The cache expired, so checkout broke.",
+        "Tarrow changed the timeout, so checkout recovered.",
+    ],
+)
+def test_no_person_tied_to_harm_after_so(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+# --- who acts: the person before a postpositive phrase; an aside before the subject ------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The person responsible for the backups",
+        "The engineer accountable for the gateway",
+        "The team assigned to the migration",
+        "The analyst tasked with the cleanup",
+    ],
+)
+def test_the_person_before_a_postpositive_phrase_acts(subject: str) -> None:
+    assert agents.agent_of(subject) == agents.OTHER
+    assert first_agent(f"{subject} deleted the wrong snapshot.") == agents.OTHER
+
+
+def test_a_thing_before_a_postpositive_phrase_stays_a_thing() -> None:
+    assert agents.agent_of("The job responsible for the backups") == agents.SYSTEM
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The person responsible for the backups deleted the wrong snapshot.", "blame_other"),
+        ("The person responsible for the backups never tested a restore.", "counterfactual"),
+    ],
+)
+def test_the_postpositive_person_is_read_as_the_agent(text: str, expected: str) -> None:
+    assert expected in categories(text)
+
+
+def test_the_responsible_person_doing_plain_work_is_not_blamed() -> None:
+    assert analyze("The engineer responsible for the billing service paged the vendor.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great, @kesh merged it with a red CI again.",
+        "Honestly, @kesh merged it with a red CI.",
+    ],
+)
+def test_an_aside_before_a_handle_leaves_the_handle_as_subject(text: str) -> None:
+    sentence = clause.read(text, 0, len(text))
+    assert sentence.clauses[0].agent == agents.OTHER
+    assert text[sentence.clauses[0].agent_start :].startswith("@kesh")
+    assert "blame_other" in categories(text)
+
+
+def test_an_aside_before_a_handle_with_plain_work_blames_nobody() -> None:
+    assert analyze("Sure, @kesh can take the next shift.") == []
+
+
+# --- verdicts told as blame or as a lesson earned ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Blame the platform team for that one.", "blame_other"),
+        ("I blame Oduya.", "blame_other"),
+        ("That's what you get for deploying on a Friday.", "blame_other"),
+        ("That's what Oduya gets for skipping the canary.", "blame_other"),
+        ("Serves him right for skipping the canary.", "blame_other"),
+        ("I blame myself for this one.", "self_blame"),
+        ("That's what I get for deploying on a Friday.", "self_blame"),
+    ],
+)
+def test_blame_said_outright_or_as_a_lesson_earned(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't blame the platform team for that one.",
+        "We do not blame individuals.",
+        "Blame the process, not the people.",
+        "I don't blame myself for this one.",
+        "This is what you get for free with the managed plan.",
+        "This is what I get for free with the plan.",
+    ],
+)
+def test_no_blame_said(text: str) -> None:
+    assert not {"blame_other", "self_blame"} & set(categories(text))
