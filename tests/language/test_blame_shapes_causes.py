@@ -302,3 +302,177 @@ def test_blame_said_outright_or_as_a_lesson_earned(text: str, category: str) -> 
 )
 def test_no_blame_said(text: str) -> None:
     assert not {"blame_other", "self_blame"} & set(categories(text))
+
+
+# --- punishment called for, and ruled out -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever set up this cron job should be fired.",
+        "The engineer who did this needs to be disciplined.",
+        "@vesna deserves to be written up for this.",
+    ],
+)
+def test_punishment_called_for_is_a_verdict(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody should be fired for this.",
+        "No one needs to be punished.",
+        "Nobody will be disciplined for this outage.",
+        "No one needs to be punished for a gap in the pipeline.",
+    ],
+)
+def test_punishment_ruled_out_is_the_blameless_stance(text: str) -> None:
+    assert categories(text) == []
+
+
+def test_a_sanction_promised_is_still_a_punitive_remedy() -> None:
+    text = "Anyone caught deploying on Friday will be reprimanded."
+    assert ("UB503", "try_harder") in findings(text)
+
+
+# --- types, sneers and habits -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is exactly why we don't let interns near production.",
+        "We don't let the contractor near the firewall.",
+        "Our so-called senior engineer deleted the prod bucket.",
+        "Our so-called experts missed it.",
+        "The offshore vendor keeps breaking our builds.",
+        "The engineers keep breaking the build.",
+        "Thanks a lot @vesna for taking down staging.",
+    ],
+)
+def test_a_person_judged_as_a_type_or_a_habit(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tests keep failing on the CI.",
+        "The so-called test environment shares the prod database.",
+        "Don't let the config drift.",
+        "We don't let the deploy bot merge without a green build.",
+    ],
+)
+def test_no_person_judged(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+# --- work that led to the outage; work lost -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Management's decision led directly to this outage.", "led directly to this outage"),
+        ("Vesna's change contributed to the outage.", "contributed to the outage"),
+        ("@vesna's rebase lost half the commits.", "lost half the commits"),
+    ],
+)
+def test_a_persons_work_led_to_the_outage(text: str, words: str) -> None:
+    assert cue(text, "damage") == words
+    assert "blame_other" in categories(text)
+
+
+def test_a_thing_that_led_to_the_outage_blames_nobody() -> None:
+    assert "blame_other" not in categories("The new retry policy led to the outage.")
+    assert "blame_other" not in categories("The upgrade lost all the uploads.")
+
+
+# --- the flawed thing pushed; a release from a fork; an anonymised person -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesna pushed a half-finished feature to prod on her last day.",
+        "The contractor deployed a half-baked migration.",
+        "Someone tagged 2.0 from a fork.",
+        "The maintainer published the release from his fork.",
+        "Team member 2 ran the command on the wrong host.",
+        "Engineer B restarted the wrong node.",
+        "The helpdesk reset the wrong user's password.",
+    ],
+)
+def test_slips_by_the_object_or_the_source(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We built the patch from a fork of the upstream project.",
+        "Version 2 deleted the wrong rows.",
+        "The unfinished migration was rolled back by the deploy tool.",
+    ],
+)
+def test_no_slip_by_a_person(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+def test_an_identifier_after_a_role_is_the_persons_name() -> None:
+    assert agents.agent_of("Team member 2") == agents.OTHER
+    assert agents.agent_of("Engineer B") == agents.OTHER
+    assert agents.agent_of("Version 2") == agents.SYSTEM
+    assert agents.agent_of("Server B") == agents.SYSTEM
+
+
+# --- "without … first": the step named as a precaution -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The person on call restarted the database without draining connections first.",
+        "Vesna restarted the database without first draining it.",
+    ],
+)
+def test_an_act_without_its_precaution_first(text: str) -> None:
+    assert ("UB302", "counterfactual") in findings(text)
+
+
+def test_a_thing_without_a_precaution_first_is_no_persons_omission() -> None:
+    assert "counterfactual" not in categories(
+        "The service restarted without draining connections first."
+    )
+
+
+# --- a handle's possessive ----------------------------------------------------------------
+
+
+def test_a_handles_work_is_work_and_its_things_are_things() -> None:
+    assert first_agent("@vesna's rebase lost half the commits.") == agents.WORK
+    assert first_agent("@vesna's PR broke the build.") == agents.WORK
+    assert first_agent("@vesna's laptop crashed.") == agents.SYSTEM
+    assert first_agent("Team @ops deleted the wrong bucket.") == agents.OTHER
+
+
+def test_a_numbered_ticket_after_a_persons_work_is_still_their_work() -> None:
+    assert first_agent("Your PR #6185 broke the nightly build.") == agents.WORK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim led the response to the outage.",
+        "The on-call lost connectivity to the bastion.",
+        "Kim contributed to the incident review.",
+    ],
+)
+def test_leading_contributing_and_losing_without_harm_blame_nobody(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+def test_a_person_who_lost_the_work_wrecked_it() -> None:
+    assert cue("Kim lost half the commits during the rebase.", "wreck") == "lost half the commits"

@@ -118,6 +118,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         subject = _without_title_stops(subject)  # "Mr. Okafor", "J. Okafor"
     if len(subject) > 1 and subject[-1].low in _REFLEXIVES:
         subject = subject[:-1]  # "The CEO himself"
+    if len(subject) > 1 and _identifier(subject[-1]) and subject[-2].low in _ROLES:
+        subject = subject[:-1]  # "Team member 2", "Engineer B": a person kept anonymous
     if not subject:
         return ELIDED if first else SYSTEM
     if len(subject) > 1 and subject[-1].low in _PRONOUNS:
@@ -143,12 +145,20 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if head.low in _WORKERS and len(subject) > 1 and subject[-2].low in _TRADES:
         return OTHER
     if any(w.text.startswith(("@", NAME_MARK)) for w in subject) and "of" not in lows:
-        return OTHER
+        # "@vesna's laptop": what a handle owns is a thing.
+        return SYSTEM if "'s" in lows or "’s" in lows else OTHER
     if head.text[:1].isupper() and any(w.low in _ROLES for w in subject[:-1]):
         return OTHER  # "staff member Brain", "engineer Dana"
+    if len(subject) > 1 and _identifier(head):
+        return SYSTEM  # "Server B", "Node 3": things are numbered
     if _name_shaped(subject):
         return OTHER
     return SYSTEM
+
+
+def _identifier(word: Word) -> bool:
+    """A number or a single capital that stands for a person's name in a write-up."""
+    return word.text.isdigit() or (len(word.text) == 1 and word.text.isupper())
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st"})
@@ -185,6 +195,7 @@ _WORK_NOUNS = frozenset(
     {"pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"}
     | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
     | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
+    | {"rebase", "force-push"}
     | {"command", "job", "setting", "settings", "tweak", "cleanup", "rollout", "decision", "call"}
     | {"experiment", "experiments", "advice", "recommendation", "suggestion", "idea", "plan"}
 )
@@ -214,6 +225,13 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
     """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix #12",
     "a junior analyst's script" (the owner may follow an article and adjectives)."""
     owners = [k for k, w in enumerate(subject[:4]) if w.low.endswith(("'s", "’s"))]
+    if owners and owners[0] > 0 and subject[owners[0]].low in {"'s", "’s"}:
+        # A handle's possessive is a word of its own: "@vesna" "'s" "rebase".
+        handle = subject[owners[0] - 1]
+        if handle.text.startswith("@") and any(
+            w.low in _WORK_NOUNS for w in subject[owners[0] + 1 : owners[0] + 3]
+        ):
+            return True
     if owners:
         subject = subject[owners[0] :]
     elif subject[0].low in {"the", "a", "an", "this", "that"}:

@@ -46,6 +46,8 @@ _APOLOGY_TRIGGERS = ("sorry", "apologi", "forgive", "my bad", "mea culpa")
 
 # The loss words that damage and wreck share (`cues_acts._COST_US` and "severed").
 _LOSS_TRIGGERS = ("severed", "cost ", "lost us", "lost them", "lost the company", "lost customers")
+# `cues_acts._LOST_OR_LED`: "lost half the commits", "led directly to this outage".
+_LOST_OR_LED_TRIGGERS = ("lost", "led", "contributed", "resulted in")
 
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
@@ -113,6 +115,7 @@ CUE_TRIGGERS = {
         "backwards",
         "untested",
         "unreviewed",
+        *("half-finished", "unfinished", "half-baked"),
         "unvetted",
         "unapproved",
         "erroneous",
@@ -376,10 +379,12 @@ CUE_TRIGGERS = {
         "overwhelmed",
         "blocked",
         "locked",
+        *_LOST_OR_LED_TRIGGERS,
         "cut",
     ),
     "wreck": (
         *_LOSS_TRIGGERS,
+        *_LOST_OR_LED_TRIGGERS,
         "broke",
         "crashed",
         "corrupted",

@@ -54,7 +54,8 @@ _BLUNDER_PHRASE_RE = _Lazy(
 
 _FLAWED_OBJECT_RE = _Lazy(
     _APPLYING + r"\w*\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved)\b"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved|half-finished|unfinished"
+    r"|half-baked)\b"
     r"|(?:bad|broken|buggy)\s+(?:config\w*|commit|migration|release|change|value|patch|update|rule|query"
     r"|script|tag|image|build|data|dns\s+record|record|route|template)s?\b"
     r"|(?:erroneous|errant|mistaken|faulty)\s+(?:[\w-]+\s+)?(?:command|input|value|query|entry"
@@ -100,6 +101,9 @@ _OMISSION_RE = _Lazy(
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
+    # "without first draining it", "without draining connections first": "first" marks
+    # the step as the precaution it was.
+    r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
     r"|\bwithout\s+(?:\w+ly\s+|ever\s+|even\s+|first\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
@@ -132,6 +136,20 @@ _CARE_PAST_RE = _Lazy(
 )
 
 
+# Work or data gone ("lost half the commits"), or the outage as the act's outcome
+# ("Management's decision led directly to this outage").
+_LOST_OR_LED = (
+    r"|lost\s+(?:half|all|most|some|every|\d+|(?:half|all|most|some)\s+of)\s+"
+    r"(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?(?:commits|data|rows|records|files|changes|history"
+    r"|messages|orders|emails|tags|work|uploads|backups)"
+    r"|(?:(?:led|contributed)\s+(?:\w+ly\s+)?to|resulted\s+in)\s+(?:the|this|that|an?|our|today['’]s)\s+"
+    r"(?:[\w-]+\s+)?(?:outage|incident|failure|crash|breach|downtime|data\s+loss)"
+    # Not the work around the outage: "contributed to the incident review".
+    r"(?![\w-]*\s+(?:review|report|retro\w*|call|channel|response|post-?mortem|doc\w*|write-?up"
+    r"|meeting|commander|process|team)s?\b)"
+)
+
+
 # A loss charged to the act: "cost us four hours of downtime", "cost us the morning".
 _COST_US = (
     r"(?:cost|lost)\s+(?:us|them|the\s+company|customers|everyone)\s+(?:[\w$,.-]+\s+){0,4}?(?:downtime|outage"
@@ -148,7 +166,7 @@ _DAMAGE_RE = _Lazy(
     r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
     r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity)"
-    r"|severed|" + _COST_US + r")\b",
+    r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )
 
@@ -160,7 +178,7 @@ _WRECK_RE = _Lazy(
     r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
     r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
     r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?)"
-    r"|severed|" + _COST_US + r")\b",
+    r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )
 

@@ -132,7 +132,10 @@ _STALE_SOURCE_RE = _Lazy(
     r"\b(?:tagged|built|cut|deployed|released|published|shipped|pushed|uploaded|restored|synced)"
     r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:a|an|the|his|her|their|my|your)\s+(?:[\w-]+\s+)?(?:stale"
     r"|outdated|out-of-date|old|expired|unmerged|personal)\s+(?:[\w-]+\s+)?(?:branch|checkout|clone"
-    r"|copy|fork|laptop|machine|backup|snapshot|build|commit|config)\b",
+    r"|copy|fork|laptop|machine|backup|snapshot|build|commit|config)\b"
+    # A release cut from someone's fork rather than the project's repository.
+    r"|\b(?:tagged|released|published|shipped)\s+(?:[\w'’.-]+\s+){0,4}?from\s+(?:a|his|her|their"
+    r"|your)\s+(?:own\s+|personal\s+)?fork\b",
     re.IGNORECASE,
 )
 

@@ -125,6 +125,9 @@ ROLE_WORDS = (
         "cashier",
         "hire",
         "deployer",
+        "helpdesk",
+        "help desk",
+        "service desk",
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).
@@ -186,6 +189,12 @@ BARE_WORDS = (
     "qa",
     "noc",
     "marketing",
+    # "we don't let interns near production".
+    "interns",
+    "contractors",
+    "juniors",
+    "trainees",
+    "technicians",
 )
 BARE_PLURALS = trie_pattern(BARE_WORDS) + r" | team\ (?-i:[A-Zꙮ])\w+"
 

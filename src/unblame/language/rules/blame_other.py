@@ -427,6 +427,7 @@ RULES = (
                     *("strikes again", "struck again", "at it again", "typical", "th time"),
                     *("nd time", "rd time", "st time", "always the same", "of course", "naturally"),
                     *("stop letting", "quit letting", "bad @", "bad ꙮ", "naughty @", "naughty ꙮ"),
+                    *("t let", "not let", "never let", "so-called", "so called", "keep"),
                     *("understand how", "believe how", "fathom how", "comprehend how", "see how"),
                     *("possible", "having", "what you get", "what he get", "what she get"),
                     *("what they get", "get for", "gets for", "serves"),
@@ -438,7 +439,8 @@ RULES = (
             | \balways\s+the\s+same\s+(?:person|guy|people|team|engineer|dev|developer|folks|one)\b
             | \b(?:of\s+course|naturally)\s*,?\s+it\s+(?:was|is|['’]s)\s+(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)\b
                 (?!\s+(?:who|that)\s+(?:\w+\s+)?(?:fixed|saved|caught|found|spotted|restored|noticed))
-            | \b(?:stop|quit)\s+letting\s+(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)\s+(?:near|touch|anywhere|deploy|push
+            | (?:\b(?:stop|quit)\s+letting|\b(?:don['’]?t|do\s+not|never|shouldn['’]?t|should\s+not)\s+let)
+                \s+(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)\s+(?:near|touch|anywhere|deploy|push
                 |merge|run|have\s+access)\b
             # Scolded like a pet: "bad @david." (a known name or handle: "bad news." is none)
             | (?:^|(?<=\n))\W*(?:bad|naughty)\s+(?:@[\w-]+|ꙮ[\w'’-]*)\s*[.!]
@@ -455,6 +457,11 @@ RULES = (
             | \b(?:that['’]?s|that\s+is|this\s+is)\s+what\s+(?:you|he|she|they|{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
                 \s+gets?\s+for\s+(?:\w+\s+)?\w+ing\b
             | \bserves\s+(?:you|him|her|them|{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+right\b
+            # A sneer at the title: "our so-called senior engineer".
+            | \bso[-\s]called\s+(?:[\w-]+\s+)?(?:{{ROLE}}|experts?|professionals?|geniuses)\b
+            # Harm as a habit of the person: "the offshore vendor keeps breaking our builds".
+            | (?:{{OTHER}}|(?-i:[A-Zꙮ])[\w'’-]+)\s+(?:\w+\s+)?keeps?\s+(?:on\s+)?(?:breaking|crashing|deleting
+                |wiping|nuking|killing|taking\s+(?:\w+\s+)?down)\b
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
                 \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{REPEAT_HARM})\b
@@ -749,6 +756,11 @@ RULES = (
                     "sacked",
                     "let go",
                     "canned",
+                    "disciplined",
+                    "reprimanded",
+                    "written up",
+                    "punished",
+                    "demoted",
                 ),
                 pattern=r"""
             (?P<span>
@@ -760,6 +772,10 @@ RULES = (
                 (?:many|multiple|several|numerous|countless|repeatedly|(?:at\s+least\s+)?\w+\s+times)\b
             | \bbanned\s+from\s+touching\b
             | \b(?:would|['’]d)\s+(?:get|be|have\s+been)\s+(?:fired|sacked|let\s+go|canned)\b
+            # Punishment called for: "whoever set up this cron job should be fired".
+            | (?:{OTHER}|\bwhoever\b)[^.!?\n]{0,60}?\b(?:should|ought\s+to|needs?\s+to|must|deserves?\s+to)
+                \s+(?:be|get)\s+(?:fired|sacked|let\s+go|canned|disciplined|reprimanded|written\s+up
+                |punished|demoted)\b
             )
         """,
             ),
@@ -787,7 +803,7 @@ RULES = (
             (?P<span>
               \b(?:thanks|thank\s+you)(?:\s+(?:a\s+lot|a\s+bunch|so\s+much|again|\w+))?\s*
                 # The person thanked may stand between: "Thanks a lot, @juno, for wiping …".
-                (?:,\s*(?:{OTHER}|(?-i:[A-Zꙮ][\w'’-]+))\s*,\s*)?for\s+(?:\w+ly\s+)?(?:breaking|taking
+                (?:,?\s*(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’-]+))\s*,?\s*)?for\s+(?:\w+ly\s+)?(?:breaking|taking
                 \s+(?:\w+\s+)?down|deleting|wiping|nuking|crashing|killing|dropping|trashing|bricking
                 |clobbering)\b
             | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?

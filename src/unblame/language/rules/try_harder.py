@@ -295,6 +295,7 @@ RULES = (
             "Production access now expires after eight hours by default.",
             "The service owner is responsible for the runbook.",
             "The token involved has been revoked and reissued.",
+            "No one needs to be punished for a gap in the pipeline.",
         ),
         triggers=(),
         pattern=(
@@ -383,6 +384,11 @@ RULES = (
         """,
             ),
         ),
+        # A sanction ruled out is the blameless stance itself: "No one needs to be punished".
+        unless=r"""
+            \b(?:no\s+one|nobody|noone|not|never|n['’]t|without)\s+(?:\w+\s+){0,4}?(?:punish\w*|fired
+            |disciplin\w*|reprimand\w*|sanction\w*|written\s+up)\b
+        """,
     ),
     Rule(
         code="UB504",
