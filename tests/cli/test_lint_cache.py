@@ -131,3 +131,55 @@ def test_lint_keeps_no_memo_of_sentences_and_prints_what_the_memo_would(cli, rev
     assert without.code == 1
     reported = json.loads(without.out)
     assert sum(len(f["findings"]) for f in reported["files"]) == sum(map(len, remembered)) // 2
+
+
+def _quick_settings(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every setting `unblame lint` gives regex_cache.compile_quickly, in order."""
+    asked: list[bool] = []
+    real = regex_cache.compile_quickly
+
+    def spy(on: bool) -> None:
+        asked.append(on)
+        real(on)
+
+    monkeypatch.setattr(regex_cache, "compile_quickly", spy)
+    return asked
+
+
+def test_a_small_run_compiles_quickly_and_sets_it_back(cli, reviews, monkeypatch):
+    asked = _quick_settings(monkeypatch)
+    assert cli("lint", "--jobs", "1", str(reviews)).code == 1
+    assert asked == [True, False]
+    assert regex_cache._quick is False
+
+
+def test_a_run_over_the_quick_limit_builds_the_faster_programs(cli, reviews, monkeypatch):
+    size = sum(path.stat().st_size for path in reviews.glob("*.md"))
+    monkeypatch.setattr(lint, "QUICK_COMPILE_BYTES", size)
+    asked = _quick_settings(monkeypatch)
+    assert cli("lint", "--jobs", "1", str(reviews)).code == 1
+    assert asked == [False, False]
+
+
+def test_a_run_with_no_cache_folder_prints_the_same_whichever_way_it_compiles(tmp_path, reviews):
+    quick = _lint(reviews, "")
+    slow = subprocess.run(
+        [sys.executable, "-c", SLOW_LINT, "--format", "json", str(reviews)],
+        capture_output=True,
+        text=True,
+        env={"UNBLAME_CACHE_DIR": "", "PATH": "", "HOME": str(tmp_path)},
+        check=False,
+    )
+    assert quick.returncode == slow.returncode == 1
+    assert '"UB' in quick.stdout
+    assert quick.stdout == slow.stdout
+
+
+# `unblame lint` with the quick limit at zero: every pattern gets regex_case's program.
+SLOW_LINT = """
+import sys
+from unblame.cli import lint, main
+lint.QUICK_COMPILE_BYTES = 0
+sys.argv[0] = "unblame"
+sys.exit(main(["lint", *sys.argv[1:]]))
+"""

@@ -53,6 +53,7 @@ def fresh_cache(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(regex_cache, "_folder", None)
     monkeypatch.setattr(regex_cache, "_fresh", {})
     monkeypatch.setattr(regex_cache, "_used", set())
+    monkeypatch.setattr(regex_cache, "_quick", False)
 
 
 def _new_process(folder: Path | None) -> None:
@@ -291,3 +292,38 @@ def test_every_process_builds_the_same_pattern_texts():
     first, second = _patterns_with_hash_seed("1"), _patterns_with_hash_seed("2")
     assert len(first) == len(second) > 100
     assert [p for p in first if p not in second] == []
+
+
+def test_quick_compiling_with_no_folder_gives_re_s_own_pattern():
+    regex_cache.compile_quickly(True)
+    pattern = r"\b(?:should|could)\s+have\s+(?P<span>\w+)"
+    compiled = regex_cache.compile(pattern, re.IGNORECASE)
+    # `re` keeps what it compiled: the very object it hands out is returned.
+    assert compiled is re.compile(pattern, re.IGNORECASE)
+    assert regex_cache._fresh == {}  # nothing to keep, nowhere to keep it
+    assert regex_cache.save() is False
+
+
+def test_quick_compiling_matches_as_the_faster_programs_do():
+    text = "\n".join(TEXTS[:200])
+    regex_cache.compile_quickly(True)
+    quick = [regex_cache.compile(pattern, flags) for pattern, flags in PATTERNS[:40]]
+    regex_cache.compile_quickly(False)
+    for compiled, (pattern, flags) in zip(quick, PATTERNS[:40], strict=True):
+        _same(regex_cache.compile(pattern, flags), compiled, text)
+
+
+def test_without_quick_compiling_the_faster_program_is_built():
+    pattern = r"\bhuman\s+error\b|\bcareless\w*"
+    compiled = regex_cache.compile(pattern, re.IGNORECASE)
+    assert compiled is not re.compile(pattern, re.IGNORECASE)
+    assert (pattern, int(re.IGNORECASE)) in regex_cache._fresh
+
+
+def test_quick_compiling_is_ignored_where_a_folder_keeps_programs(tmp_path):
+    regex_cache.use_folder(tmp_path)
+    regex_cache.compile_quickly(True)
+    regex_cache.compile(r"\bslip\b")
+    assert regex_cache.save() is True
+    _new_process(tmp_path)
+    assert (r"\bslip\b", 0) in regex_cache.stored()

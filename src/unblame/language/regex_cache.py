@@ -48,12 +48,28 @@ _fresh: dict[tuple[str, int], _Program] = {}
 _used: set[tuple[str, int]] = set()
 # Tests switch this off to compare the programs with `re`'s own.
 _faster = True
+# See `compile_quickly`.
+_quick = False
 
 
 def use_folder(folder: Path | None) -> None:
     """Read and keep compiled programs in `folder` (None: keep them in memory only)."""
     global _folder
     _folder = folder
+
+
+def compile_quickly(on: bool) -> None:
+    """With no folder to keep programs in, compile as `re.compile` does (on), or
+    build regex_case's faster programs (off, the default).
+
+    regex_case's programs take about twice as long to build as `re`'s, and
+    search faster; a process that keeps no program searches too little text
+    to win that back when it reads under a megabyte or so (`unblame lint`
+    with no cache folder: bench/lint_speed.py). A long-lived process (the web
+    app) keeps the default. With a folder, programs are built to be kept.
+    """
+    global _quick
+    _quick = on
 
 
 def store_path(folder: Path) -> Path:
@@ -75,6 +91,8 @@ def entry_name(pattern: str, flags: int) -> str:
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the store when it holds the pattern."""
     flags = int(flags)
+    if _quick and _folder is None:
+        return re.compile(pattern, flags)
     key = (pattern, flags)
     _used.add(key)
     program = _fresh.get(key) or _read(key)
