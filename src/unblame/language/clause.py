@@ -181,24 +181,34 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
         return previous
 
     for i, word in enumerate(words):
-        if _reports_another(words, i):
+        low = word.low
+        # Most words are none of the words tested below: each test is asked only
+        # of the words it can hold for, in the order the tests come.
+        if low in _REPORTING and _reports_another(words, i):
             # "I think Pemberton broke it": the report is one clause, what is
             # reported another, with its own agent.
             yield close(i + 1)
             begin = i + 1
             continue
-        if word.low == "," and _participle_follows(words, i) and _has_verb(words, begin, i):
-            # "We declared it late, missing the chance to …": the participle's
-            # agent is the main clause's, whatever clause the comma closes.
-            yield close(i)
-            main = main or previous
-            begin, participle = i + 1, True
-            continue
-        if word.low == "," and _new_subject_follows(words, i) and _has_verb(words, begin, i):
-            # Chat joins clauses with a comma: "I feel terrible, I took down the site".
-            yield close(i)
-            begin = i + 1
-            continue
+        if low == ",":
+            if _participle_follows(words, i) and _has_verb(words, begin, i):
+                # "We declared it late, missing the chance to …": the participle's
+                # agent is the main clause's, whatever clause the comma closes.
+                yield close(i)
+                main = main or previous
+                begin, participle = i + 1, True
+                continue
+            if _new_subject_follows(words, i) and _has_verb(words, begin, i):
+                # Chat joins clauses with a comma: "I feel terrible, I took down the site".
+                yield close(i)
+                begin = i + 1
+                continue
+            if _subordinate_ends(words, begin, i):
+                # "When an operator typoed the hostname, the deploy failed": the
+                # comma closes the first clause, which has an agent of its own.
+                yield close(i)
+                begin = i + 1
+            continue  # a comma is no clause word or mark
         if _relative_ends(words, begin, i):
             # "The dev who wrote this should have known …": the relative clause
             # ends where the main clause's verb comes; the verb acts through the
@@ -206,22 +216,16 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             yield close(i)
             begin = i
             continue
-        if word.low == "," and _subordinate_ends(words, begin, i):
-            # "When an operator typoed the hostname, the deploy failed": the
-            # comma closes the first clause, which has an agent of its own.
-            yield close(i)
-            begin = i + 1
-            continue
-        if word.low in "()" and _short_aside(words, i):
+        if low in "()" and _short_aside(words, i):
             continue  # "(or staging)", "(a new hire)": part of the clause around it
-        if word.low in _CLAUSE_PUNCT or (word.low in _CLAUSE_WORDS and not _adverb_once(words, i)):
+        if low in _CLAUSE_PUNCT or (low in _CLAUSE_WORDS and not _adverb_once(words, i)):
             if i > begin:
                 yield close(i)
-            if word.low == "(":
+            if low == "(":
                 before_aside = previous
-            elif word.low == ")" and before_aside is not None:
+            elif low == ")" and before_aside is not None:
                 previous, before_aside = before_aside, None
-            begin = i + 1 if word.low in _CLAUSE_PUNCT else i
+            begin = i + 1 if low in _CLAUSE_PUNCT else i
     if begin < len(words):
         yield close(len(words))
 
@@ -378,6 +382,8 @@ def _reports_another(words: tuple[Word, ...], i: int) -> bool:
     "It turned out the on-call had …" and "it seems the job …" report a clause too.
     """
     low = words[i].low
+    if low not in _REPORTING:
+        return False  # asked of every word: most are none of these verbs
     if _turns_out(words, i) or _says(words, i):
         return True
     if (low not in _THINKING and low not in _PERCEIVING) or i == 0 or i + 1 >= len(words):
@@ -408,12 +414,17 @@ def _says(words: tuple[Word, ...], i: int) -> bool:
     return person or after.low in _PRONOUNS or after.low in articles
 
 
+_SEEMING = frozenset({"seems", "seemed", "appears", "appeared"})
+# Every word at which `_reports_another` can find a report.
+_REPORTING = _THINKING | _PERCEIVING | _SAYING | _SEEMING | {"out"}
+
+
 def _turns_out(words: tuple[Word, ...], i: int) -> bool:
     low = words[i].low
     # "Turns out …" opening the sentence is an opener (`_skip_openers`), not a report.
     turned = low == "out" and i > 1 and words[i - 1].low in {"turned", "turns"}
     turned = turned and words[i - 2].low == "it"
-    seems = low in {"seems", "seemed", "appears", "appeared"} and i > 0 and words[i - 1].low == "it"
+    seems = low in _SEEMING and i > 0 and words[i - 1].low == "it"
     if not (turned or seems) or i + 1 >= len(words):
         return False
     after = words[i + 1]
@@ -535,17 +546,47 @@ def _vocative(words: tuple[Word, ...], i: int) -> bool:
 
 
 def _is_verb(word: Word, previous: Word | None) -> bool:
-    low = word.low
-    if low in _AUX or low in _IRREGULAR_PAST or low in _SLIP_ADVERBS or low in _SLIP_VERBS:
+    kind = _VERB_KINDS.get(word.low)
+    if kind is None:
+        kind = _verb_kind(word.low)
+    if kind & _ALWAYS_VERB:
         return True
-    if _prefixed_irregular_past(low):
-        return True  # "reran", "overwrote", "redid"
-    if low in _PRESENT_ACTS and _can_act(previous):
+    if kind & _PRESENT_VERB and _can_act(previous):
         return True
-    if low in _MIS_IRREGULAR or _MIS_RE.match(low):
-        return True
-    after_noun = previous is not None and previous.low not in _DETERMINERS
-    return after_noun and (low.endswith("ed") or low.endswith("ly")) and len(low) > 3
+    # An -ed or -ly word after a noun: "the deploy failed", "Dana quickly …".
+    return bool(kind & _SUFFIXED) and previous is not None and previous.low not in _DETERMINERS
+
+
+# What `_is_verb` can tell from a word alone, as bits: a verb wherever it stands
+# (an auxiliary, an irregular past, a slip verb or adverb, "reran", "misread"),
+# a present act (a verb unless an acronym stands before it), an -ed or -ly word
+# (a verb after a noun). Asked about every word of every sentence read, so kept
+# by word: the sets and the prefix tests cost more than one lookup.
+_ALWAYS_VERB, _PRESENT_VERB, _SUFFIXED = 1, 2, 4
+_VERB_KINDS: dict[str, int] = {}
+_VERB_KINDS_LIMIT = 50_000
+
+
+def _verb_kind(low: str) -> int:
+    """The bits of `low` (see `_VERB_KINDS`), remembered for the next time it is asked."""
+    always = (
+        low in _AUX
+        or low in _IRREGULAR_PAST
+        or low in _SLIP_ADVERBS
+        or low in _SLIP_VERBS
+        or _prefixed_irregular_past(low)  # "reran", "overwrote", "redid"
+        or low in _MIS_IRREGULAR
+        or _MIS_RE.match(low) is not None
+    )
+    kind = _ALWAYS_VERB if always else 0
+    if low in _PRESENT_ACTS:
+        kind |= _PRESENT_VERB
+    if (low.endswith("ed") or low.endswith("ly")) and len(low) > 3:
+        kind |= _SUFFIXED
+    if len(_VERB_KINDS) >= _VERB_KINDS_LIMIT:  # a server reads text without end
+        _VERB_KINDS.clear()
+    _VERB_KINDS[low] = kind
+    return kind
 
 
 # Not "out" ("output", "outlet") or "un" ("unread", "unset"): they make nouns and adjectives.
@@ -578,30 +619,34 @@ def _can_act(previous: Word | None) -> bool:
 def _subject_end(words: tuple[Word, ...], i: int) -> int:
     """Index of the first verb-like word after `i` (the subject is what comes before)."""
     for j in range(i, min(len(words), i + 20)):
-        if j > i and _costs_someone(words, j):
+        low = words[j].low
+        # Each helper below is asked only of the words it can hold for (the
+        # cheap test first): this loop runs over every subject of every clause.
+        if j > i and low in _COST_VERBS and _costs_someone(words, j):
             return j  # "Kevin's experiment cost us the morning": "us" is the object
-        if words[j].low in _PRONOUNS:
+        if low in _PRONOUNS:
             placed = j + 1 < len(words) and words[j + 1].low in _PLACE_PREPOSITIONS
-            if words[j].low in _INDEFINITES and placed:
+            if low in _INDEFINITES and placed:
                 continue  # "someone on the network team added …"
             return j + 1
-        if j == i and words[j].low == "not":
+        if j == i and low == "not":
             continue  # "Not one reviewer ...": the negation belongs to the subject
-        if _no_one_acts(words, j):
+        if low == "no" and _no_one_acts(words, j):
             return j + 2  # "no one acted": two words, one pronoun
-        if j > i + 1 and _adverb_then_adjective(words, j):
-            continue  # "a recently introduced process": an adjective, not the verb
-        if j > i and _adjective_after_owner(words, j):
-            continue  # "Femi's unreviewed hotfix": the owner's 's is no "is"
-        if _is_verb(words[j], words[j - 1] if j > i else None) or words[j].low == ",":
+        if j > i and low.endswith("ed"):
+            if j > i + 1 and _adverb_then_adjective(words, j):
+                continue  # "a recently introduced process": an adjective, not the verb
+            if _adjective_after_owner(words, j):
+                continue  # "Femi's unreviewed hotfix": the owner's 's is no "is"
+        if _is_verb(words[j], words[j - 1] if j > i else None) or low == ",":
             return j
         if j == i and _opening_past_verb(words, j):
             return j  # "Restarted the wrong pod, sorry.": chat leaves the subject out
-        if j > i and words[j].low in _PRE_VERB_ADVERBS:
+        if j > i and low in _PRE_VERB_ADVERBS:
             return j
         # "an engineer performing maintenance" ends the subject at "performing";
         # "the warning" and "the morning" are nouns.
-        ing = words[j].low.endswith("ing") and words[j].low not in _ROLES
+        ing = low.endswith("ing") and low not in _ROLES
         if j > i and ing and _person_word(words[j - 1], first=j - 1 == i):
             finite = _finite_after_participle(words, j)
             # "The engineer running the cleanup ought to have …": a tensed
