@@ -476,3 +476,45 @@ def test_leading_contributing_and_losing_without_harm_blame_nobody(text: str) ->
 
 def test_a_person_who_lost_the_work_wrecked_it() -> None:
     assert cue("Kim lost half the commits during the rebase.", "wreck") == "lost half the commits"
+
+
+# --- consequences foretold, sneers, praise for the unnamed, "courtesy of" -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone is getting fired over this.",
+        "Somebody's in trouble.",
+        "Someone is in trouble over this outage.",
+        "I doubt the people involved will get off lightly.",
+        "I wouldn't want to be the DBA who ran that script.",
+        "Maybe that engineer doesn't have such a bright future here.",
+        "The contractor managed to delete the backups too.",
+        "Somehow the new admin managed to lock everyone out.",
+        "Only Vesna could break prod with a README change.",
+        "Well done, whoever deployed this on a Friday.",
+        "Another day, another outage courtesy of the platform team.",
+        "Courtesy of @vesna's migration, checkout is down.",
+    ],
+)
+def test_a_verdict_in_a_jab(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone is getting paged for this.",
+        "The team is in trouble with the deadline.",
+        "He doesn't have a career in comedy.",
+        "The project does not have a future.",
+        "The on-call managed to restore the database within minutes.",
+        "Only the pipeline can deploy to production.",
+        "Kudos to whoever wrote the runbook.",
+        "Well done, whoever fixed the flaky test.",
+        "Courtesy of the platform team, we now have a shared runbook.",
+    ],
+)
+def test_no_jab(text: str) -> None:
+    assert "blame_other" not in categories(text)

@@ -81,6 +81,7 @@ CUE_TRIGGERS = {
     "since": (
         *("since", "after", "came in with", "introduced", "started with", "arrived with"),
         *("because of", "due to", "thanks to", "owing to", "result of", "traced", "stemm"),
+        "courtesy of",
     ),
     "cause": ("because", "when", "that", "who"),
     "habit": (

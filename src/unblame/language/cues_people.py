@@ -646,7 +646,7 @@ _SINCE_WORK_RE = _Lazy(
     r"\b(?:ever\s+since|since|(?:right\s+|just\s+|shortly\s+|straight\s+)?after|came\s+in\s+with"
     r"|introduced\s+(?:in|by|with)|started\s+with|arrived\s+with|landed\s+with"
     r"|(?P<why>because\s+of|due\s+to|thanks\s+to|owing\s+to|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result"
-    r"\s+of|traced\s+(?:back\s+)?to|stemm(?:ed|ing)\s+from))\s+"
+    r"\s+of|traced\s+(?:back\s+)?to|stemm(?:ed|ing)\s+from|courtesy\s+of))\s+"
     r"(?:(?:the|a|an)\s+(?:[\w-]+\s+)?(?=[\w.-]+['’]s\b))?"
     r"(?:(?P<owner>@?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<work>" + _WORK + r")\b"
     r"|(?P<actor>@?[\w.-]+)\s+(?:merged|pushed|landed|deployed|committed|released|shipped|changed"

@@ -127,6 +127,7 @@ RULES = (
                     "blamed on",
                     "pinned on",
                     "blame ",
+                    "courtesy of",
                 ),
                 pattern=r"""
             (?P<span>\b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
@@ -141,6 +142,9 @@ RULES = (
                 (?:{ROLE})(?![\w-])
                 (?=\s*(?:[,.;:!?)]|$)|\s+(?:who|that|and|after|when|during|while|at|in)\b)
             | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b
+            # Harm delivered "courtesy of" a person: "another outage courtesy of the platform team".
+            | (?:{BAD_OUTCOME}|\bdown|\bbroken)\b[^.!?\n]{0,60}?\bcourtesy\s+of\s+{OTHER}
+            | \bcourtesy\s+of\s+{OTHER}(?={INSENT}*?\b(?:down|broken|outage|failing|errors?|offline)\b)
             # The writer's verdict: "Blame the platform team for that one.", "I blame Dana."
             # (not "don't blame …", which is the point of the review).
             | (?:^|(?<=\n)|\bi\s+(?:\w+ly\s+)?)blame\s+(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’.-]+))
@@ -428,6 +432,7 @@ RULES = (
                     *("nd time", "rd time", "st time", "always the same", "of course", "naturally"),
                     *("stop letting", "quit letting", "bad @", "bad ꙮ", "naughty @", "naughty ꙮ"),
                     *("t let", "not let", "never let", "so-called", "so called", "keep"),
+                    *("managed to", "only", "whoever"),
                     *("understand how", "believe how", "fathom how", "comprehend how", "see how"),
                     *("possible", "having", "what you get", "what he get", "what she get"),
                     *("what they get", "get for", "gets for", "serves"),
@@ -457,6 +462,16 @@ RULES = (
             | \b(?:that['’]?s|that\s+is|this\s+is)\s+what\s+(?:you|he|she|they|{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
                 \s+gets?\s+for\s+(?:\w+\s+)?\w+ing\b
             | \bserves\s+(?:you|him|her|them|{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+right\b
+            # An outcome told as an achievement: "the contractor managed to delete the
+            # backups too", "only Dale could break prod with a README change".
+            | (?:{{OTHER}}|(?-i:[A-Zꙮ@])[\w'’-]+)\s+(?:\w+\s+)?managed\s+to\s+(?:\w+ly\s+)?(?:delete|drop
+                |wipe|break|crash|nuke|lose|lock|take|brick|corrupt|overwrite|kill|destroy|trash)\b
+            | \bonly\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@])[\w'’-]+)\s+(?:could|would|can)\s+(?:manage\s+to\s+)?(?:delete
+                |drop|wipe|break|crash|nuke|lose|take|brick|corrupt|kill|destroy)\b
+            # Praise for someone nobody can name: "Well done, whoever deployed this on a Friday".
+            | \b(?:well\s+done|nice\s+(?:one|job|work)|great\s+(?:job|work)|good\s+job|bravo)\s*,?
+                \s+whoever\b(?=[^.!?\n]{{0,60}}?\b(?:broke|deleted|dropped|wiped|crashed|nuked
+                |took\s+(?:\w+\s+)?down|on\s+a\s+friday|without|before\s+(?:the\s+)?(?:tests?|ci|review)))
             # A sneer at the title: "our so-called senior engineer".
             | \bso[-\s]called\s+(?:[\w-]+\s+)?(?:{{ROLE}}|experts?|professionals?|geniuses)\b
             # Harm as a habit of the person: "the offshore vendor keeps breaking our builds".
@@ -761,6 +776,12 @@ RULES = (
                     "written up",
                     "punished",
                     "demoted",
+                    "trouble",
+                    "off lightly",
+                    "off easy",
+                    "off so",
+                    "want to be",
+                    "future",
                 ),
                 pattern=r"""
             (?P<span>
@@ -772,6 +793,17 @@ RULES = (
                 (?:many|multiple|several|numerous|countless|repeatedly|(?:at\s+least\s+)?\w+\s+times)\b
             | \bbanned\s+from\s+touching\b
             | \b(?:would|['’]d)\s+(?:get|be|have\s+been)\s+(?:fired|sacked|let\s+go|canned)\b
+            # Consequences foretold: "someone is getting fired over this", "somebody's in
+            # trouble", "I doubt they'll get off lightly", "I wouldn't want to be the DBA who …".
+            | (?:{OTHER}|\bsomeone|\bsomebody)(?:['’]s|\s+is|\s+are|\s+will\s+be|\s+(?:is|are)\s+going\s+to\s+be)
+                \s+(?:getting\s+|gonna\s+get\s+|going\s+to\s+get\s+)?(?:fired|sacked|canned
+                |in\s+(?:big\s+|so\s+much\s+|a\s+lot\s+of\s+|serious\s+)?trouble(?=\s*(?:[.!]|$)|\s+(?:over
+                |for|after|because)\b))
+            | \bget(?:ting)?\s+off\s+(?:so\s+)?(?:lightly|easy|easily)\b
+            | \bwouldn['’]?t\s+want\s+to\s+be\s+(?:in\s+(?:his|her|their)\s+shoes|{OTHER}\s+(?:who|that)\b)
+            | (?:{OTHER}|\bsomeone|\bsomebody)\s+(?:\w+\s+){0,2}?(?:doesn['’]?t|does\s+not|won['’]?t)\s+have
+                \s+(?:a|such\s+a|much\s+of\s+a)\s+(?:bright\s+|long\s+)?future(?:\s+here|\s+at\s+[\w-]+
+                |\s+with\s+us)?(?=\s*(?:[.!?]|$))
             # Punishment called for: "whoever set up this cron job should be fired".
             | (?:{OTHER}|\bwhoever\b)[^.!?\n]{0,60}?\b(?:should|ought\s+to|needs?\s+to|must|deserves?\s+to)
                 \s+(?:be|get)\s+(?:fired|sacked|let\s+go|canned|disciplined|reprimanded|written\s+up
