@@ -518,3 +518,39 @@ def test_a_verdict_in_a_jab(text: str) -> None:
 )
 def test_no_jab(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+# --- guilt told in the present, and dismay at one's own act -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't believe I did that.",
+        "I can't believe I missed that.",
+        "I feel terrible about this.",
+        "I feel really bad for waking everyone up.",
+        "I'll never forgive myself for this one.",
+        "I'm kicking myself for not catching it.",
+        "Still kicking myself for not catching it in review.",
+    ],
+)
+def test_guilt_and_dismay_at_ones_own_act(text: str) -> None:
+    assert "self_blame" in categories(text)
+    assert all(f.about_writer for f in analyze(text) if f.category.value == "self_blame")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sympathy, a reported past feeling, and dismay at what happened.
+        "I feel bad for the on-call who got paged at 3am.",
+        "I felt bad about it at the time.",
+        "I can't believe it took us an hour to notice.",
+        "I feel good about the new checks.",
+        # A plain report of one's own act is kept (the guide's behavioural self-report).
+        "I pasted the wrong token.",
+    ],
+)
+def test_no_self_blame(text: str) -> None:
+    assert "self_blame" not in categories(text)

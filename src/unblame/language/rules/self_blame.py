@@ -658,6 +658,8 @@ RULES = (
             "I'm feeling mortified that it took me an hour to spot.",
             "Daft mistake on my part, the flag was on for every tenant.",
             "Sorry, I'm still learning the release tooling and tagged the wrong build.",
+            "I feel terrible about this, it was my deploy.",
+            "Still kicking myself for not catching it in review.",
         ),
         good=(
             "Sorry for the late reply, I was on a train.",
@@ -666,6 +668,7 @@ RULES = (
             "I'm hopeful the new checks will catch this earlier.",
             "Sorry for the noise: the alert was a test.",
             "I'm new to the team and spent the first week shadowing the on-call.",
+            "I feel bad for the on-call who got paged at 3am.",
         ),
         pattern=(
             Check(
@@ -740,10 +743,19 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("feel",),
+                triggers=("feel", "kicking myself", "forgive myself", "believe i"),
                 pattern=r"""
             (?P<span>\bi(?:['’]m|\s+am)\s+feeling\s+(?:so\s+|really\s+|very\s+|deeply\s+)?(?:ashamed|shameful
-                |mortified|embarrassed|guilty|stupid|useless)\b)
+                |mortified|embarrassed|guilty|stupid|useless)\b
+            # Guilt in the present about one's own doing: "I feel terrible about this", "I feel
+            # bad for waking everyone up" (not sympathy: "I feel bad for the on-call").
+            | \bi\s+(?:\w+ly\s+|just\s+|still\s+)?feel\s+(?:so\s+|really\s+|very\s+|absolutely\s+|pretty\s+)?
+                (?:terrible|awful|horrible|guilty|sick|bad|ashamed|mortified|embarrassed|stupid|dumb|useless)
+                \s+(?:about\s+(?:this|that|it|the|what|how|my)\b|for\s+(?:\w+ing|this|that|it|what|my)\b|that\s+i\b)
+            | \bkicking\s+myself\b | \bnever\s+(?:going\s+to\s+)?forgive\s+myself\b
+            # Dismay at one's own act: "can't believe I did that", "still can't believe I missed it".
+            | \b(?:can['’]?t|cannot|can\s+not)\s+believe\s+i\s+(?:actually\s+|really\s+|just\s+)?(?:did|missed
+                |forgot|broke|deleted|dropped|pushed|merged|ran|made|overlooked|wiped|let)\b)
         """,
             ),
             # "Embarrassing: I pushed the staging keys to the public repo".
