@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -34,7 +35,29 @@ def _family_sentences() -> list[str]:
     return found
 
 
-FAMILIES = _family_sentences()
+def _parametrized_sentences() -> list[str]:
+    """The sentences of the shape tests (test_blame_shapes*.py, test_cues_shapes.py), read
+    from their `parametrize` lists: a cue widened there must have trigger words that reach
+    it too, or `analyze` would never run it."""
+    found: list[str] = []
+    paths = [*Path(__file__).parent.glob("test_blame_shapes*.py")]
+    paths.append(Path(__file__).parent / "test_cues_shapes.py")
+    for path in sorted(paths):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "parametrize"):
+                continue
+            strings = [
+                v.value
+                for v in ast.walk(node.args[1])
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            ]
+            # Sentences, not the spans or categories beside them.
+            found += [s for s in strings if " " in s and (s[:1].isupper() or s[:1] == "@")]
+    return found
+
+
+FAMILIES = _family_sentences() + _parametrized_sentences()
 SAMPLES = sorted((ROOT / "samples").glob("*.md"))
 
 
@@ -55,6 +78,9 @@ def test_triggers_do_not_change_findings_on_sample_reviews(path):
 
 def test_the_family_sentences_are_read():
     assert len(FAMILIES) > 200
+    shapes = _parametrized_sentences()
+    assert len(shapes) > 150
+    assert "Because of @oduya's change, every payment request timed out." in shapes
 
 
 def test_triggers_do_not_change_findings_on_the_corpus_and_examples():
