@@ -11,9 +11,11 @@ so its durations are read into Python, grouped and sorted there.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from operator import is_not, itemgetter
@@ -21,7 +23,8 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, ExpressionWrapper, F, IntegerField, Value, When
+from django.db.models.functions import Cast, Replace
 from django.utils import timezone
 
 from unblame.incidents.models import Incident
@@ -71,10 +74,49 @@ def response_times(scope: Scope) -> list[Block]:
 def figures_in_python(facts: Any) -> Figures:
     """The figures from every duration in scope, read into Python and sorted per group."""
     rows = facts.annotate(
-        month=month_of("declared_at"),
+        bucket=_bucket(),
         **{f"usable_{m.slug}": _usable_or_below_zero(m.slug) for m in MEASURES},
-    ).values_list("month", "severity_id", "incident_id", *(f"usable_{m.slug}" for m in MEASURES))
-    return figures_of(plain_rows(rows), _incidents_per_service())
+    ).values_list("bucket", "incident_id", *(f"usable_{m.slug}" for m in MEASURES))
+    with _collector_paused():
+        return figures_of(plain_rows(rows), _incidents_per_service())
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the rows are read and grouped.
+
+    At 100,000 incidents their tuples and the lists made of them set off
+    some 150 collections, a few of them over the whole heap: 70 to 150 ms
+    of CPU. What they make holds no cycles. A collector something else
+    turned off is left off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# A (month, severity) bucket read as one number, YYYYMM * SPAN + the severity's id: one
+# integer per row costs less to read than a 'YYYY-MM' text and a number.
+SPAN = 1 << 32
+
+
+def _bucket() -> ExpressionWrapper:
+    number = Cast(Replace(month_of("declared_at"), Value("-"), Value("")), IntegerField())
+    return ExpressionWrapper(number * Value(SPAN) + F("severity_id"), output_field=IntegerField())
+
+
+def bucket_of(month: str, severity: int) -> int:
+    """The bucket number of a 'YYYY-MM' month and a severity id, as _bucket reads it."""
+    return int(month.replace("-", "")) * SPAN + severity
+
+
+def month_and_severity(bucket: int) -> tuple[str, int]:
+    number, severity = divmod(bucket, SPAN)
+    return f"{number // 100:04d}-{number % 100:02d}", severity
 
 
 def _usable_or_below_zero(column: str) -> Case:
@@ -87,8 +129,8 @@ UNUSABLE = -1.0
 
 
 def figures_of(rows: list[tuple], services: list[tuple[int, list[int]]]) -> Figures:
-    """The figures of rows (month, severity, incident, then each measure's minutes or
-    UNUSABLE), with each service's incidents (any of them may be out of these rows).
+    """The figures of rows (bucket_of(month, severity), incident, then each measure's minutes
+    or UNUSABLE), with each service's incidents (any of them may be out of these rows).
 
     Each (month, severity) bucket's values are sorted once; a month's and a
     severity's lists are those sorted runs put together, which sorting merges
@@ -98,11 +140,12 @@ def figures_of(rows: list[tuple], services: list[tuple[int, list[int]]]) -> Figu
     """
     if not rows:
         return [{} for _ in MEASURES], {}, {}
-    months, severities, incidents, *columns = zip(*rows, strict=True)
-    buckets: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for index, key in enumerate(zip(months, severities, strict=True)):
+    # A column at a time: zip(*rows) over 100,000 rows took four times as long.
+    keys, incidents, *columns = (list(map(itemgetter(i), rows)) for i in range(len(rows[0])))
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
         buckets[key].append(index)
-    runs = {key: _runs(columns, at) for key, at in buckets.items()}
+    runs = {month_and_severity(key): _runs(columns, at) for key, at in buckets.items()}
     by_month = [_joined(runs, lambda key: key[0], i) for i in range(len(MEASURES))]
     per_severity = [_joined(runs, lambda key: key[1], i) for i in range(len(MEASURES))]
     position = dict(zip(incidents, range(len(rows)), strict=True))
@@ -114,7 +157,7 @@ def figures_of(rows: list[tuple], services: list[tuple[int, list[int]]]) -> Figu
     return by_month, _regrouped(per_severity), _any_value(by_service)
 
 
-def _runs(columns: list[tuple], positions: Iterable[int]) -> list[list[float]]:
+def _runs(columns: list[list[float]], positions: Iterable[int]) -> list[list[float]]:
     """Each measure's usable minutes at these positions, ascending."""
     at = list(positions)
     if not at:
@@ -123,7 +166,9 @@ def _runs(columns: list[tuple], positions: Iterable[int]) -> list[list[float]]:
     runs = []
     for column in columns:
         ordered = sorted(take(column)) if len(at) > 1 else [column[at[0]]]
-        runs.append(ordered[bisect_left(ordered, 0.0) :])
+        # In place: a slice would copy the usable values once more.
+        del ordered[: bisect_left(ordered, 0.0)]
+        runs.append(ordered)
     return runs
 
 

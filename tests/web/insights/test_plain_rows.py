@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from unblame.incidents.models import Incident
-from unblame.insights.response import MEASURES, UNUSABLE, figure, figures_of
+from unblame.insights.response import MEASURES, UNUSABLE, bucket_of, figure, figures_of
 from unblame.insights.scope import percentile, percentiles
 from unblame.insights.sql import LocalMonth, Minutes, plain_rows
 
@@ -94,6 +94,10 @@ def _four_passes(rows, services):
     return by_month, *grouped
 
 
+# Severity ids as the database numbers them; rows name them for the reference passes.
+SEVERITY_IDS = {"SEV1": 1, "SEV2": 2, "SEV3": 3, "SEV4": 40}
+
+
 def test_sorted_runs_give_the_figures_the_passes_per_measure_did():
     rows = [
         ("2026-01", "SEV1", 1, 5.0, None, 9.0, 30.0),
@@ -111,8 +115,17 @@ def test_sorted_runs_give_the_figures_the_passes_per_measure_did():
             per_service.setdefault(name, []).append(incident)
     # An incident out of scope (99) is in a service's list but not in the rows.
     per_service["search"].append(99)
-    coded = [(*row[:3], *(UNUSABLE if v is None or v < 0 else v for v in row[3:])) for row in rows]
-    month, severity, service = figures_of(coded, list(per_service.items()))
+    coded = [
+        (
+            bucket_of(row[0], SEVERITY_IDS[row[1]]),
+            row[2],
+            *(UNUSABLE if v is None or v < 0 else v for v in row[3:]),
+        )
+        for row in rows
+    ]
+    month, by_id, service = figures_of(coded, list(per_service.items()))
+    names = {pk: name for name, pk in SEVERITY_IDS.items()}
+    severity = {names[pk]: figures for pk, figures in by_id.items()}
     passes = _four_passes(rows, services)
     assert month == [{m: figure(v) for m, v in months.items()} for months in passes[0]]
     assert severity == {k: [figure(v) for v in lists] for k, lists in passes[1].items()}
