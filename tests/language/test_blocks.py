@@ -355,3 +355,44 @@ def test_markdown_it_chunks_keep_their_line_numbers() -> None:
     text = "Intro.\n\n> quoted\n\nAfter.\n"
     found = blocks.tokens(text, text.splitlines(keepends=True))
     assert [t.map for t in found if t.type == "inline"] == [[0, 1], [2, 3], [4, 5]]
+
+
+# --- Prose lines at the margin (the shortcut for lines that start with a letter) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First line of prose\nand a second one\nand a third.\n",
+        "Prose.\n\nMore prose after a blank line.\n\nÉtude: a line that opens with É.\n",
+        "Prose\nwith a | pipe on its second line\n",
+        "Prose\n\u00a0with odd space\n",
+        "Prose\n\tand a tab\n",
+        "Prose\n# a heading ends it\nProse again.\n",
+        "Prose\n- an item\n\nZed after the list.\n",
+        "Prose\n```\ncode\n```\nProse after the fence.\n",
+        "1. an item\nlazy prose line\n\nWords.\n",
+        "<div>\nProse inside html\n</div>\n\nProse after it.\n",
+    ],
+)
+def test_lines_that_start_with_a_letter_read_as_markdown_it_reads_them(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    assert_same_reading(monkeypatch, text)
+
+
+def test_a_prose_line_after_a_blank_line_is_a_cut_and_one_without_is_not() -> None:
+    assert starts("Alpha\nbeta\n\nGamma\ndelta\n\nÉpsilon\n") == [0, 3, 6]
+
+
+def test_a_paragraph_of_prose_lines_needs_no_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    never_markdown_it(monkeypatch)
+    lines = ["Alpha line\n", "beta line\n", "Gamma line\n", "\n", "Delta.\n"]
+    tokens = blocks._plain_tokens(lines, 0, len(lines))
+    assert tokens is not None
+    assert [t.map for t in tokens if t.type == "inline"] == [[0, 3], [4, 5]]
+
+
+def test_a_prose_line_with_a_pipe_leaves_its_paragraph_to_markdown_it() -> None:
+    lines = ["Alpha line\n", "beta | gamma\n"]
+    assert blocks._plain_tokens(lines, 0, len(lines)) is None

@@ -170,6 +170,12 @@ def _chunk_starts(lines: Sequence[str]) -> list[int]:
                 if text.startswith("<") or _fence(text) is not None:
                     return starts
             short_html = not blank
+        elif line[:1].isalpha():
+            # A line of prose at the margin (most lines): it opens no block,
+            # so the only question is whether a blank line came before it.
+            if prev_blank:
+                starts.append(i)
+                fresh = True
         elif not blank:
             indent = _indent(line)
             text = line[indent:]
@@ -270,7 +276,12 @@ def _paragraph_end(lines: Sequence[str], j: int, end: int, indent: int) -> int |
     """
     while j < end and not _blank(lines[j]):
         line = lines[j]
-        if "|" in line or _ODD_SPACE_RE.search(line) or "\t" in line[: _indent(line) + 1]:
+        if "|" in line or _ODD_SPACE_RE.search(line):
+            return None
+        if line[:1].isalpha():
+            j += 1  # prose at the margin (most lines) only continues the paragraph
+            continue
+        if "\t" in line[: _indent(line) + 1]:
             return None
         depth = _indent(line)
         if depth == 0 and (_HEADING_RE.match(line) or _fence(line) is not None):
