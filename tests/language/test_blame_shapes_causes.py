@@ -554,3 +554,66 @@ def test_guilt_and_dismay_at_ones_own_act(text: str) -> None:
 )
 def test_no_self_blame(text: str) -> None:
     assert "self_blame" not in categories(text)
+
+
+# --- a verbless fragment is no chat line with its subject left out ------------------------
+
+
+def test_a_fragment_with_no_verb_names_a_thing_and_so_do_the_clauses_after_it() -> None:
+    text = "YAML front matter; a five-whys section that names the developer (misjudged, forgot)"
+    sentence = clause.read(text, 0, len(text))
+    assert {c.agent for c in sentence.clauses} == {agents.SYSTEM}
+    assert "self_blame" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accidentally pushed to main, sorry.",
+        "Restarted the wrong pod, sorry.",
+        "Ran the migration on prod instead of staging, oops.",
+    ],
+)
+def test_a_chat_line_that_opens_with_its_verb_still_leaves_the_writer_out(text: str) -> None:
+    assert first_agent(text) == agents.ELIDED
+    assert "self_blame" in categories(text)
+
+
+# --- an adverb opening a chat line is no name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Totally forgot to renew the cert.", agents.ELIDED),
+        ("Completely missed the second alert.", agents.ELIDED),
+        ("Kelly forgot to renew the cert.", agents.OTHER),
+        ("Sally pushed the wrong tag.", agents.OTHER),
+        ("Beverly pushed the wrong tag.", agents.OTHER),
+    ],
+)
+def test_an_adverb_is_no_subject_and_short_names_stay_names(text: str, agent: str) -> None:
+    assert first_agent(text) == agent
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Totally forgot to renew the cert, my bad.", "UB204"),
+        ("Forgot to renew the cert, sorry.", "UB204"),
+        ("Kelly forgot to renew the cert.", "UB302"),
+    ],
+)
+def test_forgetting_with_the_subject_left_out_is_the_writers(text: str, rule: str) -> None:
+    assert rule in [f.rule for f in analyze(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forgot to mention: the dashboard moved.",
+        "Sorry Vesna, didn't see your message until now.",
+    ],
+)
+def test_forgetting_to_mention_and_etiquette_are_no_counterfactual(text: str) -> None:
+    assert "counterfactual" not in categories(text)

@@ -120,7 +120,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         subject = subject[:-1]  # "The CEO himself"
     if len(subject) > 1 and _identifier(subject[-1]) and subject[-2].low in _ROLES:
         subject = subject[:-1]  # "Team member 2", "Engineer B": a person kept anonymous
-    if not subject:
+    if not subject or (len(subject) == 1 and _adverb(subject[0])):
+        # "Totally forgot to renew the cert": an adverb before the verb is no subject.
         return ELIDED if first else SYSTEM
     if len(subject) > 1 and subject[-1].low in _PRONOUNS:
         # "Turns out I'd forgotten ...": the pronoun that ends the subject acts.
@@ -259,6 +260,15 @@ _SS_NOUN_SUFFIXES = (
     "gloss",
     "uss",
 )
+# Adverb endings no given name has: "Totally", "Accidentally", "Obviously", "Clearly".
+_ADVERB_SUFFIXES = ("ally", "ully", "ously", "ably", "ibly", "ely", "tly", "arly")
+
+
+def _adverb(word: Word) -> bool:
+    """An adverb by its ending, which no given name has ("Sally" and "Kelly" are short)."""
+    return len(word.low) > 5 and word.low.endswith(_ADVERB_SUFFIXES)
+
+
 _NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "Da", "La", "Le", "Van", "Von")
 
 
@@ -280,6 +290,8 @@ def _name_shaped(subject: tuple[Word, ...]) -> bool:
     head = core[-1]
     if head.low in _FUNCTION_CAPITALS or head.low.endswith(_THING_SUFFIXES):
         return False
+    if _adverb(head):
+        return False  # "Totally forgot …": an adverb opening a chat line ("Sally" is a name)
     if head.low.endswith(("bot", "bot]")):
         return False  # "Dependabot", "renovate[bot]": tools that open PRs
     if len(core) == 1 and head.text.isupper() and len(head.text) > 1:

@@ -32,6 +32,7 @@ from .agents import (
     _ROLES,
     _WORK_NOUNS,
     OTHER,
+    SYSTEM,
     Word,
     _agent,
     _before_preposition,
@@ -455,8 +456,26 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     start = words[i].start if i < len(words) else 0
     if end == i and previous is not None:
         return Clause(words, previous.agent, previous.agent_start, end)
-    agent = _agent(words[i:end], first=previous is None and i == opened)
+    first = previous is None and i == opened
+    if first and end == i and _verbless(words, i):
+        # A fragment with no verb ("YAML front matter; …") leaves no subject out, so the
+        # clauses after it that have no subject are no chat line's either.
+        return Clause(words, SYSTEM, start, end)
+    agent = _agent(words[i:end], first=first)
     return Clause(words, agent, start, end)
+
+
+def _verbless(words: tuple[Word, ...], i: int) -> bool:
+    """No word of `words[i:]` can be a verb: a fragment ("YAML front matter"), not a chat
+    line with its subject left out ("Restarted the wrong pod, sorry")."""
+    for word in words[i:]:
+        kind = _VERB_KINDS.get(word.low)
+        if kind is None:
+            kind = _verb_kind(word.low)
+        # Any word that can be a verb in some place: an -ed or -ly word, a present act.
+        if kind or word.low.endswith("ed"):
+            return False
+    return i < len(words)
 
 
 def _subject_relative(words: tuple[Word, ...], i: int, previous: Clause | None) -> bool:

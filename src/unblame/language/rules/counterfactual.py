@@ -176,7 +176,9 @@ RULES = (
             Check(
                 triggers=("forgot", "neglected", "bother", "misjudg", "think to", "think about"),
                 pattern=r"""
-            (?P<span>(?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b|[\w-]*bot\b)[A-Zꙮ][\w-]+)|{PERSON}
+            # A capitalised word is a name, not an adverb opening a chat line ("Totally forgot …").
+            (?P<span>(?:(?-i:\b(?!The\b|A\b|An\b|This\b|That\b|It\b|Our\b|[\w-]*bot\b)(?![A-Z][a-z]{2,}(?:ally|ully
+                |ously|ably|ibly|ely|tly|arly)\b)[A-Zꙮ][\w-]+)|{PERSON}
                 |\b(?:the|a|an|our|their|that)\s+(?:\w+\s+)?users?|\b(?:{ROLE}))\s+(?:\w+\s+)?
                 (?:forgot\s+(?:to|about|that)|neglected\s+to|didn't\s+bother|did\s+not\s+bother
                 |never\s+bothered|bothered\s+to|misjudged|didn't\s+think\s+to|did\s+not\s+think\s+to

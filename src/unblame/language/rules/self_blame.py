@@ -478,7 +478,16 @@ RULES = (
         ),
         pattern=(
             Check(
-                triggers=("should", "could", "ought", "if only", "if i", "would have"),
+                triggers=(
+                    "should",
+                    "could",
+                    "ought",
+                    "if only",
+                    "if i",
+                    "would have",
+                    "forgot",
+                    "neglected",
+                ),
                 pattern=r"""
             (?P<span>
               \bi\s+(?:really\s+|definitely\s+|probably\s+|totally\s+)?
@@ -488,6 +497,9 @@ RULES = (
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*should(?:n't|\s+not|n’t)?\s+have\s+\w+
             | \b(?:like|as)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
+            # Chat leaves the subject out: "Totally forgot to renew the cert, sorry".
+            | (?:(?<=\n)|(?<=[.!?]\ )|(?<=\A))\W*(?:\w{2,}(?:ally|ully|ously|ably|ibly|ely|tly|arly)\s+)?
+                (?:forgot|neglected)\s+to\b(?!\s+(?:mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\b)
             | \bif\s+only\s+i\b | \bif\s+i(?:\s+had|['’]d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
