@@ -16,7 +16,7 @@ from unblame.language import RULES, analyze, cues
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [
     json.loads(line)["text"]
-    for name in ("sentences", "shapes-train")
+    for name in ("sentences", "shapes-train", "shapes-train2")
     for line in (ROOT / f"corpus/{name}.jsonl").open()
 ]
 EXAMPLES = [text for rule in RULES for text in (*rule.bad, *rule.good)]
@@ -121,10 +121,11 @@ def test_a_question_pattern_stays_inside_its_sentence():
 
 def test_the_sentence_models_prechecks_do_not_change_findings(monkeypatch):
     # A precheck only spares reading a sentence that cannot carry its cue.
-    fast = [analyze(text) for text in CORPUS + EXAMPLES]
+    texts = CORPUS + EXAMPLES + FAMILIES
+    fast = [analyze(text) for text in texts]
     monkeypatch.setattr(cues, "PRECHECKS", {})
     cues._may_carry.cache_clear()
     try:
-        assert [analyze(text) for text in CORPUS + EXAMPLES] == fast
+        assert [analyze(text) for text in texts] == fast
     finally:
         cues._may_carry.cache_clear()

@@ -58,6 +58,7 @@ _TRADES = frozenset(
     # "a security guard", "the night supervisor", "an air traffic controller".
     | {"security", "customer", "night", "shift", "duty", "desk", "traffic", "ground", "floor"}
 )
+_SHIFTS = frozenset({"night", "day", "late", "early", "weekend", "morning", "evening", "graveyard"})
 # Adverbs that stand between a subject and its verb ("the engineer somehow
 # managed to …") and that _is_verb does not already stop at: it knows the
 # auxiliary-like ones (_AUX: "then", "just", "never") and any "-ly" after a noun.
@@ -145,6 +146,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         return OTHER
     if head.low in _WORKERS and len(subject) > 1 and subject[-2].low in _TRADES:
         return OTHER
+    if head.low in {"shift", "shifts"} and len(subject) > 1 and subject[-2].low in _SHIFTS:
+        return OTHER  # "the night shift": the people on it
     if any(w.text.startswith(("@", NAME_MARK)) for w in subject) and "of" not in lows:
         # "@vesna's laptop": what a handle owns is a thing.
         return SYSTEM if "'s" in lows or "’s" in lows else OTHER

@@ -157,6 +157,9 @@ def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int]
 _DISREGARD_RE = _Lazy(
     r"(?:(?:had|has|have|just|simply|then|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
     r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off"
+    # "went around the change board": the step stepped round, not the room walked round.
+    r"|(?:went|got|worked)\s+(?:a)?round(?=\s+(?:\w+\s+){0,2}?(?:board|review|process|freeze|rollout|approval"
+    r"|ci|checks?|policy|policies|rules?|procedure|playbook|runbook|safeguards?|controls?)\b)"
     # A choice to set it aside: "chose to skip the load test".
     r"|(?:chose|decided|opted|elected)\s+to\s+(?:ignore|disregard|skip|bypass|circumvent|override))\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
     r"|every|several|two|three|four|five|\d+|multiple|repeated|both|any|each|numerous|some"

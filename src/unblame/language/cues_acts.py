@@ -172,11 +172,18 @@ _DAMAGE_RE = _Lazy(
 
 
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
+# Past and present alike ("Tancredi breaks the VPN", in a timeline or a habit).
 _WRECK_RE = _Lazy(
-    r"(?:\w+ly\s+)?(?:broke(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)|crashed|corrupted|nuked|trashed|borked|bricked|hosed|clobbered"
-    r"|destroyed|flattened|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
-    r"|took\s+(?:\w+\s+){0,3}?(?:down|offline)|brought\s+(?:\w+\s+){0,3}?down"
-    r"|knocked\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wiped\s+out"
+    r"(?:\w+ly\s+)?(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
+    r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol)(?:ed|es|s)"
+    r"|destroy(?:ed|s)|flatten(?:ed|s)|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
+    r"|(?:took|takes)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:brought|brings)\s+(?:\w+\s+){0,3}?down"
+    r"|knock(?:ed|s)\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wipe[ds]\s+out"
+    r"|lock(?:ed|s)\s+(?:every|all|the|our|\d+)\s+(?:[\w-]+\s+){0,3}?out\s+of\b"
+    r"|made\s+(?:a|the|this|that|such\s+a)\s+(?:\w+\s+)?mess\b|force-pushed\s+over"
+    r"|flood(?:ed|s)\s+(?:the|our)\s+(?:basement|room|floor|hall|data\s?cent(?:er|re)|server\s+room)"
+    r"|cut\s+(?:off\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:signalling|signaling|monitoring|alarms?|power"
+    r"|service|access|traffic|connectivity|comms)"
     r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?)"
     r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
@@ -278,7 +285,7 @@ _RUN_NOUNS = frozenset(
 
 # An act tied to a bad outcome that followed from it.
 _HARM_RE = _Lazy(
-    r"(?:,\s*|\b(?:which|that|and)\s+)(?:\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
+    r"(?:,\s*|\b(?:which|that|and)\s+)(?:(?:is|was)\s+what\s+|\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
     r"|caus\w+|took\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline|out)|brought\s+(?:[\w'’-]+\s+){0,3}?down"
     r"|broke|triggered|knock\w*\s+(?:[\w'’-]+\s+){0,3}?(?:out|over|offline)"
     r"|taking\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline)|bringing\s+(?:[\w'’-]+\s+){0,3}?down"
@@ -287,7 +294,9 @@ _HARM_RE = _Lazy(
     r"|wip|eras|destroy|purg|truncat|flatten|block|clobber|ground|strand|disrupt)(?:ed|ing)"
     r"|overwr(?:ote|itten|iting)"
     r"|(?:it|(?:the|every|all|each|both|most|many)\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:fell\s+over"
-    r"|went\s+(?:down|red|dark|un\w+ed)|crashed|broke|died|(?:was|were)\s+lost|stuck\s+around)"
+    r"|went\s+(?:down|red|dark|offline|silent|dead|read-only|un\w+ed)|crashed|broke|died|overheated"
+    r"|lost\s+power|(?:was|were)\s+lost|stuck\s+around)"
+    r"|froze\s+(?:all|every)\b"
     # "… and every stack tracking it started crash-looping": what used the thing
     # just put in place (not "… at 22:10 and the jobs began failing", a timeline).
     r"|(?:the|every|all|each|both|most|many)\s+(?:[\w-]+\s+){0,4}?(?:it|them|this|that)\s+(?:started|began)"
@@ -303,6 +312,7 @@ _HARM_RE = _Lazy(
     r"|(?<=\bso\s)(?!(?:we|i|he|she|they|you|it)\b)[\w-]+\s+(?:fell\s+over|went\s+(?:down|red|dark"
     r"|offline)|crashed|broke|died|stopped\s+(?:working|responding|serving))"
     # "…, so nobody could log in": what people could no longer do.
+    r"|now\s+(?:nothing|nobody|no\s+one)\s+(?:can|could|will|works|loads|starts)"
     r"|so\s+(?:nobody|no\s+one|none\s+of\s+\w+|users|customers|we|they)\s+(?:could(?:n['’]?t|\s+not)?"
     r"|can['’]?t|cannot|were\s+unable|was\s+unable))\b",
     re.IGNORECASE,

@@ -128,6 +128,10 @@ RULES = (
                     "pinned on",
                     "blame ",
                     "courtesy of",
+                    *("down by", "out by", "offline by", "over by", "deleted by", "wiped by"),
+                    *("dropped by", "leaked by", "corrupted by", "crashed by", "broken by"),
+                    *("destroyed by", "erased by", "overwritten by", "blackholed by", "trashed by"),
+                    *("nuked by", "emptied by", "felled by"),
                 ),
                 pattern=r"""
             (?P<span>\b(?:caused|introduced|botched|broken|triggered|started|created)\s+by\s+{OTHER}
@@ -137,6 +141,19 @@ RULES = (
                   # "caused by a kernel driver bug": the defect, not a person.
                   |bug|issue|fault|failure|crash|update|patch|release|version|firmware)s?\b)
             | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
+            # Harm told in the passive, its author after "by": "checkout was taken down by
+            # Bramwell", "the list was leaked by an account manager who …", "felled by
+            # night-shift admin's botched patch" (a headline), "caused by a decorator who …"
+            # ("who" makes any noun a person).
+            | \b(?:(?:was|were|been|got|get|gets)\s+(?:\w+ly\s+)?(?:taken\s+(?:down|offline|out)
+                |knocked\s+(?:out|offline|over)|brought\s+down|deleted|wiped(?:\s+out)?|dropped|leaked|corrupted
+                |crashed|broken|destroyed|erased|overwritten|blackholed|trashed|nuked|emptied)|felled|caused)
+                \s+by\s+(?:(?:a|an|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+who\b
+                  |(?:[\w-]+\s+){0,2}?(?:{ROLE})['’]s\b
+                  |{OTHER}(?![\w-]*\s+(?:service|api|job|script|bot|pipeline|config|change|commit|pr|tool
+                    |process|policy|rule|update|patch|release|version|firmware|mistake|error|typo|slip
+                    |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b)
+                  |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b))
             # Headlines drop the article: "shutdown caused by contractor who …".
             | \b(?:caused|triggered|blamed|pinned)\s+(?:by|on)\s+(?:(?!(?:a|an|the|our|their|his|her|this|that)\b)[\w-]+\s+)?
                 (?:{ROLE})(?![\w-])
@@ -162,7 +179,8 @@ RULES = (
                 ),
                 pattern=r"""
             (?P<span>{OTHER}\s+[^.!?\n]{3,80}?,?\s+and\s+that(?:'s|’s|\s+is|\s+was)\s+(?:what|why)\s+
-                (?:\w+\s+){0,3}?(?:took|caused|broke|crashed|turned|led|made|brought|corrupted|charged|failed))
+                (?:\w+\s+){0,3}?(?:took|caused|broke|crashed|turned|led|made|brought|corrupted|charged|failed
+                |went\s+(?:down|dark|silent|offline|quiet)|stopped|lost|froze|overheated))
         """,
             ),
             # "An engineer applied an update that caused ...": a plain act tied to the harm.
