@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from unblame.language import clause, verb_words
-from unblame.language.agents import Word, words_of
+from unblame.language.agents import WORD_RE, Word, words_of
 from unblame.language.clause import read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,3 +156,42 @@ def test_the_subject_ends_at_its_verb(text, verb):
 def test_clauses_end_where_they_did(text, pieces):
     clauses = read(text, 0, len(text)).clauses
     assert [" ".join(w.text for w in c.words) for c in clauses] == pieces
+
+
+def plain_words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
+    """`words_of` as it read before it lowered ASCII text whole."""
+    return tuple(
+        Word(m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
+        for m in WORD_RE.finditer(text)
+    )
+
+
+def test_words_of_gives_the_plain_words_of_every_corpus_sentence():
+    for text in SENTENCES:
+        for offset in (0, 17):
+            found = words_of(text, offset)
+            assert found == plain_words_of(text, offset)
+            assert all(type(word) is Word for word in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "İstanbul's on-call (DÉJÀ VU) restarted it",  # "İ" lowers to two characters
+        "ΣΑΣ and ΟΔΥΣΣΕΥΣ: a final sigma lowers by its place",
+        "Straße, naïve, ǅemal and @Ünal pushed v2.4.1 at 14:05",
+        "plain ascii, with 4,000-line diffs and O'Brien's fix",
+        "",
+    ],
+)
+def test_words_of_lowers_each_word_as_the_word_alone_lowers(text):
+    found = words_of(text, 5)
+    assert found == plain_words_of(text, 5)
+    assert [w.low for w in found] == [w.text.lower() for w in found]
+    assert [text[w.start - 5 : w.end - 5] for w in found] == [w.text for w in found]
+
+
+def test_a_who_clause_is_still_closed_by_the_main_modal():
+    text = "The engineer who ran it would have known"
+    clauses = read(text, 0, len(text)).clauses
+    assert [" ".join(w.text for w in c.words) for c in clauses][-1] == "would have known"

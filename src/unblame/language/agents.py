@@ -92,10 +92,21 @@ class Word(NamedTuple):
 
 def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
     """The words and punctuation of `text`, with offsets shifted by `offset`."""
+    spans = map(_SPAN, WORD_RE.finditer(text))
+    # Built as plain tuples (Word's own constructor is a call in Python): every
+    # sentence read makes dozens.
+    make = tuple.__new__
+    if text.isascii():
+        # ASCII lowers letter by letter, so each word's lower case is its slice
+        # of the lowered text (not so elsewhere: "İ" lowers to two characters).
+        low = text.lower()
+        return tuple([make(Word, (text[a:b], low[a:b], a + offset, b + offset)) for a, b in spans])
     return tuple(
-        Word(m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
-        for m in WORD_RE.finditer(text)
+        [make(Word, (text[a:b], text[a:b].lower(), a + offset, b + offset)) for a, b in spans]
     )
+
+
+_SPAN = re.Match.span
 
 
 def _person_word(word: Word, *, first: bool) -> bool:
