@@ -496,7 +496,7 @@ def _run_rule(
     scope: _TriggerScope | None = None,
     index: int = -1,
 ) -> Iterator[Finding]:
-    regex, masked = compiled.regex, doc.masked
+    regex, masked, frame = compiled.regex, doc.masked, compiled.frame
     for lo, hi in spans:
         if scope is not None:
             key = scope.line_key(lo, hi) if compiled.line_wide else scope.window_key(lo, hi)
@@ -505,8 +505,11 @@ def _run_rule(
                 yield from _run_rule_in(compiled, doc, lo, hi, context, config, found)
             continue
         # Most windows hold no match: one search settles that before any of
-        # the per-match work is set up.
+        # the per-match work is set up (for a frame, its cue's precheck, which
+        # cues.find_in would ask first).
         if regex is not None and regex.search(masked, lo, hi) is None:
+            continue
+        if frame is not None and not cues.may_carry(masked, lo, hi, frame.cue):
             continue
         yield from _run_rule_in(compiled, doc, lo, hi, context, config)
 

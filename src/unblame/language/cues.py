@@ -226,10 +226,15 @@ def find_in(
     masked: str, lo: int, hi: int, agents: frozenset[str], cue: str
 ) -> Iterator[tuple[int, int]]:
     """`find` over the sentence `masked[lo:hi]`, read only when it can carry `cue`."""
-    # Cues that share a precheck share its cached answer (slip and blunder ask as one).
-    if not _may_carry(masked, lo, hi, _PRECHECK_OF.get(cue, cue)):
+    if not may_carry(masked, lo, hi, cue):
         return iter(())
     return find(read(masked, lo, hi), agents, cue)
+
+
+def may_carry(masked: str, lo: int, hi: int, cue: str) -> bool:
+    """Whether the sentence `masked[lo:hi]` can carry `cue` at all (its precheck)."""
+    # Cues that share a precheck share its cached answer (slip and blunder ask as one).
+    return _may_carry(masked, lo, hi, _PRECHECK_OF.get(cue, cue))
 
 
 # Derived from PRECHECKS, so a cue given another's precheck shares it without a list here.
