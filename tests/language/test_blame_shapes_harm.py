@@ -124,3 +124,86 @@ def test_an_act_and_the_harm_that_followed(text: str) -> None:
 )
 def test_no_person_tied_to_harm(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+# --- a second act that wrecks; a shared or live thing destroyed ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contractor worked on the live switchboard and cut the signalling.",
+        "Against our runbook, the engineer chose to push the cert everywhere and took it offline.",
+        "Our new intern deleted the shared analytics database on her first day.",
+        "Whoever changed the lifecycle rule just wiped six months of billing logs.",
+        "07:40 - the intern wipes the shared cache bucket (again).",
+    ],
+)
+def test_wrecked_by_a_second_act_or_a_shared_thing_destroyed(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The admin deleted the production bucket as planned during the decommission.",
+        "Quennell deleted the stale test buckets.",
+        "Quennell restarted the pods and the errors stopped.",
+        "The retention job wiped six months of billing logs as configured.",
+    ],
+)
+def test_destroying_as_planned_or_by_a_thing(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+# --- a person, not their work, as the reason things went bad -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We lost the whole Saturday of sales because of @quennell.",
+        "Because of the storage team, we spent the night restoring from tape.",
+        "Thanks to Quennell, nobody in the east wing has had email since Monday.",
+        "Courtesy of Quennell, the whole floor went dark.",
+    ],
+)
+def test_a_person_as_the_reason_for_a_loss(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to Quennell, we caught the leak early.",
+        "Thanks to Quennell, we lost nothing.",
+        "Because of the storage team, the restore was quick.",
+        # A capitalised name the roster does not know may be a product after "because of".
+        "Because of Kubernetes, the pods went down.",
+    ],
+)
+def test_credit_or_a_product_as_the_reason(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+# --- "whoever …" as the subject: the main verb comes after it -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Whoever merged #4410 broke the nightly build.", "broke"),
+        ("Whoever changed the lifecycle rule just wiped six months of logs.", "just"),
+        ("Whoever wrote this did not think about large tables.", "did"),
+    ],
+)
+def test_the_predicate_after_a_whoever_subject(text: str, verb: str) -> None:
+    from unblame.language import clause
+
+    first = clause.read(text, 0, len(text)).clauses[0]
+    assert first.words[first.predicate].text == verb
+
+
+def test_a_whoever_subject_breaking_something() -> None:
+    assert "blame_other" in categories("Whoever merged #4410 broke the nightly build.")
+    assert "blame_other" not in categories("Whoever merged #4410 fixed the nightly build.")

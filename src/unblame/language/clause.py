@@ -102,6 +102,7 @@ _PREPOSITIONS = frozenset(
     {"on", "at", "in", "during", "after", "before", "while", "when", "around", "by", "about", "per"}
     | {"according", "since", "until"}
     | {"following", "as", "with", "for", "from", "over", "within", "despite", "being", "having"}
+    | {"against", "contrary", "regardless", "notwithstanding", "unlike"}
 )
 
 
@@ -310,6 +311,8 @@ def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
     k = comma + 1
     if k < len(words) and words[k].low.endswith("ly") and words[k].low not in _PERSONAL:
         k += 1
+    elif k < len(words) and words[k].low in {"and", "but", "so", "yet"}:
+        k += 1  # ", and he flooded the basement anyway"
     if k + 1 >= len(words):
         return False
     if words[k].low in _PERSONAL:
@@ -453,6 +456,10 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     if i < len(words) and words[i].low in _CLAUSE_WORDS:
         i += 1
     end = _subject_end(words, i)
+    if end == i + 1 and words[i].low == "whoever":
+        # "Whoever merged #2231 broke the build": the free relative is the subject; the
+        # predicate is the main verb after it.
+        end = _next_verb(words, end + 1) or end
     start = words[i].start if i < len(words) else 0
     if end == i and previous is not None:
         return Clause(words, previous.agent, previous.agent_start, end)
@@ -463,6 +470,14 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         return Clause(words, SYSTEM, start, end)
     agent = _agent(words[i:end], first=first)
     return Clause(words, agent, start, end)
+
+
+def _next_verb(words: tuple[Word, ...], k: int) -> int | None:
+    """Index of the first word from `k` on that is a verb where it stands."""
+    for j in range(k, len(words)):
+        if _is_verb(words[j], words[j - 1]):
+            return j
+    return None
 
 
 def _verbless(words: tuple[Word, ...], i: int) -> bool:

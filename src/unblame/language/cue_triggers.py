@@ -392,6 +392,7 @@ CUE_TRIGGERS = {
         *("hoses", "clobber", "wreck", "blackhol", "took", "takes", "brought", "brings"),
         *("knock", "wiped out", "wipes out", "destroy", "flatten", "introduced", "caused"),
         *("locked", "locks", "mess", "force-pushed", "flood", "cut"),
+        *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "eras"),
     ),
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),

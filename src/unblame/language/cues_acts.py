@@ -174,7 +174,7 @@ _DAMAGE_RE = _Lazy(
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
 # Past and present alike ("Tancredi breaks the VPN", in a timeline or a habit).
 _WRECK_RE = _Lazy(
-    r"(?:\w+ly\s+)?(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
+    r"(?:(?:\w+ly|just|then|also|even|again)\s+)?(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
     r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol)(?:ed|es|s)"
     r"|destroy(?:ed|s)|flatten(?:ed|s)|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|(?:took|takes)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:brought|brings)\s+(?:\w+\s+){0,3}?down"
@@ -184,6 +184,11 @@ _WRECK_RE = _Lazy(
     r"|flood(?:ed|s)\s+(?:the|our)\s+(?:basement|room|floor|hall|data\s?cent(?:er|re)|server\s+room)"
     r"|cut\s+(?:off\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:signalling|signaling|monitoring|alarms?|power"
     r"|service|access|traffic|connectivity|comms)"
+    # A shared or live thing destroyed, or a span of data: "deleted the shared staging
+    # database", "wiped three months of audit logs" (planned work is UB101's to let go).
+    r"|(?:delet|wip|drop|truncat|empti|purg|eras)(?:ed|es|s)\s+(?:the|our|every|all|a)\s+(?:[\w-]+\s+)?"
+    r"(?:shared|production|prod|live|primary|customer|customers['’]|user|users['’])\b"
+    r"|(?:wip|eras|purg)(?:ed|es)\s+(?:\w+\s+){1,2}?(?:months?|weeks?|days?|years?|hours?)\s+(?:worth\s+)?of"
     r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?)"
     r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
@@ -534,10 +539,17 @@ def damage(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return _from_predicate(sentence, clause, _DAMAGE_RE)
 
 
+# A second act of the clause that wrecks: "… and broke checkout".
+_AND_WRECK_RE = _Lazy(r"\band\s+(?:then\s+|also\s+)?" + _WRECK_RE.pattern, re.IGNORECASE)
+
+
 def wreck(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """Where the clause's verb says the act wrecked something ("took the API down"); not
-    a bad quantity brought down ("brought the error rate down")."""
+    """Where the clause's verb, or a second act joined by "and", says the act wrecked
+    something ("took the API down", "worked on the live cabinet and cut the
+    signalling"); not a bad quantity brought down ("brought the error rate down")."""
     found = _from_predicate(sentence, clause, _WRECK_RE)
+    if found is None and _acts(clause):
+        found = _phrase(sentence, clause, _AND_WRECK_RE)
     if found is None:
         return None
     said = sentence.text[found[0] - sentence.offset : found[1] - sentence.offset]

@@ -128,6 +128,7 @@ RULES = (
                     "pinned on",
                     "blame ",
                     "courtesy of",
+                    *("because of", "thanks to", "owing to"),
                     *("down by", "out by", "offline by", "over by", "deleted by", "wiped by"),
                     *("dropped by", "leaked by", "corrupted by", "crashed by", "broken by"),
                     *("destroyed by", "erased by", "overwritten by", "blackholed by", "trashed by"),
@@ -159,6 +160,23 @@ RULES = (
                 (?:{ROLE})(?![\w-])
                 (?=\s*(?:[,.;:!?)]|$)|\s+(?:who|that|and|after|when|during|while|at|in)\b)
             | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b
+            # A person as the reason, not their work: "we lost the whole Saturday because of
+            # Aurelio", "thanks to Bramwell, nobody has had email since Tuesday". Credit
+            # ("thanks to Dana we caught it early") has no loss beside it, or a saving one.
+            # (A capitalised name unknown to the roster counts after "thanks to" and "courtesy
+            # of" only: "because of Kubernetes" is as often a product.)
+            | \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to)\s+(?:{OTHER}
+                |(?:(?<=thanks\sto\s)|(?<=courtesy\sof\s))(?-i:[A-Zꙮ][a-z]+))(?![\w'’-])(?!\s*['’]s)
+                (?={INSENT}*?\b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed
+                  |spent\s+the\s+(?:night|weekend|whole)|(?:had|has|have)\s+(?:had\s+)?no
+                  |(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,5}?(?:has|had|could|can)|went\s+(?:dark|down|offline))\b)
+                (?!{INSENT}*?\b(?:caught|saved|prevented|avoided|recovered|early|quickly|in\s+time)\b)
+            | \b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed
+                  |spent\s+the\s+(?:night|weekend|whole)|(?:had|has|have)\s+(?:had\s+)?no
+                  |(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,5}?(?:has|had|could|can)|went\s+(?:dark|down|offline))\b{INSENT}*?
+                \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to)\s+(?:{OTHER}
+                |(?:(?<=thanks\sto\s)|(?<=courtesy\sof\s))(?-i:[A-Zꙮ][a-z]+))(?![\w'’-])(?!\s*['’]s)
+                (?!{INSENT}*?\b(?:caught|saved|prevented|avoided|recovered|early|quickly|in\s+time)\b)
             # Harm delivered "courtesy of" a person: "another outage courtesy of the platform team".
             | (?:{BAD_OUTCOME}|\bdown|\bbroken)\b[^.!?\n]{0,60}?\bcourtesy\s+of\s+{OTHER}
             | \bcourtesy\s+of\s+{OTHER}(?={INSENT}*?\b(?:down|broken|outage|failing|errors?|offline)\b)
