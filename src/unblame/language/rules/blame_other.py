@@ -379,6 +379,8 @@ RULES = (
         pattern=(
             Check(
                 triggers=(
+                    *("shoddy", "shoddily", "corners", "corner-cutting", "as useful as"),
+                    *("as much use as", "be trusted"),
                     "careless",
                     "slopp",
                     "negligen",
@@ -813,6 +815,8 @@ RULES = (
                     "punished",
                     "demoted",
                     "trouble",
+                    *("heads", "desk", "walked out", "job", "ticket out", "the door", "the sack"),
+                    *("the boot", "the axe", "the chop"),
                     "off lightly",
                     "off easy",
                     "off so",
@@ -840,6 +844,15 @@ RULES = (
             | (?:{OTHER}|\bsomeone|\bsomebody)\s+(?:\w+\s+){0,2}?(?:doesn['’]?t|does\s+not|won['’]?t)\s+have
                 \s+(?:a|such\s+a|much\s+of\s+a)\s+(?:bright\s+|long\s+)?future(?:\s+here|\s+at\s+[\w-]+
                 |\s+with\s+us)?(?=\s*(?:[.!?]|$))
+            # Punishment in idiom: "heads should roll", "clearing out his desk", "walked out of
+            # the building", "deserves to lose his job", "a one-way ticket out of this company".
+            | \bheads\s+(?:should|will|must|need\s+to|are\s+going\s+to|ought\s+to)\s+roll\b
+            | \b(?:clear|clearing|clean|cleaning|pack|packing)\s+(?:out\s+|up\s+)?(?:his|her|their)\s+desk\b
+            | \bwalked\s+out\s+of\s+the\s+(?:building|office)\b
+            | \b(?:lose|losing|lost)\s+(?:his|her|their)\s+jobs?\b(?=[^.!?\n]{0,40}?(?:for|over|after)\b)
+            | \bdeserves?\s+to\s+lose\s+(?:his|her|their)\s+jobs?\b
+            | \b(?:one-way\s+)?ticket\s+out\s+of\s+(?:this|the|our)\s+(?:company|team|job|building)\b
+            | \bshown\s+the\s+door\b | \b(?:get|gets|got|be|been)\s+the\s+(?:sack|boot|axe|chop)\b
             # Punishment called for: "whoever set up this cron job should be fired".
             | (?:{OTHER}|\bwhoever\b)[^.!?\n]{0,60}?\b(?:should|ought\s+to|needs?\s+to|must|deserves?\s+to)
                 \s+(?:be|get)\s+(?:fired|sacked|let\s+go|canned|disciplined|reprimanded|written\s+up
@@ -850,6 +863,8 @@ RULES = (
             Check(
                 # Sarcasm: thanks or praise for the damage itself.
                 triggers=(
+                    *("bravo", "kudos", "hats off", "congrat", "geniuses", "rocket scientists"),
+                    *("brain trust", "wizards", "masterminds"),
                     "thank",
                     "great",
                     "nice",
@@ -885,7 +900,15 @@ RULES = (
             | \b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work
                 |deploy|release|rollout|migration|change)\b[^.!?\n]{0,60}?(?<!nothing\s)(?<!\bno\s)(?<!zero\s)
                 \b(?:down|dropped|broken|outage|wiped
-                |deleted|crashed|dead)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered|mitigated|back\s+up)\b)
+                |deleted|crashed|dead|5\d\ds|5xx|errors)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered
+                |mitigated|back\s+up|stopped|gone|cleared)\b)
+            # "Bravo to the networking crew for turning a ten-minute change into a six-hour outage".
+            | \b(?:bravo|kudos|hats\s+off|congrats|congratulations)\s+(?:to\s+)?[^.!?\n]{1,60}?\bfor\s+
+                (?:breaking|taking\s+(?:[\w-]+\s+)?down|wiping|deleting|nuking|crashing|turning\s+(?:[\w-]+\s+){0,6}?
+                into\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:outage|disaster|mess|incident|fire))\b
+            | \b(?:bravo|kudos|hats\s+off)\s+(?:to\s+)?whoever\s+(?:decided|thought|figured)\b
+            # "Another stellar deploy from the geniuses on the fourth floor".
+            | \bthe\s+(?:geniuses|rocket\s+scientists|brain\s+trust|wizards|masterminds)\s+(?:on|in|at|from|over|behind)\b
             # "Nice of the platform team to tell us … after it broke everything."
             | \b(?:nice|good|kind|thoughtful|considerate)\s+of\s+(?:[\w@-]+\s+){1,3}?to\s+(?:\w+\s+){1,8}?
                 (?:after|once|only\s+after)\s+it\s+(?:had\s+)?(?:broke|broken|went\s+down|failed|crashed)\b

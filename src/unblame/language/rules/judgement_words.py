@@ -29,7 +29,10 @@ JUDGEMENT = r"""
     | no\s+(?:seasoned|competent|experienced|real|decent|sane|self-respecting)\s+(?:[\w-]+\s+)?(?:{ROLE})
       (?:\s+(?:or|and)\s+(?:{ROLE}))?\s+would\s+(?:ever\s+)?(?:have\s+)?(?:make|made|do|done|run|push|pushed|deploy|deployed|merge|merged|ship|shipped
       |reboot|rebooted|restart|restarted|delete|deleted|drop|dropped|wipe|wiped)\b
-    | stupidity
+    | stupidity | shoddy | shoddily | (?:cut|cutting|cuts)\s+corners | corner-cutting
+    # A sneer by comparison: "about as useful as a chocolate teapot".
+    | as\s+useful\s+as\s+(?:a|an)\s+\w+ | as\s+much\s+use\s+as\s+(?:a|an)\s+\w+
+    | (?:couldn['’]t|could\s+not|can['’]t|cannot)\s+be\s+trusted\s+(?:with|to|near|around)
     | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
     | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
