@@ -55,3 +55,41 @@ def test_a_verdict_in_idiom(text: str) -> None:
 )
 def test_no_verdict(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+# --- fault placed on a named person, a root cause that is a person, headlines -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("This one is on Wystan, not on the tooling.", "blame_other"),
+        ("Wystan is to blame for the lost invoices.", "blame_other"),
+        ("Root cause: Wystan.", "blame_other"),
+        ("The root cause of the outage was Wystan running the old playbook.", "blame_other"),
+        ("Root cause: the operator's decision to skip the canary.", "blame_other"),
+        ("The fault lies with whoever approved the vendor's plan.", "blame_other"),
+        ("Wystan's slip with the ACL is why the kiosks went dark.", "blame_other"),
+        ("Technician blamed for county-wide radio blackout", "blame_other"),
+        ("Metro outage pinned on night worker who tripped a breaker", "blame_other"),
+        ("I feel awful, this whole mess is on me.", "self_blame"),
+    ],
+)
+def test_fault_placed_on_a_person(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retro is on Monday.",
+        "The meeting is on Zoom.",
+        "Nobody is to blame.",
+        "Root cause: DNS.",
+        "The fault lies with the retry logic.",
+        "This task is on me and Wystan this week.",
+        "The root cause was the cache running out of memory.",
+    ],
+)
+def test_no_fault_on_a_person(text: str) -> None:
+    assert not {"blame_other", "self_blame"} & set(categories(text))

@@ -109,6 +109,8 @@ RULES = (
                     |unusable|lost|corrupted|failing|late|wrong|missed))\b
                   |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME}))
             # Attributive: "fired the engineer responsible for the outage".
+            | (?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Everyone\b|Nothing\b|Noone\b)
+                [A-Zꙮ][a-z]+)\s+(?:is|was)\s+(?:solely\s+|entirely\s+|squarely\s+|the\s+one\s+)?to\s+blame\b
             | {OTHER}\s+(?:who\s+(?:was|were|is)\s+)?(?:(?:directly|solely|ultimately)\s+)?responsible\s+for
                 \s+(?:the|this|that|our)\s+{BAD_OUTCOME})
         """,
@@ -126,6 +128,8 @@ RULES = (
                     "root cause",
                     "blamed on",
                     "pinned on",
+                    "blamed for",
+                    "cause",
                     "blame ",
                     "courtesy of",
                     *("because of", "thanks to", "owing to"),
@@ -155,11 +159,22 @@ RULES = (
                     |process|policy|rule|update|patch|release|version|firmware|mistake|error|typo|slip
                     |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b)
                   |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b))
+            # Headlines: "Contractor blamed for weekend blackout", "… pinned on maintenance
+            # worker who pulled wrong plug".
+            | (?:^|(?<=\n))\W*(?:[\w-]+\s+)?(?:{ROLE})s?\s+blamed\s+for\b
+            | \bpinned\s+on\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+who\b
             # Headlines drop the article: "shutdown caused by contractor who …".
             | \b(?:caused|triggered|blamed|pinned)\s+(?:by|on)\s+(?:(?!(?:a|an|the|our|their|his|her|this|that)\b)[\w-]+\s+)?
                 (?:{ROLE})(?![\w-])
                 (?=\s*(?:[,.;:!?)]|$)|\s+(?:who|that|and|after|when|during|while|at|in)\b)
             | \broot\s+cause\s*:\s*(?:the\s+|an?\s+|our\s+)?(?:{ROLE}|{OTHER})\b
+            # "Root cause: Isembard.", "the root cause of this outage was Jolyon running the
+            # wrong playbook", "primary cause of the incident: the release captain's decision".
+            | \b(?:root\s+)?cause\s*:\s*(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[.!]|$))
+            | \b(?:root\s+)?cause\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:was|is)\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))
+                \s+(?:\w+ly\s+)?\w+ing\b
+            | \b(?:root\s+|primary\s+|main\s+)?cause\b(?:\s+(?:of\s+)?(?:[\w-]+\s+){1,3}?)?\s*:\s*(?:the\s+|a\s+|an\s+)?
+                (?:[\w-]+\s+)?(?:{ROLE})['’]s\s+(?:\w+\s+)?(?:decision|choice|call|change|mistake|error|slip|push)\b
             # A person as the reason, not their work: "we lost the whole Saturday because of
             # Aurelio", "thanks to Bramwell, nobody has had email since Tuesday". Credit
             # ("thanks to Dana we caught it early") has no loss beside it, or a saving one.
@@ -514,7 +529,7 @@ RULES = (
             | \bso[-\s]called\s+(?:[\w-]+\s+)?(?:{{ROLE}}|experts?|professionals?|geniuses)\b
             # Harm as a habit of the person: "the offshore vendor keeps breaking our builds".
             | (?:{{OTHER}}|(?-i:[A-Zꙮ])[\w'’-]+)\s+(?:\w+\s+)?keeps?\s+(?:on\s+)?(?:breaking|crashing|deleting
-                |wiping|nuking|killing|taking\s+(?:\w+\s+)?down)\b
+                |wiping|nuking|killing|taking\s+(?:\w+\s+)?down|knocking\s+(?:\w+\s+){0, 3}?(?:offline|over|out))\b
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
                 \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{REPEAT_HARM})\b
@@ -582,6 +597,7 @@ RULES = (
         triggers=(
             "fault",
             "mistake",
+            "slip",
             "screw",
             "fuck",
             "blunder",
@@ -603,12 +619,13 @@ RULES = (
             (?P<span>
               (?:(?-i:\b[A-Zꙮ][a-z]+)|{OTHER})
                 ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
-                |blunder|negligence|carelessness|incompetence)
+                |blunder|negligence|carelessness|incompetence|slip)
                 # "an engineer's mistake took the database offline": the slip as the cause (UB402).
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
             | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
-            | \bblame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
+            | \b(?:blame|fault)\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
+              (?=\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+)?(?:{ROLE})\b))
             | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)
                 |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
                 (?:him|her|them|{OTHER}|(?:the|our|their|a)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLE})\b)
@@ -621,6 +638,11 @@ RULES = (
               # "blamed on staff shortages": the people are the context, not the culprit.
               (?![\w-]*\s+(?:shortages?|cuts|turnover|levels|numbers|changes|rotas?|scheduling)\b)
             | \b(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)\s+on\s+{OTHER}
+            # … or a capitalised name, not a day or a month: "This one is on Cosima, not on the tooling".
+            | \b(?:this|that|it)\s+(?:[\w-]+\s+){0,2}?(?:'s|’s|is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+
+                (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March
+                |April|May|June|July|August|September|October|November|December|GitHub|Slack)\b)[A-Zꙮ][a-z]+)
+                (?=\s*(?:[,.;!]|$))
             )
         """,
         unless=r"""

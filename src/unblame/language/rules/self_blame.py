@@ -153,6 +153,9 @@ RULES = (
             | \b(?:it'?s|it’s|it\s+(?:is|was)|that'?s|that’s|that\s+(?:is|was)|this\s+(?:is|was)
                 |(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)?|all)\s+(?:all\s+|entirely\s+|totally\s+)?on\s+me\b
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:the\s+one\s+)?to\s+blame\b
+            # "this whole mess is on me", "that outage was entirely on me".
+            | \b(?:this|that|it)\s+(?:[\w-]+\s+){1,3}?(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|totally\s+
+                |squarely\s+)?on\s+me\b(?!\s+(?:and|to|for|at|in)\b)
             | \bblame\s+(?:it\s+(?:all\s+)?on\s+)?me\b | \byell\s+at\s+me\b | \bmea\s+culpa\b
             | \bi\s+(?:\w+ly\s+|only\s+|just\s+)?blame\s+myself\b
             # A lesson the writer says they earned: "that's what I get for deploying on a Friday".
