@@ -211,7 +211,7 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
                 yield close(i)
                 begin = i + 1
             continue  # a comma is no clause word or mark
-        if _relative_ends(words, begin, i):
+        if words[begin].low == "who" and _relative_ends(words, begin, i):
             # "The dev who wrote this should have known …": the relative clause
             # ends where the main clause's verb comes; the verb acts through the
             # noun before "who", as the relative clause did.
