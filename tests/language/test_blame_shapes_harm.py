@@ -207,3 +207,35 @@ def test_the_predicate_after_a_whoever_subject(text: str, verb: str) -> None:
 def test_a_whoever_subject_breaking_something() -> None:
     assert "blame_other" in categories("Whoever merged #4410 broke the nightly build.")
     assert "blame_other" not in categories("Whoever merged #4410 fixed the nightly build.")
+
+
+# --- departments, knacks, losses told before "because", work nouns -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IT broke the print servers again.",
+        "Networking blackholed our traffic for an hour.",
+        "Quennell always manages to break the release branch before a freeze.",
+        "It was Quennell who knocked the pharmacy dispensing queue offline.",
+        "Forty flights were cancelled all because one technician pulled a plug.",
+        "Thanks to the data team's backfill, every dashboard is showing garbage.",
+    ],
+)
+def test_more_harm_by_people(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It broke the print servers.",
+        "Quennell always manages to fix the release branch before a freeze.",
+        "Forty flights were cancelled because the storm closed the airport.",
+        "We avoid words like careless and sloppy in incident reviews.",
+        "Networking is the team that owns the load balancers.",
+    ],
+)
+def test_no_harm_by_people(text: str) -> None:
+    assert "blame_other" not in categories(text)

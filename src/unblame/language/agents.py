@@ -58,6 +58,10 @@ _TRADES = frozenset(
     # "a security guard", "the night supervisor", "an air traffic controller".
     | {"security", "customer", "night", "shift", "duty", "desk", "traffic", "ground", "floor"}
 )
+# Departments named alone and capitalised, as people name the team they blame.
+_DEPARTMENTS = frozenset(
+    {"networking", "infra", "infrastructure", "legal", "finance", "procurement"}
+)
 _SHIFTS = frozenset({"night", "day", "late", "early", "weekend", "morning", "evening", "graveyard"})
 # Adverbs that stand between a subject and its verb ("the engineer somehow
 # managed to …") and that _is_verb does not already stop at: it knows the
@@ -155,6 +159,10 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     head = subject[-1]
     if head.text.startswith("@") or head.text.startswith(NAME_MARK) or head.low in _ROLES:
         return OTHER
+    if head.text == "IT" or (
+        len(subject) == 1 and head.low in _DEPARTMENTS and head.text[:1].isupper()
+    ):
+        return OTHER  # "IT broke the print servers", "Networking blackholed our traffic"
     if head.low in _WORKERS and len(subject) > 1 and subject[-2].low in _TRADES:
         return OTHER
     if head.low in {"shift", "shifts"} and len(subject) > 1 and subject[-2].low in _SHIFTS:

@@ -393,6 +393,7 @@ CUE_TRIGGERS = {
         *("knock", "wiped out", "wipes out", "destroy", "flatten", "introduced", "caused"),
         *("locked", "locks", "mess", "force-pushed", "flood", "cut"),
         *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "eras"),
+        *("manage",),
     ),
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),

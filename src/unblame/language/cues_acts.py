@@ -174,11 +174,14 @@ _DAMAGE_RE = _Lazy(
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
 # Past and present alike ("Tancredi breaks the VPN", in a timeline or a habit).
 _WRECK_RE = _Lazy(
-    r"(?:(?:\w+ly|just|then|also|even|again)\s+)?(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
+    r"(?:(?:\w+ly|just|then|also|even|again|always|somehow)\s+)?(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
     r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol)(?:ed|es|s)"
     r"|destroy(?:ed|s)|flatten(?:ed|s)|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|(?:took|takes)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:brought|brings)\s+(?:\w+\s+){0,3}?down"
-    r"|knock(?:ed|s)\s+(?:\w+\s+){0,3}?(?:over|out|offline)|wipe[ds]\s+out"
+    r"|knock(?:ed|s)\s+(?:\w+\s+){0,4}?(?:over|out|offline)|wipe[ds]\s+out"
+    # A harm told as a knack: "always manages to break the release branch".
+    r"|manage[sd]?\s+to\s+(?:break|crash|wipe|nuke|delete|take\s+(?:\w+\s+){0,3}?down|knock\s+(?:\w+\s+){0,3}?"
+    r"(?:over|out|offline)|lock\s+(?:\w+\s+){0,3}?out)\b"
     r"|lock(?:ed|s)\s+(?:every|all|the|our|\d+)\s+(?:[\w-]+\s+){0,3}?out\s+of\b"
     r"|made\s+(?:a|the|this|that|such\s+a)\s+(?:\w+\s+)?mess\b|force-pushed\s+over"
     r"|flood(?:ed|s)\s+(?:the|our)\s+(?:basement|room|floor|hall|data\s?cent(?:er|re)|server\s+room)"

@@ -234,7 +234,10 @@ _OUTCOME_BEFORE_RE = _Lazy(
     r"(?:\b(?:outage|incident|failure|problem|issue|downtime|breakage|errors?|it|this|that)\b"
     r"[^,;:]{0,40}?\b(?:was|is|happened|occurred|started|began|broke|failed|went\s+down"
     r"|came\s+about|(?:was\s+)?triggered|(?:was\s+)?caused)(?:\s+\w+){0,2}"
-    r"|\b(?:root\s+)?(?:cause|issue|problem|reason|trigger)\s+(?:was|is))\s*$",
+    r"|\b(?:root\s+)?(?:cause|issue|problem|reason|trigger)\s+(?:was|is)"
+    # "Two hundred sailings were cancelled all because …": the loss told just before.
+    r"|\b(?:were|was)\s+(?:\w+ly\s+)?(?:cancell?ed|grounded|stranded|lost|delayed|wiped|corrupted)"
+    r"(?:\s+(?:all|just|only|simply))?)\s*$",
     re.IGNORECASE,
 )
 
@@ -603,7 +606,7 @@ _MISHAP_RE = _Lazy(
 _WORK = (
     r"(?:change|pr|commit|deploy|push|script|test|migration|config|query|job|cron|typo|mistake"
     r"|request|experiment|rollout|refactor|edit|command|fat\s+finger|bump|upgrade|update|merge|release"
-    r"|tag|hotfix|patch)s?"
+    r"|tag|hotfix|patch|backfill|cutover|cleanup|reindex|failover)s?"
 )
 
 
@@ -659,7 +662,7 @@ _SINCE_WORK_RE = _Lazy(
 _BAD_STATE_RE = _Lazy(
     r"\b(?:broken|broke|red|failing|fails|failed|down|regression|outage|crash\w*|errors?|erroring"
     r"|5\d\ds|5xx|timing\s+out|timed\s+out|timeouts?|flaky|hangs?|hanging|corrupt\w*|missing|offline"
-    r"|went\s+dark|lost)\b",
+    r"|went\s+dark|lost|garbage|blank|nonsense)\b",
     re.IGNORECASE,
 )
 

@@ -550,6 +550,8 @@ RULES = (
             | (?:{JUDGEMENT})\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+my\s+(?:part|end|side)|of\s+mine|by\s+me)\b
             | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business
             | \bsloppy\s+quorum
+            # The words talked about, not used: "we avoid words like careless and sloppy".
+            | \b(?:words?|terms?|phrases?|labels?|language)\s+(?:like|such\s+as)\b
             # Said of everyone, it is human nature, not a verdict on someone.
             | \b(?:everyone|everybody|all\s+of\s+us|we\s+all|humans|people)\b[^.!?]{{0,60}}?
                 \b(?:at\s+times|sometimes|occasionally|from\s+time\s+to\s+time|eventually|at\s+some\s+point)\b
