@@ -93,3 +93,63 @@ def test_fault_placed_on_a_person(text: str, category: str) -> None:
 )
 def test_no_fault_on_a_person(text: str) -> None:
     assert not {"blame_other", "self_blame"} & set(categories(text))
+
+
+# --- from formal reports, headlines and forums (learned on shapes-train4) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("This merge of yours took down the staging cluster.", "blame_other"),
+        (
+            "The board found that the signaller's handling of the request caused the diversion.",
+            "blame_other",
+        ),
+        (
+            "The inquiry found that the supervisor's instruction to skip the test caused the leak.",
+            "blame_other",
+        ),
+        ("The depot sat idle for six hours because of a single fitter.", "blame_other"),
+        ("The blame for the flood lies squarely with the shift supervisor.", "blame_other"),
+        ("I lay this one at the feet of the release manager.", "blame_other"),
+        ("Responsibility for this mess sits with one person.", "blame_other"),
+        ("Wystan was at fault for the mix-up.", "blame_other"),
+        ("Pharmacist blamed as clinic admits dosing error", "blame_other"),
+        ("Water board blames maintenance fitter for boil notice", "blame_other"),
+        ("We spent the weekend cleaning up after Wystan's deploy.", "blame_other"),
+        ("Wystan, this is your mess.", "blame_other"),
+        ("I'm tired of fixing whatever the mobile team breaks.", "blame_other"),
+        ("Whenever Wystan is on call, something falls over.", "blame_other"),
+        ("Every release Wystan touches gets rolled back.", "blame_other"),
+        ("ok who let @wystan loose on the dns console", "blame_other"),
+        ("Nice one @wystan, the whole staging env is toast.", "blame_other"),
+        (
+            "The engineer responsible for Monday's data loss has been moved off the rota.",
+            "blame_other",
+        ),
+        ("The corrupted export is on me, nobody else.", "self_blame"),
+        ("Why did they let someone as dumb as me near billing?", "self_blame"),
+    ],
+)
+def test_verdicts_in_reports_headlines_and_forums(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blame for the flood lies with the drainage design.",
+        "Responsibility for the runbook sits with the platform team.",
+        "Nobody was at fault.",
+        "Storm blamed for weekend blackout",
+        "We spent the weekend cleaning up after the storm.",
+        "Whenever the cache is cold, the first request is slow.",
+        "One engineer restarted the pods at 14:05.",
+        "A single retry caused the duplicate.",
+        "The review is on me this week.",
+        "The engineer responsible for Monday's rollout paged the vendor.",
+    ],
+)
+def test_no_verdict_in_reports_headlines_and_forums(text: str) -> None:
+    assert not {"blame_other", "self_blame"} & set(categories(text))

@@ -153,6 +153,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         return GROUP
     if lows[0] in _OTHER_WORDS:
         return OTHER
+    if _of_yours(subject):
+        return WORK  # "this PR of yours", read before "of" ends the subject
     subject = _before_preposition(subject)
     if _possessed_work(subject):
         return WORK
@@ -219,6 +221,9 @@ _WORK_NOUNS = frozenset(
     | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
     | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
     | {"rebase", "force-push"}
+    # Acts named as nouns: "the shift engineer's decision", "one engineer's actions".
+    | {"action", "actions", "handling", "instruction", "instructions", "preparation", "conduct"}
+    | {"choice", "choices", "order", "orders", "intervention"}
     | {"command", "job", "setting", "settings", "tweak", "cleanup", "rollout", "decision", "call"}
     | {"experiment", "experiments", "advice", "recommendation", "suggestion", "idea", "plan"}
 )
@@ -244,6 +249,18 @@ def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:
     return subject
 
 
+def _of_yours(subject: tuple[Word, ...]) -> bool:
+    """ "this PR of yours", "that merge of his": a work noun owned after "of"."""
+    lows = [w.low for w in subject]
+    for k in range(len(lows) - 2):
+        if lows[k] in _WORK_NOUNS and lows[k + 1] == "of" and lows[k + 2] in _OWNERS_AFTER_OF:
+            return True
+    return False
+
+
+_OWNERS_AFTER_OF = frozenset({"yours", "his", "hers", "theirs"})
+
+
 def _possessed_work(subject: tuple[Word, ...]) -> bool:
     """A person's work as the subject: "your PR", "his change", "Lachlan's hotfix #12",
     "a junior analyst's script" (the owner may follow an article and adjectives)."""
@@ -265,8 +282,8 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
     if owner.low in {"your", "his", "her", "their"}:
         return True
     possessive = owner.low.endswith(("'s", "’s"))
-    if possessive and owner.low[:-2] in _ROLES:
-        return True  # "the staffer's botched update"
+    if possessive and owner.low[:-2] in _ROLES | _WORKERS:
+        return True  # "the staffer's botched update", "the site supervisor's instruction"
     return possessive and (owner.text[:1].isupper() or owner.text.startswith(("@", NAME_MARK)))
 
 

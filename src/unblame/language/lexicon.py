@@ -128,6 +128,9 @@ ROLE_WORDS = (
         "helpdesk",
         "help desk",
         "service desk",
+        # Trades that reach incident reports from rail, utilities and hospitals.
+        *("signaller", "signalman", "pharmacist", "fitter", "porter", "physician", "surgeon"),
+        *("paramedic", "midwife", "plumber", "painter", "decorator", "locksmith", "welder"),
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).
@@ -198,7 +201,8 @@ BARE_WORDS = (
 )
 BARE_PLURALS = trie_pattern(BARE_WORDS) + r" | team\ (?-i:[A-Zꙮ])\w+"
 
-DETERMINERS = rf"(?:{trie_pattern(('the', 'a', 'an', 'our', 'their', 'your', 'his', 'her', 'that', 'this', 'some'))}|one\ of\ (?:the|our))"
+# "one engineer", "a single fitter": a person singled out.
+DETERMINERS = rf"(?:{trie_pattern(('the', 'a', 'an', 'our', 'their', 'your', 'his', 'her', 'that', 'this', 'some', 'one'))}|one\ of\ (?:the|our)|a\ single)"
 
 # Where a person mention may start: at a word start, never inside a word or
 # an @handle. Checked first, it spares the alternatives below at most

@@ -112,7 +112,7 @@ RULES = (
             | (?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Everyone\b|Nothing\b|Noone\b)
                 [A-Zꙮ][a-z]+)\s+(?:is|was)\s+(?:solely\s+|entirely\s+|squarely\s+|the\s+one\s+)?to\s+blame\b
             | {OTHER}\s+(?:who\s+(?:was|were|is)\s+)?(?:(?:directly|solely|ultimately)\s+)?responsible\s+for
-                \s+(?:the|this|that|our)\s+{BAD_OUTCOME})
+                \s+(?:the|this|that|our|[\w-]+['’]s)\s+{BAD_OUTCOME})
         """,
             ),
             Check(
@@ -129,6 +129,10 @@ RULES = (
                     "blamed on",
                     "pinned on",
                     "blamed for",
+                    "blamed as",
+                    "blamed over",
+                    "blamed after",
+                    "blames",
                     "cause",
                     "blame ",
                     "courtesy of",
@@ -161,7 +165,9 @@ RULES = (
                   |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b))
             # Headlines: "Contractor blamed for weekend blackout", "… pinned on maintenance
             # worker who pulled wrong plug".
-            | (?:^|(?<=\n))\W*(?:[\w-]+\s+)?(?:{ROLE})s?\s+blamed\s+for\b
+            | (?:^|(?<=\n))\W*(?:[\w-]+\s+){0,2}?(?:{ROLE}|worker|supervisor|controller|dispatcher)s?\s+blamed
+                \s+(?:for|as|over|after)\b
+            | \bblames\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|worker|supervisor|controller|dispatcher)s?\s+for\b
             | \bpinned\s+on\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+who\b
             # Headlines drop the article: "shutdown caused by contractor who …".
             | \b(?:caused|triggered|blamed|pinned)\s+(?:by|on)\s+(?:(?!(?:a|an|the|our|their|his|her|this|that)\b)[\w-]+\s+)?
@@ -182,12 +188,14 @@ RULES = (
             # of" only: "because of Kubernetes" is as often a product.)
             | \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to)\s+(?:{OTHER}
                 |(?:(?<=thanks\sto\s)|(?<=courtesy\sof\s))(?-i:[A-Zꙮ][a-z]+))(?![\w'’-])(?!\s*['’]s)
-                (?={INSENT}*?\b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed
-                  |spent\s+the\s+(?:night|weekend|whole)|(?:had|has|have)\s+(?:had\s+)?no
+                (?={INSENT}*?\b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed|sat\s+idle|stranded
+                  |spent\s+(?:the\s+|all\s+|our\s+)?(?:night|weekend|whole|evening|morning|[a-z]+day)
+                  |(?:had|has|have)\s+(?:had\s+)?no
                   |(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,5}?(?:has|had|could|can)|went\s+(?:dark|down|offline))\b)
                 (?!{INSENT}*?\b(?:caught|saved|prevented|avoided|recovered|early|quickly|in\s+time)\b)
-            | \b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed
-                  |spent\s+the\s+(?:night|weekend|whole)|(?:had|has|have)\s+(?:had\s+)?no
+            | \b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed|sat\s+idle|stranded
+                  |spent\s+(?:the\s+|all\s+|our\s+)?(?:night|weekend|whole|evening|morning|[a-z]+day)
+                  |(?:had|has|have)\s+(?:had\s+)?no
                   |(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,5}?(?:has|had|could|can)|went\s+(?:dark|down|offline))\b{INSENT}*?
                 \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to)\s+(?:{OTHER}
                 |(?:(?<=thanks\sto\s)|(?<=courtesy\sof\s))(?-i:[A-Zꙮ][a-z]+))(?![\w'’-])(?!\s*['’]s)
@@ -486,6 +494,7 @@ RULES = (
                     *("stop letting", "quit letting", "bad @", "bad ꙮ", "naughty @", "naughty ꙮ"),
                     *("t let", "not let", "never let", "so-called", "so called", "keep"),
                     *("managed to", "only", "whoever"),
+                    *("up after", "mess", "tired of", "whenever", "touches", "loose"),
                     *("understand how", "believe how", "fathom how", "comprehend how", "see how"),
                     *("possible", "having", "what you get", "what he get", "what she get"),
                     *("what they get", "get for", "gets for", "serves"),
@@ -525,6 +534,18 @@ RULES = (
             | \b(?:well\s+done|nice\s+(?:one|job|work)|great\s+(?:job|work)|good\s+job|bravo)\s*,?
                 \s+whoever\b(?=[^.!?\n]{{0,60}}?\b(?:broke|deleted|dropped|wiped|crashed|nuked
                 |took\s+(?:\w+\s+)?down|on\s+a\s+friday|without|before\s+(?:the\s+)?(?:tests?|ci|review)))
+            # Left to others to clean up: "spent the weekend cleaning up after Maria's deploy",
+            # "this is your mess", "tired of fixing whatever the mobile team breaks".
+            | \bclean(?:ing|ed|s)?\s+up\s+after\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
+            | \b(?:this|that|it)(?:['’]s|\s+is|\s+was)\s+(?:all\s+)?(?:your|his|her|their)\s+(?:own\s+)?mess\b
+            | \btired\s+of\s+(?:fixing|cleaning\s+up)\s+(?:whatever|everything|what)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
+            # A type told by its pattern: "whenever Sam is on call, something falls over",
+            # "every release Priya touches ends up rolled back", "who let @bea loose on the dns console".
+            | \bwhenever\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+(?:is|gets|goes)\s+(?:on\s+call|on\s+shift|in\s+charge
+                |near|anywhere\s+near)\b
+            | \bevery\s+(?:\w+\s+)?(?:release|deploy|change|pr|migration|rollout|build)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
+                \s+touches\b
+            | \blet\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+loose\s+(?:on|with|in)\b
             # A sneer at the title: "our so-called senior engineer".
             | \bso[-\s]called\s+(?:[\w-]+\s+)?(?:{{ROLE}}|experts?|professionals?|geniuses)\b
             # Harm as a habit of the person: "the offshore vendor keeps breaking our builds".
@@ -600,6 +621,8 @@ RULES = (
             "fault",
             "mistake",
             "slip",
+            "feet of",
+            "responsibility",
             "screw",
             "fuck",
             "blunder",
@@ -627,7 +650,14 @@ RULES = (
                   |resulted|knocked))
             | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             | \b(?:blame|fault)\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
-              (?=\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+)?(?:{ROLE})\b))
+              (?=\s+(?:{OTHER}|whoever|one\s+person|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
+                (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b))
+            | \bresponsibility\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|sits)\s+(?:squarely\s+)?with\s+one\s+person\b
+            | \bat\s+the\s+feet\s+of\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
+                (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b)
+            | (?:{OTHER}|(?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Nothing\b)[A-Zꙮ][a-z]+))
+                \s+(?:is|was|were|are)\s+(?:the\s+one\s+|entirely\s+|solely\s+|partly\s+)?at\s+fault\b
+            | \bfault\s+(?:here\s+)?lies\s+with\s+(?-i:[A-Zꙮ][a-z]+)\b
             | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)
                 |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
                 (?:him|her|them|{OTHER}|(?:the|our|their|a)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLE})\b)
@@ -921,16 +951,16 @@ RULES = (
                 |deleting|dropping|trashing|crashing|killing|taking\s+(?:\w+\s+)?down)\b
             # Praise for a deploy that broke things: "another flawless deploy from the
             # platform crew, only three regions down", "great job @x, … a dropped table 🙃".
-            | \b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work
+            | \b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work|one
                 |deploy|release|rollout|migration|change)\b[^.!?\n]{0,60}?(?<!nothing\s)(?<!\bno\s)(?<!zero\s)
                 \b(?:down|dropped|broken|outage|wiped
-                |deleted|crashed|dead|5\d\ds|5xx|errors)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered
+                |deleted|crashed|dead|5\d\ds|5xx|errors|toast|nobody\s+can|no\s+one\s+can)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered
                 |mitigated|back\s+up|stopped|gone|cleared)\b)
             # "Bravo to the networking crew for turning a ten-minute change into a six-hour outage".
             | \b(?:bravo|kudos|hats\s+off|congrats|congratulations)\s+(?:to\s+)?[^.!?\n]{1,60}?\bfor\s+
                 (?:breaking|taking\s+(?:[\w-]+\s+)?down|wiping|deleting|nuking|crashing|turning\s+(?:[\w-]+\s+){0,6}?
                 into\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:outage|disaster|mess|incident|fire))\b
-            | \b(?:bravo|kudos|hats\s+off)\s+(?:to\s+)?whoever\s+(?:decided|thought|figured)\b
+            | \b(?:bravo|kudos|hats\s+off|well\s+done)\s+(?:to\s+)?whoever\s+(?:decided|thought|figured)\b
             # "Another stellar deploy from the geniuses on the fourth floor".
             | \bthe\s+(?:geniuses|rocket\s+scientists|brain\s+trust|wizards|masterminds)\s+(?:on|in|at|from|over|behind)\b
             # "Nice of the platform team to tell us … after it broke everything."

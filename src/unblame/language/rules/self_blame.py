@@ -102,6 +102,7 @@ RULES = (
                     "on me",
                     "blame",
                     "what i get",
+                    "as me",
                     "yell",
                     "culpa",
                     "own this",
@@ -153,7 +154,10 @@ RULES = (
             | \b(?:it'?s|it’s|it\s+(?:is|was)|that'?s|that’s|that\s+(?:is|was)|this\s+(?:is|was)
                 |(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)?|all)\s+(?:all\s+|entirely\s+|totally\s+)?on\s+me\b
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:the\s+one\s+)?to\s+blame\b
-            # "this whole mess is on me", "that outage was entirely on me".
+            # "this whole mess is on me", "that outage was entirely on me", "the corrupted
+            # export is on me, nobody else", "someone as dumb as me".
+            | \b(?:is|was|are|were)\s+(?:all\s+|entirely\s+|totally\s+|squarely\s+)?on\s+me\b(?=\s*(?:[,.!;]|$))
+            | \bas\s+(?:dumb|stupid|useless|incompetent|clueless|careless|hopeless)\s+as\s+me\b
             | \b(?:this|that|it)\s+(?:[\w-]+\s+){1,3}?(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|totally\s+
                 |squarely\s+)?on\s+me\b(?!\s+(?:and|to|for|at|in)\b)
             | \bblame\s+(?:it\s+(?:all\s+)?on\s+)?me\b | \byell\s+at\s+me\b | \bmea\s+culpa\b
