@@ -918,7 +918,7 @@ RULES = (
                 # Sarcasm: thanks or praise for the damage itself.
                 triggers=(
                     *("bravo", "kudos", "hats off", "congrat", "geniuses", "rocket scientists"),
-                    *("brain trust", "wizards", "masterminds"),
+                    *("brain trust", "wizards", "masterminds", "well done"),
                     "thank",
                     "great",
                     "nice",
