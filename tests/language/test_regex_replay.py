@@ -20,6 +20,8 @@ def test_every_call_is_noted_and_compile_is_given_back(monkeypatch):
     monkeypatch.setattr(analyzer, "_memo", {})  # put back after the test
     real = regex_cache.compile
     analyzer._trigger_index.cache_clear()  # compiled afresh, as in a new process
+    # that has read enough text to scan with the trie (see analyzer._FIND_LIMIT)
+    monkeypatch.setattr(analyzer, "_found_by_find", analyzer._FIND_LIMIT + 1)
     try:
         calls, inputs = regex_replay.record(regex_cache, TEXTS)
     finally:

@@ -320,20 +320,53 @@ class _Spans:
 def _trigger_index() -> tuple[re.Pattern[str], tuple[str, ...], dict[str, tuple[str, ...]]]:
     """The pattern of the trigger words that start with a letter, the other trigger
     words, and for each trigger the triggers that are its prefixes."""
-    words = sorted({w for rule in RULES for w in rule.all_triggers})
+    lettered, others, prefixes = _trigger_words()
     # One trie finds the words that start with a letter; `re` skips at C speed
     # the characters none starts with. The few that start with a space, a quote
     # or "?" would stop it at every space, so `str.find` looks for those.
-    lettered = [w for w in words if w[0].isalpha()]
-    others = tuple(w for w in words if not w[0].isalpha())
     # The scan searches again from the position after each hit, so a trigger
     # that begins inside another one's match is not skipped.
     regex = regex_cache.compile(f"({trie_pattern(lettered)})")
+    _trie_from_now_on()
+    return regex, others, prefixes
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The trigger words that start with a letter, the others, and for each trigger
+    the triggers that are its prefixes (nothing compiled)."""
+    words = sorted({w for rule in RULES for w in rule.all_triggers})
+    lettered = tuple(w for w in words if w[0].isalpha())
+    others = tuple(w for w in words if not w[0].isalpha())
     # A word's prefixes that are trigger words too, shortest first (as sorted):
     # looked up by length, since comparing every pair took 0.2 s a process.
     known = set(words)
     prefixes = {w: tuple(w[:k] for k in range(1, len(w) + 1) if w[:k] in known) for w in words}
-    return regex, others, prefixes
+    return lettered, others, prefixes
+
+
+# A process that has read little text finds even the trigger words that start
+# with a letter by `str.find`, word by word, rather than compile the trie of
+# them (about 15 ms without the pattern cache; linting one small file takes
+# less than that all told). Both find every trigger at every place: each
+# trigger that starts at a place is a prefix of the longest one there, which
+# is what the trie matches. Past _FIND_LIMIT characters in all, the trie.
+_FIND_LIMIT = 16_000
+_found_by_find = 0
+
+
+def _by_find(length: int) -> bool:
+    """Whether a text of `length` characters is scanned word by word (see above)."""
+    global _found_by_find
+    if _found_by_find + length > _FIND_LIMIT:
+        return False
+    _found_by_find += length
+    return True
+
+
+def _trie_from_now_on() -> None:
+    global _found_by_find
+    _found_by_find = _FIND_LIMIT + 1
 
 
 class _TriggerScope:
@@ -355,9 +388,12 @@ class _TriggerScope:
         ]
         self.sentences: dict[str, set[int]] = {}
         lowered = masked.lower()
-        regex, others, prefixes = _trigger_index()
-        self._find_lettered(lowered, regex, prefixes)
-        self._find_others(lowered, others)
+        lettered, others, prefixes = _trigger_words()
+        if _by_find(len(lowered)):
+            self._find_each(lowered, lettered)
+        else:
+            self._find_lettered(lowered, _trigger_index()[0], prefixes)
+        self._find_each(lowered, others)
         self._by_check: dict[int, set[int]] | None = None
         self._keys: dict[int, tuple[str, int]] = {}
 
@@ -382,7 +418,8 @@ class _TriggerScope:
                     hits.add(k)
             m = search(lowered, pos + 1)
 
-    def _find_others(self, lowered: str, others: tuple[str, ...]) -> None:
+    def _find_each(self, lowered: str, others: tuple[str, ...]) -> None:
+        """Every place of each of `others`, one `str.find` after another."""
         bounds, found = self.bounds, self.sentences
         for word in others:
             pos = lowered.find(word)
