@@ -239,3 +239,38 @@ def test_more_harm_by_people(text: str) -> None:
 )
 def test_no_harm_by_people(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+# --- harm over time, to one's own thing, "took out", slips in the passive ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever wrote this exporter has been corrupting our metrics for weeks.",
+        "Your admin wiped the volume himself and now wants us to restore it.",
+        "Nothing wrong with the library; the OP corrupted the cache themselves.",
+        "Whoever edited the zone file took out email for the whole office.",
+        "The newsletter was sent to the wrong list by someone in marketing.",
+        "The outage followed an unauthorised change made by one employee.",
+        "The night shift supervisor is to blame for the delay.",
+        "A blunder by the duty planner left the depot without power.",
+    ],
+)
+def test_harm_over_time_own_things_and_passive_slips(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exporter has been corrupting our metrics for weeks.",
+        "The admin restored the volume himself over the weekend.",
+        "The newsletter was sent to the wrong list by the mailer's retry bug.",
+        "The outage followed an automated change made by the deploy bot.",
+        "The night shift supervisor is to thank for the quick restore.",
+        "Quennell took out the trash before the retro.",
+    ],
+)
+def test_no_person_harming(text: str) -> None:
+    assert "blame_other" not in categories(text)

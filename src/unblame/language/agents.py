@@ -161,7 +161,7 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     head = subject[-1]
     if head.text.startswith("@") or head.text.startswith(NAME_MARK) or head.low in _ROLES:
         return OTHER
-    if head.text == "IT" or (
+    if head.text in {"IT", "OP"} or (
         len(subject) == 1 and head.low in _DEPARTMENTS and head.text[:1].isupper()
     ):
         return OTHER  # "IT broke the print servers", "Networking blackholed our traffic"

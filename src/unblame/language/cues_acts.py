@@ -179,6 +179,13 @@ _WRECK_RE = _Lazy(
     r"|destroy(?:ed|s)|flatten(?:ed|s)|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|(?:took|takes)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:brought|brings)\s+(?:\w+\s+){0,3}?down"
     r"|knock(?:ed|s)\s+(?:\w+\s+){0,4}?(?:over|out|offline)|wipe[ds]\s+out"
+    # Harm over time, or to the person's own thing: "has been corrupting our logs for
+    # months", "wiped the volume himself", "took out email for the whole company".
+    r"|(?:has|have)\s+been\s+(?:corrupting|breaking|crashing|wiping|deleting|trashing|nuking)\b"
+    r"|(?:wip|corrupt|delet|nuk|dropp|trash|brick)(?:ed|es|s)?\s+(?:[\w-]+\s+){1,3}?(?:himself|herself"
+    r"|themselves|themself)\b"
+    r"|took\s+out\s+(?:\w+\s+){0,2}?(?:email|mail|dns|power|networking|service|prod|production|checkout"
+    r"|login|payments|the\s+(?:site|network|api))\b"
     # A harm told as a knack: "always manages to break the release branch".
     r"|manage[sd]?\s+to\s+(?:break|crash|wipe|nuke|delete|take\s+(?:\w+\s+){0,3}?down|knock\s+(?:\w+\s+){0,3}?"
     r"(?:over|out|offline)|lock\s+(?:\w+\s+){0,3}?out)\b"

@@ -109,8 +109,9 @@ RULES = (
                     |unusable|lost|corrupted|failing|late|wrong|missed))\b
                   |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME}))
             # Attributive: "fired the engineer responsible for the outage".
-            | (?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Everyone\b|Nothing\b|Noone\b)
-                [A-Zꙮ][a-z]+)\s+(?:is|was)\s+(?:solely\s+|entirely\s+|squarely\s+|the\s+one\s+)?to\s+blame\b
+            | (?:(?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Everyone\b|Nothing\b|Noone\b)
+                [A-Zꙮ][a-z]+)|\b(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?(?:supervisor|controller|dispatcher|worker|agent
+                |guard)s?)\s+(?:is|was|are|were)\s+(?:solely\s+|entirely\s+|squarely\s+|the\s+one\s+)?to\s+blame\b
             | {OTHER}\s+(?:who\s+(?:was|were|is)\s+)?(?:(?:directly|solely|ultimately)\s+)?responsible\s+for
                 \s+(?:the|this|that|our|[\w-]+['’]s)\s+{BAD_OUTCOME})
         """,
@@ -133,6 +134,8 @@ RULES = (
                     "blamed over",
                     "blamed after",
                     "blames",
+                    "wrong",
+                    *("made by", "pushed by", "applied by", "deployed by", "run by", "entered by"),
                     "cause",
                     "blame ",
                     "courtesy of",
@@ -163,6 +166,11 @@ RULES = (
                     |process|policy|rule|update|patch|release|version|firmware|mistake|error|typo|slip
                     |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b)
                   |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b))
+            # A slip in the passive, its author after "by": "the emails were sent to the wrong
+            # list by someone in marketing", "an unauthorised change made by one employee".
+            | \b(?:was|were)\s+\w+\s+(?:to|into|on|onto|at)\s+the\s+wrong\s+[\w-]+\s+by\s+(?:{OTHER}|someone|somebody)
+            | \b(?:unauthori[sz]ed|unapproved|untested|unreviewed)\s+(?:[\w-]+\s+)?(?:change|update|push|deploy|edit
+                |command|fix|rule)s?\s+(?:made|pushed|applied|deployed|run|entered)\s+by\s+(?:{OTHER}|someone|somebody)
             # Headlines: "Contractor blamed for weekend blackout", "… pinned on maintenance
             # worker who pulled wrong plug".
             | (?:^|(?<=\n))\W*(?:[\w-]+\s+){0,2}?(?:{ROLE}|worker|supervisor|controller|dispatcher)s?\s+blamed
@@ -670,6 +678,9 @@ RULES = (
               # "blamed on staff shortages": the people are the context, not the culprit.
               (?![\w-]*\s+(?:shortages?|cuts|turnover|levels|numbers|changes|rotas?|scheduling)\b)
             | \b(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)\s+on\s+{OTHER}
+            # "A blunder by the duty planner left 40,000 homes without water".
+            | \b(?:blunder|screw-?up|negligence|carelessness|incompetence)\s+(?:made\s+|committed\s+)?by\s+(?:{OTHER}
+                |(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:supervisor|controller|dispatcher|worker|planner|agent|guard))
             # … or a capitalised name, not a day or a month: "This one is on Cosima, not on the tooling".
             | \b(?:this|that|it)\s+(?:[\w-]+\s+){0,2}?(?:'s|’s|is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+
                 (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March
