@@ -536,6 +536,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
         low = words[i].low
         if low == "no" and i + 1 < len(words) and words[i + 1].low in {"one", "body"}:
             return i  # "No one saw the warning": the agent, not an interjection
+        if low == "#" and _reference_follows(words, i):
+            return i  # "#2211 broke the arm64 build": the PR named is the subject
         if low in _OPENERS or low in ",.!-*#>" or low[0].isdigit() or low in {"utc", "pm", "am"}:
             i += 1
         elif low in {"turns", "turned"} and i + 1 < len(words) and words[i + 1].low == "out":
@@ -558,6 +560,12 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
         else:
             return i
     return i
+
+
+def _reference_follows(words: tuple[Word, ...], i: int) -> bool:
+    """ "#" written against a number: an issue or pull request, not a heading mark."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    return after is not None and after.start == words[i].end and after.low.isdigit()
 
 
 def _lone_word_before_pronoun(words: tuple[Word, ...], i: int) -> bool:

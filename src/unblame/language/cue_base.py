@@ -25,8 +25,8 @@ _WRONG_OBJECT_RE = _Lazy(
     # A debug switch left on where it costs: "left the debug flag on in production".
     r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:on|enabled|running|turned\s+on)\s+in\s+(?:prod|production)\b"
     # Exposed by the act: "uploaded the customer list to a public bucket".
-    r"|\b(?:uploaded|posted|pushed|copied|shared|published|pasted|put)\s+(?:[\w-]+\s+){1,4}?"
-    r"(?:to|on|in|into)\s+(?:a|the|their|his|her)\s+public\s+(?:bucket|repo|repository|channel|gist|site"
+    r"|\b(?:uploaded|posted|pushed|copied|shared|published|pasted|put|leak(?:ed|s))\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:to|on|in|into)\s+(?:(?:a|the|their|his|her)\s+)?public\s+(?:bucket|repo|repository|channel|gist|site"
     r"|page|folder|share|forum|issue)\b"
     # Everything at once: "rolled the patch out to every customer at once".
     r"|\b(?:to|across|on)\s+(?:every|all)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:at\s+once|simultaneously"

@@ -353,6 +353,7 @@ CUE_TRIGGERS = {
     ),
     "damage": (
         *_LOSS_TRIGGERS,
+        *("breaks", "wipes", "deletes", "erases", "drops", "corrupts", "empties", "crashes"),
         "broke",
         "caused",
         "crashed",
@@ -496,6 +497,6 @@ CUE_TRIGGERS = {
         *("timed out", "ran out", "so nobody", "so no one", "so none", "so users", "so customers"),
         *("so we ", "so they "),
         *("went silent", "went dead", "went read-only", "overheated", "lost power", "froze"),
-        *("now nothing", "now nobody", "now no one"),
+        *("now nothing", "now nobody", "now no one", "now none"),
     ),
 }

@@ -159,12 +159,14 @@ _COST_US = (
 
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
-    r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:\w+ly\s+)?"
-    r"(?:broke|broken|caused|crashed|wiped|emptied|dropped|deleted|erased|destroyed|overwr(?:ote|itten)"
+    r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:(?:\w+ly|just)\s+)?"
+    # The present too, as headlines tell it: "Contributor's force-push erases three months …".
+    r"(?:breaks|wipes|deletes|erases|drops|corrupts|empties|crashes"
+    r"|broke|broken|caused|crashed|wiped|emptied|dropped|deleted|erased|destroyed|overwr(?:ote|itten)"
     r"|purged|truncated|flattened|filled|flooded|saturated|overwhelmed|blocked|locked\s+(?:\w+\s+){0,3}?out"
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
-    r"|introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
-    r"|null|loop)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
+    r"|(?:re)?introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
+    r"|null|loop|bypass|vulnerability|hole)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
     r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity)"
     r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
@@ -327,7 +329,7 @@ _HARM_RE = _Lazy(
     r"|(?<=\bso\s)(?!(?:we|i|he|she|they|you|it)\b)[\w-]+\s+(?:fell\s+over|went\s+(?:down|red|dark"
     r"|offline)|crashed|broke|died|stopped\s+(?:working|responding|serving))"
     # "…, so nobody could log in": what people could no longer do.
-    r"|now\s+(?:nothing|nobody|no\s+one)\s+(?:can|could|will|works|loads|starts)"
+    r"|now\s+(?:nothing|nobody|no\s+one|none\s+of\s+(?:\w+\s+){1,2}?)\s*(?:can|could|will|works|loads|starts)"
     r"|so\s+(?:nobody|no\s+one|none\s+of\s+\w+|users|customers|we|they)\s+(?:could(?:n['’]?t|\s+not)?"
     r"|can['’]?t|cannot|were\s+unable|was\s+unable))\b",
     re.IGNORECASE,

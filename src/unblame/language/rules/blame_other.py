@@ -96,6 +96,7 @@ RULES = (
                     "blame",
                     "responsible",
                     "reason",
+                    "the one who",
                 ),
                 pattern=r"""
             (?P<span>{OTHER}[\s,"“”‘’']+(?:(?!(?:i|we)\b)[\w-]+[\s,"“”‘’']+){0,3}?
@@ -112,6 +113,11 @@ RULES = (
             | (?:(?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Everyone\b|Nothing\b|Noone\b)
                 [A-Zꙮ][a-z]+)|\b(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?(?:supervisor|controller|dispatcher|worker|agent
                 |guard)s?)\s+(?:is|was|are|were)\s+(?:solely\s+|entirely\s+|squarely\s+|the\s+one\s+)?to\s+blame\b
+            | (?:{OTHER}|(?-i:\b[A-Zꙮ@][\w'’-]+))\s+(?:is|was)\s+the\s+one\s+who\s+(?:\w+\s+)?(?:broke|wiped|deleted
+                |leaked|dropped|took|crashed|nuked|force-pushed|rewrote|corrupted|emptied)\b
+            | (?:{OTHER}|(?-i:\b[A-Zꙮ][a-z]+))\s+(?:bears?|bore)\s+(?:the\s+)?(?:blame|responsibility)\s+for\b
+            | (?:{OTHER}|(?-i:\b[A-Zꙮ][a-z]+))\s+(?:is|was)\s+responsible\s+for\s+(?:breaking|taking\s+down|wiping
+                |deleting|leaking|corrupting|losing)\b
             | {OTHER}\s+(?:who\s+(?:was|were|is)\s+)?(?:(?:directly|solely|ultimately)\s+)?responsible\s+for
                 \s+(?:the|this|that|our|[\w-]+['’]s)\s+{BAD_OUTCOME})
         """,
@@ -139,7 +145,7 @@ RULES = (
                     "cause",
                     "blame ",
                     "courtesy of",
-                    *("because of", "thanks to", "owing to"),
+                    *("because of", "thanks to", "owing to", "due to"),
                     *("down by", "out by", "offline by", "over by", "deleted by", "wiped by"),
                     *("dropped by", "leaked by", "corrupted by", "crashed by", "broken by"),
                     *("destroyed by", "erased by", "overwritten by", "blackholed by", "trashed by"),
@@ -194,18 +200,20 @@ RULES = (
             # ("thanks to Dana we caught it early") has no loss beside it, or a saving one.
             # (A capitalised name unknown to the roster counts after "thanks to" and "courtesy
             # of" only: "because of Kubernetes" is as often a product.)
-            | \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to)\s+(?:{OTHER}
+            | \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to|due\s+to)\s+(?:{OTHER}
                 |(?:(?<=thanks\sto\s)|(?<=courtesy\sof\s))(?-i:[A-Zꙮ][a-z]+))(?![\w'’-])(?!\s*['’]s)
                 (?={INSENT}*?\b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed|sat\s+idle|stranded
                   |spent\s+(?:the\s+|all\s+|our\s+)?(?:night|weekend|whole|evening|morning|[a-z]+day)
-                  |(?:had|has|have)\s+(?:had\s+)?no
+                  |(?:had|has|have)\s+(?:had\s+)?no|(?:is|are|was|were)\s+(?:now\s+)?(?:red|down|broken|empty|offline)
+                  |out\s+of\s+sync|no\s+longer\s+exists?
                   |(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,5}?(?:has|had|could|can)|went\s+(?:dark|down|offline))\b)
                 (?!{INSENT}*?\b(?:caught|saved|prevented|avoided|recovered|early|quickly|in\s+time)\b)
             | \b(?:lost(?!\s+(?:nothing|no\b|none))|outage|downtime|garbage|blank|cancell?ed|sat\s+idle|stranded
                   |spent\s+(?:the\s+|all\s+|our\s+)?(?:night|weekend|whole|evening|morning|[a-z]+day)
-                  |(?:had|has|have)\s+(?:had\s+)?no
+                  |(?:had|has|have)\s+(?:had\s+)?no|(?:is|are|was|were)\s+(?:now\s+)?(?:red|down|broken|empty|offline)
+                  |out\s+of\s+sync|no\s+longer\s+exists?
                   |(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,5}?(?:has|had|could|can)|went\s+(?:dark|down|offline))\b{INSENT}*?
-                \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to)\s+(?:{OTHER}
+                \b(?:because\s+of|thanks\s+to|courtesy\s+of|owing\s+to|due\s+to)\s+(?:{OTHER}
                 |(?:(?<=thanks\sto\s)|(?<=courtesy\sof\s))(?-i:[A-Zꙮ][a-z]+))(?![\w'’-])(?!\s*['’]s)
                 (?!{INSENT}*?\b(?:caught|saved|prevented|avoided|recovered|early|quickly|in\s+time)\b)
             # Harm delivered "courtesy of" a person: "another outage courtesy of the platform team".
@@ -502,7 +510,8 @@ RULES = (
                     *("stop letting", "quit letting", "bad @", "bad ꙮ", "naughty @", "naughty ꙮ"),
                     *("t let", "not let", "never let", "so-called", "so called", "keep"),
                     *("managed to", "only", "whoever"),
-                    *("up after", "mess", "tired of", "whenever", "touches", "loose"),
+                    *("up after", "mess", "tired of", "whenever", "touches", "loose", "undoing"),
+                    *("every time",),
                     *("understand how", "believe how", "fathom how", "comprehend how", "see how"),
                     *("possible", "having", "what you get", "what he get", "what she get"),
                     *("what they get", "get for", "gets for", "serves"),
@@ -546,13 +555,15 @@ RULES = (
             # "this is your mess", "tired of fixing whatever the mobile team breaks".
             | \bclean(?:ing|ed|s)?\s+up\s+after\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
             | \b(?:this|that|it)(?:['’]s|\s+is|\s+was)\s+(?:all\s+)?(?:your|his|her|their)\s+(?:own\s+)?mess\b
+            | \bclean\s+up\s+(?:his|her|their|your)\s+(?:own\s+)?mess\b
+            | \bundoing\s+(?:whatever|what|everything)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+did\b
             | \btired\s+of\s+(?:fixing|cleaning\s+up)\s+(?:whatever|everything|what)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
             # A type told by its pattern: "whenever Sam is on call, something falls over",
             # "every release Priya touches ends up rolled back", "who let @bea loose on the dns console".
             | \bwhenever\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+(?:is|gets|goes)\s+(?:on\s+call|on\s+shift|in\s+charge
                 |near|anywhere\s+near)\b
-            | \bevery\s+(?:\w+\s+)?(?:release|deploy|change|pr|migration|rollout|build)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
-                \s+touches\b
+            | \bevery\s+(?:\w+\s+)?(?:release|deploy|change|pr|migration|rollout|build|time)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
+                \s+(?:touches|deploys|merges|pushes|is\s+on\s+call)\b
             | \blet\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+loose\s+(?:on|with|in)\b
             # A sneer at the title: "our so-called senior engineer".
             | \bso[-\s]called\s+(?:[\w-]+\s+)?(?:{{ROLE}}|experts?|professionals?|geniuses)\b
@@ -681,6 +692,7 @@ RULES = (
             # "A blunder by the duty planner left 40,000 homes without water".
             | \b(?:blunder|screw-?up|negligence|carelessness|incompetence)\s+(?:made\s+|committed\s+)?by\s+(?:{OTHER}
                 |(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:supervisor|controller|dispatcher|worker|planner|agent|guard))
+            | \b(?:is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:@[\w-]+|ꙮ[\w'’-]*)(?=\s*(?:[,.;!]|$))
             # … or a capitalised name, not a day or a month: "This one is on Cosima, not on the tooling".
             | \b(?:this|that|it)\s+(?:[\w-]+\s+){0,2}?(?:'s|’s|is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+
                 (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March
@@ -744,6 +756,21 @@ RULES = (
                     "?",
                     "without",
                     "who the",
+                    *(
+                        "why did you",
+                        "which of you",
+                        "which one of you",
+                        "who on earth",
+                        "who force",
+                    ),
+                    *(
+                        "who wiped",
+                        "who nuked",
+                        "who rewrote",
+                        "who thought",
+                        "who decided",
+                        "who figured",
+                    ),
                 ),
                 pattern=r"""
             # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
@@ -756,6 +783,16 @@ RULES = (
             | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed
                 |signed\s+off|reviewed|ok'?d|okayed|thought)\b{INSENT}*\?)
             | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b{INSENT}*\bwithout\b
+            # Chat drops the question mark: "why did you delete the v2 tag, half our mirrors
+            # are broken", "ok which of you wiped the flags table", "who on earth deleted …".
+            | (?:^|(?<=\n)|(?<=\s))(?:@[\w-]+\s+)?why\s+did\s+you\s+(?:\w+\s+)?(?:delete|rewrite|merge|push|force-push
+                |drop|wipe|remove|deploy|tag|publish|release|revert|disable|rename)\b
+            | \bwhich\s+(?:one\s+)?of\s+you\s+(?:\w+\s+)?(?:wiped|broke|deleted|dropped|pushed|merged|took|force-pushed
+                |nuked|removed|disabled)\b
+            | \bwho\s+(?:on\s+earth|the\s+(?:hell|heck))\s+(?:deleted|wiped|dropped|broke|pushed|merged|removed|nuked
+                |force-pushed|disabled|renamed)\b
+            | \bwho\s+(?:force-pushed|wiped|nuked|rewrote)\b{INSENT}*\?
+            | \bwho\s+(?:thought|decided|figured)\s+(?:it\s+was\s+|it['’]s\s+)?(?:fine|ok|okay|smart|wise|safe)\s+to\b
             | (?:@[\w-]+\W+(?:\w+\W+){0,4}?)\bhow\s+(?:could|did|was|were|is|are|can)\s+
                 (?:you|this|that|it|sth|something|such\s+\w+)\b{INSENT}*\?
             | \bhow\s+(?:could|did|was|were|is|are)\s+(?:you|this|that|it|sth|something)
@@ -929,7 +966,7 @@ RULES = (
                 # Sarcasm: thanks or praise for the damage itself.
                 triggers=(
                     *("bravo", "kudos", "hats off", "congrat", "geniuses", "rocket scientists"),
-                    *("brain trust", "wizards", "masterminds", "well done"),
+                    *("brain trust", "wizards", "masterminds", "well done", "gg"),
                     "thank",
                     "great",
                     "nice",
@@ -951,7 +988,7 @@ RULES = (
             (?P<span>
               \b(?:thanks|thank\s+you)(?:\s+(?:a\s+lot|a\s+bunch|so\s+much|again|\w+))?\s*
                 # The person thanked may stand between: "Thanks a lot, @juno, for wiping …".
-                (?:,?\s*(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’-]+))\s*,?\s*)?for\s+(?:\w+ly\s+)?(?:breaking|taking
+                (?:,?\s*(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’-]+))\s*,?\s*)?for\s+(?:\w+ly\s+)?(?:breaking|force-pushing|taking
                 \s+(?:\w+\s+)?down|deleting|wiping|nuking|crashing|killing|dropping|trashing|bricking
                 |clobbering)\b
             | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?
@@ -962,10 +999,11 @@ RULES = (
                 |deleting|dropping|trashing|crashing|killing|taking\s+(?:\w+\s+)?down)\b
             # Praise for a deploy that broke things: "another flawless deploy from the
             # platform crew, only three regions down", "great job @x, … a dropped table 🙃".
-            | \b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work|one
-                |deploy|release|rollout|migration|change)\b[^.!?\n]{0,60}?(?<!nothing\s)(?<!\bno\s)(?<!zero\s)
+            | (?:\b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work|one
+                |deploy|release|rollout|migration|change)|(?:^|(?<=\n)|(?<=\s))gg)\b[^.!?\n]{0,60}?(?<!nothing\s)(?<!\bno\s)(?<!zero\s)
                 \b(?:down|dropped|broken|outage|wiped
-                |deleted|crashed|dead|5\d\ds|5xx|errors|toast|nobody\s+can|no\s+one\s+can)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered
+                |deleted|crashed|dead|5\d\ds|5xx|errors|toast|nobody\s+can|no\s+one\s+can|offline
+                |can['’]?t\s+log\s+in|cannot\s+log\s+in|is\s+red)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered
                 |mitigated|back\s+up|stopped|gone|cleared)\b)
             # "Bravo to the networking crew for turning a ten-minute change into a six-hour outage".
             | \b(?:bravo|kudos|hats\s+off|congrats|congratulations)\s+(?:to\s+)?[^.!?\n]{1,60}?\bfor\s+
