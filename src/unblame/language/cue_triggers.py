@@ -47,7 +47,11 @@ _APOLOGY_TRIGGERS = ("sorry", "apologi", "forgive", "my bad", "mea culpa")
 # The loss words that damage and wreck share (`cues_acts._COST_US` and "severed").
 _LOSS_TRIGGERS = ("severed", "cost ", "lost us", "lost them", "lost the company", "lost customers")
 # `cues_acts._LOST_OR_LED`: "lost half the commits", "led directly to this outage".
-_LOST_OR_LED_TRIGGERS = ("lost", "led", "contributed", "resulted in")
+# Narrow on purpose: "led" alone is in every "failed", "lost" in every "lost power".
+_LOST_OR_LED_TRIGGERS: tuple[str, ...] = (
+    *("lost half", "lost all", "lost most", "lost some", "lost every", " led "),
+    *("contributed to", "resulted in", *(f"lost {d}" for d in range(10))),
+)
 
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
@@ -392,9 +396,10 @@ CUE_TRIGGERS = {
         *("broke", "breaks", "crash", "corrupt", "nuke", "trash", "bork", "brick", "hosed"),
         *("hoses", "clobber", "wreck", "blackhol", "took", "takes", "brought", "brings"),
         *("knock", "wiped out", "wipes out", "destroy", "flatten", "introduced", "caused"),
-        *("locked", "locks", "mess", "force-pushed", "flood", "cut"),
-        *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "eras"),
-        *("manage",),
+        # With their spaces: "blocked" holds "locked", "message" holds "mess", "execute" "cut".
+        *(" locked ", " locks ", " mess", "force-pushed", "flood", " cut "),
+        *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "erase"),
+        *("manages to", "managed to", "manage to"),
     ),
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),

@@ -26,12 +26,14 @@ from .cue_triggers import CUE_TRIGGERS
 from .cues_acts import (
     _BARE_NEGLECT_RE,
     _BLUNDER_PHRASE_RE,
+    _DAMAGE_RE,
     _FLAWED_OBJECT_RE,
     _HARM_RE,
     _HINDSIGHT_RE,
     _NEGLECT_RE,
     _OMISSION_RE,
     _RIGHT_THING_MISSED_RE,
+    _WRECK_RE,
     accident,
     blunder,
     damage,
@@ -150,8 +152,8 @@ _SLIP_WORDS = "|".join(
 # Whether a sentence can carry a cue at all, found at C speed before the
 # sentence is read into clauses: most sentences with a trigger word carry none,
 # and reading is what costs. Each matches wherever its cue could. Damage and
-# wreck have none: their verbs are their trigger words, so the sentences
-# chosen for them already pass.
+# wreck search their own pattern: their trigger words are stems ("delet", "wipe")
+# that most sentences holding them carry no wreck with ("deleted the stale pods").
 PRECHECKS = {
     "slip": _alternatives(
         _RIGHT_THING_MISSED_RE,
@@ -214,6 +216,8 @@ PRECHECKS = {
     ),
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
+PRECHECKS["damage"] = _DAMAGE_RE
+PRECHECKS["wreck"] = _WRECK_RE
 # "… was me", "… was my load test", "… was Harlan's doing".
 PRECHECKS["since"] = _SINCE_WORK_RE
 PRECHECKS["authored_self"] = _Lazy(r"\b(?:was|is|were)\s+(?:\w+\s+)?(?:me|my)\b", re.IGNORECASE)
