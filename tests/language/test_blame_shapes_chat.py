@@ -70,3 +70,66 @@ def test_a_pull_request_number_is_the_subject_not_a_heading_mark() -> None:
     assert first.agent == agents.SYSTEM
     heading = "# Broke the build"
     assert clause.read(heading, 0, len(heading)).clauses[0].agent == agents.ELIDED
+
+
+# --- learned on shapes-train6: habits, others left to clean up, fault placed --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whenever Rosalind touches the deploy scripts, somebody gets paged at 3am.",
+        "Ignatius has a habit of pushing breaking changes on a Friday.",
+        "Oswin drops a huge commit at 5pm and leaves the rest of us to revert it.",
+        "We're still cleaning up Yusra's mess from the weekend cutover.",
+        "He merges on his way out and we spend the evening cleaning up after him.",
+        "Pain point: @ilse's untested commits keep breaking the mobile build.",
+        "ty @hedda for breaking search on a friday 🙄",
+        "If this were my company, Gudrun would be out of a job for what she did.",
+        "The production bucket was emptied by someone on the analytics team.",
+        "Checkout was taken down by Ottilie's untested feature flag.",
+        "Make no mistake, the data loss is on the contractor.",
+        "Responsibility for the corrupted exports lies with Tiberius and nobody else.",
+        "Which genius on the data team decided to reindex during peak hours?",
+        "Quillon has no idea how replication works.",
+        "Whoever wrote that cron job has no business writing cron jobs.",
+        "It was Percival who pulled the power on rack 12.",
+        "Retro note: Kwabena left the sandbox server a mess.",
+        "Contractor's late-night change knocks 300,000 homes off broadband",
+        "Four of the last six outages trace back to @caspian's deploys.",
+        "Another lost weekend, thanks to Saoirse's 'small tweak' to the rate limiter.",
+        "Alistair's rewrite of the retry loop hammered the auth service into the ground.",
+    ],
+)
+def test_blame_learned_on_train6(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whenever the cache is cold, somebody gets paged.",
+        "The retry job has a habit of firing twice.",
+        "The bot leaves the rest of us a summary every morning.",
+        "Responsibility for the exports lies with the data team.",
+        "The production bucket was emptied by the lifecycle rule.",
+        "Ravi pulled the logs from the bastion.",
+        "Four of the last six outages trace back to the same flaky switch.",
+        "Thanks to Saoirse's tweak, the rate limiter now holds.",
+    ],
+)
+def test_no_blame_in_the_train6_shapes(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("I pushed the change without a canary because the window was closing.", False),
+        ("I pushed the change without a canary.", True),
+    ],
+)
+def test_the_writers_act_without_a_safeguard_and_the_reason_for_it(
+    text: str, flagged: bool
+) -> None:
+    assert ("counterfactual" in categories(text)) is flagged

@@ -220,7 +220,7 @@ _WORK_NOUNS = frozenset(
     {"pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"}
     | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
     | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
-    | {"rebase", "force-push"}
+    | {"rebase", "force-push", "rewrite", "rewrites"}
     # Acts named as nouns: "the shift engineer's decision", "one engineer's actions".
     | {"action", "actions", "handling", "instruction", "instructions", "preparation", "conduct"}
     | {"choice", "choices", "order", "orders", "intervention"}

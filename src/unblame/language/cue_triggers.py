@@ -87,6 +87,7 @@ CUE_TRIGGERS = {
         *("since", "after", "came in with", "introduced", "started with", "arrived with"),
         *("because of", "due to", "thanks to", "owing to", "result of", "traced", "stemm"),
         "courtesy of",
+        *("trace back", "traces back", "trace to", "came out of"),
     ),
     "cause": ("because", "when", "that", "who"),
     "habit": (
@@ -358,6 +359,7 @@ CUE_TRIGGERS = {
     "damage": (
         *_LOSS_TRIGGERS,
         *("breaks", "wipes", "deletes", "erases", "drops", "corrupts", "empties", "crashes"),
+        "knocks",
         "broke",
         "caused",
         "crashed",
@@ -399,7 +401,7 @@ CUE_TRIGGERS = {
         # With their spaces: "blocked" holds "locked", "message" holds "mess", "execute" "cut".
         *(" locked ", " locks ", " mess", "force-pushed", "flood", " cut "),
         *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "erase"),
-        *("manages to", "managed to", "manage to"),
+        *("manages to", "managed to", "manage to", "pulled the", "pulls the", " left "),
     ),
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),

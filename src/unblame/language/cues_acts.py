@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .agents import _DETERMINERS, GROUP, NOBODY, OTHER
+from .agents import _DETERMINERS, GROUP, NOBODY, OTHER, SELF
 from .clause import _CLAUSE_WORDS, Clause, Sentence, _Lazy
 from .cue_base import (
     _APPLYING,
@@ -85,6 +85,9 @@ _SAFEGUARD_NOUNS = (
 )
 
 
+_WITHOUT_SAFEGUARD_RE = _Lazy(rf"\bwithout\s+{_SAFEGUARD_NOUNS}\b", re.IGNORECASE)
+
+
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
@@ -162,6 +165,7 @@ _DAMAGE_RE = _Lazy(
     r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:(?:\w+ly|just)\s+)?"
     # The present too, as headlines tell it: "Contributor's force-push erases three months …".
     r"(?:breaks|wipes|deletes|erases|drops|corrupts|empties|crashes"
+    r"|knock(?:ed|s)\s+(?:[\w,]+\s+){1,4}?off\s+(?:broadband|power|the\s+grid|air|line|the\s+network)"
     r"|broke|broken|caused|crashed|wiped|emptied|dropped|deleted|erased|destroyed|overwr(?:ote|itten)"
     r"|purged|truncated|flattened|filled|flooded|saturated|overwhelmed|blocked|locked\s+(?:\w+\s+){0,3}?out"
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
@@ -193,6 +197,8 @@ _WRECK_RE = _Lazy(
     r"(?:over|out|offline)|lock\s+(?:\w+\s+){0,3}?out)\b"
     r"|lock(?:ed|s)\s+(?:every|all|the|our|\d+)\s+(?:[\w-]+\s+){0,3}?out\s+of\b"
     r"|made\s+(?:a|the|this|that|such\s+a)\s+(?:\w+\s+)?mess\b|force-pushed\s+over"
+    r"|pull(?:ed|s)\s+the\s+(?:power|plug)\b|left\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:a|in\s+a)\s+mess\b"
+    r"|knock(?:ed|s)\s+(?:[\w,]+\s+){1,4}?off\s+(?:the\s+)?(?:broadband|power|the\s+grid|air|line|network)\b"
     r"|flood(?:ed|s)\s+(?:the|our)\s+(?:basement|room|floor|hall|data\s?cent(?:er|re)|server\s+room)"
     r"|cut\s+(?:off\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:signalling|signaling|monitoring|alarms?|power"
     r"|service|access|traffic|connectivity|comms)"
@@ -487,6 +493,10 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     # the page went to an old channel" give the system's part: no verdict.
     explained = clause.words[0].low == "so" or _reason_follows(sentence, clause, _BECAUSE)
     if explained and clause.agent in (NOBODY, GROUP):
+        return None
+    if explained and clause.agent == SELF and _WITHOUT_SAFEGUARD_RE.search(text):
+        # "I pushed it without a canary because the window was closing": the writer's
+        # act, with the reason it made sense then, is the self-report the guide keeps.
         return None
     if clause.words[0].low == "what":
         # "What we didn't realise was that …" introduces what was unknown: the

@@ -606,7 +606,7 @@ _MISHAP_RE = _Lazy(
 _WORK = (
     r"(?:change|pr|commit|deploy|push|script|test|migration|config|query|job|cron|typo|mistake"
     r"|request|experiment|rollout|refactor|edit|command|fat\s+finger|bump|upgrade|update|merge|release"
-    r"|tag|hotfix|patch|backfill|cutover|cleanup|reindex|failover)s?"
+    r"|tag|hotfix|patch|backfill|cutover|cleanup|reindex|failover|tweak|rewrite|pull\s+request)s?"
 )
 
 
@@ -649,9 +649,11 @@ _SINCE_WORK_RE = _Lazy(
     r"\b(?:ever\s+since|since|(?:right\s+|just\s+|shortly\s+|straight\s+)?after|came\s+in\s+with"
     r"|introduced\s+(?:in|by|with)|started\s+with|arrived\s+with|landed\s+with"
     r"|(?P<why>because\s+of|due\s+to|thanks\s+to|owing\s+to|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result"
-    r"\s+of|traced\s+(?:back\s+)?to|stemm(?:ed|ing)\s+from|courtesy\s+of))\s+"
+    r"\s+of|trace[ds]?\s+(?:back\s+)?to|stemm(?:ed|ing)\s+from|courtesy\s+of|came\s+out\s+of))\s+"
     r"(?:(?:the|a|an)\s+(?:[\w-]+\s+)?(?=[\w.-]+['’]s\b))?"
-    r"(?:(?P<owner>@?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<work>" + _WORK + r")\b"
+    r"(?:(?P<owner>@?[\w.-]+)['’]s\s+(?:['‘’\"“]?[\w-]+['‘’\"”]?\s+){0,2}?['‘’\"“]?(?P<work>"
+    + _WORK
+    + r")\b"
     r"|(?P<actor>@?[\w.-]+)\s+(?:merged|pushed|landed|deployed|committed|released|shipped|changed"
     r"|updated|upgraded|bumped|tagged|applied|rolled\s+out|force-pushed)\b)",
     re.IGNORECASE,
@@ -662,7 +664,7 @@ _SINCE_WORK_RE = _Lazy(
 _BAD_STATE_RE = _Lazy(
     r"\b(?:broken|broke|red|failing|fails|failed|down|regression|outage|crash\w*|errors?|erroring"
     r"|5\d\ds|5xx|timing\s+out|timed\s+out|timeouts?|flaky|hangs?|hanging|corrupt\w*|missing|offline"
-    r"|went\s+dark|lost|garbage|blank|nonsense)\b",
+    r"|went\s+dark|lost|garbage|blank|nonsense|outages|incidents)\b",
     re.IGNORECASE,
 )
 

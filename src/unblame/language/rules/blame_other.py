@@ -167,7 +167,7 @@ RULES = (
                 |knocked\s+(?:out|offline|over)|brought\s+down|deleted|wiped(?:\s+out)?|dropped|leaked|corrupted
                 |crashed|broken|destroyed|erased|overwritten|blackholed|trashed|nuked|emptied)|felled|caused)
                 \s+by\s+(?:(?:a|an|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+who\b
-                  |(?:[\w-]+\s+){0,2}?(?:{ROLE})['’]s\b
+                  |(?:[\w-]+\s+){0,2}?(?:{ROLE})['’]s\b|(?-i:[A-Zꙮ@][\w-]+)['’]s\b|some(?:one|body)\b
                   |{OTHER}(?![\w-]*\s+(?:service|api|job|script|bot|pipeline|config|change|commit|pr|tool
                     |process|policy|rule|update|patch|release|version|firmware|mistake|error|typo|slip
                     |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b)
@@ -419,6 +419,7 @@ RULES = (
             Check(
                 triggers=(
                     *("shoddy", "shoddily", "corners", "corner-cutting", "as useful as"),
+                    *("no idea how", "no business"),
                     *("as much use as", "be trusted"),
                     "careless",
                     "slopp",
@@ -511,7 +512,16 @@ RULES = (
                     *("t let", "not let", "never let", "so-called", "so called", "keep"),
                     *("managed to", "only", "whoever"),
                     *("up after", "mess", "tired of", "whenever", "touches", "loose", "undoing"),
-                    *("every time",),
+                    *(
+                        "every time",
+                        "habit of",
+                        "to clean",
+                        "to revert",
+                        "to fix",
+                        "to mop",
+                        "after him",
+                    ),
+                    *("after her", "after them", "to pick up", "to deal", "to sort"),
                     *("understand how", "believe how", "fathom how", "comprehend how", "see how"),
                     *("possible", "having", "what you get", "what he get", "what she get"),
                     *("what they get", "get for", "gets for", "serves"),
@@ -560,16 +570,24 @@ RULES = (
             | \btired\s+of\s+(?:fixing|cleaning\s+up)\s+(?:whatever|everything|what)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
             # A type told by its pattern: "whenever Sam is on call, something falls over",
             # "every release Priya touches ends up rolled back", "who let @bea loose on the dns console".
-            | \bwhenever\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+(?:is|gets|goes)\s+(?:on\s+call|on\s+shift|in\s+charge
-                |near|anywhere\s+near)\b
+            | \bwhenever\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+(?:(?:is|gets|goes)\s+(?:on\s+call|on\s+shift|in\s+charge
+                |near|anywhere\s+near)|touches|deploys|merges|pushes)\b
+            # "Ignatius has a habit of pushing breaking changes on a Friday".
+            | (?:{{OTHER}}|(?-i:\b[A-Zꙮ@][\w'’-]+))\s+has\s+a\s+(?:bad\s+|nasty\s+)?habit\s+of\s+\w+ing\b
+            # Others left to clean up: "… and leaves the rest of us to revert it", "still
+            # cleaning up Yusra's mess", "cleaning up after him".
+            | \b(?:left|leaves|leaving)\s+(?:the\s+rest\s+of\s+us|us|everyone(?:\s+else)?|the\s+team|the\s+on-?call)
+                \s+to\s+(?:clean|revert|fix|mop|pick\s+up|deal|sort)\b
+            | \bclean(?:ing|ed|s)?\s+up\s+(?-i:[A-Zꙮ@][\w'’-]+)['’]s\s+(?:\w+\s+)?mess\b
+            | \bclean(?:ing|ed|s)?\s+up\s+after\s+(?:him|her|them)\b
             | \bevery\s+(?:\w+\s+)?(?:release|deploy|change|pr|migration|rollout|build|time)\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))
                 \s+(?:touches|deploys|merges|pushes|is\s+on\s+call)\b
             | \blet\s+(?:{{OTHER}}|(?-i:[A-Zꙮ@][\w'’-]+))\s+loose\s+(?:on|with|in)\b
             # A sneer at the title: "our so-called senior engineer".
             | \bso[-\s]called\s+(?:[\w-]+\s+)?(?:{{ROLE}}|experts?|professionals?|geniuses)\b
             # Harm as a habit of the person: "the offshore vendor keeps breaking our builds".
-            | (?:{{OTHER}}|(?-i:[A-Zꙮ])[\w'’-]+)\s+(?:\w+\s+)?keeps?\s+(?:on\s+)?(?:breaking|crashing|deleting
-                |wiping|nuking|killing|taking\s+(?:\w+\s+)?down|knocking\s+(?:\w+\s+){0, 3}?(?:offline|over|out))\b
+            | (?:{{OTHER}}|(?-i:[A-Zꙮ@])[\w'’-]+)\s+(?:[\w'’-]+\s+){{0,3}}?keeps?\s+(?:on\s+)?(?:breaking|crashing|deleting
+                |wiping|nuking|killing|taking\s+(?:\w+\s+)?down|knocking\s+(?:\w+\s+){{0,3}}?(?:offline|over|out))\b
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
                 \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{REPEAT_HARM})\b
@@ -693,6 +711,10 @@ RULES = (
             | \b(?:blunder|screw-?up|negligence|carelessness|incompetence)\s+(?:made\s+|committed\s+)?by\s+(?:{OTHER}
                 |(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:supervisor|controller|dispatcher|worker|planner|agent|guard))
             | \b(?:is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:@[\w-]+|ꙮ[\w'’-]*)(?=\s*(?:[,.;!]|$))
+            | \b(?:outage|incident|failure|loss|breakage|mess|corruption|downtime)\s+(?:is|was)\s+(?:all\s+|entirely\s+
+                |squarely\s+)?on\s+(?:him|her|them|{OTHER})(?=\s*(?:[,.;!]|$))
+            | \bresponsibility\s+for\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:mess|outage|loss|corrupt\w*|lost|broken|missing)
+                [\w\s-]{0,30}?\s+(?:lies|rests|sits)\s+(?:squarely\s+|solely\s+)?with\b
             # … or a capitalised name, not a day or a month: "This one is on Cosima, not on the tooling".
             | \b(?:this|that|it)\s+(?:[\w-]+\s+){0,2}?(?:'s|’s|is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+
                 (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March
@@ -954,7 +976,7 @@ RULES = (
             | \b(?:lose|losing|lost)\s+(?:his|her|their)\s+jobs?\b(?=[^.!?\n]{0,40}?(?:for|over|after)\b)
             | \bdeserves?\s+to\s+lose\s+(?:his|her|their)\s+jobs?\b
             | \b(?:one-way\s+)?ticket\s+out\s+of\s+(?:this|the|our)\s+(?:company|team|job|building)\b
-            | \bshown\s+the\s+door\b | \b(?:get|gets|got|be|been)\s+the\s+(?:sack|boot|axe|chop)\b
+            | \bshown\s+the\s+door\b | \bout\s+of\s+(?:a|his|her|their)\s+job\b(?=[^.!?\n]{0,40}?\bfor\b) | \b(?:get|gets|got|be|been)\s+the\s+(?:sack|boot|axe|chop)\b
             # Punishment called for: "whoever set up this cron job should be fired".
             | (?:{OTHER}|\bwhoever\b)[^.!?\n]{0,60}?\b(?:should|ought\s+to|needs?\s+to|must|deserves?\s+to)
                 \s+(?:be|get)\s+(?:fired|sacked|let\s+go|canned|disciplined|reprimanded|written\s+up
@@ -966,7 +988,7 @@ RULES = (
                 # Sarcasm: thanks or praise for the damage itself.
                 triggers=(
                     *("bravo", "kudos", "hats off", "congrat", "geniuses", "rocket scientists"),
-                    *("brain trust", "wizards", "masterminds", "well done", "gg"),
+                    *("brain trust", "wizards", "masterminds", "well done", "gg", "ty ", "thx"),
                     "thank",
                     "great",
                     "nice",
@@ -986,7 +1008,7 @@ RULES = (
                 ),
                 pattern=r"""
             (?P<span>
-              \b(?:thanks|thank\s+you)(?:\s+(?:a\s+lot|a\s+bunch|so\s+much|again|\w+))?\s*
+              \b(?:thanks|thank\s+you|ty|thx)(?:\s+(?:a\s+lot|a\s+bunch|so\s+much|again|\w+))?\s*
                 # The person thanked may stand between: "Thanks a lot, @juno, for wiping …".
                 (?:,?\s*(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’-]+))\s*,?\s*)?for\s+(?:\w+ly\s+)?(?:breaking|force-pushing|taking
                 \s+(?:\w+\s+)?down|deleting|wiping|nuking|crashing|killing|dropping|trashing|bricking

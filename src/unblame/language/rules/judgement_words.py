@@ -33,7 +33,8 @@ JUDGEMENT = r"""
     # A sneer by comparison: "about as useful as a chocolate teapot".
     | as\s+useful\s+as\s+(?:a|an)\s+\w+ | as\s+much\s+use\s+as\s+(?:a|an)\s+\w+
     | (?:couldn['’]t|could\s+not|can['’]t|cannot)\s+be\s+trusted\s+(?:with|to|near|around|anywhere)
-    | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+(?:touching|being|running|deploying)
+    | (?:which|what)\s+genius | (?:has|had)\s+no\s+idea\s+how\s+(?:\w+\s+){0,3}?works?
+    | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+\w+ing
     | (?:didn't|did\s+not|doesn't|does\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:was|were|is|are)\s+doing
     | thinks?\s+(?:code\s+)?reviews?\s+(?:is|are)\s+optional | (?:dropped|drops)\s+the\s+ball
     | made\s+a\s+(?:\w+\s+)?mess\s+of | without\s+(?:even\s+)?thinking(?:\s+it)?\s+through
