@@ -133,3 +133,18 @@ def test_the_writers_act_without_a_safeguard_and_the_reason_for_it(
     text: str, flagged: bool
 ) -> None:
     assert ("counterfactual" in categories(text)) is flagged
+
+
+def test_no_pattern_holds_a_quantifier_that_an_f_string_turned_into_a_tuple() -> None:
+    # A rule pattern written as an rf-string must double the braces of "{0,3}"; single
+    # ones make Python print the tuple "(0, 3)" into the regex, which then never matches.
+    import re
+
+    from unblame.language import RULES
+
+    for rule in RULES:
+        checks = rule.pattern if isinstance(rule.pattern, tuple) else (rule.pattern,)
+        for check in checks:
+            text = getattr(check, "pattern", check)
+            if isinstance(text, str):
+                assert not re.search(r"\(\d+, \d*\)", text), rule.code
