@@ -9,17 +9,13 @@ Sentences are written for this file; the names in them are invented.
 from __future__ import annotations
 
 import pytest
-from test_cues import cue
+from test_cues import categories, cue
 
 from unblame.language import agents, analyze, clause
 
 
 def findings(text: str) -> list[tuple[str, str]]:
     return [(f.rule, f.category.value) for f in analyze(text)]
-
-
-def categories(text: str) -> list[str]:
-    return [f.category.value for f in analyze(text)]
 
 
 def first_agent(text: str) -> str:

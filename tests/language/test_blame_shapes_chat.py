@@ -8,12 +8,9 @@ Sentences are written for this file; the names and handles in them are invented.
 from __future__ import annotations
 
 import pytest
+from test_cues import categories
 
-from unblame.language import agents, analyze, clause
-
-
-def categories(text: str) -> list[str]:
-    return [f.category.value for f in analyze(text)]
+from unblame.language import agents, clause
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,7 @@ Sentences are written for this file; the names in them are invented.
 from __future__ import annotations
 
 import pytest
-from test_cues import cue
-
-from unblame.language import analyze
-
-
-def categories(text: str) -> list[str]:
-    return [f.category.value for f in analyze(text)]
-
+from test_cues import categories, cue
 
 # --- wrecking, past and present ------------------------------------------------------------
 

@@ -11,6 +11,11 @@ from unblame.language import analyze, clause, cues
 from unblame.language.agents import AGENTS, ELIDED, OTHER, SELF
 
 
+def categories(text: str) -> list[str]:
+    """The categories of every finding on `text`, in order (shared by the shape tests)."""
+    return [f.category.value for f in analyze(text)]
+
+
 def cue(text: str, name: str) -> str | None:
     """The words the first clause carrying cue `name` points at, or None."""
     sentence = clause.read(text, 0, len(text))

@@ -7,14 +7,9 @@ Sentences are written for this file; the names in them are invented.
 from __future__ import annotations
 
 import pytest
-from test_cues import cue
+from test_cues import categories, cue
 
-from unblame.language import agents, analyze, clause
-
-
-def categories(text: str) -> list[str]:
-    return [f.category.value for f in analyze(text)]
-
+from unblame.language import agents, clause
 
 # --- the shape of the act -----------------------------------------------------------------
 
