@@ -145,3 +145,42 @@ def test_no_pattern_holds_a_quantifier_that_an_f_string_turned_into_a_tuple() ->
             text = getattr(check, "pattern", check)
             if isinstance(text, str):
                 assert not re.search(r"\(\d+, \d*\)", text), rule.code
+
+
+# --- learned on shapes-train7 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A junior developer emptied the orders table while testing against the live database.",
+        "ok who broke the build again and went home",
+        "Two days of degraded search, and all of it is Wystan's doing.",
+        "Wystan's migration locked the shipments table for an hour.",
+        "Make no mistake, Wystan is responsible for this outage.",
+        "The agency blamed an individual engineer for the 911 outage.",
+        "The DBA dropped the loyalty schema and 90,000 members lost their points.",
+        "The queue was flooded by Wystan, who replayed a week of events at once.",
+        "Thanks to Wystan's little experiment, customers got 38,000 duplicate emails.",
+        "The DNS outage came straight out of Wystan's cleanup script.",
+        "The outage was caused by Wystan deleting the primary replica.",
+    ],
+)
+def test_blame_learned_on_train7(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are not looking for someone to blame for the certificate expiry.",
+        "We don't blame the engineer for the outage.",
+        "Wystan is responsible for the billing service.",
+        "The queue was flooded by a retry storm.",
+        "Wystan's migration added an index to the shipments table.",
+        "The outage was caused by a disk filling up.",
+        "ok who is around to review the build fix",
+    ],
+)
+def test_no_blame_in_the_train7_shapes(text: str) -> None:
+    assert "blame_other" not in categories(text)

@@ -22,7 +22,8 @@ CONTEXTS = ("document", "action_item", "chat")
 # cache, which `unblame lint` opens only after importing this module.
 # Negation just before a match: "not Dana's fault", "we decided not to blame".
 NEGATION_RE = _Lazy(
-    r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no|none(?:\s+of\s+(?:which|them|these|those|it))?|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
+    # "make no mistake" and "no doubt" assert what follows rather than deny it.
+    r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no(?!\s+(?:mistake|doubt|question)\b)|none(?:\s+of\s+(?:which|them|these|those|it))?|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 _LOOKBACK = 400

@@ -87,7 +87,8 @@ CUE_TRIGGERS = {
         *("since", "after", "came in with", "introduced", "started with", "arrived with"),
         *("because of", "due to", "thanks to", "owing to", "result of", "traced", "stemm"),
         "courtesy of",
-        *("trace back", "traces back", "trace to", "came out of"),
+        *("trace back", "traces back", "trace to", "came out of", "came straight out of"),
+        *("came right out of", "came directly out of"),
     ),
     "cause": ("because", "when", "that", "who"),
     "habit": (
@@ -505,5 +506,6 @@ CUE_TRIGGERS = {
         *("so we ", "so they "),
         *("went silent", "went dead", "went read-only", "overheated", "lost power", "froze"),
         *("now nothing", "now nobody", "now no one", "now none"),
+        *(" customers ", " users ", " members ", " people ", " homes ", " accounts "),
     ),
 }

@@ -172,6 +172,7 @@ _DAMAGE_RE = _Lazy(
     r"|(?:re)?introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop|bypass|vulnerability|hole)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
     r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity)"
+    r"|locked\s+(?:the|every|all)\s+(?:[\w-]+\s+){0,2}?(?:table|tables|database|rows)\b"
     r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )
@@ -334,6 +335,9 @@ _HARM_RE = _Lazy(
     # "…, so checkout broke": a thing named bare, with no article, after "so".
     r"|(?<=\bso\s)(?!(?:we|i|he|she|they|you|it)\b)[\w-]+\s+(?:fell\s+over|went\s+(?:down|red|dark"
     r"|offline)|crashed|broke|died|stopped\s+(?:working|responding|serving))"
+    # "… and 90,000 members lost their points": people counted, and what they lost.
+    r"|\d[\d,]*\s+(?:\w+\s+)?(?:customers|users|members|people|homes|accounts)\s+(?:lost|were\s+locked\s+out"
+    r"|could(?:n['’]?t|\s+not))"
     # "…, so nobody could log in": what people could no longer do.
     r"|now\s+(?:nothing|nobody|no\s+one|none\s+of\s+(?:\w+\s+){1,2}?)\s*(?:can|could|will|works|loads|starts)"
     r"|so\s+(?:nobody|no\s+one|none\s+of\s+\w+|users|customers|we|they)\s+(?:could(?:n['’]?t|\s+not)?"

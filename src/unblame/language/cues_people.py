@@ -649,7 +649,8 @@ _SINCE_WORK_RE = _Lazy(
     r"\b(?:ever\s+since|since|(?:right\s+|just\s+|shortly\s+|straight\s+)?after|came\s+in\s+with"
     r"|introduced\s+(?:in|by|with)|started\s+with|arrived\s+with|landed\s+with"
     r"|(?P<why>because\s+of|due\s+to|thanks\s+to|owing\s+to|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result"
-    r"\s+of|trace[ds]?\s+(?:back\s+)?to|stemm(?:ed|ing)\s+from|courtesy\s+of|came\s+out\s+of))\s+"
+    r"\s+of|trace[ds]?\s+(?:back\s+)?to|stemm(?:ed|ing)\s+from|courtesy\s+of"
+    r"|came\s+(?:straight\s+|right\s+|directly\s+)?out\s+of))\s+"
     r"(?:(?:the|a|an)\s+(?:[\w-]+\s+)?(?=[\w.-]+['’]s\b))?"
     r"(?:(?P<owner>@?[\w.-]+)['’]s\s+(?:['‘’\"“]?[\w-]+['‘’\"”]?\s+){0,2}?['‘’\"“]?(?P<work>"
     + _WORK
@@ -664,7 +665,7 @@ _SINCE_WORK_RE = _Lazy(
 _BAD_STATE_RE = _Lazy(
     r"\b(?:broken|broke|red|failing|fails|failed|down|regression|outage|crash\w*|errors?|erroring"
     r"|5\d\ds|5xx|timing\s+out|timed\s+out|timeouts?|flaky|hangs?|hanging|corrupt\w*|missing|offline"
-    r"|went\s+dark|lost|garbage|blank|nonsense|outages|incidents)\b",
+    r"|went\s+dark|lost|garbage|blank|nonsense|outages|incidents|duplicates?)\b",
     re.IGNORECASE,
 )
 
@@ -683,6 +684,7 @@ _PERSONAL_WORK = frozenset(
     {"commit", "commits", "pr", "prs", "push", "pushes", "script", "scripts", "typo", "typos"}
     | {"refactor", "refactors", "edit", "edits", "merge", "merges", "hotfix", "hotfixes", "query"}
     | {"command", "commands", "fat finger", "mistake", "mistakes", "bump", "bumps", "tag", "tags"}
+    | {"experiment", "experiments", "tweak", "tweaks", "cleanup", "cleanups", "rewrite"}
 )
 
 

@@ -71,7 +71,7 @@ _SIDE_WORK_RE = _Lazy(
 )
 # Things made to be thrown away are not: "deleted the stale pods while investigating".
 _DESTROYED_RE = _Lazy(
-    r"\b(?:deleted|dropped|wiped|erased|purged|truncated|destroyed|overwrote|rm['’]?d|nuked)\s+"
+    r"\b(?:deleted|dropped|wiped|erased|purged|truncated|destroyed|overwrote|emptied|rm['’]?d|nuked)\s+"
     r"(?:the|a|an|our|every|all|some|most|half)\b(?!\s+(?:[\w-]+\s+)?(?:stale|old|unused|orphaned"
     r"|temporary|temp|scratch|test|dangling|leftover|duplicate|extra|spare|stuck|broken|failed)\b)",
     re.IGNORECASE,

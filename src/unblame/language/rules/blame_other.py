@@ -116,6 +116,8 @@ RULES = (
             | (?:{OTHER}|(?-i:\b[A-Zꙮ@][\w'’-]+))\s+(?:is|was)\s+the\s+one\s+who\s+(?:\w+\s+)?(?:broke|wiped|deleted
                 |leaked|dropped|took|crashed|nuked|force-pushed|rewrote|corrupted|emptied)\b
             | (?:{OTHER}|(?-i:\b[A-Zꙮ][a-z]+))\s+(?:bears?|bore)\s+(?:the\s+)?(?:blame|responsibility)\s+for\b
+            | (?-i:\b(?!It\b|This\b|That\b|Nobody\b|No\b)[A-Zꙮ][a-z]+)\s+(?:is|was)\s+(?:solely\s+|directly\s+)?responsible
+                \s+for\s+(?:the|this|our|that)\s+{BAD_OUTCOME}
             | (?:{OTHER}|(?-i:\b[A-Zꙮ][a-z]+))\s+(?:is|was)\s+responsible\s+for\s+(?:breaking|taking\s+down|wiping
                 |deleting|leaking|corrupting|losing)\b
             | {OTHER}\s+(?:who\s+(?:was|were|is)\s+)?(?:(?:directly|solely|ultimately)\s+)?responsible\s+for
@@ -140,13 +142,26 @@ RULES = (
                     "blamed over",
                     "blamed after",
                     "blames",
+                    "blamed an",
+                    "blamed the",
+                    "blamed a ",
+                    "blamed one",
                     "the wrong",
                     *("made by", "pushed by", "applied by", "deployed by", "run by", "entered by"),
                     *("cause:", "cause :", "cause of", "cause was", "cause is"),
                     "blame ",
                     "courtesy of",
                     *("because of", "thanks to", "owing to", "due to"),
-                    *("down by", "out by", "offline by", "over by", "deleted by", "wiped by"),
+                    *(
+                        "down by",
+                        "out by",
+                        "offline by",
+                        "over by",
+                        "deleted by",
+                        "wiped by",
+                        "flooded by",
+                    ),
+                    *("overloaded by", "swamped by", "hammered by"),
                     *("dropped by", "leaked by", "corrupted by", "crashed by", "broken by"),
                     *("destroyed by", "erased by", "overwritten by", "blackholed by", "trashed by"),
                     *("nuked by", "emptied by", "felled by"),
@@ -164,14 +179,15 @@ RULES = (
             # night-shift admin's botched patch" (a headline), "caused by a decorator who …"
             # ("who" makes any noun a person).
             | \b(?:(?:was|were|been|got|get|gets)\s+(?:\w+ly\s+)?(?:taken\s+(?:down|offline|out)
-                |knocked\s+(?:out|offline|over)|brought\s+down|deleted|wiped(?:\s+out)?|dropped|leaked|corrupted
+                |knocked\s+(?:out|offline|over)|brought\s+down|deleted|wiped(?:\s+out)?|dropped|leaked|corrupted|flooded
+                |overloaded|swamped|hammered
                 |crashed|broken|destroyed|erased|overwritten|blackholed|trashed|nuked|emptied)|felled|caused)
                 \s+by\s+(?:(?:a|an|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+who\b
                   |(?:[\w-]+\s+){0,2}?(?:{ROLE})['’]s\b|(?-i:[A-Zꙮ@][\w-]+)['’]s\b|some(?:one|body)\b
                   |{OTHER}(?![\w-]*\s+(?:service|api|job|script|bot|pipeline|config|change|commit|pr|tool
                     |process|policy|rule|update|patch|release|version|firmware|mistake|error|typo|slip
                     |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b)
-                  |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b))
+                  |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b|\s+\w+ing\b))
             # A slip in the passive, its author after "by": "the emails were sent to the wrong
             # list by someone in marketing", "an unauthorised change made by one employee".
             | \b(?:was|were)\s+\w+\s+(?:to|into|on|onto|at)\s+the\s+wrong\s+[\w-]+\s+by\s+(?:{OTHER}|someone|somebody)
@@ -181,7 +197,8 @@ RULES = (
             # worker who pulled wrong plug".
             | (?:^|(?<=\n))\W*(?:[\w-]+\s+){0,2}?(?:{ROLE}|worker|supervisor|controller|dispatcher)s?\s+blamed
                 \s+(?:for|as|over|after)\b
-            | \bblames\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|worker|supervisor|controller|dispatcher)s?\s+for\b
+            | (?<!n't\s)(?<!not\s)(?<!never\s)\bblame[sd]?\s+(?:an?\s+|the\s+|one\s+|a\s+single\s+)?(?:[\w-]+\s+){0,2}?
+                (?:{ROLE}|worker|supervisor|controller|dispatcher)s?\s+for\b
             | \bpinned\s+on\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+who\b
             # Headlines drop the article: "shutdown caused by contractor who …".
             | \b(?:caused|triggered|blamed|pinned)\s+(?:by|on)\s+(?:(?!(?:a|an|the|our|their|his|her|this|that)\b)[\w-]+\s+)?
@@ -658,6 +675,7 @@ RULES = (
             "fault",
             "mistake",
             "slip",
+            "doing",
             "feet of",
             "responsibility",
             "screw",
@@ -685,7 +703,9 @@ RULES = (
                 # "an engineer's mistake took the database offline": the slip as the cause (UB402).
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
-            | (?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
+            | \b(?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
+            # "Two days of degraded search, and all of it is Jarrah's doing".
+            | \b(?:is|was)\s+(?:all\s+|entirely\s+)?(?-i:[A-Zꙮ@][\w'’-]+)['’]s\s+doing\b
             | \b(?:blame|fault)\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
               (?=\s+(?:{OTHER}|whoever|one\s+person|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b))
@@ -787,6 +807,9 @@ RULES = (
                     ),
                     *(
                         "who wiped",
+                        "who broke",
+                        "who deleted",
+                        "who dropped",
                         "who nuked",
                         "who rewrote",
                         "who thought",
@@ -814,6 +837,7 @@ RULES = (
             | \bwho\s+(?:on\s+earth|the\s+(?:hell|heck))\s+(?:deleted|wiped|dropped|broke|pushed|merged|removed|nuked
                 |force-pushed|disabled|renamed)\b
             | \bwho\s+(?:force-pushed|wiped|nuked|rewrote)\b{INSENT}*\?
+            | \bwho\s+(?:broke|wiped|deleted|dropped|nuked)\b[^?\n]{0,40}?\bagain\b
             | \bwho\s+(?:thought|decided|figured)\s+(?:it\s+was\s+|it['’]s\s+)?(?:fine|ok|okay|smart|wise|safe)\s+to\b
             | (?:@[\w-]+\W+(?:\w+\W+){0,4}?)\bhow\s+(?:could|did|was|were|is|are|can)\s+
                 (?:you|this|that|it|sth|something|such\s+\w+)\b{INSENT}*\?
