@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from .lexicon import NAME_MARK, ROLE_WORDS
+from .lexicon import NAME_MARK, ROLE_WORDS, WORKER_WORDS
 
 # Numbers with thousands separators and decimals ("4,000-line", "2.5") and versions
 # ("2.4.1", "v3.0.0") are one word: their comma or point ends no clause.
@@ -48,9 +48,7 @@ _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
 _ROLES = frozenset(w.lower() for w in ROLE_WORDS)
 # "Worker", "agent", "supervisor" are mostly processes; after a trade or
 # department they are people ("a maintenance worker", "a support agent").
-_WORKERS = frozenset({"worker", "workers", "agent", "agents", "guard", "guards", "supervisor"})
-_WORKERS |= {"supervisors", "dispatcher", "dispatchers", "installer", "installers", "controller"}
-_WORKERS |= {"controllers"}
+_WORKERS = frozenset(WORKER_WORDS) | {w + "s" for w in WORKER_WORDS}
 _TRADES = frozenset(
     {"maintenance", "construction", "site", "field", "facilities", "facility", "contract"}
     | {"utility", "cleaning", "warehouse", "factory", "datacenter", "data-center", "road", "city"}

@@ -319,8 +319,24 @@ BAD_OUTCOME = r"""
 # stays inside its sentence).
 IN_SENTENCE = r"(?:[^.!?\n]|[.!?](?!\s))"
 
+# Nouns for someone doing a job that are mostly processes in software ("worker",
+# "agent", "controller") but are people in news of trades and operations ("a
+# maintenance worker", "the duty supervisor"): the rules that use them want a
+# determiner, a trade or a headline around them.
+WORKER_WORDS = (
+    "worker",
+    "agent",
+    "guard",
+    "supervisor",
+    "dispatcher",
+    "installer",
+    "controller",
+    "planner",
+)
+
 SLOTS = {
     "INSENT": IN_SENTENCE,
+    "WORKER": rf"(?:{trie_pattern(WORKER_WORDS)})",
     "BAD_OUTCOME": BAD_OUTCOME,
     "PARTICIPLE": PARTICIPLE,
     "ROLE": rf"(?:{ROLE_NOUNS})",

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import blame_other, counterfactual, hindsight, human_error, self_blame, try_harder
+from .rules import (
+    blame_other,
+    blame_verdicts,
+    counterfactual,
+    hindsight,
+    human_error,
+    self_blame,
+    try_harder,
+)
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(
         (
             *blame_other.RULES,
+            *blame_verdicts.RULES,
             *self_blame.RULES,
             *counterfactual.RULES,
             *human_error.RULES,

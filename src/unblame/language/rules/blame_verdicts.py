@@ -1,0 +1,451 @@
+"""Rules for fault placed on another person: assigned, asked, or given as a verdict (UB104-UB106).
+
+The narrating rules (UB101-UB103) are in `blame_other`; this module was split from it to keep
+each file readable, and both feed the one registry.
+"""
+
+from __future__ import annotations
+
+from ..agents import ELIDED, NOBODY, OTHER, SYSTEM
+from ..cues import frame
+from ..finding import Category, Severity
+from ..rule import Check, Rule
+from .blame_other import ALLSPAW
+
+RULES = (
+    Rule(
+        code="UB104",
+        name="fault-assigned-to-person",
+        category=Category.BLAME_OTHER,
+        severity=Severity.ERROR,
+        message="Fault or blame is assigned to a person.",
+        rationale=(
+            "'X's fault' and 'the one to blame' close the question the review should open: "
+            "how did the system make this outcome possible for anyone in X's place?"
+        ),
+        source=ALLSPAW,
+        suggestion=(
+            "Drop the verdict and describe the decision: what X knew, what the tools "
+            "showed, and which safeguard was missing."
+        ),
+        bad=(
+            "Management concluded the outage was the fault of a single administrator.",
+            "The blackout was blamed on a technician who unplugged the wrong strip.",
+            "Blame for the missed SLA sits squarely with the data team.",
+            "It's on Chidi, he disabled the alert.",
+            "Frankly, that one is squarely on the vendor's field engineer.",
+            "It's not my fault they shipped it without telling anyone.",
+            "This one is entirely Omar's fault.",
+            "The person to blame is the release manager.",
+            "Honestly the blame lies with the SRE team.",
+            "It was the DBA's mistake, plain and simple.",
+            "The operator only noticed their mistake after the second reboot.",
+        ),
+        good=(
+            "The outage was blamed on a faulty power supply.",
+            "It was not Omar's fault; the pipeline skipped the check.",
+            "We use git blame to find when the line changed.",
+            "The disk's fault counter rose before the crash.",
+            "We decided not to blame anyone for the outage.",
+            "Their error budget was spent by Tuesday.",
+            "Several things failed at once, none of which were the fault of the on-call engineer.",
+        ),
+        triggers=(
+            "fault",
+            "mistake",
+            "slip",
+            "doing",
+            "feet of",
+            "responsibility",
+            "screw",
+            "fuck",
+            "blunder",
+            "error",
+            "negligence",
+            "carelessness",
+            "incompetence",
+            "blame",
+            "'s on",
+            "’s on",
+            "is on",
+            "was on",
+            "entirely on",
+            "all on",
+            "squarely on",
+            "totally on",
+        ),
+        pattern=r"""
+            (?P<span>
+              (?:(?-i:\b[A-Zꙮ][a-z]+)|{OTHER})
+                ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
+                |blunder|negligence|carelessness|incompetence|slip)
+                # "an engineer's mistake took the database offline": the slip as the cause (UB402).
+                (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
+                  |resulted|knocked))
+            | \b(?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
+            # "Two days of degraded search, and all of it is Jarrah's doing".
+            | \b(?:is|was)\s+(?:all\s+|entirely\s+)?(?-i:[A-Zꙮ@][\w'’-]+)['’]s\s+doing\b
+            | \b(?:blame|fault)\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
+              (?=\s+(?:{OTHER}|whoever|one\s+person|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
+                (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b))
+            | \bresponsibility\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|sits)\s+(?:squarely\s+)?with\s+one\s+person\b
+            | \bat\s+the\s+feet\s+of\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
+                (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b)
+            | (?:{OTHER}|(?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Nothing\b)[A-Zꙮ][a-z]+))
+                \s+(?:is|was|were|are)\s+(?:the\s+one\s+|entirely\s+|solely\s+|partly\s+)?at\s+fault\b
+            | \bfault\s+(?:here\s+)?lies\s+with\s+(?-i:[A-Zꙮ][a-z]+)\b
+            | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)
+                |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
+                (?:him|her|them|{OTHER}|(?:the|our|their|a)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLE})\b)
+            | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
+            | \b(?:your|his|her|their)\s+(?:own\s+)?fault\b
+            | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
+              (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
+            | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}))
+            | \bblamed\s+(?:it\s+)?on\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:{ROLE}))
+              # "blamed on staff shortages": the people are the context, not the culprit.
+              (?![\w-]*\s+(?:shortages?|cuts|turnover|levels|numbers|changes|rotas?|scheduling)\b)
+            | \b(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)\s+on\s+{OTHER}
+            # "A blunder by the duty planner left 40,000 homes without water".
+            | \b(?:blunder|screw-?up|negligence|carelessness|incompetence)\s+(?:made\s+|committed\s+)?by\s+(?:{OTHER}
+                |(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?{WORKER})
+            | \b(?:is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:@[\w-]+|ꙮ[\w'’-]*)(?=\s*(?:[,.;!]|$))
+            | \b(?:outage|incident|failure|loss|breakage|mess|corruption|downtime)\s+(?:is|was)\s+(?:all\s+|entirely\s+
+                |squarely\s+)?on\s+(?:him|her|them|{OTHER})(?=\s*(?:[,.;!]|$))
+            | \bresponsibility\s+for\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:mess|outage|loss|corrupt\w*|lost|broken|missing)
+                [\w\s-]{0,30}?\s+(?:lies|rests|sits)\s+(?:squarely\s+|solely\s+)?with\b
+            # … or a capitalised name, not a day or a month: "This one is on Cosima, not on the tooling".
+            | \b(?:this|that|it)\s+(?:[\w-]+\s+){0,2}?(?:'s|’s|is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+
+                (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March
+                |April|May|June|July|August|September|October|November|December|GitHub|Slack)\b)[A-Zꙮ][a-z]+)
+                (?=\s*(?:[,.;!]|$))
+            )
+        """,
+        unless=r"""
+            \b(?:system|disk|process|service|node|server|job|script|device|drive|cache)['’]s\s+fault
+            | \bfault\s+(?:counter|tolerance|injection|domain|line|code|isolation)
+            | \b(?:nobody|no\s+one|noone|anyone|anybody|it|this|that)['’]s\s+(?:\w+\s+)?(?:fault|mistake)
+        """,
+    ),
+    Rule(
+        code="UB105",
+        name="accusing-question",
+        category=Category.BLAME_OTHER,
+        severity=Severity.WARNING,
+        message="A question is aimed at a person rather than at the system.",
+        rationale=(
+            "'Why did you…?' and 'who approved this?' ask for a culprit. Asking how the "
+            "system let the change through gets the same facts without the defence."
+        ),
+        source="Etsy Debriefing Facilitation Guide (2016); Allspaw (2012)",
+        suggestion=(
+            "Ask about the situation instead: 'What did the pipeline show at that point?' or "
+            "'What would have told us the tests had not run?'"
+        ),
+        bad=(
+            "Do you even run the test suite before tagging?",
+            "@ravi did you actually open the runbook before the failover?",
+            "who the hell set the TTL to 0",
+            "Can you explain why you thought skipping the canary was acceptable?",
+            "lol who pushed to main without running tests",
+            "Why did you deploy without waiting for the canary?",
+            "Who approved this migration?",
+            "@lena how could this even be merged with red tests?",
+            "How was this even possible?",
+            "Shipped the schema change without a single review?",
+            "Did anybody on the data team even open the runbook before the failover?",
+            "How did no one on the rota spot the expiry banner?",
+            "What were the two reviewers doing all afternoon?",
+            "Seriously, who merges a schema change at 5pm on a Friday?",
+        ),
+        good=(
+            "Did the retry actually fire after the timeout?",
+            "Who pushed the fix? Thanks, it worked.",
+            "Which deploy went out without a canary, and why did the pipeline allow it?",
+            "Who is on call for the search cluster this week?",
+            "Why did the canary not catch the error spike?",
+            "Any idea how we missed this in staging?",
+            "How could the pipeline be changed to block this?",
+            "Did anyone see the second alert fire?",
+            "Is anyone even using the old export endpoint?",
+            "What was the replica doing during the failover?",
+            "Why did no alert fire when the disk filled?",
+        ),
+        pattern=(
+            Check(
+                triggers=(
+                    "?",
+                    "without",
+                    "who the",
+                    *(
+                        "why did you",
+                        "which of you",
+                        "which one of you",
+                        "who on earth",
+                        "who force",
+                    ),
+                    *(
+                        "who wiped",
+                        "who broke",
+                        "who deleted",
+                        "who dropped",
+                        "who nuked",
+                        "who rewrote",
+                        "who thought",
+                        "who decided",
+                        "who figured",
+                    ),
+                ),
+                pattern=r"""
+            # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
+            (?<!q:\s)(?<!q:)
+            (?P<span>
+              \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
+                \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b{INSENT}*\?
+            | \bwhy\s+(?:\w+\s+){0,3}?(?:thought|think|figured|decided)\b{INSENT}*
+                \b(?:acceptable|ok|okay|fine|a\s+good\s+idea|safe|sensible)\b{INSENT}*\?
+            | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed
+                |signed\s+off|reviewed|ok'?d|okayed|thought)\b{INSENT}*\?)
+            | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b{INSENT}*\bwithout\b
+            # Chat drops the question mark: "why did you delete the v2 tag, half our mirrors
+            # are broken", "ok which of you wiped the flags table", "who on earth deleted …".
+            | (?:^|(?<=\n)|(?<=\s))(?:@[\w-]+\s+)?why\s+did\s+you\s+(?:\w+\s+)?(?:delete|rewrite|merge|push|force-push
+                |drop|wipe|remove|deploy|tag|publish|release|revert|disable|rename)\b
+            | \bwhich\s+(?:one\s+)?of\s+you\s+(?:\w+\s+)?(?:wiped|broke|deleted|dropped|pushed|merged|took|force-pushed
+                |nuked|removed|disabled)\b
+            | \bwho\s+(?:on\s+earth|the\s+(?:hell|heck))\s+(?:deleted|wiped|dropped|broke|pushed|merged|removed|nuked
+                |force-pushed|disabled|renamed)\b
+            | \bwho\s+(?:force-pushed|wiped|nuked|rewrote)\b{INSENT}*\?
+            | \bwho\s+(?:broke|wiped|deleted|dropped|nuked)\b[^?\n]{0,40}?\bagain\b
+            | \bwho\s+(?:thought|decided|figured)\s+(?:it\s+was\s+|it['’]s\s+)?(?:fine|ok|okay|smart|wise|safe)\s+to\b
+            | (?:@[\w-]+\W+(?:\w+\W+){0,4}?)\bhow\s+(?:could|did|was|were|is|are|can)\s+
+                (?:you|this|that|it|sth|something|such\s+\w+)\b{INSENT}*\?
+            | \bhow\s+(?:could|did|was|were|is|are)\s+(?:you|this|that|it|sth|something)
+                \s+(?:\w+\s+)?even\b{INSENT}*\?
+            | \bhow\s+could\s+you\b{INSENT}*\?
+            )
+        """,
+            ),
+            # Any question with an edge about what a person did, however it opens.
+            frame(frozenset({OTHER, ELIDED, NOBODY, SYSTEM}), "accusation"),
+        ),
+        unless=r"""
+            \bwho\s+(?:is|was|'s)\s+(?:on\s+call|on-call|around|available|online)
+            | \bwho\s+\w+\s+(?:the\s+|that\s+|this\s+)?(?:fix|patch|rollback|revert|hotfix|mitigation)
+            # A FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
+            | (?:^|[\s_*])q\s*:\s*(?:why|how|what|who|did|were|was)\b
+        """,
+    ),
+    Rule(
+        code="UB106",
+        name="verdict-on-colleague-action",
+        category=Category.BLAME_OTHER,
+        severity=Severity.WARNING,
+        message="A colleague's action is met with a verdict.",
+        rationale=(
+            "Calling an action 'disappointing' or 'bad practice' rebukes whoever did it. "
+            "The useful question is what made merging or deploying look fine at that moment."
+        ),
+        source=ALLSPAW,
+        suggestion=(
+            "Name the gap instead: which check was missing or easy to bypass, and what "
+            "would make the safe path the default?"
+        ),
+        bad=(
+            "Was it really too much to ask for QA to test the upgrade path?",
+            "Someone on the data team decided a cascade drop was a fine idea.",
+            "Ops escalated late, as usual.",
+            "Tell me who reviewed it so I can yell at them.",
+            "Really disappointing that this was merged with failing tests.",
+            "It is bad practice to deploy straight to production.",
+            "Unacceptable that the migration was pushed without a review.",
+            "Halloran had been warned several times about editing the zone file by hand.",
+            "We asked @ines-k at least four times to stop deploying from a laptop.",
+            "Anywhere else you'd get fired for a push like that.",
+            "The DBA ignored the disk-space warning on the replica.",
+            "Pemberton skipped the load test to make the Friday cut-off.",
+            "Management chose to bypass the change freeze for the launch.",
+            "Despite two warnings from the DBA, the vendor went ahead with the resize.",
+            "Thanks for breaking staging right before the demo.",
+            "Thanks a lot, @orrin, for wiping the shared runners.",
+            "Great job, you deleted the billing replica.",
+        ),
+        good=(
+            "We decided a staged rollout was a good idea for the schema change.",
+            "The nightly job ran late, as usual on month end.",
+            "The pager kept yelling at us all night.",
+            "The pipeline allowed a merge with failing tests.",
+            "Deploying straight to production was possible because the gate was optional.",
+            "The disappointing latency came from the cold cache.",
+            "The pager warned us three times before the disk filled.",
+            "We were told twice by the vendor that the API would change.",
+            "The contractor was let go in a restructuring last spring.",
+            "Dana was told by many colleagues that the old runbook still worked.",
+            "The scheduler skipped the run because the lock was held.",
+            "Pemberton could not have ignored the page: it never reached her phone.",
+            "Despite the packet loss, the job continued and finished on time.",
+            "Thanks for taking the old cluster down so neatly after the migration.",
+            "Thanks to Lindqvist's patch, the queue drained in minutes.",
+            "Great job on the rollback; the errors stopped at once.",
+        ),
+        pattern=(
+            Check(
+                triggers=(
+                    "disappoint",
+                    "unacceptable",
+                    "inexcusable",
+                    "embarrass",
+                    "shameful",
+                    "unprofessional",
+                    "irresponsible",
+                    "practice",
+                    "yell",
+                    "shout",
+                    "scream",
+                    "rage",
+                    "too much",
+                    "idea",
+                    "as usual",
+                    "as always",
+                    "yet again",
+                    "per usual",
+                    "like always",
+                ),
+                pattern=r"""
+            (?P<span>
+              \b(?:disappointing|unacceptable|inexcusable|embarrassing|shameful|unprofessional
+                |irresponsible)\s+(?:\w+\s+){0,3}?(?:that\s+|to\s+see\s+|how\s+)?
+                (?:this|it|that|the\s+\w+|\w+)\s+(?:was|were|got|has\s+been|had\s+been)\s+
+                (?:merged|pushed|deployed|approved|released|shipped|committed|ignored|skipped)
+            | \b(?:bad|poor|terrible|awful|horrible)\s+(?:engineering\s+)?practice\s+to\b
+            | \b(?:yell|shout|scream|rage)\s+at\s+(?:him|her|them|you|@[\w-]+|the\s+\w+)\b
+            | \btoo\s+much\s+to\s+ask\b
+            | (?:{OTHER}|\bsomeone|\bsomebody|\bwhoever)\s+(?:[\w-]+\s+){0,4}?(?:decided|thought|figured)\s+(?:that\s+)?[^.!?\n]{1,60}?\b(?:was|is|would\s+be)\s+(?:a\s+)?(?:fine|good|great|brilliant|clever)\s+idea\b
+            | {OTHER}\b[^.!?\n]{3,80}?,?\s+(?:as\s+usual|as\s+always|yet\s+again|per\s+usual|like\s+always)\b
+            )
+        """,
+            ),
+            Check(
+                triggers=(
+                    "told",
+                    "warned",
+                    "asked",
+                    "reminded",
+                    "banned",
+                    "fired",
+                    "sacked",
+                    "let go",
+                    "canned",
+                    "disciplined",
+                    "reprimanded",
+                    "written up",
+                    "punished",
+                    "demoted",
+                    "trouble",
+                    *("heads", "desk", "walked out", "job", "ticket out", "the door", "the sack"),
+                    *("the boot", "the axe", "the chop"),
+                    "off lightly",
+                    "off easy",
+                    "off so",
+                    "want to be",
+                    "future",
+                ),
+                pattern=r"""
+            (?P<span>
+              \b(?:was|were|had\s+been|has\s+been|have\s+been|been)\s+(?:told|warned|asked|reminded)\s+
+                # "told by many people" says who told, not how often.
+                (?!by\b)(?:\w+\s+){0,2}?(?:many|multiple|several|numerous|countless|repeatedly|again\s+and\s+again
+                |over\s+and\s+over|(?:at\s+least\s+)?\w+\s+times)\b
+            | \b(?:told|warned|asked|reminded)\s+(?:{OTHER}|(?-i:[A-Zꙮ][\w-]+))\s+(?:\w+\s+){0,3}?
+                (?:many|multiple|several|numerous|countless|repeatedly|(?:at\s+least\s+)?\w+\s+times)\b
+            | \bbanned\s+from\s+touching\b
+            | \b(?:would|['’]d)\s+(?:get|be|have\s+been)\s+(?:fired|sacked|let\s+go|canned)\b
+            # Consequences foretold: "someone is getting fired over this", "somebody's in
+            # trouble", "I doubt they'll get off lightly", "I wouldn't want to be the DBA who …".
+            | (?:{OTHER}|\bsomeone|\bsomebody)(?:['’]s|\s+is|\s+are|\s+will\s+be|\s+(?:is|are)\s+going\s+to\s+be)
+                \s+(?:getting\s+|gonna\s+get\s+|going\s+to\s+get\s+)?(?:fired|sacked|canned
+                |in\s+(?:big\s+|so\s+much\s+|a\s+lot\s+of\s+|serious\s+)?trouble(?=\s*(?:[.!]|$)|\s+(?:over
+                |for|after|because)\b))
+            | \bget(?:ting)?\s+off\s+(?:so\s+)?(?:lightly|easy|easily)\b
+            | \bwouldn['’]?t\s+want\s+to\s+be\s+(?:in\s+(?:his|her|their)\s+shoes|{OTHER}\s+(?:who|that)\b)
+            | (?:{OTHER}|\bsomeone|\bsomebody)\s+(?:\w+\s+){0,2}?(?:doesn['’]?t|does\s+not|won['’]?t)\s+have
+                \s+(?:a|such\s+a|much\s+of\s+a)\s+(?:bright\s+|long\s+)?future(?:\s+here|\s+at\s+[\w-]+
+                |\s+with\s+us)?(?=\s*(?:[.!?]|$))
+            # Punishment in idiom: "heads should roll", "clearing out his desk", "walked out of
+            # the building", "deserves to lose his job", "a one-way ticket out of this company".
+            | \bheads\s+(?:should|will|must|need\s+to|are\s+going\s+to|ought\s+to)\s+roll\b
+            | \b(?:clear|clearing|clean|cleaning|pack|packing)\s+(?:out\s+|up\s+)?(?:his|her|their)\s+desk\b
+            | \bwalked\s+out\s+of\s+the\s+(?:building|office)\b
+            | \b(?:lose|losing|lost)\s+(?:his|her|their)\s+jobs?\b(?=[^.!?\n]{0,40}?(?:for|over|after)\b)
+            | \bdeserves?\s+to\s+lose\s+(?:his|her|their)\s+jobs?\b
+            | \b(?:one-way\s+)?ticket\s+out\s+of\s+(?:this|the|our)\s+(?:company|team|job|building)\b
+            | \bshown\s+the\s+door\b | \bout\s+of\s+(?:a|his|her|their)\s+job\b(?=[^.!?\n]{0,40}?\bfor\b) | \b(?:get|gets|got|be|been)\s+the\s+(?:sack|boot|axe|chop)\b
+            # Punishment called for: "whoever set up this cron job should be fired".
+            | (?:{OTHER}|\bwhoever\b)[^.!?\n]{0,60}?\b(?:should|ought\s+to|needs?\s+to|must|deserves?\s+to)
+                \s+(?:be|get)\s+(?:fired|sacked|let\s+go|canned|disciplined|reprimanded|written\s+up
+                |punished|demoted)\b
+            )
+        """,
+            ),
+            Check(
+                # Sarcasm: thanks or praise for the damage itself.
+                triggers=(
+                    *("bravo", "kudos", "hats off", "congrat", "geniuses", "rocket scientists"),
+                    *("brain trust", "wizards", "masterminds", "well done", "gg", "ty ", "thx"),
+                    "thank",
+                    "great",
+                    "nice",
+                    "good job",
+                    "good work",
+                    "awesome",
+                    "brilliant",
+                    "appreciate",
+                    "flawless",
+                    "stellar",
+                    "fantastic",
+                    "amazing",
+                    "perfect",
+                    "kind of",
+                    "thoughtful",
+                    "considerate",
+                ),
+                pattern=r"""
+            (?P<span>
+              \b(?:thanks|thank\s+you|ty|thx)(?:\s+(?:a\s+lot|a\s+bunch|so\s+much|again|\w+))?\s*
+                # The person thanked may stand between: "Thanks a lot, @juno, for wiping …".
+                (?:,?\s*(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’-]+))\s*,?\s*)?for\s+(?:\w+ly\s+)?(?:breaking|force-pushing|taking
+                \s+(?:\w+\s+)?down|deleting|wiping|nuking|crashing|killing|dropping|trashing|bricking
+                |clobbering)\b
+            | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?
+                \b(?:you|@[\w-]+|they|he|she)\s+(?:\w+\s+)?(?:broke|deleted|wiped|took\s+(?:\w+\s+)?down
+                |crashed|nuked|killed|dropped|trashed)\b
+            # "really appreciate you nuking staging right before the demo".
+            | \b(?:appreciate|thanks?)\s+(?:you|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s+(?:\w+\s+){0,2}?(?:breaking|nuking|wiping
+                |deleting|dropping|trashing|crashing|killing|taking\s+(?:\w+\s+)?down)\b
+            # Praise for a deploy that broke things: "another flawless deploy from the
+            # platform crew, only three regions down", "great job @x, … a dropped table 🙃".
+            | (?:\b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work|one
+                |deploy|release|rollout|migration|change)|(?:^|(?<=\n)|(?<=\s))gg)\b[^.!?\n]{0,60}?(?<!nothing\s)(?<!\bno\s)(?<!zero\s)
+                \b(?:down|dropped|broken|outage|wiped
+                |deleted|crashed|dead|5\d\ds|5xx|errors|toast|nobody\s+can|no\s+one\s+can|offline
+                |can['’]?t\s+log\s+in|cannot\s+log\s+in|is\s+red)\b(?![^.!?\n]{0,30}\b(?:resolved|restored|fixed|recovered
+                |mitigated|back\s+up|stopped|gone|cleared)\b)
+            # "Bravo to the networking crew for turning a ten-minute change into a six-hour outage".
+            | \b(?:bravo|kudos|hats\s+off|congrats|congratulations)\s+(?:to\s+)?[^.!?\n]{1,60}?\bfor\s+
+                (?:breaking|taking\s+(?:[\w-]+\s+)?down|wiping|deleting|nuking|crashing|turning\s+(?:[\w-]+\s+){0,6}?
+                into\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:outage|disaster|mess|incident|fire))\b
+            | \b(?:bravo|kudos|hats\s+off|well\s+done)\s+(?:to\s+)?whoever\s+(?:decided|thought|figured)\b
+            # "Another stellar deploy from the geniuses on the fourth floor".
+            | \bthe\s+(?:geniuses|rocket\s+scientists|brain\s+trust|wizards|masterminds)\s+(?:on|in|at|from|over|behind)\b
+            # "Nice of the platform team to tell us … after it broke everything."
+            | \b(?:nice|good|kind|thoughtful|considerate)\s+of\s+(?:[\w@-]+\s+){1,3}?to\s+(?:\w+\s+){1,8}?
+                (?:after|once|only\s+after)\s+it\s+(?:had\s+)?(?:broke|broken|went\s+down|failed|crashed)\b
+            )
+        """,
+            ),
+            # "The on-call ignored three pages", "Ines skipped the staging soak": setting
+            # a warning or a step aside is told as a choice against the rules.
+            frame(frozenset({OTHER}), "disregard"),
+        ),
+    ),
+)
