@@ -65,6 +65,8 @@ CUE_TRIGGERS = {
         *("broken", " and skip", " and ignor", " and bypass", " and overr", " and disreg"),
         *("before", "during", "middle of", "friday"),
         *("carried on", "pushed ahead", "continued", "sidestep"),
+        *("anyway", "nonetheless", "all the same", "even after", "even though", "even when"),
+        "even as",
     ),
     "culprit": (
         *("reason", "cause", "culprit", "problem", "did this", "did that", "did it", "apology"),
@@ -507,5 +509,12 @@ CUE_TRIGGERS = {
         *("went silent", "went dead", "went read-only", "overheated", "lost power", "froze"),
         *("now nothing", "now nobody", "now no one", "now none"),
         *(" customers ", " users ", " members ", " people ", " homes ", " accounts "),
+        # Who could no longer do what, what went with the act, and what a safety report
+        # tells followed ("… and a worker was struck", "… and the error rate tripled").
+        *("clients", "tenants", "merchants", "subscribers", "patients", "passengers"),
+        *("losing", "is how", "is why", "leaving", "tripled", "doubled", "quadrupled"),
+        *("spiked", "soared", "exploded", "jumped", "shot up", "seized", "derailed", "collided"),
+        *("capsized", "aground", "caught fire", "rolled", "overran", "struck", "injured", "hurt"),
+        *("hospitali", "harmed", "intensive care"),
     ),
 }

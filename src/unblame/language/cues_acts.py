@@ -341,7 +341,32 @@ _HARM_RE = _Lazy(
     # "…, so nobody could log in": what people could no longer do.
     r"|now\s+(?:nothing|nobody|no\s+one|none\s+of\s+(?:\w+\s+){1,2}?)\s*(?:can|could|will|works|loads|starts)"
     r"|so\s+(?:nobody|no\s+one|none\s+of\s+\w+|users|customers|we|they)\s+(?:could(?:n['’]?t|\s+not)?"
-    r"|can['’]?t|cannot|were\s+unable|was\s+unable))\b",
+    r"|can['’]?t|cannot|were\s+unable|was\s+unable)"
+    # "… and now half of our customers can't reach the login page": the people a
+    # service is for, counted or not, and what they lost or could no longer do.
+    r"|(?:now\s+)?(?:(?:half|most|all|many|some|\d[\d,]*%?)\s+(?:of\s+)?)?(?:the\s+|our\s+|their\s+|every\s+)?"
+    r"(?:[\w-]+\s+)?(?:customers|users|clients|members|tenants|merchants|subscribers|patients|passengers)"
+    r"\s+(?:can['’]?t|cannot|couldn['’]?t|could\s+not|(?:were|are|was|is)\s+(?:now\s+)?(?:unable|locked\s+out"
+    r"|double-charged|charged\s+twice|logged\s+out|stranded))"
+    # "…, losing eleven minutes of orders": what went with the act.
+    r"|(?<=,\s)losing\s+(?:[\w,-]+\s+){0,4}?(?:orders|data|events|messages|records|rows|payments|emails"
+    r"|transactions|files|commits|uploads|work)"
+    # "…, which is how we lost the weekend's events".
+    r"|(?:which\s+)?is\s+(?:how|why)\s+(?:[\w'’,-]+\s+){0,5}?(?:lost|broke|crashed|died|went\s+down"
+    r"|(?:were|was)\s+(?:lost|down|broken|double-charged|locked\s+out))"
+    # "…, leaving the service to fall over at 19:20".
+    r"|leaving\s+(?:[\w'’-]+\s+){1,4}?(?:to\s+(?:fall\s+over|crash|fail|die|go\s+down)|without\s+"
+    r"(?:power|service|quorum|backups?|data|access))"
+    # "… and the error rate tripled".
+    r"|(?:the\s+)?(?:error\s+rate|errors|5xx|5\d\ds|latency|timeouts|queue|backlog)\s+(?:tripled|doubled"
+    r"|quadrupled|spiked|soared|exploded|jumped|shot\s+up)"
+    # Safety reports: "… and the line seized", "… and a worker was struck".
+    r"|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:line|rake|wagons?|train|vessel|ship|ferry|aircraft|plane|engine"
+    r"|crane|load|pump|reactor|boiler|turbine)\s+(?:seized|derailed|collided|capsized|flooded|ran\s+aground"
+    r"|caught\s+fire|exploded|rolled\s+away|rolled\s+(?:\w+\s+){0,3}?down|overran|stalled)"
+    r"|(?:a|the|two|three|\d+)\s+(?:[\w-]+\s+)?(?:workers?|patients?|passengers?|people|staff|crew)\s+"
+    r"(?:was|were)\s+(?:struck|injured|killed|hurt|hospitali[sz]ed|harmed|(?:moved|admitted|taken|rushed)\s+to"
+    r"\s+(?:intensive\s+care|hospital|the\s+icu|icu)))\b",
     re.IGNORECASE,
 )
 
@@ -538,6 +563,13 @@ def _less_of_the_bad(said: str) -> bool:
 _OMITTING = frozenset({"forgot", "neglected", "failed"})
 
 
+def _opening_cause(sentence: Sentence, clause: Clause) -> bool:
+    """The sentence opens with "Because …": the act it tells is given as the cause of
+    the main clause after it ("Because Jurgis bulk-deleted the accounts, 2,300 users
+    were locked out"), where a "because" inside a sentence gives a reason for it."""
+    return clause is sentence.clauses[0] and clause.words[0].low == "because"
+
+
 def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the act is tied to a bad outcome that followed ("..., leading to ...")."""
     # The outcome may stand in a later clause, so the rest of the sentence is read.
@@ -545,7 +577,12 @@ def harm(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     rest = sentence.text[start - sentence.offset :]
     # A relative or complement clause ("clues that they'd switched hubs,
     # leading to ...") tells what someone saw; the main clause carries the claim.
-    if clause.words[0].low in _CLAUSE_WORDS or not _acts(clause):
+    opener = clause.words[0].low
+    # "…, but the night-shift operator let it sound and the line seized": "but" joins
+    # a main clause, where "that", "when" or "because" lead a clause told about.
+    if opener in _CLAUSE_WORDS and opener != "but" and not _opening_cause(sentence, clause):
+        return None
+    if not _acts(clause):
         return None
     verb = _first_verb(clause)
     if verb is not None and verb.low in _OMITTING:

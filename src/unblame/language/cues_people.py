@@ -147,7 +147,30 @@ _WENT_AHEAD_RE = _Lazy(
 
 
 _AGAINST_WARNINGS_RE = _Lazy(
-    r"\b(?:despite|in\s+spite\s+of|regardless\s+of|anyway|even\s+though)\b", re.IGNORECASE
+    r"\b(?:despite|in\s+spite\s+of|regardless|anyway|even\s+though|nonetheless|all\s+the\s+same)\b",
+    re.IGNORECASE,
+)
+
+
+# Knowing and doing it all the same: "was told the replica was behind and went ahead
+# anyway", "knew the backup had not finished and started the wipe anyway".
+_WARNED_YET_RE = _Lazy(
+    r"\b(?:knew|was\s+told|were\s+told|was\s+warned|were\s+warned|had\s+been\s+(?:told|warned|asked)"
+    r"|was\s+asked|were\s+asked)\b[^.;!?]{0,120}?\band\s+(?:then\s+|still\s+)?(?:[\w'’-]+\s+){1,8}?"
+    r"(?:anyway|regardless|nonetheless|all\s+the\s+same)\b",
+    re.IGNORECASE,
+)
+
+
+# The warning told before the one who set it aside: "Even after QA flagged the
+# crash, Lars pushed the build", "In spite of the red canary, Yusra promoted …".
+_WARNING_BEFORE_RE = _Lazy(
+    r"(?:\b(?:despite|in\s+spite\s+of|regardless\s+of|against)\s+(?:the\s+|a\s+|an\s+|all\s+|several\s+"
+    r"|multiple\s+|repeated\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:warnings?|red|failing|advice|objections?"
+    r"|concerns?|alerts?|pages?|freeze)"
+    r"|\beven\s+(?:after|though|when|as)\s+(?:[\w@'’-]+\s+){1,4}?(?:flagged|warned|objected|asked|pointed\s+out"
+    r"|raised|reported|said|told|showed|went\s+red|was\s+failing|were\s+failing))\b[^.;!?]{0,100}$",
+    re.IGNORECASE,
 )
 
 
@@ -175,6 +198,9 @@ _DEFYING_RE = _Lazy(
 )
 
 
+_AND_WENT_AHEAD_RE = _Lazy(r"\band\s+(?:then\s+|still\s+)?" + _WENT_AHEAD_RE.pattern, re.IGNORECASE)
+
+
 # "… and skipped the review": a second act of the clause sets the step aside.
 _AND_DISREGARD_RE = _Lazy(r"\band\s+(?:then\s+)?" + _DISREGARD_RE.pattern, re.IGNORECASE)
 
@@ -189,13 +215,38 @@ def disregard(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     found = _from_predicate(sentence, clause, _DISREGARD_RE)
     if found is None and _AGAINST_WARNINGS_RE.search(sentence.text):
         found = _from_predicate(sentence, clause, _WENT_AHEAD_RE)
+        if found is None:
+            found = _phrase(sentence, clause, _AND_WENT_AHEAD_RE)
+        if found is None:
+            found = _warned_yet(sentence, clause)
     if found is None and _acts(clause):
         found = _phrase(sentence, clause, _AND_DISREGARD_RE)
     if found is None and _past_verb(clause):
-        found = _defying(sentence, clause)
+        found = _defying(sentence, clause) or _warned_before(sentence, clause)
     if found is None or _explained(sentence, clause):
         return None
     return found
+
+
+def _warned_yet(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The clause knows or was told of a danger and acts all the same; a "not" inside
+    what was known ("knew the backup had not finished") does not make the act unreal."""
+    start, text = _predicate(sentence, clause)
+    match = _WARNED_YET_RE.search(text)
+    if match is None or _unreal(clause, start + match.start() + 1):
+        return None
+    return start + match.start(), start + match.end()
+
+
+def _warned_before(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The warning stands before the clause's subject, in an opening of the sentence
+    ("Even after QA flagged the crash, Lars pushed …"); the span is the warning."""
+    before = sentence.text[: clause.agent_start - sentence.offset]
+    match = _WARNING_BEFORE_RE.search(before)
+    # The opening ends at a comma before the subject: "Even after QA flagged it, Lars …".
+    if match is None or "," not in before[match.start() :]:
+        return None
+    return sentence.offset + match.start(), sentence.offset + match.end()
 
 
 def _defying(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:

@@ -97,6 +97,8 @@ ROLE_WORDS = (
         # Not "supervisor", "coordinator", "dispatcher", "cleaner", "janitor",
         # "guard", "agent" or "pilot": each also names a process or a safeguard.
         "captain",
+        "releaser",
+        "deployer",
         "steward",
         "bookkeeper",
         "accountant",
@@ -131,6 +133,8 @@ ROLE_WORDS = (
         # Trades that reach incident reports from rail, utilities and hospitals.
         *("signaller", "signalman", "pharmacist", "fitter", "porter", "physician", "surgeon"),
         *("paramedic", "midwife", "plumber", "painter", "decorator", "locksmith", "welder"),
+        # Crews of aircraft, trains and ships, as safety reports name them.
+        *("co-pilot", "helmsman", "deckhand", "crewman", "crewmember", "crane-operator"),
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).

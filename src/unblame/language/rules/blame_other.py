@@ -125,6 +125,44 @@ RULES = (
             ),
             Check(
                 triggers=(
+                    "what",
+                    "reason",
+                    "why",
+                    "cause",
+                    "culprit",
+                    "down",
+                    "broke",
+                    "crash",
+                    "kill",
+                ),
+                pattern=r"""
+            # Another's work named as the cause, in review comments: "the nil check you
+            # removed is the reason prod panics", "the regex you added takes down the parser".
+            \bthe\s+(?:[\w./-]+\s+){1,3}?(?:that\s+)?(?:you|he|she|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s+(?:\w+ly\s+)?
+                (?:added|introduced|removed|hard-?coded|changed|wrote|merged|pushed|deployed|set|committed
+                |deleted|dropped|enabled|disabled|bumped|tweaked|turned\s+off|commented\s+out)\b
+                (?:\s+(?!(?:is|was|are|were|has|what|which|that|and|but)\b)[\w./-]+){0,4}?\s+
+                (?:(?:is|was|has\s+been|are|were)\s+(?:exactly\s+|precisely\s+)?
+                    (?:what\s+(?:has\s+been\s+|is\s+|was\s+)?(?:killing|breaking|crashing|corrupting|taking
+                    |broke|took|crashed|caused|killed|exposed|leaked|brought|wiped|locked|flooded)
+                    |(?:the\s+(?:\w+\s+)?(?:reason|cause|culprit)|why)\b(?=[^.;!?]{0,60}?\b(?:panic\w*|crash\w*
+                    |fail\w*|down|broke\w*|errors?|outage|killing|throwing|timeouts?|timing\s+out|5\d\d|red|corrupt\w*
+                    |lost|leak\w*|wip\w*|dead|dying)\b)(?![^.;!?]{0,60}?\b(?:stopped|fixed|resolved
+                    |recovered|faster|works)\b))
+                |(?:takes|took|brings|brought)\s+(?:[\w-]+\s+){0,3}?down|breaks|broke|crashes|crashed|kills
+                |killed|corrupts|corrupted)\b
+            # The reason for a harm given as a person doing something: "The whole reason the
+            # cache stampeded was Maelis turning off the jitter", "what took billing down
+            # was Dariusz deleting the wrong partition".
+            | \b(?:the\s+(?:whole\s+|only\s+|real\s+|main\s+)?reason|what)\s+(?:[\w'’-]+\s+){0,8}?
+                (?:stampeded|crashed|broke|went\s+down|failed|died|fell\s+over|took\s+(?:[\w-]+\s+){0,3}?down
+                |(?:was|were)\s+(?:down|lost|wiped|corrupted|deleted)|corrupted|lost|melted|exposed|leaked)\b
+                [^.;!?]{0,40}?\b(?:was|is)\s+(?:all\s+|just\s+|simply\s+)?(?:{OTHER}|@[\w-]+
+                |(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b)[A-Zꙮ][a-z]+))\s+(?:\w+ly\s+)?[a-z]+ing\b
+        """,
+            ),
+            Check(
+                triggers=(
                     "caused",
                     "introduced",
                     "botched",
