@@ -88,7 +88,13 @@ SLIP_NOUNS = r"""
     |(?:manual|human)\s+mis[a-z]{3,}
     |misconfigurations?\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:its|their|the|our|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})
     |(?:incorrect|wrong|bad|erroneous)\s+(?:[\w-]+\s+)?(?:value|entry|entries|input|command|parameter|date)s?
-      \s+(?:entered|typed|keyed|input|pasted)\s+by)\b
+      \s+(?:entered|typed|keyed|input|pasted)\s+by
+    # A step taken wrong: "a procedural misstep", "a mis-step by an administrator".
+    |mis-?steps?
+    # The act of entering it wrong: "a technician entering the wrong value for …".
+    |(?:enter|typ|key|input|past|select|dial|pick)(?:ed|ing|e)?\s+(?:in\s+)?(?:the|a|an)\s+(?:wrong|incorrect)\s+
+      (?:[\w-]+\s+)?(?:value|number|date|dose|amount|figure|unit|setting|port|hostname|address|id|code
+      |quantity|runway|account|ip|setpoint|threshold|limit|rate|size)s?)\b
 """
 # Every match of SLIP_NOUNS contains one of these; the rarest word of each
 # alternative, so that the check reads few sentences.
@@ -125,6 +131,9 @@ SLIP_NOUN_TRIGGERS = (
     # ("port" alone is in every "report" and "support").
     "mis",
     "botched",
+    "step",
+    "wrong",
+    "incorrect",
     "by hand",
     "input",
     "case of",
@@ -237,14 +246,28 @@ RULES = (
                     "typo",
                     "misconfiguration",
                     "error",
+                    "followed",
+                    "rather than",
+                    "instead of",
                 ),
                 pattern=r"""
             (?P<span>
-              \b(?:this|that|it|the\s+(?:root\s+|immediate\s+|proximate\s+|direct\s+)?(?:outage|incident|issue
-                |problem|failure|cause|trigger))\s+
+              \b(?:this|that|it|the\s+(?:root\s+|immediate\s+|proximate\s+|direct\s+|whole\s+)?(?:outage|incident
+                |issue|problem|failure|cause|trigger|thing))\s+
                 (?:was|is)\s+(?:caused\s+by\s+|due\s+to\s+|the\s+result\s+of\s+|triggered\s+by\s+)?
                 (?:an?|one)\s+(?:simple\s+|small\s+|silly\s+|dumb\s+|stupid\s+|honest\s+|human\s+|manual\s+)?
-                (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)\s+(?:in|when|while|by|during|made)\b
+                (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)(?:\s+(?:in|when|while|by|during|made)\b
+                |\s*[,;:]\s*(?:someone|somebody|(?:the|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})|[\w@-]+)\s+(?:wrote|typed
+                |entered|put|set|pasted|keyed)\b)
+            # A rule not followed given as the cause: "standard operating procedure not
+            # followed by staff", "the lockout procedure was not followed, which led to …".
+            | \b(?:procedures?|process|protocol|sop|checklist|policy)\s+(?:was\s+|were\s+|had\s+)?(?:not|never)
+                \s+(?:been\s+)?followed\b(?=\s+by\b|[^.;!?]{0,40}?\b(?:led\s+to|caus\w+|result\w*\s+in)\b
+                |\s*[.;]|\s*$)
+            # Units or values swapped by hand given as the cause: "because ward staff entered
+            # the dose in milligrams rather than micrograms".
+            | \bbecause\s+(?:[\w@'’-]+\s+){1,3}?(?:entered|typed|keyed|wrote|set|put|pasted)\s+(?:[\w./-]+\s+){1,5}?
+                (?:rather\s+than|instead\s+of)\b
             | \b(?:mistake|typo|slip|blunder|error|oversight)s?\s+(?:made\s+)?by\s+
                 (?:{PERSON}|a\s+(?:person|human)|(?:the\s+)?(?:{ROLE})|(?-i:[A-Zꙮ][a-z]+)\b)
             | \b(?:dumb|silly|stupid|simple|careless|honest|human)\s+mistakes?\s+(?:made\s+)?by\b
@@ -255,7 +278,7 @@ RULES = (
             Check(
                 triggers=SLIP_NOUN_TRIGGERS,
                 pattern=rf"""
-            (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|traced\s+(?:[\w-]+\s+){{0,3}}?(?:back\s+)?to|(?:the\s+)?result\s+of
+            (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|trac(?:ed|es)\s+(?:[\w-]+\s+){{0,3}}?(?:back\s+)?to|(?:the\s+)?result\s+of
                 |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
                 |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
                 |turned\s+out\s+to\s+be|attributed\s+to)
@@ -277,7 +300,8 @@ RULES = (
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
                 |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped
                 |doubled|tripled|opened|locked|disabled|rebooted|restarted|halted|purged|emptied|overwrote
-                |left\s+(?:\w+\s+){{0,3}}?(?:offline|down|unable|without|stranded|dark)
+                |left\s+(?:\w+\s+){{0,3}}?(?:offline|down|unable|without|stranded|dark|public|open|exposed
+                |unlocked|unencrypted)|cascaded\s+into|snowballed\s+into|escalated\s+into
                 |corrupted|published|leaked|made\s+(?!it\b)(?:every|all|the|our|\w+)\s+(?:[\w-]+\s+){{0,3}}?(?:public
                 |private|unavailable|unreachable|read-only|invalid|fail\w*)))
         """,
