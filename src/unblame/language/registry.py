@@ -10,6 +10,7 @@ from .rules import (
     hindsight,
     human_error,
     self_blame,
+    self_blame_acts,
     try_harder,
 )
 
@@ -19,6 +20,7 @@ RULES: tuple[Rule, ...] = tuple(
             *blame_other.RULES,
             *blame_verdicts.RULES,
             *self_blame.RULES,
+            *self_blame_acts.RULES,
             *counterfactual.RULES,
             *human_error.RULES,
             *try_harder.RULES,
