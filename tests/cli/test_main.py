@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from unblame import __version__
-from unblame.cli import COMMANDS, SUBCOMMANDS, main
+from unblame.cli import COMMANDS, QUICK_EXIT, SUBCOMMANDS, exit_now, main
 
 from .conftest import CLEAN, SELF_BLAME
 
@@ -158,3 +161,87 @@ def test_an_interrupt_exits_130(monkeypatch):
 
     monkeypatch.setattr("unblame.cli.rules.render_table", interrupted)
     assert main(["rules"]) == 130
+
+
+# The analyzer's commands end their own process without the interpreter's teardown
+# (cli.QUICK_EXIT); what they print and their exit code must be exactly as before.
+@pytest.mark.parametrize("command", [["rules"], ["rules", "--format", "json"]])
+def test_a_quick_exit_prints_everything_the_command_wrote(tmp_path, command):
+    # To a pipe stdout is block-buffered: `rules` leaves its text in the buffer,
+    # so a process ended without flushing it would print nothing.
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run(
+        [sys.executable, "-m", "unblame.cli", *command],
+        capture_output=True,
+        cwd=tmp_path,
+        env=buffered,
+        timeout=60,
+    )
+    in_process = subprocess.run(
+        [sys.executable, "-c", f"from unblame.cli import main; main({command!r})"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout and done.stdout == in_process.stdout
+
+
+def test_a_quick_exit_keeps_the_exit_code_of_a_usage_error(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "unblame.cli", "lint", "missing.md"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert b"missing.md" in done.stderr
+
+
+class Exited(Exception):
+    pass
+
+
+def _record_exit(monkeypatch) -> list[int]:
+    codes: list[int] = []
+
+    def fake_exit(code: int) -> None:
+        codes.append(code)
+        raise Exited
+
+    monkeypatch.setattr("unblame.cli.os._exit", fake_exit)
+    return codes
+
+
+def test_the_process_command_line_ends_the_process_for_the_analyzer_commands(monkeypatch):
+    codes = _record_exit(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["unblame", "rules"])
+    with pytest.raises(Exited):
+        main()
+    assert codes == [0]
+
+
+def test_a_command_line_given_as_argv_returns_and_never_ends_the_process(monkeypatch):
+    codes = _record_exit(monkeypatch)
+    assert main(["rules"]) == 0
+    assert codes == []
+
+
+def test_commands_that_hold_resources_return_as_before(monkeypatch):
+    codes = _record_exit(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["unblame", "--version"])
+    assert main() == 0
+    assert codes == []
+    assert {"serve", "worker", "demo"}.isdisjoint(QUICK_EXIT)
+
+
+class UnflushableStream(io.StringIO):
+    def flush(self) -> None:
+        raise ValueError("I/O operation on closed file")
+
+
+def test_an_output_that_cannot_be_flushed_leaves_the_exit_to_the_interpreter(monkeypatch):
+    codes = _record_exit(monkeypatch)
+    monkeypatch.setattr(sys, "stdout", UnflushableStream())
+    exit_now(3)
+    assert codes == []

@@ -52,6 +52,11 @@ COMMANDS: dict[str, str] = {
     "manage": "unblame.cli.manage",
 }
 SUBCOMMANDS: list[str] = list(COMMANDS.values())
+# Commands that hold nothing to release when they end (no server, database or
+# open file): run as the process's own command line, they end it without the
+# interpreter's teardown, which freeing every module's objects made about half
+# the instructions of `unblame lint` on one small file (709M -> 342M, callgrind).
+QUICK_EXIT = frozenset({"lint", "rules", "eval"})
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
@@ -78,9 +83,35 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code; never raises SystemExit itself."""
+    """Run one command and return its exit code; never raises SystemExit itself.
+
+    Called with no `argv` (the console script, `python -m unblame.cli`), a
+    command in QUICK_EXIT ends the process once its output is flushed, with
+    that exit code, rather than return it.
+    """
+    own_process = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(only=_named_command(argv))
+    command = _named_command(argv)
+    code = _run(argv, command)
+    if own_process and command in QUICK_EXIT:
+        exit_now(code)
+    return code
+
+
+def exit_now(code: int) -> None:
+    """End the process with `code` after flushing stdout and stderr, skipping the
+    interpreter's teardown; return instead when a stream cannot be flushed, so
+    the interpreter's own exit reports that as it always has."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
+def _run(argv: list[str], command: str | None) -> int:
+    parser = build_parser(only=command)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and bad usage
