@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from unblame import __version__
-from unblame.cli import COMMANDS, QUICK_EXIT, SUBCOMMANDS, exit_now, main
+from unblame.cli import (
+    COMMANDS,
+    QUICK_EXIT,
+    SUBCOMMANDS,
+    HelpFormatter,
+    build_parser,
+    exit_now,
+    main,
+    terminal_columns,
+)
 
 from .conftest import CLEAN, SELF_BLAME
 
@@ -84,6 +95,8 @@ NOT_LOADED_BY_LINT = (
     "unblame.cli.parallel",
     "concurrent.futures.process",
     "multiprocessing",
+    # argparse's default formatter would import it for the terminal's width (cli.HelpFormatter).
+    "shutil",
 )
 
 
@@ -245,3 +258,32 @@ def test_an_output_that_cannot_be_flushed_leaves_the_exit_to_the_interpreter(mon
     monkeypatch.setattr(sys, "stdout", UnflushableStream())
     exit_now(3)
     assert codes == []
+
+
+@pytest.mark.parametrize("columns", ["100", "45", "0", "-3", "wide", None])
+def test_the_help_is_as_wide_as_argparse_makes_it(monkeypatch, columns):
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    # What argparse's own formatter measures (it asks shutil).
+    assert HelpFormatter("unblame")._width == argparse.HelpFormatter("unblame")._width
+    assert terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_the_help_text_is_argparses_own(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "70")
+    ours = build_parser(only="lint")
+    theirs = build_parser(only="lint")
+    theirs.formatter_class = argparse.HelpFormatter
+    lint = ours._subparsers._group_actions[0].choices["lint"]
+    lint_theirs = theirs._subparsers._group_actions[0].choices["lint"]
+    lint_theirs.formatter_class = argparse.HelpFormatter
+    assert ours.format_help() == theirs.format_help()
+    assert lint.format_help() == lint_theirs.format_help()
+
+
+def test_a_stdout_with_no_terminal_is_80_columns_wide(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "__stdout__", None)
+    assert terminal_columns() == 80
