@@ -145,7 +145,16 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     lows = [w.low for w in subject]
     if lows[0] in _SELF_WORDS or (lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES):
         return SELF
-    if lows[0] in _NOBODY_WORDS or lows[:2] in (["no", "one"], ["none", "of"], ["not", "one"]):
+    if (
+        lows[0] in _NOBODY_WORDS
+        or lows[:2] in (["no", "one"], ["none", "of"], ["not", "one"])
+        # "Not a single reviewer noticed", not "not a single alert fired".
+        or (
+            lows[:3] == ["not", "a", "single"]
+            and len(lows) > 3
+            and lows[3] in _ROLES | {"person", "soul"}
+        )
+    ):
         return GROUP if lows[:3] == ["none", "of", "us"] else NOBODY
     if lows[0] in _GROUP_WORDS:
         return GROUP

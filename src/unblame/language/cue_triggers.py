@@ -182,6 +182,7 @@ CUE_TRIGGERS = {
         "none",
         "nobody",
         "no one",
+        "not a single",
         "not one",
         "missed",
         "slide",

@@ -169,7 +169,9 @@ PRECHECKS = {
     "accident": _Lazy(
         r"\b(?:accident\w*|mistakenly|inadvert\w*|unintentionally|erroneously)\b", re.IGNORECASE
     ),
-    "omission": _alternatives(_OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one)\b"),
+    "omission": _alternatives(
+        _OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b"
+    ),
     "harm": _HARM_RE,
     "hindsight": _starting_with(r"\b(?=\w)", _HINDSIGHT_RE),
     "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE),

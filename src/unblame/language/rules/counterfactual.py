@@ -339,7 +339,16 @@ RULES = (
             "The release was rushed out to fix a security issue, with sign-off from security.",
             "The migration plan left out the read replicas.",
         ),
-        triggers=("enough", "rushed", "corners", "lack"),
+        triggers=(
+            "enough",
+            "rushed",
+            "corners",
+            "lack",
+            "care",
+            "attention",
+            "diligence",
+            "caution",
+        ),
         pattern=r"""
             (?P<span>
               \b(?:not|wasn't|weren't|isn't|aren't|wasn’t|weren’t)\s+(?:\w+\s+)?
@@ -349,6 +358,13 @@ RULES = (
                 |rollouts?|releases?|merges?|code)\b
             | \bcut(?:ting)?\s+corners\b
             | \black\s+of\s+(?:care|diligence|attention|ownership|discipline|rigou?r|thoroughness)\b
+            # A little more effort would have saved the day: "With a little more care during
+            # review, this would have been caught", "A bit more attention from the approver
+            # and the bad route would never have gone out".
+            | \b(?:a\s+(?:little|bit|touch)\s+(?:more\s+)?|just\s+a\s+(?:little|bit)\s+more\s+|more\s+|extra\s+)
+                (?:care|attention|diligence|caution|vigilance|scrutiny)\b[^.;!?]{0,80}?\b(?:would|could)\s+
+                (?:(?:never|not|easily|surely|probably|have|been)\s+){1,3}(?:caught|spotted|avoided|prevented
+                |noticed|stopped|gone\s+out|happened|shipped|merged)\b
             )
         """,
         unless=r"\brushed\s+(?:\w+\s+)?\w+\s+out\s+to\b|\bwith\s+sign-?off\b",
@@ -377,12 +393,28 @@ RULES = (
             "It would be better to roll back first next time, so the runbook now says so.",
             "A heap dump would have been useful, so the agent now captures one on OOM.",
         ),
-        triggers=("would",),
+        triggers=(
+            "would",
+            "mistake",
+            "wrong",
+            "bad call",
+            "bad decision",
+            "bad choice",
+            "poor",
+            "judgement",
+            "judgment",
+        ),
         pattern=r"""
             (?P<span>\bit\s+would\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
               |useful|helpful|prudent|safer|good|nice|sensible
               # How easy it would have been is hindsight too: "it would have been trivial to test".
-              |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))\s+to\s+(?!have\b|had\b)\w+)
+              |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))\s+to\s+(?!have\b|had\b)\w+
+            # A person's past decision graded: "It was a mistake for the lead to approve …",
+            # "… was the wrong call by the DBA", "… was a mistake on the part of the team".
+            | \b(?:was|were)\s+(?:a|an|the)\s+(?:big\s+|huge\s+|clear\s+|serious\s+|costly\s+)?(?:mistake
+                |error\s+of\s+judge?ment|wrong\s+(?:call|decision|choice|move)|bad\s+(?:call|decision|choice)
+                |poor\s+(?:call|decision|choice|judge?ment))\s+(?:for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))\s+to\b
+                |by\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))|on\s+the\s+part\s+of\b))
         """,
         unless=r"{STRONG}",
     ),

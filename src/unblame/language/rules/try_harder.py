@@ -326,9 +326,12 @@ RULES = (
                     "reprimand",
                     "sanctioned",
                     "written up",
+                    "stern",
                 ),
                 pattern=r"""
             (?P<span>\b(?:written|verbal|formal|final)\s+warnings?\b
+            # "has had a stern conversation with their manager".
+            | \bstern\s+(?:conversation|talk|word|words|chat|discussion|email|reminder)\b
             | \bdisciplinary\b
             | \bdiscipline\s+(?:the|him|her|them)\b
             | \bfire\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:{ROLE}))\b
@@ -350,7 +353,11 @@ RULES = (
             (?P<span>\b(?:revoke|revoking|remove|removing|suspend|suspending|pull|pulling|take\s+away|taking\s+away
                 |strip|stripping|(?<!would\s)(?<!could\s)(?<!might\s)(?<!may\s)(?:lose|loses|losing))\s+
                 (?:(?-i:[A-Zꙮ][a-z]+)['’]s\s+|his\s+|her\s+|their\s+|the\s+(?:\w+\s+)?(?:{ROLE})['’]s\s+)?(?:\w+\s+)?
-                (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b)
+                (?:access|permissions?|rights|privileges|credentials|commit\s+rights)\b
+            # The same told in the passive: "Jonas's deploy rights are suspended for a month".
+            | (?:(?-i:\b[A-Zꙮ][a-z]+)['’]s|\bhis|\bher|\btheir|\bthe\s+(?:\w+\s+)?(?:{ROLE})['’]s)\s+(?:[\w-]+\s+)?
+                (?:access|permissions?|rights|privileges|commit\s+rights)\s+(?:are|were|is|was|have\s+been|has\s+been
+                |will\s+be)\s+(?:\w+ly\s+)?(?:suspended|revoked|removed|pulled|withdrawn|restricted|taken\s+away)\b)
         """,
             ),
             Check(
@@ -471,7 +478,11 @@ RULES = (
                 |don't\s+forget\s+to|do\s+not\s+forget\s+to|never\s+forget\s+to|be\s+sure\s+to
                 |never\s+(?:ignore|skip))\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ ))\s*ensure\s+(?:that\s+)?(?:all\s+|every\s+)?(?:[\w-]+\s+)?{PERSON}
-            | \bnever\s+ignore\s+(?:any\s+)?(?:errors?|warnings?|alerts?)\b)
+            | \bnever\s+ignore\s+(?:any\s+)?(?:errors?|warnings?|alerts?)\b
+            # People made to do it by hand: "Managers will ensure their teams read the runbook".
+            | \b(?:ensure|make\s+sure)\s+(?:that\s+)?(?:their|the|all|our|every)\s+(?:[\w-]+\s+)?(?:teams?|staff
+                |engineers|employees|people|reports|members|operators|developers|nurses|drivers|crews?)\s+(?:read
+                |follow|know|understand|check|review|attend|complete|remember|re-?read)\b)
         """,
             ),
             Check(
@@ -484,12 +495,21 @@ RULES = (
             Check(
                 triggers=("again", "future", "from now", "going forward", "next time"),
                 pattern=r"""
-            (?P<span>\b(?:please\s+)?(?:do\s+not|don't|never)\s+(?:\w+\s+){1,6}?(?:again|in\s+the\s+future
+            (?P<span>\b(?:please\s+)?(?:do\s+not|don't|never)\s+(?:[\w-]+\s+){1,6}?(?:again|in\s+the\s+future
                 |from\s+now\s+on|going\s+forward|next\s+time)\b
             | {PERSON}\s+(?:will|'ll|’ll|promises?\s+to)\s+(?:[\w-]+\s+){1,8}?(?:from\s+now\s+on
                 |going\s+forward|in\s+(?:the\s+)?future|next\s+time)\b
             | \bnext\s+time,?\s+(?:\w+\s+){0,2}?(?:read|check|slow|be|look|think|verify|remember|make\s+sure
                 |ask|wait)\b)
+        """,
+            ),
+            Check(
+                triggers=("vigilant", "alert", "attentive", "diligent", "cautious", "careful"),
+                pattern=r"""
+            # Vigilance promised as the fix: "The team commits to staying vigilant".
+            (?P<span>\b(?:commit\w*\s+to|promis\w*\s+to|pledg\w*\s+to|vow\w*\s+to)\s+(?:stay|staying|remain
+                |remaining|be|being)\s+(?:more\s+|extra\s+|especially\s+|particularly\s+)?(?:vigilant|alert
+                |attentive|diligent|cautious|careful)\b)
         """,
             ),
             Check(
