@@ -12,8 +12,9 @@ timed in the same run. --rebuild times `rebuild_search_index` first,
 from before them gets them written, timed, whether asked or not).
 --uncached N views each report N more times with its kept result dropped
 first (as any save does), printing the p50 and worst wall-clock time and the
-p50 CPU time of this process (the whole of SQLite's work, only Python's with
-PostgreSQL): a first view without the process's own warm-up in it.
+p50 CPU time (bench/pages.py's cpu column: this process's, plus on
+PostgreSQL the server process's): a first view without the process's own
+warm-up in it.
 """
 
 from __future__ import annotations
@@ -96,10 +97,10 @@ def uncached(client, target: pages.Target, runs: int) -> None:
     walls, cpus = [], []
     for _ in range(runs):
         cache.changed()
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu = time.perf_counter(), pages.cpu_seconds()
         status = client.get(target.url).status_code
         walls.append(time.perf_counter() - started)
-        cpus.append(time.process_time() - cpu)
+        cpus.append(pages.cpu_seconds() - cpu)
         assert status == 200, (target.url, status)
     print(
         f"{'  uncached, ' + str(runs) + ' views':34} p50 {statistics.median(walls) * 1000:8.1f} ms"
