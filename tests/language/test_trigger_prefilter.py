@@ -16,7 +16,11 @@ from unblame.language import RULES, analyze, cues
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [
     json.loads(line)["text"]
-    for name in ("sentences", "shapes-train", *(f"shapes-train{n}" for n in (2, 4, 5, 6, 7, 8, 9)))
+    for name in (
+        "sentences",
+        "shapes-train",
+        *(f"shapes-train{n}" for n in (2, 4, 5, 6, 7, 8, 9, 10, 11)),
+    )
     for line in (ROOT / f"corpus/{name}.jsonl").open()
 ]
 EXAMPLES = [text for rule in RULES for text in (*rule.bad, *rule.good)]

@@ -125,15 +125,39 @@ RULES = (
             ),
             Check(
                 triggers=(
-                    "what",
-                    "reason",
-                    "why",
-                    "cause",
-                    "culprit",
-                    "down",
-                    "broke",
-                    "crash",
-                    "kill",
+                    *(
+                        "what",
+                        "reason",
+                        "why",
+                        "cause",
+                        "culprit",
+                        "down",
+                        "broke",
+                        "crash",
+                        "kill",
+                    ),
+                    *(
+                        "ing ",
+                        "ing.",
+                        "ing,",
+                        "mess",
+                        "outage",
+                        "incident",
+                        "damage",
+                        "carnage",
+                        "chaos",
+                    ),
+                    *(
+                        "comes from",
+                        "came from",
+                        " of ",
+                        "wrecked",
+                        "trashed",
+                        "nuked",
+                        "borked",
+                        "mangled",
+                    ),
+                    *("clobbered", "delay", "failure", "breakage", "loss"),
                 ),
                 pattern=r"""
             # Another's work named as the cause, in review comments: "the nil check you
@@ -159,6 +183,34 @@ RULES = (
                 |(?:was|were)\s+(?:down|lost|wiped|corrupted|deleted)|corrupted|lost|melted|exposed|leaked)\b
                 [^.;!?]{0,40}?\b(?:was|is)\s+(?:all\s+|just\s+|simply\s+)?(?:{OTHER}|@[\w-]+
                 |(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b)[A-Zꙮ][a-z]+))\s+(?:\w+ly\s+)?[a-z]+ing\b
+            # The outage itself said to be a person doing something: "yesterday's outage was
+            # the contractor unplugging the wrong rack", "the delays are down to Ysolde
+            # sitting on every review".
+            | \b(?:outage|incident|failure|downtime|mess|breakage|delays?|data\s+loss|(?:slipped|failed|botched|broken
+                |delayed|missed|lost|cancell?ed)\s+[\w-]+)\b[^.;!?]{0,30}?\b(?:was|is|are
+                |were)\s+(?:all\s+|just\s+|simply\s+|entirely\s+)?(?:down\s+to\s+)?(?:{OTHER}|@[\w-]+
+                |(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b)[A-Zꙮ][a-z]+))(?:\s+(?:from|at|on|in)(?:\s+[\w-]+){1,3}?)?
+                \s+(?:\w+ly\s+)?[a-z]{2,}ing\b(?<!\bthing)(?<!\bsomething)
+            # A relative clause with the person as the author of the harm: "the mess
+            # Bartholomew left in the ledger tables", "the incident that Ksenia caused".
+            | \bthe\s+(?:mess|outage|incident|breakage|damage|failure|downtime|carnage|chaos)\s+(?:that\s+)?(?:{OTHER}
+                |@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\s+(?:\w+ly\s+)?(?:left
+                |made|caused|created|started|triggered)\b
+            # Others' work undone after them: "undoing what Quillon merges in the afternoon".
+            | \b(?:undo|undoing|reverting|clean(?:ing)?\s+up|mopping\s+up)\s+(?:what|whatever|everything)\s+
+                (?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s+(?:\w+ly\s+)?(?:merges|merged|pushes|pushed|ships|shipped
+                |deploys|deployed|breaks|broke|does|did|touches|touched)\b
+            # The problem traced to a person, as writers in a second language put it: "The
+            # problem comes from Sanjiv", "This crash is introduce by the PR of Wanjiru".
+            # (A role is left out: "came from the storage driver" names a program.)
+            | \b(?:problem|issue|crash|bug|error|outage|breakage|regression)\s+(?:comes?|came)\s+from\s+(?:him|her|you
+                |@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b)[A-Zꙮ][a-z]+))(?!\s*['’]s)\b(?!\s+(?:team|service
+                |side|library|package|api|sdk|module|region|cluster)\b)
+            | \b(?:introduced?|caused?|created?|made|broken?)\s+by\s+(?:the|a)\s+(?:pr|commit|change|patch|merge|update
+                |script|push)\s+of\s+(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))
+            # Passive without its auxiliary: "another release branch wrecked by the Lattice team".
+            | \b(?:wrecked|trashed|nuked|borked|mangled|broken|clobbered)\s+by\s+(?:{OTHER}|@[\w-]+|the\s+(?:[\w-]+\s+)?team
+                |(?-i:[A-Zꙮ][a-z]+)\b(?!\s*['’]s))
         """,
             ),
             Check(

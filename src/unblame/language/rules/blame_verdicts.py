@@ -388,6 +388,65 @@ RULES = (
         """,
             ),
             Check(
+                # Sarcasm and rhetoric that name the person without a verb of harm.
+                triggers=(
+                    *(
+                        " of you to",
+                        " of him to",
+                        " of her to",
+                        " of them to",
+                        "only took",
+                        "only broke",
+                    ),
+                    *(
+                        "impressive",
+                        "lovely",
+                        "superb",
+                        "wonderful",
+                        "excellent",
+                        "slow clap",
+                        "bravo",
+                    ),
+                    *("how many more", "right mind", "funny how", "strange how", "odd how"),
+                    *("coincidence", "nothing says", "the moment", "the minute", "the second"),
+                ),
+                pattern=r"""
+            (?P<span>
+            # "nice of you to drop the index right before the demo" (not "to drop by").
+              \b(?:nice|kind|good|thoughtful|considerate|sweet|lovely)\s+of\s+(?:you|him|her|them|@[\w-]+
+                |(?-i:[A-Zꙮ][a-z]+))\s+to\s+(?:\w+ly\s+)?(?:drop(?!\s+(?:by|in|me|us|a\s+line|a\s+note)\b)|delete|wipe
+                |break|nuke|kill|take\s+(?:\w+\s+){0,3}?down|trash|truncate|purge|force-push|rewrite|disable|reboot
+                |restart)\b
+            # Praise with the damage after it: "Lovely job on the migration, Teodoro, it only
+            # took out payroll", "Impressive, Zephyrine: one commit and both data centres are down".
+            | \b(?:lovely|impressive|superb|wonderful|excellent|great|nice|brilliant|stellar|fantastic|amazing
+                |bravo|slow\s+clap)\b(?:\s+(?:job|work|one|stuff))?(?:\s+on\s+(?:the|that|this|your)\s+[\w-]+)?
+                \s*[,:!]\s*(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s*[,:!]\s*[^.!?\n]{0,60}?
+                \b(?:only\s+(?:took|broke|wiped|killed|cost)|(?:is|are|was|were)\s+(?:now\s+)?(?:down|dead|offline
+                |broken|gone|on\s+fire|red))\b
+            | \bbravo\s+to\s+whoever\s+(?:[\w-]+ed|set|put|let|cut)\b[^.!?\n]{0,80}?\b(?:dead|down|broken|outage
+                |on\s+fire|offline|red)\b
+            # Rhetoric: "How many more outages is Hollis going to cause", "Who in their right
+            # mind runs a DROP on production", "Funny how the cache only falls over on the days
+            # Makana is on call", "I'm sure it's a coincidence that … the same hour Gwilym …",
+            # "Nothing says 'I tested this' like Thibault's patch …".
+            | \bhow\s+many\s+more\s+(?:outages|incidents|times|pages|weekends|nights|rollbacks)\s+(?:is|are|will
+                |does|do|has|have|must)\s+(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\b
+            | \bwho\s+in\s+(?:their|his|her|your)\s+right\s+mind\b
+            | \b(?:funny|strange|odd|interesting|curious)\s+how\b[^.!?\n]{0,80}?\b(?:only|always|every\s+time
+                |whenever)\b[^.!?\n]{0,60}?(?:{OTHER}|@[\w-]+|(?-i:\b[A-Zꙮ][a-z]+))\s+(?:is|was|touches|touched
+                |deploys|deployed|merges|merged|pushes|pushed|gets)\b
+            | \b(?:i['’]m|i\s+am)\s+sure\s+it(?:['’]s|\s+is|\s+was)\s+(?:just\s+|pure\s+|a\s+)*coincidence\s+that\b
+            | \bnothing\s+says\s+['"“‘][^.!?\n]{1,40}?['"”’]\s+like\s+(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))
+            # The harm the moment a person touched it: "the export died the moment Thibault
+            # touched the mapping file".
+            | \b(?:died|broke|crashed|fell\s+over|went\s+down|stopped\s+working|blew\s+up)\s+the\s+(?:moment|minute
+                |second|instant|day)\s+(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s+(?:touched|deployed|merged|pushed
+                |changed|logged\s+in|got\s+near|went\s+near|started)\b
+            )
+        """,
+            ),
+            Check(
                 # Sarcasm: thanks or praise for the damage itself.
                 triggers=(
                     *("bravo", "kudos", "hats off", "congrat", "geniuses", "rocket scientists"),
