@@ -54,8 +54,9 @@ COMMANDS: dict[str, str] = {
 SUBCOMMANDS: list[str] = list(COMMANDS.values())
 # Commands that hold nothing to release when they end (no server, database or
 # open file): run as the process's own command line, they end it without the
-# interpreter's teardown, which freeing every module's objects made about half
-# the instructions of `unblame lint` on one small file (709M -> 342M, callgrind).
+# interpreter's teardown, which freeing every module's objects made 7% of the
+# instructions of `unblame lint` on one small file (callgrind 368M -> 342M) and
+# about 11% of its CPU time.
 QUICK_EXIT = frozenset({"lint", "rules", "eval"})
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
