@@ -42,7 +42,7 @@ def test_a_rebuild_inside_a_transaction_analyzes_every_rollup_table(history):
 
 
 @postgresql_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rebuild_outside_a_transaction_also_vacuums(history):
     assert not connection.in_atomic_block
     rollups.rebuild()
