@@ -65,8 +65,14 @@ GENERIC = r"""
 # copy-paste mistake, a fat-fingered value, mistakes by staff.
 SLIP_NOUNS = r"""
     \b(?:typos?|typographical\s+errors?|typing\s+errors?
-    |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+|misspell\w+|misclick\w*
-    |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed)
+    |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+|misspell\w+|mis-?click\w*
+    |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed|pasted|copied)
+    # "a momentary lapse of concentration by the driver"; "an individual employee's error".
+    |(?:momentary\s+|brief\s+|single\s+)?lapses?\s+(?:of|in)\s+(?:concentration|attention|judge?ment|focus)
+    |(?:individual|employee|person|individual\s+employee)['’]s\s+(?:errors?|mistakes?|slips?|oversights?)
+    # "an operator's failure to follow the loading protocol", "a clinician not following …".
+    |(?:failure|failing|not|neglecting)\s+(?:to\s+)?follow(?:ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:protocol|procedure
+      |process|checklist|sop|rules?)
     |(?:(?:employee|staff)\s+operational|clerical|keying|input|data[-\s]entry|transcription|entry
       |worker['’]s|staff['’]s|(?:{ROLE})['’]s)\s+(?:errors?|mistakes?|blunders?|slips?|misconfigurations?
       |typos?|oversights?)
@@ -106,6 +112,9 @@ SLIP_NOUN_TRIGGERS = (
     "mistyp",
     "misspell",
     "misclick",
+    "mis-click",
+    "lapse",
+    "follow",
     "finger",
     "wrong selection",
     "mistake",
@@ -178,11 +187,23 @@ RULES = (
             "Operator error happens, so the console asks before it deletes.",
             "Surveys put 70% of change-related outages down to human error.",
         ),
-        triggers=("error", "mistake", "slip", "bak", "bcak", "pebkac", "layer", "human"),
+        triggers=(
+            "error",
+            "mistake",
+            "slip",
+            "bak",
+            "bcak",
+            "pebkac",
+            "layer",
+            "human",
+        ),  # "human factor" too
         pattern=r"""
             (?P<span>
               \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
-                |developer|dev|people|procedural|operational|keyboard|employee|worker|technician)\s+(?:errors?|mistakes?|slips?)\b
+                |developer|dev|people|procedural|operational|keyboard|employee|worker|technician|driver|crew
+                |clerical|dispatcher|controller|nurse|clinician)\s+(?:errors?|mistakes?|slips?)\b
+            # "put down to the human element rather than the track", "this was the human factor".
+            | \b(?:to|was|is|were|down\s+to|blamed\s+on|by)\s+the\s+human\s+(?:factor|element)\b
             # Coordinated or informal: "human and process error", "some human mess-up".
             | \bhuman\s+(?:and|or|&)\s+[\w-]+\s+(?:errors?|mistakes?|failures?)\b
             | \bhuman\s+(?:mess[-\s]?ups?|screw[-\s]?ups?|fuck[-\s]?ups?|failures?)\b
@@ -283,6 +304,10 @@ RULES = (
                 |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
                 |turned\s+out\s+to\s+be|attributed\s+to)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
+            # "isolated after a momentary lapse of concentration by the fitter": a lapse is
+            # a slip whatever joins it to what happened.
+            | \b(?:after|following|through)\s+(?:a|an)\s+(?:momentary\s+|brief\s+)?lapses?\s+(?:of|in)\s+(?:concentration
+                |attention|judge?ment|focus)\b
             # "a classic case of fat fingers", "a case of someone entering the wrong date".
             | \bcase\s+of\s+(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
             | \bcase\s+of\s+(?:someone|somebody|a\s+person|(?:an?|the)\s+(?:{{ROLE}}))\s+\w+ing\s+(?:the|a|an)

@@ -330,6 +330,8 @@ RULES = (
                     *("fit to", "fit for", "classic me", "touch", "every time", "whenever"),
                     *("name on it", "my part", "yours truly", "earn back", "still can"),
                     *("apparently", "clearly can", "obviously can", "evidently can"),
+                    *("excuse", "inexcusable", "rests with", "lies with", "silly me"),
+                    *("keep doing this", "mortified", "humiliated"),
                 ),
                 pattern=rf"""
                     (?P<span>
@@ -402,6 +404,19 @@ RULES = (
                         |spell\b|count\b|tell\s+(?:[\w-]+\s+){{0,4}}?(?:apart|the\s+difference)|follow\s+(?:a|the)\s+
                         (?:simple\s+)?(?:runbook|checklist|instructions?)\b)
                     | \b(?:earn|win)\s+back\s+(?:your|everyone['’]s|the\s+team['’]s|y['’]?all['’]s)\s+trust\b
+                    # No excuse for oneself: "I have no excuse for forgetting the freeze",
+                    # "inexcusable on my part", "the blame rests with me and nobody else".
+                    | \bno\s+excuse\s+for\s+(?:me|my)\b|\bi\s+have\s+no\s+excuse\b
+                    | \binexcusable\s+(?:on\s+my\s+part|of\s+me)\b
+                    | \bblame\b{{INSENT}}{{0,40}}?\b(?:rests|lies|sits|falls)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)
+                        \s+me\b
+                    # "… from the wrong branch like a total amateur", "silly me", "I keep doing this".
+                    | \bi\b[^.!?\n]{{0,80}}?\blike\s+(?:a|an)\s+(?:total\s+|complete\s+|absolute\s+)?(?:amateur|rookie
+                        |newbie|noob|idiot|beginner)\b
+                    | (?:^|(?<=\n)|(?<=[,:;]\s))silly\s+me\b|\bi\s+keep\s+doing\s+this\b
+                    | \b(?:i\s+can['’]?t|i\s+cannot)\s+even\s+be\s+(?:trusted|allowed)\s+to\b
+                    # Shame over one's own act: "mortified that my migration locked …".
+                    | \b(?:mortified|humiliated|ashamed)\b[^.!?\n]{{0,60}}?\b(?:my|me)\b
                     )
                 """,
             ),

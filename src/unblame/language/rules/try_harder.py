@@ -327,9 +327,17 @@ RULES = (
                     "sanctioned",
                     "written up",
                     "stern",
+                    "spoken",
+                    "talked",
+                    "words with",
+                    "word with",
                 ),
                 pattern=r"""
             (?P<span>\b(?:written|verbal|formal|final)\s+warnings?\b
+            # "We have spoken to the individuals concerned", "has had words with the engineer".
+            | \b(?:spoken|talked)\s+(?:to|with)\s+the\s+(?:individuals?|people|person|engineers?|staff|employees?
+                |operators?|developers?)\s+(?:concerned|involved|responsible|at\s+fault)\b
+            | \bhad\s+(?:a\s+)?(?:words|word)\s+with\b
             # "has had a stern conversation with their manager".
             | \bstern\s+(?:conversation|talk|word|words|chat|discussion|email|reminder)\b
             | \bdisciplinary\b
@@ -364,7 +372,13 @@ RULES = (
                 triggers=("responsible", "accountable"),
                 pattern=r"""
             (?P<span>\b(?:hold|held|holding)\s+(?:someone|somebody|people|him|her|them|the\s+\w+|\w+)\s+
-                (?:personally\s+)?(?:responsible|accountable)\b)
+                (?:personally\s+)?(?:responsible|accountable)\b
+            # Accountable for a misstep, not for a goal: "will be held accountable for any
+            # future breach" (not "teams are held accountable for their SLOs").
+            | \b(?:be|been|being|are|is|were)\s+held\s+(?:personally\s+)?(?:responsible|accountable)\s+(?:for\s+(?:any\s+)?
+                (?:future\s+|further\s+)?(?:breach\w*|mistakes?|errors?|incidents?|outages?|violations?|lapses?)|if|when)\b
+            | \b(?:anyone|anybody|whoever|those|staff)\s+who\b[^.!?\n]{0,60}?\b(?:will|shall)\s+be\s+held\s+(?:personally\s+)?
+                (?:responsible|accountable)\b)
         """,
             ),
             Check(
@@ -501,6 +515,35 @@ RULES = (
                 |going\s+forward|in\s+(?:the\s+)?future|next\s+time)\b
             | \bnext\s+time,?\s+(?:\w+\s+){0,2}?(?:read|check|slow|be|look|think|verify|remember|make\s+sure
                 |ask|wait)\b)
+        """,
+            ),
+            Check(
+                triggers=(
+                    *("awareness", "zero-tolerance", "zero tolerance", "personally", "asked to"),
+                    *("multitask", "focus fully", "certif", "re-pass", "competence", "from duty"),
+                    *("enrol", "sign above", "poster", "sticker", "a sign"),
+                ),
+                pattern=r"""
+            # Awareness, policy and certification as the fix: "heightened awareness among
+            # operators", "a zero-tolerance policy", "must personally verify every script",
+            # "re-certified before returning to shift", "enrol the rota in the course".
+            # (Awareness as the remedy, among people or asked for; not "the heightened awareness
+            # of the deploying developer … contributed to the fix", which describes.)
+            (?P<span>\b(?:heighten(?:ed)?|rais(?:e|ed|ing)|increas(?:e|ed|ing))\s+(?:the\s+)?awareness\s+(?:among|across
+                |amongst|in|within)\b
+            | (?:(?<=\n)|(?<=\A)|(?<=:\s)|(?<=\bto\s)|(?<=\bwill\s)|(?<=\bmust\s)|(?<=\bshould\s))\s*(?:raise|heighten
+                |increase)\s+(?:the\s+)?awareness\b
+            | \bzero[-\s]tolerance\b
+            | \b(?:must|will|should|shall)\s+personally\s+(?:verify|check|review|approve|sign|confirm)\b
+            | \b(?:are|is|were|was|be|been)\s+asked\s+to\s+(?:pause|slow\s+down|take\s+(?:a|their|his|her)|double
+                |focus|be\s+(?:more\s+)?(?:careful|mindful|vigilant))\b
+            | \bfocus\s+fully\b|\bno\s+multitasking\b
+            | \bre-?certif\w+|\bre-?pass(?:es|ed)?\s+(?:the|a|an|her|his|their)\b|\bcompetence\s+(?:re-?)?assessment
+            | \bwithdrawn\s+from\s+duty\b|\b(?:access|rights)\s+(?:is|are)\s+paused\b
+            | \benrol{1,2}(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:in|on)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:course
+                |training|class|workshop)\b
+            | \b(?:put|place|hang|stick)\s+(?:up\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:sign|poster|sticker)\s+(?:above|on
+                |next\s+to|by|near|over)\b)
         """,
             ),
             Check(
