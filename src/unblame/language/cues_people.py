@@ -141,7 +141,8 @@ _MEASURES = ("even", "enough", "too")
 
 
 _WENT_AHEAD_RE = _Lazy(
-    r"(?:\w+ly\s+)?(?:proceeded|went\s+ahead|pressed\s+on|carried\s+on|pushed\s+ahead|continued)\b",
+    r"(?:\w+ly\s+)?(?:proceeded|went\s+ahead|pressed\s+on|carried\s+on|pushed\s+ahead|continued"
+    r"|(?:chose|decided|opted|elected)\s+to\s+(?:ship|push|deploy|merge|proceed|go\s+ahead|release|continue))\b",
     re.IGNORECASE,
 )
 

@@ -167,10 +167,10 @@ RULES = (
                 pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,3}?
                 (?:failed\s+to|missed|overlooked
-                |(?:did\s+not|didn't|didn’t|never)\s+(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
+                |(?:did\s+not|didn't|didn’t|never)\s+(?:once\s+)?(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
                   |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
                   |double-check|run|tell|inform|announce|page|update|look)
-                |never\s+(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b)
+                |never\s+(?:once\s+)?(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b)
         """,
             ),
             Check(
@@ -189,7 +189,19 @@ RULES = (
                 triggers=("at no point", "at no time", "at no stage"),
                 pattern=r"""
             (?P<span>\bat\s+no\s+(?:point|time|stage)\s+(?:did|had|has|was|were)\s+
-                (?:anyone|anybody|someone|somebody|we|they|he|she|you|{PERSON})\s+(?:\w+\s+)?\w+)
+                (?:anyone|anybody|someone|somebody|we|they|he|she|you|{PERSON}|(?:either|neither|any|both|none)\s+of
+                \s+(?:the\s+)?(?:\w+\s+)?\w+|the\s+(?:[\w-]+\s+)?(?:{ROLE}))\s+(?:\w+\s+)?\w+)
+        """,
+            ),
+            Check(
+                triggers=("occur", "reasonable", "adequate steps", "sufficient steps"),
+                pattern=r"""
+            # "It never occurred to anyone on the night shift to look at the backup logs".
+            (?P<span>\b(?:never|didn['’]t|did\s+not|hadn['’]t|had\s+not)\s+(?:once\s+)?occur(?:red)?\s+to\s+(?:anyone
+                |anybody|him|her|them|{OTHER}|(?-i:[A-Zꙮ][a-z]+))(?:\s+(?:on|in|at|from)(?:\s+[\w'’-]+){1,3}?)?\s+to\b
+            # A regulator's words: "The master did not take all reasonable measures to …".
+            | \b(?:the|a|an|our|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:did\s+not|didn't|failed\s+to)\s+take\s+(?:all\s+)?
+                (?:reasonable|adequate|sufficient|appropriate)\s+(?:steps|measures|care|precautions)\b)
         """,
             ),
             Check(
@@ -394,15 +406,20 @@ RULES = (
             "A heap dump would have been useful, so the agent now captures one on OOM.",
         ),
         triggers=(
-            "would",
-            "mistake",
-            "wrong",
-            "bad call",
-            "bad decision",
-            "bad choice",
-            "poor",
-            "judgement",
-            "judgment",
+            *("would", "mistake", "wrong", "bad call", "bad decision", "bad choice", "poor"),
+            *(
+                "judgement",
+                "judgment",
+                "instead of",
+                "rather than",
+                "had to",
+                "how did",
+                "how could",
+            ),
+            *("how do", "had simply", "had just", "had only", "had actually", "bothered to"),
+            *("would have prevented", "would have stopped", "would have caught"),
+            *("would have avoided", "would have saved", "will have", "sat on it"),
+            *("signed off", "ignored it", "did nothing"),
         ),
         pattern=r"""
             (?P<span>\bit\s+would\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
@@ -414,7 +431,31 @@ RULES = (
             | \b(?:was|were)\s+(?:a|an|the)\s+(?:big\s+|huge\s+|clear\s+|serious\s+|costly\s+)?(?:mistake
                 |error\s+of\s+judge?ment|wrong\s+(?:call|decision|choice|move)|bad\s+(?:call|decision|choice)
                 |poor\s+(?:call|decision|choice|judge?ment))\s+(?:for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))\s+to\b
-                |by\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))|on\s+the\s+part\s+of\b))
+                |by\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))|on\s+the\s+part\s+of\b)
+            # The right step named beside the one taken: "Instead of waiting for the canary,
+            # the deployer pushed straight to all regions".
+            | (?:^|(?<=\n)|(?<=[:;]\s))\W*(?:instead\s+of|rather\s+than)\s+\w+ing\b[^,;.!?\n]{0,60},\s*(?:{OTHER}
+                |(?-i:[A-Zꙮ][a-z]+)|@[\w-]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|ran|went|took|made|spent|sent|began|chose)\b
+            # What it would have taken: "someone would have had to skip the warning entirely".
+            | \bwould\s+have\s+had\s+to\s+(?:\w+ly\s+)?(?:ignore|skip|miss|overlook|bypass|click\s+through
+                |scroll\s+past|disable|dismiss)\b
+            # "Seriously, how did four reviewers approve a migration that drops a column?"
+            | \bhow\s+(?:did|could|do|does)\s+(?:\w+\s+){0,2}?(?:{ROLE}|nobody|no\s+one|anyone|(?-i:[A-Zꙮ][a-z]+))
+                \s+(?:\w+\s+)?(?:approve|miss|not\s+notice|not\s+catch|not\s+see|let|merge|ship|sign\s+off
+                |overlook)\w*\b
+            # "If Marguerite had simply read the ticket, …".
+            | \bif\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+)|@[\w-]+)\s+had\s+(?:simply|just|only|actually|bothered\s+to)\s+\w+
+            # "A two-minute glance at the dashboard by the release captain would have prevented …".
+            | \b(?:a|one)\s+(?:[\w-]+\s+){0,2}?(?:glance|look|call|check|question|email|message|word)\b[^.!?\n]{0,40}?
+                \b(?:by|from)\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))\b[^.!?\n]{0,60}?\bwould\s+have\s+(?:prevented|stopped
+                |caught|avoided|saved)\b
+            # "Whoever signed the change ticket will have known the freeze was on".
+            | \b(?:whoever|anyone\s+who|anybody\s+who|everyone\s+who)\b[^.!?\n]{0,60}?\bwill\s+have\s+(?:known
+                |seen|noticed|read)\b
+            | {OTHER}\s+will\s+have\s+had\s+(?:\w+\s+){0,3}?(?:warnings?|alerts?|pages?)\b
+            # "had all the information they needed and sat on it", "… and still signed off".
+            | \bhad\s+(?:all\s+)?the\s+(?:information|facts|data|correct\s+[\w-]+|right\s+[\w-]+)\b[^.!?\n]{0,60}?
+                \band\s+(?:still\s+)?(?:sat\s+on\s+it|signed\s+off|ignored\s+it|did\s+nothing)\b)
         """,
         unless=r"{STRONG}",
     ),
