@@ -388,6 +388,59 @@ RULES = (
         """,
             ),
             Check(
+                # A person named by a word for the guilty, an idiom of authorship, a tally,
+                # a demand to answer for it, or a world where someone else was at the helm.
+                triggers=(
+                    *("culprit", "offender", "guilty party", "patient zero", "perpetrator"),
+                    *("all over it", "handiwork", "name on it", "times it was", "every time it"),
+                    *("explain himself", "explain herself", "explain themselves", "in my office"),
+                    *("answer for", "named publicly", "anyone but", "anybody but", "hands off"),
+                    *("instead of", "bisect"),
+                ),
+                pattern=r"""
+            (?P<span>
+            # "The culprit behind Tuesday's outage turned out to be our own release manager",
+            # "the guilty party is... Zuzanna, who flipped …", "Repeat offender alert: Cosmin
+            # has wiped …". A capitalised word no list knows must read as a person after it
+            # (", who", "; his", "from <team>", "has wiped"): "the culprit was Redis" is not.
+              \b(?:culprit|offender|guilty\s+party|patient\s+zero|perpetrator)s?\b[^.!?\n]{0,50}?(?:\b(?:is|was|turned
+                \s+out\s+to\s+be|identified|here\s+is)\b|:|—)[\s.,:…]*(?:it['’]s\s+)?(?:{OTHER}|@[\w-]+|ꙮ[\w'’-]*
+                |(?:our|their|the)\s+own\s+(?:[\w-]+\s+){0,2}?(?:{ROLE})
+                |(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+)(?=,?\s+who\b|\s*[;,]\s*(?:his|her|their)\b|\s+from\s+|\s+(?:has|had)\s+[a-z]+ed\b))
+            # Authorship idioms: "has Lorcan's fingerprints all over it", "has Tibor written all
+            # over it", "is Maren's handiwork", "has Fenwick's name on it".
+            | (?:{BAD_OUTCOME}|broken|corrupted|deleted|wiped|failed|botched|mangled|dropped|lost|leaked|down)\b[^.!?\n]{0,30}?
+                \b(?:has|had|with)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))(?:['’]s)?\s+(?:(?:name|fingerprints|prints|hallmarks)\s+
+                (?:written\s+)?all\s+over\s+it|written\s+all\s+over\s+it)\b
+            # (Only a harm "has X's name on it": "the fix has Mirela's name on it" is credit.)
+            | {BAD_OUTCOME}\b[^.!?\n]{0,30}?\bhas\s+(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))['’]s\s+name\s+on\s+it\b
+            | (?:{BAD_OUTCOME}|broken|corrupted|deleted|wiped|failed|botched|mangled|dropped|lost|leaked|down)\b[^.!?\n]{0,30}?
+                \b(?:is|was|are|were)\s+(?:all\s+)?(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))['’]s\s+handiwork\b
+            # A tally: "Three outages this quarter, three times it was Vasco".
+            | \b(?:two|three|four|five|six|\d+)\s+times\s+it\s+was\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b(?!\s+who\s+(?:found|fixed|saved|caught|spotted|rescued|noticed|resolved|restored))
+            | \bevery\s+(?:single\s+)?time\s+it(?:['’]s|\s+is|\s+was)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b
+            # The bisect as the pointing finger: "The bisect points straight at Mirela".
+            | \bbisect\w*\s+(?:points?|pointed|lands?|landed)\s+(?:straight\s+|squarely\s+|right\s+)?(?:at|to)\s+(?:{OTHER}
+                |@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b(?!['’]s\s+(?:fix|revert))
+            # Made to answer for it: "I expect the engineer who dropped the table to explain
+            # himself to the board", "I want whoever signed off on it in my office".
+            | \bexplain\s+(?:himself|herself|themselves|themself)\b
+            | \b(?:want|need|expect)\s+(?:whoever|the\s+(?:[\w-]+\s+)?(?:{ROLE})\s+who)\b[^.!?\n]{0,60}?\bin\s+my\s+office\b
+            | \b(?:someone|somebody|whoever|they|he|she)\s+(?:needs?|has|have|must|will|should)\s+(?:to\s+)?answer\s+for
+                \s+(?:this|that|it)\b
+            | \b(?:want|demand)\s+(?:them|him|her|the\s+\w+)\s+named\s+publicly\b
+            # A world with someone else at the helm: "With anyone but Malachy at the console,
+            # this would have been a blip", "if Sunniva were running it instead of Jory, …",
+            # "Had Viveka kept her hands off the load balancer, …".
+            | \b(?:anyone|anybody)\s+(?:but|other\s+than|except)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b[^.!?\n]{0,80}?\b(?:would|we['’]d)\b
+            | \binstead\s+of\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\s*,?\s+(?:we['’]d|we\s+would|it\s+would|this\s+would
+                |the\s+[\w-]+\s+would)\b
+            | \b(?:had|if)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\s+(?:had\s+)?(?:kept|stayed|left)\s+(?:his|her|their)\s+(?:hands|fingers)
+                \s+off\b
+            )
+        """,
+            ),
+            Check(
                 # Sarcasm and rhetoric that name the person without a verb of harm.
                 triggers=(
                     *(

@@ -1,0 +1,51 @@
+"""A person named by a word for the guilty, an idiom of authorship, a tally, a demand to
+answer for it, or a world where someone else was at the helm (learned on
+shapes-train10): "the culprit is Orlaith, who …", "has Lorcan's fingerprints all over
+it", "three times it was Vasco", "the bisect points straight at Mirela", "explain
+himself to the board", "with anyone but Malachy at the console, …".
+
+Sentences are written for this file; the names and handles in them are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_cues import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The culprit turned out to be our own build engineer.",
+        "Found the culprit: Evander, who set the TTL to zero.",
+        "culprit identified, it's @ravn and his cron tweak",
+        "Patient zero for the outage was the new contractor.",
+        "The main offender is Sigrun; her backfill pinned the primary.",
+        "This mangled schema has Odile's fingerprints all over it.",
+        "The broken dashboard is Tancredi's handiwork.",
+        "Five outages since spring, five times it was Leofric.",
+        "The bisect points squarely at Brannagh.",
+        "I expect the developer who wiped the bucket to explain himself.",
+        "With anyone but Ferelith on the rota, we would have been back in minutes.",
+        "Had Osric kept his hands off the router, nobody would have been paged.",
+    ],
+)
+def test_the_guilty_named(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The culprit was Redis, which evicted the session keys.",
+        "The culprit turned out to be a runaway query.",
+        "The main offender is the retry loop in the auth client.",
+        "The fix has Odile's name on it.",
+        "The tidy rollback script has Odile's fingerprints all over it, and it saved us hours.",
+        "Five outages since spring, and five times it was Leofric who found the fix.",
+        "The bisect points at the v2.3 tag.",
+        "With anyone on the rota, the runbook now takes ten minutes.",
+    ],
+)
+def test_no_blame_when_the_guilty_is_a_thing_or_the_credit_is_sincere(text: str) -> None:
+    assert "blame_other" not in categories(text)
