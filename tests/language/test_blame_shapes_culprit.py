@@ -49,3 +49,36 @@ def test_the_guilty_named(text: str) -> None:
 )
 def test_no_blame_when_the_guilty_is_a_thing_or_the_credit_is_sincere(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+# --- the harm in the passive, with the person inside a possessive or a relative clause --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A week of invoices was lost in Gwenllian's cleanup.",
+        "The whole cache tier was rebooted through Anselm's misfired playbook run.",
+        "Customer emails leaked on Ysolde's watch.",
+        "Search was broken by the reindex that Caradoc ran at noon.",
+        "Billing went down because of a flag that the new SRE, Tobiah, flipped in prod.",
+        "Council payroll chaos traced to lone contractor's script",
+        "Hospital records lost after contractor wiped server",
+    ],
+)
+def test_harm_in_the_passive_with_the_person_inside(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No data was lost in Gwenllian's cleanup.",
+        "The outage was fixed by the patch that Caradoc pushed.",
+        "Data was lost in PostgreSQL's upgrade.",
+        "Triggered when a technician pulled the uplink, the failover worked as designed.",
+        "The alert was resolved by the runbook that Tobiah wrote.",
+    ],
+)
+def test_no_blame_without_a_persons_harm_in_the_passive(text: str) -> None:
+    assert "blame_other" not in categories(text)

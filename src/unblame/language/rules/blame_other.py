@@ -157,7 +157,26 @@ RULES = (
                         "borked",
                         "mangled",
                     ),
-                    *("clobbered", "delay", "failure", "breakage", "loss"),
+                    *(
+                        "clobbered",
+                        "delay",
+                        "failure",
+                        "breakage",
+                        "loss",
+                        "lost",
+                        "exposed",
+                        "reboot",
+                    ),
+                    *(
+                        "overwritten",
+                        "deleted",
+                        "wiped",
+                        "corrupted",
+                        "broken",
+                        "dropped",
+                        "leaked",
+                    ),
+                    *("unplugged", "pulled", "erased", "switched off", "turned off", "traced"),
                 ),
                 pattern=r"""
             # Another's work named as the cause, in review comments: "the nil check you
@@ -208,6 +227,29 @@ RULES = (
                 |side|library|package|api|sdk|module|region|cluster)\b)
             | \b(?:introduced?|caused?|created?|made|broken?)\s+by\s+(?:the|a)\s+(?:pr|commit|change|patch|merge|update
                 |script|push)\s+of\s+(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))
+            # The harm told in the passive with the person inside a possessive: "Three days of
+            # orders were lost in Marisol's migration", "rebooted through X's misfired run",
+            # "exposed on X's watch".
+            | \b(?:lost|sent\s+twice|rebooted|exposed|overwritten|deleted|wiped|corrupted|broken|dropped|duplicated
+                |leaked|locked|erased|truncated|purged)\b[^.;!?\n]{0,30}?\b(?:in|under|through|during|on|with|via|by)\s+
+                (?:@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))['’]s\s+(?:[\w'‘’-]+\s+){0,3}?(?:migration|change|deploy|script|run|logic|rehearsal|test
+                |watch|commit|patch|push|rollout|update|config|refactor|backfill|job|cleanup|experiment)\b
+            # A harm from a thing a person made: "broken by the migration that Padraig ran",
+            # "because of a mapping change that Tamsin pushed", "a threshold that the new SRE,
+            # Lysander, dropped to zero".
+            | \b(?:broken|broke|went\s+(?:dark|down)|lost|storm|outage|down|failed|crashed|wiped|corrupted|leaked)\b
+                (?:(?!\b(?:fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|stopp\w*|ended|saved|prevent\w*)\b)[^.;!?\n])
+                {0,40}?\b(?:by|because\s+of|due\s+to|from|to|after)\s+(?:a|an|the)\s+(?:[\w'‘’-]+\s+){0,3}?
+                (?:that|which)\s+(?:the\s+(?:[\w-]+\s+)?(?:{ROLE}),\s+)?(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+)),?\s+(?:\w+ly\s+)?
+                (?:ran|pushed|set|dropped|wrote|merged|deployed|changed|added|removed|applied|left|hard-?coded|flipped)\b
+            # Headlines drop the article: "staff member unplugged core switch", "after contractor
+            # wiped server", "traced to single employee's file upload".
+            | (?:^|(?<=\n)|(?<=:\s)|(?<=\bafter\s)|(?<=\bas\s)|(?<=\bwhen\s)|(?<=,\s)|(?<=—\s))(?:single\s+|lone\s+)?
+                (?:staff\s+member|employee|contractor|official|worker|technician
+                |intern|engineer)\s+(?:unplugged|wiped
+                |deleted|pulled|erased|leaked|switched\s+off|turned\s+off)\b
+            | \btraced\s+(?:back\s+)?to\s+(?:a\s+|one\s+|the\s+)?(?:single\s+|one\s+|lone\s+)?(?:employee|staff\s+member
+                |engineer|contractor|worker|person|official|technician|intern)['’]s?\b
             # Passive without its auxiliary: "another release branch wrecked by the Lattice team".
             | \b(?:wrecked|trashed|nuked|borked|mangled|broken|clobbered)\s+by\s+(?:{OTHER}|@[\w-]+|the\s+(?:[\w-]+\s+)?team
                 |(?-i:[A-Zꙮ][a-z]+)\b(?!\s*['’]s))
