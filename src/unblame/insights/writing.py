@@ -14,7 +14,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 
 from unblame.accounts.roster import roster
 from unblame.insights.charts import Block, Chart, Series, Table, cells
@@ -65,9 +65,17 @@ FIGURE_FIELDS = ["version", "words", "rewritten", *CATEGORIES]
 
 
 def stale_sections(sections):
-    """Sections with no counts, or counts of an older version."""
-    current = SectionFigures.objects.filter(version=F("section__version"))
-    return sections.exclude(pk__in=current.values("section_id"))
+    """Sections with no counts, or counts of an older version.
+
+    Each section looks up its own counts (NOT EXISTS, by the unique section
+    key). Said as "not among the current counts", both engines listed every
+    current count first: every save of an incident or a review section paid
+    it, 0.75 s on PostgreSQL and 0.15 s of CPU on SQLite at 100,000
+    incidents, and over every published section PostgreSQL, the list too
+    large to hash, read it again for each section (stopped after minutes).
+    """
+    current = SectionFigures.objects.filter(section=OuterRef("pk"), version=OuterRef("version"))
+    return sections.exclude(Exists(current))
 
 
 def count_missing(sections, limit: int | None = None, batch: int = 2000) -> None:
