@@ -327,11 +327,6 @@ RULES = (
                     "still have a job",
                     "wasn",
                     "was not",
-                    *("fit to", "fit for", "classic me", "touch", "every time", "whenever"),
-                    *("name on it", "my part", "yours truly", "earn back", "still can"),
-                    *("apparently", "clearly can", "obviously can", "evidently can"),
-                    *("excuse", "inexcusable", "rests with", "lies with", "silly me"),
-                    *("keep doing this", "mortified", "humiliated"),
                 ),
                 pattern=rf"""
                     (?P<span>
@@ -374,9 +369,32 @@ RULES = (
                     | \bhow\s+(?:dumb|stupid|careless|useless)\s+(?:am\s+i|can\s+i\s+be)\b
                     | \b(?:stupid|dumb|idiotic|careless|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?(?:of\s+me|on\s+my\s+part)\b
                     | \bi\s+(?:let\s+(?:\w+\s+){{0,3}}?down|failed\s+(?:everyone|everybody|the\s+team|you\s+all|you|us))\b
+                    )
+                """,
+            ),
+            Check(
+                # Self-blame told with irony, as a record, or as shame and no excuse.
+                triggers=(
+                    *("fit to", "fit for", "weak", "my part", "by me", "from me", "yours truly"),
+                    *(
+                        "classic me",
+                        "everything i touch",
+                        "every time i",
+                        "whenever i",
+                        "name on it",
+                    ),
+                    *("still can", "apparently", "clearly can", "obviously can", "evidently can"),
+                    *("earn back", "win back", "excuse", "inexcusable", "rests with", "lies with"),
+                    *("sits with", "falls on", "falls with", "amateur", "rookie", "newbie", "noob"),
+                    *("idiot", "beginner", "silly me", "keep doing this", "even be trusted"),
+                    *("even be allowed", "mortified", "humiliated", "ashamed", "too stupid"),
+                    *("too dumb", "too thick", "too slow", "too careless", "too sloppy"),
+                ),
+                pattern=r"""
+                    (?P<span>
                     # Unfit for the job: "I'm too stupid for this job", "i'm not fit to be let
                     # near terraform", "I'll prove I'm not the weak link".
-                    | \bi(?:'m|’m|\s+am|m)\s+(?:clearly\s+|just\s+|probably\s+|simply\s+)?(?:too\s+(?:stupid|dumb|thick
+                    \bi(?:'m|’m|\s+am|m)\s+(?:clearly\s+|just\s+|probably\s+|simply\s+)?(?:too\s+(?:stupid|dumb|thick
                         |slow|careless|sloppy)\s+(?:for|to)\b|not\s+(?:fit|cut\s+out|good\s+enough|smart\s+enough)
                         \s+(?:to|for)\s+(?:be\s+(?:let|allowed|trusted)|this|the\s+job|on-?call|the\s+rotation|touch
                         |work|run|deploy|handle))
@@ -385,38 +403,38 @@ RULES = (
                     # Ironic praise of oneself: "Genius move on my part", "a masterclass in
                     # release engineering from yours truly", "Classic me, …".
                     | \b(?:genius|brilliant|smart|great|stellar|masterful|nice)\s+(?:move|work|job|idea|stuff)\s+(?:on\s+my
-                        \s+part|by\s+me|from\s+me)\b
-                    | \b(?:masterclass|genius|brilliant|stellar|flawless)\b[^.!?\n]{{0,60}}?\bfrom\s+yours\s+truly\b
+                        \s+part|by\s+me|from\s+me)\b(?!\s+and\b)
+                    | \b(?:masterclass|genius|brilliant|stellar|flawless)\b[^.!?\n]{0,60}?\bfrom\s+yours\s+truly\b
                     | (?:^|(?<=\n)|(?<=[,:;]\s))classic\s+me\b
                     # A record or a habit of breaking things: "everything I touch breaks",
                     # "every time I go near the DNS config something explodes", "third outage
                     # this quarter with my name on it".
                     | \b(?:break|breaks|ruin|ruins)\s+everything\s+i\s+touch\b|\beverything\s+i\s+touch\s+(?:breaks|turns
                         |dies|falls)\b
-                    | \b(?:every\s+time|whenever)\s+i\s+(?:go\s+near|get\s+near|touch|deploy|look\s+at|open)\b[^.!?\n]{{0,60}}?
+                    | \b(?:every\s+time|whenever)\s+i\s+(?:go\s+near|get\s+near|touch|deploy|look\s+at|open)\b[^.!?\n]{0,60}?
                         \b(?:breaks|explodes|dies|falls\s+over|goes\s+down|crashes|catches\s+fire|blows\s+up)\b
-                    | \b(?:outage|incident|failure|breakage|sev\s?\d)s?\b[^.;!?\n]{{0,40}}?\bwith\s+my\s+name\s+on\s+it\b
+                    | \b(?:outage|incident|failure|breakage|sev\s?\d)s?\b[^.;!?\n]{0,40}?\bwith\s+my\s+name\s+on\s+it\b
                     # Not able to do one's own craft, said with irony: "Eleven years in and I
                     # still can't write a cron expression", "apparently I can't tell two
                     # terminal colours apart".
                     | \b(?:i\s+(?:still|apparently|clearly|evidently|obviously)|apparently\s+i)\s+(?:can['’]?t|cannot
                         |don['’]?t\s+know\s+how\s+to)\s+(?:even\s+)?(?:write\s+(?:a|an|one|proper|simple|basic|correct)\b
-                        |spell\b|count\b|tell\s+(?:[\w-]+\s+){{0,4}}?(?:apart|the\s+difference)|follow\s+(?:a|the)\s+
+                        |spell\b|count\b|tell\s+(?:[\w-]+\s+){0,4}?(?:apart|the\s+difference)|follow\s+(?:a|the)\s+
                         (?:simple\s+)?(?:runbook|checklist|instructions?)\b)
                     | \b(?:earn|win)\s+back\s+(?:your|everyone['’]s|the\s+team['’]s|y['’]?all['’]s)\s+trust\b
                     # No excuse for oneself: "I have no excuse for forgetting the freeze",
                     # "inexcusable on my part", "the blame rests with me and nobody else".
                     | \bno\s+excuse\s+for\s+(?:me|my)\b|\bi\s+have\s+no\s+excuse\b
                     | \binexcusable\s+(?:on\s+my\s+part|of\s+me)\b
-                    | \bblame\b{{INSENT}}{{0,40}}?\b(?:rests|lies|sits|falls)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)
+                    | \bblame\b{INSENT}{0,40}?\b(?:rests|lies|sits|falls)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)
                         \s+me\b
                     # "… from the wrong branch like a total amateur", "silly me", "I keep doing this".
-                    | \bi\b[^.!?\n]{{0,80}}?\blike\s+(?:a|an)\s+(?:total\s+|complete\s+|absolute\s+)?(?:amateur|rookie
+                    | \bi\b[^.!?\n]{0,80}?\blike\s+(?:a|an)\s+(?:total\s+|complete\s+|absolute\s+)?(?:amateur|rookie
                         |newbie|noob|idiot|beginner)\b
                     | (?:^|(?<=\n)|(?<=[,:;]\s))silly\s+me\b|\bi\s+keep\s+doing\s+this\b
                     | \b(?:i\s+can['’]?t|i\s+cannot)\s+even\s+be\s+(?:trusted|allowed)\s+to\b
                     # Shame over one's own act: "mortified that my migration locked …".
-                    | \b(?:mortified|humiliated|ashamed)\b[^.!?\n]{{0,60}}?\b(?:my|me)\b
+                    | \b(?:mortified|humiliated|ashamed)\b[^.!?\n]{0,60}?\b(?:my|me)\b
                     )
                 """,
             ),
