@@ -165,11 +165,47 @@ def _mentioned(masked: str, start: int, end: int) -> bool:
     for i in range(end, hi):
         ch = masked[i]
         if ch in _CLOSE_QUOTES and (i + 1 == len(masked) or not masked[i + 1].isalnum()):
-            # A short quote names a term; a long one states something, so it counts.
-            return i - opening <= _MENTION_LENGTH
+            # A short quote names a term; a long one states something, so it counts,
+            # and so does a short one that someone said ("'Bertrand wrecked the
+            # release,' said the head of support").
+            return i - opening <= _MENTION_LENGTH and not _spoken(masked, opening, i + 1)
         if ch == "\n":
             return False
     return False
+
+
+# A verb of saying just after a quotation, or a speaker and a colon or a verb of
+# saying just before it: the quotation is speech, not a term talked about.
+_SAID_AFTER_RE = _Lazy(
+    r"\W{0,3}\s*(?:[\w@'’-]+\s+){0,3}?(?:said|says|told|wrote|writes|added|replied|put\s+it)\b",
+    re.IGNORECASE,
+)
+_SAID_BEFORE_RE = _Lazy(
+    r"\b(?:said|says|told|wrote|writes|replied|put\s+it\s+(?:best|well|plainly|bluntly))(?:\s+[\w@'’-]+){0,4}?"
+    r"\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# The writer takes the quoted words for their own: "… and I agree", "and she is right",
+# "nobody here disagrees", "put it best".
+_ENDORSED_RE = _Lazy(
+    r"\b(?:(?:i|we)\s+(?:fully\s+|completely\s+)?agree|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)"
+    r"\s+(?:absolutely\s+|quite\s+)?right|(?:nobody|no\s+one)\s+(?:here\s+)?(?:disagrees|would\s+disagree)"
+    r"|put\s+it\s+(?:best|well|plainly|bluntly)|(?:our|my)\s+own\s+(?:report|review|findings?)\s+agrees?)\b",
+    re.IGNORECASE,
+)
+
+
+def _spoken(masked: str, opening: int, after: int) -> bool:
+    """True when the quotation from `opening` to `after` is what someone said and the
+    writer takes for their own; quoted speech left as reported stays a quotation."""
+    lo, hi = max(0, opening - 60), min(len(masked), after + 80)
+    if _ENDORSED_RE.search(masked, lo, hi) is None:
+        return False
+    if _SAID_AFTER_RE.match(masked, after, min(len(masked), after + 30)):
+        return True
+    return _SAID_BEFORE_RE.search(masked, max(0, opening - 40), opening) is not None
 
 
 # A quoted label right after a causal word is the writer's own claim in scare
