@@ -82,3 +82,32 @@ def test_harm_in_the_passive_with_the_person_inside(text: str) -> None:
 )
 def test_no_blame_without_a_persons_harm_in_the_passive(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+# --- harm told as a community's loss, a whole collection deleted, a build turned red ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Admin @kestrin purged 300 accounts with a sloppy filter and half the guild quit.",
+        "The wiki is empty because Rhosyn deleted the whole namespace during a tidy-up.",
+        "@tamsk, this is the third patch of yours that has turned the ARM build red.",
+        "Gwydion dropped the feature flag table and got our API key rate-limited.",
+    ],
+)
+def test_harm_as_a_communitys_loss_or_a_whole_collection(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rhosyn deleted the old backups after the retention review, as planned.",
+        "The cleanup job deleted the whole namespace, as configured.",
+        "The retry change turned the error rate down.",
+        "Half the guild left for the holidays, so the event was quiet.",
+    ],
+)
+def test_no_blame_for_planned_deletes_systems_or_good_news(text: str) -> None:
+    assert "blame_other" not in categories(text)

@@ -363,6 +363,7 @@ CUE_TRIGGERS = {
     "damage": (
         *_LOSS_TRIGGERS,
         *("breaks", "wipes", "deletes", "erases", "drops", "corrupts", "empties", "crashes"),
+        *(" lock out", " locks out", "turned", "turns", " red"),
         "knocks",
         "broke",
         "caused",
@@ -406,6 +407,7 @@ CUE_TRIGGERS = {
         *(" locked ", " locks ", " mess", "force-pushed", "flood", " cut "),
         *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "erase"),
         *("manages to", "managed to", "manage to", "pulled the", "pulls the", " left "),
+        *("turned", "turns", " red", " lock out", " locks out", "blew through", "blew past"),
     ),
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),
@@ -516,6 +518,7 @@ CUE_TRIGGERS = {
         *("losing", "is how", "is why", "leaving", "tripled", "doubled", "quadrupled"),
         *("spiked", "soared", "exploded", "jumped", "shot up", "seized", "derailed", "collided"),
         *("capsized", "aground", "caught fire", "rolled", "overran", "struck", "injured", "hurt"),
-        *("hospitali", "harmed", "intensive care"),
+        *("hospitali", "harmed", "intensive care", "blocklisted", "blacklisted", "banned"),
+        *("throttled", "rate-limited", "community", "players", "guild"),
     ),
 }

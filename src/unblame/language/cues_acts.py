@@ -162,7 +162,8 @@ _COST_US = (
 
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
-    r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?(?:(?:\w+ly|just)\s+)?"
+    r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?"
+    r"(?:(?:\w+ly|just|each|all|both|again|also)\s+)?"
     # The present too, as headlines tell it: "Contributor's force-push erases three months …".
     r"(?:breaks|wipes|deletes|erases|drops|corrupts|empties|crashes"
     r"|knock(?:ed|s)\s+(?:[\w,]+\s+){1,4}?off\s+(?:broadband|power|the\s+grid|air|line|the\s+network)"
@@ -173,6 +174,7 @@ _DAMAGE_RE = _Lazy(
     r"|null|loop|bypass|vulnerability|hole)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
     r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity)"
     r"|locked\s+(?:the|every|all)\s+(?:[\w-]+\s+){0,2}?(?:table|tables|database|rows)\b"
+    r"|locks?\s+out\s+(?:all|every|the|our|\d[\d,]*)|turn(?:ed|s)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?red"
     r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )
@@ -181,7 +183,8 @@ _DAMAGE_RE = _Lazy(
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
 # Past and present alike ("Tancredi breaks the VPN", in a timeline or a habit).
 _WRECK_RE = _Lazy(
-    r"(?:(?:\w+ly|just|then|also|even|again|always|somehow)\s+)?(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
+    r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|just|then|also|even|again|always|somehow|each|both|all)\s+)?"
+    r"(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
     r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol)(?:ed|es|s)"
     r"|destroy(?:ed|s)|flatten(?:ed|s)|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|(?:took|takes)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:brought|brings)\s+(?:\w+\s+){0,3}?down"
@@ -209,6 +212,13 @@ _WRECK_RE = _Lazy(
     r"(?:shared|production|prod|live|primary|customer|customers['’]|user|users['’])\b"
     r"|(?:wip|eras|purg)(?:ed|es)\s+(?:\w+\s+){1,2}?(?:months?|weeks?|days?|years?|hours?)\s+(?:worth\s+)?of"
     r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?)"
+    # Whole collections, and the writer's own things: "deleted the whole category",
+    # "deleted all my saved playlists" (not "deleted the old backups", planned work).
+    r"|(?:delet|wip|eras|purg)(?:ed|es|s)\s+(?:the\s+whole|the\s+entire|all\s+(?:of\s+)?(?:my|our))\b"
+    r"|(?:delet|wip|eras)(?:ed|es|s)\s+(?:all\s+)?(?:my|our)\s+"
+    # "turned the Windows CI red", "locks out all VPN users", "blew through the quota".
+    r"|turn(?:ed|s)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?red|locks?\s+out\s+(?:all|every|the|our|\d[\d,]*)"
+    r"|blew\s+(?:through|past)\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:quota|budget|limit)"
     r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )
@@ -365,8 +375,13 @@ _HARM_RE = _Lazy(
     r"|crane|load|pump|reactor|boiler|turbine)\s+(?:seized|derailed|collided|capsized|flooded|ran\s+aground"
     r"|caught\s+fire|exploded|rolled\s+away|rolled\s+(?:\w+\s+){0,3}?down|overran|stalled)"
     r"|(?:a|the|two|three|\d+)\s+(?:[\w-]+\s+)?(?:workers?|patients?|passengers?|people|staff|crew)\s+"
+    # "… and got our sending domain blocklisted", "… and half the community left".
     r"(?:was|were)\s+(?:struck|injured|killed|hurt|hospitali[sz]ed|harmed|(?:moved|admitted|taken|rushed)\s+to"
-    r"\s+(?:intensive\s+care|hospital|the\s+icu|icu)))\b",
+    r"\s+(?:intensive\s+care|hospital|the\s+icu|icu))"
+    r"|got\s+(?:our|the|us|them)\s+(?:[\w-]+\s+){0,3}?(?:blocklisted|blacklisted|banned|suspended|throttled"
+    r"|rate-limited)"
+    r"|half\s+(?:of\s+)?(?:the|our)\s+(?:[\w-]+\s+)?(?:community|users|customers|players|members|team|guild)\s+"
+    r"(?:left|quit|churned))\b",
     re.IGNORECASE,
 )
 
