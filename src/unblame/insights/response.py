@@ -149,13 +149,70 @@ def figures_of(rows: list[tuple], services: list[tuple[int, list[int]]]) -> Figu
     runs = {month_and_severity(key): _runs(columns, at) for key, at in buckets.items()}
     by_month = [_joined(runs, lambda key: key[0], i) for i in range(len(MEASURES))]
     per_severity = [_joined(runs, lambda key: key[1], i) for i in range(len(MEASURES))]
-    position = dict(zip(incidents, range(len(rows)), strict=True))
-    in_scope = partial(is_not, None)
-    by_service = {}
-    for service, ids in services:
-        at = filter(in_scope, map(position.get, ids))
-        by_service[service] = [figure_of_sorted(run) for run in _runs(columns, at)]
+    by_service = {
+        service: [figure_of_sorted(run) for run in runs]
+        for service, runs in _service_runs(incidents, columns, services)
+    }
     return by_month, _regrouped(per_severity), _any_value(by_service)
+
+
+# Tables indexed by incident id are used while they are at most this many times as long as
+# the ids they are built from and read with; sparser ids go through a dictionary of positions.
+DENSE_ENOUGH = 4
+
+
+def _service_runs(
+    incidents: list[int], columns: list[list[float]], services: list[tuple[int, list[int]]]
+) -> Iterator[tuple[int, list[list[float]]]]:
+    """Each service with each measure's usable minutes of its incidents in the rows, ascending.
+
+    A service's incidents that are not in the rows (out of scope, restricted)
+    count nowhere. With ids dense enough, each measure's minutes are put in a
+    list at their incident's id (UNUSABLE where no row is) and a service's
+    values are read straight from it: mapping 150,000 ids to row positions
+    through a dictionary was a third of the services' time.
+    """
+    if not services:
+        return
+    memberships = sum(len(ids) for _, ids in services)
+    named = [ids for _, ids in services if ids]
+    lowest = min(min(incidents), *map(min, named)) if named else min(incidents)
+    size = 1 + max(max(incidents), *map(max, named)) if named else 1 + max(incidents)
+    # A negative id would read a table from its end.
+    if lowest < 0 or size > DENSE_ENOUGH * (len(incidents) + memberships):
+        yield from _service_runs_by_position(incidents, columns, services)
+        return
+    tables = _by_incident(incidents, columns, size)
+    for service, ids in services:
+        take = itemgetter(*ids) if ids else None
+        yield service, [_usable_sorted(take(t)) if take else [] for t in tables]
+
+
+def _service_runs_by_position(
+    incidents: list[int], columns: list[list[float]], services: list[tuple[int, list[int]]]
+) -> Iterator[tuple[int, list[list[float]]]]:
+    """_service_runs through a dictionary of each incident's row position, for any ids."""
+    position = dict(zip(incidents, range(len(incidents)), strict=True))
+    in_scope = partial(is_not, None)
+    for service, ids in services:
+        yield service, _runs(columns, filter(in_scope, map(position.get, ids)))
+
+
+def _by_incident(incidents: list[int], columns: list[list[float]], size: int) -> list[list]:
+    """Each column's values at their incident's id, UNUSABLE at ids with no row."""
+    tables = [[UNUSABLE] * size for _ in columns]
+    for table, column in zip(tables, columns, strict=True):
+        for incident, value in zip(incidents, column, strict=True):
+            table[incident] = value
+    return tables
+
+
+def _usable_sorted(values: Any) -> list[float]:
+    """The usable values among values (one or a tuple of them), ascending."""
+    ordered = sorted(values) if isinstance(values, tuple) else [values]
+    # In place: a slice would copy the usable values once more.
+    del ordered[: bisect_left(ordered, 0.0)]
+    return ordered
 
 
 def _runs(columns: list[list[float]], positions: Iterable[int]) -> list[list[float]]:
@@ -164,13 +221,7 @@ def _runs(columns: list[list[float]], positions: Iterable[int]) -> list[list[flo
     if not at:
         return [[] for _ in columns]
     take = itemgetter(*at)
-    runs = []
-    for column in columns:
-        ordered = sorted(take(column)) if len(at) > 1 else [column[at[0]]]
-        # In place: a slice would copy the usable values once more.
-        del ordered[: bisect_left(ordered, 0.0)]
-        runs.append(ordered)
-    return runs
+    return [_usable_sorted(take(column)) for column in columns]
 
 
 def _joined(runs: dict[tuple[str, int], list[list[float]]], key: Any, measure: int) -> dict:
