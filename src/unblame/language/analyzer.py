@@ -92,7 +92,8 @@ def _compiled_unless(code: str) -> re.Pattern[str] | None:
 
 
 def expand(pattern: str) -> str:
-    """Fill the lexicon slots ({PERSON}, {OTHER}, {ROLE}, …) of a rule pattern."""
+    """Fill the lexicon slots ({PERSON}, {OTHER}, {ROLE}, …) of a rule pattern; a slot
+    that holds another ({SOMEONE} holds {OTHER}) is filled first, as SLOTS come first."""
     slots = {**SLOTS, "PERSON": person_pattern(), "OTHER": other_pattern()}
     out = pattern
     for key, value in slots.items():

@@ -160,6 +160,14 @@ _COST_US = (
 )
 
 
+# People locked out or a build turned red, whether the person or their work did it:
+# "locks out all VPN users", "turned the Windows CI red".
+_LOCKED_OUT_OR_RED = (
+    r"locks?\s+out\s+(?:all|every|the|our|\d[\d,]*)"
+    r"|turn(?:ed|s)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?red"
+)
+
+
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
     r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?"
@@ -174,8 +182,7 @@ _DAMAGE_RE = _Lazy(
     r"|null|loop|bypass|vulnerability|hole)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
     r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity)"
     r"|locked\s+(?:the|every|all)\s+(?:[\w-]+\s+){0,2}?(?:table|tables|database|rows)\b"
-    r"|locks?\s+out\s+(?:all|every|the|our|\d[\d,]*)|turn(?:ed|s)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?red"
-    r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
+    r"|" + _LOCKED_OUT_OR_RED + r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )
 
@@ -217,8 +224,9 @@ _WRECK_RE = _Lazy(
     r"|(?:delet|wip|eras|purg)(?:ed|es|s)\s+(?:the\s+whole|the\s+entire|all\s+(?:of\s+)?(?:my|our))\b"
     r"|(?:delet|wip|eras)(?:ed|es|s)\s+(?:all\s+)?(?:my|our)\s+"
     # "turned the Windows CI red", "locks out all VPN users", "blew through the quota".
-    r"|turn(?:ed|s)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?red|locks?\s+out\s+(?:all|every|the|our|\d[\d,]*)"
-    r"|blew\s+(?:through|past)\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:quota|budget|limit)"
+    r"|"
+    + _LOCKED_OUT_OR_RED
+    + r"|blew\s+(?:through|past)\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:quota|budget|limit)"
     r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )

@@ -338,8 +338,15 @@ WORKER_WORDS = (
     "planner",
 )
 
+# Someone a rule may name: another person as the OTHER slot reads them, an @handle,
+# or a capitalised word no list knows that is not a pronoun or article opening the
+# sentence ("Vasco", not "It" or "The"). It holds the OTHER slot, which `expand`
+# fills after it.
+SOMEONE = r"(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))"
+
 SLOTS = {
     "INSENT": IN_SENTENCE,
+    "SOMEONE": SOMEONE,
     "WORKER": rf"(?:{trie_pattern(WORKER_WORDS)})",
     "BAD_OUTCOME": BAD_OUTCOME,
     "PARTICIPLE": PARTICIPLE,

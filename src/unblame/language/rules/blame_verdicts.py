@@ -410,18 +410,16 @@ RULES = (
             # Authorship idioms: "has Lorcan's fingerprints all over it", "has Tibor written all
             # over it", "is Maren's handiwork", "has Fenwick's name on it".
             | (?:{BAD_OUTCOME}|broken|corrupted|deleted|wiped|failed|botched|mangled|dropped|lost|leaked|down)\b[^.!?\n]{0,30}?
-                \b(?:has|had|with)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))(?:['’]s)?\s+(?:(?:name|fingerprints|prints|hallmarks)\s+
+                (?:\b(?:has|had|with)\s+{SOMEONE}(?:['’]s)?\s+(?:(?:name|fingerprints|prints|hallmarks)\s+
                 (?:written\s+)?all\s+over\s+it|written\s+all\s+over\s+it)\b
+                |\b(?:is|was|are|were)\s+(?:all\s+)?{SOMEONE}['’]s\s+handiwork\b)
             # (Only a harm "has X's name on it": "the fix has Mirela's name on it" is credit.)
             | {BAD_OUTCOME}\b[^.!?\n]{0,30}?\bhas\s+(?:{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))['’]s\s+name\s+on\s+it\b
-            | (?:{BAD_OUTCOME}|broken|corrupted|deleted|wiped|failed|botched|mangled|dropped|lost|leaked|down)\b[^.!?\n]{0,30}?
-                \b(?:is|was|are|were)\s+(?:all\s+)?(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))['’]s\s+handiwork\b
             # A tally: "Three outages this quarter, three times it was Vasco".
-            | \b(?:two|three|four|five|six|\d+)\s+times\s+it\s+was\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b(?!\s+who\s+(?:found|fixed|saved|caught|spotted|rescued|noticed|resolved|restored))
-            | \bevery\s+(?:single\s+)?time\s+it(?:['’]s|\s+is|\s+was)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b
+            | \b(?:two|three|four|five|six|\d+)\s+times\s+it\s+was\s+{SOMEONE}\b(?!\s+who\s+(?:found|fixed|saved|caught|spotted|rescued|noticed|resolved|restored))
+            | \bevery\s+(?:single\s+)?time\s+it(?:['’]s|\s+is|\s+was)\s+{SOMEONE}\b
             # The bisect as the pointing finger: "The bisect points straight at Mirela".
-            | \bbisect\w*\s+(?:points?|pointed|lands?|landed)\s+(?:straight\s+|squarely\s+|right\s+)?(?:at|to)\s+(?:{OTHER}
-                |@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b(?!['’]s\s+(?:fix|revert))
+            | \bbisect\w*\s+(?:points?|pointed|lands?|landed)\s+(?:straight\s+|squarely\s+|right\s+)?(?:at|to)\s+{SOMEONE}\b(?!['’]s\s+(?:fix|revert))
             # Made to answer for it: "I expect the engineer who dropped the table to explain
             # himself to the board", "I want whoever signed off on it in my office".
             | \bexplain\s+(?:himself|herself|themselves|themself)\b
@@ -432,10 +430,10 @@ RULES = (
             # A world with someone else at the helm: "With anyone but Malachy at the console,
             # this would have been a blip", "if Sunniva were running it instead of Jory, …",
             # "Had Viveka kept her hands off the load balancer, …".
-            | \b(?:anyone|anybody)\s+(?:but|other\s+than|except)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\b[^.!?\n]{0,80}?\b(?:would|we['’]d)\b
-            | \binstead\s+of\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\s*,?\s+(?:we['’]d|we\s+would|it\s+would|this\s+would
+            | \b(?:anyone|anybody)\s+(?:but|other\s+than|except)\s+{SOMEONE}\b[^.!?\n]{0,80}?\b(?:would|we['’]d)\b
+            | \binstead\s+of\s+{SOMEONE}\s*,?\s+(?:we['’]d|we\s+would|it\s+would|this\s+would
                 |the\s+[\w-]+\s+would)\b
-            | \b(?:had|if)\s+(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\s+(?:had\s+)?(?:kept|stayed|left)\s+(?:his|her|their)\s+(?:hands|fingers)
+            | \b(?:had|if)\s+{SOMEONE}\s+(?:had\s+)?(?:kept|stayed|left)\s+(?:his|her|their)\s+(?:hands|fingers)
                 \s+off\b
             )
         """,

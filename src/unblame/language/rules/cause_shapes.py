@@ -105,8 +105,7 @@ CAUSE_SHAPES = (
         pattern=r"""
     # A relative clause with the person as the author of the harm: "the mess
     # Bartholomew left in the ledger tables", "the incident that Ksenia caused".
-    \bthe\s+(?:mess|outage|incident|breakage|damage|failure|downtime|carnage|chaos)\s+(?:that\s+)?(?:{OTHER}
-        |@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))\s+(?:\w+ly\s+)?(?:left
+    \bthe\s+(?:mess|outage|incident|breakage|damage|failure|downtime|carnage|chaos)\s+(?:that\s+)?{SOMEONE}\s+(?:\w+ly\s+)?(?:left
         |made|caused|created|started|triggered)\b
 """,
     ),
@@ -201,7 +200,7 @@ CAUSE_SHAPES = (
     \b(?:broken|broke|went\s+(?:dark|down)|lost|storm|outage|down|failed|crashed|wiped|corrupted|leaked)\b
         (?:(?!\b(?:fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|stopp\w*|ended|saved|prevent\w*)\b)[^.;!?\n])
         {0,40}?\b(?:by|because\s+of|due\s+to|from|to|after)\s+(?:a|an|the)\s+(?:[\w'‘’-]+\s+){0,3}?
-        (?:that|which)\s+(?:the\s+(?:[\w-]+\s+)?(?:{ROLE}),\s+)?(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+)),?\s+(?:\w+ly\s+)?
+        (?:that|which)\s+(?:the\s+(?:[\w-]+\s+)?(?:{ROLE}),\s+)?{SOMEONE},?\s+(?:\w+ly\s+)?
         (?:ran|pushed|set|dropped|wrote|merged|deployed|changed|added|removed|applied|left|hard-?coded|flipped)\b
 """,
     ),
