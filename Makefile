@@ -44,7 +44,7 @@ test: lint
 eval: $(STAMP)
 	@for f in ../shared/eval/dev2-sentences.jsonl ../shared/eval/dev-sentences.jsonl; do \
 		if [ -f $$f ]; then $(VENV)/bin/unblame eval $$f; fi; done
-	@for f in corpus/shapes-holdout3.jsonl corpus/shapes-holdout2.jsonl corpus/shapes-holdout.jsonl corpus/shapes-train.jsonl corpus/shapes-train2.jsonl corpus/shapes-train4.jsonl corpus/shapes-train5.jsonl corpus/shapes-train6.jsonl corpus/shapes-train7.jsonl corpus/shapes-train8.jsonl corpus/shapes-train9.jsonl corpus/shapes-train10.jsonl corpus/shapes-train11.jsonl corpus/sentences.jsonl \
+	@for f in corpus/shapes-holdout4.jsonl corpus/shapes-holdout3.jsonl corpus/shapes-holdout2.jsonl corpus/shapes-holdout.jsonl corpus/shapes-train.jsonl corpus/shapes-train2.jsonl corpus/shapes-train4.jsonl corpus/shapes-train5.jsonl corpus/shapes-train6.jsonl corpus/shapes-train7.jsonl corpus/shapes-train8.jsonl corpus/shapes-train9.jsonl corpus/shapes-train10.jsonl corpus/shapes-train11.jsonl corpus/sentences.jsonl \
 		corpus/holdout.jsonl; do $(VENV)/bin/unblame eval $$f; done
 
 bench: $(STAMP)
