@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from .lexicon import NAME_MARK, ROLE_WORDS, WORKER_WORDS
+from .lexicon import NAME_MARK, ROLE_WORDS, TRADE_WORDS, WORKER_WORDS
 
 # Numbers with thousands separators and decimals ("4,000-line", "2.5") and versions
 # ("2.4.1", "v3.0.0") are one word: their comma or point ends no clause.
@@ -49,13 +49,7 @@ _ROLES = frozenset(w.lower() for w in ROLE_WORDS)
 # "Worker", "agent", "supervisor" are mostly processes; after a trade or
 # department they are people ("a maintenance worker", "a support agent").
 _WORKERS = frozenset(WORKER_WORDS) | {w + "s" for w in WORKER_WORDS}
-_TRADES = frozenset(
-    {"maintenance", "construction", "site", "field", "facilities", "facility", "contract"}
-    | {"utility", "cleaning", "warehouse", "factory", "datacenter", "data-center", "road", "city"}
-    | {"council", "electrical", "railway", "temp", "agency", "office", "it", "support", "tech"}
-    # "a security guard", "the night supervisor", "an air traffic controller".
-    | {"security", "customer", "night", "shift", "duty", "desk", "traffic", "ground", "floor"}
-)
+_TRADES = frozenset(TRADE_WORDS)
 # Departments named alone and capitalised, as people name the team they blame.
 _DEPARTMENTS = frozenset(
     {"networking", "infra", "infrastructure", "legal", "finance", "procurement"}
@@ -283,7 +277,8 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
         subject = subject[owners[0] :]
     elif subject[0].low in {"the", "a", "an", "this", "that"}:
         subject = subject[1:]
-    if len(subject) < 2 or not any(w.low in _WORK_NOUNS for w in subject[1:3]):
+    # Two words may describe the work: "Femi's unreviewed firewall change".
+    if len(subject) < 2 or not any(w.low in _WORK_NOUNS for w in subject[1:4]):
         return False
     owner = subject[0]
     if owner.low in {"your", "his", "her", "their"}:

@@ -747,8 +747,10 @@ def _adverb_then_adjective(words: tuple[Word, ...], j: int) -> bool:
 
 
 def _adjective_after_owner(words: tuple[Word, ...], j: int) -> bool:
-    """An -ed word between a possessive and a work noun describes the work."""
+    """An -ed word between a possessive and a work noun describes the work, also
+    with a noun between them ("Femi's unreviewed firewall change"); after "has"
+    written "'s" an object follows instead ("Femi's deleted the index")."""
     owner, low = words[j - 1].low, words[j].low
     if not owner.endswith(("'s", "’s")) or not low.endswith("ed") or j + 1 >= len(words):
         return False
-    return words[j + 1].low in _WORK_NOUNS
+    return any(word.low in _WORK_NOUNS for word in words[j + 1 : j + 3])

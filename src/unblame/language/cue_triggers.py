@@ -226,6 +226,9 @@ CUE_TRIGGERS = {
         "forgotten",
     ),
     "plea": (
+        # The reader's own work in an imperative; a checking habit taken up; vigilance.
+        *("your", "now i", "now, i", "now we", "now, we", "now on i", "now on we", "nowadays"),
+        *("these days", "since then", "watch out", "look out", "lookout", "eye out", "avoid"),
         "of eyes",
         "'ll",
         "’ll",

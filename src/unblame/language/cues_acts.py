@@ -69,7 +69,7 @@ _FLAWED_OBJECT_RE = _Lazy(
 _CARE_VERBS = (
     r"notice|check|test|verify|validate|review|read|look|follow|tell|inform|notify|announce"
     r"|communicate|coordinate|consult|ask|wait|escalate|update|confirm|consider|reali[sz]e"
-    r"|think|connect|document|double-check|catch|see|monitor|respond|plan|prepare|speak"
+    r"|think|connect|document|(?:double|triple)[-\s]?check|catch|see|monitor|respond|plan|prepare|speak"
     r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take|perform"
 )
 
@@ -109,7 +109,7 @@ _OMISSION_RE = _Lazy(
     r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
     r"|\bwithout\s+(?:\w+ly\s+|ever\s+|even\s+|first\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
-    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|double-checking"
+    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|(?:double|triple)[-\s]?checking"
     rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
     r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
     # A safety option left off: "didn't pass the dry-run flag", "never set a WHERE clause".
@@ -235,7 +235,7 @@ _WRECK_RE = _Lazy(
 # Hindsight about a person's choice: "Tarquin should have checked the config".
 _HINDSIGHT_RE = _Lazy(
     r"(?:\w+ly\s+)?(?:should|shouldn['’]t|should\s+not|ought\s+to|could)\s*(?:have|['’]ve)\s+"
-    r"(?:\w+ly\s+|just\s+|at\s+least\s+)?(?:known|seen|done|run|read|caught|taken|written|told"
+    r"(?:\w+ly\s+|just\s+|at\s+least\s+|double\s+|triple\s+)?(?:known|seen|done|run|read|caught|taken|written|told"
     r"|asked|kept|made|thought|left|\w+ed"
     # Writers drop the participle ("should have bump the major"): a hand act in
     # its plain form says the same.

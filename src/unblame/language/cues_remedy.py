@@ -27,7 +27,12 @@ _HABIT = (
     r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
     r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
     r"|declare|follow\s+(?:the\s+|our\s+|established\s+)?(?:procedures?|process|runbooks?|steps|it)"
-    r"|use\s+(?:a\s+)?checklists?|work\s+with\s+a\s+checklist|be\s+more\s+\w+)\b"
+    r"|use\s+(?:a\s+)?checklists?|work\s+with\s+a\s+checklist|be\s+more\s+\w+"
+    # Vigilance and not repeating oneself: "we'll watch out next time", "avoid making
+    # the same mistake".
+    r"|watch\s+out|look\s+out|keep\s+an\s+eye\s+out|be\s+on\s+the\s+lookout"
+    r"|avoid\s+(?:repeating|making|doing)\s+(?:the\s+|that\s+|this\s+)?(?:same\s+)?(?:\w+\s+)?"
+    r"(?:mistakes?|errors?|slips?))\b"
 )
 
 
@@ -36,7 +41,9 @@ _MANUAL = (
     rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
     r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look"
     # Asking first, not asking for help: "please ask first".
-    r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first)\b"
+    r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first"
+    # Acts asked to be left undone by hand: "don't force-push to main", "don't move tags".
+    r"|force-push|delete|move|touch|skip|rush|commit|yank)\b"
 )
 
 
@@ -51,7 +58,16 @@ _PLEA_RE = _Lazy(
     rf"|reviewers|maintainers|sres)\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to"
     rf"|could\s+at\s+least|can['’]?t|cannot)(?:\s+not|n['’]t)?\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|\bwe\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to)(?:\s+not|n['’]t)?"
-    rf"\s+(?:\w+ly\s+|all\s+|always\s+)?{_HABIT}"
+    rf"\s+(?:\w+ly\s+|all\s+|always\s+|just\s+)?{_HABIT}"
+    # Checking harder in the passive: "releases should be more thoroughly tested".
+    r"|\b(?:should|must|will|shall|needs?\s+to|has\s+to|have\s+to)\s+be\s+(?:(?:more|better)\s+"
+    r"(?:\w+ly\s+)?(?:tested|reviewed|checked|verified|vetted|inspected|scrutini[sz]ed|proofread)"
+    r"|(?:tested|reviewed|checked|verified|vetted|inspected)\s+(?:more\s+)?(?:carefully|thoroughly"
+    r"|closely|rigorously|diligently|attentively)|(?:tested|reviewed|checked|verified)\s+better)\b"
+    # A habit of checking taken up as the fix: "Now I triple-check my connection strings".
+    r"|\b(?:now|from\s+now\s+on|these\s+days|nowadays|since\s+then)\s*,?\s+(?:i|we)\s+(?:always\s+)?"
+    r"(?:(?:double|triple)[- ]?check|re-?read|check\s+(?:\w+\s+){1,3}?twice)\b"
+    r"|\b(?:i|we)\s+now\s+(?:always\s+)?(?:double|triple)[- ]?check\b"
     # Habits named as the lesson.
     r"|\b(?:reinforce|continuous|more|additional|refresher|mandatory|further|better|ongoing)"
     r"\s+(?:\w+\s+)?training\b|\btraining\s+(?:of|for)\s+(?:all\s+)?(?:\w+\s+){0,2}?(?:staff"
@@ -155,7 +171,10 @@ _IMPERATIVE_RE = _Lazy(
 # "Read your PR before asking for review, please", "Verify the ID twice".
 _EMPHASIS_RE = _Lazy(
     rf"\b{_PLEASE}\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
-    r"|\bcarefully\b|\bthoroughly\b|\bresponsibly\b|\bdiligently\b",
+    r"|\bcarefully\b|\bthoroughly\b|\bresponsibly\b|\bdiligently\b"
+    # The reader's own work: "Test your pull requests", "Check your config before merging".
+    r"|\byour\s+(?:own\s+)?(?:[\w-]+\s+)?(?:prs?|pull\s+requests?|changes?|code|commits?|diffs?|config"
+    r"|patch(?:es)?|migrations?|scripts?|quer(?:y|ies)|commands?)\b",
     re.IGNORECASE,
 )
 

@@ -304,7 +304,7 @@ def other_pattern() -> str:
 # Past participles, so "should have rolled back" (a judged action) is told
 # apart from "should have write access" (a design statement).
 PARTICIPLE = r"""
-    (?:(?:\w+ly|also|just|at\s+least|then|first|been)\s+)?
+    (?:(?:\w+ly|also|just|at\s+least|then|first|been|double|triple|cross)\s+)?
     (?:[\w-]+ed | \w+en | \w+wn | done | run | made | gone | seen | known | built | kept | left | set
     | put | read | sent | caught | thought | told | taken | written | given | got | gotten | held
     | hit | cut | shut | split | spent | paid | let | brought | sought | taught | dealt | felt
@@ -338,15 +338,37 @@ WORKER_WORDS = (
     "planner",
 )
 
+# Trades and departments before a WORKER noun make it a person ("a maintenance
+# worker", "the duty supervisor", "an air traffic controller"): the clause model
+# and the OTHER and PERSON slots read the same list.
+TRADE_WORDS = (
+    *("maintenance", "construction", "site", "field", "facilities", "facility", "contract"),
+    *("utility", "cleaning", "warehouse", "factory", "datacenter", "data-center", "road", "city"),
+    *("council", "electrical", "railway", "temp", "agency", "office", "it", "support", "tech"),
+    *("security", "customer", "night", "shift", "duty", "desk", "traffic", "ground", "floor"),
+)
+_TRADE_WORKER = rf"(?:{trie_pattern(TRADE_WORDS)})\s+(?:{trie_pattern(WORKER_WORDS)})s?"
+
 # Someone a rule may name: another person as the OTHER slot reads them, an @handle,
 # or a capitalised word no list knows that is not a pronoun or article opening the
 # sentence ("Vasco", not "It" or "The"). It holds the OTHER slot, which `expand`
 # fills after it.
 SOMEONE = r"(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))"
 
+# A slip named as a noun, the thing someone can own ("my oversight", "a mistake
+# on Dana's part", "the typo I made"). Not an error rate, budget or message, and
+# not oversight as supervision ("oversight of the vendor", "the oversight board").
+SLIP = r"""
+    (?:mistake|blunder|screw-?\s?up|fuck-?\s?up|slip-?up|goof|typo|boo-?boo|brain\s?fart|misstep
+    |gaffe|fumble|cock-?up|balls-?up
+    |error(?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response|bar)s?\b)
+    |oversight(?!\s+(?:of(?!\s+(?:mine|yours|his|hers|theirs)\b)|over|board|body|committee|role|function|responsibilit\w+|duties)\b))s?
+"""
+
 SLOTS = {
     "INSENT": IN_SENTENCE,
     "SOMEONE": SOMEONE,
+    "SLIP": SLIP,
     "WORKER": rf"(?:{trie_pattern(WORKER_WORDS)})",
     "BAD_OUTCOME": BAD_OUTCOME,
     "PARTICIPLE": PARTICIPLE,
@@ -357,6 +379,7 @@ SLOTS = {
 OTHER = (
     r"(?:\b(?:he|she|you)\b|@[\w-]+"
     rf"|\b{DETERMINERS}\s+(?:[\w'’-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b"
+    rf"|\b{DETERMINERS}\s+(?:[\w'’-]+\s+)?{_TRADE_WORKER}\b"
     rf"|\b(?:{BARE_PLURALS})\b)"
 )
 

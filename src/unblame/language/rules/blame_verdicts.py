@@ -64,6 +64,7 @@ RULES = (
             "negligence",
             "carelessness",
             "incompetence",
+            *("oversight", "typo", "goof", "gaffe", "misstep", "fumble", "boo", "fart", "cock-"),
             "blame",
             "'s on",
             "’s on",
@@ -82,6 +83,16 @@ RULES = (
                 # "an engineer's mistake took the database offline": the slip as the cause (UB402).
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
+            # Someone's slip with words between, or the owner after it: "Dana's silly typo",
+            # "a mistake on Dana's part", "the stupid mistake @kiv made".
+            | (?:(?-i:\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday
+                |Tonight|Last|This|That|The|Our|Their|Its|There|Here|What|Who|Where|It|He|She|Let)\b)
+                [A-Zꙮ][a-z]+)|{OTHER}|@[\w-]+)['’]s\s+
+                (?:[\w-]+\s+){1,2}?{SLIP}\b
+                (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
+                  |resulted|knocked))
+            | \b{SLIP}\s+(?:[\w-]+\s+)?on\s+(?:the\s+part\s+of\s+{SOMEONE}|{SOMEONE}['’]s\s+(?:part|end|side))
+            | \b{SLIP}\s+(?:that\s+)?{SOMEONE}\s+(?:\w+ly\s+|just\s+)?(?:made|introduced|committed)\b
             | \b(?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             # "Two days of degraded search, and all of it is Jarrah's doing".
             | \b(?:is|was)\s+(?:all\s+|entirely\s+)?(?-i:[A-Zꙮ@][\w'’-]+)['’]s\s+doing\b
@@ -179,6 +190,8 @@ RULES = (
                     "who the",
                     *(
                         "why did you",
+                        "why'd you",
+                        "why’d you",
                         "which of you",
                         "which one of you",
                         "who on earth",
@@ -200,7 +213,7 @@ RULES = (
             # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
             (?<!q:\s)(?<!q:)
             (?P<span>
-              \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:did|would|didn't|wouldn't|do|don't|have|haven't)
+              \bwhy(?:\s+on\s+earth|\s+the\s+hell)?(?:['’]d|\s+(?:did|would|didn't|wouldn't|do|don't|have|haven't))
                 \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b{INSENT}*\?
             | \bwhy\s+(?:\w+\s+){0,3}?(?:thought|think|figured|decided)\b{INSENT}*
                 \b(?:acceptable|ok|okay|fine|a\s+good\s+idea|safe|sensible)\b{INSENT}*\?
@@ -209,8 +222,9 @@ RULES = (
             | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b{INSENT}*\bwithout\b
             # Chat drops the question mark: "why did you delete the v2 tag, half our mirrors
             # are broken", "ok which of you wiped the flags table", "who on earth deleted …".
-            | (?:^|(?<=\n)|(?<=\s))(?:@[\w-]+\s+)?why\s+did\s+you\s+(?:\w+\s+)?(?:delete|rewrite|merge|push|force-push
-                |drop|wipe|remove|deploy|tag|publish|release|revert|disable|rename)\b
+            | (?:^|(?<=\n)|(?<=\s))(?:@[\w-]+\s+)?why(?:\s+did|['’]d)\s+you\s+(?:\w+\s+)?(?:delete|rewrite|merge|push|force-push
+                |drop|wipe|remove|deploy|tag|publish|release|revert|disable|rename|yank|unpublish|overwrite
+                |nuke|break|kill)\b
             | \bwhich\s+(?:one\s+)?of\s+you\s+(?:\w+\s+)?(?:wiped|broke|deleted|dropped|pushed|merged|took|force-pushed
                 |nuked|removed|disabled)\b
             | \bwho\s+(?:on\s+earth|the\s+(?:hell|heck))\s+(?:deleted|wiped|dropped|broke|pushed|merged|removed|nuked

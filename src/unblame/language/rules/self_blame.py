@@ -204,6 +204,20 @@ RULES = (
                 (?:took|caused|broke|crashed|led|brought|corrupted|failed|killed|wiped))
         """,
             ),
+            # A slip the writer owns, wherever the owner stands: "my oversight", "an
+            # oversight on my part", "a mistake of mine", "the typo I made".
+            Check(
+                triggers=("my ", "mine", "by me", "i made", "i introduced", "i committed"),
+                pattern=r"""
+            (?P<span>\bmy\s+(?:own\s+)?(?:[\w-]+\s+)?{SLIP}\b(?!(?:(?<=error)|(?<=errors))\s+(?:out|on|in|when|if|while|with)\b)
+            | \b{SLIP}\s+(?:[\w-]+\s+)?(?:on\s+my\s+(?:own\s+)?(?:part|end|side)\b|of\s+mine\b
+                |(?:made\s+|committed\s+)?by\s+(?:me|myself)\b)
+            | \b{SLIP}\s+(?:that\s+)?i\s+(?:\w+ly\s+|just\s+|then\s+)?(?:made|introduced|committed)\b)
+            # Owned beside the mechanism that now stops it, as UB206 lets it be: "a
+            # schoolboy error by me, and the pipeline now blocks it".
+            (?!{INSENT}{0,80}?\b(?:now|since)\s+(?:blocks|prevents|catches|refuses|rejects)\b)
+        """,
+            ),
             # "Dana was the reason …" said of oneself: "I'm the reason the deploy froze".
             frame(frozenset({SELF}), "culprit"),
             # The mishap as the subject, the writer as its author: "the 2am page storm was me".
