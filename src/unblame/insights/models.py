@@ -121,6 +121,19 @@ class IncidentFacts(Rollup):
     review_state = models.CharField(max_length=20, blank=True)
     to_publish = models.FloatField(null=True)
 
+    class Meta:
+        indexes = [
+            # Response times on SQLite read live only what its kept minutes leave out
+            # (insights.digest): the restricted incidents a viewer may see, and those
+            # declared on a month's first or last day, found by ranges of declared_at.
+            models.Index(
+                fields=["restricted"],
+                condition=models.Q(restricted=True),
+                name="incidentfacts_restricted",
+            ),
+            models.Index(fields=["declared_at"], name="incidentfacts_declared"),
+        ]
+
 
 class ResponderFacts(Rollup):
     """One responder row: whose, commanding or not, hours and whether it was out of their hours.
@@ -197,3 +210,40 @@ class ReviewFacts(Rollup, FindingCounts):
     )
     blame = models.PositiveIntegerField(default=0)
     acknowledged = models.PositiveIntegerField(default=0)
+
+
+class ResponseDigest(models.Model):
+    """Sorted minutes of each response-time measure for one group, kept for SQLite.
+
+    SQLite has no percentile function, so the response report read every
+    incident's durations into Python and sorted them (insights.digest). A
+    month row (`service` 0) holds the usable minutes of the unrestricted
+    incidents declared in that UTC month with that severity, except those
+    declared on a month's first or last day (their month depends on the
+    viewer's zone, so they are read live); a service row (`month` "") holds
+    those of every unrestricted incident of that service and severity.
+    Each measure is an array of little-endian doubles in ascending order.
+
+    Triggers (migration 0007, SQLite only) mark a row `stale` whenever a row
+    of insights_incidentfacts or of the incident-service link it depends on
+    is written or deleted, whatever wrote it; a stale row is never read as
+    it stands (the report reads its incidents live) and is written again
+    by the next rollup refresh or rebuild. PostgreSQL works the percentiles
+    out itself and has no rows here.
+    """
+
+    month = models.CharField(max_length=7)
+    severity_id = models.IntegerField()
+    service_id = models.IntegerField()
+    stale = models.BooleanField(default=True)
+    detect = models.BinaryField(null=True)
+    acknowledge = models.BinaryField(null=True)
+    mitigate = models.BinaryField(null=True)
+    resolve = models.BinaryField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "severity_id", "service_id"], name="one_response_digest_per_group"
+            )
+        ]

@@ -154,6 +154,14 @@ def _merged(sender: Any, kept: Incident, duplicate: Incident, **kwargs: Any) -> 
     rollups.refresh([kept.pk, duplicate.pk])
 
 
+def _services_changed(sender: Any, action: str, **kwargs: Any) -> None:
+    # The link table's triggers marked the services' kept response minutes stale (SQLite).
+    if action.startswith("post_"):
+        from unblame.insights import digest
+
+        digest.refresh_stale()
+
+
 def _connect_rollups() -> None:
     from django.contrib.auth import get_user_model
 
@@ -172,6 +180,9 @@ def _connect_rollups() -> None:
         post_delete.connect(_rollup_deleted, sender=model, dispatch_uid=uid)
     post_save.connect(_zone_saved, sender=get_user_model(), dispatch_uid="rollups-zone")
     incident_merged.connect(_merged, dispatch_uid="rollups-merge")
+    m2m_changed.connect(
+        _services_changed, sender=Incident.services.through, dispatch_uid="rollups-services"
+    )
 
 
 _connect_rollups()
