@@ -125,3 +125,23 @@ def test_remedies_that_ask_for_vigilance(text: str) -> None:
 )
 def test_instructions_and_mechanisms_are_not_pleas(text: str) -> None:
     assert "try_harder" not in categories(text)
+
+
+def test_who_after_a_person_and_a_comma_acts_through_the_person() -> None:
+    text = (
+        "The trouble began when an operator, who was doing routine maintenance, "
+        "mistakenly entered the wrong command."
+    )
+    clauses = clause.read(text, 0, len(text)).clauses
+    assert clauses[-1].agent == "other"
+    assert "blame_other" in categories(text)
+
+
+def test_where_the_person_served_does_not_end_the_subject() -> None:
+    text = "One of the technicians on-site swapped the wrong drives in the array."
+    assert clause.read(text, 0, len(text)).clauses[0].agent == "other"
+    assert "blame_other" in categories(text)
+    # "on-call" before the role is part of the role, not where it served.
+    oncall = "The on-call build cop entered the rollback command incorrectly."
+    assert "blame_other" in categories(oncall)
+    assert categories("One of the disks on-site failed during the rebuild.") == []

@@ -232,7 +232,11 @@ _WORK_NOUNS = frozenset(
 
 # Adjectives that follow their noun with a phrase of their own: "the person
 # responsible for the backups", "the team accountable for the gateway".
-_POSTPOSITIVES = frozenset({"responsible", "accountable", "answerable", "assigned", "tasked"})
+_POSTPOSITIVES = frozenset(
+    {"responsible", "accountable", "answerable", "assigned", "tasked"}
+    # Where the person served: "one of the technicians on-site", "the engineer involved".
+    | {"on-site", "onsite", "off-site", "offsite", "involved", "concerned"}
+)
 
 
 def _before_preposition(subject: tuple[Word, ...]) -> tuple[Word, ...]:

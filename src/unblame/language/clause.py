@@ -446,6 +446,9 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         # subject with no verb yet ("The operator on shift who …") through that
         # subject's head.
         near = previous.words[-2:] if previous.predicate else previous.words
+        if near and near[-1].low == ",":
+            # "… when an employee, who was doing routine work, mistakenly entered …"
+            near = previous.words[-3:-1] if previous.predicate else previous.words[:-1]
         focus = _cleft_focus(previous)
         antecedent = _agent(_before_preposition(focus or near), first=False)
         if _person_word(previous.words[-1], first=False):
