@@ -31,6 +31,9 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from . import regex_split
+from .trie import trie_pattern
+
 # What a stored program needs besides its pattern and flags: the engine's
 # flags, its code words, and the groups (count, name to index, index to name).
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -44,7 +47,7 @@ _FORMAT = 5
 _MAX_ENTRIES = 600
 
 _folder: Path | None = None
-_fresh: dict[tuple[str, int], _Program] = {}
+_fresh: dict[tuple[str, int], Any] = {}  # programs, and split patterns' entries
 _used: set[tuple[str, int]] = set()
 # Tests switch this off to compare the programs with `re`'s own.
 _faster = True
@@ -107,6 +110,87 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def compile_split(pattern: str, flags: int = 0) -> regex_split.Split | None:
+    """A `regex_split.Split` of `pattern`: whether it matches in a window, from the
+    alternatives that can (the same answer as a search of the whole pattern).
+
+    None where splitting is not worth it (see regex_split.plan) or where no
+    folder keeps programs: building the alternatives' programs costs about
+    what compiling the pattern does, more than a run of a few megabytes
+    saves. With a folder they are stored as the patterns' are, and so is the
+    decision, so a later process neither parses nor compiles them again.
+    """
+    flags = int(flags)
+    if len(pattern) < regex_split.MIN_LENGTH or _folder is None:
+        return None
+    key = (_SPLIT + pattern, flags)
+    _used.add(key)
+    stored = _fresh.get(key) or _read(key)
+    if stored is None:
+        stored = _plan(pattern, flags)
+        if stored is None:
+            return None
+        _fresh[key] = stored
+    try:
+        return _split(pattern, flags, stored)
+    except (RuntimeError, TypeError, ValueError, IndexError):
+        return None  # a store written by something else: search the whole pattern
+
+
+# Marks the store's entry of a split pattern (no pattern starts with a NUL).
+_SPLIT = "\x00split\x00"
+# A split pattern's entry: ("split", ((words, program), ...), residual program
+# or None), or ("whole",) when it is searched whole.
+_Stored = tuple[Any, ...]
+
+
+def _plan(pattern: str, flags: int) -> _Stored | None:
+    if array("I").itemsize != _sre.CODESIZE:
+        return None
+    try:
+        from . import regex_case
+
+        planned = regex_split.plan(pattern, flags, regex_case.first_chars)
+        if planned is None:
+            return ("whole",)
+        groups, residual, state = planned
+        return (
+            "split",
+            tuple(
+                (words, _program(regex_split.copy_items(items, state), flags))
+                for words, items in groups
+            ),
+            _program(regex_split.copy_items(residual, state), flags) if residual else None,
+        )
+    except Exception:  # any change in re's internals: search the whole pattern
+        return None
+
+
+def _split(pattern: str, flags: int, stored: _Stored) -> regex_split.Split | None:
+    if stored[0] != "split":
+        return None
+    _, groups, residual = stored
+    known, prefixes, bits = regex_split.word_index([words for words, _ in groups])
+    words = compile(f"({trie_pattern(known)})")
+
+    def build(program: _Program) -> re.Pattern[str]:
+        try:
+            return _build(pattern, program)
+        except (RuntimeError, TypeError, ValueError):
+            # Searching the whole pattern for a group gives the same answer: it
+            # matches in the window exactly when one of its groups does.
+            return compile(pattern, flags)
+
+    return regex_split.Split(
+        words,
+        prefixes,
+        bits,
+        [program for _, program in groups],
+        _build(pattern, residual) if residual is not None else None,
+        build,
+    )
+
+
 def save() -> bool:
     """Store what this process compiled, if anything; True when it wrote.
 
@@ -131,7 +215,7 @@ def save() -> bool:
     return True
 
 
-def _read(key: tuple[str, int]) -> _Program | None:
+def _read(key: tuple[str, int]) -> Any:
     """The stored program of `key`, or None."""
     if _folder is None:
         return None
@@ -183,25 +267,32 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], _Program | None
     if array("I").itemsize != _sre.CODESIZE:  # code words would not fit: do not store
         return re.compile(pattern, flags), None
     try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
-
-        from . import regex_case  # only a pattern compiled afresh needs it
+        from re import _parser  # type: ignore[attr-defined]
 
         parsed: Any = _parser.parse(pattern, flags)
-        # The same matches, found faster: see regex_case.
-        code = (regex_case.compile_code if _faster else _compiler._code)(parsed, flags)
-        state = parsed.state
-        groupindex = {str(name): int(i) for name, i in state.groupdict.items()}
-        indexgroup: list[str | None] = [None] * state.groups
-        for name, i in groupindex.items():
-            indexgroup[i] = name
-        program: _Program = (
-            int(flags | state.flags),
-            array("I", code).tobytes(),
-            int(state.groups - 1),
-            groupindex,
-            tuple(indexgroup),
-        )
+        program = _program(parsed, flags)
         return _build(pattern, program), program
     except Exception:  # any change in re's internals: use its public face
         return re.compile(pattern, flags), None
+
+
+def _program(parsed: Any, flags: int) -> _Program:
+    """The program of a parse (`re._parser.parse`'s SubPattern, changed in place)."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    from . import regex_case  # only a pattern compiled afresh needs it
+
+    # The same matches, found faster: see regex_case.
+    code = (regex_case.compile_code if _faster else _compiler._code)(parsed, flags)
+    state = parsed.state
+    groupindex = {str(name): int(i) for name, i in state.groupdict.items()}
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (
+        int(flags | state.flags),
+        array("I", code).tobytes(),
+        int(state.groups - 1),
+        groupindex,
+        tuple(indexgroup),
+    )
