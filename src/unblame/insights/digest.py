@@ -137,6 +137,34 @@ def refresh_stale(using: str = "default") -> int:
     return len(stale)
 
 
+def mark_all(using: str = "default") -> None:
+    """Mark every group stale, and add a stale row for any group without one (SQLite).
+
+    A rebuild runs this before refresh_stale, so the rows are written again
+    from the rollup even where no trigger fired (rows left as they were, or
+    kept rows lost).
+    """
+    if connections[using].vendor != "sqlite":
+        return
+    table = ResponseDigest._meta.db_table
+    facts = IncidentFacts._meta.db_table
+    links = Incident.services.through._meta.db_table
+    upsert = "ON CONFLICT(month, severity_id, service_id) DO UPDATE SET stale = 1"
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET stale = 1")
+        for severity in ("f.severity_id", "0"):
+            cursor.execute(
+                f"INSERT INTO {table} (month, severity_id, service_id, stale) "
+                f"SELECT DISTINCT substr(f.declared_at, 1, 7), {severity}, 0, 1 FROM {facts} f "
+                f"WHERE true {upsert}"
+            )
+            cursor.execute(
+                f"INSERT INTO {table} (month, severity_id, service_id, stale) "
+                f"SELECT DISTINCT '', {severity}, l.service_id, 1 FROM {facts} f "
+                f"INNER JOIN {links} l ON l.incident_id = f.incident_id WHERE true {upsert}"
+            )
+
+
 def _add(lists: list[list[float]] | None, values: list[float | None]) -> None:
     if lists is None:
         return

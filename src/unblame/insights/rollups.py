@@ -233,12 +233,28 @@ def refresh(incident_ids: Iterable[int | None], tables: Iterable[type[Rollup]] =
 
 
 def _write(ids: set[int], tables: Iterable[type[Rollup]], batch_size: int | None = None) -> None:
+    """Replace the rows of these incidents that changed, and drop those no longer built.
+
+    Rows equal to what is stored are left alone: most saves change nothing a
+    rollup holds, and a rewritten incident row marks response times' kept
+    minutes stale (insights.digest) for the next refresh to write again.
+    """
     live = _live(ids)
     for table in tables:
         rows = BUILDERS[table](live) if live else []
-        keys = [row.pk for row in rows]
-        table.objects.filter(Q(incident_id__in=ids) | Q(pk__in=keys)).delete()
-        table.objects.bulk_create(rows, batch_size=batch_size)
+        fields = [field.attname for field in table._meta.concrete_fields]
+        key = table._meta.pk.attname
+        stored = table.objects.filter(Q(incident_id__in=ids) | Q(pk__in=[row.pk for row in rows]))
+        current = {values[key]: values for values in stored.values(*fields)}
+        changed = [row for row in rows if current.get(row.pk) != _values(row, fields)]
+        gone = current.keys() - {row.pk for row in rows} | {row.pk for row in changed}
+        if gone & current.keys():
+            table.objects.filter(pk__in=gone & current.keys()).delete()
+        table.objects.bulk_create(changed, batch_size=batch_size)
+
+
+def _values(row: Any, fields: list[str]) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in fields}
 
 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
@@ -268,6 +284,7 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> dict[str, int
         live = Incident.objects.values("pk")
         for table in TABLES:
             table.objects.exclude(incident__in=live).delete()
+        digest.mark_all()
         digest.refresh_stale()
     analyze()
     cache.changed()

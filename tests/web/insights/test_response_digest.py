@@ -267,3 +267,23 @@ def test_a_rank_of_two_sorted_lists_is_the_rank_of_them_merged(a, b):
         with pytest.raises(IndexError):
             digest.kth(a, b, rank)
     assert response.figure_of_sorted(digest._Union(a, b)) == response.figure_of_sorted(merged)
+
+
+def test_a_save_that_changes_no_minutes_leaves_the_kept_rows_alone(db, monkeypatch):
+    made = _history(8, size=20)
+    seen = []
+    real = digest.refresh_stale
+    monkeypatch.setattr(
+        digest,
+        "refresh_stale",
+        lambda: seen.append(ResponseDigest.objects.filter(stale=True).count()) or real(),
+    )
+    incident = Incident.objects.get(pk=made[0].pk)
+    incident.title = "Renamed"
+    incident.save()
+    assert seen == [0]  # the incident's rollup row is as it was: nothing to write again
+    incident.detected_at = incident.impact_started_at + timedelta(minutes=3)
+    incident.save()
+    assert seen[-1] > 0
+    assert not ResponseDigest.objects.filter(stale=True).exists()
+    _agree(*_users())
