@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
-from . import cues, prose, regex_cache, regex_split
+from . import cues, prose, regex_cache
 from .clause import CHAT_LINE_LIMIT, _Lazy, line_of
 from .config import Config
 from .finding import Category, Finding, Severity
@@ -83,22 +83,6 @@ class CompiledRule:
     def unless(self) -> re.Pattern[str] | None:
         return _compiled_unless(self.rule.code)
 
-    @cached_property
-    def split(self) -> regex_split.Split | None:
-        """The pattern's alternatives, each searched only where its words are, for
-        the question "any match in this window?" (long patterns; see regex_split)."""
-        if self._pattern is None:
-            return None
-        return regex_cache.compile_split(expand(self._pattern), _FLAGS)
-
-    def any_match(self, masked: str, lo: int, hi: int) -> bool:
-        """Whether the pattern matches in `masked[lo:hi]` (as `regex.search` would say)."""
-        split = self.split
-        if split is not None:
-            return split.search(masked, lo, hi)
-        regex = self.regex
-        return regex is None or regex.search(masked, lo, hi) is not None
-
 
 @cache
 def _compiled_unless(code: str) -> re.Pattern[str] | None:
@@ -126,7 +110,7 @@ def compiled_rules() -> tuple[CompiledRule, ...]:
 def prepare() -> None:
     """Compile every pattern now, so that processes forked afterwards start ready."""
     for compiled in compiled_rules():
-        _ = compiled.regex, compiled.unless, compiled.split
+        _ = compiled.regex, compiled.unless
     _trigger_index()
     cues.prepare()
     # The sentence model's prechecks live in a table, out of cues.prepare's sight;
@@ -257,6 +241,31 @@ def _is_closing(masked: str, i: int) -> bool:
 
 def _negated(masked: str, sentence_start: int, start: int) -> bool:
     return NEGATION_RE.search(masked, sentence_start, start) is not None
+
+
+# A condition still open where a match starts ("if the intern deletes the database,
+# …", "even if being a bit more careful", "my apologies if it caused any issues"):
+# what it says is supposed, not told. A condition in the past perfect ("if Dana had
+# checked …") tells what happened and is hindsight, so it is not one of these.
+_CONDITION_RE = _Lazy(
+    r"\b(?:if|unless|whether|in\s+case|supposing|suppose)\b(?!\s+(?:only|so|not|any)\b)",
+    re.IGNORECASE,
+)
+_CONDITION_CLOSED_RE = _Lazy(r"[,;:()]|\bthen\b", re.IGNORECASE)
+_PAST_PERFECT_RE = _Lazy(r"\b(?:had|hadn['’]t|['’]d)\b", re.IGNORECASE)
+
+
+def _supposed(masked: str, sentence_start: int, start: int, end: int) -> bool:
+    """True when `masked[start:end]` lies inside an open condition that is not hindsight."""
+    opened = None
+    for found in _CONDITION_RE.regex.finditer(masked, sentence_start, start):
+        opened = found  # the last condition before the span
+    # The whole span inside it: "If anyone should be blamed, it's me" tells at the end.
+    if opened is None or _CONDITION_CLOSED_RE.search(masked, opened.end(), end):
+        return False
+    closing = _CONDITION_CLOSED_RE.search(masked, end, end + 200)
+    condition_end = closing.start() if closing else end
+    return _PAST_PERFECT_RE.search(masked, opened.end(), max(end, condition_end)) is None
 
 
 def _allowed(rule: Rule, block: prose.Block, context: str, config: Config) -> bool:
@@ -598,7 +607,7 @@ def _run_rule(
         # Most windows hold no match: one search settles that before any of
         # the per-match work is set up (for a frame, its cue's precheck, which
         # cues.find_in would ask first).
-        if regex is not None and not compiled.any_match(masked, lo, hi):
+        if regex is not None and regex.search(masked, lo, hi) is None:
             continue
         if frame is not None and not cues.may_carry(masked, lo, hi, frame.cue):
             continue
@@ -638,7 +647,8 @@ def _remembered_matches(
     memo_key = (index, key)
     found = _memo.get(memo_key)
     if found is None:
-        if compiled.regex is not None and not compiled.any_match(masked, lo, hi):
+        regex = compiled.regex
+        if regex is not None and regex.search(masked, lo, hi) is None:
             found = ()
         else:
             matches = _matches(compiled, masked, lo, hi)
@@ -689,6 +699,8 @@ def _run_rule_in(
             continue
         s_lo, s_hi = sentence_bounds(masked, m_start, m_end, lo, hi)
         if rule.negatable and _negated(masked, s_lo, m_start):
+            continue
+        if rule.category is not Category.COUNTERFACTUAL and _supposed(masked, s_lo, start, end):
             continue
         if compiled.unless is not None and compiled.unless.search(masked, s_lo, s_hi):
             continue

@@ -537,6 +537,9 @@ def _applied_flawed_thing(sentence: Sentence, clause: Clause) -> tuple[int, int]
     return None if flawed is None else (sentence.offset + flawed.start(), verb.end)
 
 
+_CANNOT_RE = _Lazy(r"(?:can['’]?t|cannot|can\s+not|can\s+no\s+longer)\b", re.IGNORECASE)
+
+
 def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause dwells on a deliberate act of care that was not done."""
     start, text = _predicate(sentence, clause)
@@ -549,6 +552,9 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if explained and clause.agent == SELF and _WITHOUT_SAFEGUARD_RE.search(text):
         # "I pushed it without a canary because the window was closing": the writer's
         # act, with the reason it made sense then, is the self-report the guide keeps.
+        return None
+    if _CANNOT_RE.match(text):
+        # "you can't push to main without the tests passing": a rule the system holds.
         return None
     if clause.words[0].low == "what":
         # "What we didn't realise was that …" introduces what was unknown: the

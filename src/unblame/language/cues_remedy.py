@@ -17,7 +17,9 @@ _STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 
 # Attitudes and habits: what a promise or a plea asks of people.
 _HABIT = (
-    r"(?:try|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more"
+    # Not trying a method: "I'll try that next time", "we'll try it again".
+    r"(?:try(?!\s+(?:that|this|it|these|those|them|again|out|something|another|a\s+different)\b)"
+    r"|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more"
     r"|\d[\d,.]*\s*%|100\s+percent)\s+)?"
     r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
     r"|make\s+sure|(?:double|triple)[- ]?check|remember\s+to"

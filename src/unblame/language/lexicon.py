@@ -398,6 +398,9 @@ _MECHANISM = r"""
 """
 STRONG_ACTION = rf"""
     \bautomat\w* | \bauto-\w+ | \bblock\w*\s+(?:the\s+)?(?:merge|deploy|release|push)
+    # A setting that takes the choice away: "configure GitHub so that you can't push to main".
+    | \b(?:configur\w*|set\s+up|setting\s+up|lock\w*\s+down)\s+(?:[\w.-]+\s+){{0,4}}?so\s+(?:that\s+)?
+      (?:you|we|people|nobody|no\s+one|anyone|it)\s+(?:can['’]?t|cannot|can\s+no\s+longer|won['’]t|will\s+not)\b
     | \benforc\w*\s+(?:\w+\s+){{0,3}}?(?:by|in|via|through|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?{_MECHANISM}
     | \b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
       |enabling|set\s+up|setting\s+up|configure|configuring|require|requiring|write|writing|install

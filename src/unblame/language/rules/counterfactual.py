@@ -90,7 +90,7 @@ RULES = (
                 pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,2}?
               (?:should(?:n't|\s+not|n’t|\s+never)?\s*(?:have|'ve|’ve)|should've|shouldn't've
-              |could(?:n't|\s+not)?\s+(?:easily\s+|simply\s+|just\s+)?have|ought\s+to\s+have
+              |could\s+(?:easily\s+|simply\s+|just\s+)?have|ought\s+to\s+have
               |must\s+have\s+(?:known|seen|noticed|realized|realised))
               \s+{PARTICIPLE}
             | \b(?:couldn't|shouldn't|wouldn't|couldn’t|shouldn’t)\s+{PERSON}\s+have\s+{PARTICIPLE}
@@ -489,6 +489,10 @@ RULES = (
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         pattern=(frame(frozenset({SYSTEM}), "neglect"),),
-        unless=rf"{INQUIRY} | \bwhy\s+(?:was|were)\b",
+        # A check the system was to make: "was not checked for in our automated monitoring".
+        unless=rf"""{INQUIRY} | \bwhy\s+(?:was|were)\b
+            | \b(?:checked|tested|caught|detected|flagged|covered)\s+(?:for\s+)?(?:by|in)\s+(?:our|the)\s+
+              (?:automated\s+|own\s+|existing\s+)?(?:monitoring|alerting|tests?|test\s+suite|ci|pipeline|checks?
+              |linters?|validation)\b""",
     ),
 )

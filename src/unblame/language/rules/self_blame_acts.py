@@ -68,7 +68,7 @@ RULES = (
                 pattern=r"""
             (?P<span>
               \bi\s+(?:really\s+|definitely\s+|probably\s+|totally\s+)?
-                (?:should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)|should've|could(?:n't|\s+not)?\s+have
+                (?:should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)|should've|could\s+have
                 |ought\s+to\s+have)\s+{PARTICIPLE}
             | \bi\s+would\s+have\s+(?:caught|noticed|seen)\s+(?:it|this)\s+if\b
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b

@@ -1,0 +1,85 @@
+"""What real threads say without blaming anyone, learned from probes of real writing
+kept outside the project: a condition still open where the words stand (supposed,
+not told), "couldn't have known" (the writer or another could not have: the opposite
+of hindsight), trying a method next time, a setting that takes the choice away, and a
+check the system was to make.
+
+Sentences are written for this file; the names in them are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_cues import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, if a new hire wipes the database on day one, the access model is the problem.",
+        "If some contractor broke the build, the pipeline should have stopped the merge.",
+        "Outages would still happen even if being a bit more careful, and that is what CI is for.",
+        "If you've never taken production down then you probably never had the access to.",
+        "Sorry if my message caused any confusion earlier.",
+    ],
+)
+def test_what_a_condition_supposes_is_not_told(text: str) -> None:
+    assert not {"blame_other", "self_blame", "human_error", "try_harder"} & set(categories(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # The condition is past perfect: it tells what happened, in hindsight.
+        ("If Orla hadn't deleted the table, we would be fine.", "counterfactual"),
+        # The verdict comes after the condition closes.
+        ("If somebody has to be blamed, it's me.", "self_blame"),
+        # The condition follows the verdict.
+        ("Orla wiped the shared staging database, if you can believe it.", "blame_other"),
+    ],
+)
+def test_what_is_told_beside_a_condition_still_counts(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tobiah couldn't have known the flag was global.",
+        "Without a fresh install I couldn't have caught it.",
+        "She could not have seen the second region from that dashboard.",
+    ],
+)
+def test_could_not_have_says_it_was_not_possible(text: str) -> None:
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could have checked the region first.",
+        "Tobiah could have caught it with one look at the diff.",
+        "Couldn't you have checked before merging?",
+    ],
+)
+def test_could_have_still_judges_in_hindsight(text: str) -> None:
+    assert "counterfactual" in categories(text)
+
+
+def test_trying_a_method_is_not_a_promise_to_try_harder() -> None:
+    assert categories("Resetting the local branch is gentler, I'll try that next time!") == []
+    assert "try_harder" in categories("We'll try to be more careful with tags.")
+    assert "try_harder" in categories("I'll try harder next time.")
+
+
+def test_a_setting_that_takes_the_choice_away_is_a_mechanism() -> None:
+    text = "You can configure the host so that you can't push to main without passing checks."
+    assert categories(text) == []
+    assert "counterfactual" in categories("Ines pushed to main without the checks passing.")
+
+
+def test_a_check_the_system_was_to_make_is_not_a_neglect() -> None:
+    text = "The error was new to us, so it was not checked for in our automated monitoring."
+    assert categories(text) == []
+    neglected = "The canary results were not checked before the second wave."
+    assert "counterfactual" in categories(neglected)
