@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
-from . import cues, prose, regex_cache
+from . import cues, prose, regex_cache, regex_split
 from .clause import CHAT_LINE_LIMIT, _Lazy, line_of
 from .config import Config
 from .finding import Category, Finding, Severity
@@ -83,6 +83,22 @@ class CompiledRule:
     def unless(self) -> re.Pattern[str] | None:
         return _compiled_unless(self.rule.code)
 
+    @cached_property
+    def split(self) -> regex_split.Split | None:
+        """The pattern's alternatives, each searched only where its words are, for
+        the question "any match in this window?" (long patterns; see regex_split)."""
+        if self._pattern is None:
+            return None
+        return regex_cache.compile_split(expand(self._pattern), _FLAGS)
+
+    def any_match(self, masked: str, lo: int, hi: int) -> bool:
+        """Whether the pattern matches in `masked[lo:hi]` (as `regex.search` would say)."""
+        split = self.split
+        if split is not None:
+            return split.search(masked, lo, hi)
+        regex = self.regex
+        return regex is None or regex.search(masked, lo, hi) is not None
+
 
 @cache
 def _compiled_unless(code: str) -> re.Pattern[str] | None:
@@ -110,7 +126,7 @@ def compiled_rules() -> tuple[CompiledRule, ...]:
 def prepare() -> None:
     """Compile every pattern now, so that processes forked afterwards start ready."""
     for compiled in compiled_rules():
-        _ = compiled.regex, compiled.unless
+        _ = compiled.regex, compiled.unless, compiled.split
     _trigger_index()
     cues.prepare()
     # The sentence model's prechecks live in a table, out of cues.prepare's sight;
@@ -607,7 +623,7 @@ def _run_rule(
         # Most windows hold no match: one search settles that before any of
         # the per-match work is set up (for a frame, its cue's precheck, which
         # cues.find_in would ask first).
-        if regex is not None and regex.search(masked, lo, hi) is None:
+        if regex is not None and not compiled.any_match(masked, lo, hi):
             continue
         if frame is not None and not cues.may_carry(masked, lo, hi, frame.cue):
             continue
@@ -647,8 +663,7 @@ def _remembered_matches(
     memo_key = (index, key)
     found = _memo.get(memo_key)
     if found is None:
-        regex = compiled.regex
-        if regex is not None and regex.search(masked, lo, hi) is None:
+        if compiled.regex is not None and not compiled.any_match(masked, lo, hi):
             found = ()
         else:
             matches = _matches(compiled, masked, lo, hi)
