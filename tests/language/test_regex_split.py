@@ -442,3 +442,88 @@ def test_the_residual_group_is_always_searched():
     split = _forced(r"\bsorry\b|\d+\s*%")
     assert split.search("up 40 %", 0, 7) is True
     assert split.search("up forty", 0, 8) is False
+
+
+# --- Without the optional start, for "is there a match?" ---------------------------------
+
+
+def _stripped(pattern: str, flags: int = re.IGNORECASE) -> tuple[str, bool]:
+    parsed = _parser.parse(pattern, flags)
+    items, changed = regex_split.strip_leading(parsed.data)
+    return repr(items), changed
+
+
+def test_an_optional_start_is_dropped():
+    assert _stripped(r"(?:\w+ly\s+)?wiped")[1]
+    assert _stripped(r"(?:\w+ly\s+)?wiped")[0] == _stripped(r"wiped")[0]
+    assert _stripped(r"\s*(?:\w+\s+)*?broke")[0] == _stripped(r"broke")[0]
+
+
+def test_an_optional_start_inside_a_group_or_an_alternative_is_dropped():
+    assert _stripped(r"(?P<span>(?:really\s+)?wiped)")[1]
+    assert _stripped(r"(?:very\s+)?wiped|(?:so\s+)?broke")[1]
+
+
+def test_a_start_that_is_not_optional_is_kept():
+    assert not _stripped(r"\b(?:really\s+)?wiped")[1]
+    assert not _stripped(r"(?:really\s+)+wiped")[1]
+    assert not _stripped(r"(?<=\s)(?:really\s+)?wiped")[1]
+
+
+EXISTS = [
+    r"(?:\w+ly\s+)?(?:wiped|deleted)\b",
+    r"(?P<span>(?:\w+\s+){0,2}?(?:broke|took\s+down))",
+    r"(?:quite\s+)?\bwiped\b|(?:the\s+)?(?<!\w)kit\b|\s*sorry",
+    r"(?:a\s+)?(?:(?:very\s+)?bad|(?:so\s+)?sad)\s+day",
+]
+
+
+@pytest.mark.parametrize("pattern", EXISTS)
+def test_the_program_without_the_optional_start_finds_a_match_where_the_pattern_does(pattern):
+    exists = regex_cache.compile_exists(pattern, re.IGNORECASE)
+    whole = re.compile(pattern, re.IGNORECASE)
+    text = AWKWARD_TEXT + " quickly WIPED it; we took  down kit. a very bad day, so sad day"
+    for variant in _variants(text):
+        for lo in range(0, len(variant), 2):
+            for hi in range(lo, len(variant) + 1, 7):
+                want = whole.search(variant, lo, hi) is not None
+                assert (exists.search(variant, lo, hi) is not None) is want, (pattern, lo, hi)
+
+
+def test_a_pattern_with_nothing_optional_at_its_start_is_the_pattern_itself():
+    assert (
+        regex_cache.compile_exists(r"\bwiped", re.IGNORECASE)
+        is regex_cache.compile(r"\bwiped", re.IGNORECASE)
+        or regex_cache.compile_exists(r"\bwiped", re.IGNORECASE).pattern == r"\bwiped"
+    )
+
+
+def test_the_program_without_the_optional_start_is_kept_in_the_store(tmp_path, monkeypatch):
+    regex_cache.use_folder(tmp_path)
+    for pattern in EXISTS:
+        regex_cache.compile_exists(pattern, re.IGNORECASE)
+    assert regex_cache.save()
+    _new_process(tmp_path)
+    monkeypatch.setattr(regex_cache, "_strip", lambda *args: pytest.fail("stripped again"))
+    for pattern in EXISTS:
+        exists = regex_cache.compile_exists(pattern, re.IGNORECASE)
+        assert exists.search("they quickly wiped it and broke it, a bad day") is not None
+
+
+def test_every_precheck_asked_without_its_optional_start_answers_as_the_precheck():
+    from unblame.language import cues
+
+    text = "\n".join(TEXTS)
+    for cue, precheck in cues.PRECHECKS.items():
+        exists = regex_cache.compile_exists(precheck.pattern, precheck.flags)
+        for lo, hi in _windows(text):
+            want = precheck.search(text, lo, hi) is not None
+            assert (exists.search(text, lo, hi) is not None) is want, (cue, text[lo:hi])
+
+
+def test_the_damage_and_wreck_prechecks_lose_their_optional_adverb():
+    from unblame.language import cues
+
+    for cue in ("damage", "wreck"):
+        precheck = cues.PRECHECKS[cue]
+        assert _stripped(precheck.pattern, precheck.flags)[1], cue

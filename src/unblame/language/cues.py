@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
-from . import cue_base, cues_acts, cues_people, cues_remedy, cues_slips
+from . import cue_base, cues_acts, cues_people, cues_remedy, cues_slips, regex_cache
 from .agents import ELIDED, OTHER, SELF
 from .clause import Clause, Sentence, _Lazy, _skip_openers, read
 from .cue_base import _WRONG_OBJECT_RE
@@ -121,6 +121,8 @@ def prepare() -> None:
         for value in list(vars(module).values()):
             if isinstance(value, _Lazy):
                 _ = value.regex
+    for precheck in PRECHECKS.values():
+        _exists(precheck)
 
 
 def frame(agents: frozenset[str], cue: str) -> Frame:
@@ -255,7 +257,14 @@ def _may_carry(masked: str, lo: int, hi: int, cue: str) -> bool:
     # Cached: several frames ask the same of one sentence (slip and blunder
     # share a precheck; two rules read care left undone).
     precheck = PRECHECKS.get(cue)
-    return precheck is None or precheck.search(masked, lo, hi) is not None
+    return precheck is None or _exists(precheck).search(masked, lo, hi) is not None
+
+
+@cache
+def _exists(precheck: _Lazy) -> re.Pattern[str]:
+    """The precheck's program for "is there a match?": without its optional start
+    ("(?:\\w+ly\\s+)?" before the damage and wreck verbs), the engine skips ahead."""
+    return regex_cache.compile_exists(precheck.pattern, precheck.flags)
 
 
 def find(sentence: Sentence, agents: frozenset[str], cue: str) -> Iterator[tuple[int, int]]:

@@ -39,9 +39,9 @@ from .trie import trie_pattern
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # Raised whenever regex_case builds different programs (3: alternatives that
 # start alike share their first item; 5: alternations spread over longer
-# rests) or the store changes shape (4: a file per pattern), so older
-# programs are not used.
-_FORMAT = 5
+# rests; 6: split patterns' alternatives without their optional start) or the
+# store changes shape (4: a file per pattern), so older programs are not used.
+_FORMAT = 6
 # About three times the patterns one version uses; past it, the entries this
 # process did not use (patterns since edited) are dropped.
 _MAX_ENTRIES = 600
@@ -137,8 +137,51 @@ def compile_split(pattern: str, flags: int = 0) -> regex_split.Split | None:
         return None  # a store written by something else: search the whole pattern
 
 
-# Marks the store's entry of a split pattern (no pattern starts with a NUL).
+def compile_exists(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A program that finds a match in a window exactly where `pattern` finds one,
+    without what is optional at its start (`regex_split.strip_leading`), so the
+    engine can skip ahead to where the rest starts. For "is there a match?"
+    only: its matches start later. `compile(pattern, flags)` when nothing is
+    optional at the start, or where programs compile as `re`'s (`compile_quickly`).
+    """
+    flags = int(flags)
+    if _quick and _folder is None:
+        return compile(pattern, flags)
+    key = (_EXISTS + pattern, flags)
+    _used.add(key)
+    stored = _fresh.get(key) or _read(key)
+    if stored is None:
+        stored = _strip(pattern, flags)
+        if stored is None:
+            return compile(pattern, flags)
+        _fresh[key] = stored
+    if len(stored) == 1:  # ("whole",): nothing to strip
+        return compile(pattern, flags)
+    try:
+        return _build(pattern, stored)
+    except (RuntimeError, TypeError, ValueError):
+        return compile(pattern, flags)  # a store written by something else
+
+
+def _strip(pattern: str, flags: int) -> _Program | tuple[str] | None:
+    if array("I").itemsize != _sre.CODESIZE:
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed: Any = _parser.parse(pattern, flags)
+        items, changed = regex_split.strip_leading(parsed.data)
+        if not changed:
+            return ("whole",)
+        return _program(regex_split.copy_items(items, parsed.state), flags)
+    except Exception:  # any change in re's internals: the whole pattern
+        return None
+
+
+# Mark the store's entries of a split pattern and of a pattern without its
+# optional start (no pattern starts with a NUL).
 _SPLIT = "\x00split\x00"
+_EXISTS = "\x00exists\x00"
 # A split pattern's entry: ("split", ((words, program), ...), residual program
 # or None), or ("whole",) when it is searched whole.
 _Stored = tuple[Any, ...]

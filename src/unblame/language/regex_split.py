@@ -68,7 +68,7 @@ def plan(pattern: str, flags: int, first_chars: Any) -> Plan | None:
     starts = first_chars(parsed.data, bool((flags | parsed.state.flags) & C.SRE_FLAG_IGNORECASE))
     if starts is not None and len(starts) <= _MANY_FIRST:
         return None
-    pieces = _pieces(list(parsed.data))
+    pieces = [strip_leading(items)[0] for items in _pieces(list(parsed.data))]
     if len(pieces) < 2:
         return None
     groups: dict[tuple[str, ...], list[Any]] = {}
@@ -116,6 +116,38 @@ def _pieces(items: list[Any]) -> list[list[Any]]:
         elif op is C.BRANCH:
             return [[*items[:i], *alt.data, *items[i + 1 :]] for alt in av[1]]
     return [items]
+
+
+def strip_leading(items: Any) -> tuple[list[Any], bool]:
+    """`items` without what is optional at their start (and at the start of each
+    alternative of a leading alternation or group), and whether anything went.
+
+    Only for asking whether a match exists: `(?:\\w+ly\\s+)?wiped` matches in a
+    window exactly where `wiped` does (with the optional part empty), but the
+    engine can skip ahead to a "w" only without it. Where the match starts
+    and ends changes, so the program is never used for the match itself.
+    """
+    items = list(items)
+    changed = False
+    while items and items[0][0] in _REPEATS and items[0][1][0] == 0:
+        items = items[1:]
+        changed = True
+    if items:
+        op, av = items[0]
+        if op is C.SUBPATTERN:
+            inner, inner_changed = strip_leading(av[3].data)
+            if inner_changed:
+                sub = _parser.SubPattern(av[3].state, inner)
+                items[0] = (op, (av[0], av[1], av[2], sub))
+                changed = True
+        elif op is C.BRANCH:
+            alternatives = []
+            for alt in av[1]:
+                inner, inner_changed = strip_leading(alt.data)
+                alternatives.append(_parser.SubPattern(alt.state, inner))
+                changed = changed or inner_changed
+            items[0] = (op, (av[0], alternatives))
+    return items, changed
 
 
 def copy_items(items: list[Any], state: Any) -> Any:
