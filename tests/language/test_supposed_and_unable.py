@@ -83,3 +83,51 @@ def test_a_check_the_system_was_to_make_is_not_a_neglect() -> None:
     assert categories(text) == []
     neglected = "The canary results were not checked before the second wave."
     assert "counterfactual" in categories(neglected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Operator error' led to the payroll outage, the council said.",
+        "Yet 'human error' on Monday resulted in a six-hour outage.",
+        "The carrier blamed the outage on an “unfortunate human error” that dropped a core router.",
+        'The cause, according to the vendor, was "human error."',
+    ],
+)
+def test_a_label_in_scare_quotes_given_as_the_cause_is_used(text: str) -> None:
+    assert "human_error" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We avoid 'human error' as a root cause.",
+        "The phrase 'human error' was banned from our templates.",
+        "Our old form had a 'human error' checkbox that nobody questioned.",
+    ],
+)
+def test_a_label_in_quotes_talked_about_is_a_mention(text: str) -> None:
+    assert "human_error" not in categories(text)
+
+
+def test_a_hedge_opens_and_the_work_after_it_is_judged() -> None:
+    text = "@ren looks like your PR was not properly tested and main is failing."
+    assert "counterfactual" in categories(text)
+    assert categories("It looks like the cache expired before the deploy.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("@ren this is the 3rd time you merged your own PRs.", "blame_other"),
+        ("That's the second time Ilse has pushed straight to main.", "blame_other"),
+        ("please don't ever delete published releases!", "try_harder"),
+        ("You're right, this is 100% on me.", "self_blame"),
+    ],
+)
+def test_tallies_pleas_and_owning_it_in_full(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_a_tally_of_ones_own_sightings_is_not_blame() -> None:
+    assert categories("This is the second time I've seen this error this week.") == []

@@ -228,14 +228,26 @@ def _spoken(masked: str, opening: int, after: int) -> bool:
 # A quoted label right after a causal word is the writer's own claim in scare
 # quotes ('blamed "human error"', 'due to an "embarrassing human error"').
 _CAUSE_BEFORE_QUOTE_RE = _Lazy(
-    r"\b(?:due\s+to|caused\s+by|because\s+of|blamed(?:\s+it)?(?:\s+on)?|attributed\s+to|result\s+of"
-    r"|traced\s+to|down\s+to|cause\s+(?:was|is))\s+(?:an?\s+|the\s+)?(?:[\"“‘']\s*)?(?:\w+\s+){0,2}$",
+    r"\b(?:due\s+to|caused\s+by|because\s+of|blamed(?:\s+it)?(?:\s+(?:[\w-]+\s+){0,4}?on)?|attributed\s+to"
+    r"|result\s+of|traced\s+to|down\s+to|cause\s+(?:was|is)"
+    # "The cause, according to the company, was 'human error'", "it was a 'simple human error'".
+    r"|cause\b[^.!?\n]{0,60}?\b(?:was|is)|(?:it|this|that)\s+(?:was|is))"
+    r"\s+(?:an?\s+|the\s+)?(?:[\"“‘']\s*)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# … or a verb of causing right after the closing quote: "'Human error' led to the breach".
+_CAUSE_AFTER_QUOTE_RE = _Lazy(
+    r"[\w\s]{0,3}[\"”’']\s+(?:(?:\w+ly|yesterday|today|again|then|also|apparently|on\s+\w+day"
+    r"|last\s+\w+)\s+){0,2}(?:led\s+to|resulted\s+in|caused|triggered|took|brought|knocked"
+    r"|was\s+(?:to\s+blame|the\s+(?:root\s+)?cause))\b",
     re.IGNORECASE,
 )
 
 
-def _given_as_cause(masked: str, start: int) -> bool:
-    return _CAUSE_BEFORE_QUOTE_RE.search(masked, max(0, start - 60), start) is not None
+def _given_as_cause(masked: str, start: int, end: int) -> bool:
+    if _CAUSE_BEFORE_QUOTE_RE.search(masked, max(0, start - 60), start) is not None:
+        return True
+    return _CAUSE_AFTER_QUOTE_RE.match(masked, end, min(len(masked), end + 60)) is not None
 
 
 # A scare-quoted word right before a person is an epithet pinned on them
@@ -708,7 +720,7 @@ def _run_rule_in(
             continue
         if (
             _mentioned(masked, start, end)
-            and not _given_as_cause(masked, start)
+            and not _given_as_cause(masked, start, end)
             and not (rule.category is Category.BLAME_OTHER and _applied_to_person(masked, end))
         ):
             continue

@@ -545,6 +545,10 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             i += 1
         elif low in {"turns", "turned"} and i + 1 < len(words) and words[i + 1].low == "out":
             i += 2  # "Turns out I'd forgotten the flag"
+        elif _hedge_at(words, i):
+            # "@kim looks like your PR was not tested", "It seems like they …": the
+            # hedge opens, the clause that follows has the subject.
+            i = _hedge_at(words, i)
         elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":
             i += 2  # "Seriously, ...", "Frankly, ..."
         elif _lone_word_before_pronoun(words, i):
@@ -563,6 +567,18 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
         else:
             return i
     return i
+
+
+_HEDGES = frozenset({"looks", "seems", "sounds", "seemed", "looked"})
+
+
+def _hedge_at(words: tuple[Word, ...], i: int) -> int:
+    """The index after a hedge at `i` ("looks like", "it seems like", "@kim looks
+    like"), or 0 when none stands there."""
+    k = i + 1 if words[i].low == "it" or words[i].text.startswith("@") else i
+    if k + 2 < len(words) and words[k].low in _HEDGES and words[k + 1].low == "like":
+        return k + 2
+    return 0
 
 
 def _reference_follows(words: tuple[Word, ...], i: int) -> bool:

@@ -146,7 +146,7 @@ _PLEASE = r"(?:please|pls|plz|plse|pleeease)"
 # with a checklist", "Please bump the major version next time", "pause".
 _IMPERATIVE_RE = _Lazy(
     rf"(?:{_PLEASE}\s+)?(?:always|never)[,!]?\s+(?:(?:always|never)[,!]?\s+)?\w+"
-    rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+)?(?:do\b|{_MANUAL})"
+    rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
     rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
     rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"

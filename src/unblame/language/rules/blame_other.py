@@ -609,6 +609,11 @@ RULES = (
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
                 \s+(?:has|have|had)\s+(?:\w+\s+)?(?:{REPEAT_HARM})\b
+            # A tally told to the person: "this is the 3rd time you merged your own PRs".
+            | \b(?:this|that|it)(?:['’]s|\s+is|\s+was)\s+(?:now\s+|already\s+)?the\s+(?:second|third|fourth
+                |fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time\s+(?:that\s+)?(?:you|he|she|they
+                |{{OTHER}}|(?-i:[A-Zꙮ@])[\w'’-]+)\s+(?:have\s+|has\s+|['’]ve\s+)?(?:\w+ly\s+)?(?:\w+ed|broke|took
+                |ran|did|made|left|forgot|shipped)\b
         """,
             ),
         ),

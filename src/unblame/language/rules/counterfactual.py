@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..agents import GROUP, NOBODY, OTHER, SYSTEM
+from ..agents import GROUP, NOBODY, OTHER, SYSTEM, WORK
 from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
@@ -488,7 +488,8 @@ RULES = (
             "The off-by-one should have been caught by our integration tests.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
-        pattern=(frame(frozenset({SYSTEM}), "neglect"),),
+        # A person's work too: "your PR was not properly tested".
+        pattern=(frame(frozenset({SYSTEM, WORK}), "neglect"),),
         # A check the system was to make: "was not checked for in our automated monitoring".
         unless=rf"""{INQUIRY} | \bwhy\s+(?:was|were)\b
             | \b(?:checked|tested|caught|detected|flagged|covered)\s+(?:for\s+)?(?:by|in)\s+(?:our|the)\s+

@@ -156,7 +156,8 @@ RULES = (
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:the\s+one\s+)?to\s+blame\b
             # "this whole mess is on me", "that outage was entirely on me", "the corrupted
             # export is on me, nobody else", "someone as dumb as me".
-            | \b(?:is|was|are|were)\s+(?:all\s+|entirely\s+|totally\s+|squarely\s+)?on\s+me\b(?=\s*(?:[,.!;]|$))
+            | \b(?:is|was|are|were)\s+(?:all\s+|entirely\s+|totally\s+|squarely\s+|100\s*%\s+|completely\s+
+                |fully\s+)?on\s+me\b(?=\s*(?:[,.!;]|$))
             | \bas\s+(?:dumb|stupid|useless|incompetent|clueless|careless|hopeless)\s+as\s+me\b
             | \b(?:this|that|it)\s+(?:[\w-]+\s+){1,3}?(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|totally\s+
                 |squarely\s+)?on\s+me\b(?!\s+(?:and|to|for|at|in)\b)
