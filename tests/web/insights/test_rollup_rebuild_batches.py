@@ -24,7 +24,8 @@ def _history(size: int) -> None:
     generate_history(size, seed=5)
 
 
-@pytest.mark.django_db(transaction=True)
+# Restores the migrations' rows (severities, categories) after its flush, for later tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_each_batch_is_committed_and_readers_find_every_incident_between(monkeypatch):
     _history(9)
     rollups.rebuild()
