@@ -52,6 +52,9 @@ ANY_SEVERITY = 0
 # rows, only slower): after the migration, before a refresh or rebuild has written them.
 STALE_LIMIT = 24
 
+# Months of history up to which a month's edge days are looked up as ranges of declared_at.
+MAX_RANGES = 240
+
 Key = tuple[str, int, int]  # (month or "", severity id, service id or NO_SERVICE)
 
 
@@ -386,7 +389,11 @@ def _live_edges(facts: Any, stale_months: set[str]) -> list[tuple]:
     those declared on a month's first or last day and those of stale months."""
     from unblame.insights import response
 
-    terms = [rng & Q(edge=True) for rng in _edge_ranges(facts.db)]
+    ranges = _edge_ranges(facts.db)
+    # Decades of history: one scan testing each row rather than thousands of ORs (SQLite
+    # refuses expressions nested 1,000 deep).
+    edge = Q(edge=True)
+    terms = [edge] if len(ranges) > MAX_RANGES else [rng & edge for rng in ranges]
     terms += [_month_range(month) for month in stale_months]
     if not terms:
         return []

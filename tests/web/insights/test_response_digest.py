@@ -287,3 +287,13 @@ def test_a_save_that_changes_no_minutes_leaves_the_kept_rows_alone(db, monkeypat
     assert seen[-1] > 0
     assert not ResponseDigest.objects.filter(stale=True).exists()
     _agree(*_users())
+
+
+def test_a_history_of_centuries_reads_its_edge_days_by_a_scan(db):
+    _history(10, size=20)
+    sev = Severity.objects.first()
+    rng = random.Random(3)
+    for at in (datetime(999, 12, 31, 23, 0, tzinfo=UTC), datetime(1200, 3, 1, 2, tzinfo=UTC)):
+        _incident(rng, at, sev, [], restricted=False)
+    assert len(digest._edge_ranges("default")) > digest.MAX_RANGES
+    _agree(*_users())
