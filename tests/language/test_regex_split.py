@@ -256,7 +256,19 @@ def test_every_split_analyzer_pattern_answers_as_its_whole_in_any_case(chosen, t
         assert split.search(text, lo, hi) is (whole.search(text, lo, hi) is not None)
 
 
-def test_the_analyzer_asks_the_split_and_finds_the_same():
+def test_a_process_that_has_read_little_asks_the_whole_pattern(monkeypatch):
+    monkeypatch.setattr(analyzer, "_found_by_find", 0)
+    checks = [
+        analyzer.CompiledRule(rule, check) for rule in analyzer.RULES for check in rule.checks
+    ]
+    for compiled in checks:
+        if compiled.regex is not None:
+            compiled.any_match("Dana strikes again.", 0, 19)
+    assert not any("split" in vars(compiled) for compiled in checks)
+
+
+def test_the_analyzer_asks_the_split_and_finds_the_same(monkeypatch):
+    monkeypatch.setattr(analyzer, "_found_by_find", analyzer._FIND_LIMIT + 1)
     doc = "\n\n".join(TEXTS[:400])
     # Fresh checks: the process's own remember whatever folder was set first.
     checks = [

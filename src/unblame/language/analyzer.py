@@ -92,10 +92,15 @@ class CompiledRule:
         return regex_cache.compile_split(expand(self._pattern), _FLAGS)
 
     def any_match(self, masked: str, lo: int, hi: int) -> bool:
-        """Whether the pattern matches in `masked[lo:hi]` (as `regex.search` would say)."""
-        split = self.split
-        if split is not None:
-            return split.search(masked, lo, hi)
+        """Whether the pattern matches in `masked[lo:hi]` (as `regex.search` would say).
+
+        A process that has read little text (see `_by_find`) searches the whole
+        pattern: reading a split's entry costs more than one small file saves.
+        """
+        if _found_by_find > _FIND_LIMIT:
+            split = self.split
+            if split is not None:
+                return split.search(masked, lo, hi)
         regex = self.regex
         return regex is None or regex.search(masked, lo, hi) is not None
 
