@@ -145,3 +145,35 @@ def test_where_the_person_served_does_not_end_the_subject() -> None:
     oncall = "The on-call build cop entered the rollback command incorrectly."
     assert "blame_other" in categories(oncall)
     assert categories("One of the disks on-site failed during the rebuild.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TIP: when you have two terminals open, make sure you are on the staging one.",
+        "Remember, test first and then push.",
+        "@odile can you avoid pushing straight to the release branch?",
+        "Can you build the docs locally before opening a PR?",
+        "Everyone made aware that the freeze starts on Thursday.",
+        "I'm gonna be way stricter with my release checklist now.",
+        "There should be extra care with the billing migrations.",
+        "Please follow the tagging guide to prevent this in the future.",
+        "Schedule regular training sessions for the on-call rota.",
+    ],
+)
+def test_vigilance_asked_of_the_reader_or_promised(text: str) -> None:
+    assert "try_harder" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will create a follow up task for fixing this in the future.",
+        "Everyone was aware of the freeze.",
+        "Can you check the logs on the second node?",
+        "We test every PR in CI before merging.",
+        "The runbook's first step makes sure the replica is in sync.",
+    ],
+)
+def test_requests_narration_and_mechanisms_are_not_pleas(text: str) -> None:
+    assert "try_harder" not in categories(text)

@@ -229,6 +229,8 @@ CUE_TRIGGERS = {
         # The reader's own work in an imperative; a checking habit taken up; vigilance.
         *("your", "now i", "now, i", "now we", "now, we", "now on i", "now on we", "nowadays"),
         *("these days", "since then", "watch out", "look out", "lookout", "eye out", "avoid"),
+        *("gonna", "stricter", "strict", "can you", "before", "additional care", "greater care"),
+        *("special care", "disciplined"),
         "of eyes",
         "'ll",
         "’ll",

@@ -30,6 +30,7 @@ _HABIT = (
     r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
     r"|declare|follow\s+(?:the\s+|our\s+|established\s+)?(?:procedures?|process|runbooks?|steps|it)"
     r"|use\s+(?:a\s+)?checklists?|work\s+with\s+a\s+checklist|be\s+more\s+\w+"
+    r"|be\s+(?:way\s+|much\s+|a\s+lot\s+|a\s+bit\s+)?(?:stricter|more\s+strict|more\s+disciplined|less\s+hasty)"
     # Vigilance and not repeating oneself: "we'll watch out next time", "avoid making
     # the same mistake".
     r"|watch\s+out|look\s+out|keep\s+an\s+eye\s+out|be\s+on\s+the\s+lookout"
@@ -53,7 +54,7 @@ _PLEA_RE = _Lazy(
     # Every alternative starts at a word; checked first, that spares the rest.
     r"\b(?=\w)(?:"
     # A promise: "I'll do my best to ...", "going forward we will work harder to ...".
-    rf"\b(?:i|we)(?:['’]ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to)"
+    rf"\b(?:i|we)(?:['’]ll|\s+will|\s+shall|\s+(?:am|are)\s+(?:going\s+to|gonna)|['’](?:m|re)\s+(?:going\s+to|gonna))"
     rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+)?{_HABIT}"
     # A directive to people: "you shouldn't merge when ...", "engineers must ...".
     rf"|\b(?:you|people|everyone|everybody|engineers|developers|devs|operators|staff|folks"
@@ -70,8 +71,23 @@ _PLEA_RE = _Lazy(
     r"|\b(?:now|from\s+now\s+on|these\s+days|nowadays|since\s+then)\s*,?\s+(?:i|we)\s+(?:always\s+)?"
     r"(?:(?:double|triple)[- ]?check|re-?read|check\s+(?:\w+\s+){1,3}?twice)\b"
     r"|\b(?:i|we)\s+now\s+(?:always\s+)?(?:double|triple)[- ]?check\b"
+    # Vigilance asked of the reader: "make sure you are on the right host", "Remember,
+    # test first"; a request as a question: "can you avoid pushing to master?", "can you
+    # test PRs locally before merging?".
+    r"|(?:^|(?<=[:,.;!]\s)|\b(?:tip|lesson|note|remember)\W+)make\s+sure\s+(?:that\s+)?(?:you|everyone"
+    r"|everybody|people)(?:['’](?:re|ve)|\s+(?:are|have|do|always|double|check|test|read))\b"
+    r"|\bremember\s*[,:]\s*(?:always\s+)?(?:test|check|verify|make\s+sure|double-check|review|read)\b"
+    r"|\bcan\s+you\s+(?:please\s+|pls\s+)?(?:avoid|stop|refrain\s+from|not|be\s+more"
+    r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first)\b)"
+    # Awareness as the fix: "everyone made aware that …", "staff aware of current procedures".
+    r"|\b(?:everyone|everybody|staff|personnel|employees|engineers|the\s+team|all\s+(?:staff|teams?|engineers))"
+    r"\s+(?:(?:were|was|has\s+been|have\s+been|will\s+be|are|is)\s+)?made\s+aware\b"
+    r"|\b(?:extra|additional|greater|special)\s+care\s+(?:with|when|around|in|on|is|must|should)\b"
+    r"|\bfollow(?![\s-]+up\b)\s+[^.!?]{1,60}?\b(?:to\s+(?:prevent|avoid)\s+(?:this|that|it|such)\b|in\s+(?:the\s+)?future"
+    r"|next\s+time|going\s+forward)"
     # Habits named as the lesson.
-    r"|\b(?:reinforce|continuous|more|additional|refresher|mandatory|further|better|ongoing)"
+    r"|\b(?:reinforce|continuous|more|additional|refresher|mandatory|further|better|ongoing|regular|periodic"
+    r"|annual|recurring|frequent|awareness)"
     r"\s+(?:\w+\s+)?training\b|\btraining\s+(?:of|for)\s+(?:all\s+)?(?:\w+\s+){0,2}?(?:staff"
     r"|employees|employee['’]s|engineers|developers|operators|teams?|people|personnel)\b"
     r"|\bpeer[- ]review\s+(?:process\s+)?(?:for|of)\s+(?:the\s+)?commands\b"
