@@ -177,3 +177,27 @@ def test_vigilance_asked_of_the_reader_or_promised(text: str) -> None:
 )
 def test_requests_narration_and_mechanisms_are_not_pleas(text: str) -> None:
     assert "try_harder" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somebody didn't merge the lockfile correctly, I will fix.",
+        "The contractor did not configure the firewall properly.",
+        "Ansel failed to set the retention flag properly.",
+    ],
+)
+def test_an_act_said_not_to_be_done_right_is_a_slip(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The job didn't run correctly after the upgrade.",
+        "Ansel didn't reply right away; he was on another page.",
+        "If the operator didn't set it correctly, the validator rejects the plan.",
+    ],
+)
+def test_systems_timing_and_suppositions_are_no_slip(text: str) -> None:
+    assert "blame_other" not in categories(text)

@@ -119,6 +119,7 @@ CUE_TRIGGERS = {
     ),
     "slip": (
         *_BLUNDER_TRIGGERS,
+        *("correctly", "properly"),
         "incorrect",
         "instead",
         "rather than",
