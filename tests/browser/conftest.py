@@ -13,6 +13,7 @@ test in test_sign_in.py goes through the real sign-in form.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -114,7 +115,17 @@ def page(browser, live_server) -> Iterator:
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    # The page's own fetches (htmx loads such as an incident's related incidents) may
+    # still be served when the test ends; the flush that ends a transactional test
+    # then deadlocks with them on PostgreSQL. Wait (briefly) until none is in flight.
+    pending: set = set()
+    page.on("request", lambda request: pending.add(request))
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
     yield page
+    deadline = time.monotonic() + 5
+    while pending and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
     context.close()
 
 
