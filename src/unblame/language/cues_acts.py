@@ -30,6 +30,7 @@ from .cue_base import (
     _unreal,
 )
 from .cues_slips import slip_shape
+from .lexicon import RECHECK
 from .verb_words import (
     _AUX,
     _IRREGULAR_PAST,
@@ -69,7 +70,7 @@ _FLAWED_OBJECT_RE = _Lazy(
 _CARE_VERBS = (
     r"notice|check|test|verify|validate|review|read|look|follow|tell|inform|notify|announce"
     r"|communicate|coordinate|consult|ask|wait|escalate|update|confirm|consider|reali[sz]e"
-    r"|think|connect|document|(?:double|triple)[-\s]?check|catch|see|monitor|respond|plan|prepare|speak"
+    r"|think|connect|document|" + RECHECK + r"|catch|see|monitor|respond|plan|prepare|speak"
     r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take|perform"
 )
 
@@ -109,7 +110,7 @@ _OMISSION_RE = _Lazy(
     r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
     r"|\bwithout\s+(?:\w+ly\s+|ever\s+|even\s+|first\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
-    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|(?:double|triple)[-\s]?checking"
+    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|" + RECHECK + r"ing"
     rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
     r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
     # A safety option left off: "didn't pass the dry-run flag", "never set a WHERE clause".

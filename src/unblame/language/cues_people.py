@@ -29,7 +29,7 @@ from .cue_base import (
 )
 from .cue_triggers import _CANNOT_VERBS
 from .cues_acts import omission, slip
-from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK
+from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK, RECHECK
 from .verb_words import (
     _AUX,
     _PRESENT_ACTS,
@@ -410,7 +410,7 @@ _RHETORICAL_RE = _Lazy(
     r"\bin\s+(?:their|his|her|your)\s+right\s+mind\b"
     # Only care asked for: "How hard is it to add a retry?" asks about the work.
     r"|\bhow\s+(?:hard|difficult)\s+(?:is|was|can)\s+(?:it\s+)?(?:be\s+)?to\s+(?:read|check|test|follow"
-    r"|look|ask|wait|review|verify|(?:double|triple)[-\s]?check|pay\s+attention|communicate|tell|ping)\b"
+    r"|look|ask|wait|review|verify|" + RECHECK + r"|pay\s+attention|communicate|tell|ping)\b"
     # "Has no one tested it yet?" asks for news; "did nobody think to" does not.
     r"|\b(?:did|had)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,4}?(?:think|bother|check|test|read"
     r"|look|notice|review|verify)\w*\b"

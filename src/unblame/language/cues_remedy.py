@@ -8,7 +8,7 @@ import re
 from .agents import NOBODY, OTHER
 from .clause import Clause, Sentence, _Lazy, _skip_openers
 from .cue_base import _clause_text, _predicate
-from .lexicon import NAME_MARK, STRONG_ACTION
+from .lexicon import NAME_MARK, RECHECK, STRONG_ACTION
 
 _STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 
@@ -22,7 +22,7 @@ _HABIT = (
     r"|do\s+(?:my|our|your|their)\s+(?:very\s+)?best|be\s+(?:(?:\w+ly|more|extra|a\s+bit\s+more"
     r"|\d[\d,.]*\s*%|100\s+percent)\s+)?"
     r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
-    r"|make\s+sure|(?:double|triple)[- ]?check|remember\s+to"
+    r"|make\s+sure|" + RECHECK + r"|remember\s+to"
     r"|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
     r"|don['’]t\s+rush|take\s+(?:your|their|our|a)\s+(?:time|moment)|think\s+before|improve\s+diligence"
     r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
@@ -69,8 +69,8 @@ _PLEA_RE = _Lazy(
     r"|closely|rigorously|diligently|attentively)|(?:tested|reviewed|checked|verified)\s+better)\b"
     # A habit of checking taken up as the fix: "Now I triple-check my connection strings".
     r"|\b(?:now|from\s+now\s+on|these\s+days|nowadays|since\s+then)\s*,?\s+(?:i|we)\s+(?:always\s+)?"
-    r"(?:(?:double|triple)[- ]?check|re-?read|check\s+(?:\w+\s+){1,3}?twice)\b"
-    r"|\b(?:i|we)\s+now\s+(?:always\s+)?(?:double|triple)[- ]?check\b"
+    r"(?:" + RECHECK + r"|re-?read|check\s+(?:\w+\s+){1,3}?twice)\b"
+    r"|\b(?:i|we)\s+now\s+(?:always\s+)?" + RECHECK + r"\b"
     # Vigilance asked of the reader: "make sure you are on the right host", "Remember,
     # test first"; a request as a question: "can you avoid pushing to master?", "can you
     # test PRs locally before merging?".
@@ -137,7 +137,7 @@ _PLEA_RE = _Lazy(
     r"|the\s+team|teams|developers|operators)\s+(?:always\s+|all\s+)?(?:follow|adhere|comply|stick)\b"
     # Checking again by hand proposed as the safeguard: "double-checking the dose with
     # the vet may provide another check".
-    r"|\b(?:(?:double|triple)[- ]?checking|(?:second|extra|another)\s+(?:pair|set)\s+of\s+eyes)\b"
+    r"|\b(?:" + RECHECK + r"ing|(?:second|extra|another)\s+(?:pair|set)\s+of\s+eyes)\b"
     r"[^.!?]{0,160}?\b(?:may|might|would|could|will|should|can)"
     r"\s+(?:\w+\s+)?(?:provide|help|prevent|catch|avoid|reduce|add|ensure)\b"
     r"|\b(?:important|essential|crucial|vital|wise|best|better|key)\s+to\s+(?:always\s+)?"
@@ -170,7 +170,7 @@ _IMPERATIVE_RE = _Lazy(
     r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
     r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"
     r"|don['’]t\s+rush|take\s+(?:your|their|a)\s+(?:time|moment)|improve\s+diligence"
-    r"|(?:double|triple)[- ]?check\s+(?!that\s+you\s+have\b)\w+"
+    r"|" + RECHECK + r"\s+(?!that\s+you\s+have\b)\w+"
     # The lesson re-sent to people: "Re-communicate the deploy policy", "Reiterate …".
     r"|re-?communicate|re-?circulate|re-?iterate|re-?emphasi[sz]e|re-?educate)\b"
     # Compliance asked of everyone: "Stick to the checklist, everyone", not an

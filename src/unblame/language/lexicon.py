@@ -353,7 +353,16 @@ _TRADE_WORKER = rf"(?:{trie_pattern(TRADE_WORDS)})\s+(?:{trie_pattern(WORKER_WOR
 # or a capitalised word no list knows that is not a pronoun or article opening the
 # sentence ("Vasco", not "It" or "The"). It holds the OTHER slot, which `expand`
 # fills after it.
-SOMEONE = r"(?:{OTHER}|@[\w-]+|(?-i:(?!It\b|This\b|That\b|The\b|A\b|An\b|We\b|I\b)[A-Zꙮ][a-z]+))"
+# A capitalised word that can be a person no list knows ("Vasco", a marked name): not a
+# pronoun, article or opener starting the sentence ("It", "The", "Last"), nor a day, a
+# month or a product ("Friday's big mistake" is the day's). One fragment for every rule
+# that takes a capitalised word for someone.
+CAPITALISED_PERSON = r"""(?-i:\b(?!(?:It|This|That|The|An|We|He|She|They|Our|Their|Its|There|Here|What
+    |Who|Where|When|Let|Last|Next|Nobody|No|None|Nothing|Today|Yesterday|Tonight|Tomorrow
+    |Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May
+    |June|July|August|September|October|November|December|GitHub|Slack)\b)[A-Zꙮ][a-z]+)"""
+
+SOMEONE = r"(?:{OTHER}|@[\w-]+|{NAMELIKE})"
 
 # A slip named as a noun, the thing someone can own ("my oversight", "a mistake
 # on Dana's part", "the typo I made"). Not an error rate, budget or message, and
@@ -365,9 +374,15 @@ SLIP = r"""
     |oversight(?!\s+(?:of(?!\s+(?:mine|yours|his|hers|theirs)\b)|over|board|body|committee|role|function|responsibilit\w+|duties)\b))s?
 """
 
+# Checking again by hand, however it is spelled ("double-check", "triple check"): one
+# spelling for the rules (the {RECHECK} slot) and the sentence model's cues.
+RECHECK = r"(?:double|triple)[-\s]?check"
+
 SLOTS = {
+    "RECHECK": RECHECK,
     "INSENT": IN_SENTENCE,
     "SOMEONE": SOMEONE,
+    "NAMELIKE": CAPITALISED_PERSON,
     "SLIP": SLIP,
     "WORKER": rf"(?:{trie_pattern(WORKER_WORDS)})",
     "BAD_OUTCOME": BAD_OUTCOME,

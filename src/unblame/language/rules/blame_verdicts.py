@@ -77,7 +77,7 @@ RULES = (
         ),
         pattern=r"""
             (?P<span>
-              (?:(?-i:\b[A-Zꙮ][a-z]+)|{OTHER})
+              (?:{NAMELIKE}|{OTHER})
                 ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
                 |blunder|negligence|carelessness|incompetence|slip)
                 # "an engineer's mistake took the database offline": the slip as the cause (UB402).
@@ -85,9 +85,7 @@ RULES = (
                   |resulted|knocked))
             # Someone's slip with words between, or the owner after it: "Dana's silly typo",
             # "a mistake on Dana's part", "the stupid mistake @kiv made".
-            | (?:(?-i:\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday
-                |Tonight|Last|This|That|The|Our|Their|Its|There|Here|What|Who|Where|It|He|She|Let)\b)
-                [A-Zꙮ][a-z]+)|{OTHER}|@[\w-]+)['’]s\s+
+            | (?:{NAMELIKE}|{OTHER}|@[\w-]+)['’]s\s+
                 (?:[\w-]+\s+){1,2}?{SLIP}\b
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
@@ -102,7 +100,7 @@ RULES = (
             | \bresponsibility\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|sits)\s+(?:squarely\s+)?with\s+one\s+person\b
             | \bat\s+the\s+feet\s+of\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b)
-            | (?:{OTHER}|(?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Nothing\b)[A-Zꙮ][a-z]+))
+            | (?:{OTHER}|{NAMELIKE})
                 \s+(?:is|was|were|are)\s+(?:the\s+one\s+|entirely\s+|solely\s+|partly\s+)?at\s+fault\b
             | \bfault\s+(?:here\s+)?lies\s+with\s+(?-i:[A-Zꙮ][a-z]+)\b
             | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)
@@ -127,8 +125,7 @@ RULES = (
                 [\w\s-]{0,30}?\s+(?:lies|rests|sits)\s+(?:squarely\s+|solely\s+)?with\b
             # … or a capitalised name, not a day or a month: "This one is on Cosima, not on the tooling".
             | \b(?:this|that|it)\s+(?:[\w-]+\s+){0,2}?(?:'s|’s|is|was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+
-                (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March
-                |April|May|June|July|August|September|October|November|December|GitHub|Slack)\b)[A-Zꙮ][a-z]+)
+                {NAMELIKE}
                 (?=\s*(?:[,.;!]|$))
             )
         """,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..agents import GROUP, NOBODY, OTHER, SYSTEM, WORK
 from ..cues import frame
 from ..finding import Category, Severity
+from ..lexicon import RECHECK
 from ..rule import Check, Rule
 
 DEKKER_CF = "Dekker, The Field Guide to Understanding 'Human Error', ch. 5 (counterfactuals)"
@@ -45,7 +46,9 @@ BUILDING_GERUNDS = (
 # Acts of care done to a thing: what an inverted condition ("had the alert been
 # acknowledged") says was left undone.
 _CARED_FOR = (
-    "acknowledged|read|checked|reviewed|tested|noticed|followed|escalated|(?:double|triple)[-\\s]?checked|verified"
+    "acknowledged|read|checked|reviewed|tested|noticed|followed|escalated|"
+    + RECHECK
+    + "ed|verified"
     "|consulted|heeded|seen|looked\\s+at|answered|communicated|announced|monitored|watched"
 )
 
@@ -169,7 +172,7 @@ RULES = (
                 (?:failed\s+to|missed|overlooked
                 |(?:did\s+not|didn't|didn’t|never)\s+(?:once\s+)?(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
                   |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
-                  |(?:double|triple)[-\s]?check|run|tell|inform|announce|page|update|look)
+                  |{RECHECK}|run|tell|inform|announce|page|update|look)
                 |never\s+(?:once\s+)?(?:ran|checked|tested|read|asked|verified|reviewed|looked|told|updated))\b)
         """,
             ),

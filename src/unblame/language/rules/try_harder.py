@@ -123,8 +123,8 @@ RULES = (
                 triggers=("double", "triple"),
                 pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,3}?(?:should|must|need\s+to|needs\s+to|will|'ll|have\s+to|to)\s+
-                (?:always\s+)?(?:manually\s+)?(?:double|triple)(?:\s+and\s+(?:double|triple))?[-\s]?check
-            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ )|\bplease\s+)\s*(?:always\s+)?(?:double|triple)[-\s]?check\b)
+                (?:always\s+)?(?:manually\s+)?(?:(?:double|triple)\s+and\s+)?{RECHECK}
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=:\ )|\bplease\s+)\s*(?:always\s+)?{RECHECK}\b)
         """,
             ),
             Check(
@@ -140,7 +140,7 @@ RULES = (
             Check(
                 triggers=("checking", "careful"),
                 pattern=r"""
-            (?P<span>\b(?:double|triple)[-\s]?checking\b(?:[^.;:!?]{0,100}?)\b(?:may|might|would|will|could|should
+            (?P<span>\b{RECHECK}ing\b(?:[^.;:!?]{0,100}?)\b(?:may|might|would|will|could|should
                 |can)\s+(?:\w+\s+)?(?:provide|help|add|prevent|avoid|reduce|catch|give|ensure)\b
             | \bcareful(?:ly)?\s+(?:\w+\s+){0,2}?(?:testing|review(?:ing)?|checking|verification)\b
                 (?:[^.;:!?]{0,100}?)\b(?:is|are|remains?)\s+(?:the\s+|a\s+)?(?:bare\s+)?(?:minimum|required|needed
