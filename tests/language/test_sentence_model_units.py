@@ -424,3 +424,64 @@ def test_these_subjects_are_people(subject):
 @pytest.mark.parametrize("subject", THING_SUBJECTS)
 def test_these_subjects_are_things(subject):
     assert first_clause(f"{subject} restarted the primary at noon.").agent != OTHER
+
+
+# --- A negation the shape expects -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Hana did not update the mirror list.", "Hana didn't update the mirror list."]
+)
+def test_a_plain_negation_makes_an_act_unreal(text: str) -> None:
+    only = first_clause(text)
+    assert cue_base._unreal(only, only.end)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hana did not update the mirror list.", "Hana didn’t update the mirror list."]
+)
+def test_a_shape_that_expects_the_negation_keeps_the_act(text: str) -> None:
+    only = first_clause(text)
+    assert not cue_base._unreal(only, only.end, negation_expected=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Hana did not update the mirror list, the sync retries.",
+        "Hana could not update the mirror list.",
+        "Hana never updated the mirror list.",
+    ],
+)
+def test_conditions_modals_and_never_stay_unreal_when_a_negation_is_expected(text: str) -> None:
+    only = first_clause(text)
+    assert cue_base._unreal(only, only.end, negation_expected=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Hana did not update the mirror list properly.",
+            "did not update the mirror list properly",
+        ),
+        ("Hana just didn't tag the image correctly.", "just didn't tag the image correctly"),
+    ],
+)
+def test_not_done_right_spans_the_judged_act(text: str, found: str) -> None:
+    read_sentence = sentence(text)
+    span = cues_acts.slip(read_sentence, read_sentence.clauses[0])
+    assert span is not None
+    assert text[span[0] : span[1]] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hana said the tool did not tag the image correctly.",
+        "Hana did not expect the image to be tagged correctly.",
+    ],
+)
+def test_not_done_right_wants_the_clause_s_own_verb(text: str) -> None:
+    read_sentence = sentence(text)
+    assert cues_acts.slip(read_sentence, read_sentence.clauses[0]) is None

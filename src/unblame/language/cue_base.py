@@ -105,16 +105,23 @@ def _clause_text(sentence: Sentence, clause: Clause, start: int) -> str:
     return sentence.text[start - sentence.offset : clause.end - sentence.offset]
 
 
-def _unreal(clause: Clause, before: int) -> bool:
+# A plain "not": in a shape that judges how an act was done ("didn't configure it
+# properly") it is the judgement, so such a shape asks _unreal to pass over it.
+_NEGATIONS = frozenset({"not", "didn't", "didn’t", "don't", "don’t", "doesn't", "doesn’t"})
+
+
+def _unreal(clause: Clause, before: int, negation_expected: bool = False) -> bool:
     """True when the act before offset `before` did not happen as told.
 
     A condition ("if I had mistakenly ..."), a modal ("so that I can't
     accidentally push") or a denial ("did nothing wrong") speaks of an act
-    that did not happen, which judges nobody.
+    that did not happen, which judges nobody. With `negation_expected`, a plain
+    negation is part of what the shape says and does not count.
     """
     if clause.words[0].low in _CONDITIONS:
         return True
-    return any(w.low in _UNREAL for w in clause.words if w.start < before)
+    skipped = _NEGATIONS if negation_expected else frozenset()
+    return any(w.low in _UNREAL and w.low not in skipped for w in clause.words if w.start < before)
 
 
 # Finding something by chance is luck, not a slip: "accidentally discovered a bug".
@@ -144,10 +151,13 @@ def _responds(clause: Clause) -> bool:
 _APPLYING_RE = _Lazy(_APPLYING, re.IGNORECASE)
 
 
-def _phrase(sentence: Sentence, clause: Clause, regex: _Lazy) -> tuple[int, int] | None:
+def _phrase(
+    sentence: Sentence, clause: Clause, regex: _Lazy, negation_expected: bool = False
+) -> tuple[int, int] | None:
+    """Where `regex` matches the clause's predicate, unless the act is unreal there."""
     start, text = _predicate(sentence, clause)
     match = regex.search(text)
-    if match is None or _unreal(clause, start + match.end()):
+    if match is None or _unreal(clause, start + match.end(), negation_expected):
         return None
     return start + match.start(), start + match.end()
 

@@ -495,12 +495,15 @@ def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 # An act said not to have been done right: "didn't merge package.json correctly",
 # "did not configure the firewall properly" (not "right away").
-_NOT_DONE_RIGHT_RE = _Lazy(
+_NOT_DONE_RIGHT = (
     r"\b(?:didn['’]t|did\s+not|failed\s+to)\s+(?:[\w.'’-]+\s+){1,5}?(?:correctly|properly"
     # "right" as how it was done ends the clause: not "the right access", not "right away".
-    r"|right(?=\s*(?:[,.;:!?]|$)))\b",
-    re.IGNORECASE,
+    r"|right(?=\s*(?:[,.;:!?]|$)))\b"
 )
+# Anywhere in the sentence for the cue's precheck; as the predicate's own verb, after
+# one adverb at most ("just didn't"), for the slip itself.
+_NOT_DONE_RIGHT_RE = _Lazy(_NOT_DONE_RIGHT, re.IGNORECASE)
+_OWN_ACT_NOT_DONE_RIGHT_RE = _Lazy(r"\A(?:[\w'’-]+\s+)?" + _NOT_DONE_RIGHT, re.IGNORECASE)
 
 
 def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
@@ -519,18 +522,9 @@ def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         or _phrase(sentence, clause, _FLAWED_OBJECT_RE)
         or _applied_flawed_thing(sentence, clause)
         or slip_shape(sentence, clause)
-        or _not_done_right(sentence, clause)
+        # The negation is the point here, not a sign the act did not happen.
+        or _phrase(sentence, clause, _OWN_ACT_NOT_DONE_RIGHT_RE, negation_expected=True)
     )
-
-
-def _not_done_right(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """The clause's own verb said not to have been done right. The negation is the
-    point here, so it does not make the act unreal as it does for the other shapes."""
-    start, text = _predicate(sentence, clause)
-    match = _NOT_DONE_RIGHT_RE.search(text, 0, 200)
-    if match is None or len(text[: match.start()].split()) > 1:
-        return None
-    return start + match.start(), start + match.end()
 
 
 # "… errant input that the engineers entered": the flawed thing is named first
