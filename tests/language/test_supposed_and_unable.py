@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from test_cues import categories
 
+from unblame.language import analyzer
+
 
 @pytest.mark.parametrize(
     "text",
@@ -131,3 +133,41 @@ def test_tallies_pleas_and_owning_it_in_full(text: str, category: str) -> None:
 
 def test_a_tally_of_ones_own_sightings_is_not_blame() -> None:
     assert categories("This is the second time I've seen this error this week.") == []
+
+
+# --- Where a condition closes (analyzer._supposed, unit) ------------------------------------
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("If the intern drops the table, the restore job runs.", "intern drops the table"),
+        ("If the intern drops the table then the restore job runs.", "intern drops the table"),
+        ("Unless an operator forgets the flag the gate holds.", "operator forgets the flag"),
+    ],
+)
+def test_a_span_before_the_condition_closes_is_supposed(text: str, words: str) -> None:
+    start, end = _span(text, words)
+    assert analyzer._supposed(text, 0, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The comma closes the condition inside the span: the end of it is told.
+        ("If anyone asks, Ravi dropped the table.", "asks, Ravi dropped the table"),
+        # Hindsight in the past perfect tells what happened.
+        ("If the intern had checked the host, the table would be there.", "intern had checked"),
+        # The past perfect after the span, still inside the condition, counts too.
+        ("If the intern dropped it and had not told anyone, we would know.", "intern dropped it"),
+        ("Ravi dropped the table.", "Ravi dropped the table"),
+    ],
+)
+def test_a_span_the_condition_does_not_hold_is_told(text: str, words: str) -> None:
+    start, end = _span(text, words)
+    assert not analyzer._supposed(text, 0, start, end)

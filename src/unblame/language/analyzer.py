@@ -293,10 +293,13 @@ def _supposed(masked: str, sentence_start: int, start: int, end: int) -> bool:
     opened = None
     for found in _CONDITION_RE.regex.finditer(masked, sentence_start, start):
         opened = found  # the last condition before the span
-    # The whole span inside it: "If anyone should be blamed, it's me" tells at the end.
-    if opened is None or _CONDITION_CLOSED_RE.search(masked, opened.end(), end):
+    if opened is None:
         return False
-    closing = _CONDITION_CLOSED_RE.search(masked, end, end + 200)
+    # One scan to where the condition closes: the whole span must lie inside it ("If
+    # anyone should be blamed, it's me" tells at the end).
+    closing = _CONDITION_CLOSED_RE.search(masked, opened.end(), end + 200)
+    if closing is not None and closing.start() < end:
+        return False
     condition_end = closing.start() if closing else end
     return _PAST_PERFECT_RE.search(masked, opened.end(), max(end, condition_end)) is None
 
