@@ -232,6 +232,8 @@ CUE_TRIGGERS = {
         *("these days", "since then", "watch out", "look out", "lookout", "eye out", "avoid"),
         *("gonna", "stricter", "strict", "can you", "before", "additional care", "greater care"),
         *("special care", "disciplined"),
+        # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
+        *("scrutiny", "caution"),
         "of eyes",
         "'ll",
         "’ll",

@@ -15,6 +15,13 @@ _STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 
 # --- Remedies that ask people to behave better ---------------------------------------------
 
+# Care taken, however much ("take a little more care"); not "take care of the rollback",
+# which is handling a task.
+_TAKE_CARE = (
+    r"take\s+(?:(?:a\s+)?(?:little|bit|lot|much)\s+)?(?:more\s+|extra\s+|better\s+|greater\s+)?care"
+    r"(?!\s+of\b)"
+)
+
 # Attitudes and habits: what a promise or a plea asks of people.
 _HABIT = (
     # Not trying a method: "I'll try that next time", "we'll try it again".
@@ -25,7 +32,7 @@ _HABIT = (
     r"|make\s+sure|" + RECHECK + r"|remember\s+to"
     r"|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
     r"|don['’]t\s+rush|take\s+(?:your|their|our|a)\s+(?:time|moment)|think\s+before|improve\s+diligence"
-    r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
+    r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|" + _TAKE_CARE + r""
     r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
     r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
     r"|declare|follow\s+(?:the\s+|our\s+|established\s+)?(?:procedures?|process|runbooks?|steps|it)"
@@ -107,9 +114,21 @@ _PLEA_RE = _Lazy(
     r"|(?:^|(?<=[,.;:!—–-]\s)|(?<=^\s)|\bi\s+promise\s+)(?:it|this|that)?\s*(?:won['’]t|will\s+not"
     r"|shall\s+not|will\s+never)\s+happen\s+again\b"
     # The writer's promise to do it right: "going forward I'll stick to semver properly".
-    r"|\bi(?:['’]ll|\s+will|\s+am\s+going\s+to|['’]m\s+going\s+to)\s+(?:\w+\s+)?(?:stick\s+to|follow"
-    r"|do|handle|check|test|review|read|tag|version|release)\s+(?:[\w-]+\s+){0,3}?(?:properly|more"
-    r"\s+carefully|more\s+closely|with\s+more\s+care|by\s+the\s+book)\b"
+    r"|\b(?:i|we)(?:['’]ll|\s+will|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to)\s+(?:\w+\s+)?"
+    r"(?:stick\s+to|follow|do|handle|check|test|review|read|tag|version|release|verify|proofread)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:properly|more\s+(?:carefully|closely|thoroughly|rigorously|diligently"
+    r"|attentively)|with\s+(?:more|extra|greater)\s+care|by\s+the\s+book)\b"
+    # A promise not to do it again: "I promise not to move the tag again", "I won't touch
+    # the release branch again" (not "we won't see this again": an outcome, not an act).
+    r"|\bi\s+promise\s+(?:(?:that\s+)?i\s+(?:won['’]t|will\s+not|will\s+never|['’]ll\s+never)|not\s+to"
+    r"|never\s+to)\s+(?:\w+ly\s+)?\w+"
+    r"|\b(?:i|we)\s+(?:won['’]t|will\s+not|will\s+never|['’]ll\s+never)\s+(?:\w+ly\s+)?(?:"
+    + _MANUAL
+    + r")[^.!?]{0,60}?\bagain\b"
+    # Care asked of a step rather than built into it: "migrations require extra scrutiny".
+    r"|\b(?:requires?|required|needs?|needed|deserves?|warrants?|calls?\s+for|demands?)\s+(?:much\s+"
+    r"|a\s+lot\s+)?(?:extra|more|additional|closer|special|greater|particular)\s+(?:scrutiny|care"
+    r"|caution|vigilance|attention)\b"
     # Virtues asked for as the fix: "the fix is better discipline around releases".
     r"|\b(?:better|more|stricter|greater|improved|increased|renewed)\s+(?:discipline|diligence|rigou?r"
     r"|carefulness|vigilance|attention\s+to\s+detail)\b"
@@ -162,12 +181,12 @@ _PLEASE = r"(?:please|pls|plz|plse|pleeease)"
 # with a checklist", "Please bump the major version next time", "pause".
 _IMPERATIVE_RE = _Lazy(
     rf"(?:{_PLEASE}\s+)?(?:always|never)[,!]?\s+(?:(?:always|never)[,!]?\s+)?\w+"
-    rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
+    rf"|(?:{_PLEASE}\s+|just\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
     rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
     rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
     # A habit as the instruction: "Lesson: communicate better ...", "Pay attention to ...".
-    r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|take\s+(?:more\s+|extra\s+|better\s+)?care"
+    r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|" + _TAKE_CARE + r""
     r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"
     r"|don['’]t\s+rush|take\s+(?:your|their|a)\s+(?:time|moment)|improve\s+diligence"
     r"|" + RECHECK + r"\s+(?!that\s+you\s+have\b)\w+"

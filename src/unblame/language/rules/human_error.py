@@ -29,6 +29,14 @@ NOT_AS_CAUSE = r"""
       |absorb\w*|design\w*\s+for|account\w*\s+for|expect\w*|cope\s+with|handl\w+)
       \s+(?:\w+\s+){0,3}?(?:human|operator|user|manual)\s+errors?
     | (?:human|operator|user|manual)[-\s]errors?[-\s](?:proof|prone|tolerant|resistant)
+    # A possibility, not an event: "removes the possibility for human error", "room for user error".
+    | \b(?:possibilit(?:y|ies)|chances?|risks?|likelihood|potential|room|scope|probability|odds)
+      \s+(?:for|of)\s+(?:\w+\s+)?(?:human|operator|user|manual)\s+errors?
+    | \bremov\w*\s+(?:\w+\s+){0,4}?(?:human|operator|user|manual)\s+errors?
+    # How people are treated for errors in general: "don't punish people for human error".
+    | \b(?:don['’]t|do\s+not|never|not|stop|no\s+longer)\s+(?:\w+\s+){0,2}?(?:punish|blam|fir(?:e|ing)\b
+      |disciplin|beat|sham|penali[sz]|scold|reprimand|shout\s+at|yell\s+at)\w*\s+(?:\w+\s+){0,3}?for
+      \s+(?:\w+\s+)?(?:human|operator|user|manual)\s+errors?
     # A first guess told as such: "assumed user error at the time".
     | \b(?:assum|suspect|guess|presum)\w*\s+(?:it\s+was\s+)?(?:\w+\s+)?(?:human|operator|user)\s+error
     | {GENERIC}
@@ -52,6 +60,11 @@ GENERIC = r"""
       |used|cited|blamed|given)|happens?|will\s+happen|occurs?|exists?)\b
     | \b(?:examples?\s+of|for\s+example|e\.g\.|such\s+as|types?\s+of|kinds?\s+of|categor\w+\s+(?:of|like))
       \W+(?:\w+\W+){0,2}?(?:human|operator|user|manual)\s+errors?
+    # A general statement with the label as its subject, present tense, that names no cause:
+    # "human error is an inevitable part of ...", "human error cascades into ...".
+    | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:(?:is|are)\s+(?:an?|the)\s+
+      (?!(?:[\w-]+\s+){0,2}?(?:cause|causes|reason|culprit|explanation|source|trigger|problem|issue|factor)\b)
+      | (?:\w+ly\s+)?(?:cascades|creeps|sneaks|compounds|spreads|turns|becomes)\s+(?:in|into|through|up)?\b)
     | \d\s*%|\bpercent\b|\b(?:estimated|studies|study|survey\w*|research)\b
     | \bwould\s+be\s+(?:a|an)\s+(?:\W?\w+\W?\s+)?case\s+of
     # A title, capitalised after another capitalised word: "Behind Human Error",

@@ -1,0 +1,84 @@
+"""Shapes learned from probes of real writing kept outside the project (issue 7): the
+label "human error" talked about as a concept, promises to take more care, care asked
+of a step, owning the fault in other words than "my fault", and a slip's cause named
+as a compound ("operator-driven error").
+
+Sentences are written for this file; the names in them are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_cues import categories
+
+# --- "Human error" as a concept, not this incident's cause ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scripting the rotation takes away the possibility of operator error.",
+        "There is plenty of room for user error in the current form.",
+        "The new wizard removes most manual errors from the setup.",
+        "Human error is an unavoidable fact of working at three in the morning.",
+        "Human errors are the symptoms we start from, not the end of the story.",
+        "Under load, human error compounds into cascading retries.",
+        "Please never punish anyone for human error in this team.",
+        "We do not discipline engineers for operator error.",
+    ],
+)
+def test_human_error_talked_about_is_not_a_cause(text: str) -> None:
+    assert "human_error" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human error is the root cause of Tuesday's outage.",
+        "Human error is to blame for the lost queue.",
+        "Human error is the main factor in this incident.",
+        "The outage was put down to operator error.",
+        "The engineer was fired for human error after the outage.",
+    ],
+)
+def test_human_error_given_as_this_incident_s_cause_still_counts(text: str) -> None:
+    assert "human_error" in categories(text)
+
+
+# --- Promises of more care, and care asked of a step ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll proofread the changelog more rigorously from now on.",
+        "We will verify tags more carefully before the next cut.",
+        "Next sprint I will take a bit more care with the feature flags.",
+        "I promise I won't retag the release again.",
+        "I promise never to edit the prod config by hand again.",
+        "We won't skip the staging soak again.",
+        "Schema changes warrant additional scrutiny from everyone.",
+        "The cutover needs extra caution on the operator's part.",
+        "Just don't deploy on a Friday.",
+    ],
+)
+def test_promises_of_care_and_care_asked_are_try_harder(text: str) -> None:
+    assert "try_harder" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Handling a task, not care taken.
+        "I'll take care of the rollback once the pager quiets down.",
+        "We'll take care of the DNS change tomorrow morning.",
+        # An outcome that will not come back, not a promise of behaviour.
+        "We won't see this again once the quota alarm lands.",
+        "We won't need to rotate keys by hand again after the job ships.",
+        # A mechanism that asks for the care.
+        "The deploy script now prompts for confirmation before any production push.",
+        "Setting up the exporter requires some attention to the port mapping.",
+    ],
+)
+def test_handling_outcomes_and_mechanisms_are_not_pleas(text: str) -> None:
+    assert "try_harder" not in categories(text)
