@@ -82,3 +82,53 @@ def test_promises_of_care_and_care_asked_are_try_harder(text: str) -> None:
 )
 def test_handling_outcomes_and_mechanisms_are_not_pleas(text: str) -> None:
     assert "try_harder" not in categories(text)
+
+
+# --- Owning the fault in other words, and the person folded into a compound -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The worst failure of the night belongs to me.",
+        "Responsibility for the lost exports rests solely with me.",
+        "Looking back, the blame for the stale cache falls on me.",
+        "It was, honestly, the fault of myself and nobody else.",
+    ],
+)
+def test_the_fault_placed_with_the_writer_is_self_blame(text: str) -> None:
+    assert "self_blame" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The on-call rota for December belongs to me.",
+        "Credit for the quick rollback goes to the whole team, not to me.",
+        "The decision to fail over rests with me as incident commander.",
+    ],
+)
+def test_duties_and_decisions_held_by_the_writer_are_not_fault(text: str) -> None:
+    assert "self_blame" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators traced the outage to an operator-induced misconfiguration.",
+        "It was a technician-caused wiring error in rack 12.",
+    ],
+)
+def test_a_person_folded_into_a_compound_is_human_error(text: str) -> None:
+    assert "human_error" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operator-initiated failover finished in four minutes.",
+        "A user-driven spike in uploads filled the queue.",
+    ],
+)
+def test_a_person_led_act_that_is_no_error_is_not_human_error(text: str) -> None:
+    assert "human_error" not in categories(text)

@@ -209,12 +209,17 @@ RULES = (
             "pebkac",
             "layer",
             "human",
+            "misconfig",
         ),  # "human factor" too
         pattern=r"""
             (?P<span>
               \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
                 |developer|dev|people|procedural|operational|keyboard|employee|worker|technician|driver|crew
                 |clerical|dispatcher|controller|nurse|clinician)\s+(?:errors?|mistakes?|slips?)\b
+            # The person folded into a compound: "an engineer-driven configuration error".
+            | \b(?:human|operator|user|engineer|developer|admin(?:istrator)?|staff|employee|technician|crew
+                |person|people)-(?:driven|induced|caused|made|initiated|introduced)\s+(?:[\w-]+\s+)?
+                (?:errors?|mistakes?|misconfigurations?|slips?)\b
             # "put down to the human element rather than the track", "this was the human factor".
             | \b(?:to|was|is|were|down\s+to|blamed\s+on|by)\s+the\s+human\s+(?:factor|element)\b
             # Coordinated or informal: "human and process error", "some human mess-up".

@@ -146,6 +146,7 @@ RULES = (
                         "bricked",
                     ),
                     "borked",
+                    *("with me", "to me", "of me"),
                 ),
                 pattern=r"""
             (?P<span>
@@ -194,6 +195,12 @@ RULES = (
                 |commit|deploy|push|mistake|error|typo|script|migration|config|edit|slip|oversight)\b
             | \b(?:the\s+)?(?:fault|blame|mistake|error|screw-?up)\s+(?:is|was)\s+(?:all\s+|entirely\s+|completely
                 \s+|totally\s+|100%\s+|solely\s+)?mine\b
+            # The fault placed with the writer in other words: "the biggest failure belongs to
+            # me", "responsibility for the outage rests with me", "it was the fault of myself".
+            | \b(?:fault|blame|failure|mistake|responsibility)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,4}?)?(?:here\s+)?
+                (?:belongs|belonged|lies|lay|rests|rested|sits|sat|falls|fell)\s+(?:squarely\s+|entirely\s+
+                |solely\s+|fully\s+|completely\s+)?(?:to|with|on)\s+(?:me|myself)\b
+            | \bthe\s+fault\s+of\s+(?:me|myself)\b
             )
         """,
             ),
