@@ -132,3 +132,57 @@ def test_a_person_folded_into_a_compound_is_human_error(text: str) -> None:
 )
 def test_a_person_led_act_that_is_no_error_is_not_human_error(text: str) -> None:
     assert "human_error" not in categories(text)
+
+
+# --- Apologies that blame nobody ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I offer my apologies for the delay in getting this out.",
+        "My apologies, the link in the status update was wrong.",
+        "We apologize for the error that left the mirror empty for a day.",
+        "We are truly sorry for the mistake in last week's invoices.",
+    ],
+)
+def test_one_apology_or_the_organisation_s_is_not_self_blame(text: str) -> None:
+    assert "self_blame" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My deepest apologies to everyone I woke up last night.",
+        "Sorry for the silly mistake, I tagged the wrong commit.",
+    ],
+)
+def test_an_intensified_apology_or_a_judged_mistake_still_is(text: str) -> None:
+    assert "self_blame" in categories(text)
+
+
+# --- "they" that points back at things ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the brokers restarted they failed to rejoin the cluster.",
+        "Both replicas fell behind because they missed the leader's heartbeats.",
+        "After the rollout the pods came up, but they failed to read the new secret.",
+    ],
+)
+def test_they_after_plural_things_is_no_person(text: str) -> None:
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They failed to check the config before the deploy.",
+        "The on-call engineers were paged twice, but they failed to acknowledge.",
+        "Sales emailed 40,000 customers the test template because they never read the checklist.",
+    ],
+)
+def test_they_after_people_or_alone_stays_people(text: str) -> None:
+    assert categories(text) != []

@@ -8,10 +8,19 @@ from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
 from . import cues, prose, regex_cache, regex_split
+from .agents import SYSTEM, agent_of
 from .clause import CHAT_LINE_LIMIT, _Lazy, line_of
 from .config import Config
 from .finding import Category, Finding, Severity
-from .lexicon import NAME_MARK, ROLE_NOUNS, SLOTS, mark_names, other_pattern, person_pattern
+from .lexicon import (
+    BARE_WORDS,
+    NAME_MARK,
+    ROLE_NOUNS,
+    SLOTS,
+    mark_names,
+    other_pattern,
+    person_pattern,
+)
 from .names import Roster, as_roster
 from .registry import RULES, get_rule
 from .rule import Check, Frame, Rule
@@ -302,6 +311,38 @@ def _supposed(masked: str, sentence_start: int, start: int, end: int) -> bool:
         return False
     condition_end = closing.start() if closing else end
     return _PAST_PERFECT_RE.search(masked, opened.end(), max(end, condition_end)) is None
+
+
+# "When the nodes rebooted they failed to mount the volume": "they" opening a span points
+# back at the nearest plural noun before it in the sentence; when that is a thing, the
+# span judges nobody. With no plural noun before it, "they" stays people.
+_THEY_OPENS_RE = _Lazy(r"\W*(?:(?:and|but|then|so)\s+)?they\b", re.IGNORECASE)
+_PLURAL_BEFORE_RE = _Lazy(
+    r"\b(?:the|these|those|our|all|both|its|their|some|many|several|other|\d+)\s+"
+    r"((?:[\w-]+\s+){0,2}?[a-z][\w-]*[^s\W]s)\b(?!['’])",
+    re.IGNORECASE,
+)
+
+
+def _they_are_things(masked: str, sentence_start: int, start: int, end: int) -> bool:
+    if _THEY_OPENS_RE.regex.match(masked, start, end) is None:
+        return False
+    antecedent = None
+    for found in _PLURAL_BEFORE_RE.regex.finditer(masked, sentence_start, start):
+        antecedent = found
+    if antecedent is None:
+        return False
+    head = antecedent.group(1).split()[-1].lower()
+    return head not in _PEOPLE_PLURALS and agent_of(antecedent.group(1)) == SYSTEM
+
+
+# Plural nouns for people that no role list holds: "emailed 200,000 customers because they …".
+_PEOPLE_PLURALS = frozenset(
+    {"customers", "users", "clients", "humans", "members", "colleagues", "teams", "departments"}
+    | {"students", "visitors", "readers", "subscribers", "players", "friends", "kids", "managers"}
+    | {"volunteers", "contributors", "partners", "vendors", "owners", "authors", "officials"}
+    | set(BARE_WORDS)
+)
 
 
 def _allowed(rule: Rule, block: prose.Block, context: str, config: Config) -> bool:
@@ -736,6 +777,8 @@ def _run_rule_in(
         if rule.negatable and _negated(masked, s_lo, m_start):
             continue
         if rule.category is not Category.COUNTERFACTUAL and _supposed(masked, s_lo, start, end):
+            continue
+        if _they_are_things(masked, s_lo, start, end):
             continue
         if compiled.unless is not None and compiled.unless.search(masked, s_lo, s_hi):
             continue

@@ -515,7 +515,8 @@ RULES = (
             | \bsorry\s+(?:for|about)\s+(?:wasting|all\s+the|the\s+mess|breaking|causing|this\s+mess
                 |the\s+trouble|the\s+outage|the\s+breakage|this\s+distraction)
             | \bsorry\s+to\s+(?:everyone|everybody|all|you\s+all|the\s+team|be\s+such)\b
-            | \bmy\s+(?:sincere\s+|deepest\s+)?apologies\b
+            # Intensified: a bare "my apologies" is one apology, which the guide leaves alone.
+            | \bmy\s+(?:most\s+)?(?:sincere|sincerest|deepest|profound|heartfelt|humble|humblest|abject)\s+apologies\b
             )
         """,
         unless=r"""

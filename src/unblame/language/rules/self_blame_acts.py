@@ -352,6 +352,9 @@ RULES = (
         ),
         # "It was a rookie error to ship ..., and the pipeline now blocks it"
         # weighs a choice the system has since made impossible.
-        unless=r"\b(?:now|since)\s+(?:blocks|prevents|catches|refuses|rejects)\b",
+        # An apology from "we" is the organisation's, for the impact ("We apologize for the
+        # error that emptied the tarball"), as the guide has it, not a verdict on oneself.
+        unless=r"""\b(?:now|since)\s+(?:blocks|prevents|catches|refuses|rejects)\b
+            | \bwe(?:['’]re|\s+are|\s+were)?\s+(?:\w+\s+){0,2}?(?:sorry|apologi[sz]e)\b""",
     ),
 )
