@@ -93,3 +93,19 @@ def test_the_reset_hint_uses_the_bare_name_when_it_is_on_path(monkeypatch, tmp_p
     monkeypatch.setattr(serve_module.sys, "argv", [str(exe), "serve"])
     monkeypatch.setattr(serve_module.shutil, "which", lambda name: str(exe))
     assert serve_module._command() == "unblame"
+
+
+def test_serving_compiles_the_analyzer_before_the_first_request(db, monkeypatch):
+    from unblame.language import analyzer
+
+    # A fresh set of compiled checks, none compiled yet, as in a new process.
+    analyzer.compiled_rules.cache_clear()
+    assert not any("regex" in vars(c) for c in analyzer.compiled_rules())
+    compiled_when_serving = []
+
+    def record(host, port, out):
+        compiled_when_serving.extend("regex" in vars(c) for c in analyzer.compiled_rules())
+
+    monkeypatch.setattr(serve, "run_waitress", record)
+    serve.serve("127.0.0.1", 8000, out=io.StringIO())
+    assert compiled_when_serving and all(compiled_when_serving)
