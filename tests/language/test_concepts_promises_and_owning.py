@@ -186,3 +186,48 @@ def test_they_after_plural_things_is_no_person(text: str) -> None:
 )
 def test_they_after_people_or_alone_stays_people(text: str) -> None:
     assert categories(text) != []
+
+
+# --- Ability denied to another person ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contractor on site was incapable of reseating a cable.",
+        "You're so bad at cutting releases.",
+        "Honestly, Bartek is hopeless at reading dashboards.",
+        "The night crew was oblivious, and the disk filled up.",
+    ],
+)
+def test_ability_or_attention_denied_to_someone_is_blame(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old exporter was incapable of handling nested labels.",
+        "The status page is useless at showing partial outages.",
+        "In the interview, Ulla said she felt terrible at the time.",
+        "Our alerting was so bad at grouping that pages came in dozens.",
+    ],
+)
+def test_tools_and_feelings_are_not_judged_people(text: str) -> None:
+    assert "blame_other" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roughly 60% of change-related outages come down to operator error, the report says.",
+        "Human error accounts for about 40 percent of the incidents in that dataset.",
+    ],
+)
+def test_a_statistic_about_the_label_is_no_cause(text: str) -> None:
+    assert "human_error" not in categories(text)
+
+
+def test_an_impact_figure_elsewhere_leaves_the_cause_given() -> None:
+    text = "Operator error during the cutover led to the loss of 0.3% of queued writes."
+    assert "human_error" in categories(text)

@@ -485,3 +485,29 @@ def test_not_done_right_spans_the_judged_act(text: str, found: str) -> None:
 def test_not_done_right_wants_the_clause_s_own_verb(text: str) -> None:
     read_sentence = sentence(text)
     assert cues_acts.slip(read_sentence, read_sentence.clauses[0]) is None
+
+
+# --- "so" after a copula, and a contracted "be" ending the subject -------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["You're so bad at cutting releases.", "It was so slow that the pager fired twice."]
+)
+def test_so_after_a_copula_is_an_intensifier_not_a_clause(text: str) -> None:
+    assert not any(c.startswith("so ") for c in clause_texts(text))
+    assert clause_texts(text)[0].split()[:3] == text.split()[:3]
+
+
+def test_so_after_a_comma_still_opens_a_clause() -> None:
+    assert clause_texts("The deploy failed, so we rolled back.") == [
+        "The deploy failed",
+        "so we rolled back .",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [("You're so bad at cutting releases.", OTHER), ("I'm hopeless at tagging.", SELF)],
+)
+def test_a_contracted_be_ends_the_subject(text: str, agent: str) -> None:
+    assert first_clause(text).agent == agent

@@ -233,8 +233,20 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
 
 
 def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
-    """ "at once", "for once": an adverb, not "once" opening a clause."""
-    return words[i].low == "once" and i > 0 and words[i - 1].low in {"at", "for"}
+    """ "at once", "for once": an adverb, not "once" opening a clause; "you're so bad at",
+    "it was so slow": "so" after a copula is an intensifier, not "so" opening a clause."""
+    low = words[i].low
+    if low == "so":
+        return i > 0 and _copula(words[i - 1].low)
+    return low == "once" and i > 0 and words[i - 1].low in {"at", "for"}
+
+
+_COPULAS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "feel", "felt"})
+
+
+def _copula(low: str) -> bool:
+    """A form of "be" (or "feel"), contracted ones included ("you're", "it's", "i'm")."""
+    return low in _COPULAS or low.endswith(("'re", "’re", "'m", "’m", "'s", "’s"))
 
 
 # Conjunctions that open a clause before the main one ("After Dana restarted
@@ -685,6 +697,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
         # cheap test first): this loop runs over every subject of every clause.
         if j > i and low in _COST_VERBS and _costs_someone(words, j):
             return j  # "Kevin's experiment cost us the morning": "us" is the object
+        if low in _BE_CONTRACTIONS:
+            return j + 1  # "You're so bad at releases": the verb is inside the word
         if low in _PRONOUNS:
             placed = j + 1 < len(words) and words[j + 1].low in _PLACE_PREPOSITIONS
             if low in _INDEFINITES and placed:

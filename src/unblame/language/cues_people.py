@@ -58,6 +58,13 @@ _INCOMPETENCE_RE = _Lazy(
     # "Bob should know better than to deploy on a Friday": a standard he falls short of.
     r"|(?:should|ought\s+to)\s+(?:have\s+)?know[n]?\s+better\b"
     r"|(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:qualified|competent|fit)\s+(?:to|for)\b"
+    # Ability or attention denied: "was incapable of swapping a PDU", "you're so bad at
+    # releases", "the crew was oblivious".
+    r"|(?:is|are|was|were)\s+(?:\w+ly\s+|just\s+)?(?:incapable\s+of|oblivious\b"
+    r"|(?:terrible|hopeless|useless|awful)\s+at(?!\s+(?:least|first|all|night|times?|the\s+(?:time|moment)"
+    r"|that\s+(?:time|point|moment)|this\s+point)\b))"
+    # With its intensifier it is a verdict even after a contracted "you're".
+    r"|\b(?:so|really|truly|terribly|awfully)\s+bad\s+at\s+(?!least\b)"
     rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b"
     # An attitude pinned on people: "the maintainers clearly don't care about …".
     r"|(?:doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not)\s+(?:\w+ly\s+|even\s+)?care"

@@ -65,7 +65,11 @@ GENERIC = r"""
     | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:(?:is|are)\s+(?:an?|the)\s+
       (?!(?:[\w-]+\s+){0,2}?(?:cause|causes|reason|culprit|explanation|source|trigger|problem|issue|factor)\b)
       | (?:\w+ly\s+)?(?:cascades|creeps|sneaks|compounds|spreads|turns|becomes)\s+(?:in|into|through|up)?\b)
-    | \d\s*%|\bpercent\b|\b(?:estimated|studies|study|survey\w*|research)\b
+    # A statistic about the label, the figure near it: "70% of outages come down to human
+    # error", not an impact figure elsewhere in the sentence ("a loss of 0.07% of volumes").
+    | (?:\d\s*%|\bpercent\b)[^.;:!?]{0,60}?\b(?:human|operator|user|manual)\s+(?:errors?|mistakes?)
+    | \b(?:human|operator|user|manual)\s+(?:errors?|mistakes?)\b[^.;:!?]{0,40}?(?:\d\s*%|\bpercent\b)
+    | \b(?:estimated|studies|study|survey\w*|research)\b
     | \bwould\s+be\s+(?:a|an)\s+(?:\W?\w+\W?\s+)?case\s+of
     # A title, capitalised after another capitalised word: "Behind Human Error",
     # "Understanding Human Error", "Reason's Human Error", "Book: Human Error"; not a
