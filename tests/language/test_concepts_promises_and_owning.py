@@ -231,3 +231,41 @@ def test_a_statistic_about_the_label_is_no_cause(text: str) -> None:
 def test_an_impact_figure_elsewhere_leaves_the_cause_given() -> None:
     text = "Operator error during the cutover led to the loss of 0.3% of queued writes."
     assert "human_error" in categories(text)
+
+
+# --- Hindsight with "never", and habits asked of people ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those migrations should never have been merged during the freeze.",
+        "The tag should never have been pushed from a laptop.",
+    ],
+)
+def test_should_never_have_been_is_passive_hindsight(text: str) -> None:
+    assert "counterfactual" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Learn from this mistake, and slow down on release days.",
+        "That is why you always check the diff before you publish.",
+        "My proposal: before any tag, at least one other engineer reviews the changelog.",
+    ],
+)
+def test_habits_and_four_eyes_by_hand_are_try_harder(text: str) -> None:
+    assert "try_harder" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We learn from this incident by changing how the pipeline gates tags.",
+        "Branch protection means at least one reviewer approves every merge.",
+        "The pager bot makes sure you always get the escalation.",
+    ],
+)
+def test_lessons_and_mechanisms_are_not_habits_asked(text: str) -> None:
+    assert "try_harder" not in categories(text)

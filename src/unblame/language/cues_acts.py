@@ -278,7 +278,7 @@ _ACT_PARTICIPLES = (
 
 
 _NEGLECT_RE = _Lazy(
-    rf"should(?:n['’]t|\s+not)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
+    rf"should(?:n['’]t|\s+not|\s+never)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
     # "could have been aborted": a step someone could have taken. "Could have been
     # noticed earlier" is a guess about attention, usually explained beside it.
     rf"|could\s+have\s+been\s+(?:\w+ly\s+)?(?:{_ACT_PARTICIPLES}|aborted|halted|paused|escalated)\b"

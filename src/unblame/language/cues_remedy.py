@@ -81,7 +81,7 @@ _PLEA_RE = _Lazy(
     # Vigilance asked of the reader: "make sure you are on the right host", "Remember,
     # test first"; a request as a question: "can you avoid pushing to master?", "can you
     # test PRs locally before merging?".
-    r"|(?:^|(?<=[:,.;!]\s)|\b(?:tip|lesson|note|remember)\W+)make\s+sure\s+(?:that\s+)?(?:you|everyone"
+    r"|(?:^|(?<=[:,.;!]\s)|(?<=\band\s)|\b(?:tip|lesson|note|remember)\W+)make\s+sure\s+(?:that\s+)?(?:you|everyone"
     r"|everybody|people)(?:['’](?:re|ve)|\s+(?:are|have|do|always|double|check|test|read))\b"
     r"|\bremember\s*[,:]\s*(?:always\s+)?(?:test|check|verify|make\s+sure|double-check|review|read)\b"
     r"|\bcan\s+you\s+(?:please\s+|pls\s+)?(?:avoid|stop|refrain\s+from|not|be\s+more"
@@ -105,8 +105,12 @@ _PLEA_RE = _Lazy(
     r"|\b(?:is|are|am|remain|remains)\s+(?:fully\s+)?committed\s+to\s+(?:paying|being|taking|following"
     r"|double-checking|checking|reviewing)\b"
     # A habit stated as the rule: "you never push directly to main".
-    r"|\byou\s+(?:always|never)\s+(?:push|merge|deploy|run|skip|force-push|commit|release|touch)\b"
-    r"|\blearn\s+from\s+(?:our|my|their|your)\s+mistakes\b"
+    r"|\byou\s+(?:always|never)\s+(?:push|merge|deploy|run|skip|force-push|commit|release|touch|test"
+    r"|check|verify|review)\b"
+    # Four eyes by hand proposed: "that at least one other person tests it before release".
+    r"|\bat\s+least\s+one\s+(?:other\s+)?(?:person|engineer|human|reviewer|colleague)\s+(?:\w+ly\s+)?"
+    r"(?:tests|reviews|looks\s+over|checks|verifies|signs\s+off\s+on|eyeballs)\b"
+    r"|\blearn\s+from\s+(?:our|my|their|your|that|this|the|these|those)\s+(?:\w+\s+)?(?:mistakes?|errors?|slips?)\b"
     r"|\b(?:not|never)\s+(?:do|let|make)\s+(?:it|this|that|the\s+same\s+\w+)\s+(?:\w+\s+)?again\b"
     r"|\bcomplacency\b|\bmental\s+check\b|\b(?:work|try)\s+harder\b"
     # A promise with nothing behind it: "Noted, won't happen again." (a mechanism named
