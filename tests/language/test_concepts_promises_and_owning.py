@@ -182,6 +182,8 @@ def test_they_after_plural_things_is_no_person(text: str) -> None:
         "They failed to check the config before the deploy.",
         "The on-call engineers were paged twice, but they failed to acknowledge.",
         "Sales emailed 40,000 customers the test template because they never read the checklist.",
+        # The subject before any object: the engineers, not the nodes.
+        "The engineers rebooted the nodes and they failed to check the mounts.",
     ],
 )
 def test_they_after_people_or_alone_stays_people(text: str) -> None:

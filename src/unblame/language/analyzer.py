@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
 from . import cues, prose, regex_cache, regex_split
-from .agents import SYSTEM, agent_of
-from .clause import CHAT_LINE_LIMIT, _Lazy, line_of
+from .agents import SYSTEM
+from .clause import _CLAUSE_WORDS, _OPENERS, CHAT_LINE_LIMIT, _Lazy, line_of, read
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import (
@@ -314,26 +314,29 @@ def _supposed(masked: str, sentence_start: int, start: int, end: int) -> bool:
 
 
 # "When the nodes rebooted they failed to mount the volume": "they" opening a span points
-# back at the nearest plural noun before it in the sentence; when that is a thing, the
-# span judges nobody. With no plural noun before it, "they" stays people.
-_THEY_OPENS_RE = _Lazy(r"\W*(?:(?:and|but|then|so)\s+)?they\b", re.IGNORECASE)
-_PLURAL_BEFORE_RE = _Lazy(
-    r"\b(?:the|these|those|our|all|both|its|their|some|many|several|other|\d+)\s+"
-    r"((?:[\w-]+\s+){0,2}?[a-z][\w-]*[^s\W]s)\b(?!['’])",
-    re.IGNORECASE,
-)
+# back at the subject of the nearest clause before it (a pronoun picks up the subject
+# before any object: "the engineers rebooted the nodes and they failed to check" is the
+# engineers). When that subject is plural things, the span judges nobody; after people,
+# a singular subject or nothing at all, "they" stays people.
+_THEY_OPENS_RE = _Lazy(r"\W*(?:(?:and|but|then|so)\s+)?(they)\b", re.IGNORECASE)
 
 
 def _they_are_things(masked: str, sentence_start: int, start: int, end: int) -> bool:
-    if _THEY_OPENS_RE.regex.match(masked, start, end) is None:
+    opened = _THEY_OPENS_RE.regex.match(masked, start, end)
+    if opened is None or opened.start(1) <= sentence_start:
         return False
-    antecedent = None
-    for found in _PLURAL_BEFORE_RE.regex.finditer(masked, sentence_start, start):
-        antecedent = found
-    if antecedent is None:
-        return False
-    head = antecedent.group(1).split()[-1].lower()
-    return head not in _PEOPLE_PLURALS and agent_of(antecedent.group(1)) == SYSTEM
+    for clause in reversed(read(masked, sentence_start, opened.start(1)).clauses):
+        subject = [w.low for w in clause.words[: clause.predicate] if w.low not in _NOT_SUBJECT]
+        if not subject:
+            continue  # "… , but they …": no subject of its own, look further back
+        head = subject[-1]
+        plural = head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is"))
+        return plural and head not in _PEOPLE_PLURALS and clause.agent == SYSTEM
+    return False
+
+
+# Words before a clause's verb that are not its subject.
+_NOT_SUBJECT = _CLAUSE_WORDS | _OPENERS | {",", "and", "then"}
 
 
 # Plural nouns for people that no role list holds: "emailed 200,000 customers because they …".
@@ -341,6 +344,7 @@ _PEOPLE_PLURALS = frozenset(
     {"customers", "users", "clients", "humans", "members", "colleagues", "teams", "departments"}
     | {"students", "visitors", "readers", "subscribers", "players", "friends", "kids", "managers"}
     | {"volunteers", "contributors", "partners", "vendors", "owners", "authors", "officials"}
+    | {"sales", "ops", "folks", "guys", "others", "admins"}
     | set(BARE_WORDS)
 )
 
