@@ -88,7 +88,6 @@ BLAME_OTHER = [
     "The bank said a staff member had entered an incorrect figure into the system.",
     "The outage was traced to an engineer who pushed a faulty update to thousands of machines.",
     "The council admitted that an officer had sent the file to the wrong address.",
-    "The company fired the engineer responsible for the outage.",
 ]
 
 SELF_BLAME = [
@@ -248,3 +247,13 @@ def test_each_family_sentence_gets_its_category(text, category):
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
 def test_hard_negatives_stay_unflagged(text):
     assert first_blame_category(text) is None
+
+
+def test_firing_the_person_held_responsible_is_both_blame_and_a_punitive_remedy():
+    # The sanction is a punitive remedy (try_harder) and "the engineer responsible for the
+    # outage" makes a person the cause (blame_other): both findings, the sanction first.
+    found = {
+        f.category.value
+        for f in analyze("The company fired the engineer responsible for the outage.")
+    }
+    assert {"blame_other", "try_harder"} <= found

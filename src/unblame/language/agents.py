@@ -60,6 +60,7 @@ _SHIFTS = frozenset({"night", "day", "late", "early", "weekend", "morning", "eve
 # auxiliary-like ones (_AUX: "then", "just", "never") and any "-ly" after a noun.
 _PRE_VERB_ADVERBS = frozenset(
     {"somehow", "already", "still", "again", "once", "always", "later", "soon", "first", "even"}
+    | {"instead"}
 )
 # Heads that are never people, even capitalised at the start of a sentence.
 _THING_SUFFIXES = ("ing", "tion", "ment", "ness", "ity", "ure", "ance", "ence", "age", "ism")

@@ -43,6 +43,12 @@ _WRONG_OBJECT_RE = _Lazy(
     r"|uploaded|checked\s+in|emailed|shared|copied)\s+"
     r"(?:\w+\s+){0,3}?(?:api\s+keys?|secrets?|passwords?|tokens?|credentials|private\s+keys?)\b"
     r"(?!\s+(?:store|manager|vault|rotation|scanner))"
+    # A secret left where others read it: "left your signing key in the repo"; anything
+    # leaked by a person: "after you leaked them".
+    r"|\bleft\s+(?:\w+\s+){0,3}?(?:api\s+keys?|secrets?|passwords?|tokens?|credentials|private\s+keys?"
+    r"|signing\s+keys?)\s+(?:in|on|inside)\s+"
+    r"(?!(?:the\s+|a\s+|your\s+|their\s+|our\s+)?(?:vault|keychain|secret\s+store|password\s+manager|safe)\b)"
+    r"|\bleaked\s+(?:it|them|this|that|the|a|an|our|their|your|his|her|\w+['’]s)\b"
     r"|\b(?:clicked|opened|followed|downloaded)\s+(?:on\s+)?(?:\w+\s+){0,2}?(?:phishing|malicious|fake|spoofed"
     r"|suspicious|fraudulent)\b"
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b"
@@ -165,13 +171,16 @@ def _phrase(
 # Acts that set a warning or a step aside on purpose: said of another person,
 # a verdict on their will, where "missed" and "forgot" are hindsight.
 _DISREGARD_RE = _Lazy(
-    r"(?:(?:had|has|have|just|simply|then|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
+    r"(?:(?:had|has|have|just|simply|then|instead|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
     r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off"
     # "went around the change board": the step stepped round, not the room walked round.
     r"|(?:went|got|worked)\s+(?:a)?round(?=\s+(?:\w+\s+){0,2}?(?:board|review|process|freeze|rollout|approval"
     r"|ci|checks?|policy|policies|rules?|procedure|playbook|runbook|safeguards?|controls?)\b)"
     # A choice to set it aside: "chose to skip the load test".
-    r"|(?:chose|decided|opted|elected)\s+to\s+(?:ignore|disregard|skip|bypass|circumvent|override))\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
+    r"|(?:chose|decided|opted|elected)\s+(?:\w+ly\s+)?to\s+(?:ignore|disregard|skip|bypass|circumvent|override"
+    r"|shortcut|short-circuit|deviate\s+from|go\s+around)"
+    # Acting alone past one's remit: "took it upon himself to disable both relays".
+    r"|(?:took|takes|taking)\s+it\s+upon\s+(?:himself|herself|themselves|themself|yourself)\s+to\s+\w+)\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
     r"|every|several|two|three|four|five|\d+|multiple|repeated|both|any|each|numerous|some"
     r"|many)\b",
     re.IGNORECASE,

@@ -59,6 +59,7 @@ CUE_TRIGGERS = {
     "oops": (*_DISMAY_TRIGGERS, "crap"),
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
+        *("shortcut", "short-circuit", "deviate", "go around", "it upon"),
         *("went around", "went round", "got around", "got round", "worked around"),
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
         *("despite", "spite", "against", "contrary", "ignoring", "regardless", "failing", "red "),
@@ -132,6 +133,7 @@ CUE_TRIGGERS = {
         "incorrect",
         "instead",
         "rather than",
+        "leaked",
         "backwards",
         "untested",
         "unreviewed",

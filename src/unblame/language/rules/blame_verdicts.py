@@ -205,6 +205,7 @@ RULES = (
                         "who decided",
                         "who figured",
                     ),
+                    *("why are", "why were", "why is"),
                 ),
                 pattern=r"""
             # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
@@ -222,6 +223,12 @@ RULES = (
             | (?:^|(?<=\n)|(?<=\s))(?:@[\w-]+\s+)?why(?:\s+did|['’]d)\s+you\s+(?:\w+\s+)?(?:delete|rewrite|merge|push|force-push
                 |drop|wipe|remove|deploy|tag|publish|release|revert|disable|rename|yank|unpublish|overwrite
                 |nuke|break|kill)\b
+            # The act asked about as it goes on: "why are you pushing this?", "why are you
+            # leaking your token" (not "why are you seeing a 404?", which asks for facts).
+            | \bwhy(?:\s+on\s+earth|\s+the\s+hell)?\s+(?:are|were|is)\s+(?:you|you\s+guys|he|she|@[\w-]+)\s+
+                (?:\w+ly\s+|still\s+|even\s+|just\s+)?(?:pushing|merging|deleting|leaking|committing|deploying
+                |force-pushing|breaking|ignoring|skipping|removing|disabling|rewriting|overwriting|dropping
+                |reverting|publishing|yanking|nuking|wiping)\b
             | \bwhich\s+(?:one\s+)?of\s+you\s+(?:\w+\s+)?(?:wiped|broke|deleted|dropped|pushed|merged|took|force-pushed
                 |nuked|removed|disabled)\b
             | \bwho\s+(?:on\s+earth|the\s+(?:hell|heck))\s+(?:deleted|wiped|dropped|broke|pushed|merged|removed|nuked

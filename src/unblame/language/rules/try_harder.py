@@ -397,6 +397,23 @@ RULES = (
             | \b(?:{ROLE}|person|people|individuals?)\s+(?:responsible|involved|at\s+fault)\s+(?:has|have|was|were|will\s+be)\s+(?:been\s+)?(?:spoken\s+to|talked\s+to|dealt\s+with|disciplined|reprimanded|let\s+go|written\s+up))
         """,
             ),
+            # A person sanctioned as the response: "the two technicians were suspended pending
+            # an investigation", "management suspended the operator", "Dana was fired".
+            Check(
+                triggers=(
+                    *("fired", "sacked", "suspended", "dismissed", "terminated", "let go"),
+                    *("demoted", "disciplined", "reprimanded"),
+                ),
+                pattern=r"""
+            (?P<span>(?:{PERSON}|{NAMELIKE}|\b(?:both|all|two|three|several)\s+(?:of\s+them|\w+s))
+                (?:\s+[\w-]+)?(?:\s+(?:and|or)\s+(?:the\s+)?(?:{ROLE}))?\s+(?:were|was|has\s+been|have\s+been|had\s+been|got|get|gets
+                |will\s+be|are\s+being|is\s+being)\s+(?:both\s+|all\s+|\w+ly\s+|since\s+|then\s+)?
+                (?:fired|sacked|suspended|dismissed|terminated|let\s+go|demoted|disciplined|reprimanded)\b
+                (?!\s+(?:as\b|(?:from\s+)?(?:the\s+)?(?:queue|pool|cluster|rotation|process|job|thread|service)\b))
+            | \b(?:fired|sacked|suspended|dismissed|demoted|disciplined|reprimanded)\s+(?:the\s+|both\s+|two\s+|all\s+)?
+                (?:\w+\s+)?(?:{ROLE})\b)
+        """,
+            ),
             Check(
                 triggers=("account",),
                 pattern=r"""
