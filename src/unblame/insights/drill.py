@@ -33,8 +33,11 @@ def _month(incidents: QuerySet[Incident], value: str) -> QuerySet[Incident]:
 def _category(incidents: QuerySet[Incident], value: str) -> QuerySet[Incident]:
     if _int(value) is None:
         return incidents
-    factors = ContributingFactor.objects.filter(incident=OuterRef("pk"), category_id=_int(value))
-    return incidents.filter(Exists(factors))
+    # The category's incidents read once, from its index. Asked as a correlated
+    # EXISTS, SQLite read every factor of the category again for each incident
+    # it checked: 28 s for one category at 30,000 incidents.
+    filed = ContributingFactor.objects.filter(category_id=_int(value)).values("incident_id")
+    return incidents.filter(pk__in=filed)
 
 
 def _role(role: str | None) -> Callable:
