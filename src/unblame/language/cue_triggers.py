@@ -431,6 +431,7 @@ CUE_TRIGGERS = {
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),
     "neglect": (
+        "failure to",
         " not ",
         "not ",
         "dismissed",

@@ -277,7 +277,18 @@ _ACT_PARTICIPLES = (
 )
 
 
+# A neglect named as a noun, the agent left out as a passive leaves it: "the cause was the
+# failure to thoroughly verify the upgrades" (not "a failure to connect": a machine's).
+_FAILURE_TO_CARE = (
+    r"(?:the|a|an|our|their|his|her|this)\s+(?:\w+\s+)?failure\s+to\s+(?:\w+ly\s+)?(?:notice|check|test"
+    r"|verify|validate|review|read|follow|tell|inform|notify|communicate|coordinate|consult|ask|wait"
+    r"|escalate|confirm|consider|reali[sz]e|catch|spot|investigate|warn|remember|ensure|"
+    + RECHECK
+    + r")\b"
+)
+
 _NEGLECT_RE = _Lazy(
+    _FAILURE_TO_CARE + "|"
     rf"should(?:n['’]t|\s+not|\s+never)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
     # "could have been aborted": a step someone could have taken. "Could have been
     # noticed earlier" is a guess about attention, usually explained beside it.

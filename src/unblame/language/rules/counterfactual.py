@@ -99,6 +99,10 @@ RULES = (
             | \b(?:couldn't|shouldn't|wouldn't|couldn’t|shouldn’t)\s+{PERSON}\s+have\s+{PARTICIPLE}
             | \b(?:could|should)\s+{PERSON}\s+not\s+have\s+{PARTICIPLE}
             | {PERSON}\s+(?:was|were)\s+supposed\s+to\b
+            # The act left unsaid: "hit a spot they should not have", "lower than I should have".
+            | {PERSON}\s+(?:really\s+|probably\s+|definitely\s+)?(?:should(?:n't|n’t|\s+not|\s+never)?\s*(?:have
+                |'ve|’ve)|should've|shouldn't've|ought\s+(?:not\s+)?to\s+have)(?=\s*(?:[.,;:!?)]|$))
+            | \bthan\s+{PERSON}\s+(?:should|ought\s+to)\s+have\b
             )
         """,
             ),
@@ -168,8 +172,8 @@ RULES = (
             Check(
                 triggers=("failed", "missed", "overlooked", "didn", "did not", "never"),
                 pattern=r"""
-            (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,3}?
-                (?:failed\s+to|missed|overlooked
+            (?P<span>{PERSON}(?:\s*,\s*(?:\w+\s+){0,2}?\w+\s*,)?\s+(?:[\w-]+\s+){0,3}?
+                (?:failed\s+to|(?:missed|overlooked)(?!\s+(?:nothing|none|no\b))
                 |(?:did\s+not|didn't|didn’t|never)\s+(?:once\s+)?(?:\w+ly\s+)?(?:notice|catch|check|test|verify|realize
                   |realise|see|request|ask|follow|wait|read|escalate|review|coordinate|consult
                   |{RECHECK}|run|tell|inform|announce|page|update|look)

@@ -73,7 +73,10 @@ RULES = (
             | \bi\s+would\s+have\s+(?:caught|noticed|seen)\s+(?:it|this)\s+if\b
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*should(?:n't|\s+not|n’t)?\s+have\s+\w+
-            | \b(?:like|as)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
+            | \b(?:like|as|than)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
+            # The act left unsaid: "… when I really shouldn't have."
+            | \bi\s+(?:really\s+|probably\s+|definitely\s+)?(?:should(?:n't|n’t|\s+not|\s+never)?\s*(?:have|'ve
+                |’ve)|should've|shouldn't've)(?=\s*(?:[.,;:!?)]|$))
             # Chat leaves the subject out: "Totally forgot to renew the cert, sorry".
             | (?:(?<=\n)|(?<=[.!?]\ )|(?<=\A))\W*(?:\w{2,}(?:ally|ully|ously|ably|ibly|ely|tly|arly)\s+)?
                 (?:forgot|neglected)\s+to\b(?!\s+(?:mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\b)

@@ -1,0 +1,40 @@
+"""Hindsight in shapes learned from probes of real writing kept outside the project
+(issue 7): an aside between the person and the omission, a neglect named as a noun, and
+"should have" with the act left unsaid.
+
+Sentences are written for this file; the names in them are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_cues import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The surgeon, however, failed to check the second line.",
+        "The engineer, who was new to the rota, failed to notice the warning.",
+        "The root cause was the failure to properly review the firewall change.",
+        "Downtime grew after a failure to escalate the second page.",
+        "The crane hit a cable run that it was steered into, in a spot they should not have.",
+        "I sized the cluster much smaller than I should have.",
+        "I merged it on a Friday when I really shouldn't have.",
+    ],
+)
+def test_hindsight_with_an_aside_a_noun_or_the_act_unsaid(text: str) -> None:
+    assert "counterfactual" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Benedikt, as always, missed nothing in the review.",
+        "A failure to connect to the broker left the queue growing.",
+        "The job took longer than it should have, because the index was cold.",
+        "Should I have paged the database team earlier?",
+    ],
+)
+def test_things_praise_and_questions_are_not_hindsight(text: str) -> None:
+    assert "counterfactual" not in categories(text)
