@@ -106,3 +106,46 @@ def test_a_choice_to_cut_a_corner_or_act_alone_is_blame(text: str) -> None:
 )
 def test_our_choices_and_a_tool_s_are_not(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+# --- Pleas in more words, and clerical slips named as the cause -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please don't retag a published release.",
+        "This should not happen again.",
+        "Really try to avoid force-pushing over shared branches.",
+        "Try not to merge on a Friday afternoon.",
+        "Organisations must be more vigilant with shared drives.",
+        "Provide training to warehouse staff on which sockets feed the racks.",
+        "In the end the only real safeguard is discipline.",
+    ],
+)
+def test_pleas_to_people_in_more_words_are_try_harder(text: str) -> None:
+    assert "try_harder" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Try to avoid using the deprecated endpoint, which is slower.",
+        "The alert should not happen again once the threshold is fixed.",
+        "We provide training to new customers on the dashboard.",
+        "Try not to worry about the alert noise this week; it is being tuned.",
+    ],
+)
+def test_advice_on_tools_and_outcomes_fixed_are_not_pleas(text: str) -> None:
+    assert "try_harder" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Personal details of 900 tenants were exposed due to an administrative error.",
+        "The wrong dose was recorded because of a data entry error at intake.",
+    ],
+)
+def test_clerical_slips_given_as_the_cause_are_human_error(text: str) -> None:
+    assert "human_error" in categories(text)

@@ -244,7 +244,7 @@ CUE_TRIGGERS = {
         *("gonna", "stricter", "strict", "can you", "before", "additional care", "greater care"),
         *("special care", "disciplined"),
         # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
-        *("scrutiny", "caution"),
+        *("scrutiny", "caution", "try not", "try hard not"),
         "of eyes",
         "'ll",
         "’ll",

@@ -53,7 +53,7 @@ _MANUAL = (
     # Asking first, not asking for help: "please ask first".
     r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first"
     # Acts asked to be left undone by hand: "don't force-push to main", "don't move tags".
-    r"|force-push|delete|move|touch|skip|rush|commit|yank)\b"
+    r"|force-push|delete|move|touch|skip|rush|commit|yank|rewrite|overwrite|retag|amend)\b"
 )
 
 
@@ -116,7 +116,7 @@ _PLEA_RE = _Lazy(
     # A promise with nothing behind it: "Noted, won't happen again." (a mechanism named
     # beside it, "the deploy now blocks it, so it won't happen again", is a fix).
     r"|(?:^|(?<=[,.;:!—–-]\s)|(?<=^\s)|\bi\s+promise\s+)(?:it|this|that)?\s*(?:won['’]t|will\s+not"
-    r"|shall\s+not|will\s+never)\s+happen\s+again\b"
+    r"|shall\s+not|will\s+never|should(?:n['’]t|\s+not|\s+never))\s+happen\s+again\b"
     # The writer's promise to do it right: "going forward I'll stick to semver properly".
     r"|\b(?:i|we)(?:['’]ll|\s+will|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to)\s+(?:\w+\s+)?"
     r"(?:stick\s+to|follow|do|handle|check|test|review|read|tag|version|release|verify|proofread)"
@@ -133,6 +133,17 @@ _PLEA_RE = _Lazy(
     r"|\b(?:requires?|required|needs?|needed|deserves?|warrants?|calls?\s+for|demands?)\s+(?:much\s+"
     r"|a\s+lot\s+)?(?:extra|more|additional|closer|special|greater|particular)\s+(?:scrutiny|care"
     r"|caution|vigilance|attention)\b"
+    # Care asked of organisations: "companies must be diligent and vigilant".
+    r"|\b(?:companies|organi[sz]ations|businesses|firms|teams|employers|operators|providers|vendors)"
+    r"\s+(?:must|should|need\s+to|have\s+to)\s+(?:always\s+)?be\s+(?:more\s+|extra\s+)?(?:careful|vigilant"
+    r"|diligent|cautious|mindful|attentive)\b"
+    # Training given as the remedy: "provide training to cleaning staff on …".
+    r"|\b(?:provide|give|offer|deliver|run|mandate|schedule|organi[sz]e|conduct|hold)\s+(?:\w+\s+){0,2}?"
+    r"training\s+(?:to|for)\s+(?:all\s+|the\s+|our\s+)?(?:[\w-]+\s+)?(?:staff|employees|engineers|developers"
+    r"|operators|teams?|people|personnel|workers)\b"
+    # A virtue named as the protection: "the only reliable protection is discipline".
+    r"|\b(?:protection|defen[cs]e|safeguard|fix|remedy|solution|answer|cure)\s+(?:here\s+)?(?:is|was|remains"
+    r"|will\s+be)\s+(?:\w+\s+)?(?:discipline|diligence|vigilance|carefulness|attentiveness|awareness)\b"
     # Virtues asked for as the fix: "the fix is better discipline around releases".
     r"|\b(?:better|more|stricter|greater|improved|increased|renewed)\s+(?:discipline|diligence|rigou?r"
     r"|carefulness|vigilance|attention\s+to\s+detail)\b"
@@ -188,7 +199,12 @@ _IMPERATIVE_RE = _Lazy(
     rf"|(?:{_PLEASE}\s+|just\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
     rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
-    rf"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
+    # "Really try to avoid deleting code", "try not to push on Fridays".
+    r"|(?:really\s+|just\s+|please\s+)?try\s+(?:hard\s+)?to\s+avoid\s+(?:deleting|pushing|merging"
+    r"|force-pushing|deploying|releasing|editing|touching|rushing|skipping|rewriting|overwriting|committing"
+    r"|making\s+(?:\w+\s+)?(?:mistakes?|errors?))\b"
+    r"|(?:really\s+|just\s+|please\s+)?try\s+(?:hard\s+)?not\s+to\s+" + _MANUAL + r""
+    r"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
     # A habit as the instruction: "Lesson: communicate better ...", "Pay attention to ...".
     r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|" + _TAKE_CARE + r""
     r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"

@@ -219,7 +219,8 @@ RULES = (
             (?P<span>
               \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
                 |developer|dev|people|procedural|operational|keyboard|employee|worker|technician|driver|crew
-                |clerical|dispatcher|controller|nurse|clinician)\s+(?:errors?|mistakes?|slips?)\b
+                |clerical|dispatcher|controller|nurse|clinician|administrative|editorial|data[-\s]entry)
+                \s+(?:errors?|mistakes?|slips?)\b
             # The person folded into a compound: "an engineer-driven configuration error".
             | \b(?:human|operator|user|engineer|developer|admin(?:istrator)?|staff|employee|technician|crew
                 |person|people)-(?:driven|induced|caused|made|initiated|introduced)\s+(?:[\w-]+\s+)?
