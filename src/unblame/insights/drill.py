@@ -64,7 +64,7 @@ def _items(incidents: QuerySet[Incident], value: str, params: Any) -> QuerySet[I
     state = ITEM_STATES.get(value)
     if state is None:
         return incidents
-    items = ActionItem.objects.filter(state, incident=OuterRef("pk"))
+    items = ActionItem.objects.filter(state)
     if value == "overdue":
         items = items.filter(due_date__lt=timezone.localdate())
     owner = params.get("owner", "")
@@ -74,7 +74,9 @@ def _items(incidents: QuerySet[Incident], value: str, params: Any) -> QuerySet[I
         items = items.filter(owner_id=_int(owner))
     if team := params.get("owner_team", ""):
         items = items.filter(owner__team=team)
-    return incidents.filter(Exists(items))
+    # Read once, as _category's are: correlated, SQLite read an owner's or a team's
+    # open items again for each incident (68 s for a team's overdue at 30,000).
+    return incidents.filter(pk__in=items.values("incident_id"))
 
 
 def _review(incidents: QuerySet[Incident], value: str) -> QuerySet[Incident]:
