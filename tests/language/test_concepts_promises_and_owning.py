@@ -271,3 +271,22 @@ def test_habits_and_four_eyes_by_hand_are_try_harder(text: str) -> None:
 )
 def test_lessons_and_mechanisms_are_not_habits_asked(text: str) -> None:
     assert "try_harder" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our fault, entirely.", "We totally screwed up the registrar move.", "Honestly, our bad."],
+)
+def test_the_writer_s_group_owning_the_fault_is_self_blame(text: str) -> None:
+    assert "self_blame" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was not our fault; the upstream CDN dropped the routes.",
+        "We messed with the config flags until the canary passed.",
+    ],
+)
+def test_denial_and_tinkering_are_not_owning_a_fault(text: str) -> None:
+    assert "self_blame" not in categories(text)

@@ -146,7 +146,7 @@ RULES = (
                         "bricked",
                     ),
                     "borked",
-                    *("with me", "to me", "of me"),
+                    *("with me", "to me", "of me", "our fault", "our own fault", "our bad", "we "),
                 ),
                 pattern=r"""
             (?P<span>
@@ -175,6 +175,11 @@ RULES = (
             | \bmy\s+own\s+(?:typo|slip|oversight|error)\b
             | \bi\s+(?:was|am)\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\W{1,3}(?:\w+\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)(?:\s+\w+)?\s+up\b
+            # The writer's group owning it the same way: "Our fault.", "we really messed up".
+            | \bour\s+(?:own\s+)?(?:fault|bad)\b(?![\s-]+(?:toleran\w+|injection|domains?|lines?|codes?|isolation
+                |detection|handling|model|trees?|rates?))
+            | \bwe\s+(?:\w+ly\s+|really\s+|totally\s+|just\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)
+                (?:\s+(?!with\b)\w+)?\s+up\b
             | \bi\s+(?:really\s+|totally\s+|completely\s+)?(?:blew\s+it|dropped\s+the\s+ball)\b
             | \b(?:that|this|it)\s+(?:[\w'’-]+\s+){0,5}?(?:was|is|['’]s)\s+(?:all\s+|actually\s+|just\s+)?me\b(?!\s+(?:and|who|on|at|in|too))
             | \bi['’]m\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
