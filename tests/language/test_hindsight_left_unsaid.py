@@ -38,3 +38,38 @@ def test_hindsight_with_an_aside_a_noun_or_the_act_unsaid(text: str) -> None:
 )
 def test_things_praise_and_questions_are_not_hindsight(text: str) -> None:
     assert "counterfactual" not in categories(text)
+
+
+# --- What a sentence does not tell: risks, open questions, concessions, longing ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operator error will always be a risk; the response to it is what counts.",
+        "A common cause of outages across the industry is human error.",
+        "The regulator publishes yearly figures on breaches involving human error.",
+        "When human error is identified as the cause, ask whether the person had a chance.",
+    ],
+)
+def test_human_error_as_a_standing_risk_or_category_is_no_cause(text: str) -> None:
+    assert "human_error" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trust would not say whether anyone had been disciplined.",
+        "Irrespective of who broke it, the release notes are no place for insults.",
+        "No matter who merged it, the pipeline let it through.",
+        "Our deploy bot was sorely missed while it was down.",
+    ],
+)
+def test_open_questions_concessions_and_longing_judge_nobody(text: str) -> None:
+    assert categories(text) == []
+
+
+def test_a_past_perfect_if_still_tells_what_happened() -> None:
+    assert "counterfactual" in categories(
+        "If the on-call had checked the host, the table would be there."
+    )

@@ -290,7 +290,9 @@ def _negated(masked: str, sentence_start: int, start: int) -> bool:
 # what it says is supposed, not told. A condition in the past perfect ("if Dana had
 # checked …") tells what happened and is hindsight, so it is not one of these.
 _CONDITION_RE = _Lazy(
-    r"\b(?:if|unless|whether|in\s+case|supposing|suppose)\b(?!\s+(?:only|so|not|any)\b)",
+    r"\b(?:if|unless|whether|in\s+case|supposing|suppose)\b(?!\s+(?:only|so|not|any)\b)"
+    # Concessive: "irrespective of who broke it, the name-calling should go".
+    r"|\b(?:regardless|irrespective)\s+of\b|\bno\s+matter\b",
     re.IGNORECASE,
 )
 _CONDITION_CLOSED_RE = _Lazy(r"[,;:()]|\bthen\b", re.IGNORECASE)
@@ -310,6 +312,8 @@ def _supposed(masked: str, sentence_start: int, start: int, end: int) -> bool:
     if closing is not None and closing.start() < end:
         return False
     condition_end = closing.start() if closing else end
+    if not opened.group(0).lower().startswith("if"):
+        return True  # "whether anyone had been disciplined" asks; only "if … had" tells
     return _PAST_PERFECT_RE.search(masked, opened.end(), max(end, condition_end)) is None
 
 

@@ -296,7 +296,8 @@ _NEGLECT_RE = _Lazy(
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
-    r"|(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
+    # Not "was sorely missed": missed as longed for.
+    r"|(?<!sorely\s)(?<!much\s)(?<!greatly\s)(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
     r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
     r"|left\s+un\w+ed\b"
     r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
