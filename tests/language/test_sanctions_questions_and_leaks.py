@@ -149,3 +149,30 @@ def test_advice_on_tools_and_outcomes_fixed_are_not_pleas(text: str) -> None:
 )
 def test_clerical_slips_given_as_the_cause_are_human_error(text: str) -> None:
     assert "human_error" in categories(text)
+
+
+# --- Openers before the agent, and a doer's fault -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nevertheless, the nurses overrode four separate warnings and gave the dose.",
+        "IMO this one is mainly the estimators' fault, whoever they were that week.",
+        "Frankly it was the auditor's mistake, start to finish.",
+    ],
+)
+def test_an_opener_before_the_agent_and_a_doer_s_fault_are_blame(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the router's fault: its firmware dropped the routes.",
+        "Nonetheless, the pager fired four times before anyone saw it.",
+        "The installer's fault handling retries the download twice.",
+    ],
+)
+def test_a_machine_s_fault_and_an_opener_before_a_thing_are_not(text: str) -> None:
+    assert "blame_other" not in categories(text)

@@ -94,6 +94,18 @@ _OPENERS = frozenset(
     | {"yeah", "yea", "yup", "nope", "ah", "ahh", "wow", "whew", "phew", "hmm", "alright", "right"}
     # Hedges before the verb of a clause that shares its subject: "but maybe has not …".
     | {"maybe", "perhaps"}
+    # "Nonetheless, the pharmacists overrode …", "IMO it is …": the clause starts after them.
+    | {
+        "nonetheless",
+        "nevertheless",
+        "besides",
+        "anyhow",
+        "otherwise",
+        "imo",
+        "imho",
+        "tbh",
+        "fwiw",
+    }
 )
 _VOCATIVES = frozenset(
     {"all", "everyone", "everybody", "folks", "team", "y'all", "guys", "friends"}

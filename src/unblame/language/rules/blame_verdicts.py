@@ -83,6 +83,12 @@ RULES = (
                 # "an engineer's mistake took the database offline": the slip as the cause (UB402).
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
+            # A doer's fault, the doer named by what they do: "the prescribers' fault", "the
+            # installer's mistake" (not a machine's: "the router's fault").
+            | \bthe\s+(?:[\w-]+\s+)?(?!(?:router|handler|scheduler|container|parser|loader|buffer|compiler
+                |browser|installer|driver|server|worker|controller|provider|monitor|sensor|connector|adapter
+                |processor|generator|cluster|manager)s?['’])[a-z]+(?:er|ist|ian|or)(?:s['’]|['’]s)\s+
+                (?:own\s+)?(?:fault|mistake|negligence|carelessness|screw-?up|blunder)\b
             # Someone's slip with words between, or the owner after it: "Dana's silly typo",
             # "a mistake on Dana's part", "the stupid mistake @kiv made".
             | (?:{NAMELIKE}|{OTHER}|@[\w-]+)['’]s\s+
