@@ -290,3 +290,60 @@ def test_the_writer_s_group_owning_the_fault_is_self_blame(text: str) -> None:
 )
 def test_denial_and_tinkering_are_not_owning_a_fault(text: str) -> None:
     assert "self_blame" not in categories(text)
+
+
+# --- Self-deprecation in other words, chat hindsight, and people-focused action items --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know, I know, I'm a lousy sysadmin.",
+        "Sorry to have wasted everyone's time on this.",
+        "As hopelessly clueless as I am about DNS, I should not have touched it.",
+        "You'd think I'd know better after ten years of this.",
+        "I cursed at myself the whole drive home.",
+        "Should've read the release notes.",
+        "Ugh, totally forgot about renewing the domain.",
+    ],
+)
+def test_self_deprecation_and_chat_hindsight_are_found(text: str) -> None:
+    assert set(categories(text)) & {"self_blame", "counterfactual"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a terrible person to ask about DNS; try Priya.",
+        "I'm a big fan of the new pipeline.",
+        "You'd think the cache would know better than to evict hot keys.",
+    ],
+)
+def test_suitability_praise_and_tools_are_not_self_blame(text: str) -> None:
+    assert "self_blame" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ensure the night shift teams are aware that the switch has two modes.",
+        "Reviewers to be more thorough with migrations.",
+        "We need to sharpen our focus on release deadlines.",
+        "The new procedure instructs staff not to bypass the checklist.",
+        "Train all the new operators on the failover steps.",
+    ],
+)
+def test_people_focused_action_items_are_try_harder(text: str) -> None:
+    assert "try_harder" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Train the model on last quarter's labels.",
+        "Improve our alerting coverage for the ingest queue.",
+        "The bot instructs the runner to retry twice.",
+    ],
+)
+def test_system_focused_items_are_not_try_harder(text: str) -> None:
+    assert "try_harder" not in categories(text)

@@ -244,7 +244,8 @@ CUE_TRIGGERS = {
         *("gonna", "stricter", "strict", "can you", "before", "additional care", "greater care"),
         *("special care", "disciplined"),
         # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
-        *("scrutiny", "caution", "try not", "try hard not"),
+        *("scrutiny", "caution", "try not", "try hard not", "instruct", "train ", "to be more"),
+        *("enhance", "improve our", "improve their", "increase our", "sharpen", "strengthen"),
         "of eyes",
         "'ll",
         "’ll",

@@ -141,6 +141,20 @@ _PLEA_RE = _Lazy(
     r"|\b(?:provide|give|offer|deliver|run|mandate|schedule|organi[sz]e|conduct|hold)\s+(?:\w+\s+){0,2}?"
     r"training\s+(?:to|for)\s+(?:all\s+|the\s+|our\s+)?(?:[\w-]+\s+)?(?:staff|employees|engineers|developers"
     r"|operators|teams?|people|personnel|workers)\b"
+    # Awareness or responsiveness as the action item: "ensure the support teams are aware
+    # that …", "team members to be more responsive", "enhance our focus on deadlines".
+    r"|\b(?:ensure|make\s+sure)\s+(?:that\s+)?(?:all\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:teams?|staff|engineers"
+    r"|people|everyone|operators|developers|personnel|members)\s+(?:are|is|be|were)\s+(?:made\s+)?aware\b"
+    r"|\b(?:team\s+members|members|people|everyone|engineers|staff|developers|leads|reviewers|operators)\s+to\s+be"
+    r"\s+more\s+\w+"
+    r"|\b(?:enhance|improve|increase|sharpen|strengthen)\s+(?:our|their|your|the\s+team['’]s)\s+(?:focus"
+    r"|attention|discipline|diligence|vigilance|awareness)\b"
+    # People instructed or trained as the fix: "instructing personnel not to deviate",
+    # "train our developers in …" (not "train the model").
+    r"|\binstruct\w*\s+(?:all\s+)?(?:personnel|staff|employees|engineers|operators|people|workers|crews?)"
+    r"\s+(?:not\s+)?to\b"
+    r"|\btrain\s+(?:our|the|all|your|every)\s+(?:[\w-]+\s+){0,2}?(?:staff|engineers|developers|devs|people"
+    r"|operators|employees|monkeys|folks|workers|teams?|personnel)\b"
     # A virtue named as the protection: "the only reliable protection is discipline".
     r"|\b(?:protection|defen[cs]e|safeguard|fix|remedy|solution|answer|cure)\s+(?:here\s+)?(?:is|was|remains"
     r"|will\s+be)\s+(?:\w+\s+)?(?:discipline|diligence|vigilance|carefulness|attentiveness|awareness)\b"

@@ -147,6 +147,16 @@ RULES = (
                     ),
                     "borked",
                     *("with me", "to me", "of me", "our fault", "our own fault", "our bad", "we "),
+                    *(
+                        "as i am",
+                        "know better",
+                        "knew better",
+                        "i'm a",
+                        "i’m a",
+                        "i am a",
+                        "i'm such",
+                    ),
+                    *("i’m such", "i am such", "i'm really", "i’m really"),
                 ),
                 pattern=r"""
             (?P<span>
@@ -159,7 +169,14 @@ RULES = (
             # export is on me, nobody else", "someone as dumb as me".
             | \b(?:is|was|are|were)\s+(?:all\s+|entirely\s+|totally\s+|squarely\s+|100\s*%\s+|completely\s+
                 |fully\s+)?on\s+me\b(?=\s*(?:[,.!;]|$))
-            | \bas\s+(?:dumb|stupid|useless|incompetent|clueless|careless|hopeless)\s+as\s+me\b
+            | \bas\s+(?:\w+ly\s+)?(?:dumb|stupid|useless|incompetent|clueless|careless|hopeless|ignorant)\s+as\s+
+                (?:me\b|i\s+am\b)
+            # The standard the writer fell short of: "you'd think I'd know better".
+            | \b(?:you['’]d|one\s+would|you\s+would)\s+think\s+i(?:['’]d|\s+would)?\s+(?:know|knew|known)\s+better\b
+            # "I know, I'm a terrible person", "I'm such a lousy sysadmin".
+            | \bi(?:['’]m|\s+am)\s+(?:such\s+|really\s+|truly\s+)?an?\s+(?:terrible|horrible|awful|lousy|useless
+                |hopeless|rubbish|miserable|crap|crappy|shitty)\s+(?:person|human(?:\s+being)?|engineer|developer|dev
+                |sysadmin|admin|programmer|coder|maintainer|operator|piece\s+of\s+\w+)\b(?!\s+to\b)
             | \b(?:this|that|it)\s+(?:[\w-]+\s+){1,3}?(?:is|was|['’]s)\s+(?:all\s+|entirely\s+|totally\s+
                 |squarely\s+)?on\s+me\b(?!\s+(?:and|to|for|at|in)\b)
             | \bblame\s+(?:it\s+(?:all\s+)?on\s+)?me\b | \byell\s+at\s+me\b | \bmea\s+culpa\b
@@ -517,6 +534,7 @@ RULES = (
             | \bi\s+(?:\w+\s+)?apologi[sz]e\s+(?:again\s+)?(?:for|to)\s+(?:all|the\s+(?:outage|incident
                 |mess|trouble|issues?|problems?|breakage|downtime|disruption|distraction|damage)
                 |this|everything|breaking|causing)
+            | \bsorry\s+to\s+(?:have\s+)?wasted?\s+(?:your|everyone['’]s|everybody['’]s|y['’]all['’]s)\s+time\b
             | \bsorry\s+(?:for|about)\s+(?:wasting|all\s+the|the\s+mess|breaking|causing|this\s+mess
                 |the\s+trouble|the\s+outage|the\s+breakage|this\s+distraction)
             | \bsorry\s+to\s+(?:everyone|everybody|all|you\s+all|the\s+team|be\s+such)\b

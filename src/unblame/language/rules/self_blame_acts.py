@@ -72,14 +72,16 @@ RULES = (
                 |ought\s+to\s+have)\s+{PARTICIPLE}
             | \bi\s+would\s+have\s+(?:caught|noticed|seen)\s+(?:it|this)\s+if\b
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
-            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*should(?:n't|\s+not|n’t)?\s+have\s+\w+
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+\w+
             | \b(?:like|as|than)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
             # The act left unsaid: "… when I really shouldn't have."
             | \bi\s+(?:really\s+|probably\s+|definitely\s+)?(?:should(?:n't|n’t|\s+not|\s+never)?\s*(?:have|'ve
                 |’ve)|should've|shouldn't've)(?=\s*(?:[.,;:!?)]|$))
             # Chat leaves the subject out: "Totally forgot to renew the cert, sorry".
-            | (?:(?<=\n)|(?<=[.!?]\ )|(?<=\A))\W*(?:\w{2,}(?:ally|ully|ously|ably|ibly|ely|tly|arly)\s+)?
-                (?:forgot|neglected)\s+to\b(?!\s+(?:mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\b)
+            | (?:(?<=\n)|(?<=[.!?]\ )|(?<=\A))\W*(?:(?:oh|ah|ugh|argh|damn|dang|welp|oops|whoops|yeah)\W+)?
+                (?:\w{2,}(?:ally|ully|ously|ably|ibly|ely|tly|arly)\s+)?
+                (?:(?:forgot|neglected)\s+to\b(?!\s+(?:mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\b)
+                |forgot\s+(?:all\s+)?about\s+(?:\w+ing|the\s+\w+)\b)
             | \bif\s+only\s+i\b | \bif\s+i(?:\s+had|['’]d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
@@ -335,7 +337,7 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("feel", "kicking myself", "forgive myself", "believe i"),
+                triggers=("feel", "kicking myself", "forgive myself", "believe i", "at myself"),
                 pattern=r"""
             (?P<span>\bi(?:['’]m|\s+am)\s+feeling\s+(?:so\s+|really\s+|very\s+|deeply\s+)?(?:ashamed|shameful
                 |mortified|embarrassed|guilty|stupid|useless)\b
@@ -345,6 +347,7 @@ RULES = (
                 (?:terrible|awful|horrible|guilty|sick|bad|ashamed|mortified|embarrassed|stupid|dumb|useless)
                 \s+(?:about\s+(?:this|that|it|the|what|how|my)\b|for\s+(?:\w+ing|this|that|it|what|my)\b|that\s+i\b)
             | \bkicking\s+myself\b | \bnever\s+(?:going\s+to\s+)?forgive\s+myself\b
+            | \b(?:swore|sworn|cursed|cussed)\s+at\s+myself\b
             # Dismay at one's own act: "can't believe I did that", "still can't believe I missed it".
             | \b(?:can['’]?t|cannot|can\s+not)\s+believe\s+i\s+(?:actually\s+|really\s+|just\s+)?(?:did|missed
                 |forgot|broke|deleted|dropped|pushed|merged|ran|made|overlooked|wiped|let)\b)
