@@ -176,3 +176,28 @@ def test_an_opener_before_the_agent_and_a_doer_s_fault_are_blame(text: str) -> N
 )
 def test_a_machine_s_fault_and_an_opener_before_a_thing_are_not(text: str) -> None:
     assert "blame_other" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Root cause: the proxy configuration was poorly modified by one of the engineers.",
+        "You pretty much massacred the release branch.",
+        "The moment I replied, you decided to nuke the whole thread.",
+    ],
+)
+def test_slips_told_in_the_passive_wreckage_and_deletion_by_choice_are_blame(text: str) -> None:
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The schema was poorly designed years before anyone on the team joined.",
+        "The regression was caught by the linter before the merge.",
+        "The outage was detected by the on-call within a minute.",
+        "The team decided to delete the legacy endpoint in March, as announced.",
+    ],
+)
+def test_old_design_and_credit_in_the_passive_are_not_blame(text: str) -> None:
+    assert "blame_other" not in categories(text)

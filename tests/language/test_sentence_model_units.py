@@ -511,3 +511,20 @@ def test_so_after_a_comma_still_opens_a_clause() -> None:
 )
 def test_a_contracted_be_ends_the_subject(text: str, agent: str) -> None:
     assert first_clause(text).agent == agent
+
+
+# --- The passive's "by" names who acted -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The zone file was hastily edited by one of the engineers.", OTHER),
+        ("The table was dropped by Dana and nobody noticed.", OTHER),
+        ("The bug was caught by the linter.", SYSTEM),
+        ("The notice was overlooked by the platform team.", SYSTEM),
+        ("The alert was not acknowledged by the on-call.", SYSTEM),
+    ],
+)
+def test_a_passive_takes_a_person_after_by_as_its_agent(text: str, agent: str) -> None:
+    assert first_clause(text).agent == agent

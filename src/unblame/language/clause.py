@@ -31,7 +31,9 @@ from .agents import (
     _PRONOUNS,
     _ROLES,
     _WORK_NOUNS,
+    GROUP,
     OTHER,
+    SELF,
     SYSTEM,
     Word,
     _agent,
@@ -496,7 +498,64 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         # clauses after it that have no subject are no chat line's either.
         return Clause(words, SYSTEM, start, end)
     agent = _agent(words[i:end], first=first)
+    if agent == SYSTEM:
+        by = _passive_agent(words, end)
+        if by is not None:
+            # "The config was poorly modified by one of the engineers": the passive's
+            # "by" names who acted; the predicate stays where it was.
+            agent, start = by
     return Clause(words, agent, start, end)
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "got", "is", "are", "be", "being"})
+
+
+def _passive_agent(words: tuple[Word, ...], verb: int) -> tuple[str, int] | None:
+    """The person a passive predicate names after "by", with where that phrase starts.
+
+    Only a passive at the predicate's start ("was [adverb] modified by …"), and only a
+    person: "was caught by the linter" keeps the linter a thing.
+    """
+    k = verb
+    if k >= len(words) or words[k].low not in _PASSIVE_AUX:
+        return None
+    k += 1
+    while k < len(words) and words[k].low.endswith("ly"):
+        k += 1
+    if k + 1 >= len(words) or not (_participle(words[k].low)) or words[k + 1].low != "by":
+        return None
+    if words[k].low in _NEGLECTED:
+        return None  # "was overlooked by the team": a neglect told in the passive (UB307)
+    phrase = words[k + 2 : k + 8]
+    cut = next((j for j, w in enumerate(phrase) if w.low in _PHRASE_ENDS), len(phrase))
+    phrase = phrase[:cut]
+    if not phrase:
+        return None
+    kind = _agent(phrase, first=False)
+    return (kind, phrase[0].start) if kind in (OTHER, SELF, GROUP) else None
+
+
+# Words that end the noun phrase after "by": "by the on-call and restarted …", "by Dana, who …".
+_PHRASE_ENDS = frozenset(
+    {",", ".", ";", ":", "and", "but", "who", "which", "that", "when", "while"}
+)
+
+
+# Participles that say something was left undone: the passive keeps its own reading.
+_NEGLECTED = frozenset(
+    {"overlooked", "missed", "ignored", "forgotten", "neglected", "skipped", "dismissed"}
+    | {"disregarded", "skimmed", "unnoticed", "unread"}
+)
+
+
+def _participle(low: str) -> bool:
+    return low.endswith(("ed", "en")) or low in _IRREGULAR_PARTICIPLES
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"made", "done", "run", "set", "put", "cut", "left", "sent", "built", "kept", "hit", "read"}
+    | {"written", "taken", "broken", "given", "brought", "caught", "shut", "spun", "split"}
+)
 
 
 def _next_verb(words: tuple[Word, ...], k: int) -> int | None:

@@ -49,6 +49,10 @@ _WRONG_OBJECT_RE = _Lazy(
     r"|signing\s+keys?)\s+(?:in|on|inside)\s+"
     r"(?!(?:the\s+|a\s+|your\s+|their\s+|our\s+)?(?:vault|keychain|secret\s+store|password\s+manager|safe)\b)"
     r"|\bleaked\s+(?:it|them|this|that|the|a|an|our|their|your|his|her|\w+['’]s)\b"
+    # Done badly: "the configuration was poorly modified", "hastily edited the zone file".
+    r"|\b(?:poorly|badly|carelessly|sloppily|hastily|improperly|wrongly|incorrectly)\s+(?:\w+ly\s+)?"
+    r"(?:modified|edited|changed|configured|written|merged|deployed|applied|reviewed|tested|typed|entered"
+    r"|migrated|updated|set|installed|wired|patched)\b"
     r"|\b(?:clicked|opened|followed|downloaded)\s+(?:on\s+)?(?:\w+\s+){0,2}?(?:phishing|malicious|fake|spoofed"
     r"|suspicious|fraudulent)\b"
     r"|\btoo\s+(?:broadly|widely|early|soon|aggressively|hastily)\b"
@@ -178,7 +182,8 @@ _DISREGARD_RE = _Lazy(
     r"|ci|checks?|policy|policies|rules?|procedure|playbook|runbook|safeguards?|controls?)\b)"
     # A choice to set it aside: "chose to skip the load test".
     r"|(?:chose|decided|opted|elected)\s+(?:\w+ly\s+)?to\s+(?:ignore|disregard|skip|bypass|circumvent|override"
-    r"|shortcut|short-circuit|deviate\s+from|go\s+around)"
+    # Wrecking on purpose, not a planned removal ("decided to delete the legacy endpoint").
+    r"|shortcut|short-circuit|deviate\s+from|go\s+around|crash|wipe|destroy|nuke|trash)"
     # Acting alone past one's remit: "took it upon himself to disable both relays".
     r"|(?:took|takes|taking)\s+it\s+upon\s+(?:himself|herself|themselves|themself|yourself)\s+to\s+\w+)\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
     r"|every|several|two|three|four|five|\d+|multiple|repeated|both|any|each|numerous|some"

@@ -60,6 +60,7 @@ CUE_TRIGGERS = {
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
         *("shortcut", "short-circuit", "deviate", "go around", "it upon"),
+        *("decided to", "chose to", "opted to", "elected to"),
         *("went around", "went round", "got around", "got round", "worked around"),
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
         *("despite", "spite", "against", "contrary", "ignoring", "regardless", "failing", "red "),
@@ -134,6 +135,7 @@ CUE_TRIGGERS = {
         "instead",
         "rather than",
         "leaked",
+        *("poorly", "badly"),
         "backwards",
         "untested",
         "unreviewed",

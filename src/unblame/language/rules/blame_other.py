@@ -91,6 +91,15 @@ RULES = (
                     "botched",
                     "borked",
                     "bricked",
+                    *(
+                        "massacred",
+                        "butchered",
+                        "mangled",
+                        "obliterated",
+                        "hosed",
+                        "torched",
+                        "demolished",
+                    ),
                     "knocked",
                     "through",
                     "slip",
@@ -104,6 +113,7 @@ RULES = (
                 (?:broke | caused | took\s+(?:\w+\s+){0,3}?(?:down|offline|out) | brought\s+down
                 | crashed | nuked | trashed | wiped\s+out | messed\s+up | screwed\s+up | fucked\s+up
                 | botched | borked | bricked | knocked\s+over
+                | massacred | butchered | mangled | obliterated | hosed | torched | demolished
                 | let\s+(?:it|this|that|the\s+\w+|an?\s+\w+(?:\s+\w+)?)\s+(?:through|slip)
                 | (?:is|was|are|were)\s+(?:(?:solely|entirely|directly|squarely)\s+)?(?:to\s+blame
                   |the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?(?:the\s+|our\s+|this\s+)?
