@@ -13,8 +13,8 @@ from .clause import _CLAUSE_WORDS, _OPENERS, CHAT_LINE_LIMIT, _Lazy, line_of, re
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import (
-    BARE_WORDS,
     NAME_MARK,
+    PEOPLE_PLURALS,
     ROLE_NOUNS,
     SLOTS,
     mark_names,
@@ -335,22 +335,12 @@ def _they_are_things(masked: str, sentence_start: int, start: int, end: int) -> 
             continue  # "… , but they …": no subject of its own, look further back
         head = subject[-1]
         plural = head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is"))
-        return plural and head not in _PEOPLE_PLURALS and clause.agent == SYSTEM
+        return plural and head not in PEOPLE_PLURALS and clause.agent == SYSTEM
     return False
 
 
 # Words before a clause's verb that are not its subject.
 _NOT_SUBJECT = _CLAUSE_WORDS | _OPENERS | {",", "and", "then"}
-
-
-# Plural nouns for people that no role list holds: "emailed 200,000 customers because they …".
-_PEOPLE_PLURALS = frozenset(
-    {"customers", "users", "clients", "humans", "members", "colleagues", "teams", "departments"}
-    | {"students", "visitors", "readers", "subscribers", "players", "friends", "kids", "managers"}
-    | {"volunteers", "contributors", "partners", "vendors", "owners", "authors", "officials"}
-    | {"sales", "ops", "folks", "guys", "others", "admins"}
-    | set(BARE_WORDS)
-)
 
 
 def _allowed(rule: Rule, block: prose.Block, context: str, config: Config) -> bool:

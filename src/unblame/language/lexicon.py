@@ -205,6 +205,17 @@ BARE_WORDS = (
 )
 BARE_PLURALS = trie_pattern(BARE_WORDS) + r" | team\ (?-i:[A-Zꙮ])\w+"
 
+# Plural nouns for people, the bare ones above and those no role list holds because they
+# are the ones affected ("emailed 200,000 customers because they …"): what "they" can
+# point back at without being things.
+PEOPLE_PLURALS = frozenset(
+    {"customers", "users", "clients", "humans", "members", "colleagues", "teams", "departments"}
+    | {"students", "visitors", "readers", "subscribers", "players", "friends", "kids", "managers"}
+    | {"volunteers", "contributors", "partners", "vendors", "owners", "authors", "officials"}
+    | {"sales", "ops", "folks", "guys", "others", "admins"}
+    | set(BARE_WORDS)
+)
+
 # "one engineer", "a single fitter": a person singled out.
 DETERMINERS = rf"(?:{trie_pattern(('the', 'a', 'an', 'our', 'their', 'your', 'his', 'her', 'that', 'this', 'some', 'one'))}|one\ of\ (?:the|our)|a\ single)"
 
