@@ -73,3 +73,9 @@ def test_a_past_perfect_if_still_tells_what_happened() -> None:
     assert "counterfactual" in categories(
         "If the on-call had checked the host, the table would be there."
     )
+
+
+def test_the_cause_of_these_outages_is_a_cause_given() -> None:
+    assert "human_error" in categories(
+        "The biggest cause of the outages last week was human error."
+    )

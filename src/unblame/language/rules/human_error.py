@@ -71,8 +71,9 @@ GENERIC = r"""
     # always be a risk", "a common cause of outages is human error", "breaches involving human error".
     | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:will|would|can|could|may|might)\s+(?:always\s+
       |never\s+|still\s+)?(?:be|remain|happen|occur|exist)\b
-    | \b(?:common|frequent|leading|typical|usual|major|top|biggest)\s+(?:\w+\s+)?causes?\s+of\s+(?:\w+\s+){0,2}?
-      (?:outages|incidents|failures|breaches|downtime|accidents)\b
+    | \b(?:common|frequent|leading|typical|usual|major|top|biggest)\s+(?:\w+\s+)?causes?\s+of
+      \s+(?!(?:the|these|those|this|our|their|its)\b)(?:\w+\s+){0,2}?(?:outages|incidents|failures|breaches
+      |downtime|accidents)\b
     | \binvolving\s+(?:\w+\s+)?(?:human|operator|user|manual)\s+errors?
     | \b(?:is|are|was|were|gets?)\s+(?:\w+ly\s+)?(?:identified|labell?ed|named|cited|given)\s+as\s+the\s+(?:root\s+)?cause
     | (?:\d\s*%|\bpercent\b)[^.;:!?]{0,60}?\b(?:human|operator|user|manual)\s+(?:errors?|mistakes?)
