@@ -37,6 +37,10 @@ def test_export_then_import_into_the_other_engine_loses_nothing(installs, other_
     for name, rows in first.items():
         assert again[name] == rows, name
     assert len(first["incidents.incident.jsonl"]) == 12
+    # Rollup rows come across whole, hours out of working hours among them.
+    responders = first["insights.responderfacts.jsonl"]
+    assert responders and all("out_minutes" in row for row in responders)
+    assert any(row["out_minutes"] for row in responders)
     sessions = {row["session_key"]: row for row in again["sessions.session.jsonl"]}
     assert sessions["awkward"]["session_data"] == AWKWARD
     assert sessions["awkward"]["expire_date"].startswith("2030-01-01T00:00:00.123456")

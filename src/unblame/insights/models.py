@@ -136,10 +136,12 @@ class IncidentFacts(Rollup):
 
 
 class ResponderFacts(Rollup):
-    """One responder row: whose, commanding or not, hours and whether it was out of their hours.
+    """One responder row: whose, commanding or not, hours and how much was out of their hours.
 
-    `zone` is the person's time zone `out_of_hours` was read in, so a
-    change of zone finds the rows to read again.
+    `out_of_hours` tells whether the incident was declared outside the
+    person's working hours; `out_minutes` how many of its `minutes` fell
+    outside them (insights.hours). `zone` is the person's time zone both
+    were read in, so a change of zone finds the rows to read again.
     """
 
     responder = models.OneToOneField(
@@ -150,6 +152,8 @@ class ResponderFacts(Rollup):
     # Minutes from declaration to resolution, None unless resolved after declared.
     minutes = models.FloatField(null=True)
     out_of_hours = models.BooleanField()
+    # Of `minutes`, those outside the person's working hours; None where `minutes` is.
+    out_minutes = models.FloatField(null=True)
     zone = models.CharField(max_length=64)
 
 

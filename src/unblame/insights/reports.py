@@ -414,10 +414,11 @@ def load(scope: Scope) -> list[Block]:
 
 
 def _people(responders) -> dict[int, dict]:
-    """Per person: incidents, hours (declared to resolved), incidents out of their hours.
+    """Per person: incidents, hours (declared to resolved), incidents declared out of their
+    hours, and the hours that fell out of their hours.
 
     Each responder row's hours and out of hours were worked out when it was
-    written (insights.rollups, with `out_of_hours`).
+    written (insights.rollups, with `out_of_hours` and insights.hours).
     """
     # A person has one responder row per incident (one_role_per_person), so
     # counting rows counts incidents, without COUNT(DISTINCT)'s sort per person.
@@ -425,8 +426,13 @@ def _people(responders) -> dict[int, dict]:
         incidents=Count("pk"),
         time=Sum("minutes"),
         out=Count("pk", filter=Q(out_of_hours=True)),
+        out_time=Sum("out_minutes"),
     )
-    return {row["user_id"]: row | {"hours": (row["time"] or 0) / 60} for row in rows}
+    return {
+        row["user_id"]: row
+        | {"hours": (row["time"] or 0) / 60, "out_hours": (row["out_time"] or 0) / 60}
+        for row in rows
+    }
 
 
 def out_of_hours() -> Case:
@@ -446,31 +452,53 @@ def out_of_hours() -> Case:
 
 
 def _zone(name: str):
-    import zoneinfo
+    from unblame.insights.hours import zone
 
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    return zone(name)
+
+
+# What each share means, said the same way in the tables, the CSV and the chart.
+DECLARED_OUT = "Incidents declared out of hours"
+HOURS_OUT = "Hours out of working hours"
+WORKING_HOURS = "Monday to Friday, 9:00 to 18:00 in their own time zone"
+
+
+def _hours_share(part: float, whole: float) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
 
 
 def _load_by_person(scope: Scope, people: dict[int, dict]) -> Block:
     ordered = sorted(people.values(), key=lambda p: (-p["incidents"], p["user__username"]))
     chart = Chart(
-        "Incidents per person, in and out of their working hours",
-        "Stacked bars per responder: incidents declared within their working hours (Monday to "
-        "Friday, 9:00 to 18:00 in their own time zone) and outside them.",
+        "Incident hours per person, in and out of their working hours",
+        "Stacked bars per responder: the hours the incidents they responded to were open "
+        f"(declaration to resolution) within their working hours ({WORKING_HOURS}) and "
+        "outside them.",
         [p["user__username"] for p in ordered],
         [
-            Series("In working hours", [p["incidents"] - p["out"] for p in ordered], "#0072b2"),
-            Series("Out of hours", [p["out"] for p in ordered], "#d55e00"),
+            Series(
+                "Hours in working hours",
+                [round(p["hours"] - p["out_hours"], 2) for p in ordered],
+                "#0072b2",
+            ),
+            Series(HOURS_OUT, [round(p["out_hours"], 2) for p in ordered], "#d55e00"),
         ],
-        "incidents",
+        "hours",
         links=[scope.drill(responder=p["user_id"]) for p in ordered],
         id="load-person",
     )
     table = Table(
-        ["Person", "Team", "Time zone", "Incidents", "Hours", "Out of hours", "Out of hours %"],
+        [
+            "Person",
+            "Team",
+            "Time zone",
+            "Incidents",
+            "Hours",
+            DECLARED_OUT,
+            f"{DECLARED_OUT} %",
+            HOURS_OUT,
+            f"{HOURS_OUT} %",
+        ],
         [
             cells(
                 p["user__username"],
@@ -480,6 +508,8 @@ def _load_by_person(scope: Scope, people: dict[int, dict]) -> Block:
                 p["hours"],
                 p["out"],
                 _percent(p["out"], p["incidents"]),
+                p["out_hours"],
+                _hours_share(p["out_hours"], p["hours"]),
                 links=[scope.drill(responder=p["user_id"])],
             )
             for p in ordered
@@ -488,22 +518,34 @@ def _load_by_person(scope: Scope, people: dict[int, dict]) -> Block:
     return Block(
         "people",
         "Per person",
-        "Hours are from declaration to resolution of each incident they responded to.",
+        "Hours are from declaration to resolution of each incident they responded to. "
+        f"Working hours are {WORKING_HOURS}. Incidents declared out of hours counts the "
+        "incidents that began outside them; hours out of working hours counts the hours of "
+        "those incidents that fell outside them, whenever the incident began.",
         table,
         chart,
     )
 
 
 def _load_by_team(scope: Scope, people: dict[int, dict]) -> Block:
-    teams: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    teams: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0.0])
     for p in people.values():
         team = teams[p["user__team"] or "No team"]
         team[0] += p["incidents"]
         team[1] += p["hours"]
         team[2] += p["out"]
+        team[3] += p["out_hours"]
     names = sorted(teams, key=lambda t: (-teams[t][0], t))
     table = Table(
-        ["Team", "Responder incidents", "Hours", "Out of hours", "Out of hours %"],
+        [
+            "Team",
+            "Responder incidents",
+            "Hours",
+            DECLARED_OUT,
+            f"{DECLARED_OUT} %",
+            HOURS_OUT,
+            f"{HOURS_OUT} %",
+        ],
         [
             cells(
                 t,
@@ -511,6 +553,8 @@ def _load_by_team(scope: Scope, people: dict[int, dict]) -> Block:
                 teams[t][1],
                 teams[t][2],
                 _percent(int(teams[t][2]), int(teams[t][0])),
+                teams[t][3],
+                _hours_share(teams[t][3], teams[t][1]),
                 links=[scope.drill(team=t) if t != "No team" else ""],
             )
             for t in names
@@ -519,7 +563,8 @@ def _load_by_team(scope: Scope, people: dict[int, dict]) -> Block:
     return Block(
         "teams",
         "Per team",
-        "The sums of each member's figures: an incident two members answered counts twice.",
+        "The sums of each member's figures, each member's in their own time zone: an incident "
+        "two members answered counts twice.",
         table,
     )
 

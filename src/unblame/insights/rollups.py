@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from unblame.accounts import roster as roster_module
 from unblame.actions.models import ActionItem, ContributingFactor, changes_system
 from unblame.incidents.models import Incident, Responder, Status
-from unblame.insights import digest
+from unblame.insights import digest, hours
 from unblame.insights.models import (
     FactorFacts,
     IncidentFacts,
@@ -93,21 +93,38 @@ def _responder_facts(incidents: Incidents) -> list[ResponderFacts]:
         .annotate(
             out=out_of_hours(), minutes=Minutes("incident__declared_at", "incident__resolved_at")
         )
-        .values("pk", "incident_id", "user_id", "role", "user__timezone", "out", "minutes")
-    )
-    return [
-        ResponderFacts(
-            **_copied(incidents[row["incident_id"]]),
-            responder_id=row["pk"],
-            user_id=row["user_id"],
-            commander=row["role"] == Responder.Role.INCIDENT_COMMANDER,
-            # An incident resolved before it was declared (for its review) took no hours.
-            minutes=row["minutes"] if row["minutes"] and row["minutes"] > 0 else None,
-            out_of_hours=bool(row["out"]),
-            zone=row["user__timezone"],
+        .values(
+            "pk",
+            "incident_id",
+            "user_id",
+            "role",
+            "user__timezone",
+            "out",
+            "minutes",
+            "incident__resolved_at",
         )
-        for row in rows
-    ]
+    )
+    made = []
+    for row in rows:
+        incident = incidents[row["incident_id"]]
+        # An incident resolved before it was declared (for its review) took no hours.
+        minutes = row["minutes"] if row["minutes"] and row["minutes"] > 0 else None
+        where = hours.zone(row["user__timezone"])
+        made.append(
+            ResponderFacts(
+                **_copied(incident),
+                responder_id=row["pk"],
+                user_id=row["user_id"],
+                commander=row["role"] == Responder.Role.INCIDENT_COMMANDER,
+                minutes=minutes,
+                out_of_hours=bool(row["out"]),
+                out_minutes=hours.out_of_hours_minutes(
+                    minutes, incident["declared_at"], row["incident__resolved_at"], where
+                ),
+                zone=row["user__timezone"],
+            )
+        )
+    return made
 
 
 def _change(kind: str, title: str, description: str, names: Roster) -> str:
@@ -312,7 +329,10 @@ def analyze() -> None:
 
 
 def refresh_zone(user: Any) -> None:
-    """Read a person's out of hours again after their time zone changed (a no-op otherwise)."""
+    """Read a person's out of hours (declared and hours) again after their time zone changed.
+
+    A no-op when it did not change.
+    """
     stale = ResponderFacts.objects.filter(user=user).exclude(zone=user.timezone)
     incidents = set(stale.values_list("incident_id", flat=True))
     if incidents:

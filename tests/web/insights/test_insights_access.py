@@ -94,3 +94,22 @@ def test_an_unknown_report_or_table_is_404(as_admin, history):
     assert as_admin.get(reverse("insights:report", args=["nope"])).status_code == 404
     assert as_admin.get(reverse("insights:csv", args=["factors", "nope"])).status_code == 404
     assert as_admin.get(reverse("insights:csv", args=["nope", "by-month"])).status_code == 404
+
+
+def test_a_restricted_incidents_hours_never_count_out_of_hours_for_those_off_it(
+    as_viewer, as_outsider, as_admin, history
+):
+    """ed responded to both incidents; the restricted one ran 03:00-11:20 UTC, 6 hours of it
+    before ed's (UTC) working day. Only those who may see it have those hours counted."""
+
+    def ed(client, block):
+        rows = client.get(reverse("insights:csv", args=["load", block])).content.decode()
+        first = "ed," if block == "people" else "No team,"
+        return next(line for line in rows.splitlines() if line.startswith(first)).split(",")
+
+    for client in (as_viewer, as_outsider):
+        # The public incident's hour, all of it in ed's working hours.
+        assert ed(client, "people")[4:] == ["1.0", "0", "0.0", "0.0", "0.0"]
+        teams = ed(client, "teams")
+        assert teams[2] == "1.0" and teams[5:] == ["0.0", "0.0"]
+    assert ed(as_admin, "people")[4:] == ["9.33", "1", "50.0", "6.0", "64.3"]

@@ -145,8 +145,11 @@ def test_time_to_close_done_items(as_viewer, history):
 def test_responder_load_in_each_persons_own_hours(as_admin, history):
     people = table(as_admin, "load", "people")
     # 12:00 UTC on a Wednesday is in ed's hours; 03:00 UTC is not, but is noon in Tokyo.
-    assert row(people, "ed")[3:] == ["2", "9.33", "1", "50.0"]
-    assert row(people, "samwise")[2:] == ["Asia/Tokyo", "1", "8.33", "0", "0.0"]
+    # Hours: the public incident's hour (12:00-13:00 UTC) is all in ed's hours; the
+    # restricted one ran 03:00-11:20 UTC: 6 of its 8.33 hours before 09:00 for ed (UTC),
+    # 2.33 after 18:00 for samwise (12:00-20:20 in Tokyo).
+    assert row(people, "ed")[3:] == ["2", "9.33", "1", "50.0", "6.0", "64.3"]
+    assert row(people, "samwise")[2:] == ["Asia/Tokyo", "1", "8.33", "0", "0.0", "2.33", "28.0"]
 
 
 def test_repeat_incident_commanders(as_viewer, history, editor, sev2):

@@ -367,7 +367,48 @@ def test_working_hours_follow_the_persons_zone_through_daylight_saving(as_admin,
         "4.5",  # three resolved after 90 minutes; the open one adds nothing
         "3",
         "75.0",
+        # Hours out: 08:30-09:00 of January's (30 min), none of July's Monday, all 90
+        # minutes of the Saturday's, nothing of the open one: 2 of 4.5 hours.
+        "2.0",
+        "44.4",
     ]
+
+
+def test_declared_in_hours_but_open_all_night_counts_its_night_hours_out(as_admin, db):
+    lena = make_user("lena", "editor", timezone="Europe/London", team="sre")
+    # Friday 6 March 17:30 GMT, resolved Saturday 05:30: declared in hours, so not counted
+    # as declared out of hours; of its 12 hours only 17:30-18:00 was working time.
+    _respond(lena, datetime(2026, 3, 6, 17, 30, tzinfo=UTC), minutes=12 * 60)
+    # Thursday 5 March 08:00 to Monday 9 March 10:00 GMT (98 hours): Thursday's and
+    # Friday's 9 working hours and Monday's 9:00-10:00 were working, 19 hours; 79 out.
+    _respond(lena, datetime(2026, 3, 5, 8, tzinfo=UTC), minutes=98 * 60)
+    people = table(as_admin, "load", "people")
+    assert people[0][5:] == [
+        "Incidents declared out of hours",
+        "Incidents declared out of hours %",
+        "Hours out of working hours",
+        "Hours out of working hours %",
+    ]
+    # 110 hours, 11.5 + 79 = 90.5 of them out: 82.3 %; one incident of two declared out.
+    assert row(people, "lena")[3:] == ["2", "110.0", "1", "50.0", "90.5", "82.3"]
+    assert row(table(as_admin, "load", "teams"), "sre")[1:] == [
+        "2",
+        "110.0",
+        "1",
+        "50.0",
+        "90.5",
+        "82.3",
+    ]
+
+
+def test_the_charts_and_tables_say_which_share_is_which(as_admin, db):
+    nora = make_user("nora", "editor", timezone="America/New_York")
+    _respond(nora, datetime(2026, 7, 11, 15, 0, tzinfo=UTC), minutes=90)  # a Saturday
+    html = as_admin.get(reverse("insights:report", args=["load"])).content.decode()
+    assert "Incident hours per person, in and out of their working hours" in html
+    assert "Hours out of working hours" in html and "Incidents declared out of hours" in html
+    assert "Monday to Friday, 9:00 to 18:00 in their own time zone" in html
+    assert "whenever the incident began" in html
 
 
 def test_teams_sum_their_members_and_people_without_a_team_are_together(as_admin, db):
@@ -380,10 +421,11 @@ def test_teams_sum_their_members_and_people_without_a_team_are_together(as_admin
     _respond(bert, datetime(2026, 7, 13, 20, 0, tzinfo=UTC), minutes=30)  # 22:00 in Berlin
     _respond(solo, datetime(2026, 7, 12, 10, 0, tzinfo=UTC), minutes=120)  # a Sunday
     teams = table(as_admin, "load", "teams")
-    # payments: nora 1 + bert 2 responder incidents, 1 + 1 + 0.5 hours, bert's evening out.
+    # payments: nora 1 + bert 2 responder incidents, 1 + 1 + 0.5 hours, bert's evening out
+    # (declared out of hours, and its half hour out of hours); solo's Sunday all out.
     assert teams[1:] == [
-        ["payments", "3", "2.5", "1", "33.3"],
-        ["No team", "1", "2.0", "1", "100.0"],
+        ["payments", "3", "2.5", "1", "33.3", "0.5", "20.0"],
+        ["No team", "1", "2.0", "1", "100.0", "2.0", "100.0"],
     ]
 
 
@@ -391,7 +433,8 @@ def test_an_unknown_time_zone_is_read_as_utc(as_admin, db):
     odd = make_user("odd", "editor")
     updated(type(odd).objects.filter(pk=odd.pk), timezone="Mars/Olympus")
     _respond(odd, datetime(2026, 7, 13, 10, 0, tzinfo=UTC))  # Monday 10:00 UTC: in hours
-    assert row(table(as_admin, "load", "people"), "odd")[3:] == ["1", "0.0", "0", "0.0"]
+    # Never resolved: no hours, so no share of them out of hours.
+    assert row(table(as_admin, "load", "people"), "odd")[3:] == ["1", "0.0", "0", "0.0", "0.0", ""]
 
 
 def test_commanders_of_one_incident_are_not_listed(as_viewer, db):

@@ -124,11 +124,20 @@ def test_responder_hours_and_out_of_hours_follow_each_incident(db, history, zone
             if i.resolved_at is not None
         )
         out = 0
+        out_hours = 0.0
         for incident in made:
             at = incident.declared_at.astimezone(local)
             out += not (at.isoweekday() <= 5 and 9 <= at.hour < 18)
+            # Each minute of a resolved incident read on the person's wall clock.
+            minute = incident.declared_at
+            while incident.resolved_at is not None and minute < incident.resolved_at:
+                wall = minute.astimezone(local)
+                if not (wall.isoweekday() <= 5 and 9 <= wall.hour < 18):
+                    out_hours += 1 / 60
+                minute += timedelta(minutes=1)
         [row] = [r for r in _csv(client, "load", "people")[1:] if r[0] == "responder"]
         assert row[2:6] == [zone, str(len(made)), _figure(hours), str(out)]
+        assert abs(float(row[7]) - out_hours) <= 0.0100001, (row, out_hours)
         transaction.set_rollback(True)
 
 

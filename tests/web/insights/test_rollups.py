@@ -185,6 +185,44 @@ def test_a_new_time_zone_reads_out_of_hours_again(history):
     assert_kept_equals_rebuilt()
 
 
+def test_a_new_time_zone_reads_the_hours_out_of_hours_again(history):
+    samwise = history["samwise"]
+    # 03:00-11:20 UTC on Wednesday 10 December: 12:00-20:20 in Tokyo, 140 minutes after 18:00.
+    assert ResponderFacts.objects.get(user=samwise).out_minutes == pytest.approx(140)
+    samwise.timezone = "Europe/London"  # 03:00-11:20 GMT: 360 minutes before 09:00
+    samwise.save()
+    assert ResponderFacts.objects.get(user=samwise).out_minutes == pytest.approx(360)
+    assert_kept_equals_rebuilt()
+
+
+def test_resolving_an_incident_gives_its_responders_hours_out(history, incident, editor):
+    Responder.objects.filter(incident=incident).delete()
+    incident.resolved_at = None
+    incident.save()
+    Responder.objects.create(incident=incident, user=editor)
+    # Open: no hours, so none out of hours.
+    assert ResponderFacts.objects.get(incident=incident, user=editor).out_minutes is None
+    # Wednesday 4 March 12:00 UTC to Thursday 10:00: 18:00-09:00 overnight is out, 15 hours.
+    incident.resolved_at = incident.declared_at + timedelta(hours=22)
+    incident.save()
+    facts = ResponderFacts.objects.get(incident=incident, user=editor)
+    assert (facts.minutes, facts.out_minutes) == (pytest.approx(22 * 60), pytest.approx(15 * 60))
+    assert_kept_equals_rebuilt()
+
+
+def test_the_migration_fills_the_rows_it_finds_as_the_builder_writes_them(history):
+    import importlib
+
+    from django.apps import apps
+
+    fill = importlib.import_module("unblame.insights.migrations.0008_responder_out_minutes").fill
+    written = dict(ResponderFacts.objects.values_list("pk", "out_minutes"))
+    assert any(value for value in written.values())
+    ResponderFacts.objects.update(out_minutes=None)
+    fill(apps, None)
+    assert dict(ResponderFacts.objects.values_list("pk", "out_minutes")) == written
+
+
 def test_a_merge_moves_the_duplicates_rows_to_the_incident_kept(history, incident, restricted):
     admin = make_user("merger", "admin")
     people = set(Responder.objects.filter(incident__in=[incident, restricted]).values_list("user"))
