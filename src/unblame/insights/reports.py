@@ -265,7 +265,7 @@ def _completion(scope: Scope, groups: list[dict]) -> Block:
     )
 
 
-def _percent(part: int, whole: int) -> float | None:
+def _percent(part: float, whole: float) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
@@ -463,10 +463,6 @@ HOURS_OUT = "Hours out of working hours"
 WORKING_HOURS = "Monday to Friday, 9:00 to 18:00 in their own time zone"
 
 
-def _hours_share(part: float, whole: float) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
-
-
 def _load_by_person(scope: Scope, people: dict[int, dict]) -> Block:
     ordered = sorted(people.values(), key=lambda p: (-p["incidents"], p["user__username"]))
     chart = Chart(
@@ -509,7 +505,7 @@ def _load_by_person(scope: Scope, people: dict[int, dict]) -> Block:
                 p["out"],
                 _percent(p["out"], p["incidents"]),
                 p["out_hours"],
-                _hours_share(p["out_hours"], p["hours"]),
+                _percent(p["out_hours"], p["hours"]),
                 links=[scope.drill(responder=p["user_id"])],
             )
             for p in ordered
@@ -554,7 +550,7 @@ def _load_by_team(scope: Scope, people: dict[int, dict]) -> Block:
                 teams[t][2],
                 _percent(int(teams[t][2]), int(teams[t][0])),
                 teams[t][3],
-                _hours_share(teams[t][3], teams[t][1]),
+                _percent(teams[t][3], teams[t][1]),
                 links=[scope.drill(team=t) if t != "No team" else ""],
             )
             for t in names
