@@ -51,6 +51,8 @@ from .verb_words import (
     _PRESENT_ACTS,
     _SLIP_ADVERBS,
     _SLIP_VERBS,
+    BE_FORMS,
+    NEGLECT_PARTICIPLES,
     _prefixed_irregular_past,
     past_form,
 )
@@ -255,7 +257,7 @@ def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
     return low == "once" and i > 0 and words[i - 1].low in {"at", "for"}
 
 
-_COPULAS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "feel", "felt"})
+_COPULAS = BE_FORMS | {"feel", "felt"}
 
 
 def _copula(low: str) -> bool:
@@ -507,7 +509,8 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     return Clause(words, agent, start, end)
 
 
-_PASSIVE_AUX = frozenset({"was", "were", "been", "got", "is", "are", "be", "being"})
+# "am" never reaches here: "I am told by …" has the writer as its subject, not a thing.
+_PASSIVE_AUX = BE_FORMS | {"got"}
 
 
 def _passive_agent(words: tuple[Word, ...], verb: int) -> tuple[str, int] | None:
@@ -542,10 +545,7 @@ _PHRASE_ENDS = frozenset(
 
 
 # Participles that say something was left undone: the passive keeps its own reading.
-_NEGLECTED = frozenset(
-    {"overlooked", "missed", "ignored", "forgotten", "neglected", "skipped", "dismissed"}
-    | {"disregarded", "skimmed", "unnoticed", "unread"}
-)
+_NEGLECTED = frozenset(NEGLECT_PARTICIPLES) | {"unnoticed", "unread"}
 
 
 def _participle(low: str) -> bool:

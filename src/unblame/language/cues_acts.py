@@ -38,6 +38,7 @@ from .verb_words import (
     _MIS_RE,
     _SLIP_ADVERBS,
     _SLIP_VERBS,
+    NEGLECT_PARTICIPLES,
 )
 
 _BLUNDER_PHRASE_RE = _Lazy(
@@ -297,8 +298,9 @@ _NEGLECT_RE = _Lazy(
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     # Not "was sorely missed": missed as longed for.
-    r"|(?<!sorely\s)(?<!much\s)(?<!greatly\s)(?:missed|ignored|disregarded|overlooked|skipped|skimmed|neglected|forgotten|dismissed"
-    r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
+    r"|(?<!sorely\s)(?<!much\s)(?<!greatly\s)(?:"
+    + "|".join(NEGLECT_PARTICIPLES)
+    + r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
     r"|left\s+un\w+ed\b"
     r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
     r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"

@@ -360,10 +360,6 @@ TRADE_WORDS = (
 )
 _TRADE_WORKER = rf"(?:{trie_pattern(TRADE_WORDS)})\s+(?:{trie_pattern(WORKER_WORDS)})s?"
 
-# Someone a rule may name: another person as the OTHER slot reads them, an @handle,
-# or a capitalised word no list knows that is not a pronoun or article opening the
-# sentence ("Vasco", not "It" or "The"). It holds the OTHER slot, which `expand`
-# fills after it.
 # A capitalised word that can be a person no list knows ("Vasco", a marked name): not a
 # pronoun, article or opener starting the sentence ("It", "The", "Last"), nor a day, a
 # month or a product ("Friday's big mistake" is the day's). One fragment for every rule
@@ -373,6 +369,9 @@ CAPITALISED_PERSON = r"""(?-i:\b(?!(?:It|This|That|The|An|We|He|She|They|Our|The
     |Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May
     |June|July|August|September|October|November|December|GitHub|Slack)\b)[A-Zꙮ][a-z]+)"""
 
+# Someone a rule may name: another person as the OTHER slot reads them, an @handle,
+# or a capitalised word that can be a person ({NAMELIKE}). It holds the OTHER and
+# NAMELIKE slots, which `expand` fills after it.
 SOMEONE = r"(?:{OTHER}|@[\w-]+|{NAMELIKE})"
 
 # A slip named as a noun, the thing someone can own ("my oversight", "a mistake

@@ -22,6 +22,16 @@ _AUX = frozenset(
     | {"should've", "should’ve", "could've", "could’ve", "would've", "would’ve", "must've"}
     | {"might've", "shouldn't've"}
 )
+# Forms of "be": what a copula and a passive's auxiliary are made of.
+BE_FORMS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being"})
+
+# Participles that tell an act of attention left undone ("was overlooked", "was
+# skipped"): the passive neglect cue and the clause model's passive read the same list.
+NEGLECT_PARTICIPLES = (
+    *("missed", "ignored", "disregarded", "overlooked", "skipped", "skimmed", "neglected"),
+    *("forgotten", "dismissed"),
+)
+
 _MODALS = frozenset({"should", "would", "could", "must", "will", "can", "may", "might", "shall"})
 _IRREGULAR_PAST = frozenset(
     [

@@ -65,10 +65,9 @@ GENERIC = r"""
     | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:(?:is|are)\s+(?:an?|the)\s+
       (?!(?:[\w-]+\s+){0,2}?(?:cause|causes|reason|culprit|explanation|source|trigger|problem|issue|factor)\b)
       | (?:\w+ly\s+)?(?:cascades|creeps|sneaks|compounds|spreads|turns|becomes)\s+(?:in|into|through|up)?\b)
-    # A statistic about the label, the figure near it: "70% of outages come down to human
-    # error", not an impact figure elsewhere in the sentence ("a loss of 0.07% of volumes").
-    # A risk that stays, a cause of outages in general, a kind of breach: "human error will
-    # always be a risk", "a common cause of outages is human error", "breaches involving human error".
+    # A risk that stays, a cause of outages in general, a kind of breach, a how-to naming the
+    # label: "human error will always be a risk", "a common cause of outages is human error",
+    # "breaches involving human error", "when human error is identified as the cause, ask …".
     | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:will|would|can|could|may|might)\s+(?:always\s+
       |never\s+|still\s+)?(?:be|remain|happen|occur|exist)\b
     | \b(?:common|frequent|leading|typical|usual|major|top|biggest)\s+(?:\w+\s+)?causes?\s+of
@@ -76,6 +75,8 @@ GENERIC = r"""
       |downtime|accidents)\b
     | \binvolving\s+(?:\w+\s+)?(?:human|operator|user|manual)\s+errors?
     | \b(?:is|are|was|were|gets?)\s+(?:\w+ly\s+)?(?:identified|labell?ed|named|cited|given)\s+as\s+the\s+(?:root\s+)?cause
+    # A statistic about the label, the figure near it: "70% of outages come down to human
+    # error", not an impact figure elsewhere in the sentence ("a loss of 0.07% of volumes").
     | (?:\d\s*%|\bpercent\b)[^.;:!?]{0,60}?\b(?:human|operator|user|manual)\s+(?:errors?|mistakes?)
     | \b(?:human|operator|user|manual)\s+(?:errors?|mistakes?)\b[^.;:!?]{0,40}?(?:\d\s*%|\bpercent\b)
     | \b(?:estimated|studies|study|survey\w*|research)\b
