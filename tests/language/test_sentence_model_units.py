@@ -7,6 +7,8 @@ analyzer. None of these sentences comes from an evaluation set.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from unblame.language import (
@@ -528,3 +530,35 @@ def test_a_contracted_be_ends_the_subject(text: str, agent: str) -> None:
 )
 def test_a_passive_takes_a_person_after_by_as_its_agent(text: str, agent: str) -> None:
     assert first_clause(text).agent == agent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The signing key was lost by one of the admins.",
+        "The wrong branch was chosen by the release manager.",
+        "The release branch was frozen by Dana.",
+    ],
+)
+def test_a_passive_with_an_irregular_participle_takes_its_agent(text: str) -> None:
+    # The participles that end neither in -ed nor -en come from one list (verb_words),
+    # the one the lexicon's PARTICIPLE slot is built from.
+    assert first_clause(text).agent == OTHER
+
+
+def test_the_participle_slot_and_the_passive_read_one_list() -> None:
+    from unblame.language.lexicon import PARTICIPLE
+    from unblame.language.verb_words import IRREGULAR_PARTICIPLES
+
+    slot = re.compile(rf"(?:{PARTICIPLE})\Z", re.IGNORECASE | re.VERBOSE)
+    for word in IRREGULAR_PARTICIPLES:
+        assert slot.match(word), word
+        assert clause._participle(word), word
+
+
+def test_a_failure_to_attend_is_a_persons_and_to_connect_a_machines() -> None:
+    neglect = cues_acts._NEGLECT_RE
+    assert neglect.search("the failure to verify the upgrade")
+    assert neglect.search("a failure to double-check the target host")
+    assert not neglect.search("a failure to connect to the broker")
+    assert not neglect.search("the failure to respond within the timeout")

@@ -52,6 +52,7 @@ from .verb_words import (
     _SLIP_ADVERBS,
     _SLIP_VERBS,
     BE_FORMS,
+    IRREGULAR_PARTICIPLES,
     NEGLECT_PARTICIPLES,
     _prefixed_irregular_past,
     past_form,
@@ -552,10 +553,7 @@ def _participle(low: str) -> bool:
     return low.endswith(("ed", "en")) or low in _IRREGULAR_PARTICIPLES
 
 
-_IRREGULAR_PARTICIPLES = frozenset(
-    {"made", "done", "run", "set", "put", "cut", "left", "sent", "built", "kept", "hit", "read"}
-    | {"written", "taken", "broken", "given", "brought", "caught", "shut", "spun", "split"}
-)
+_IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
 
 
 def _next_verb(words: tuple[Word, ...], k: int) -> int | None:

@@ -67,12 +67,18 @@ _FLAWED_OBJECT_RE = _Lazy(
 )
 
 
+# Acts of attention only a person performs: "a failure to verify" is someone's, where
+# "a failure to connect" or "to respond" is a machine's.
+_ATTENTION_VERBS = (
+    r"notice|check|test|verify|validate|review|read|follow|tell|inform|notify|communicate"
+    r"|coordinate|consult|ask|wait|escalate|confirm|consider|reali[sz]e|catch|spot|investigate"
+    r"|warn|remember|ensure|" + RECHECK
+)
+
 # Deliberate acts of attention and care: what "did not" and "failed to" judge.
 _CARE_VERBS = (
-    r"notice|check|test|verify|validate|review|read|look|follow|tell|inform|notify|announce"
-    r"|communicate|coordinate|consult|ask|wait|escalate|update|confirm|consider|reali[sz]e"
-    r"|think|connect|document|" + RECHECK + r"|catch|see|monitor|respond|plan|prepare|speak"
-    r"|raise|report|bother|ensure|remember|warn|provide|spot|investigate|run|take|perform"
+    _ATTENTION_VERBS + r"|look|announce|update|think|connect|document|see|monitor|respond|plan"
+    r"|prepare|speak|raise|report|bother|provide|run|take|perform"
 )
 
 
@@ -281,11 +287,8 @@ _ACT_PARTICIPLES = (
 # A neglect named as a noun, the agent left out as a passive leaves it: "the cause was the
 # failure to thoroughly verify the upgrades" (not "a failure to connect": a machine's).
 _FAILURE_TO_CARE = (
-    r"(?:the|a|an|our|their|his|her|this)\s+(?:\w+\s+)?failure\s+to\s+(?:\w+ly\s+)?(?:notice|check|test"
-    r"|verify|validate|review|read|follow|tell|inform|notify|communicate|coordinate|consult|ask|wait"
-    r"|escalate|confirm|consider|reali[sz]e|catch|spot|investigate|warn|remember|ensure|"
-    + RECHECK
-    + r")\b"
+    r"(?:the|a|an|our|their|his|her|this)\s+(?:\w+\s+)?failure\s+to\s+(?:\w+ly\s+)?"
+    rf"(?:{_ATTENTION_VERBS})\b"
 )
 
 _NEGLECT_RE = _Lazy(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .names import build_index, name_spans, roster_indexes
 from .trie import trie_pattern
-from .verb_words import past_form
+from .verb_words import IRREGULAR_PARTICIPLES, past_form
 
 
 def _variants(*words: str) -> list[str]:
@@ -314,14 +314,10 @@ def other_pattern() -> str:
 
 # Past participles, so "should have rolled back" (a judged action) is told
 # apart from "should have write access" (a design statement).
-PARTICIPLE = r"""
-    (?:(?:\w+ly|also|just|at\s+least|then|first|been|double|triple|cross)\s+)?
-    (?:[\w-]+ed | \w+en | \w+wn | done | run | made | gone | seen | known | built | kept | left | set
-    | put | read | sent | caught | thought | told | taken | written | given | got | gotten | held
-    | hit | cut | shut | split | spent | paid | let | brought | sought | taught | dealt | felt
-    | meant | met | lost | found | won | stood | understood | begun | become | come | spun | stuck
-    | struck | rung | slept | spoken | chosen | frozen | woken | withdrawn | upgraded)\b
-"""
+PARTICIPLE = (
+    r"(?:(?:\w+ly|also|just|at\s+least|then|first|been|double|triple|cross)\s+)?"
+    r"(?:[\w-]+ed|\w+en|\w+wn|" + "|".join(IRREGULAR_PARTICIPLES) + r")\b"
+)
 
 # Outcomes a person can be held "responsible for" in the blaming sense.
 BAD_OUTCOME = r"""

@@ -32,6 +32,18 @@ NEGLECT_PARTICIPLES = (
     *("forgotten", "dismissed"),
 )
 
+# Past participles that end neither in -ed nor in -en: the lexicon's PARTICIPLE slot
+# ("should have rolled back" against "should have write access") and the clause model's
+# passive ("was run by …") read the same list.
+IRREGULAR_PARTICIPLES = (
+    *("done", "run", "made", "gone", "seen", "known", "built", "kept", "left", "set", "put"),
+    *("read", "sent", "caught", "thought", "told", "taken", "written", "given", "got"),
+    *("gotten", "held", "hit", "cut", "shut", "split", "spent", "paid", "let", "brought"),
+    *("sought", "taught", "dealt", "felt", "meant", "met", "lost", "found", "won", "stood"),
+    *("understood", "begun", "become", "come", "spun", "stuck", "struck", "rung", "slept"),
+    *("spoken", "chosen", "frozen", "woken", "withdrawn", "broken"),
+)
+
 _MODALS = frozenset({"should", "would", "could", "must", "will", "can", "may", "might", "shall"})
 _IRREGULAR_PAST = frozenset(
     [
