@@ -30,7 +30,9 @@ def test_the_recheck_fragment_wants_checking_again(word):
     assert not re.fullmatch(lexicon.RECHECK, word, re.IGNORECASE)
 
 
-@pytest.mark.parametrize("fragment", [r"(?:double|triple)[-", r"Monday|Tuesday"])
+@pytest.mark.parametrize(
+    "fragment", [r"(?:double|triple)[-", r"Monday|Tuesday", r"(?=\s*(?:[.,;:!?)]|$))"]
+)
 def test_no_rule_or_cue_spells_a_shared_fragment_again(fragment):
     # A second spelling drifts: one list learns "triple" or "Sunday" and the other does not.
     spelled_again = [p.name for p in SOURCES if fragment in p.read_text(encoding="utf-8")]
@@ -88,3 +90,28 @@ def test_a_day_is_never_the_one_at_fault(sentence):
 )
 def test_a_capitalised_name_still_takes_the_fault(sentence):
     assert "UB104" in _codes(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Gunnhild pushed to the release branch when she really shouldn't have.", "UB301"),
+        ("Gunnhild deleted the branch, which she ought not to have.", "UB301"),
+        ("I merged it on a Friday, which I definitely should not have.", "UB204"),
+        ("I restarted the primary when I ought not to have.", "UB204"),
+    ],
+)
+def test_should_have_with_the_act_left_unsaid_reads_alike_for_anyone(sentence, code):
+    # One slot ({SHOULD_HAVE_UNSAID}) for another's hindsight and the writer's own.
+    assert code in _codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cache should have a longer lifetime.",
+        "I think we should have a runbook for this.",
+    ],
+)
+def test_should_have_followed_by_a_thing_is_no_act_left_unsaid(sentence):
+    assert not _codes(sentence) & {"UB301", "UB204"}

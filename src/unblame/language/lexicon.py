@@ -384,8 +384,18 @@ SLIP = r"""
 # spelling for the rules (the {RECHECK} slot) and the sentence model's cues.
 RECHECK = r"(?:double|triple)[-\s]?check"
 
+# "Should have" with the act left unsaid, at the end of a clause: "… hit a spot they
+# should not have", "… when I really shouldn't have". One spelling for the rules of
+# another's hindsight (UB301) and the writer's own (UB204): the {SHOULD_HAVE_UNSAID} slot.
+SHOULD_HAVE_UNSAID = r"""
+    (?:really\s+|probably\s+|definitely\s+)?
+    (?:should(?:n't|n’t|\s+not|\s+never)?\s*(?:have|'ve|’ve)|should've|shouldn't've
+    |ought\s+(?:not\s+)?to\s+have)(?=\s*(?:[.,;:!?)]|$))
+"""
+
 SLOTS = {
     "RECHECK": RECHECK,
+    "SHOULD_HAVE_UNSAID": SHOULD_HAVE_UNSAID,
     "INSENT": IN_SENTENCE,
     "SOMEONE": SOMEONE,
     "NAMELIKE": CAPITALISED_PERSON,

@@ -100,8 +100,7 @@ RULES = (
             | \b(?:could|should)\s+{PERSON}\s+not\s+have\s+{PARTICIPLE}
             | {PERSON}\s+(?:was|were)\s+supposed\s+to\b
             # The act left unsaid: "hit a spot they should not have", "lower than I should have".
-            | {PERSON}\s+(?:really\s+|probably\s+|definitely\s+)?(?:should(?:n't|n’t|\s+not|\s+never)?\s*(?:have
-                |'ve|’ve)|should've|shouldn't've|ought\s+(?:not\s+)?to\s+have)(?=\s*(?:[.,;:!?)]|$))
+            | {PERSON}\s+{SHOULD_HAVE_UNSAID}
             | \bthan\s+{PERSON}\s+(?:should|ought\s+to)\s+have\b
             )
         """,

@@ -75,8 +75,7 @@ RULES = (
             | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+\w+
             | \b(?:like|as|than)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
             # The act left unsaid: "… when I really shouldn't have."
-            | \bi\s+(?:really\s+|probably\s+|definitely\s+)?(?:should(?:n't|n’t|\s+not|\s+never)?\s*(?:have|'ve
-                |’ve)|should've|shouldn't've)(?=\s*(?:[.,;:!?)]|$))
+            | \bi\s+{SHOULD_HAVE_UNSAID}
             # Chat leaves the subject out: "Totally forgot to renew the cert, sorry".
             | (?:(?<=\n)|(?<=[.!?]\ )|(?<=\A))\W*(?:(?:oh|ah|ugh|argh|damn|dang|welp|oops|whoops|yeah)\W+)?
                 (?:\w{2,}(?:ally|ully|ously|ably|ibly|ely|tly|arly)\s+)?
