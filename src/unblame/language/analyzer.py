@@ -245,7 +245,7 @@ _CAUSE_BEFORE_QUOTE_RE = _Lazy(
     r"\b(?:due\s+to|caused\s+by|because\s+of|blamed(?:\s+it)?(?:\s+(?:[\w-]+\s+){0,4}?on)?|attributed\s+to"
     r"|result\s+of|traced\s+to|down\s+to|cause\s+(?:was|is)"
     # "The cause, according to the company, was 'human error'", "it was a 'simple human error'".
-    r"|cause\b[^.!?\n]{0,60}?\b(?:was|is)|(?:it|this|that)\s+(?:was|is))"
+    r"|cause\b[^.!?\n]{0,100}?\b(?:was|is)|(?:it|this|that)\s+(?:was|is))"
     r"\s+(?:an?\s+|the\s+)?(?:[\"“‘']\s*)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -259,7 +259,9 @@ _CAUSE_AFTER_QUOTE_RE = _Lazy(
 
 
 def _given_as_cause(masked: str, start: int, end: int) -> bool:
-    if _CAUSE_BEFORE_QUOTE_RE.search(masked, max(0, start - 60), start) is not None:
+    # The reach covers the pattern's own: "The cause of this morning's blackout, lasting
+    # over an hour, was a 'simple human error'" puts 60 characters between the two.
+    if _CAUSE_BEFORE_QUOTE_RE.search(masked, max(0, start - 160), start) is not None:
         return True
     return _CAUSE_AFTER_QUOTE_RE.match(masked, end, min(len(masked), end + 60)) is not None
 
@@ -281,8 +283,21 @@ def _is_closing(masked: str, i: int) -> bool:
     return masked[i - 1].isalnum() and (i + 1 >= len(masked) or not masked[i + 1].isalnum())
 
 
+# A negation reaches every item of the list it opens: "the solution is not to scold
+# users, ask them to try harder, or give them more training" rejects all three.
+_NEGATED_LIST_RE = _Lazy(
+    r"(?:\b(?:is|are|was|were)\s+not|\b(?:isn|aren|wasn|weren)['’]t)\s+(?:to|by|about)\b"
+    # The items after the comma have no verb of their own ("…, and everyone should …").
+    r"[^.;:!?]{0,120}?(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s+(?:or|nor)\s+)"
+    r"(?:(?!(?:should|must|will|would|can|need|needs|has|have|is|are|was|were)\b)\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _negated(masked: str, sentence_start: int, start: int) -> bool:
-    return NEGATION_RE.search(masked, sentence_start, start) is not None
+    if NEGATION_RE.search(masked, sentence_start, start) is not None:
+        return True
+    return _NEGATED_LIST_RE.search(masked, max(sentence_start, start - 200), start) is not None
 
 
 # A condition still open where a match starts ("if the intern deletes the database,

@@ -31,6 +31,7 @@ from .agents import (
     _PRONOUNS,
     _ROLES,
     _WORK_NOUNS,
+    ELIDED,
     GROUP,
     OTHER,
     SELF,
@@ -501,6 +502,8 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         # clauses after it that have no subject are no chat line's either.
         return Clause(words, SYSTEM, start, end)
     agent = _agent(words[i:end], first=first)
+    if agent == ELIDED and _gerund_subject(words, end):
+        agent = SYSTEM
     if agent == SYSTEM:
         by = _passive_agent(words, end)
         if by is not None:
@@ -508,6 +511,17 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
             # "by" names who acted; the predicate stays where it was.
             agent, start = by
     return Clause(words, agent, start, end)
+
+
+def _gerund_subject(words: tuple[Word, ...], k: int) -> bool:
+    """An -ing word after a lone adverb, with "be" or a modal later in the clause, is an
+    activity as the subject ("Accidentally deleting data in prod is a rite of passage"),
+    not a chat line with its subject left out ("Accidentally deleted the volume")."""
+    while k < len(words) and words[k].low.endswith("ly"):
+        k += 1
+    if k >= len(words) or not words[k].low.endswith("ing"):
+        return False
+    return any(w.low in BE_FORMS or w.low in _MODALS for w in words[k + 1 :])
 
 
 # "am" never reaches here: "I am told by …" has the writer as its subject, not a thing.

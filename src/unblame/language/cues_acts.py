@@ -345,7 +345,10 @@ _RUN_NOUNS = frozenset(
 
 # An act tied to a bad outcome that followed from it.
 _HARM_RE = _Lazy(
-    r"(?:,\s*|\b(?:which|that|and)\s+)(?:(?:is|was)\s+what\s+|\w+\s+)?(?:lead\w*\s+to|led\s+to|result\w*\s+in"
+    # "…, but breaking prod is a symptom of …": after a conjunction an -ing word opens a
+    # clause of its own, an activity as its subject, not the harm of the act before.
+    r"(?:,\s*|\b(?:which|that|and)\s+)(?:(?:is|was)\s+what\s+|(?!(?:but|or|yet)\s+\w+ing\b)\w+\s+)?"
+    r"(?:lead\w*\s+to|led\s+to|result\w*\s+in"
     r"|caus\w+|took\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline|out)|brought\s+(?:[\w'’-]+\s+){0,3}?down"
     r"|broke|triggered|knock\w*\s+(?:[\w'’-]+\s+){0,3}?(?:out|over|offline)"
     r"|taking\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline)|bringing\s+(?:[\w'’-]+\s+){0,3}?down"

@@ -443,6 +443,18 @@ STRONG_ACTION = rf"""
 
 SLOTS["STRONG"] = STRONG_ACTION
 
+# A "try harder" remedy named to be turned down: "the solution is not to ask people to
+# try harder", "reminding humans to follow a process failed because …", "vigilance
+# never works". Writing that rejects the weak remedy is what the rules ask for.
+REJECTED_REMEDY = r"""
+    \b(?:solution|answer|fix|remedy|response|lesson|way\s+forward)\s+
+      (?:is\s+not|was\s+not|is\s+never|isn['’]t|wasn['’]t)\s+(?:to|about|in|more|better)\b
+    | \b(?:failed|did\s+not\s+work|didn['’]t\s+work)\s+(?:because|since)\b
+    | \b(?:never\s+works?|doesn['’]t\s+work|does\s+not\s+work|won['’]t\s+work|will\s+not\s+work
+      |isn['’]t\s+enough|is\s+not\s+enough|is\s+never\s+enough)\b
+"""
+SLOTS["REJECTED_REMEDY"] = REJECTED_REMEDY
+
 # Words that run a person down, said of oneself (UB202) or of another (UB103):
 # one list for both, so the two never drift apart.
 DEPRECATING_NOUNS = r"""

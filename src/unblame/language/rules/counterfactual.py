@@ -492,14 +492,16 @@ RULES = (
             "The warning was sent to a channel nobody had joined since the reorg.",
             "The old heartbeats were missed while the collector restarted.",
             "The off-by-one should have been caught by our integration tests.",
+            "The null dereference was not caught during the compile step and surfaced at runtime.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         # A person's work too: "your PR was not properly tested".
         pattern=(frame(frozenset({SYSTEM, WORK}), "neglect"),),
-        # A check the system was to make: "was not checked for in our automated monitoring".
+        # A check the system was to make: "was not checked for in our automated monitoring",
+        # "was not caught during the build phase".
         unless=rf"""{INQUIRY} | \bwhy\s+(?:was|were)\b
-            | \b(?:checked|tested|caught|detected|flagged|covered)\s+(?:for\s+)?(?:by|in)\s+(?:our|the)\s+
-              (?:automated\s+|own\s+|existing\s+)?(?:monitoring|alerting|tests?|test\s+suite|ci|pipeline|checks?
-              |linters?|validation)\b""",
+            | \b(?:checked|tested|caught|detected|flagged|covered)\s+(?:for\s+)?(?:by|in|during|at)\s+(?:our|the|any)\s+
+              (?:automated\s+|own\s+|existing\s+)?(?:[\w-]+\s+)?(?:monitoring|alerting|tests?|test\s+suite|ci
+              |pipeline|checks?|linters?|validation|phase|stage|build|compil\w+)\b""",
     ),
 )

@@ -79,7 +79,18 @@ GENERIC = r"""
     # error", not an impact figure elsewhere in the sentence ("a loss of 0.07% of volumes").
     | (?:\d\s*%|\bpercent\b)[^.;:!?]{0,60}?\b(?:human|operator|user|manual)\s+(?:errors?|mistakes?)
     | \b(?:human|operator|user|manual)\s+(?:errors?|mistakes?)\b[^.;:!?]{0,40}?(?:\d\s*%|\bpercent\b)
-    | \b(?:estimated|studies|study|survey\w*|research)\b
+    # Research in general ("studies show", "an estimated 70%"), not a case study of one
+    # incident, which still gives that incident's cause.
+    | \b(?:estimated|studies|(?<!case\s)study|survey\w*|research)\b
+    # The label as what a system produces, not the incident's cause: "a manual effort,
+    # which leads to human errors", "screens that invite operator mistakes".
+    | \b(?:lead\w*\s+to|led\s+to|prone\s+to|invit\w+|breed\w*|encourag\w+|increas\w+\s+(?:the\s+)?(?:risk|chance|odds)\s+of)
+      \s+(?:more\s+|many\s+|frequent\s+|avoidable\s+)?(?:human|operator|user|manual)\s+(?:errors?|mistakes?)
+    # A definition, or a claim talked about: "human error refers to …", "the takeaway that
+    # human error was to blame … is wrong".
+    | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:\w+\s+){0,3}?(?:refers?\s+to|(?:is|are)\s+defined\s+as)
+    | \b(?:takeaway|notion|idea|myth|narrative|assumption|belief|conclusion|claim)\s+that\s+(?:\w+\s+){0,3}?
+      (?:human|operator|user|manual)\s+(?:errors?|mistakes?)
     | \bwould\s+be\s+(?:a|an)\s+(?:\W?\w+\W?\s+)?case\s+of
     # A title, capitalised after another capitalised word: "Behind Human Error",
     # "Understanding Human Error", "Reason's Human Error", "Book: Human Error"; not a

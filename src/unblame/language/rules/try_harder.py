@@ -148,7 +148,7 @@ RULES = (
         """,
             ),
         ),
-        unless=r"{STRONG}",
+        unless=r"{STRONG} | {REJECTED_REMEDY}",
     ),
     Rule(
         code="UB502",
@@ -257,7 +257,7 @@ RULES = (
         unless=r"""
             \b(?:bots?|tools?|scripts?|system|cron|pipelines?|hooks?|jobs?|workflows?)\s+(?:\w+\s+)?
               (?:reminds|sends|posts|pings|nudges|notifies|asks)\b
-            | \bautomat\w* | \bscheduled\b
+            | \bautomat\w* | \bscheduled\b | {REJECTED_REMEDY}
         """,
     ),
     Rule(
@@ -616,7 +616,7 @@ RULES = (
             # Promises, directives to people and habits named as the fix, however worded.
             frame(AGENTS, "plea"),
         ),
-        unless=r"{STRONG}",
+        unless=r"{STRONG} | {REJECTED_REMEDY}",
         negatable=False,
     ),
     Rule(
