@@ -120,11 +120,16 @@ def agent_of(phrase: str) -> str:
     return _agent(words, first=False) if words else SYSTEM
 
 
+_OPENING_QUOTES = frozenset({"'", '"', "‘", "“"})
+
+
 def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if any(w.low == "(" for w in subject):
         subject = _outside_brackets(subject)  # "The operator (a new hire)"
     if any(w.low == "." for w in subject):
         subject = _without_title_stops(subject)  # "Mr. Okafor", "J. Okafor"
+    if len(subject) > 1 and subject[-1].low in _OPENING_QUOTES:
+        subject = subject[:-1]  # "One employee 'pushed the wrong button'": scare quotes open
     if len(subject) > 1 and subject[-1].low in _REFLEXIVES:
         subject = subject[:-1]  # "The CEO himself"
     if len(subject) > 1 and _identifier(subject[-1]) and subject[-2].low in _ROLES:

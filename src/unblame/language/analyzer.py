@@ -25,6 +25,7 @@ from .names import Roster, as_roster
 from .registry import RULES, get_rule
 from .rule import Check, Frame, Rule
 from .trie import trie_pattern
+from .verb_words import past_form
 
 CONTEXTS = ("document", "action_item", "chat")
 # Module-level patterns are `_Lazy`: compiled on first use, through the pattern
@@ -190,7 +191,7 @@ def _mentioned(masked: str, start: int, end: int) -> bool:
             break
         if ch == "\n":
             return False
-    if opening < 0:
+    if opening < 0 or _quoted_predicate(masked, opening):
         return False
     hi = min(len(masked), end + _QUOTE_REACH)
     for i in range(end, hi):
@@ -203,6 +204,25 @@ def _mentioned(masked: str, start: int, end: int) -> bool:
         if ch == "\n":
             return False
     return False
+
+
+_FIRST_WORD_RE = _Lazy(r"\s*([a-z]+)\b", re.IGNORECASE)
+# Words before a quotation that make a quoted past form a label: "the so-called 'fixed'
+# build", "what they called 'rushed'".
+_LABEL_BEFORE_RE = _Lazy(
+    r"\b(?:so[-\s]called|called|calls|labell?ed|termed|dubbed|word|words|the|a|an|as)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _quoted_predicate(masked: str, opening: int) -> bool:
+    """A quotation that opens with a past form is what someone did, told in scare quotes
+    ("how one employee 'pushed the wrong button' and caused a panic"): a predicate in
+    use, not a term talked about."""
+    word = _FIRST_WORD_RE.match(masked, opening + 1)
+    if word is None or not past_form(word.group(1).lower()):
+        return False
+    return _LABEL_BEFORE_RE.search(masked, max(0, opening - 20), opening) is None
 
 
 # A verb of saying just after a quotation, or a speaker and a colon or a verb of

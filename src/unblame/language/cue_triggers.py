@@ -247,6 +247,7 @@ CUE_TRIGGERS = {
         *("special care", "disciplined"),
         # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
         *("scrutiny", "caution", "try not", "try hard not", "instruct", "train ", "to be more"),
+        *("retrain", "trains ", "trained ", "lets ", "let's", "let’s", "learned to", "learnt to"),
         *("enhance", "improve our", "improve their", "increase our", "sharpen", "strengthen"),
         "of eyes",
         "'ll",

@@ -53,7 +53,17 @@ _MANUAL = (
     # Asking first, not asking for help: "please ask first".
     r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first"
     # Acts asked to be left undone by hand: "don't force-push to main", "don't move tags".
-    r"|force-push|delete|move|touch|skip|rush|commit|yank|rewrite|overwrite|retag|amend)\b"
+    r"|force[-\s]?push|delete|move|touch|skip|rush|commit|yank|rewrite|overwrite|retag|amend)\b"
+)
+
+
+# "Make sure" as a habit rather than a task: asked of people ("make sure we tag it"), or
+# at a time that recurs ("make sure all tests pass before merging"); not "make sure the
+# new alert routes to the on-call", a one-off change to the system.
+_CARE_FROM_NOW = (
+    r"(?:make\s+sure\s+(?:that\s+)?(?:we|you|everyone|everybody|people|to|this|that|it)\b"
+    r"|make\s+sure\s+[^.!?]{0,80}?\b(?:before\s+\w+ing|every\s+time|each\s+time|next\s+time"
+    r"|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|again)\b)"
 )
 
 
@@ -63,8 +73,24 @@ _PLEA_RE = _Lazy(
     # A promise: "I'll do my best to ...", "going forward we will work harder to ...".
     rf"\b(?:i|we)(?:['’]ll|\s+will|\s+shall|\s+(?:am|are)\s+(?:going\s+to|gonna)|['’](?:m|re)\s+(?:going\s+to|gonna))"
     rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+)?{_HABIT}"
-    # A directive to people: "you shouldn't merge when ...", "engineers must ...".
-    rf"|\b(?:you|people|everyone|everybody|engineers|developers|devs|operators|staff|folks"
+    # A promise with its subject left out, as chat does: "Will make sure it doesn't happen
+    # again", "will be more careful next time".
+    rf"|^\W*(?:will|['’]ll)\s+(?:\w+ly\s+|also\s+|try\s+to\s+)?(?!make\s+sure\b|try\b){_HABIT}"
+    rf"|^\W*(?:will|['’]ll)\s+(?:\w+ly\s+|also\s+|try\s+to\s+)?{_CARE_FROM_NOW}"
+    # A habit proposed to all of us: "let's make sure all tests pass before merging", "lets
+    # be more careful"; avoiding something from now on: "let's avoid force pushes in future".
+    # Not "let's not make this about Dana", which turns away from blame.
+    rf"|(?:\blet['’]s|^\W*lets)\s+(?:all\s+|just\s+|please\s+|really\s+)?(?:try\s+to\s+)?"
+    rf"(?!not\s+(?:do|let|make)\b|make\s+sure\b|try\b){_HABIT}"
+    rf"|(?:\blet['’]s|^\W*lets)\s+(?:all\s+|just\s+|please\s+|really\s+)?(?:try\s+to\s+)?{_CARE_FROM_NOW}"
+    r"|(?:\blet['’]s|^\W*lets)\s+(?:all\s+|just\s+|please\s+)?(?:try\s+to\s+)?avoid\s+[^.!?]{0,60}?"
+    r"\b(?:in\s+(?:the\s+)?future|next\s+time|going\s+forward|from\s+now\s+on|again)\b"
+    # The lesson the writer took as care: "I learned to test even small changes properly".
+    rf"|\b(?:i|we)\s+(?:have\s+|['’]ve\s+)?learn(?:ed|t)\s+to\s+(?:always\s+|never\s+)?(?:{_HABIT}"
+    rf"|{_MANUAL}[^.!?]{{0,50}}?\b(?:properly|carefully|thoroughly|twice|more\s+carefully))"
+    # A directive to people: "you shouldn't merge when ...", "engineers must ...";
+    # "one should always …" asks it of anyone.
+    rf"|\b(?:you|people|everyone|everybody|anyone|one|engineers|developers|devs|operators|staff|folks"
     rf"|reviewers|maintainers|sres)\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to"
     rf"|could\s+at\s+least|can['’]?t|cannot)(?:\s+not|n['’]t)?\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|\bwe\s+(?:\w+ly\s+)?(?:must|should|need\s+to|have\s+to|ought\s+to)(?:\s+not|n['’]t)?"
@@ -128,7 +154,7 @@ _PLEA_RE = _Lazy(
     r"|never\s+to)\s+(?:\w+ly\s+)?\w+"
     r"|\b(?:i|we)\s+(?:won['’]t|will\s+not|will\s+never|['’]ll\s+never)\s+(?:\w+ly\s+)?(?:"
     + _MANUAL
-    + r")[^.!?]{0,60}?\bagain\b"
+    + r"|make|do)[^.!?]{0,60}?\bagain\b"
     # Care asked of a step rather than built into it: "migrations require extra scrutiny".
     r"|\b(?:requires?|required|needs?|needed|deserves?|warrants?|calls?\s+for|demands?)\s+(?:much\s+"
     r"|a\s+lot\s+)?(?:extra|more|additional|closer|special|greater|particular)\s+(?:scrutiny|care"
@@ -153,7 +179,7 @@ _PLEA_RE = _Lazy(
     # "train our developers in …" (not "train the model").
     r"|\binstruct\w*\s+(?:all\s+)?(?:personnel|staff|employees|engineers|operators|people|workers|crews?)"
     r"\s+(?:not\s+)?to\b"
-    r"|\btrain\s+(?:our|the|all|your|every)\s+(?:[\w-]+\s+){0,2}?(?:staff|engineers|developers|devs|people"
+    r"|\b(?:re-?)?train(?:s|ed)?\s+(?:(?:our|the|all|your|every|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:staff|engineers|developers|devs|people"
     r"|operators|employees|monkeys|folks|workers|teams?|personnel)\b"
     # A virtue named as the protection: "the only reliable protection is discipline".
     r"|\b(?:protection|defen[cs]e|safeguard|fix|remedy|solution|answer|cure)\s+(?:here\s+)?(?:is|was|remains"
@@ -211,6 +237,8 @@ _PLEASE = r"(?:please|pls|plz|plse|pleeease)"
 _IMPERATIVE_RE = _Lazy(
     rf"(?:{_PLEASE}\s+)?(?:always|never)[,!]?\s+(?:(?:always|never)[,!]?\s+)?\w+"
     rf"|(?:{_PLEASE}\s+|just\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
+    # "Better check the install very carefully", "you'd better make sure …".
+    rf"|(?:you['’]?d\s+|you\s+had\s+)?better\s+(?:{_MANUAL})"
     rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
     # "Really try to avoid deleting code", "try not to push on Fridays".
@@ -309,7 +337,10 @@ def plea(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     text = _clause_text(sentence, clause, clause.start)
-    match = _PLEA_RE.search(text)
+    # A first clause reads on to the sentence end: "I won't make that mistake again" is
+    # cut at "that" by the clause reader.
+    first = clause is sentence.clauses[0]
+    match = _PLEA_RE.search(sentence.text[clause.start - sentence.offset :] if first else text)
     if match is not None:
         return clause.start + match.start(), clause.start + match.end()
     begin = _skip_openers(clause.words)
@@ -330,9 +361,7 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         begin += 1
     if begin >= len(clause.words):
         return None
-    # A first clause reads on to the sentence end: "Think before you merge" is cut
-    # at "before" by the clause reader.
-    first = clause is sentence.clauses[0]
+    # "Think before you merge" is cut at "before" by the clause reader.
     reach = sentence.text[clause.start - sentence.offset :] if first else text
     match = _IMPERATIVE_RE.match(reach, clause.words[begin].start - clause.start)
     if match is not None and match.start() >= len(text):
