@@ -286,6 +286,8 @@ RULES = (
             "A stray digit in the quota field doubled every tenant's bill.",
             "A wrong box ticked in the sharing dialog made every folder public.",
             "Officials said a technician's misconfiguration left the clinics offline for a day.",
+            "The root cause of Tuesday's outage was a typo in the zone file.",
+            "Staff blunder leads to week-long exposure of patient records",
         ),
         good=(
             "Mistakes happen; the deploy tool now asks for confirmation.",
@@ -319,9 +321,12 @@ RULES = (
             (?P<span>
               \b(?:this|that|it|the\s+(?:root\s+|immediate\s+|proximate\s+|direct\s+|whole\s+)?(?:outage|incident
                 |issue|problem|failure|cause|trigger|thing))\s+
+                # "The root cause of this morning's outage was a typo in …".
+                (?:of\s+(?:[\w'’-]+\s+){0,4}?(?:outage|incident|issue
+                  |problem|failure|downtime|breach|leak|crash|bug|disruption|error)\s+)?
                 (?:was|is)\s+(?:caused\s+by\s+|due\s+to\s+|the\s+result\s+of\s+|triggered\s+by\s+)?
                 (?:an?|one)\s+(?:simple\s+|small\s+|silly\s+|dumb\s+|stupid\s+|honest\s+|human\s+|manual\s+)?
-                (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)(?:\s+(?:in|when|while|by|during|made)\b
+                (?:mistake|oversight|slip|blunder|goof|typo|misconfiguration)(?:\s+(?:in|on|when|while|by|during|made)\b
                 |\s*[,;:]\s*(?:someone|somebody|(?:the|a|an)\s+(?:[\w-]+\s+)?(?:{ROLE})|[\w@-]+)\s+(?:wrote|typed
                 |entered|put|set|pasted|keyed)\b)
             # A rule not followed given as the cause: "standard operating procedure not
@@ -344,7 +349,7 @@ RULES = (
                 triggers=SLIP_NOUN_TRIGGERS,
                 pattern=rf"""
             (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|trac(?:ed|es)\s+(?:[\w-]+\s+){{0,3}}?(?:back\s+)?to|(?:the\s+)?result\s+of
-                |resulting\s+from|owing\s+to|thanks\s+to|blamed|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
+                |resulting\s+from|owing\s+to|thanks\s+to|blam(?:ed|es|ing)|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
                 |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
                 |turned\s+out\s+to\s+be|attributed\s+to)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
@@ -365,7 +370,10 @@ RULES = (
                 |blunder|slip)\s+(?:\w+\s+){{0,2}}?(?:caused|wiped|deleted|erased|corrupted|exposed|broke
                 |took\s+(?:\w+\s+){{0,3}}?(?:down|offline|out)|brought\s+(?:\w+\s+){{0,3}}?down)\b
                 (?!\s+(?:nothing|no|none)\b)
-            | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
+            # Headlines tell it in the present: "employee blunder leads to two-week leak".
+            | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|causes|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
+                |takes\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)|brings\s+(?:\w+\s+){{0,4}}?down|breaks|leads\s+to
+                |triggers|results\s+in|exposes|leaks|deletes|wipes
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
                 |turned|blocked|deleted|removed|wiped|froze|frozen|flushed|duplicated|exposed|sent|paid|scaled|dropped
                 |doubled|tripled|opened|locked|disabled|rebooted|restarted|halted|purged|emptied|overwrote
