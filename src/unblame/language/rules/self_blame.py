@@ -313,7 +313,7 @@ RULES = (
                     "moron",
                     "fool",
                     "rookie",
-                    *("newbie", "amateur", "beginner", "noob", "daft", "idiotic"),
+                    *("newbie", "amateur", "beginner", "noob", "daft", "idiotic", "bonehead"),
                     "keep making",
                     "keep doing",
                     "klutz",
@@ -411,7 +411,17 @@ RULES = (
                     | \bi(?:'ll|’ll|\s+will)\s+(?:just\s+|probably\s+)?(?:break|mess\s+up|screw\s+up|ruin)\s+it\s+again\b
                     | \bwhat\s+an?\s+(?:idiot|fool|moron|clown)\b
                     | \bhow\s+(?:dumb|stupid|careless|useless)\s+(?:am\s+i|can\s+i\s+be)\b
-                    | \b(?:stupid|dumb|idiotic|careless|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?(?:of\s+me|on\s+my\s+part)\b
+                    | \b(?:stupid|dumb|idiotic|careless|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?(?:of\s+me|on\s+my\s+part
+                        |from\s+me|on\s+my\s+(?:side|end))\b
+                    # A judged slip that opens a chat line with an apology beside it, the
+                    # subject left out as chat does: "Silly mistake, sorry", "sorry, dumb typo".
+                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:(?:oh|ugh|argh|damn|welp|oops|whoops)\W+)?(?:a\s+|my\s+)?
+                        (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake|error
+                        |typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
+                        (?=[^.!?\n]{{0,30}}\b(?:sorry|apologies|my\s+bad|oops|whoops)\b)
+                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:sorry|(?:my\s+)?apologies|oops|whoops)\W+(?:a\s+|my\s+)?
+                        (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake|error
+                        |typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
                     | \bi\s+(?:let\s+(?:\w+\s+){{0,3}}?down|failed\s+(?:everyone|everybody|the\s+team|you\s+all|you|us))\b
                     )
                 """,
@@ -531,6 +541,8 @@ RULES = (
               \b(?:so|really|very|truly|terribly|deeply|extremely|incredibly|super|awfully)
                 (?:,?\s+(?:so|very|really))?,?\s+sorry\b
             | \b(?:sorry|apologi[sz]e|apologies)\b[^.!?\n]{0,60}\b(?:sorry|apologi[sz]e|apologies)\b
+            # Intensified after it, as learners of English write it: "sorry very much".
+            | \bsorry\s+(?:very|so)\s+much\b
             | \bi\s+(?:\w+\s+)?apologi[sz]e\s+(?:again\s+)?(?:for|to)\s+(?:all|the\s+(?:outage|incident
                 |mess|trouble|issues?|problems?|breakage|downtime|disruption|distraction|damage)
                 |this|everything|breaking|causing)
