@@ -413,6 +413,13 @@ _DO_YOU_EVEN_RE = _Lazy(
 # Questions whose frame is the verdict, whatever the act: "Who in their right mind
 # deploys on a Friday?", "How hard is it to read the runbook?", "Did nobody think
 # to test this?".
+# Acts whose having been done a bare "why …?" questions.
+_BARE_ACTS = (
+    r"(?:bother|comment|merge|push|deploy|release|ship|force[-\s]?push|delete|remove|close|publish|tag"
+    r"|commit|approve|revert)"
+)
+
+
 _RHETORICAL_RE = _Lazy(
     r"\bin\s+(?:their|his|her|your)\s+right\s+mind\b"
     # Only care asked for: "How hard is it to add a retry?" asks about the work.
@@ -422,7 +429,17 @@ _RHETORICAL_RE = _Lazy(
     r"|\b(?:did|had)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,4}?(?:think|bother|check|test|read"
     r"|look|notice|review|verify)\w*\b"
     r"|\b(?:has|have|does|do)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,3}?(?:think|bother"
-    r")\w*\b",
+    r")\w*\b"
+    # A trait asked about with "so": "why are you so afraid of a major version?" (not "why
+    # is the cache so slow?", asked of a thing).
+    r"|\bwhy\s+(?:are|were|is|was)\s+(?:you|he|she|@[\w-]+)\s+(?:so|such)\b"
+    # An act asked about with no subject, which questions it having been done at all, in a
+    # reply ("then why comment on the PR?") or with an edge ("why merge it without the
+    # tests?"); not an FAQ's "Why deploy on a canary first?" nor "why not use …?".
+    r"|\b(?:then|so|and|but)\s+why\s+(?:even\s+|on\s+earth\s+)?" + _BARE_ACTS + r"\b"
+    r"|\bwhy\s+(?:even\s+|on\s+earth\s+)?" + _BARE_ACTS + r"\b[^?]{0,80}?\b(?:without|anyway|again"
+    r"|if\s+you|when\s+you)\b"
+    r"|\bwhy\s+even\s+bother\b",
     re.IGNORECASE,
 )
 
