@@ -137,3 +137,29 @@ def test_a_remedy_named_to_be_turned_down_is_no_try_harder(text):
 )
 def test_a_remedy_that_is_proposed_is_still_try_harder(text):
     assert "try_harder" in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rather than punish anyone, we should make sure the same slip cannot happen again.",
+        "The lesson: ensure this can never recur, by making the console refuse prod deletes.",
+    ],
+)
+def test_a_slip_made_impossible_is_a_strong_remedy(text):
+    assert "try_harder" not in _categories(text)
+
+
+def test_a_slip_made_less_likely_by_care_is_still_try_harder():
+    assert "try_harder" in _categories("We need to make sure this doesn't happen again.")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("My colleague made a mistake with the tags.", "blame_other"),
+        ("My team accidentally deleted the staging bucket.", "self_blame"),
+    ],
+)
+def test_my_colleague_is_someone_else_and_my_team_is_us(text, category):
+    assert category in _categories(text)

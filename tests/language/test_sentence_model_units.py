@@ -562,3 +562,20 @@ def test_a_failure_to_attend_is_a_persons_and_to_connect_a_machines() -> None:
     assert neglect.search("a failure to double-check the target host")
     assert not neglect.search("a failure to connect to the broker")
     assert not neglect.search("the failure to respond within the timeout")
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("My colleague restarted the primary.", OTHER),
+        ("My manager approved the change.", OTHER),
+        ("My team restarted the primary.", GROUP),
+        ("Ahmed, restarted the primary?", OTHER),
+        ("Reverted, accidentally pushed the old tag first.", ELIDED),
+        ("Fred restarted the primary.", OTHER),
+    ],
+)
+def test_who_acts_after_my_and_a_status_word_before_a_comma(text: str, agent: str) -> None:
+    # "My" before a role is someone else unless it is the writer's own group; a capitalised
+    # past form alone before a comma opens a chat line with a status, not a name.
+    assert first_clause(text).agent == agent

@@ -120,6 +120,9 @@ def agent_of(phrase: str) -> str:
     return _agent(words, first=False) if words else SYSTEM
 
 
+# The writer's own group after "my": "my team", "my crew".
+_OWN_GROUPS = frozenset({"team", "crew", "squad", "group", "org", "department", "staff", "unit"})
+
 _OPENING_QUOTES = frozenset({"'", '"', "‘", "“"})
 
 
@@ -143,8 +146,11 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if len(subject) > 1 and subject[0].low.endswith("ing") and subject[0].low not in _ROLES:
         return SYSTEM  # "Appointing an incident manager could have helped": an activity
     lows = [w.low for w in subject]
-    if lows[0] in _SELF_WORDS or (lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES):
+    if lows[0] in _SELF_WORDS:
         return SELF
+    if lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES:
+        # "My team deleted …" owns it as "we" would; "my colleague", "my boss" is someone else.
+        return GROUP if lows[1] in _OWN_GROUPS else OTHER
     if (
         lows[0] in _NOBODY_WORDS
         or lows[:2] in (["no", "one"], ["none", "of"], ["not", "one"])

@@ -42,7 +42,7 @@ from .agents import (
     _person_word,
     words_of,
 )
-from .lexicon import NAME_MARK
+from .lexicon import LOWER_GIVEN_NAMES, NAME_MARK
 from .verb_words import (
     _AUX,
     _IRREGULAR_PAST,
@@ -504,6 +504,8 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     agent = _agent(words[i:end], first=first)
     if agent == ELIDED and _gerund_subject(words, end):
         agent = SYSTEM
+    elif agent == OTHER and first and _status_word(words, i, end):
+        agent = ELIDED
     if agent == SYSTEM:
         by = _passive_agent(words, end)
         if by is not None:
@@ -511,6 +513,16 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
             # "by" names who acted; the predicate stays where it was.
             agent, start = by
     return Clause(words, agent, start, end)
+
+
+def _status_word(words: tuple[Word, ...], i: int, end: int) -> bool:
+    """A capitalised past form alone before a comma opens a chat line with a status
+    ("Fixed, accidentally reverted during a deploy"), not a name; a given name the
+    lexicon knows ("Ahmed, …") stays one."""
+    if end != i + 1 or end >= len(words) or words[end].low != ",":
+        return False
+    low = words[i].low
+    return len(low) > 4 and low.endswith("ed") and low not in LOWER_GIVEN_NAMES
 
 
 def _gerund_subject(words: tuple[Word, ...], k: int) -> bool:

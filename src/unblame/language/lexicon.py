@@ -285,6 +285,9 @@ def mark_names(text: str, roster: Iterable[str] = ()) -> str:
 # are also common tokens in lower-case technical text.
 _LOWERCASE_AMBIGUOUS = frozenset({"sam", "ama", "ana", "ola", "yee", "kai", "max", "jan"})
 _LOWER_GIVEN = frozenset(n.lower() for n in GIVEN_NAMES if " " not in n) - _LOWERCASE_AMBIGUOUS
+# Every one-word given name, lower-cased: what the clause model asks before it reads a
+# capitalised word as something other than a name.
+LOWER_GIVEN_NAMES = frozenset(n.lower() for n in GIVEN_NAMES if " " not in n)
 _LOWER_NAME_THEN_PAST_RE = re.compile(r"(?<![\w@'’-])([a-z]+)(?=\s+([a-z]+)\b)")
 
 
@@ -432,6 +435,10 @@ STRONG_ACTION = rf"""
     # A setting that takes the choice away: "configure GitHub so that you can't push to main".
     | \b(?:configur\w*|set\s+up|setting\s+up|lock\w*\s+down)\s+(?:[\w.-]+\s+){{0,4}}?so\s+(?:that\s+)?
       (?:you|we|people|nobody|no\s+one|anyone|it)\s+(?:can['’]?t|cannot|can\s+no\s+longer|won['’]t|will\s+not)\b
+    # The slip made impossible rather than less likely: "make sure the mistake can't happen
+    # again", "ensure this cannot recur".
+    | \b(?:make\s+sure|ensure)\s+(?:that\s+)?(?:this|it|that|the\s+(?:same\s+)?(?:\w+\s+)?(?:mistake|error|slip
+      |typo|thing|step|change|command))\s+(?:can['’]?t|cannot|can\s+never|could\s+never|is\s+impossible)\b
     | \benforc\w*\s+(?:\w+\s+){{0,3}}?(?:by|in|via|through|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?{_MECHANISM}
     | \b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
       |enabling|set\s+up|setting\s+up|configure|configuring|require|requiring|write|writing|install

@@ -426,6 +426,10 @@ RULES = (
         unless=r"""
             \b(?:no\s+one|nobody|noone|not|never|n['’]t|without)\s+(?:\w+\s+){0,4}?(?:punish\w*|fired
             |disciplin\w*|reprimand\w*|sanction\w*|written\s+up)\b
+            # Or turned down for another way: "rather than punish anyone, …", "instead of
+            # firing somebody for the mistake, …".
+            | \b(?:rather\s+than|instead\s+of)\s+(?:\w+\s+){0,2}?(?:punish\w*|fir(?:e|ing)|disciplin\w*
+            |reprimand\w*|sanction\w*|blam\w*)\b
         """,
     ),
     Rule(
