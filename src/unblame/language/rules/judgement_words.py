@@ -48,3 +48,15 @@ JUDGEMENT = r"""
 
 # What a repeat names as done again: "has taken down", "has broken".
 REPEAT_HARM = "broken|broke|taken|brought|wiped|deleted|crashed|nuked|killed|dropped|trashed"
+
+# A person rated as a worker, or a decision of theirs judged: "she is a terrible engineer",
+# "he wasn't a strong developer", "the SRE made a poor decision to fail over".
+RATING = r"""
+    (?:is|was|are|were|['’]s)\s+(?:such\s+|really\s+|just\s+|simply\s+)?(?:a|an)\s+(?:\w+\s+)?(?:terrible|awful|bad
+      |poor|lousy|weak|mediocre|horrible|incompetent|useless|careless|sloppy|lazy|reckless)\s+(?:[\w-]+\s+)?(?:{ROLE})\b
+    | (?:isn['’]t|wasn['’]t|is\s+not|was\s+not|aren['’]t|weren['’]t|are\s+not|were\s+not|am\s+not|['’](?:s|re|m)\s+not|not)\s+(?:a|an)\s+(?:very\s+
+      |particularly\s+|especially\s+|terribly\s+)?(?:good|strong|great|competent|capable|careful|decent|reliable|solid)
+      \s+(?:[\w-]+\s+)?(?:{ROLE})\b
+    | (?:made|makes|making|make)\s+(?:a|an|some|the|that|this|several)\s+(?:\w+\s+)?(?:poor|bad|terrible|awful
+      |questionable|reckless|careless|dumb|stupid|boneheaded)\s+(?:decisions?|calls?|choices?)
+"""

@@ -223,6 +223,16 @@ RULES = (
             "obvious",
             "known",
             "visible",
+            *(
+                "advised",
+                "encouraged",
+                "re-stat",
+                "restat",
+                "responsib",
+                "up to each",
+                "up to every",
+            ),
+            "up to the individual",
         ),
         pattern=rf"""
             (?P<span>
@@ -234,7 +244,8 @@ RULES = (
             | \bsend\s+(?:a\s+|an\s+)?(?:reminder|announcement|email|memo)\s+(?:\w+\s+){{0,2}}?
                 (?:to\s+)?(?:all|everyone|the\s+team|engineers)\b
             | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
-            | \b(?:reminded|retrained|instructed|told|counsell?ed)\s+to\s+(?:always\s+|never\s+)?(?:follow|use|check|read|be|watch|look|double-check)\b
+            | \b(?:reminded|retrained|instructed|told|counsell?ed|advised|encouraged)\s+to\s+(?:always\s+|never\s+)?
+                (?:follow|use|check|read|be|watch|look|double-check|test|verify|review|confirm|run|wait|slow|pay|take)\b
             # A prohibition for people as the remedy: "operators were told not to touch the panel"
             # (one person barred from deploying is a sanction, UB503's).
             | \b(?:were|are)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
@@ -248,6 +259,18 @@ RULES = (
             | \b(?:emphasi[sz]e|stress|reinforce|reiterate|underline|highlight)\s+(?:\w+\s+){{0,4}}?
                 (?:importance|that\s+(?:\w+\s+){{0,4}}?(?:means|is|are|must))
             | \b(?:reinforce|emphasi[sz]e|stress)\s+(?:with|to)\s+{PEOPLE}
+            # Told again, in any tense, of a practice of care: "we have re-emphasised the
+            # importance of following the checklist" (not "the outage highlighted the
+            # importance of monitoring", a lesson about the system).
+            | \b(?:re-?emphasi[sz]\w*|emphasi[sz](?:ed|ing)|stress(?:ed|ing)|reinforc(?:ed|ing)|reiterat\w+
+                |re-?stat\w+)\s+(?:\w+\s+){{0,4}}?importance\s+of\s+(?:\w+ly\s+)?(?:following|checking|double-checking
+                |being|paying|reading|verifying|reviewing|communicating|taking|adhering|sticking)\b
+            # Care put on each person: "it is the responsibility of each engineer to verify their
+            # changes", "up to every developer to test".
+            | \b(?:responsibility\s+of\s+(?:each|every|the\s+individual|the)\s+(?:[\w-]+\s+)?(?:{{ROLE}}|person
+                |individual)|(?:each|every)\s+(?:[\w-]+\s+)?(?:{{ROLE}})['’]s\s+responsibility|up\s+to\s+(?:each|every
+                |the\s+individual)\s+(?:[\w-]+\s+)?(?:{{ROLE}}|person|individual)?)\s*to\s+(?:verify|check|test|ensure
+                |make\s+sure|review|confirm|double-check|follow|read)\b
             | \bmake\s+(?:it|this|that)\s+(?:\w+\s+)?(?:clear|obvious|known|visible)\s+(?:to|for)\s+
                 (?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+)?(?:{{ROLE}}|everyone|everybody|people|staff|engineers
                 |reviewers|managers)
