@@ -8,7 +8,7 @@ from ..cues import frame
 from ..finding import Category, Severity
 from ..rule import Check, Rule
 from .cause_shapes import CAUSE_SHAPES
-from .judgement_words import JUDGEMENT, RATING, REPEAT_HARM
+from .judgement_words import JUDGEMENT, RATING, RATING_TRIGGERS, REPEAT_HARM
 
 ALLSPAW = "Allspaw, 'Blameless PostMortems and a Just Culture' (Etsy, 2012)"
 DEKKER = "Dekker, The Field Guide to Understanding 'Human Error', ch. 1-2"
@@ -524,36 +524,7 @@ RULES = (
             # A person rated as a worker, or a decision of theirs judged, whatever the word
             # for the rating: "she is a terrible engineer", "he wasn't a strong developer".
             Check(
-                triggers=(
-                    *(
-                        "a terrible",
-                        "an awful",
-                        "a bad",
-                        "a poor",
-                        "a lousy",
-                        "a weak",
-                        "a mediocre",
-                    ),
-                    *(
-                        "a horrible",
-                        "an incompetent",
-                        "a useless",
-                        "a careless",
-                        "a sloppy",
-                        "a lazy",
-                    ),
-                    *("a reckless", "a good", "a strong", "a great", "a competent", "a capable"),
-                    *(
-                        "a careful",
-                        "a decent",
-                        "a reliable",
-                        "a solid",
-                        "decision",
-                        "choice",
-                        " call",
-                    ),
-                    *("particularly", "especially"),
-                ),
+                triggers=RATING_TRIGGERS,
                 pattern=rf"""(?P<span>(?:{{SOMEONE}})(?:\s+(?:\w+\s+)?|(?=['’]))(?:{RATING}))""",
             ),
             # A verdict on what someone can do, however it is worded: "doesn't know how

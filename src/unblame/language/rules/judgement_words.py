@@ -60,3 +60,12 @@ RATING = r"""
     | (?:made|makes|making|make)\s+(?:a|an|some|the|that|this|several)\s+(?:\w+\s+)?(?:poor|bad|terrible|awful
       |questionable|reckless|careless|dumb|stupid|boneheaded)\s+(?:decisions?|calls?|choices?)
 """
+
+# Words every match of RATING holds one of (its rules' trigger words).
+RATING_TRIGGERS = (
+    *("a terrible", "an awful", "a bad", "a poor", "a lousy", "a weak", "a mediocre"),
+    *("a horrible", "an incompetent", "a useless", "a careless", "a sloppy", "a lazy"),
+    *("a reckless", "a good", "a strong", "a great", "a competent", "a capable"),
+    *("a careful", "a decent", "a reliable", "a solid", "decision", "choice", " call"),
+    *("particularly", "especially"),
+)

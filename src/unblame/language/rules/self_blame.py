@@ -11,7 +11,7 @@ from ..cues import frame
 from ..finding import Category, Severity
 from ..lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
 from ..rule import Check, Rule
-from .judgement_words import RATING
+from .judgement_words import RATING, RATING_TRIGGERS
 
 JANOFF_BULMAN = (
     "Janoff-Bulman (1979), characterological vs behavioural self-blame; "
@@ -311,36 +311,7 @@ RULES = (
             # The writer rating themself as a worker or judging their own decision: "I'm
             # not a strong enough engineer for this", "I made a poor decision to fail over".
             Check(
-                triggers=(
-                    *(
-                        "a terrible",
-                        "an awful",
-                        "a bad",
-                        "a poor",
-                        "a lousy",
-                        "a weak",
-                        "a mediocre",
-                    ),
-                    *(
-                        "a horrible",
-                        "an incompetent",
-                        "a useless",
-                        "a careless",
-                        "a sloppy",
-                        "a lazy",
-                    ),
-                    *("a reckless", "a good", "a strong", "a great", "a competent", "a capable"),
-                    *(
-                        "a careful",
-                        "a decent",
-                        "a reliable",
-                        "a solid",
-                        "decision",
-                        "choice",
-                        " call",
-                    ),
-                    *("particularly", "especially"),
-                ),
+                triggers=RATING_TRIGGERS,
                 pattern=rf"""(?P<span>\bi(?:['’]m)?\s+(?:\w+\s+)?(?:{RATING}))""",
             ),
             Check(
