@@ -463,6 +463,8 @@ CUE_TRIGGERS = {
         "filled",
         "should have been",
         "could have been",
+        "have been avoided",
+        "have been prevented",
         "went un",
         "gone un",
         "go un",

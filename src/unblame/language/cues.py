@@ -35,6 +35,7 @@ from .cues_acts import (
     _OMISSION_RE,
     _RIGHT_THING_MISSED_RE,
     _WRECK_RE,
+    LATE_STEP_RE,
     accident,
     blunder,
     damage,
@@ -178,7 +179,7 @@ PRECHECKS = {
     ),
     "harm": _HARM_RE,
     "hindsight": _starting_with(r"\b(?=\w)", _HINDSIGHT_RE),
-    "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE),
+    "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE, LATE_STEP_RE),
     "plea": _alternatives(
         _PLEA_RE,
         _IMPERATIVE_RE,

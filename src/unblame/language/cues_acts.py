@@ -89,7 +89,8 @@ _CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|su
 # rollback plan". Its absence, told of a person's act, is care left undone.
 _SAFEGUARD_NOUNS = (
     r"(?:(?:a|an|any|proper|prior|the\s+required)\s+)?(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
-    r"|sign-?offs?|plan|tests?|canary|backups?|dry[- ]run|ticket|change\s+request)"
+    r"|sign-?offs?|plan|tests?|testing|validation|verification|canary|backups?|dry[- ]run|ticket"
+    r"|change\s+request)"
 )
 
 
@@ -291,12 +292,28 @@ _FAILURE_TO_CARE = (
     rf"(?:{_ATTENTION_VERBS})\b"
 )
 
+# A person's step, its timing judged: "the rollback should have happened sooner" (not "the
+# page should have come sooner", a threshold's doing). The step is the subject's head.
+_TIMED_STEPS = frozenset(
+    {"rollback", "roll-back", "revert", "escalation", "failover", "fail-over", "decision"}
+    | {"announcement", "communication", "response", "call"}
+)
+LATE_STEP_RE = _Lazy(
+    r"should\s+have\s+(?:happened|come|started|begun|occurred|been\s+made)\s+(?:much\s+|a\s+lot\s+)?"
+    r"(?:sooner|earlier)\b",
+    re.IGNORECASE,
+)
+
 _NEGLECT_RE = _Lazy(
     _FAILURE_TO_CARE + "|"
     rf"should(?:n['’]t|\s+not|\s+never)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
     # "could have been aborted": a step someone could have taken. "Could have been
     # noticed earlier" is a guess about attention, usually explained beside it.
     rf"|could\s+have\s+been\s+(?:\w+ly\s+)?(?:{_ACT_PARTICIPLES}|aborted|halted|paused|escalated)\b"
+    # "This could easily have been avoided" (not "… avoided with a presubmit check", which
+    # names what the system lacked).
+    r"|(?:could|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:\w+ly\s+)?(?:avoided|prevented)\b"
+    r"(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
@@ -704,6 +721,10 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if shared and len(words) > 1:
         # "… acknowledged but not acted on": the clause shares its subject from "not".
         start, text = words[1].start, _clause_text(sentence, clause, words[1].start)
+    if head.low in _TIMED_STEPS:
+        late = LATE_STEP_RE.match(text)
+        if late is not None:
+            return start + late.start(), start + late.end()
     regex = _BARE_NEGLECT_RE if shared else _NEGLECT_RE
     match = regex.search(text, 0, min(len(text), 60))
     if match is None or match.start() > 20 or _caught_by_a_safeguard(text, match):
