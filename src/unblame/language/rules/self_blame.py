@@ -314,6 +314,22 @@ RULES = (
                 triggers=RATING_TRIGGERS,
                 pattern=rf"""(?P<span>\bi(?:['’]m)?\s+(?:\w+\s+)?(?:{RATING}))""",
             ),
+            # A judged slip that opens a chat line with an apology beside it, the subject left
+            # out as chat does: "Silly mistake, sorry", "sorry, dumb typo" (not "… by the vendor").
+            Check(
+                triggers=("sorry", "apolog", "oops", "whoops", "my bad"),
+                pattern=r"""
+                    (?P<span>
+                      (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:(?:oh|ugh|argh|damn|welp|oops|whoops)\W+)?(?:a\s+|my\s+)?
+                        (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake
+                        |error|typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
+                        (?=[^.!?\n]{0,30}\b(?:sorry|apologies|my\s+bad|oops|whoops)\b)
+                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:sorry|(?:my\s+)?apologies|oops|whoops)\W+(?:a\s+|my\s+)?
+                        (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake
+                        |error|typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
+                    )
+                """,
+            ),
             Check(
                 triggers=(
                     "idiot",
@@ -420,15 +436,7 @@ RULES = (
                     | \bhow\s+(?:dumb|stupid|careless|useless)\s+(?:am\s+i|can\s+i\s+be)\b
                     | \b(?:stupid|dumb|idiotic|careless|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?(?:of\s+me|on\s+my\s+part
                         |from\s+me|on\s+my\s+(?:side|end))\b
-                    # A judged slip that opens a chat line with an apology beside it, the
-                    # subject left out as chat does: "Silly mistake, sorry", "sorry, dumb typo".
-                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:(?:oh|ugh|argh|damn|welp|oops|whoops)\W+)?(?:a\s+|my\s+)?
-                        (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake|error
-                        |typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
-                        (?=[^.!?\n]{{0,30}}\b(?:sorry|apologies|my\s+bad|oops|whoops)\b)
-                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:sorry|(?:my\s+)?apologies|oops|whoops)\W+(?:a\s+|my\s+)?
-                        (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake|error
-                        |typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
+
                     | \bi\s+(?:let\s+(?:\w+\s+){{0,3}}?down|failed\s+(?:everyone|everybody|the\s+team|you\s+all|you|us))\b
                     )
                 """,
