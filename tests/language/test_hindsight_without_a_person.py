@@ -41,3 +41,24 @@ def test_hindsight_about_steps_is_read(text):
 )
 def test_what_the_system_lacked_is_not_hindsight_about_people(text):
     assert "UB307" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had I pinged the owners first, we might have caught the conflict.",
+        "Had I known the cache was shared, I would have flushed it per tenant.",
+        "Honestly, had I waited for the canary, none of this would have shipped.",
+    ],
+)
+def test_the_writers_inverted_if_is_hindsight_about_the_writer(text):
+    assert "UB204" in _codes(text)
+
+
+def test_a_question_that_opens_with_had_i_asks():
+    assert "UB204" not in _codes("Had I tagged the release before you pulled it?")
+
+
+def test_personnel_are_people():
+    text = "The ledger was corrupted by personnel who failed to follow the runbook."
+    assert "UB302" in _codes(text)

@@ -147,6 +147,7 @@ ROLE_WORDS = (
     "man",
     "woman",
     "staff",
+    "personnel",
     "team",
     # "the city's IT department pushed …": a department acts through its people.
     "department",
@@ -192,6 +193,7 @@ BARE_WORDS = (
     "anybody",
     "whoever",
     "staff",
+    "personnel",
     "ops",
     "qa",
     "noc",

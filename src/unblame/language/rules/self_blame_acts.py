@@ -61,6 +61,7 @@ RULES = (
                     "ought",
                     "if only",
                     "if i",
+                    "had i",
                     "would have",
                     "forgot",
                     "neglected",
@@ -82,6 +83,8 @@ RULES = (
                 (?:(?:forgot|neglected)\s+to\b(?!\s+(?:mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\b)
                 |forgot\s+(?:all\s+)?about\s+(?:\w+ing|the\s+\w+)\b)
             | \bif\s+only\s+i\b | \bif\s+i(?:\s+had|['’]d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
+            # The same condition inverted: "Had I messaged more, we might have caught it".
+            | (?:(?<=\n)|(?<=[.!?,;]\ )|(?<=\A)|(?<=\band\ ))\W*had\s+i\s+(?:not\s+|only\s+|just\s+)?(?:\w+(?:ed|en)|known|done|thought)\b(?![^.!?\n]*\?)
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
         """,
