@@ -188,6 +188,7 @@ CUE_TRIGGERS = {
         *("versioned", "uploaded"),
     ),
     "omission": (
+        " not to ",
         "slept through",
         "slow to",
         "closely",

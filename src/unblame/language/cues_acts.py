@@ -90,7 +90,7 @@ _CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|su
 _SAFEGUARD_NOUNS = (
     r"(?:(?:a|an|any|proper|prior|the\s+required)\s+)?(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
     r"|sign-?offs?|plan|tests?|testing|validation|verification|canary|backups?|dry[- ]run|ticket"
-    r"|change\s+request)"
+    r"|change\s+request|notice|warning|heads-?up|announcement)"
 )
 
 
@@ -100,6 +100,9 @@ _WITHOUT_SAFEGUARD_RE = _Lazy(rf"\bwithout\s+{_SAFEGUARD_NOUNS}\b", re.IGNORECAS
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
+    # Care turned down by choice: "decided not to revert the breaking change".
+    rf"|\b(?:decided|chose|opted|elected|refused)\s+not\s+to\s+(?:{_CARE_VERBS}|revert|roll\s+back|fix|warn"
+    r"|announce|wait)\b"
     # "didn't properly hand over the pager": the adverb of care makes any act one.
     rf"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|failed\s+to)\s+{_CARE_ADVERBS}\s+\w+"
     # Forgetting is always an omission, save forgetting to mention something.

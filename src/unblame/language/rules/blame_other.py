@@ -516,6 +516,7 @@ RULES = (
                     "apparently",
                     "what kind",
                     "save face",
+                    "shame on",
                     "cover",
                     "concern",
                 ),

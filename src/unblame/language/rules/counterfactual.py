@@ -232,6 +232,9 @@ RULES = (
               (?:reali[sz]e|know|see|notice|understand|expect)\w*\b
             # "… so we didn't catch it in testing": the consequence of a gap just named.
             | \bso\s+(?:we|they|nobody|no\s+one)\s+(?:didn['’]t|did\s+not|never|couldn['’]t|could\s+not)\b
+            # Nobody to blame, said outright: "no one could have known the vendor would …".
+            | \b(?:no\s+one|nobody|noone)\s+could\s+(?:have\s+)?(?:known|foreseen|predicted|expected
+              |anticipated|guessed)\b
             # A meeting or a train missed is a schedule, not care left undone.
             | \bmissed\s+(?:the|our|a|an|my|his|her|their)\s+(?:[\w:.-]+\s+){{0,2}}?(?:standup|stand-up|meeting|call
               |sync|train|flight|bus|lunch|retro|demo|1:1|one-on-one)s?\b

@@ -42,7 +42,7 @@ JUDGEMENT = r"""
     | (?:garbage|crap|trash|junk)\s+(?:code|changes?|prs?|configs?|deploys?|work)
     | (?:evidently|clearly|obviously|apparently)\s+(?:did\s+not|didn't|doesn't|does\s+not|don't|do\s+not)\s+(?:understand|know|read|care)
     | what\s+kind\s+of\s+(?:\w+\s+)?(?:engineer|developer|person|admin|sre|dev)\s+(?:forgets|does|would|doesn't|runs|deploys|merges|pushes)
-    | to\s+save\s+face | cover(?:ing)?\s+(?:their|his|her|your)\s+(?:own\s+)?(?:backs?|asses?|arses?|butts?)
+    | shame\s+on\s+(?:you|him|her|them|@[\w-]+|(?-i:[A-Zꙮ])\w+) | to\s+save\s+face | cover(?:ing)?\s+(?:their|his|her|your)\s+(?:own\s+)?(?:backs?|asses?|arses?|butts?)
     | (?:more|most)\s+concern(?:ed)?\s+(?:with|about)\s+(?:the\s+)?(?:appearances?|optics|looking\s+good|their\s+image)
 """
 
