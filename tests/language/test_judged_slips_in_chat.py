@@ -49,3 +49,18 @@ def test_an_apology_intensified_after_the_word_is_self_blame(text):
 
 def test_thanks_intensified_the_same_way_is_not_an_apology():
     assert not _codes("Thank you very much for the quick revert.")
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm so embarrassed, that was my tag.", "Guilty as charged, I merged it."]
+)
+def test_shame_said_now_is_self_blame(text):
+    assert "UB202" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I was embarrassed by how slow the status page was.", "Customers were embarrassed."],
+)
+def test_a_feeling_reported_or_someone_elses_is_not(text):
+    assert "UB202" not in _codes(text)

@@ -362,6 +362,7 @@ RULES = (
                     "pathetic",
                     "ashamed",
                     "guilty",
+                    "embarrassed",
                     "sloppy",
                     "careless",
                     "lazy",
@@ -423,7 +424,9 @@ RULES = (
                     | \bi\s+(?:\w+ly\s+)?(?:have|had)\s+no\s+business\s+(?:touching|being|running|deploying|near|doing)
                     | \bi\s+(?:\w+\s+)?(?:have|'ve|’ve|got)\s+(?:a\s+|quite\s+a\s+|such\s+a\s+)?(?:real\s+)?(?:knack|talent|gift)\s+for
                         \s+(?:breaking|touching|messing|screwing|deleting|crashing|taking\s+down|nuking)
-                    | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+)?(?:ashamed|guilty)\b
+                    | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+|very\s+)?
+                        (?:ashamed|guilty|embarrassed)\b
+                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*guilty\s+as\s+charged\b
                     | \bi\s+always\s+(?:manage\s+to\s+)?(?:break|mess\s+up|screw\s+up|ruin|forget)\b
                     | \bfeel(?:ing|s)?\s+(?:like\s+(?:such\s+)?(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown|fool)
                         |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b
