@@ -62,3 +62,31 @@ def test_a_question_that_opens_with_had_i_asks():
 def test_personnel_are_people():
     text = "The ledger was corrupted by personnel who failed to follow the runbook."
     assert "UB302" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("We were far too slow to fail over.", "UB302"),
+        ("They took way too long to escalate the page.", "UB302"),
+        ("The failover took far too long.", "UB307"),
+        ("The whole incident was entirely avoidable.", "UB307"),
+        ("This outage was preventable.", "UB307"),
+        ("A more attentive reviewer would have caught the typo.", "UB103"),
+    ],
+)
+def test_slowness_preventability_and_a_better_person_are_judged(text, code):
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bug was preventable with a type check in CI.",
+        "The build took too long because the cache was cold.",
+        "A better tool would have caught it.",
+        "The restore was slow to start: the snapshot was in cold storage.",
+    ],
+)
+def test_what_the_system_lacked_or_did_is_not_judged(text):
+    assert not _codes(text) & {"UB302", "UB307", "UB103"}

@@ -189,6 +189,7 @@ CUE_TRIGGERS = {
     ),
     "omission": (
         " not to ",
+        "too long to",
         "slept through",
         "slow to",
         "closely",
@@ -466,6 +467,8 @@ CUE_TRIGGERS = {
         "could have been",
         "have been avoided",
         "have been prevented",
+        "preventable",
+        "avoidable",
         "went un",
         "gone un",
         "go un",

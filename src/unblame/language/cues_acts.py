@@ -128,7 +128,11 @@ _OMISSION_RE = _Lazy(
     r"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t)\s+(?:\w+ly\s+)?(?:pass|set|add|include"
     r"|specify|use|enable|turn\s+on)\s+(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:flag|option|switch"
     r"|dry-?run|where\s+clause|safety|safeguard|limit|filter|lock|guard|confirmation|--[\w-]+)\b"
-    rf"|\b(?:was|were)\s+(?:too\s+|very\s+|really\s+)?slow\s+to\s+(?:{_CARE_VERBS}|act|react|page)\b"
+    rf"|\b(?:was|were)\s+(?:too\s+|very\s+|really\s+|far\s+too\s+|way\s+too\s+)?slow\s+to\s+(?:{_CARE_VERBS}|act"
+    r"|react|page|roll\s+back|revert|fail\s+over|restore|mitigate)\b"
+    # "They took way too long to notice the queue".
+    rf"|\btook\s+(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long\s+to\s+(?:{_CARE_VERBS}|act|react|roll\s+back"
+    r"|revert|escalate)\b"
     r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
     # "has not reviewed too closely": care said to fall short without "enough".
     r"|\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:too|very|that|so|all\s+that)\s+(?:closely|carefully"
@@ -303,7 +307,7 @@ _TIMED_STEPS = frozenset(
 )
 LATE_STEP_RE = _Lazy(
     r"should\s+have\s+(?:happened|come|started|begun|occurred|been\s+made)\s+(?:much\s+|a\s+lot\s+)?"
-    r"(?:sooner|earlier)\b",
+    r"(?:sooner|earlier)\b|took\s+(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long\b",
     re.IGNORECASE,
 )
 
@@ -317,6 +321,7 @@ _NEGLECT_RE = _Lazy(
     # names what the system lacked).
     r"|(?:could|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:\w+ly\s+)?(?:avoided|prevented)\b"
     r"(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
+    r"|(?:was|were)\s+(?:\w+ly\s+)?(?:preventable|avoidable)\b(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"

@@ -517,6 +517,7 @@ RULES = (
                     "what kind",
                     "save face",
                     "shame on",
+                    *("better ", "more careful", "more attentive", "more senior", "more diligent"),
                     "cover",
                     "concern",
                 ),

@@ -24,7 +24,8 @@ JUDGEMENT = r"""
     | (?:poorly|inadequately|badly|insufficiently)\s+(?:motivated|trained|prepared|qualified|skilled|supervised)
       \s+(?:\w+\s+){0,2}?(?:recruits|staff|engineers|operators|employees|workers|people|hires|devs|developers|team)
     | (?:dumb|stupid|idiotic|boneheaded|moronic)\s+(?:things|stuff|moves?|decisions?|choices?|ideas?)
-    | (?:a|an|any)\s+(?:seasoned|competent|experienced|real|decent|half-decent|proper)\s+(?:{ROLE})
+    | (?:a|an|any)\s+(?:seasoned|competent|experienced|real|decent|half-decent|proper|better|more\s+(?:careful
+      |experienced|attentive|senior|competent|diligent))\s+(?:{ROLE})
       (?:\s+(?:or|and)\s+(?:{ROLE}))?\s+(?:would(?:n't|\s+not|\s+never|\s+have)|wouldn't)
     | no\s+(?:seasoned|competent|experienced|real|decent|sane|self-respecting)\s+(?:[\w-]+\s+)?(?:{ROLE})
       (?:\s+(?:or|and)\s+(?:{ROLE}))?\s+would\s+(?:ever\s+)?(?:have\s+)?(?:make|made|do|done|run|push|pushed|deploy|deployed|merge|merged|ship|shipped
