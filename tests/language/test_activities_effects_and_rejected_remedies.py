@@ -163,3 +163,27 @@ def test_a_slip_made_less_likely_by_care_is_still_try_harder():
 )
 def test_my_colleague_is_someone_else_and_my_team_is_us(text, category):
     assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before opening a pull request, you should run the formatter.",
+        "To cut a release, you must bump the version in pyproject first.",
+        "When rotating keys, make sure the old key stays valid for a day.",
+    ],
+)
+def test_a_how_to_step_is_no_remedy(text):
+    assert "try_harder" not in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To avoid this in the future, you should always run the tests before pushing.",
+        "Before merging, please make sure the changelog is updated next time.",
+        "After the outage, we need to be more careful with the console.",
+    ],
+)
+def test_a_step_asked_because_of_an_incident_is_still_a_remedy(text):
+    assert "try_harder" in _categories(text)

@@ -286,10 +286,10 @@ def mark_names(text: str, roster: Iterable[str] = ()) -> str:
 # kevin pushed the wrong tag"). The given names leave out everyday words; these
 # are also common tokens in lower-case technical text.
 _LOWERCASE_AMBIGUOUS = frozenset({"sam", "ama", "ana", "ola", "yee", "kai", "max", "jan"})
-_LOWER_GIVEN = frozenset(n.lower() for n in GIVEN_NAMES if " " not in n) - _LOWERCASE_AMBIGUOUS
 # Every one-word given name, lower-cased: what the clause model asks before it reads a
 # capitalised word as something other than a name.
 LOWER_GIVEN_NAMES = frozenset(n.lower() for n in GIVEN_NAMES if " " not in n)
+_LOWER_GIVEN = LOWER_GIVEN_NAMES - _LOWERCASE_AMBIGUOUS
 _LOWER_NAME_THEN_PAST_RE = re.compile(r"(?<![\w@'’-])([a-z]+)(?=\s+([a-z]+)\b)")
 
 
@@ -463,6 +463,22 @@ REJECTED_REMEDY = r"""
       |isn['’]t\s+enough|is\s+not\s+enough|is\s+never\s+enough)\b
 """
 SLOTS["REJECTED_REMEDY"] = REJECTED_REMEDY
+
+# A how-to step, not a remedy: the sentence opens with the task it serves ("Before sharing
+# your draft, you should proofread it", "To cut a release, you must bump the version")
+# and says nothing of an incident to avoid ("To avoid this in the future, you should …").
+HOW_TO = r"""
+    (?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))
+    (?![^.!?\n]*\b(?:again|future|next\s+time|going\s+forward|from\s+now\s+on|this\s+(?:happen|time)
+      |avoid\s+this|prevent\s+this|like\s+this|incident|outage)\b)
+    \W*(?:before|to|when|once|after|while)\s+[^,.;:!?\n]{1,80},\s*
+    (?:you\s+(?:should|must|need\s+to|have\s+to|can)|please|make\s+sure|be\s+sure)\b
+    # Vigilance asked at that step is still a plea: "when you run the wipe, you need to be
+    # 100% sure which host you are on".
+    (?!\s+(?:always\s+)?(?:be\s+(?:\S+\s+){0,2}?(?:sure|careful|certain|vigilant|mindful|aware)|double|triple
+      |pay|take\s+(?:extra\s+)?care|think|check\s+twice|stay\s+focused))
+"""
+SLOTS["HOW_TO"] = HOW_TO
 
 # Words that run a person down, said of oneself (UB202) or of another (UB103):
 # one list for both, so the two never drift apart.

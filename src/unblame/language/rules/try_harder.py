@@ -148,7 +148,7 @@ RULES = (
         """,
             ),
         ),
-        unless=r"{STRONG} | {REJECTED_REMEDY}",
+        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO}",
     ),
     Rule(
         code="UB502",
@@ -643,7 +643,7 @@ RULES = (
             # Promises, directives to people and habits named as the fix, however worded.
             frame(AGENTS, "plea"),
         ),
-        unless=r"{STRONG} | {REJECTED_REMEDY}",
+        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO}",
         negatable=False,
     ),
     Rule(
