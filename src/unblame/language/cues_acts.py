@@ -97,6 +97,11 @@ _SAFEGUARD_NOUNS = (
 _WITHOUT_SAFEGUARD_RE = _Lazy(rf"\bwithout\s+{_SAFEGUARD_NOUNS}\b", re.IGNORECASE)
 
 
+# Longer than it should have taken: "took way too long to notice", "the failover took far
+# too long".
+_TOO_LONG = r"(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long"
+
+
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
@@ -131,7 +136,7 @@ _OMISSION_RE = _Lazy(
     rf"|\b(?:was|were)\s+(?:too\s+|very\s+|really\s+|far\s+too\s+|way\s+too\s+)?slow\s+to\s+(?:{_CARE_VERBS}|act"
     r"|react|page|roll\s+back|revert|fail\s+over|restore|mitigate)\b"
     # "They took way too long to notice the queue".
-    rf"|\btook\s+(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long\s+to\s+(?:{_CARE_VERBS}|act|react|roll\s+back"
+    rf"|\btook\s+{_TOO_LONG}\s+to\s+(?:{_CARE_VERBS}|act|react|roll\s+back"
     r"|revert|escalate)\b"
     r"|\b(?:carefully|closely|thoroughly|loud|loudly|quickly|clearly|hard)\s+enough\b"
     # "has not reviewed too closely": care said to fall short without "enough".
@@ -307,7 +312,7 @@ _TIMED_STEPS = frozenset(
 )
 LATE_STEP_RE = _Lazy(
     r"should\s+have\s+(?:happened|come|started|begun|occurred|been\s+made)\s+(?:much\s+|a\s+lot\s+)?"
-    r"(?:sooner|earlier)\b|took\s+(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long\b",
+    rf"(?:sooner|earlier)\b|took\s+{_TOO_LONG}\b",
     re.IGNORECASE,
 )
 
@@ -319,9 +324,8 @@ _NEGLECT_RE = _Lazy(
     rf"|could\s+have\s+been\s+(?:\w+ly\s+)?(?:{_ACT_PARTICIPLES}|aborted|halted|paused|escalated)\b"
     # "This could easily have been avoided" (not "… avoided with a presubmit check", which
     # names what the system lacked).
-    r"|(?:could|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:\w+ly\s+)?(?:avoided|prevented)\b"
-    r"(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
-    r"|(?:was|were)\s+(?:\w+ly\s+)?(?:preventable|avoidable)\b(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
+    r"|(?:(?:could|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:\w+ly\s+)?(?:avoided|prevented)"
+    r"|(?:was|were)\s+(?:\w+ly\s+)?(?:preventable|avoidable))\b(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"

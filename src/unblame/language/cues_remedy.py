@@ -67,6 +67,11 @@ _CARE_FROM_NOW = (
 )
 
 
+# A habit asked for, where "make sure" counts only as `_CARE_FROM_NOW` reads it and "try"
+# only before "to" (not "will try the other region", "let's try restarting it").
+_HABIT_FROM_NOW = rf"(?:(?!make\s+sure\b|try\b){_HABIT}|{_CARE_FROM_NOW})"
+
+
 _PLEA_RE = _Lazy(
     # Every alternative starts at a word; checked first, that spares the rest.
     r"\b(?=\w)(?:"
@@ -75,14 +80,12 @@ _PLEA_RE = _Lazy(
     rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+)?{_HABIT}"
     # A promise with its subject left out, as chat does: "Will make sure it doesn't happen
     # again", "will be more careful next time".
-    rf"|^\W*(?:will|['’]ll)\s+(?:\w+ly\s+|also\s+|try\s+to\s+)?(?!make\s+sure\b|try\b){_HABIT}"
-    rf"|^\W*(?:will|['’]ll)\s+(?:\w+ly\s+|also\s+|try\s+to\s+)?{_CARE_FROM_NOW}"
+    rf"|^\W*(?:will|['’]ll)\s+(?:\w+ly\s+|also\s+|try\s+to\s+)?{_HABIT_FROM_NOW}"
     # A habit proposed to all of us: "let's make sure all tests pass before merging", "lets
     # be more careful"; avoiding something from now on: "let's avoid force pushes in future".
     # Not "let's not make this about Dana", which turns away from blame.
     rf"|(?:\blet['’]s|^\W*lets)\s+(?:all\s+|just\s+|please\s+|really\s+)?(?:try\s+to\s+)?"
-    rf"(?!not\s+(?:do|let|make)\b|make\s+sure\b|try\b){_HABIT}"
-    rf"|(?:\blet['’]s|^\W*lets)\s+(?:all\s+|just\s+|please\s+|really\s+)?(?:try\s+to\s+)?{_CARE_FROM_NOW}"
+    rf"(?!not\s+(?:do|let|make)\b){_HABIT_FROM_NOW}"
     r"|(?:\blet['’]s|^\W*lets)\s+(?:all\s+|just\s+|please\s+)?(?:try\s+to\s+)?avoid\s+[^.!?]{0,60}?"
     r"\b(?:in\s+(?:the\s+)?future|next\s+time|going\s+forward|from\s+now\s+on|again)\b"
     # The lesson the writer took as care: "I learned to test even small changes properly".
