@@ -658,6 +658,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             i = _hedge_at(words, i)
         elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":
             i += 2  # "Seriously, ...", "Frankly, ..."
+        elif low.endswith("ly") and i + 1 == len(words):
+            i += 1  # the "Accidentally" of "Accidentally, I …", read up to its comma
         elif _lone_word_before_pronoun(words, i):
             i += 2  # "Mortified, I deleted …", "Dana, we rolled back …"
         elif i > 0 and words[i - 1].low in _OPENERS and _vocative(words, i):

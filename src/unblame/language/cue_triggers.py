@@ -55,7 +55,10 @@ _LOST_OR_LED_TRIGGERS: tuple[str, ...] = (
 
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
-    "accident": ("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
+    "accident": (
+        *("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
+        "by mistake",
+    ),
     "oops": (*_DISMAY_TRIGGERS, "crap"),
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),

@@ -172,7 +172,8 @@ PRECHECKS = {
         *_PRECHECKED,
     ),
     "accident": _Lazy(
-        r"\b(?:accident\w*|mistakenly|inadvert\w*|unintentionally|erroneously)\b", re.IGNORECASE
+        r"\b(?:accident\w*|mistakenly|inadvert\w*|unintentionally|erroneously|by\s+mistake)\b",
+        re.IGNORECASE,
     ),
     "omission": _alternatives(
         _OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b"

@@ -460,7 +460,11 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         else:
             continue
         return None if _unreal(clause, found[1]) or _by_chance(clause, k) else found
-    return _phrase(sentence, clause, _BLUNDER_PHRASE_RE) or _right_thing_missed(sentence, clause)
+    return (
+        _phrase(sentence, clause, _BLUNDER_PHRASE_RE)
+        or _fronted_accident(clause, _SLIP_ADVERBS)
+        or _right_thing_missed(sentence, clause)
+    )
 
 
 # The right value not used is the wrong one used: "I was not setting the correct
@@ -499,13 +503,49 @@ def accident(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     Narrower than `blunder`: a group's "overlooked" is an omission and its
     "blindly" usually sits in a plea, so only the adverbs of accident count.
     """
-    for k in range(clause.predicate, len(clause.words)):
-        word = clause.words[k]
+    words = clause.words
+    for k in range(clause.predicate, len(words)):
+        word = words[k]
         if word.low in _ACCIDENT_ADVERBS:
             if _unreal(clause, word.end) or _by_chance(clause, k):
                 return None
             return word.start, word.end
+        if word.low == "by" and k + 1 < len(words) and words[k + 1].low in _BY_ACCIDENT:
+            # "We removed the index by mistake" (not "we found the leak by accident").
+            verb = words[clause.predicate].low
+            if _unreal(clause, word.end) or verb in _DISCOVERIES:
+                return None
+            return word.start, words[k + 1].end
+    return _fronted_accident(clause, _ACCIDENT_ADVERBS)
+
+
+def _fronted_accident(clause: Clause, adverbs: frozenset[str]) -> tuple[int, int] | None:
+    """One of `adverbs` or "by mistake" said before the subject, of the act after it:
+    "By mistake, I have pushed to main", "Inadvertently, the operator cleared the queue".
+
+    Only words ahead of the clause's own subject count: the agent read from an
+    earlier clause has no opener here.
+    """
+    words = clause.words
+    if not words or not words[0].start <= clause.agent_start < words[-1].end:
+        return None
+    for k in range(min(clause.predicate, len(words))):
+        word = words[k]
+        if word.start >= clause.agent_start:
+            return None
+        phrase = word.low == "by" and k + 1 < len(words) and words[k + 1].low in _BY_ACCIDENT
+        if word.low in adverbs or phrase:
+            end = words[k + 1].end if phrase else word.end
+            verb = words[clause.predicate].low if clause.predicate < len(words) else ""
+            # A modal or denial by the verb ("by mistake, nobody can delete it") unmakes the act.
+            act_end = words[min(clause.predicate + 1, len(words) - 1)].end
+            if _unreal(clause, act_end) or verb in _DISCOVERIES:
+                return None
+            return word.start, end
     return None
+
+
+_BY_ACCIDENT = frozenset({"mistake", "accident"})
 
 
 # Interjections of dismay that tell the line reports a slip: "Oops, I published …".

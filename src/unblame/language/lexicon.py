@@ -467,8 +467,14 @@ SLOTS["REJECTED_REMEDY"] = REJECTED_REMEDY
 # A how-to step, not a remedy: the sentence opens with the task it serves ("Before sharing
 # your draft, you should proofread it", "To cut a release, you must bump the version")
 # and says nothing of an incident to avoid ("To avoid this in the future, you should …").
-HOW_TO = r"""
-    (?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))
+# Where a line or a sentence starts: chat lines and sentences that open with a word
+# ("Sorry, dumb typo", "Before opening a pull request, …") are read from there only.
+SENTENCE_START = r"(?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))"
+SLOTS["SENTENCE_START"] = SENTENCE_START
+
+HOW_TO = (
+    SENTENCE_START
+    + r"""
     (?![^.!?\n]*\b(?:again|future|next\s+time|going\s+forward|from\s+now\s+on|this\s+(?:happen|time)
       |avoid\s+this|prevent\s+this|like\s+this|incident|outage)\b)
     \W*(?:before|to|when|once|after|while)\s+[^,.;:!?\n]{1,80},\s*
@@ -478,6 +484,7 @@ HOW_TO = r"""
     (?!\s+(?:always\s+)?(?:be\s+(?:\S+\s+){0,2}?(?:sure|careful|certain|vigilant|mindful|aware)|double|triple
       |pay|take\s+(?:extra\s+)?care|think|check\s+twice|stay\s+focused))
 """
+)
 SLOTS["HOW_TO"] = HOW_TO
 
 # Words that run a person down, said of oneself (UB202) or of another (UB103):

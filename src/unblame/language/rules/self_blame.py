@@ -320,11 +320,11 @@ RULES = (
                 triggers=("sorry", "apolog", "oops", "whoops", "my bad"),
                 pattern=r"""
                     (?P<span>
-                      (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:(?:oh|ugh|argh|damn|welp|oops|whoops)\W+)?(?:a\s+|my\s+)?
+                      {SENTENCE_START}\W*(?:(?:oh|ugh|argh|damn|welp|oops|whoops)\W+)?(?:a\s+|my\s+)?
                         (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake
                         |error|typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
                         (?=[^.!?\n]{0,30}\b(?:sorry|apologies|my\s+bad|oops|whoops)\b)
-                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*(?:sorry|(?:my\s+)?apologies|oops|whoops)\W+(?:a\s+|my\s+)?
+                    | {SENTENCE_START}\W*(?:sorry|(?:my\s+)?apologies|oops|whoops)\W+(?:a\s+|my\s+)?
                         (?:stupid|dumb|silly|idiotic|careless|boneheaded|rookie|noob|newbie)\s+(?:\w+\s+)?(?:mistake
                         |error|typo|move|slip|blunder)s?\b(?!\s+(?:by|from|of)\s+(?!me\b))
                     )
@@ -426,7 +426,7 @@ RULES = (
                         \s+(?:breaking|touching|messing|screwing|deleting|crashing|taking\s+down|nuking)
                     | \bi(?:'m|’m|\s+am|\s+feel)\s+(?:so\s+|really\s+|deeply\s+|genuinely\s+|very\s+)?
                         (?:ashamed|guilty|embarrassed)\b
-                    | (?:^|(?<=\n)|(?<=[.!?]\s))\W*guilty\s+as\s+charged\b
+                    | {{SENTENCE_START}}\W*guilty\s+as\s+charged\b
                     | \bi\s+always\s+(?:manage\s+to\s+)?(?:break|mess\s+up|screw\s+up|ruin|forget)\b
                     | \bfeel(?:ing|s)?\s+(?:like\s+(?:such\s+)?(?:a|an)\s+(?:complete\s+|total\s+|absolute\s+)?(?:fraud|impostor|imposter|idiot|failure|moron|clown|fool)
                         |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b

@@ -78,7 +78,7 @@ RULES = (
             # The act left unsaid: "… when I really shouldn't have."
             | \bi\s+{SHOULD_HAVE_UNSAID}
             # Chat leaves the subject out: "Totally forgot to renew the cert, sorry".
-            | (?:(?<=\n)|(?<=[.!?]\ )|(?<=\A))\W*(?:(?:oh|ah|ugh|argh|damn|dang|welp|oops|whoops|yeah)\W+)?
+            | {SENTENCE_START}\W*(?:(?:oh|ah|ugh|argh|damn|dang|welp|oops|whoops|yeah)\W+)?
                 (?:\w{2,}(?:ally|ully|ously|ably|ibly|ely|tly|arly)\s+)?
                 (?:(?:forgot|neglected)\s+to\b(?!\s+(?:mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\b)
                 |forgot\s+(?:all\s+)?about\s+(?:\w+ing|the\s+\w+)\b)
@@ -134,6 +134,7 @@ RULES = (
             "whoops, tagged it from my fork, fixing",
             "I rebooted the gateway believing it was the lab one. Sorry about that.",
             "Welp. I rotated the signing key while two builds were still using it.",
+            "By mistake, I synced the staging schema over production.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -226,6 +227,8 @@ RULES = (
             # A lucky find: "I accidentally found the root cause".
             | \b(?:accidentally|accidently|inadvertently|unintentionally|by\s+accident)\s+(?:discovered|found
                 |learned|learnt|stumbled|noticed|spotted|reali[sz]ed|uncovered|caught|fixed|solved|came\s+across)\b
+            | \b(?:discovered|found|learned|learnt|noticed|spotted|reali[sz]ed|uncovered|caught)\s+(?:[\w'’-]+\s+){0,5}?
+                by\s+(?:accident|chance|mistake)\b
         """,
     ),
     Rule(
