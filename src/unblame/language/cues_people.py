@@ -141,7 +141,8 @@ def habit(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     at = clause.start + marker.start()
     if at < _predicate_start(clause) and marker.group().lower().startswith(_MEASURES):
         return None  # "Even the on-call missed it": so hard to see that the expert did too
-    return min(at, clause.agent_start), found[1]
+    # The slip may stand before the subject ("Mistakenly, …"): the span covers it too.
+    return min(at, clause.agent_start, found[0]), found[1]
 
 
 _MEASURES = ("even", "enough", "too")
