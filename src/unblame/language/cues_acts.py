@@ -79,6 +79,8 @@ _ATTENTION_VERBS = (
 _CARE_VERBS = (
     _ATTENTION_VERBS + r"|look|announce|update|think|connect|document|see|monitor|respond|plan"
     r"|prepare|speak|raise|report|bother|provide|run|take|perform"
+    # The steps a change owes before it lands: "didn't compile before merging".
+    r"|compile|rebase|lint"
 )
 
 
@@ -151,6 +153,15 @@ _OMISSION_RE = _Lazy(
 
 
 _NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
+
+
+# A check run, as a plain past verb: "ran the test suite", "ran the linter", "did a dry run".
+_CHECK_RUN_RE = _Lazy(
+    r"(?:ran|executed|did|tried)\s+(?:the|a|an|any|their|our|its)\s+(?:[\w-]+\s+){0,2}?(?:tests?|test\s+suite"
+    r"|suite|linter|lint|checks?|ci|build|dry[- ]run|smoke\s+tests?|canary|pre-?commit|validation"
+    r"|migrations?\s+(?:locally|on\s+staging|first))\b",
+    re.IGNORECASE,
+)
 
 
 _CARE_PAST_RE = _Lazy(
@@ -255,7 +266,9 @@ _WRECK_RE = _Lazy(
 
 # Hindsight about a person's choice: "Tarquin should have checked the config".
 _HINDSIGHT_RE = _Lazy(
-    r"(?:\w+ly\s+)?(?:should|shouldn['’]t|should\s+not|ought\s+to|could)\s*(?:have|['’]ve)\s+"
+    r"(?:\w+ly\s+)?(?:should|shouldn['’]t|should\s+not|ought\s+to|could)"
+    # An adverb may stand inside the modal: "should obviously have", "should of course have".
+    r"(?:\s+(?:\w+ly|of\s+course|really|definitely|probably|also|all|both))?\s*(?:have|['’]ve)\s+"
     r"(?:\w+ly\s+|just\s+|at\s+least\s+|double\s+|triple\s+)?(?:known|seen|done|run|read|caught|taken|written|told"
     r"|asked|kept|made|thought|left|\w+ed"
     # Writers drop the participle ("should have bump the major"): a hand act in
@@ -670,6 +683,10 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
             return verb.start, verb.end
+        # "Nobody ran the test suite first": running a check is an act of care too.
+        check_run = _CHECK_RUN_RE.match(text)
+        if check_run is not None:
+            return start + check_run.start(), start + check_run.end()
     match = _OMISSION_RE.search(text)
     if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.

@@ -92,7 +92,8 @@ RULES = (
                 triggers=("should", "could", "ought", "must", "supposed"),
                 pattern=r"""
             (?P<span>{PERSON}\s+(?:[\w-]+\s+){0,2}?
-              (?:should(?:n't|\s+not|n’t|\s+never)?\s*(?:have|'ve|’ve)|should've|shouldn't've
+              (?:should(?:n't|\s+not|n’t|\s+never)?(?:\s+(?:\w+ly|of\s+course|really|definitely|probably|also
+                |all|both))?\s*(?:have|'ve|’ve)|should've|shouldn't've
               |could\s+(?:easily\s+|simply\s+|just\s+)?have|ought\s+to\s+have
               |must\s+have\s+(?:known|seen|noticed|realized|realised))
               \s+{PARTICIPLE}
