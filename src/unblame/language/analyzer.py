@@ -314,10 +314,23 @@ _NEGATED_LIST_RE = _Lazy(
 )
 
 
+# "It's not that people became careless, …", "not because the on-call was slow": the
+# claim is denied whole, up to a "but" or "it's" that says what is so instead.
+_DENIED_CLAIM_RE = _Lazy(
+    r"(?:\b(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+not|\b(?:it|this|that)\s+(?:isn|wasn)['’]t"
+    r"|(?:^|[,;:(—–]\s*)not)\s+(?:just\s+|simply\s+|only\s+)?(?:that|because)\b"
+    r"(?:(?!\bbut\b|\bit['’]s\b|\bit\s+(?:is|was)\b|\brather\b)[^.;:!?])*$",
+    re.IGNORECASE,
+)
+
+
 def _negated(masked: str, sentence_start: int, start: int) -> bool:
     if NEGATION_RE.search(masked, sentence_start, start) is not None:
         return True
-    return _NEGATED_LIST_RE.search(masked, max(sentence_start, start - 200), start) is not None
+    lookback = max(sentence_start, start - 200)
+    if _NEGATED_LIST_RE.search(masked, lookback, start) is not None:
+        return True
+    return _DENIED_CLAIM_RE.search(masked, lookback, start) is not None
 
 
 # A condition still open where a match starts ("if the intern deletes the database,

@@ -412,10 +412,16 @@ SLOTS = {
 }
 
 # Another person than the writer: blame of others, not of oneself or of "we".
+# The words between a determiner and its noun are modifiers, never a verb: "this isn't
+# the engineer's fault" has no "this … engineer" in it.
+_MODIFIER = (
+    r"(?!(?:is|was|are|were|be|been|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|not|has|had|have"
+    r"|did|does|will|would|should|could|can|may|might|must)\s)[\w'’-]+\s+"
+)
 OTHER = (
     r"(?:\b(?:he|she|you)\b|@[\w-]+"
-    rf"|\b{DETERMINERS}\s+(?:[\w'’-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b"
-    rf"|\b{DETERMINERS}\s+(?:[\w'’-]+\s+)?{_TRADE_WORKER}\b"
+    rf"|\b{DETERMINERS}\s+(?:{_MODIFIER}){{0,2}}?(?:{ROLE_NOUNS})\b"
+    rf"|\b{DETERMINERS}\s+(?:{_MODIFIER})?{_TRADE_WORKER}\b"
     rf"|\b(?:{BARE_PLURALS})\b)"
 )
 
@@ -461,6 +467,10 @@ REJECTED_REMEDY = r"""
     | \b(?:failed|did\s+not\s+work|didn['’]t\s+work)\s+(?:because|since)\b
     | \b(?:never\s+works?|doesn['’]t\s+work|does\s+not\s+work|won['’]t\s+work|will\s+not\s+work
       |isn['’]t\s+enough|is\s+not\s+enough|is\s+never\s+enough)\b
+    # Described as a reflex, not proposed: "the usual reaction is to retrain people".
+    | \b(?:reaction|instinct|temptation|tendency|urge|impulse|reflex|knee-jerk\s+\w+)\s+
+      (?:[\w'’-]+\s+){0,4}?(?:is|was|has\s+been)\s+
+      (?:often\s+|usually\s+|always\s+)?to\b
 """
 SLOTS["REJECTED_REMEDY"] = REJECTED_REMEDY
 

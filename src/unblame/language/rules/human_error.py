@@ -44,7 +44,8 @@ NOT_AS_CAUSE = r"""
     | \berror\s+messages?\b | \b4\d\d\s+(?:responses?|errors?|status) | \bvalidation\b
     | \b4xx\b | \b(?:server|client)\s+errors?\b
     | (?:human|operator|user|manual)\s+error\s+as\s+(?:a\s+|the\s+)?(?:symptom|starting\s+point|signal|sign|consequence|label)
-    | (?:human|operator|user|manual)\s+error\s+(?:is|was)\s+(?:a\s+|the\s+)?(?:symptom|starting\s+point|consequence)
+    | (?:human|operator|user|manual)\s+error\s+(?:\w+ly\s+)?(?:is|was)\s+(?:\w+ly\s+)?(?:a\s+|the\s+)?
+      (?:symptom|starting\s+point|consequence|result|product|effect)
     | \b(?:call|calling|called|label|labell?ing|labell?ed|tag|tagging|tagged|writ(?:e|ing)|say|saying
       |mark|marking|file|filing)\s+(?:it|this|that|them|incidents?|outages?)?\s*(?:as\s+)?(?:an?\s+)?
       ['"‘“]?(?:human|operator|user|manual)\s+error
@@ -400,6 +401,11 @@ RULES = (
         """,
             ),
         ),
-        unless=r"\b(?:catch|catches|caught|prevent\w*|flag\w*|detect\w*|fix\w*|correct\w*)\s+(?:\w+\s+){0,3}?(?:typo|mistake)",
+        unless=r"\b(?:catch|catches|caught|prevent\w*|flag\w*|detect\w*|fix\w*|correct\w*)\s+(?:\w+\s+){0,3}?(?:typo|mistake)"
+        # A mistake in the code's logic is a defect, as a bug is: "a mistake in the retry
+        # logic", "an error in the rounding formula" (not "a typo", which is a hand's).
+        r"|\b(?:mistake|error)s?\s+in\s+(?:the|our|its|their|this|that|a|an)\s+(?:[\w`'’.-]+\s+){0,3}?"
+        r"(?:logic|code|algorithm|implementation|function|method|regex|parser|calculation|formula"
+        r"|query|conditional|loop)\b",
     ),
 )

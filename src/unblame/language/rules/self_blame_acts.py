@@ -101,6 +101,8 @@ RULES = (
             | \bcould(?:n't|\s+not)?\s+have\s+(?:lost|been\s+(?:much\s+|a\s+lot\s+|far\s+)?worse|gone\s+worse
                 |caused|corrupted|deleted)\b
             | \bhow\s+(?:could|would|should)\s+i\b
+            # A habit the writer keeps, not an act: "I would never release without testing".
+            | \bi\s+(?:would|will|'d|’d)\s+never\s+(?!have\b)
         """,
     ),
     Rule(
