@@ -486,6 +486,9 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
 
         # The verb follows "who" at once.
         return Clause(words, antecedent, words[i].start, i + 1)
+    if i < len(words) and _thing_slipped(words, i, previous):
+        # "We had an old review bot that accidentally pushed …": the slip is the bot's.
+        return Clause(words, SYSTEM, words[i].start, i + 1)
     if i < len(words) and words[i].low in _CLAUSE_WORDS:
         i += 1
     end = _subject_end(words, i)
@@ -618,6 +621,16 @@ def _subject_relative(words: tuple[Word, ...], i: int, previous: Clause | None) 
         return _is_verb(words[i + 1], head) and words[i + 1].low not in _PRONOUNS
     verb = _is_verb(words[i + 1], words[i]) or words[i + 1].low.endswith("s")
     return _person_word(head, first=False) and verb and words[i + 1].low not in _PRONOUNS
+
+
+def _thing_slipped(words: tuple[Word, ...], i: int, previous: Clause | None) -> bool:
+    """ "… a script that accidentally pushed": a relative clause after a thing, its verb
+    opened by an adverb of accident, tells what the thing did (not "the config that
+    Dana accidentally pushed", which has a subject of its own)."""
+    if words[i].low not in {"that", "which"} or previous is None or i + 1 >= len(words):
+        return False
+    head = previous.words[-1]
+    return words[i + 1].low in _SLIP_ADVERBS and not _person_word(head, first=False)
 
 
 _CLEFT_OPENERS = frozenset({"it", "this", "that"})

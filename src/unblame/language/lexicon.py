@@ -416,7 +416,10 @@ SLOTS = {
 # the engineer's fault" has no "this … engineer" in it.
 _MODIFIER = (
     r"(?!(?:is|was|are|were|be|been|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|not|has|had|have"
-    r"|did|does|will|would|should|could|can|may|might|must)\s)[\w'’-]+\s+"
+    r"|did|does|will|would|should|could|can|may|might|must"
+    # A verb of saying opens a reported clause: "the vendor claimed operator error …".
+    r"|said|says|claimed|claims|admitted|reported|stated|argued|insisted|noted|confirmed|told)\s)"
+    r"[\w'’-]+\s+"
 )
 OTHER = (
     r"(?:\b(?:he|she|you)\b|@[\w-]+"

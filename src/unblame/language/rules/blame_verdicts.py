@@ -78,7 +78,8 @@ RULES = (
         pattern=r"""
             (?P<span>
               (?:{NAMELIKE}|{OTHER})
-                ['’]s\s+(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
+                # In scare quotes too: "the operator's “mistake”".
+                ['’]s\s+[“"‘]?(?:own\s+|big\s+|huge\s+)?(?:fault|mistake|screw-?\s?up|fuck-?\s?up
                 |blunder|negligence|carelessness|incompetence|slip)
                 # "an engineer's mistake took the database offline": the slip as the cause (UB402).
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
@@ -88,7 +89,7 @@ RULES = (
             | \bthe\s+(?:[\w-]+\s+)?(?!(?:router|handler|scheduler|container|parser|loader|buffer|compiler
                 |browser|installer|driver|server|worker|controller|provider|monitor|sensor|connector|adapter
                 |processor|generator|cluster|manager)s?['’])[a-z]+(?:er|ist|ian|or)(?:s['’]|['’]s)\s+
-                (?:own\s+)?(?:fault|mistake|negligence|carelessness|screw-?up|blunder)\b
+                [“"‘]?(?:own\s+)?(?:fault|mistake|negligence|carelessness|screw-?up|blunder)\b
             # Someone's slip with words between, or the owner after it: "Dana's silly typo",
             # "a mistake on Dana's part", "the stupid mistake @kiv made".
             | (?:{NAMELIKE}|{OTHER}|@[\w-]+)['’]s\s+

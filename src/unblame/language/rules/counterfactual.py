@@ -239,6 +239,10 @@ RULES = (
             # A meeting or a train missed is a schedule, not care left undone.
             | \bmissed\s+(?:the|our|a|an|my|his|her|their)\s+(?:[\w:.-]+\s+){{0,2}}?(?:standup|stand-up|meeting|call
               |sync|train|flight|bus|lunch|retro|demo|1:1|one-on-one)s?\b
+            # How a design behaves for anyone, not what someone left undone: "if you didn't
+            # pass a region, the tool would restart the fleet" (not "would have").
+            | \bif\s+(?:you|one|anyone|someone|a\s+user|users)\s+(?:didn['’]t|did\s+not|don['’]t|do\s+not
+              |forgot\s+to|failed\s+to)\s+{{INSENT}}{{0,120}}?\bwould\s+(?!have\b)
         """,
     ),
     Rule(

@@ -46,6 +46,10 @@ NOT_AS_CAUSE = r"""
     | (?:human|operator|user|manual)\s+error\s+as\s+(?:a\s+|the\s+)?(?:symptom|starting\s+point|signal|sign|consequence|label)
     | (?:human|operator|user|manual)\s+error\s+(?:\w+ly\s+)?(?:is|was)\s+(?:\w+ly\s+)?(?:a\s+|the\s+)?
       (?:symptom|starting\s+point|consequence|result|product|effect)
+    # A claim reported and turned down: "some have said human error is the root cause,
+    # but I don't agree".
+    | \b(?:said|say|says|claim\w*|argu\w*|suggest\w*|insist\w*)\b[^.!?]{0,160}?\bbut\s+(?:i|we)\s+
+      (?:don['’]t\s+agree|do\s+not\s+agree|disagree|don['’]t\s+buy\s+it|don['’]t\s+think\s+so)
     | \b(?:call|calling|called|label|labell?ing|labell?ed|tag|tagging|tagged|writ(?:e|ing)|say|saying
       |mark|marking|file|filing)\s+(?:it|this|that|them|incidents?|outages?)?\s*(?:as\s+)?(?:an?\s+)?
       ['"‘“]?(?:human|operator|user|manual)\s+error
