@@ -36,6 +36,7 @@ _BLUNDER_TRIGGERS = (
     "slipped",
     "too ",
     "without",
+    "instead of",
 )
 # Interjections of dismay and words of apology: "oops", "shame" and "owned" read them.
 _DISMAY_TRIGGERS = (
@@ -214,7 +215,9 @@ CUE_TRIGGERS = {
         "never",
         "failed to",
         "neglected",
+        "neglecting",
         "forgot",
+        "forgetting",
         "without",
         "take the time",
         "carefully enough",
@@ -250,6 +253,8 @@ CUE_TRIGGERS = {
         *("these days", "since then", "watch out", "look out", "lookout", "eye out", "avoid"),
         *("gonna", "stricter", "strict", "can you", "before", "additional care", "greater care"),
         *("special care", "disciplined"),
+        *("can everyone", "can everybody", "can people", "can folks", "can we all", "can y"),
+        *("ask that", "request that", "insist that"),
         # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
         *("scrutiny", "caution", "try not", "try hard not", "instruct", "train ", "to be more"),
         *("retrain", "trains ", "trained ", "lets ", "let's", "let’s", "learned to", "learnt to"),

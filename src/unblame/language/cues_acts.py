@@ -121,7 +121,8 @@ _OMISSION_RE = _Lazy(
     r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
-    r"|\b(?:forgot(?:ten)?|neglected)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc|post|share)\w+"
+    r"|\b(?:forgot(?:ten)?|forgetting|neglected|neglecting)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc"
+    r"|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
     # "without first draining it", "without draining connections first": "first" marks
     # the step as the precaution it was.
@@ -241,6 +242,9 @@ _WRECK_RE = _Lazy(
     r"|lock(?:ed|s)\s+(?:every|all|the|our|\d+)\s+(?:[\w-]+\s+){0,3}?out\s+of\b"
     r"|made\s+(?:a|the|this|that|such\s+a)\s+(?:\w+\s+)?mess\b|force-pushed\s+over"
     r"|pull(?:ed|s)\s+the\s+(?:power|plug)\b|left\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:a|in\s+a)\s+mess\b"
+    # "left the main branch in a failing state for two years".
+    r"|left\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}?in\s+an?\s+(?:\w+\s+)?(?:broken|failing|bad"
+    r"|inconsistent|corrupt(?:ed)?|unusable|unbuildable|half-\w+)\s+state\b"
     r"|knock(?:ed|s)\s+(?:[\w,]+\s+){1,4}?off\s+(?:the\s+)?(?:broadband|power|the\s+grid|air|line|network)\b"
     r"|flood(?:ed|s)\s+(?:the|our)\s+(?:basement|room|floor|hall|data\s?cent(?:er|re)|server\s+room)"
     r"|cut\s+(?:off\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:signalling|signaling|monitoring|alarms?|power"
@@ -306,7 +310,7 @@ _ACT_PARTICIPLES = (
     r"|rolled\s+(?:back|out)|reverted|restarted|disabled|enabled|rotated|renewed|declared|paged"
     r"|cancell?ed|postponed|delayed|migrated|upgraded|installed|configured|changed|started|stopped"
     r"|kept|left|turned\s+(?:on|off)|switched\s+(?:on|off)|split|pinned|bumped|tagged|paused|halted"
-    r"|aborted|frozen"
+    r"|aborted|frozen|rebased|compiled|linted|backed\s+up|double-checked|load-tested|canaried"
 )
 
 
@@ -475,9 +479,19 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None if _unreal(clause, found[1]) or _by_chance(clause, k) else found
     return (
         _phrase(sentence, clause, _BLUNDER_PHRASE_RE)
+        or _phrase(sentence, clause, _PUSHED_INSTEAD_RE)
         or _fronted_accident(clause, _SLIP_ADVERBS)
         or _right_thing_missed(sentence, clause)
     )
+
+
+# A change put where it was not meant to go: "pushed to main instead of my fork".
+# Only acts on a repository, where "instead of" is a slip, not a choice made
+# ("restarted the replica instead of failing over" is a decision to explain).
+_PUSHED_INSTEAD_RE = _Lazy(
+    r"\b(?:pushed|force-pushed|merged|committed|tagged)\s+(?:[\w'’./-]+\s+){0,4}?instead\s+of\b",
+    re.IGNORECASE,
+)
 
 
 # The right value not used is the wrong one used: "I was not setting the correct

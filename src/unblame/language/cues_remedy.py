@@ -113,8 +113,19 @@ _PLEA_RE = _Lazy(
     r"|(?:^|(?<=[:,.;!]\s)|(?<=\band\s)|\b(?:tip|lesson|note|remember)\W+)make\s+sure\s+(?:that\s+)?(?:you|everyone"
     r"|everybody|people)(?:['’](?:re|ve)|\s+(?:are|have|do|always|double|check|test|read))\b"
     r"|\bremember\s*[,:]\s*(?:always\s+)?(?:test|check|verify|make\s+sure|double-check|review|read)\b"
-    r"|\bcan\s+you\s+(?:please\s+|pls\s+)?(?:avoid|stop|refrain\s+from|not|be\s+more"
-    r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first)\b)"
+    r"|\bcan\s+(?:you|everyone|everybody|people|folks|we\s+all|y['’]all)\s+(?:please\s+|pls\s+)?(?:avoid|stop"
+    r"|refrain\s+from|not|be\s+more"
+    r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first|before\s+\w+ing)\b)"
+    # Compliance as the fix: "documented procedures must be followed without exception".
+    r"|\b(?:procedures?|process(?:es)?|runbooks?|playbooks?|rules|polic(?:y|ies)|checklists?|protocols?"
+    r"|guidelines?|instructions)\s+(?:[\w-]+\s+){0,6}?(?:must|should|need\s+to|have\s+to|are\s+to|will)\s+"
+    r"(?:always\s+|now\s+)?be\s+(?:strictly\s+|always\s+|carefully\s+|properly\s+|fully\s+)?(?:followed"
+    r"|adhered\s+to|observed|respected|complied\s+with)\b"
+    # Not a runbook's own "when" or a tool that follows it: "… should be followed when the
+    # primary is down", "… will be followed by the deploy bot".
+    r"(?!\s+(?:when|whenever|if|by)\b)"
+    # A rule of conduct asked for: "can I ask that PRs not be merged without review".
+    r"|\b(?:ask|request|insist)\s+that\s+(?:[\w'’-]+\s+){1,4}?(?:not|never|always)\s+be\s+\w+ed\s+without\b"
     # Awareness as the fix: "everyone made aware that …", "staff aware of current procedures".
     r"|\b(?:everyone|everybody|staff|personnel|employees|engineers|the\s+team|all\s+(?:staff|teams?|engineers))"
     r"\s+(?:(?:were|was|has\s+been|have\s+been|will\s+be|are|is)\s+)?made\s+aware\b"

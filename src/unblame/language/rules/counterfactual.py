@@ -99,7 +99,7 @@ RULES = (
               \s+{PARTICIPLE}
             | \b(?:couldn't|shouldn't|wouldn't|couldn’t|shouldn’t)\s+{PERSON}\s+have\s+{PARTICIPLE}
             | \b(?:could|should)\s+{PERSON}\s+not\s+have\s+{PARTICIPLE}
-            | {PERSON}\s+(?:was|were)\s+supposed\s+to\b
+            | {PERSON}\s+(?:was|were)(?:n['’]t|\s+not)?\s+supposed\s+to\b
             # The act left unsaid: "hit a spot they should not have", "lower than I should have".
             | {PERSON}\s+{SHOULD_HAVE_UNSAID}
             | \bthan\s+{PERSON}\s+(?:should|ought\s+to)\s+have\b
@@ -436,7 +436,8 @@ RULES = (
             *("signed off", "ignored it", "did nothing"),
         ),
         pattern=r"""
-            (?P<span>\bit\s+would\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
+            # The subject left out as chat leaves it: "Would've been nice to have that review".
+            (?P<span>(?:\bit\s+|(?:^|(?<=\n)|(?<=[.!?]\s))\W*)(?:would\s+have|would['’]ve)\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
               |useful|helpful|prudent|safer|good|nice|sensible
               # How easy it would have been is hindsight too: "it would have been trivial to test".
               |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))\s+to\s+(?!have\b|had\b)\w+

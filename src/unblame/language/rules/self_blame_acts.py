@@ -84,7 +84,10 @@ RULES = (
                 |forgot\s+(?:all\s+)?about\s+(?:\w+ing|the\s+\w+)\b)
             | \bif\s+only\s+i\b | \bif\s+i(?:\s+had|['’]d)(?:n't|\s+not)?\s+(?:just\s+|only\s+)?\w+(?:ed|en)\b
             # The same condition inverted: "Had I messaged more, we might have caught it".
-            | (?:(?<=\n)|(?<=[.!?,;]\ )|(?<=\A)|(?<=\band\ ))\W*had\s+i\s+(?:not\s+|only\s+|just\s+)?(?:\w+(?:ed|en)|known|done|thought)\b(?![^.!?\n]*\?)
+            # Inverted, at a start or after the clause it conditions ("I'd have caught it had I …"),
+            # not after a question word ("what had I done").
+            | (?:(?:(?<=\n)|(?<=[.!?,;]\ )|(?<=\A)|(?<=\band\ ))\W*|(?<=[a-z]\ )(?<!\bwhat\ )(?<!\bhow\ )(?<!\bwhy\ )
+                (?<!\bwhere\ )(?<!\bwhen\ ))had\s+i\s+(?:not\s+|only\s+|just\s+|\w+ly\s+)?(?:been\s+\w+ing|\w+(?:ed|en)|known|done|thought)\b(?![^.!?\n]*\?)
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
             )
         """,
@@ -302,11 +305,15 @@ RULES = (
                         "hasty",
                         "lazy",
                     ),
+                    *("on my part", "on my end", "on my side"),
                 ),
                 pattern=r"""
             (?P<span>\b(?:silly|stupid|dumb|rookie|careless|noob|newbie|beginner['’]?s?|amateur|idiotic|boneheaded
                 |daft|schoolboy|sloppy|hasty|lazy)\s+(?:mistake|error|move|blunder|merge|push|deploy|change|commit
-                |call|review)\s*(?:on\s+my\s+(?:part|end|side)|of\s+mine|by\s+me|[,:;]\s+i\b))
+                |call|review)\s*(?:on\s+my\s+(?:part|end|side)|of\s+mine|by\s+me|[,:;]\s+i\b)
+            # Any act of mine, judged: "some sloppy editing on my part", "bad copy/pasting on my end".
+            | \b(?:silly|stupid|dumb|careless|sloppy|hasty|lazy|bad|poor|clumsy|shoddy|lousy|terrible|awful)
+                \s+(?:[\w/'’-]+\s+){1,2}?on\s+my\s+(?:part|end|side)\b)
         """,
             ),
             Check(
@@ -344,7 +351,10 @@ RULES = (
         """,
             ),
             Check(
-                triggers=("feel", "kicking myself", "forgive myself", "believe i", "at myself"),
+                triggers=(
+                    *("feel", "kicking myself", "forgive myself", "believe i", "at myself"),
+                    *("flagel", "beat myself", "beating myself", "punish"),
+                ),
                 pattern=r"""
             (?P<span>\bi(?:['’]m|\s+am)\s+feeling\s+(?:so\s+|really\s+|very\s+|deeply\s+)?(?:ashamed|shameful
                 |mortified|embarrassed|guilty|stupid|useless)\b
@@ -354,6 +364,7 @@ RULES = (
                 (?:terrible|awful|horrible|guilty|sick|bad|ashamed|mortified|embarrassed|stupid|dumb|useless)
                 \s+(?:about\s+(?:this|that|it|the|what|how|my)\b|for\s+(?:\w+ing|this|that|it|what|my)\b|that\s+i\b)
             | \bkicking\s+myself\b | \bnever\s+(?:going\s+to\s+)?forgive\s+myself\b
+            | \b(?:flagell?at\w*|beat(?:ing)?|punish\w*)\s+myself(?:\s+up)?\b
             | \b(?:swore|sworn|cursed|cussed)\s+at\s+myself\b
             # Dismay at one's own act: "can't believe I did that", "still can't believe I missed it".
             | \b(?:can['’]?t|cannot|can\s+not)\s+believe\s+i\s+(?:actually\s+|really\s+|just\s+)?(?:did|missed

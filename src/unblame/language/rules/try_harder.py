@@ -248,8 +248,12 @@ RULES = (
                 (?:follow|use|check|read|be|watch|look|double-check|test|verify|review|confirm|run|wait|slow|pay|take)\b
             # A prohibition for people as the remedy: "operators were told not to touch the panel"
             # (one person barred from deploying is a sanction, UB503's).
-            | \b(?:were|are)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
-                (?:touch|run|deploy|push|change|use|merge|restart|edit|modify|open|unplug)\b
+            | \b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
+                (?:touch|run|deploy|push|change|use|merge|restart|edit|modify|open|unplug|do)\b
+            # Training named as the action item itself: "Staff retraining on the new console."
+            | {{SENTENCE_START}}\W*(?:additional\s+|mandatory\s+|refresher\s+)?(?:staff|employee|operator|engineer
+                |team|user|crew|nurse|driver)s?\s+(?:re-?training|training|re-?education)\b
+                (?=\s*(?:[.,;:!)]|$)|\s+(?:on|for|in|about|around|and|to|with|covering)\b)
             | \bre-?(?:read|familiari[sz]e|familiari[sz]ing|review)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?(?:\w+\s+){{0,3}}?
                 (?:runbooks?|handbooks?|docs|documentation|guides?|policy|policies|procedures?)\b
             | \b(?:attend|take|complete|do)\s+(?:the\s+|a\s+|an\s+)?(?:[\w"“”-]+\s+){{0,4}}?(?:course|training
