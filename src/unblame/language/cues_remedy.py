@@ -115,7 +115,8 @@ _PLEA_RE = _Lazy(
     r"|\bremember\s*[,:]\s*(?:always\s+)?(?:test|check|verify|make\s+sure|double-check|review|read)\b"
     r"|\bcan\s+(?:you|everyone|everybody|people|folks|we\s+all|y['’]all)\s+(?:please\s+|pls\s+)?(?:avoid|stop"
     r"|refrain\s+from|not|be\s+more"
-    r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first|before\s+\w+ing)\b)"
+    r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first|before\s+(?:\w+ing|commit\w*"
+    r"|merg\w*|push\w*|deploy\w*|releas\w*)))\b"
     # Compliance as the fix: "documented procedures must be followed without exception".
     r"|\b(?:procedures?|process(?:es)?|runbooks?|playbooks?|rules|polic(?:y|ies)|checklists?|protocols?"
     r"|guidelines?|instructions)\s+(?:[\w-]+\s+){0,6}?(?:must|should|need\s+to|have\s+to|are\s+to|will)\s+"

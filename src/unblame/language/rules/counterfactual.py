@@ -434,6 +434,7 @@ RULES = (
             *("would have prevented", "would have stopped", "would have caught"),
             *("would have avoided", "would have saved", "will have", "sat on it"),
             *("signed off", "ignored it", "did nothing"),
+            *("bad idea", "poor idea", "terrible idea", "dumb idea", "stupid idea", "foolish idea"),
         ),
         pattern=r"""
             # The subject left out as chat leaves it: "Would've been nice to have that review".
@@ -447,6 +448,15 @@ RULES = (
                 |error\s+of\s+judge?ment|wrong\s+(?:call|decision|choice|move)|bad\s+(?:call|decision|choice)
                 |poor\s+(?:call|decision|choice|judge?ment))\s+(?:for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))\s+to\b
                 |by\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))|on\s+the\s+part\s+of\b)
+            # A step wished for after the fact, the step as the subject: "Adding more tests
+            # with the revert would have been great".
+            | (?:^|(?<=\n)|(?<=[.!?]\s))\W*\w+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would\s+have|would['’]ve)\s+been\s+
+                (?:much\s+|far\s+)?(?:better|wiser|smarter|great|nice|good|safer|prudent)\b
+            # A past decision graded with no one named: "it was a bad idea to deploy that many
+            # changes at once" (an act of operating, not a design: "a bad idea to use floats").
+            | \bit\s+was\s+(?:a|an)\s+(?:\w+\s+)?(?:bad|poor|terrible|dumb|stupid|foolish|reckless)\s+(?:idea
+                |call|decision|choice|move)\s+to\s+(?:\w+ly\s+)?(?:deploy|ship|merge|push|release|roll|run|restart
+                |reboot|skip|disable|delete|drop|migrate|upgrade|fail\s+over|go\s+ahead|proceed|approve)\b
             # The right step named beside the one taken: "Instead of waiting for the canary,
             # the deployer pushed straight to all regions".
             | (?:^|(?<=\n)|(?<=[:;]\s))\W*(?:instead\s+of|rather\s+than)\s+\w+ing\b[^,;.!?\n]{0,60},\s*(?:{OTHER}
@@ -505,7 +515,21 @@ RULES = (
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         # A person's work too: "your PR was not properly tested".
-        pattern=(frame(frozenset({SYSTEM, WORK}), "neglect"),),
+        pattern=(
+            frame(frozenset({SYSTEM, WORK}), "neglect"),
+            # A rule set aside, told in the passive: "Despite the policy requiring review, the
+            # PR was merged directly".
+            Check(
+                triggers=("despite", "in spite of", "regardless of"),
+                pattern=r"""
+            (?P<span>\b(?:despite|in\s+spite\s+of|regardless\s+of)\s+(?:the\s+|an?\s+|our\s+|its\s+)?
+                (?:[\w-]+\s+){0,3}?(?:protocol|policy|process|procedure|rule|requirement|guideline|warning
+                |alert|checklist|runbook|freeze)s?\b{INSENT}{0,100}?,\s*(?:the\s+|a\s+|an\s+|this\s+|that\s+)?
+                (?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:\w+ly\s+)?(?:merged|deployed|pushed|shipped|released|run
+                |applied|approved|restarted|rebooted|deleted|dropped)\b)
+        """,
+            ),
+        ),
         # A check the system was to make: "was not checked for in our automated monitoring",
         # "was not caught during the build phase".
         unless=rf"""{INQUIRY} | \bwhy\s+(?:was|were)\b

@@ -393,10 +393,16 @@ RULES = (
             Check(
                 triggers=(
                     *("incorrectly", "wrongly", "mistakenly", "by mistake", "in error"),
-                    *("erroneously", "accident"),
+                    *("erroneously", "accident", "mistyp", "misspel", "fat-finger", "typo"),
                 ),
                 pattern=r"""
             (?P<span>\b(?:was|were|had\s+been|got)\s+(?:
+                # "a file path was mistyped as .phpp", "the command was issued with a typo".
+                # With what followed from it: a misspelling in the docs alone is no cause.
+                (?:(?:mistyped|misspel(?:led|t)|fat-fingered|typo['’]?e?d)\b
+                  | (?:issued|entered|typed|run|executed|submitted|sent|keyed)\s+with\s+(?:a|an)\s+(?:\w+\s+)?typo\b)
+                (?={INSENT}{0,120}?\b(?:caus|result|lead|led|trigger|remov|delet|took|brought|broke|break|fail|wip)\w*)
+              |
                 (?:entered|typed|keyed|input|specified|copied|pasted|transcribed)\s+(?:\w+\s+){0,2}?
                   (?:incorrectly|wrongly|mistakenly|in\s+error|by\s+mistake|erroneously|by\s+accident
                   |accidentally)
