@@ -109,11 +109,11 @@ RULES = (
                     "the one who",
                 ),
                 pattern=r"""
-            # A verb of saying between starts a reported clause with a subject of its own:
+            # A verb of saying next starts a reported clause with a subject of its own:
             # "the vendor claimed operator error caused the outage".
-            (?P<span>{OTHER}[\s,"“”‘’']+(?:(?!(?:i|we|said|says|claimed|claims|admitted|admits|reported|stated
-                |argued|argues|suggested|insisted|believed|believes|thought|thinks|noted|confirmed|explained)\b)
-                [\w-]+[\s,"“”‘’']+){0,3}?
+            (?P<span>{OTHER}[\s,"“”‘’']+(?!(?:said|says|claimed|claims|admitted|admits|reported|stated|argued|argues
+                |suggested|insisted|believed|believes|thought|thinks|noted|confirmed|explained)\b)
+                (?:(?!(?:i|we)\b)[\w-]+[\s,"“”‘’']+){0,3}?
                 (?:broke | caused | took\s+(?:\w+\s+){0,3}?(?:down|offline|out) | brought\s+down
                 | crashed | nuked | trashed | wiped\s+out | messed\s+up | screwed\s+up | fucked\s+up
                 | botched | borked | bricked | knocked\s+over

@@ -419,39 +419,55 @@ RULES = (
             "It would be better to roll back first next time, so the runbook now says so.",
             "A heap dump would have been useful, so the agent now captures one on OOM.",
         ),
-        triggers=(
-            *("would", "mistake", "wrong", "bad call", "bad decision", "bad choice", "poor"),
-            *(
-                "judgement",
-                "judgment",
-                "instead of",
-                "rather than",
-                "had to",
-                "how did",
-                "how could",
-            ),
-            *("how do", "had simply", "had just", "had only", "had actually", "bothered to"),
-            *("would have prevented", "would have stopped", "would have caught"),
-            *("would have avoided", "would have saved", "will have", "sat on it"),
-            *("signed off", "ignored it", "did nothing"),
-            *("bad idea", "poor idea", "terrible idea", "dumb idea", "stupid idea", "foolish idea"),
-        ),
-        pattern=r"""
-            # The subject left out as chat leaves it: "Would've been nice to have that review".
-            (?P<span>(?:\bit\s+|(?:^|(?<=\n)|(?<=[.!?]\s))\W*)(?:would\s+have|would['’]ve)\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|wiser|smarter
-              |useful|helpful|prudent|safer|good|nice|sensible
-              # How easy it would have been is hindsight too: "it would have been trivial to test".
-              |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))\s+to\s+(?!have\b|had\b)\w+
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=(
+                    *(
+                        "would have had",
+                        "mistake",
+                        "wrong",
+                        "bad call",
+                        "bad decision",
+                        "bad choice",
+                        "poor",
+                    ),
+                    *(
+                        "judgement",
+                        "judgment",
+                        "instead of",
+                        "rather than",
+                        "had to",
+                        "how did",
+                        "how could",
+                    ),
+                    *(
+                        "how do",
+                        "had simply",
+                        "had just",
+                        "had only",
+                        "had actually",
+                        "bothered to",
+                    ),
+                    *("would have prevented", "would have stopped", "would have caught"),
+                    *("would have avoided", "would have saved", "will have", "sat on it"),
+                    *("signed off", "ignored it", "did nothing"),
+                    *(
+                        "bad idea",
+                        "poor idea",
+                        "terrible idea",
+                        "dumb idea",
+                        "stupid idea",
+                        "foolish idea",
+                    ),
+                ),
+                pattern=r"""
             # A person's past decision graded: "It was a mistake for the lead to approve …",
             # "… was the wrong call by the DBA", "… was a mistake on the part of the team".
-            | \b(?:was|were)\s+(?:a|an|the)\s+(?:big\s+|huge\s+|clear\s+|serious\s+|costly\s+)?(?:mistake
+            (?P<span>\b(?:was|were)\s+(?:a|an|the)\s+(?:big\s+|huge\s+|clear\s+|serious\s+|costly\s+)?(?:mistake
                 |error\s+of\s+judge?ment|wrong\s+(?:call|decision|choice|move)|bad\s+(?:call|decision|choice)
                 |poor\s+(?:call|decision|choice|judge?ment))\s+(?:for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))\s+to\b
                 |by\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+))|on\s+the\s+part\s+of\b)
-            # A step wished for after the fact, the step as the subject: "Adding more tests
-            # with the revert would have been great".
-            | (?:^|(?<=\n)|(?<=[.!?]\s))\W*\w+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would\s+have|would['’]ve)\s+been\s+
-                (?:much\s+|far\s+)?(?:better|wiser|smarter|great|nice|good|safer|prudent)\b
             # A past decision graded with no one named: "it was a bad idea to deploy that many
             # changes at once" (an act of operating, not a design: "a bad idea to use floats").
             | \bit\s+was\s+(?:a|an)\s+(?:\w+\s+)?(?:bad|poor|terrible|dumb|stupid|foolish|reckless)\s+(?:idea
@@ -482,6 +498,23 @@ RULES = (
             | \bhad\s+(?:all\s+)?the\s+(?:information|facts|data|correct\s+[\w-]+|right\s+[\w-]+)\b[^.!?\n]{0,60}?
                 \band\s+(?:still\s+)?(?:sat\s+on\s+it|signed\s+off|ignored\s+it|did\s+nothing)\b)
         """,
+            ),
+            # What would have been better, wished for after the fact: "it would have been
+            # wiser to page the storage team", "Would've been nice to wait" (the subject left
+            # out, as chat leaves it), "Having a second reviewer would have been nice" (the
+            # step as the subject). Its own check: only sentences with these words ask it.
+            Check(
+                triggers=("would have been", "would've been", "would’ve been"),
+                pattern=r"""
+            (?P<span>(?:\bit\s+|(?:^|(?<=\n)|(?<=[.!?]\s))\W*)(?:would\s+have|would['’]ve)\s+been\s+(?:much\s+|far\s+
+              |a\s+lot\s+)?(?:better|wiser|smarter|useful|helpful|prudent|safer|good|nice|sensible
+              # How easy it would have been is hindsight too: "it would have been trivial to test".
+              |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))\s+to\s+(?!have\b|had\b)\w+
+            | (?:^|(?<=\n)|(?<=[.!?]\s))\W*\w+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would\s+have|would['’]ve)\s+been\s+
+                (?:much\s+|far\s+)?(?:better|wiser|smarter|great|nice|good|safer|prudent)\b)
+        """,
+            ),
+        ),
         unless=r"{STRONG}",
     ),
     Rule(
