@@ -71,7 +71,7 @@ _FLAWED_OBJECT_RE = _Lazy(
 # "a failure to connect" or "to respond" is a machine's.
 _ATTENTION_VERBS = (
     r"notice|check|test|verify|validate|review|read|follow|tell|inform|notify|communicate"
-    r"|coordinate|consult|ask|wait|escalate|confirm|consider|reali[sz]e|catch|spot|investigate"
+    r"|coordinate|consult|ask|wait|escalate|confirm|consider|reali[sz]e|recogni[sz]e|catch|spot|investigate"
     r"|warn|remember|ensure|" + RECHECK
 )
 

@@ -66,6 +66,7 @@ RULES = (
             "incompetence",
             *("oversight", "typo", "goof", "gaffe", "misstep", "fumble", "boo", "fart", "cock-"),
             "blame",
+            *("attributed to", "traced to", "traced back to", "pinned on"),
             "'s on",
             "’s on",
             "is on",
@@ -117,7 +118,15 @@ RULES = (
             | \b(?:your|his|her|their)\s+(?:own\s+)?fault\b
             | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
               (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
-            | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}))
+            | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}|{WORKER}))
+            # The news tells it in the passive: "a single electrician has been blamed for the
+            # blackout", "the outage is being attributed to one utility employee".
+            | (?:{OTHER}|\b(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:[\w-]+\s+){0,2}?{WORKER}s?|\b{WORKER}s)
+                (?:\s+[\w-]+){0,4}?
+                \s+(?:has\s+been|have\s+been|had\s+been|is\s+being|are\s+being|was|were)\s+(?:\w+ly\s+)?blamed
+                \s+for\b
+            | \b(?:attributed|traced|pinned)\s+(?:back\s+)?(?:to|on)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)(?:[\w-]+\s+){0,2}?
+                (?:{ROLE}|{WORKER}|person|individual|employee)s?\b
             | \bblamed\s+(?:it\s+)?on\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:{ROLE}))
               # "blamed on staff shortages": the people are the context, not the culprit.
               (?![\w-]*\s+(?:shortages?|cuts|turnover|levels|numbers|changes|rotas?|scheduling)\b)
