@@ -369,8 +369,9 @@ def test_an_aside_with_a_verb_is_a_clause_of_its_own():
         # "that" after a person, then a verb: the person is the relative clause's subject.
         # (The noun phrase before "that" has no verb: it leaves no subject out.)
         ("The team that owns billing shipped it.", [SYSTEM, OTHER]),
-        # "that" with its own subject after it.
-        ("The config that Ottoline pushed broke it.", [SYSTEM, OTHER]),
+        # "that" with its own subject after it: the main verb after the relative clause is
+        # the config's, which Ottoline's pushing makes her work.
+        ("The config that Ottoline pushed broke it.", [SYSTEM, OTHER, WORK]),
         # "that" after a thing.
         ("The job that owns billing shipped it.", [SYSTEM, SYSTEM]),
     ],

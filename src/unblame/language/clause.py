@@ -36,6 +36,7 @@ from .agents import (
     OTHER,
     SELF,
     SYSTEM,
+    WORK,
     Word,
     _agent,
     _before_preposition,
@@ -188,10 +189,17 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
     # An aside in parentheses does not interrupt the clause around it: after
     # ")" the sentence goes on with the agent it had before "(".
     before_aside: Clause | None = None
+    # A relative clause inside the subject ("The script that Dana wrote deleted …"): the
+    # subject's agent and where it starts, for the main verb that comes after it.
+    subject: tuple[str, int] | None = None
+    resumed: tuple[str, int] | None = None
 
     def close(end: int) -> Clause:
-        nonlocal previous, main, participle
-        if participle and main is not None:
+        nonlocal previous, main, participle, resumed
+        if resumed is not None:
+            previous = Clause(words[begin:end], resumed[0], resumed[1], 0)
+            main, resumed = previous, None
+        elif participle and main is not None:
             previous = Clause(words[begin:end], main.agent, main.agent_start, 0)
         else:
             previous = _clause(words[begin:end], previous)
@@ -236,11 +244,20 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             yield close(i)
             begin = i
             continue
+        if subject is not None and _main_verb_resumes(words, begin, i):
+            # "… that was causing problems likely caused the outage": the relative clause
+            # ends where the subject's own verb comes, and that verb is the subject's.
+            yield close(i)
+            begin, resumed, subject = i, _owned(subject, previous), None
+            continue
         if low in "()" and _short_aside(words, i):
             continue  # "(or staging)", "(a new hire)": part of the clause around it
         if low in _CLAUSE_PUNCT or (low in _CLAUSE_WORDS and not _adverb_once(words, i)):
+            subject = None
             if i > begin:
                 yield close(i)
+                if low in _RELATIVES and begin == 0 and previous and _only_a_subject(previous):
+                    subject = _subject_agent(previous)
             if low == "(":
                 before_aside = previous
             elif low == ")" and before_aside is not None:
@@ -248,6 +265,79 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             begin = i + 1 if low in _CLAUSE_PUNCT else i
     if begin < len(words):
         yield close(len(words))
+
+
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def _only_a_subject(clause: Clause) -> bool:
+    """The sentence so far is a noun phrase with no verb of its own: "The script", "An
+    employee removing a piece of equipment" (a participle, no tense)."""
+    if len(clause.words) > 12:
+        return False
+    return not any(
+        w.low in _FINITE_AUX or w.low in _MODALS or w.low in _IRREGULAR_PAST or w.low.endswith("ed")
+        for w in clause.words
+    )
+
+
+def _subject_agent(clause: Clause) -> tuple[str, int]:
+    """Who the noun phrase `clause` names, read as a subject, and where it starts."""
+    begin = _skip_openers(clause.words)
+    head = _before_preposition(clause.words[begin:])
+    return _agent(head, first=True), head[0].start if head else clause.start
+
+
+def _owned(subject: tuple[str, int], relative: Clause | None) -> tuple[str, int]:
+    """A thing made by someone, as a relative clause with its own subject tells it ("the
+    config that Ottoline pushed"), is that person's work, or the writer's own."""
+    agent, start = subject
+    if agent != SYSTEM or relative is None or relative.predicate < 2:
+        return subject
+    if relative.words[0].low not in {"that", "which"} or relative.predicate >= len(relative.words):
+        return subject
+    if relative.words[relative.predicate].low not in _AUTHORING:
+        return subject  # "the migration that Dana reviewed": reviewing makes nothing hers
+    if relative.agent == OTHER:
+        return WORK, start
+    return (SELF, start) if relative.agent == SELF else subject
+
+
+# Acts that make a thing someone's work: "the config that Ottoline pushed".
+_AUTHORING = frozenset(
+    {"pushed", "wrote", "merged", "added", "made", "shipped", "deployed", "committed", "created"}
+    | {"introduced", "applied", "built", "changed", "edited", "configured", "set", "released"}
+    | {"ran", "started", "scheduled", "uploaded", "tagged", "rolled", "force-pushed"}
+)
+
+
+def _main_verb_resumes(words: tuple[Word, ...], begin: int, i: int) -> bool:
+    """Inside a relative clause `words[begin:i]` with a verb of its own, `words[i]` is a
+    verb in the past (after an adverb or not) that no auxiliary, "to" or "and" ties to
+    it: the main clause's verb ("that Dana wrote deleted …", "that was faulty turned …")."""
+    if i < begin + 3:
+        return False
+    low = words[i].low
+    verb = words[i + 1] if low.endswith("ly") and i + 1 < len(words) else words[i]
+    if not (verb.low in _IRREGULAR_PAST or (verb.low.endswith("ed") and len(verb.low) > 4)):
+        return False
+    before = words[i - 1].low
+    if before in _AUX or before in _MODALS or before in _NOT_BEFORE_MAIN or before in _DETERMINERS:
+        return False
+    return any(
+        w.low in _AUX
+        or w.low in _MODALS
+        or w.low in _IRREGULAR_PAST
+        or w.low.endswith("ed")
+        or _is_verb(w, words[k - 1])
+        for k, w in enumerate(words[begin + 1 : i], start=begin + 1)
+    )
+
+
+# Words after which a past form belongs to the clause it is in: "to", a conjunction, a
+# preposition, a negation ("that was pulled and replaced", "that got stuck in queued").
+_NOT_BEFORE_MAIN = frozenset({"to", "and", "or", "but", "not", ",", "in", "on", "at", "by", "of"})
+_NOT_BEFORE_MAIN |= {"get", "got", "gets", "become", "became", "seem", "seemed", "being", "been"}
 
 
 def _adverb_once(words: tuple[Word, ...], i: int) -> bool:

@@ -254,7 +254,8 @@ _WRECK_RE = _Lazy(
     r"|(?:delet|wip|drop|truncat|empti|purg|eras)(?:ed|es|s)\s+(?:the|our|every|all|a)\s+(?:[\w-]+\s+)?"
     r"(?:shared|production|prod|live|primary|customer|customers['’]|user|users['’])\b"
     r"|(?:wip|eras|purg)(?:ed|es)\s+(?:\w+\s+){1,2}?(?:months?|weeks?|days?|years?|hours?)\s+(?:worth\s+)?of"
-    r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?)"
+    r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?"
+    r"|blackout|disruption|data\s+loss)"
     # Whole collections, and the writer's own things: "deleted the whole category",
     # "deleted all my saved playlists" (not "deleted the old backups", planned work).
     r"|(?:delet|wip|eras|purg)(?:ed|es|s)\s+(?:the\s+whole|the\s+entire|all\s+(?:of\s+)?(?:my|our))\b"
