@@ -346,9 +346,11 @@ def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
     low = words[i].low
     if low == "so":
         return i > 0 and _copula(words[i - 1].low)
-    return low == "once" and i > 0 and words[i - 1].low in {"at", "for"}
+    # "without even once checking", "not once": a count, not a clause.
+    return low == "once" and i > 0 and words[i - 1].low in _COUNTING
 
 
+_COUNTING = frozenset({"at", "for", "even", "not", "only", "just"})
 _COPULAS = BE_FORMS | {"feel", "felt"}
 
 

@@ -441,6 +441,7 @@ CUE_TRIGGERS = {
         *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "erase"),
         *("manages to", "managed to", "manage to", "pulled the", "pulls the", " left "),
         *("turned", "turns", " red", " lock out", " locks out", "blew through", "blew past"),
+        "havoc",
     ),
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),

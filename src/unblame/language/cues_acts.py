@@ -127,7 +127,8 @@ _OMISSION_RE = _Lazy(
     # "without first draining it", "without draining connections first": "first" marks
     # the step as the precaution it was.
     r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
-    r"|\bwithout\s+(?:\w+ly\s+|ever\s+|even\s+|first\s+)?(?:validating|checking|testing|verifying|reviewing|telling|running|opening"
+    r"|\bwithout\s+(?:(?:\w+ly|ever|even|first|once)\s+){0,2}(?:validating|checking|testing|verifying|reviewing|telling"
+    r"|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|" + RECHECK + r"ing"
     rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
@@ -242,6 +243,8 @@ _WRECK_RE = _Lazy(
     r"|lock(?:ed|s)\s+(?:every|all|the|our|\d+)\s+(?:[\w-]+\s+){0,3}?out\s+of\b"
     r"|made\s+(?:a|the|this|that|such\s+a)\s+(?:\w+\s+)?mess\b|force-pushed\s+over"
     r"|pull(?:ed|s)\s+the\s+(?:power|plug)\b|left\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:a|in\s+a)\s+mess\b"
+    # "spent the week wreaking havoc on our systems".
+    r"|(?:wreak(?:ed|s|ing)?|wrought|caus(?:ed|es|ing))\s+havoc\b"
     # "left the main branch in a failing state for two years".
     r"|left\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}?in\s+an?\s+(?:\w+\s+)?(?:broken|failing|bad"
     r"|inconsistent|corrupt(?:ed)?|unusable|unbuildable|half-\w+)\s+state\b"

@@ -274,7 +274,9 @@ RULES = (
         triggers=("if only", " had", "'d", "’d", "had "),
         pattern=r"""
             (?P<span>\bif\s+only\b
-            | \b(?:if\s+{PERSON}(?:\s+had|'d|’d)|(?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=,\ ))\s*had\s+{PERSON}
+            # The person may be named by what they ran: "if the engineer of train 720 had …".
+            | \b(?:if\s+{PERSON}(?:\s+(?:of|on)(?:\s+[\w:.-]+){1,3}?)?(?:\s+had|'d|’d)
+                |(?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=,\ ))\s*had\s+{PERSON}
                 (?:\s+(?:on\s+duty|on\s+call|on\s+shift|in\s+charge))?)
                 (?:n't|\s+not)?\s+{PARTICIPLE}
             )
@@ -507,9 +509,11 @@ RULES = (
                 triggers=("would have been", "would've been", "would’ve been"),
                 pattern=r"""
             (?P<span>(?:\bit\s+|(?:^|(?<=\n)|(?<=[.!?]\s))\W*)(?:would\s+have|would['’]ve)\s+been\s+(?:much\s+|far\s+
-              |a\s+lot\s+)?(?:better|wiser|smarter|useful|helpful|prudent|safer|good|nice|sensible
+              |a\s+lot\s+)?(?:better|wiser|smarter|useful|helpful|prudent|safer|good|nice|sensible|appropriate
               # How easy it would have been is hindsight too: "it would have been trivial to test".
-              |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))\s+to\s+(?!have\b|had\b)\w+
+              |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))
+              # … and for whom: "it would have been appropriate for the employee to disable one".
+              (?:\s+for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+)|him|her|them|us|me))?\s+to\s+(?!have\b|had\b)\w+
             | (?:^|(?<=\n)|(?<=[.!?]\s))\W*\w+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would\s+have|would['’]ve)\s+been\s+
                 (?:much\s+|far\s+)?(?:better|wiser|smarter|great|nice|good|safer|prudent)\b)
         """,
