@@ -319,7 +319,10 @@ _NEGATED_LIST_RE = _Lazy(
 _DENIED_CLAIM_RE = _Lazy(
     r"(?:\b(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+not|\b(?:it|this|that)\s+(?:isn|wasn)['’]t"
     r"|(?:^|[,;:(—–]\s*)not)\s+(?:just\s+|simply\s+|only\s+)?(?:that|because)\b"
-    r"(?:(?!\bbut\b|\bit['’]s\b|\bit\s+(?:is|was)\b|\brather\b)[^.;:!?])*$",
+    r"(?:(?!\bbut\b|\bit['’]s\b|\bit\s+(?:is|was)\b|\brather\b)[^.;:!?])*$"
+    # Rumours denied: "Wright denied rumours of a botched upgrade".
+    r"|\b(?:denied|denies|denying|dismissed|rejected|refuted)\s+(?:the\s+|any\s+)?(?:rumou?rs?|reports?|claims?"
+    r"|allegations?|suggestions?|speculation)(?:\s+(?:of|that)\b[^.;:!?]*)?\s*$",
     re.IGNORECASE,
 )
 

@@ -470,6 +470,10 @@ REJECTED_REMEDY = r"""
     | \b(?:failed|did\s+not\s+work|didn['’]t\s+work)\s+(?:because|since)\b
     | \b(?:never\s+works?|doesn['’]t\s+work|does\s+not\s+work|won['’]t\s+work|will\s+not\s+work
       |isn['’]t\s+enough|is\s+not\s+enough|is\s+never\s+enough)\b
+    # Judged not to work: "sending reminder emails … may not be the most effective way".
+    | \b(?:may|might|will|would)?\s*(?:not|n['’]t)\s+be\s+(?:the\s+)?(?:most\s+|very\s+|particularly\s+)?(?:effective
+      |efficient|reliable|sufficient|enough|the\s+answer|the\s+solution)\b
+    | \b(?:rarely|seldom|never|hardly\s+ever)\s+(?:works?|helps?|scales?)\b
     # Described as a reflex, not proposed: "the usual reaction is to retrain people".
     | \b(?:reaction|instinct|temptation|tendency|urge|impulse|reflex|knee-jerk\s+\w+)\s+
       (?:[\w'’-]+\s+){0,4}?(?:is|was|has\s+been)\s+
