@@ -54,3 +54,25 @@ def test_a_blame_denied_in_reports_is_not_flagged(text):
 def test_a_denial_elsewhere_does_not_hide_the_blame_after_it():
     text = "The carrier denied it, but the technician accidentally cut the fibre."
     assert "UB102" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A memo was distributed to all maintenance staff describing the incident.",
+        "Letter sent to every shift technician stressing the lockout steps.",
+    ],
+)
+def test_a_reminder_sent_round_to_staff_is_a_training_remedy(text):
+    assert "UB502" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A notice was sent to all tenants about the maintenance window.",
+        "The status email was sent to all customers at 14:00.",
+    ],
+)
+def test_a_notice_to_customers_is_no_reminder_to_staff(text):
+    assert "UB502" not in _codes(text)

@@ -187,6 +187,7 @@ RULES = (
         ),
         triggers=(
             "remind",
+            *("memo", "letter", "ltr ", "notice", "bulletin", "circular"),
             "train",
             "educat",
             "coach",
@@ -243,6 +244,11 @@ RULES = (
             | \bawareness\s+(?:training|campaign|session|email)s?\b
             | \bsend\s+(?:a\s+|an\s+)?(?:reminder|announcement|email|memo)\s+(?:\w+\s+){{0,2}}?
                 (?:to\s+)?(?:all|everyone|the\s+team|engineers)\b
+            # The same told as done: "Letter distributed to all maintenance personnel".
+            | \b(?:memo|letter|ltr|notice|bulletin|reminder|circular)s?\s+(?:was\s+|were\s+|has\s+been
+                |have\s+been|will\s+be\s+)?(?:distributed|sent|issued|circulated|given)\s+to\s+(?:all|every|each)\s+
+                (?:[\w-]+\s+)?(?:staff|personnel|employees?|engineers?|operators?|workers?|technicians?|nurses?|drivers?
+                |crews?|members?|teams?|hands)\b
             | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
             | \b(?:reminded|retrained|instructed|told|counsell?ed|advised|encouraged)\s+to\s+(?:always\s+|never\s+)?
                 (?:follow|use|check|read|be|watch|look|double-check|test|verify|review|confirm|run|wait|slow|pay|take)\b
