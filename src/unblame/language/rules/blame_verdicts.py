@@ -50,33 +50,45 @@ RULES = (
             "Their error budget was spent by Tuesday.",
             "Several things failed at once, none of which were the fault of the on-call engineer.",
         ),
-        triggers=(
-            "fault",
-            "mistake",
-            "slip",
-            "doing",
-            "feet of",
-            "responsibility",
-            "screw",
-            "fuck",
-            "blunder",
-            "error",
-            "negligence",
-            "carelessness",
-            "incompetence",
-            *("oversight", "typo", "goof", "gaffe", "misstep", "fumble", "boo", "fart", "cock-"),
-            "blame",
-            *("attributed to", "traced to", "traced back to", "pinned on"),
-            "'s on",
-            "’s on",
-            "is on",
-            "was on",
-            "entirely on",
-            "all on",
-            "squarely on",
-            "totally on",
-        ),
-        pattern=r"""
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=(
+                    "fault",
+                    "mistake",
+                    "slip",
+                    "doing",
+                    "feet of",
+                    "responsibility",
+                    "screw",
+                    "fuck",
+                    "blunder",
+                    "error",
+                    "negligence",
+                    "carelessness",
+                    "incompetence",
+                    *(
+                        "oversight",
+                        "typo",
+                        "goof",
+                        "gaffe",
+                        "misstep",
+                        "fumble",
+                        "boo",
+                        "fart",
+                        "cock-",
+                    ),
+                    "blame",
+                    "'s on",
+                    "’s on",
+                    "is on",
+                    "was on",
+                    "entirely on",
+                    "all on",
+                    "squarely on",
+                    "totally on",
+                ),
+                pattern=r"""
             (?P<span>
               (?:{NAMELIKE}|{OTHER})
                 # In scare quotes too: "the operator's “mistake”".
@@ -119,14 +131,7 @@ RULES = (
             | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
               (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
             | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}|{WORKER}))
-            # The news tells it in the passive: "a single electrician has been blamed for the
-            # blackout", "the outage is being attributed to one utility employee".
-            | (?:{OTHER}|\b(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:[\w-]+\s+){0,2}?{WORKER}s?|\b{WORKER}s)
-                (?:\s+[\w-]+){0,4}?
-                \s+(?:has\s+been|have\s+been|had\s+been|is\s+being|are\s+being|was|were)\s+(?:\w+ly\s+)?blamed
-                \s+for\b
-            | \b(?:attributed|traced|pinned)\s+(?:back\s+)?(?:to|on)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)(?:[\w-]+\s+){0,2}?
-                (?:{ROLE}|{WORKER}|person|individual|employee)s?\b
+
             | \bblamed\s+(?:it\s+)?on\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:{ROLE}))
               # "blamed on staff shortages": the people are the context, not the culprit.
               (?![\w-]*\s+(?:shortages?|cuts|turnover|levels|numbers|changes|rotas?|scheduling)\b)
@@ -145,6 +150,27 @@ RULES = (
                 (?=\s*(?:[,.;!]|$))
             )
         """,
+            ),
+            # The news tells it in the passive: "a single electrician has been blamed for the
+            # blackout", "the outage is being attributed to one utility employee". Checks of
+            # their own: only sentences with these words ask them.
+            Check(
+                triggers=("blamed for",),
+                pattern=r"""
+            (?P<span>(?:{OTHER}|\b(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:[\w-]+\s+){0,2}?{WORKER}s?|\b{WORKER}s)
+                (?:\s+[\w-]+){0,4}?
+                \s+(?:has\s+been|have\s+been|had\s+been|is\s+being|are\s+being|was|were)\s+(?:\w+ly\s+)?blamed
+                \s+for\b)
+        """,
+            ),
+            Check(
+                triggers=("attributed to", "traced to", "traced back to", "pinned on"),
+                pattern=r"""
+            (?P<span>\b(?:attributed|traced|pinned)\s+(?:back\s+)?(?:to|on)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)
+                (?:[\w-]+\s+){0,2}?(?:{ROLE}|{WORKER}|person|individual|employee)s?\b)
+        """,
+            ),
+        ),
         unless=r"""
             \b(?:system|disk|process|service|node|server|job|script|device|drive|cache)['’]s\s+fault
             | \bfault\s+(?:counter|tolerance|injection|domain|line|code|isolation)

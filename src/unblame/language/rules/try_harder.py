@@ -185,57 +185,60 @@ RULES = (
             "Add a pre-deploy hook that drains the node automatically.",
             "The new banner makes it obvious to reviewers which files are generated.",
         ),
-        triggers=(
-            "remind",
-            *("memo", "letter", "ltr ", "notice", "bulletin", "circular"),
-            "train",
-            "educat",
-            "coach",
-            "instruct",
-            "tell",
-            "brief",
-            "awareness",
-            "send",
-            "re-read",
-            "reread",
-            "familiar",
-            "review",
-            "course",
-            "workshop",
-            "class",
-            "refresher",
-            "module",
-            "learning",
-            "shadow",
-            "quiz",
-            "emphasi",
-            "stress",
-            "reinforce",
-            "reiterate",
-            "underline",
-            "highlight",
-            "lesson",
-            "counsel",
-            "instructed",
-            "told",
-            "asked not",
-            "ordered not",
-            "clear",
-            "obvious",
-            "known",
-            "visible",
-            *(
-                "advised",
-                "encouraged",
-                "re-stat",
-                "restat",
-                "responsib",
-                "up to each",
-                "up to every",
-            ),
-            "up to the individual",
-        ),
-        pattern=rf"""
+        triggers=(),
+        pattern=(
+            Check(
+                triggers=(
+                    "remind",
+                    *("memo", "letter", "ltr ", "notice", "bulletin", "circular"),
+                    "train",
+                    "educat",
+                    "coach",
+                    "instruct",
+                    "tell",
+                    "brief",
+                    "awareness",
+                    "send",
+                    "re-read",
+                    "reread",
+                    "familiar",
+                    "review",
+                    "course",
+                    "workshop",
+                    "class",
+                    "refresher",
+                    "module",
+                    "learning",
+                    "shadow",
+                    "quiz",
+                    "emphasi",
+                    "stress",
+                    "reinforce",
+                    "reiterate",
+                    "underline",
+                    "highlight",
+                    "lesson",
+                    "counsel",
+                    "instructed",
+                    "told",
+                    "asked not",
+                    "ordered not",
+                    "clear",
+                    "obvious",
+                    "known",
+                    "visible",
+                    *(
+                        "advised",
+                        "encouraged",
+                        "re-stat",
+                        "restat",
+                        "responsib",
+                        "up to each",
+                        "up to every",
+                    ),
+                    "up to the individual",
+                ),
+                pattern=rf"""
             (?P<span>
               \b(?:remind|reminding|retrain|re-train|train|educate|educating|coach|instruct|tell|brief|counsel)\s+
                 {PEOPLE}\b
@@ -256,10 +259,7 @@ RULES = (
             # (one person barred from deploying is a sanction, UB503's).
             | \b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
                 (?:touch|run|deploy|push|change|use|merge|restart|edit|modify|open|unplug|do)\b
-            # Training named as the action item itself: "Staff retraining on the new console."
-            | {{SENTENCE_START}}\W*(?:additional\s+|mandatory\s+|refresher\s+)?(?:staff|employee|operator|engineer
-                |team|user|crew|nurse|driver)s?\s+(?:re-?training|training|re-?education)\b
-                (?=\s*(?:[.,;:!)]|$)|\s+(?:on|for|in|about|around|and|to|with|covering)\b)
+
             | \bre-?(?:read|familiari[sz]e|familiari[sz]ing|review)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?(?:\w+\s+){{0,3}}?
                 (?:runbooks?|handbooks?|docs|documentation|guides?|policy|policies|procedures?)\b
             | \b(?:attend|take|complete|do)\s+(?:the\s+|a\s+|an\s+)?(?:[\w"“”-]+\s+){{0,4}}?(?:course|training
@@ -287,6 +287,19 @@ RULES = (
             | \blessons?-learned\s+session\b
             )
         """,
+            ),
+            # Training named as the action item itself: "Staff retraining on the new console."
+            # A check of its own: it reads from a line or sentence start, so only sentences
+            # with the word ask it.
+            Check(
+                triggers=("training", "re-education", "reeducation"),
+                pattern=r"""
+            (?P<span>{SENTENCE_START}\W*(?:additional\s+|mandatory\s+|refresher\s+)?(?:staff|employee|operator
+                |engineer|team|user|crew|nurse|driver)s?\s+(?:re-?training|training|re-?education)\b
+                (?=\s*(?:[.,;:!)]|$)|\s+(?:on|for|in|about|around|and|to|with|covering)\b))
+        """,
+            ),
+        ),
         unless=r"""
             \b(?:bots?|tools?|scripts?|system|cron|pipelines?|hooks?|jobs?|workflows?)\s+(?:\w+\s+)?
               (?:reminds|sends|posts|pings|nudges|notifies|asks)\b
