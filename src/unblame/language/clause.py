@@ -267,18 +267,19 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
         yield close(len(words))
 
 
-_RELATIVES = frozenset({"that", "which", "who"})
+_THAT_WHICH = frozenset({"that", "which"})
+_RELATIVES = _THAT_WHICH | {"who"}
+
+
+def _tensed(low: str) -> bool:
+    """A word that carries tense: an auxiliary, a modal or a past form."""
+    return low in _FINITE_AUX or low in _MODALS or low in _IRREGULAR_PAST or low.endswith("ed")
 
 
 def _only_a_subject(clause: Clause) -> bool:
     """The sentence so far is a noun phrase with no verb of its own: "The script", "An
     employee removing a piece of equipment" (a participle, no tense)."""
-    if len(clause.words) > 12:
-        return False
-    return not any(
-        w.low in _FINITE_AUX or w.low in _MODALS or w.low in _IRREGULAR_PAST or w.low.endswith("ed")
-        for w in clause.words
-    )
+    return len(clause.words) <= 12 and not any(_tensed(w.low) for w in clause.words)
 
 
 def _subject_agent(clause: Clause) -> tuple[str, int]:
@@ -294,7 +295,7 @@ def _owned(subject: tuple[str, int], relative: Clause | None) -> tuple[str, int]
     agent, start = subject
     if agent != SYSTEM or relative is None or relative.predicate < 2:
         return subject
-    if relative.words[0].low not in {"that", "which"} or relative.predicate >= len(relative.words):
+    if relative.words[0].low not in _THAT_WHICH or relative.predicate >= len(relative.words):
         return subject
     if relative.words[relative.predicate].low not in _AUTHORING:
         return subject  # "the migration that Dana reviewed": reviewing makes nothing hers
@@ -324,20 +325,19 @@ def _main_verb_resumes(words: tuple[Word, ...], begin: int, i: int) -> bool:
     before = words[i - 1].low
     if before in _AUX or before in _MODALS or before in _NOT_BEFORE_MAIN or before in _DETERMINERS:
         return False
+    # The relative clause has a verb of its own before it.
     return any(
-        w.low in _AUX
-        or w.low in _MODALS
-        or w.low in _IRREGULAR_PAST
-        or w.low.endswith("ed")
-        or _is_verb(w, words[k - 1])
+        _tensed(w.low) or w.low in _AUX or _is_verb(w, words[k - 1])
         for k, w in enumerate(words[begin + 1 : i], start=begin + 1)
     )
 
 
 # Words after which a past form belongs to the clause it is in: "to", a conjunction, a
 # preposition, a negation ("that was pulled and replaced", "that got stuck in queued").
-_NOT_BEFORE_MAIN = frozenset({"to", "and", "or", "but", "not", ",", "in", "on", "at", "by", "of"})
-_NOT_BEFORE_MAIN |= {"get", "got", "gets", "become", "became", "seem", "seemed", "being", "been"}
+_NOT_BEFORE_MAIN = frozenset(
+    {"to", "and", "or", "but", "not", ",", "in", "on", "at", "by", "of"}
+    | {"get", "got", "gets", "become", "became", "seem", "seemed", "being", "been"}
+)
 
 
 def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
@@ -719,7 +719,7 @@ def _thing_slipped(words: tuple[Word, ...], i: int, previous: Clause | None) -> 
     """ "… a script that accidentally pushed": a relative clause after a thing, its verb
     opened by an adverb of accident, tells what the thing did (not "the config that
     Dana accidentally pushed", which has a subject of its own)."""
-    if words[i].low not in {"that", "which"} or previous is None or i + 1 >= len(words):
+    if words[i].low not in _THAT_WHICH or previous is None or i + 1 >= len(words):
         return False
     head = previous.words[-1]
     return words[i + 1].low in _SLIP_ADVERBS and not _person_word(head, first=False)
