@@ -72,3 +72,10 @@ def test_a_person_in_a_relative_clause_is_not_the_agent_of_the_things_harm():
 )
 def test_a_person_with_a_relative_clause_is_still_the_agent_of_their_harm(text):
     assert {"UB101", "UB102"} & _codes(text)
+
+
+def test_a_thing_that_is_the_object_of_a_relative_clause_is_not_the_subject():
+    # UB302's "the script forgot" reads the thing as the subject; here it is the object
+    # of "who wrote", and the omission is the engineer's.
+    assert "UB302" in _codes("The engineer who wrote the script forgot to add a dry run.")
+    assert "UB302" not in _codes("The script forgot to release its lock.")

@@ -226,7 +226,10 @@ RULES = (
             | \b(?:was|were|been|being|is|are)\s+(?:\w+\s+){{0,3}}?(?:misjudged|overlooked|forgotten|neglected
               |ignored|missed)\b
             | \bwhy\s+(?:was|were|did|do|does|is|are|didn't|wasn't)\b{{INSENT}}*\?
-            | \bthe\s+(?:job|alert|check|build|test|script|deploy|pipeline|bot|tool|system)
+            # The thing as the subject, not as the object of a relative clause before the
+            # verb ("the engineer who wrote the script forgot to …" is the engineer's).
+            | (?<!\bwrote\s)(?<!\bran\s)(?<!\bbuilt\s)(?<!\bset\s)(?<!\bowns\s)(?<!\bowned\s)
+              \bthe\s+(?:job|alert|check|build|test|script|deploy|pipeline|bot|tool|system)
               \s+(?:\w+\s+)?(?:forgot|neglected|failed|missed)
             # "What we didn't realise was that …" introduces what was unknown.
             | \bwhat\s+(?:\w+\s+){{1,2}}?(?:didn't|didn’t|did\s+not|hadn't|hadn’t|had\s+not)\s+(?:\w+\s+)?
