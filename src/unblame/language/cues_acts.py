@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .agents import _DETERMINERS, GROUP, NOBODY, OTHER, SELF
+from .agents import _DETERMINERS, GROUP, NOBODY, OTHER, SELF, Word
 from .clause import _CLAUSE_WORDS, Clause, Sentence, _Lazy
 from .cue_base import (
     _APPLYING,
@@ -541,7 +541,7 @@ def accident(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
             if _unreal(clause, word.end) or _by_chance(clause, k):
                 return None
             return word.start, word.end
-        if word.low == "by" and k + 1 < len(words) and words[k + 1].low in _BY_ACCIDENT:
+        if _by_accident(words, k):
             # "We removed the index by mistake" (not "we found the leak by accident").
             verb = words[clause.predicate].low
             if _unreal(clause, word.end) or verb in _DISCOVERIES:
@@ -564,7 +564,7 @@ def _fronted_accident(clause: Clause, adverbs: frozenset[str]) -> tuple[int, int
         word = words[k]
         if word.start >= clause.agent_start:
             return None
-        phrase = word.low == "by" and k + 1 < len(words) and words[k + 1].low in _BY_ACCIDENT
+        phrase = _by_accident(words, k)
         if word.low in adverbs or phrase:
             end = words[k + 1].end if phrase else word.end
             verb = words[clause.predicate].low if clause.predicate < len(words) else ""
@@ -574,6 +574,11 @@ def _fronted_accident(clause: Clause, adverbs: frozenset[str]) -> tuple[int, int
                 return None
             return word.start, end
     return None
+
+
+def _by_accident(words: tuple[Word, ...], k: int) -> bool:
+    """ "by mistake" or "by accident" starts at `words[k]`."""
+    return words[k].low == "by" and k + 1 < len(words) and words[k + 1].low in _BY_ACCIDENT
 
 
 _BY_ACCIDENT = frozenset({"mistake", "accident"})

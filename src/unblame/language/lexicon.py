@@ -481,14 +481,14 @@ REJECTED_REMEDY = r"""
 """
 SLOTS["REJECTED_REMEDY"] = REJECTED_REMEDY
 
-# A how-to step, not a remedy: the sentence opens with the task it serves ("Before sharing
-# your draft, you should proofread it", "To cut a release, you must bump the version")
-# and says nothing of an incident to avoid ("To avoid this in the future, you should …").
 # Where a line or a sentence starts: chat lines and sentences that open with a word
 # ("Sorry, dumb typo", "Before opening a pull request, …") are read from there only.
 SENTENCE_START = r"(?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))"
 SLOTS["SENTENCE_START"] = SENTENCE_START
 
+# A how-to step, not a remedy: the sentence opens with the task it serves ("Before sharing
+# your draft, you should proofread it", "To cut a release, you must bump the version")
+# and says nothing of an incident to avoid ("To avoid this in the future, you should …").
 HOW_TO = (
     SENTENCE_START
     + r"""

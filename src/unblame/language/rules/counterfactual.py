@@ -511,13 +511,13 @@ RULES = (
             Check(
                 triggers=("would have been", "would've been", "would’ve been"),
                 pattern=r"""
-            (?P<span>(?:\bit\s+|(?:^|(?<=\n)|(?<=[.!?]\s))\W*)(?:would\s+have|would['’]ve)\s+been\s+(?:much\s+|far\s+
+            (?P<span>(?:\bit\s+|{SENTENCE_START}\W*)(?:would\s+have|would['’]ve)\s+been\s+(?:much\s+|far\s+
               |a\s+lot\s+)?(?:better|wiser|smarter|useful|helpful|prudent|safer|good|nice|sensible|appropriate
               # How easy it would have been is hindsight too: "it would have been trivial to test".
               |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))
               # … and for whom: "it would have been appropriate for the employee to disable one".
               (?:\s+for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+)|him|her|them|us|me))?\s+to\s+(?!have\b|had\b)\w+
-            | (?:^|(?<=\n)|(?<=[.!?]\s))\W*\w+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would\s+have|would['’]ve)\s+been\s+
+            | {SENTENCE_START}\W*\w+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would\s+have|would['’]ve)\s+been\s+
                 (?:much\s+|far\s+)?(?:better|wiser|smarter|great|nice|good|safer|prudent)\b)
         """,
             ),

@@ -259,7 +259,6 @@ RULES = (
             # (one person barred from deploying is a sanction, UB503's).
             | \b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:told|instructed|ordered|asked)\s+not\s+to\s+
                 (?:touch|run|deploy|push|change|use|merge|restart|edit|modify|open|unplug|do)\b
-
             | \bre-?(?:read|familiari[sz]e|familiari[sz]ing|review)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?(?:\w+\s+){{0,3}}?
                 (?:runbooks?|handbooks?|docs|documentation|guides?|policy|policies|procedures?)\b
             | \b(?:attend|take|complete|do)\s+(?:the\s+|a\s+|an\s+)?(?:[\w"“”-]+\s+){{0,4}}?(?:course|training
