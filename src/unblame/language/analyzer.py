@@ -818,7 +818,9 @@ def _run_rule_in(
             continue
         if (
             _mentioned(masked, start, end)
-            and not _given_as_cause(masked, start, end)
+            or (compiled.frame is not None and _quoted_remedy(rule, masked, end))
+        ) and (
+            not _given_as_cause(masked, start, end)
             and not (rule.category is Category.BLAME_OTHER and _applied_to_person(masked, end))
         ):
             continue
@@ -845,6 +847,16 @@ def _run_rule_in(
             suggestion=rule.suggestion,
             about_writer=rule.about_writer,
         )
+
+
+def _quoted_remedy(rule: Rule, masked: str, end: int) -> bool:
+    """Whether a remedy a frame found ends inside a short quotation: "if your
+    answer is, 'don't do that', wrong answer" names the remedy, it does not ask it.
+
+    A frame's span starts at its clause's agent, which an imperative takes from
+    the clause before it, outside the quotation; its last word is the remedy's.
+    """
+    return rule.category is Category.TRY_HARDER and _mentioned(masked, end - 1, end)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -47,6 +47,11 @@ _LINK_TARGET_RE = re.compile(
 _LINE_START_RE = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$|^\s*\[[ xX]\]\s", re.MULTILINE)
 _URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>()]+")
 _EMPHASIS_RE = re.compile(r"[_*]+")
+# A typographic apostrophe inside a word ("didn’t", "Dana’s") reads as the
+# plain one, so every pattern written with "'" reads text typed with "’" (as
+# editors and phones type it) alike; one character for one keeps the offsets.
+# A closing quotation mark ("‘fixed’ it") has no letter after it and stays.
+_APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
 _INLINE_PASSES = (
     ("`", _CODE_SPAN_RE),
     ("<", _HTML_RE),
@@ -63,6 +68,8 @@ def _mask_inline(text: str) -> str:
             text = regex.sub(_blank_match, text)
     if "_" in text or "*" in text:
         text = _EMPHASIS_RE.sub(_blank_emphasis, text)
+    if "\u2019" in text or "\u02bc" in text:
+        text = _APOSTROPHE_RE.sub("'", text)
     return text
 
 
