@@ -885,6 +885,19 @@ def _opening_past_verb(words: tuple[Word, ...], j: int) -> bool:
     return True
 
 
+def _coordinated_past_verb(words: tuple[Word, ...], j: int) -> bool:
+    """A regular past form right after "but", "and" or "yet" and before "to"
+    ("but neglected to reset", "and decided to skip"): a second predicate of the
+    subject before, where an -ed word alone could be an adjective ("but unused
+    hosts …")."""
+    return (
+        0 < j < len(words) - 1
+        and words[j - 1].low in {"but", "and", "yet"}
+        and words[j + 1].low == "to"
+        and past_form(words[j].low)
+    )
+
+
 def _can_act(previous: Word | None) -> bool:
     """Whether a present verb after `previous` is one ("Tamsin pushes", "the proxy
     drops requests") rather than a plural noun after an acronym ("SDK releases")."""
@@ -919,6 +932,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             return j
         if j == i and _opening_past_verb(words, j):
             return j  # "Restarted the wrong pod, sorry.": chat leaves the subject out
+        if j == i and _coordinated_past_verb(words, j):
+            return j  # "…, but neglected to reset the relay": the subject is the one before
         if j > i and low in _PRE_VERB_ADVERBS:
             return j
         # "an engineer performing maintenance" ends the subject at "performing";
