@@ -69,9 +69,8 @@ def test_no_blame_without_a_persons_act_tied_to_harm(text: str) -> None:
     assert "blame_other" not in categories(text)
 
 
-def test_crews_are_people_but_pilot_stays_off_the_role_list() -> None:
+def test_crews_are_people_and_a_pilot_rollout_stays_a_thing() -> None:
     roles = {w.lower() for w in ROLE_WORDS}
-    assert {"co-pilot", "releaser", "deckhand"} <= roles
-    # "pilot" also names a trial ("the pilot rollout"), so it is not a role.
-    assert "pilot" not in roles
+    assert {"co-pilot", "pilot", "releaser", "deckhand"} <= roles
+    # "pilot" also names a trial: before a noun it is that noun's modifier.
     assert "blame_other" not in categories("The pilot rollout broke nothing.")

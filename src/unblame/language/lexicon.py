@@ -95,8 +95,11 @@ ROLE_WORDS = (
         "electrician",
         # People outside engineering whose slips reach incident write-ups too.
         # Not "supervisor", "coordinator", "dispatcher", "cleaner", "janitor",
-        # "guard", "agent" or "pilot": each also names a process or a safeguard.
+        # "guard" or "agent": each also names a process or a safeguard.
         "captain",
+        # A pilot project is "the pilot" before a noun ("the pilot rollout"): the
+        # clause model reads a subject's last noun, and ROLE_NOUNS guards the word.
+        "pilot",
         "releaser",
         "deployer",
         "steward",
@@ -166,7 +169,13 @@ ROLE_WORDS = (
     "somebody",
     "ic",
 )
-ROLE_NOUNS = trie_pattern(ROLE_WORDS)
+# A pilot is a person, but "the pilot rollout", "a pilot program" is a trial.
+_PILOT = (
+    r"pilot(?!s?\s+(?:roll-?outs?|program|programme|project|phase|run|test|launch|deployment"
+    r"|release|customers|users|group|cohort|study|scheme|sites?|version|period|stage|build"
+    r"|feature)\b)"
+)
+ROLE_NOUNS = trie_pattern(tuple(w for w in ROLE_WORDS if w != "pilot")) + "|" + _PILOT
 
 PERSON_PRONOUNS = trie_pattern(("he", "she", "they", "you", "we", "him", "her", "them", "us"))
 
@@ -204,6 +213,7 @@ BARE_WORDS = (
     "juniors",
     "trainees",
     "technicians",
+    "pilots",
 )
 BARE_PLURALS = trie_pattern(BARE_WORDS) + r" | team\ (?-i:[A-Zꙮ])\w+"
 

@@ -40,6 +40,7 @@ RULES = (
             "Honestly the blame lies with the SRE team.",
             "It was the DBA's mistake, plain and simple.",
             "The operator only noticed their mistake after the second reboot.",
+            "The review board found the night-shift operator at fault.",
         ),
         good=(
             "The outage was blamed on a faulty power supply.",
@@ -49,6 +50,7 @@ RULES = (
             "We decided not to blame anyone for the outage.",
             "Their error budget was spent by Tuesday.",
             "Several things failed at once, none of which were the fault of the on-call engineer.",
+            "The inquiry found the relay firmware at fault, and the crew not at fault.",
         ),
         triggers=(),
         pattern=(
@@ -160,6 +162,19 @@ RULES = (
                 (?:\s+[\w-]+){0,4}?
                 \s+(?:has\s+been|have\s+been|had\s+been|is\s+being|are\s+being|was|were)\s+(?:\w+ly\s+)?blamed
                 \s+for\b)
+        """,
+            ),
+            # A verdict given by someone who judges: "the board found the driver at fault",
+            # "the crew was held at fault", "determined the operators are at fault".
+            Check(
+                triggers=("at fault",),
+                pattern=r"""
+            (?P<span>\b(?:found|held|deemed|judged|ruled|declared|considered|determined|concluded)
+                \s+(?:that\s+)?(?:{OTHER}|\b(?:the|a|an|one|two|both)\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|{WORKER})s?)
+                \s+(?:(?:is|was|were|are|to\s+be)\s+)?(?:solely\s+|partly\s+|entirely\s+)?at\s+fault\b
+            | (?:{OTHER}|\b(?:the|a|an|one|two|both)\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|{WORKER})s?)
+                \s+(?:is|was|were|are|has\s+been|have\s+been)\s+(?:found|held|deemed|judged|ruled|declared|considered)
+                \s+(?:to\s+be\s+)?(?:solely\s+|partly\s+|entirely\s+)?at\s+fault\b)
         """,
             ),
             Check(
