@@ -175,7 +175,7 @@ def _phrase(
 # Acts that set a warning or a step aside on purpose: said of another person,
 # a verdict on their will, where "missed" and "forgot" are hindsight.
 _DISREGARD_RE = _Lazy(
-    r"(?:(?:had|has|have|just|simply|then|instead|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
+    r"(?:(?:had|has|have|just|simply|then|instead|also|still|again|even|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
     r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off"
     # "went around the change board": the step stepped round, not the room walked round.
     r"|(?:went|got|worked)\s+(?:a)?round(?=\s+(?:\w+\s+){0,2}?(?:board|review|process|freeze|rollout|approval"
@@ -185,9 +185,12 @@ _DISREGARD_RE = _Lazy(
     # Wrecking on purpose, not a planned removal ("decided to delete the legacy endpoint").
     r"|shortcut|short-circuit|deviate\s+from|go\s+around|crash|wipe|destroy|nuke|trash)"
     # Acting alone past one's remit: "took it upon himself to disable both relays".
-    r"|(?:took|takes|taking)\s+it\s+upon\s+(?:himself|herself|themselves|themself|yourself)\s+to\s+\w+)\s+(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
+    r"|(?:took|takes|taking)\s+it\s+upon\s+(?:himself|herself|themselves|themself|yourself)\s+to\s+\w+)\s+(?:(?:\w+\s+)?(?:the|a|an|this|that|these|those|it|them|his|her|their|our|all"
     r"|every|several|two|three|four|five|\d+|multiple|repeated|both|any|each|numerous|some"
-    r"|many)\b",
+    r"|many)"
+    # A warning in the plural needs no article: "ignored alarms for three hours".
+    r"|warnings|alerts|alarms|pages|signals|signs|instructions|orders|procedures|rules"
+    r"|protocols|objections|concerns)\b",
     re.IGNORECASE,
 )
 
