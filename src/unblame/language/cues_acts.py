@@ -591,6 +591,11 @@ _OOPS = frozenset(
 )
 
 
+_NOT_DONE = frozenset({"not", "never", "didn't", "didn’t"})
+_BEFELL = frozenset({"get", "receive", "hear", "have", "need", "expect", "see", "find", "know"})
+_OBJECT_STARTS = frozenset({"the", "a", "an", "my", "our", "it", "that", "this", "them", "any"})
+
+
 def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """A line opened by "oops" and then the writer's act: a slip told in chat.
 
@@ -605,14 +610,27 @@ def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     # Punctuation and emoji between: "oops 🙈 I deleted …".
     while k < len(words) and (words[k].low in _OOPS or not any(c.isalnum() for c in words[k].low)):
         k += 1
-    if k < len(words) and words[k].low in {"i", "we", "i've", "i’ve", "we've", "we’ve"}:
+    said = k < len(words) and words[k].low in {"i", "we", "i've", "i’ve", "we've", "we’ve"}
+    if said:
         k += 1
+    undone = False
     while k < len(words) and (words[k].low in _AUX or words[k].low.endswith("ly")):
+        undone = undone or words[k].low in _NOT_DONE
         k += 1
     if k >= len(words) or words[k].low in _UNREAL:
         return None
     low = words[k].low
     acted = low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
+    # "Oops, I didn't push the revert", "whoops, never tagged it": a step left
+    # undone is the slip; what did not reach the writer is not ("didn't get paged"),
+    # and with the subject left out an object shows it was a step ("welp, didn't
+    # work" tells of a thing).
+    acted = acted or (
+        undone
+        and low.isalpha()
+        and low not in _BEFELL
+        and (said or (k + 1 < len(words) and words[k + 1].low in _OBJECT_STARTS))
+    )
     if low in _DISCOVERIES:
         return None  # "Ugh, we found another broken shard" reacts to news
     return (words[0].start, words[k].end) if acted else None
