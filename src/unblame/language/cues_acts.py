@@ -159,7 +159,7 @@ _NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
 
 # A check run, as a plain past verb: "ran the test suite", "ran the linter", "did a dry run".
 _CHECK_RUN_RE = _Lazy(
-    r"(?:ran|executed|did|tried)\s+(?:the|a|an|any|their|our|its)\s+(?:[\w-]+\s+){0,2}?(?:tests?|test\s+suite"
+    r"(?:ran|run|executed|did|done|tried)\s+(?:the|a|an|any|their|our|its)\s+(?:[\w-]+\s+){0,2}?(?:tests?|test\s+suite"
     r"|suite|linter|lint|checks?|ci|build|dry[- ]run|smoke\s+tests?|canary|pre-?commit|validation"
     r"|migrations?\s+(?:locally|on\s+staging|first))\b",
     re.IGNORECASE,
@@ -703,6 +703,11 @@ _DOING_NOW_RE = _Lazy(r"(?:am|are|['’]m|['’]re)\s+(?:\w+ly\s+)?\w+ing\b", re
 _CANNOT_RE = _Lazy(r"(?:can['’]?t|cannot|can\s+not|can\s+no\s+longer)\b", re.IGNORECASE)
 
 
+# Between "nobody" and the verb it denies: "nobody had tested", "no one ever checked"
+# ("that nobody has read" tells the state of things now, not a step left out then).
+_PERFECT_OR_EVER = frozenset({"had", "ever", "actually", "even", "really"})
+
+
 def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause dwells on a deliberate act of care that was not done."""
     start, text = _predicate(sentence, clause)
@@ -728,14 +733,20 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # writer explains the situation rather than judging the omission.
         return None
     if clause.agent in (NOBODY, GROUP) and any(w.low in _NEGATED_AGENT for w in subject):
-        # "None of us noticed ...": the negation sits in the agent, the care verb is plain.
-        verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
+        # "None of us noticed ...": the negation sits in the agent, the care verb is plain;
+        # "nobody had tested", "no one ever checked" tell the same in another tense.
+        at = clause.predicate
+        while at < len(clause.words) - 1 and clause.words[at].low in _PERFECT_OR_EVER:
+            at += 1
+        verb = clause.words[at] if at < len(clause.words) else None
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
             return verb.start, verb.end
         # "Nobody ran the test suite first": running a check is an act of care too.
-        check_run = _CHECK_RUN_RE.match(text)
+        check_run = (
+            _CHECK_RUN_RE.match(sentence.text, verb.start - sentence.offset) if verb else None
+        )
         if check_run is not None:
-            return start + check_run.start(), start + check_run.end()
+            return sentence.offset + check_run.start(), sentence.offset + check_run.end()
     match = _OMISSION_RE.search(text)
     if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
