@@ -36,7 +36,7 @@ NOT_AS_CAUSE = r"""
     # How people are treated for errors in general: "don't punish people for human error".
     | \b(?:don['’]t|do\s+not|never|not|stop|no\s+longer)\s+(?:\w+\s+){0,2}?(?:punish|blam|fir(?:e|ing)\b
       |disciplin|beat|sham|penali[sz]|scold|reprimand|shout\s+at|yell\s+at)\w*\s+(?:\w+\s+){0,3}?for
-      \s+(?:\w+\s+)?(?:human|operator|user|manual)\s+errors?
+      \s+(?:\w+\s+){0,4}?(?:human|operator|user|manual)\s+(?:errors?|mistakes?)
     # A first guess told as such: "assumed user error at the time".
     | \b(?:assum|suspect|guess|presum)\w*\s+(?:it\s+was\s+)?(?:\w+\s+)?(?:human|operator|user)\s+error
     | {GENERIC}
@@ -97,12 +97,31 @@ GENERIC = r"""
     | \b(?:takeaway|notion|idea|myth|narrative|assumption|belief|conclusion|claim)\s+that\s+(?:\w+\s+){0,3}?
       (?:human|operator|user|manual)\s+(?:errors?|mistakes?)
     | \bwould\s+be\s+(?:a|an)\s+(?:\W?\w+\W?\s+)?case\s+of
+    # Every error of the kind, or whenever one is named: "every human error is evidence of
+    # …", "whenever a crash is put down to pilot error", "normal human mistakes".
+    | \b(?:every|each|any|all|most|many|such)\s+(?:such\s+)?{WHOSE}\s+(?:errors?|mistakes?)
+    | \b(?:whenever|every\s+time|each\s+time)\b[^.;!?]{0,80}?\b{WHOSE}\s+(?:errors?|mistakes?)
+    | \b(?:normal|ordinary|everyday|inevitable|natural|occasional|honest|understandable)\s+(?:and\s+)?(?:very\s+)?
+      {WHOSE}\s+(?:errors?|mistakes?)
+    # The label naming a way of seeing, not a cause: "that's a human error framing".
+    | \b{WHOSE}\s+error\s+(?:framing|narrative|explanation|lens|mindset|paradigm|trope
+      |bias|myth|story|view|model|theory|literature|research|culture|label)\b
+    # Set aside among causes: "factors other than pilot error caused the crash".
+    | \bother\s+than\s+(?:\w+\s+)?{WHOSE}\s+(?:errors?|mistakes?)
     # A title, capitalised after another capitalised word: "Behind Human Error",
     # "Understanding Human Error", "Reason's Human Error", "Book: Human Error"; not a
     # field label ("Root Cause: Human Error"), which gives the cause.
     | (?<![\w'’])(?!(?:cause|reason|category|classification|type|verdict|finding|root|primary)(?![\w'’]))
       (?-i:[A-Z][\w'’]*)[:*_"“”]?\s+[*_"“]?(?-i:Human\s+Errors?)\b
 """
+
+# Whose error the label names, in the generic shapes above: the same people as UB401's
+# pattern ("driver error", "crew error").
+_WHOSE = (
+    r"(?:human|operator|user|pilot|manual|driver|crew|staff|employee|engineer|technician|worker"
+    r"|personnel|nurse|clinician|controller|dispatcher|developer|admin)"
+)
+GENERIC = GENERIC.replace("{WHOSE}", _WHOSE)
 
 # Slips named by their form rather than called "human error": a typo, a
 # copy-paste mistake, a fat-fingered value, mistakes by staff.
@@ -229,6 +248,8 @@ RULES = (
             "Automating the rotation removes a step prone to human error.",
             "Operator error happens, so the console asks before it deletes.",
             "Surveys put 70% of change-related outages down to human error.",
+            "Each operator error tells you where the console needs a guard.",
+            "Crews blamed little besides weather; factors other than pilot error came first.",
         ),
         triggers=(
             "error",
