@@ -484,6 +484,13 @@ REJECTED_REMEDY = r"""
     | \b(?:may|might|will|would)?\s*(?:not|n['’]t)\s+be\s+(?:the\s+)?(?:most\s+|very\s+|particularly\s+)?(?:effective
       |efficient|reliable|sufficient|enough|the\s+answer|the\s+solution)\b
     | \b(?:rarely|seldom|never|hardly\s+ever)\s+(?:works?|helps?|scales?)\b
+    # People's vigilance judged no safeguard: "it's too risky to assume someone will read
+    # the docs", "we can't rely on engineers remembering the flag".
+    | \b(?:too\s+risky|unrealistic|naive|naïve|unwise|unsafe|dangerous|a\s+mistake|wishful\s+thinking)
+      \s+to\s+(?:assume|expect|rely|count|hope|trust|depend|bet)\b
+    | \b(?:can['’]?t|cannot|can\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not|couldn['’]t)\s+
+      (?:just\s+|always\s+|simply\s+)?(?:rely|count|depend|bank)\s+on\s+(?:people|humans|someone|anyone
+      |everyone|everybody|engineers|operators|staff|us|them|each\s+other|our\s+\w+|the\s+\w+\s+to)\b
     # Described as a reflex, not proposed: "the usual reaction is to retrain people".
     | \b(?:reaction|instinct|temptation|tendency|urge|impulse|reflex|knee-jerk\s+\w+)\s+
       (?:[\w'’-]+\s+){0,4}?(?:is|was|has\s+been)\s+
