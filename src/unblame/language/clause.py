@@ -342,10 +342,14 @@ _NOT_BEFORE_MAIN = frozenset(
 
 def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
     """ "at once", "for once": an adverb, not "once" opening a clause; "you're so bad at",
-    "it was so slow": "so" after a copula is an intensifier, not "so" opening a clause."""
+    "it was so slow": "so" after a copula is an intensifier, not "so" opening a clause;
+    "a while ago" is a time, not "while" opening a clause."""
     low = words[i].low
     if low == "so":
         return i > 0 and _copula(words[i - 1].low)
+    if low == "while":
+        # "a while ago", "for a while", "once in a while": a stretch of time, not a clause.
+        return i > 0 and words[i - 1].low in {"a", "little", "short", "long"}
     # "without even once checking", "not once": a count, not a clause.
     return low == "once" and i > 0 and words[i - 1].low in _COUNTING
 
