@@ -99,6 +99,8 @@ _OPENERS = frozenset(
     | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
     | {"thanks", "apologies", "facepalm", "ugh", "argh", "yikes", "welp", "yep", "confession"}
     | {"yeah", "yea", "yup", "nope", "ah", "ahh", "wow", "whew", "phew", "hmm", "alright", "right"}
+    # More of chat's interjections, capitalised like names at a line start: "Ack, sorry, I …".
+    | {"ack", "gah", "oof", "eek", "dang", "darn", "drat", "jeez", "geez", "omg", "doh", "d'oh"}
     # Hedges before the verb of a clause that shares its subject: "but maybe has not …".
     | {"maybe", "perhaps"}
     # "Nonetheless, the pharmacists overrode …", "IMO it is …": the clause starts after them.

@@ -92,7 +92,9 @@ _CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|su
 _SAFEGUARD_NOUNS = (
     r"(?:(?:a|an|any|proper|prior|the\s+required)\s+)?(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
     r"|sign-?offs?|plan|tests?|testing|validation|verification|canary|backups?|dry[- ]run|ticket"
-    r"|change\s+request|notice|warning|heads-?up|announcement)"
+    r"|change\s+request|notice|warning|heads-?up|announcement"
+    # Leave that was not given: "disabled two relays without authorization".
+    r"|authori[sz]ation|permission|clearance|consent|permits?)"
 )
 
 
