@@ -392,6 +392,7 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "The storage shelf was unplugged by a clumsy night-shift technician.",
             "Whoever rubber-stamped that PR never read it.",
             "The change came from an engineer who evidently did not understand the retry logic.",
             "He pushed the change without thinking it through.",
@@ -421,6 +422,7 @@ RULES = (
             "That's the fourth time Lindqvist has broken the nightly this quarter.",
         ),
         good=(
+            "A clumsy workaround kept the queue alive until Monday.",
             "The rubber gasket on the rack door was replaced.",
             "The hasty-merge label is applied by a bot.",
             "No experienced engineer would have caught this from the dashboards we had.",
@@ -526,6 +528,21 @@ RULES = (
                     "concern",
                 ),
                 pattern=rf"""(?P<span>\b(?:{JUDGEMENT})\b)""",
+            ),
+            # A word of character put on a person, where the same word of a thing is
+            # none ("a clumsy workaround"): "cut by a clumsy contractor", "the hapless intern".
+            Check(
+                triggers=(
+                    *("clumsy", "inept", "inattentive", "thoughtless", "foolish", "ignorant"),
+                    *("absent-minded", "absentminded", "hapless", "bumbling", "dozy", "dopey"),
+                    *("overconfident", "arrogant", "incapable", "useless", "dimwitted", "gormless"),
+                ),
+                pattern=r"""
+            (?P<span>\b(?:clumsy|inept|inattentive|thoughtless|foolish|ignorant|absent-?minded|hapless
+                |bumbling|dozy|dopey|overconfident|arrogant|incapable|useless|dimwitted|gormless)
+                \s+(?:(?:young|new|junior|senior|night|day|shift|duty|field|site|\w+-shift)\s+)?
+                (?:{ROLE}|{WORKER})s?\b)
+        """,
             ),
             # A person rated as a worker, or a decision of theirs judged, whatever the word
             # for the rating: "she is a terrible engineer", "he wasn't a strong developer".
