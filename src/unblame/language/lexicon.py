@@ -138,6 +138,16 @@ ROLE_WORDS = (
         *("paramedic", "midwife", "plumber", "painter", "decorator", "locksmith", "welder"),
         # Crews of aircraft, trains and ships, as safety reports name them.
         *("co-pilot", "helmsman", "deckhand", "crewman", "crewmember", "crane-operator"),
+        # More trades and offices that news of outages and accidents names. Not "builder",
+        # "miner", "courier", "inspector", "tester", "chef" or "trader": each also names a
+        # program or a service.
+        *("lineman", "linemen", "linesman", "foreman", "repairman", "handyman", "roofer"),
+        *("subcontractor", "trucker", "firefighter", "sergeant", "soldier", "sailor", "seaman"),
+        *("attendant", "motorman", "brakeman", "switchman", "trackworker", "shunter", "surveyor"),
+        *("groundsman", "webmaster", "superintendent", "founder", "cofounder", "co-founder"),
+        *("cio", "cfo", "anesthetist", "anaesthetist", "radiographer", "caregiver", "carer"),
+        *("dentist", "veterinarian", "lawyer", "attorney", "landlord", "waiter", "bartender"),
+        "farmer",
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).
