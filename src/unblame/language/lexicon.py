@@ -400,7 +400,7 @@ SOMEONE = r"(?:{OTHER}|@[\w-]+|{NAMELIKE})"
 # not oversight as supervision ("oversight of the vendor", "the oversight board").
 SLIP = r"""
     (?:mistake|blunder|screw-?\s?up|fuck-?\s?up|slip-?up|goof|typo|boo-?boo|brain\s?fart|misstep
-    |gaffe|fumble|cock-?up|balls-?up
+    |gaffe|fumble|cock-?up|balls-?up|oopsie|whoopsie|flub|blooper|faux\s+pas
     |error(?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response|bar)s?\b)
     |oversight(?!\s+(?:of(?!\s+(?:mine|yours|his|hers|theirs)\b)|over|board|body|committee|role|function|responsibilit\w+|duties)\b))s?
 """
