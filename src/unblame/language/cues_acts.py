@@ -120,6 +120,11 @@ _OMISSION_RE = _Lazy(
     r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
     r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
+    # Something left out of a piece of work: "missed this host in the last change".
+    r"|\bmissed\s+(?:the|a|an|this|that|these|those|one|two|some)\s+(?:[\w'’.-]+\s+){1,3}?(?:in|during|from)"
+    r"\s+(?:the|my|our|his|her|their|your|that|this)\s+(?:last|first|original|initial|previous)?\s*(?:[\w-]+\s+)?"
+    r"(?:change|pr|pull\s+request|review|commit|patch|diff|migration|update|upgrade|rollout|config|script"
+    r"|audit|list)s?\b"
     r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
