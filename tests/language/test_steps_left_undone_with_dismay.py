@@ -43,3 +43,8 @@ def test_a_step_left_undone_after_oops_is_a_slip(text):
 )
 def test_what_befell_the_writer_or_someone_else_is_no_slip_of_theirs(text):
     assert "UB205" not in _codes(text)
+
+
+@pytest.mark.parametrize("text", ["Welp, didn't do any good.", "ugh, didn't help the situation"])
+def test_what_an_act_did_not_achieve_is_no_step_left_undone(text):
+    assert "UB205" not in _codes(text)

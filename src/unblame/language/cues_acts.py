@@ -599,8 +599,12 @@ _OOPS = frozenset(
 
 
 _NOT_DONE = frozenset({"not", "never", "didn't", "didn’t"})
-_BEFELL = frozenset({"get", "receive", "hear", "have", "need", "expect", "see", "find", "know"})
-_OBJECT_STARTS = frozenset({"the", "a", "an", "my", "our", "it", "that", "this", "them", "any"})
+# Not steps: what did not reach the writer ("didn't get paged") and what an act did
+# not achieve ("didn't help the situation", "didn't do any good").
+_NO_STEP = frozenset(
+    {"get", "receive", "hear", "have", "need", "expect", "see", "find", "know"}
+    | {"do", "help", "work", "matter"}
+)
 
 
 def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
@@ -635,8 +639,8 @@ def oops(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     acted = acted or (
         undone
         and low.isalpha()
-        and low not in _BEFELL
-        and (said or (k + 1 < len(words) and words[k + 1].low in _OBJECT_STARTS))
+        and low not in _NO_STEP
+        and (said or (k + 1 < len(words) and words[k + 1].low in _DETERMINERS | {"it", "them"}))
     )
     if low in _DISCOVERIES:
         return None  # "Ugh, we found another broken shard" reacts to news
