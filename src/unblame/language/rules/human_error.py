@@ -115,12 +115,11 @@ GENERIC = r"""
       (?-i:[A-Z][\w'’]*)[:*_"“”]?\s+[*_"“]?(?-i:Human\s+Errors?)\b
 """
 
-# Whose error the label names, in the generic shapes above: the same people as UB401's
-# pattern ("driver error", "crew error").
-_WHOSE = (
-    r"(?:human|operator|user|pilot|manual|driver|crew|staff|employee|engineer|technician|worker"
-    r"|personnel|nurse|clinician|controller|dispatcher|developer|admin)"
-)
+# Whose error the label names ("operator error", "crew error", "procedural error"): one
+# list for UB401's pattern and the generic shapes above.
+_WHOSE = r"""(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
+    |developer|dev|people|procedural|operational|keyboard|employee|worker|technician|driver|crew
+    |clerical|dispatcher|controller|nurse|clinician|administrative|editorial|data[-\s]entry)"""
 GENERIC = GENERIC.replace("{WHOSE}", _WHOSE)
 
 # Slips named by their form rather than called "human error": a typo, a
@@ -264,10 +263,7 @@ RULES = (
         ),  # "human factor" too
         pattern=r"""
             (?P<span>
-              \b(?:human|operator|user|engineer(?:ing)?|manual|personnel|pilot|staff|admin(?:istrator)?
-                |developer|dev|people|procedural|operational|keyboard|employee|worker|technician|driver|crew
-                |clerical|dispatcher|controller|nurse|clinician|administrative|editorial|data[-\s]entry)
-                \s+(?:errors?|mistakes?|slips?)\b
+              \b{WHOSE}\s+(?:errors?|mistakes?|slips?)\b
             # The person folded into a compound: "an engineer-driven configuration error".
             | \b(?:human|operator|user|engineer|developer|admin(?:istrator)?|staff|employee|technician|crew
                 |person|people)-(?:driven|induced|caused|made|initiated|introduced)\s+(?:[\w-]+\s+)?
@@ -280,7 +276,7 @@ RULES = (
             | \bpe?bc?ak\b | \bpebkac\b | \bpebcak\b | \bid(?:10|-ten-)t\s+error\b
             | \blayer\s*8\s+(?:issue|error|problem)\b
             )
-        """,
+        """.replace("{WHOSE}", _WHOSE),
         unless=NOT_AS_CAUSE.replace("{GENERIC}", GENERIC),
     ),
     Rule(
