@@ -8,12 +8,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -26,7 +21,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_a_person_blamed_in_the_passive_is_blame(text):
-    assert "UB104" in _codes(text)
+    assert "UB104" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -38,12 +33,12 @@ def test_a_person_blamed_in_the_passive_is_blame(text):
     ],
 )
 def test_a_thing_blamed_or_nobody_is_not_blame(text):
-    assert "UB104" not in _codes(text)
+    assert "UB104" not in codes(text)
 
 
 def test_a_care_verb_in_british_spelling_is_an_omission():
-    assert "UB302" in _codes("The duty nurse did not recognise the falling oxygen levels.")
+    assert "UB302" in codes("The duty nurse did not recognise the falling oxygen levels.")
 
 
 def test_a_thing_that_did_not_recognise_is_no_omission():
-    assert "UB302" not in _codes("The parser did not recognise the new token.")
+    assert "UB302" not in codes("The parser did not recognise the new token.")

@@ -8,12 +8,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_a_word_of_character_on_a_person_judges_them(text):
-    assert "UB103" in _codes(text)
+    assert "UB103" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -40,4 +35,4 @@ def test_a_word_of_character_on_a_person_judges_them(text):
     ],
 )
 def test_the_same_word_on_a_thing_judges_nobody(text):
-    assert "UB103" not in _codes(text)
+    assert "UB103" not in codes(text)

@@ -7,12 +7,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_hindsight_about_steps_is_read(text):
-    assert "UB307" in _codes(text)
+    assert "UB307" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -40,7 +35,7 @@ def test_hindsight_about_steps_is_read(text):
     ],
 )
 def test_what_the_system_lacked_is_not_hindsight_about_people(text):
-    assert "UB307" not in _codes(text)
+    assert "UB307" not in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -52,16 +47,16 @@ def test_what_the_system_lacked_is_not_hindsight_about_people(text):
     ],
 )
 def test_the_writers_inverted_if_is_hindsight_about_the_writer(text):
-    assert "UB204" in _codes(text)
+    assert "UB204" in codes(text)
 
 
 def test_a_question_that_opens_with_had_i_asks():
-    assert "UB204" not in _codes("Had I tagged the release before you pulled it?")
+    assert "UB204" not in codes("Had I tagged the release before you pulled it?")
 
 
 def test_personnel_are_people():
     text = "The ledger was corrupted by personnel who failed to follow the runbook."
-    assert "UB302" in _codes(text)
+    assert "UB302" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +71,7 @@ def test_personnel_are_people():
     ],
 )
 def test_slowness_preventability_and_a_better_person_are_judged(text, code):
-    assert code in _codes(text)
+    assert code in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -89,4 +84,4 @@ def test_slowness_preventability_and_a_better_person_are_judged(text, code):
     ],
 )
 def test_what_the_system_lacked_or_did_is_not_judged(text):
-    assert not _codes(text) & {"UB302", "UB307", "UB103"}
+    assert not codes(text) & {"UB302", "UB307", "UB103"}

@@ -7,12 +7,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_a_judged_slip_of_ones_own_is_self_blame(text):
-    assert "UB202" in _codes(text)
+    assert "UB202" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -39,23 +34,23 @@ def test_a_judged_slip_of_ones_own_is_self_blame(text):
     ],
 )
 def test_a_judged_slip_that_is_not_the_writers_is_not_self_blame(text):
-    assert "UB202" not in _codes(text)
+    assert "UB202" not in codes(text)
 
 
 @pytest.mark.parametrize("text", ["Sorry very much for the broken tag!", "sorry so much, all"])
 def test_an_apology_intensified_after_the_word_is_self_blame(text):
-    assert "UB203" in _codes(text)
+    assert "UB203" in codes(text)
 
 
 def test_thanks_intensified_the_same_way_is_not_an_apology():
-    assert not _codes("Thank you very much for the quick revert.")
+    assert not codes("Thank you very much for the quick revert.")
 
 
 @pytest.mark.parametrize(
     "text", ["I'm so embarrassed, that was my tag.", "Guilty as charged, I merged it."]
 )
 def test_shame_said_now_is_self_blame(text):
-    assert "UB202" in _codes(text)
+    assert "UB202" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -63,4 +58,4 @@ def test_shame_said_now_is_self_blame(text):
     ["I was embarrassed by how slow the status page was.", "Customers were embarrassed."],
 )
 def test_a_feeling_reported_or_someone_elses_is_not(text):
-    assert "UB202" not in _codes(text)
+    assert "UB202" not in codes(text)

@@ -8,12 +8,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -26,7 +21,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_an_adverb_inside_the_modal_keeps_the_hindsight(text):
-    assert "UB301" in _codes(text)
+    assert "UB301" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +32,7 @@ def test_an_adverb_inside_the_modal_keeps_the_hindsight(text):
     ],
 )
 def test_a_thing_or_a_plan_with_an_adverb_is_no_hindsight_about_a_person(text):
-    assert "UB301" not in _codes(text)
+    assert "UB301" not in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,7 @@ def test_a_thing_or_a_plan_with_an_adverb_is_no_hindsight_about_a_person(text):
     ],
 )
 def test_a_check_nobody_ran_is_an_omission(text):
-    assert "UB302" in _codes(text)
+    assert "UB302" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +58,7 @@ def test_a_check_nobody_ran_is_an_omission(text):
     ],
 )
 def test_running_into_something_or_a_pipeline_running_checks_is_no_omission(text):
-    assert "UB302" not in _codes(text)
+    assert "UB302" not in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -74,8 +69,8 @@ def test_running_into_something_or_a_pipeline_running_checks_is_no_omission(text
     ],
 )
 def test_a_step_a_change_owes_left_undone_by_a_person_is_an_omission(text):
-    assert "UB302" in _codes(text)
+    assert "UB302" in codes(text)
 
 
 def test_code_that_did_not_compile_is_no_omission():
-    assert not _codes("The branch didn't compile on the arm64 runners.")
+    assert not codes("The branch didn't compile on the arm64 runners.")

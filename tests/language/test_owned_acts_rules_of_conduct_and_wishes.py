@@ -9,12 +9,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -27,11 +22,11 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_an_act_of_mine_judged_is_self_blame(text):
-    assert "UB206" in _codes(text)
+    assert "UB206" in codes(text)
 
 
 def test_good_work_on_my_part_is_no_judgement():
-    assert not _codes("Decent work on my part, if I say so myself.")
+    assert not codes("Decent work on my part, if I say so myself.")
 
 
 @pytest.mark.parametrize(
@@ -43,7 +38,7 @@ def test_good_work_on_my_part_is_no_judgement():
     ],
 )
 def test_my_change_put_where_it_was_not_meant_or_left_broken_is_a_self_report(text):
-    assert "UB205" in _codes(text)
+    assert "UB205" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -55,19 +50,19 @@ def test_my_change_put_where_it_was_not_meant_or_left_broken_is_a_self_report(te
     ],
 )
 def test_a_choice_made_or_a_things_state_is_no_self_report(text):
-    assert "UB205" not in _codes(text)
+    assert "UB205" not in codes(text)
 
 
 def test_another_person_leaving_a_thing_broken_is_blame():
-    assert "UB101" in _codes("Ferreira left the release branch in a broken state.")
+    assert "UB101" in codes("Ferreira left the release branch in a broken state.")
 
 
 def test_a_step_forgotten_while_acting_is_the_writers_hindsight():
-    assert "UB204" in _codes("I cut the release while forgetting to bump the chart version.")
+    assert "UB204" in codes("I cut the release while forgetting to bump the chart version.")
 
 
 def test_an_inverted_condition_after_its_clause_is_the_writers_hindsight():
-    assert "UB204" in _codes("I'd have seen it had I actually been watching the graphs.")
+    assert "UB204" in codes("I'd have seen it had I actually been watching the graphs.")
 
 
 @pytest.mark.parametrize(
@@ -82,7 +77,7 @@ def test_an_inverted_condition_after_its_clause_is_the_writers_hindsight():
     ],
 )
 def test_a_remedy_that_asks_for_conduct_is_try_harder(text):
-    assert {"UB502", "UB504"} & _codes(text)
+    assert {"UB502", "UB504"} & codes(text)
 
 
 @pytest.mark.parametrize(
@@ -95,13 +90,13 @@ def test_a_remedy_that_asks_for_conduct_is_try_harder(text):
     ],
 )
 def test_a_runbooks_own_instruction_or_a_thing_is_no_plea(text):
-    assert not {"UB502", "UB504"} & _codes(text)
+    assert not {"UB502", "UB504"} & codes(text)
 
 
 def test_one_person_barred_is_a_sanction_not_training():
-    codes = _codes("Okafor has been asked not to deploy without a second pair of eyes.")
-    assert "UB503" in codes
-    assert "UB502" not in codes
+    found = codes("Okafor has been asked not to deploy without a second pair of eyes.")
+    assert "UB503" in found
+    assert "UB502" not in found
 
 
 @pytest.mark.parametrize(
@@ -113,8 +108,8 @@ def test_one_person_barred_is_a_sanction_not_training():
     ],
 )
 def test_hindsight_on_a_step_or_a_rule_broken_is_counterfactual(text):
-    assert {"UB301", "UB307"} & _codes(text)
+    assert {"UB301", "UB307"} & codes(text)
 
 
 def test_a_job_not_meant_to_run_is_no_hindsight():
-    assert not _codes("The job wasn't supposed to run on weekends.")
+    assert not codes("The job wasn't supposed to run on weekends.")

@@ -8,12 +8,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_rating_another_person_is_blame(text):
-    assert "UB103" in _codes(text)
+    assert "UB103" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +30,7 @@ def test_rating_another_person_is_blame(text):
     ["I made a poor decision to fail over.", "I'm not a good enough on-call for this."],
 )
 def test_rating_oneself_is_self_blame(text):
-    assert "UB202" in _codes(text)
+    assert "UB202" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,7 @@ def test_rating_oneself_is_self_blame(text):
     ],
 )
 def test_praise_and_ratings_of_things_are_not(text):
-    assert not _codes(text) & {"UB103", "UB202"}
+    assert not codes(text) & {"UB103", "UB202"}
 
 
 @pytest.mark.parametrize(
@@ -66,7 +61,7 @@ def test_praise_and_ratings_of_things_are_not(text):
     ],
 )
 def test_care_put_on_people_is_try_harder(text):
-    assert "UB502" in _codes(text)
+    assert "UB502" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -78,4 +73,4 @@ def test_care_put_on_people_is_try_harder(text):
     ],
 )
 def test_a_lesson_about_the_system_or_a_notice_to_clients_is_not(text):
-    assert "UB502" not in _codes(text)
+    assert "UB502" not in codes(text)

@@ -8,17 +8,13 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
+from rule_codes import codes
 
-from unblame.language import analyze
 from unblame.language.clause import read
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:
     return [(c.agent, " ".join(w.text for w in c.words)) for c in read(text, 0, len(text)).clauses]
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
 
 
 @pytest.mark.parametrize(
@@ -60,7 +56,7 @@ def test_a_verb_tied_to_the_relative_clause_or_an_object_relative_is_not_split_o
 
 
 def test_a_person_in_a_relative_clause_is_not_the_agent_of_the_things_harm():
-    assert "UB101" not in _codes("The migration that Dana reviewed took the billing API down.")
+    assert "UB101" not in codes("The migration that Dana reviewed took the billing API down.")
 
 
 @pytest.mark.parametrize(
@@ -71,11 +67,11 @@ def test_a_person_in_a_relative_clause_is_not_the_agent_of_the_things_harm():
     ],
 )
 def test_a_person_with_a_relative_clause_is_still_the_agent_of_their_harm(text):
-    assert {"UB101", "UB102"} & _codes(text)
+    assert {"UB101", "UB102"} & codes(text)
 
 
 def test_a_thing_that_is_the_object_of_a_relative_clause_is_not_the_subject():
     # UB302's "the script forgot" reads the thing as the subject; here it is the object
     # of "who wrote", and the omission is the engineer's.
-    assert "UB302" in _codes("The engineer who wrote the script forgot to add a dry run.")
-    assert "UB302" not in _codes("The script forgot to release its lock.")
+    assert "UB302" in codes("The engineer who wrote the script forgot to add a dry run.")
+    assert "UB302" not in codes("The script forgot to release its lock.")

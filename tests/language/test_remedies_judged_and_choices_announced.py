@@ -8,12 +8,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -25,19 +20,19 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_a_weak_remedy_judged_not_to_work_is_not_proposed(text):
-    assert not {"UB501", "UB502", "UB504"} & _codes(text)
+    assert not {"UB501", "UB502", "UB504"} & codes(text)
 
 
 def test_a_weak_remedy_proposed_is_still_flagged():
-    assert "UB502" in _codes("We will send reminder emails to all engineers.")
+    assert "UB502" in codes("We will send reminder emails to all engineers.")
 
 
 def test_a_choice_announced_as_it_is_made_is_no_hindsight():
-    assert not _codes("I am merging this PR without a code review as we ship the fix tonight.")
+    assert not codes("I am merging this PR without a code review as we ship the fix tonight.")
 
 
 def test_the_same_act_told_after_the_fact_is():
-    assert "UB204" in _codes("I merged this PR without a code review.")
+    assert "UB204" in codes("I merged this PR without a code review.")
 
 
 @pytest.mark.parametrize(
@@ -48,12 +43,12 @@ def test_the_same_act_told_after_the_fact_is():
     ],
 )
 def test_a_blame_denied_in_reports_is_not_flagged(text):
-    assert not {"UB101", "UB102"} & _codes(text)
+    assert not {"UB101", "UB102"} & codes(text)
 
 
 def test_a_denial_elsewhere_does_not_hide_the_blame_after_it():
     text = "The carrier denied it, but the technician accidentally cut the fibre."
-    assert "UB102" in _codes(text)
+    assert "UB102" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -64,7 +59,7 @@ def test_a_denial_elsewhere_does_not_hide_the_blame_after_it():
     ],
 )
 def test_a_reminder_sent_round_to_staff_is_a_training_remedy(text):
-    assert "UB502" in _codes(text)
+    assert "UB502" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -75,4 +70,4 @@ def test_a_reminder_sent_round_to_staff_is_a_training_remedy(text):
     ],
 )
 def test_a_notice_to_customers_is_no_reminder_to_staff(text):
-    assert "UB502" not in _codes(text)
+    assert "UB502" not in codes(text)

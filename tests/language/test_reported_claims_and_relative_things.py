@@ -9,13 +9,9 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
+from rule_codes import codes
 
-from unblame.language import analyze
 from unblame.language.clause import read
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
 
 
 @pytest.mark.parametrize(
@@ -26,7 +22,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_a_things_slip_in_a_relative_clause_is_not_the_writers(text):
-    assert not {"UB205", "UB102"} & _codes(text)
+    assert not {"UB205", "UB102"} & codes(text)
 
 
 def test_the_relative_clause_after_a_thing_has_the_thing_as_its_agent():
@@ -43,7 +39,7 @@ def test_the_relative_clause_after_a_thing_has_the_thing_as_its_agent():
     ],
 )
 def test_a_persons_slip_in_a_relative_clause_is_still_theirs(text):
-    assert "UB102" in _codes(text)
+    assert "UB102" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -54,11 +50,11 @@ def test_a_persons_slip_in_a_relative_clause_is_still_theirs(text):
     ],
 )
 def test_a_design_that_behaves_so_for_anyone_is_no_omission(text):
-    assert "UB302" not in _codes(text)
+    assert "UB302" not in codes(text)
 
 
 def test_a_real_omission_in_the_second_person_is_still_one():
-    assert "UB302" in _codes("You didn't check the replica lag before the failover.")
+    assert "UB302" in codes("You didn't check the replica lag before the failover.")
 
 
 @pytest.mark.parametrize(
@@ -69,17 +65,17 @@ def test_a_real_omission_in_the_second_person_is_still_one():
     ],
 )
 def test_a_reported_claim_turned_down_is_not_the_writers_cause(text):
-    assert not {"UB101", "UB401"} & _codes(text)
+    assert not {"UB101", "UB401"} & codes(text)
 
 
 def test_the_speaker_of_a_claim_is_not_the_agent_of_the_cause():
-    assert "UB101" not in _codes("The carrier claimed operator error caused the blackout.")
+    assert "UB101" not in codes("The carrier claimed operator error caused the blackout.")
 
 
 def test_a_person_named_inside_the_claim_is_still_the_agent():
-    assert "UB101" in _codes("The carrier claimed the technician caused the blackout.")
+    assert "UB101" in codes("The carrier claimed the technician caused the blackout.")
 
 
 def test_a_slip_in_scare_quotes_is_still_named_as_someones():
     text = "The blackout, the mayor said, came from the fitter’s “mistake” with the breaker."
-    assert "UB104" in _codes(text)
+    assert "UB104" in codes(text)

@@ -8,12 +8,7 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
+from rule_codes import codes
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_a_verdict_given_by_a_judge_is_fault_assigned(text):
-    assert "UB104" in _codes(text)
+    assert "UB104" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +36,7 @@ def test_a_verdict_given_by_a_judge_is_fault_assigned(text):
     ],
 )
 def test_no_verdict_on_a_person_is_no_fault_assigned(text):
-    assert "UB104" not in _codes(text)
+    assert "UB104" not in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +48,7 @@ def test_no_verdict_on_a_person_is_no_fault_assigned(text):
     ],
 )
 def test_a_pilot_is_a_person(text, code):
-    assert code in _codes(text)
+    assert code in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -66,4 +61,4 @@ def test_a_pilot_is_a_person(text, code):
     ],
 )
 def test_a_pilot_project_is_a_thing(text):
-    assert not _codes(text) & {"UB104", "UB106", "UB301", "UB101", "UB102"}
+    assert not codes(text) & {"UB104", "UB106", "UB301", "UB101", "UB102"}

@@ -8,14 +8,9 @@ None of these sentences comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
+from rule_codes import codes
 
 TRY_HARDER = {"UB501", "UB502", "UB503", "UB504"}
-
-
-def _codes(text: str) -> set[str]:
-    return {finding.rule for finding in analyze(text)}
 
 
 @pytest.mark.parametrize(
@@ -29,7 +24,7 @@ def _codes(text: str) -> set[str]:
     ],
 )
 def test_vigilance_judged_unsafe_is_no_plea(text):
-    assert not _codes(text) & TRY_HARDER
+    assert not codes(text) & TRY_HARDER
 
 
 @pytest.mark.parametrize(
@@ -40,4 +35,4 @@ def test_vigilance_judged_unsafe_is_no_plea(text):
     ],
 )
 def test_vigilance_asked_for_is_still_a_plea(text):
-    assert _codes(text) & TRY_HARDER
+    assert codes(text) & TRY_HARDER
