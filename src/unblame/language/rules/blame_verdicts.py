@@ -12,6 +12,12 @@ from ..finding import Category, Severity
 from ..rule import Check, Rule
 from .blame_other import ALLSPAW
 
+# The parts of a verdict given by someone who judges (UB104): who is judged ("the two
+# pilots", "a field technician"), the verb of judging, and the verdict itself.
+_JUDGED = r"(?:{OTHER}|\b(?:the|a|an|one|two|both)\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|{WORKER})s?)"
+_JUDGING = r"(?:found|held|deemed|judged|ruled|declared|considered)"
+_AT_FAULT = r"(?:solely\s+|partly\s+|entirely\s+)?at\s+fault\b"
+
 RULES = (
     Rule(
         code="UB104",
@@ -168,13 +174,11 @@ RULES = (
             # "the crew was held at fault", "determined the operators are at fault".
             Check(
                 triggers=("at fault",),
-                pattern=r"""
-            (?P<span>\b(?:found|held|deemed|judged|ruled|declared|considered|determined|concluded)
-                \s+(?:that\s+)?(?:{OTHER}|\b(?:the|a|an|one|two|both)\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|{WORKER})s?)
-                \s+(?:(?:is|was|were|are|to\s+be)\s+)?(?:solely\s+|partly\s+|entirely\s+)?at\s+fault\b
-            | (?:{OTHER}|\b(?:the|a|an|one|two|both)\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|{WORKER})s?)
-                \s+(?:is|was|were|are|has\s+been|have\s+been)\s+(?:found|held|deemed|judged|ruled|declared|considered)
-                \s+(?:to\s+be\s+)?(?:solely\s+|partly\s+|entirely\s+)?at\s+fault\b)
+                pattern=rf"""
+            (?P<span>\b(?:{_JUDGING}|determined|concluded)\s+(?:that\s+)?{_JUDGED}
+                \s+(?:(?:is|was|were|are|to\s+be)\s+)?{_AT_FAULT}
+            | {_JUDGED}\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{_JUDGING}
+                \s+(?:to\s+be\s+)?{_AT_FAULT})
         """,
             ),
             Check(
