@@ -538,6 +538,17 @@ DEPRECATING_NOUNS = r"""
     | joke | failure | fraud | screw-?up | walking\s+(?:outage|disaster) | weakest\s+link
     | (?:designated\s+)?outage\s+generator | weak\s+link | impostor | imposter | danger\s+to\s+(?:\w+\s+)?(?:prod|production|everyone)
 """
+# Carelessness named as a trait (never a technique: "lazy loading" is not here, the
+# rules read these only after "I was", "I got", "don't be" and the like): the writer's
+# own (UB202) and asked of people as a remedy (UB501), one list for both.
+CARELESS = (
+    r"(?:careless|sloppy|lazy|hasty|rash|reckless|negligent|complacent|cocky|overconfident"
+    r"|inattentive|lax|impatient)(?![\w-])"
+)
+CARELESS_TRIGGERS = (
+    *("careless", "sloppy", "lazy", "hasty", "rash", "reckless", "negligent"),
+    *("complacent", "cocky", "overconfident", "inattentive", "lax", "impatient"),
+)
 DEPRECATING_ADJECTIVES = r"""
     stupid | dumb | useless | incompetent | hopeless | pathetic
     | not\s+(?:\w+\s+)?(?:competent|careful|good|smart|experienced|senior)\s+enough

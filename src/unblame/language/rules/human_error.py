@@ -93,7 +93,14 @@ GENERIC = r"""
       \s+(?:more\s+|many\s+|frequent\s+|avoidable\s+)?(?:human|operator|user|manual)\s+(?:errors?|mistakes?)
     # A definition, or a claim talked about: "human error refers to …", "the takeaway that
     # human error was to blame … is wrong".
-    | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:\w+\s+){0,3}?(?:refers?\s+to|(?:is|are)\s+defined\s+as)
+    | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:\w+\s+){0,3}?(?:refers?\s+to|(?:is|are)\s+(?:\w+ly\s+|best\s+)?
+      (?:defined|described|understood|characteri[sz]ed|classified|thought\s+of)\s+as)
+    # Attribution as a habit of mind, not this incident's finding: "it is easy to ascribe
+    # an event to human error", "when we think a failure was caused by human error, …".
+    | \b(?:easy|easier|tempting|convenient|common|natural|lazy|simplistic|comforting)\s+to\s+(?:just\s+|simply\s+)?
+      (?:ascribe|attribute|blame|put|chalk|pin|dismiss|write|label|call|stop\s+at)\b[^.;!?]{0,60}?\b{WHOSE}\s+(?:errors?|mistakes?)
+    | \b(?:when|whenever|if|once)\s+(?:we|you|people|teams?|one|organi[sz]ations?|investigators?|managers?)\s+
+      (?:think|say|conclude|decide|believe|assume|find|blame|call|attribute|put|write)\b[^.;!?]{0,80}?\b{WHOSE}\s+(?:errors?|mistakes?)
     | \b(?:takeaway|notion|idea|myth|narrative|assumption|belief|conclusion|claim)\s+that\s+(?:\w+\s+){0,3}?
       (?:human|operator|user|manual)\s+(?:errors?|mistakes?)
     | \bwould\s+be\s+(?:a|an)\s+(?:\W?\w+\W?\s+)?case\s+of
@@ -249,6 +256,8 @@ RULES = (
             "Surveys put 70% of change-related outages down to human error.",
             "Each operator error tells you where the console needs a guard.",
             "Crews blamed little besides weather; factors other than pilot error came first.",
+            "It is tempting to put an outage like this down to operator error; it teaches nothing.",
+            "When teams conclude that a failure was human error, they stop asking questions.",
         ),
         triggers=(
             "error",

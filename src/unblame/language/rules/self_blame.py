@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..agents import SELF, SYSTEM
 from ..cues import frame
 from ..finding import Category, Severity
-from ..lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
+from ..lexicon import CARELESS, CARELESS_TRIGGERS, DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
 from ..rule import Check, Rule
 from .judgement_words import RATING, RATING_TRIGGERS
 
@@ -294,6 +294,7 @@ RULES = (
             "I obviously had no business running that script unsupervised.",
             "Honestly I don't know what I'm doing with Helm.",
             "I have a real talent for breaking the staging cluster.",
+            "I was hasty and merged before the checks had finished.",
         ),
         good=(
             "The weak link in the chain was the DNS cache.",
@@ -363,10 +364,6 @@ RULES = (
                     "ashamed",
                     "guilty",
                     "embarrassed",
-                    "sloppy",
-                    "careless",
-                    "lazy",
-                    "hasty",
                     "rushed",
                     "enough",
                     "cut out",
@@ -395,6 +392,7 @@ RULES = (
                     "still have a job",
                     "wasn",
                     "was not",
+                    *CARELESS_TRIGGERS,
                 ),
                 pattern=rf"""
                     (?P<span>
@@ -402,11 +400,11 @@ RULES = (
                         |honestly\s+|really\s+|such\s+|so\s+|completely\s+|totally\s+|this\s+)?
                         (?:an?\s+|the\s+)?(?:absolute\s+|complete\s+|total\s+|real\s+|proper\s+|team's\s+)?
                         (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
-                    | \bi(?:\s+was|m|\s+got|\s+get|\s+became)\s+(?:\w+\s+)?(?:lazy|sloppy|careless|complacent|cocky|overconfident)\b
+                    | \bi(?:\s+was|m|\s+got|\s+get|\s+became)\s+(?:(?!not\b|never\b)\w+\s+)?{CARELESS}
                     | \bim\s+(?:such\s+|so\s+|a\s+|an\s+|the\s+)*(?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
                     # "I've been careless all week", "me being an idiot", "I keep making careless mistakes".
                     | \bi(?:'ve|’ve|\s+have|'d|’d|\s+had)\s+been\s+(?:so\s+|really\s+|very\s+|pretty\s+|such\s+)?
-                        (?:an?\s+)?(?:lazy|sloppy|careless|complacent|cocky|overconfident|hasty|idiot|moron|fool
+                        (?:an?\s+)?(?:{CARELESS}|idiot|moron|fool
                         |stupid|dumb|clown)\b
                     | \bme\s+being\s+(?:so\s+|such\s+)?(?:an?\s+)?(?:idiot|moron|fool|stupid|dumb|careless|sloppy
                         |lazy|clown|hasty)\b

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..agents import AGENTS
 from ..cues import frame
 from ..finding import Category, Severity
+from ..lexicon import CARELESS, CARELESS_TRIGGERS
 from ..rule import Check, Rule
 
 RCA2 = (
@@ -56,6 +57,7 @@ RULES = (
             "Everyone should think twice before force-pushing.",
             "Double-checking the amount with a colleague would add another safety net.",
             "Careful manual testing on a canary host is the minimum required for such changes.",
+            "Don't get sloppy with the feature flags on release day.",
         ),
         good=(
             "Who has access to the DNS console? I'd like a second set of eyes on this record.",
@@ -67,6 +69,7 @@ RULES = (
             "Be careful: this endpoint deletes data.",
             "The job's double-checking of totals would have caught this earlier.",
             "Careful testing found the race before it shipped.",
+            "Don't be lazy-loading the whole config on every request; load it once.",
         ),
         triggers=(),
         pattern=(
@@ -82,9 +85,13 @@ RULES = (
                     "rigorous",
                     "care",
                     "attention",
+                    *CARELESS_TRIGGERS,
                 ),
-                pattern=r"""
-            (?P<span>\b(?:be|being|been|stay|remain)\s+(?:\w+\s+)?(?:more|extra|very|really|super|especially
+                pattern=rf"""
+            # Carelessness forbidden is care asked for: "don't be sloppy with the flags".
+            (?P<span>\b(?:don['’]t|do\s+not|never|stop|quit)\s+(?:be|being|get|getting)\s+(?:so\s+|too\s+)?{CARELESS}\b
+            | \bbe\s+less\s+{CARELESS}\b
+            | \b(?:be|being|been|stay|remain)\s+(?:\w+\s+)?(?:more|extra|very|really|super|especially
                 |doubly|a\s+(?:bit|lot)\s+more)\s+(?:careful|vigilant|cautious|attentive|diligent|mindful
                 |disciplined|rigorous)\b
             | \b(?:be|being)\s+(?:careful|vigilant|cautious)\s+(?:next\s+time|in\s+(?:the\s+)?future
