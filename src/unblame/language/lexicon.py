@@ -474,6 +474,12 @@ STRONG_ACTION = rf"""
     | \b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
       |enabling|set\s+up|setting\s+up|configure|configuring|require|requiring|write|writing|install
       |turn\s+on|wire\s+up|extend)\s+(?:\w+\s+){{0,4}}?{_MECHANISM}\b
+    # A safeguard mended, named with its article ("fixed the branch protection rules"; not
+    # "fixed and will check carefully", where "check" is the person's).
+    | \b(?:fix|fixed|fixing|tighten\w*|harden\w*)\s+(?:the|our|a|an|its|their|this|that|these|those)\s+
+      (?:[\w-]+\s+){{0,2}}?{_MECHANISM}\b
+    # Branch protection as a verb: "protect the main branch so nobody pushes to it".
+    | \bprotect\w*\s+(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+)?branch(?:es)?\b
     | \b(?:the|a|an|our|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_MECHANISM}\s+(?:\w+\s+)?
       (?:now\s+)?(?:checks|double-checks|blocks|rejects|fails|runs|catches|verifies|ensures|enforces
       |reminds|prevents|asks|requires|stops|refuses|warns|gates|will|would|can)\b
@@ -494,6 +500,11 @@ REJECTED_REMEDY = r"""
     | \b(?:may|might|will|would)?\s*(?:not|n['’]t)\s+be\s+(?:the\s+)?(?:most\s+|very\s+|particularly\s+)?(?:effective
       |efficient|reliable|sufficient|enough|the\s+answer|the\s+solution)\b
     | \b(?:rarely|seldom|never|hardly\s+ever)\s+(?:works?|helps?|scales?)\b
+    # The remedy as the topic, a gerund opening the sentence: "Telling people to be more
+    # careful will make the problem go away" is said of the remedy, not asked of anyone.
+    | (?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))\W*(?:just\s+|simply\s+|merely\s+)?(?:telling|asking|reminding
+      |instructing|begging|urging|exhorting|expecting|training)\s+(?:\w+\s+){0,2}?(?:people|humans|engineers
+      |operators|staff|everyone|everybody|folks|developers|devs|them|users|employees|workers)\s+to\b
     # People's vigilance judged no safeguard: "it's too risky to assume someone will read
     # the docs", "we can't rely on engineers remembering the flag".
     | \b(?:too\s+risky|unrealistic|naive|naïve|unwise|unsafe|dangerous|a\s+mistake|wishful\s+thinking)
@@ -507,6 +518,17 @@ REJECTED_REMEDY = r"""
       (?:often\s+|usually\s+|always\s+)?to\b
 """
 SLOTS["REJECTED_REMEDY"] = REJECTED_REMEDY
+
+# Help asked for now, in a question, is coordination, not a remedy: "can you please check
+# that I haven't broken anything?" (unless it asks for the future: "… next time?").
+LIVE_REQUEST = r"""
+    \b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you|(?-i:[A-Z][a-z]+))\s+
+      (?:please\s+|pls\s+|quickly\s+|also\s+)*(?:\w+\s+)?(?:check|verify|confirm|make\s+sure|ensure|look|read
+      |double-?check|review)\b
+      (?![^.!?\n]*\b(?:again|next\s+time|in\s+(?:the\s+)?future|from\s+now|going\s+forward|always|every\s+time)\b)
+      [^.!?\n]*\?
+"""
+SLOTS["LIVE_REQUEST"] = LIVE_REQUEST
 
 # Where a line or a sentence starts: chat lines and sentences that open with a word
 # ("Sorry, dumb typo", "Before opening a pull request, …") are read from there only.

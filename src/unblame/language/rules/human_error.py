@@ -113,6 +113,21 @@ GENERIC = r"""
     # The label naming a way of seeing, not a cause: "that's a human error framing".
     | \b{WHOSE}\s+error\s+(?:framing|narrative|explanation|lens|mindset|paradigm|trope
       |bias|myth|story|view|model|theory|literature|research|culture|label)\b
+    # Ruled out, denied or still open, as reports of an investigation say: "police have
+    # ruled out human error", "the airline denied that pilot error was involved", "the
+    # role of human error is under investigation", "first blamed on human error, but …".
+    | \b(?:rul\w*\s+out|den(?:y|ies|ied|ying)|reject\w*|refut\w*|disput\w*|dismiss\w*)\b[^.;!?]{0,40}?
+      \b{WHOSE}\s+(?:errors?|mistakes?)
+    | \b(?:role|possibility|question|likelihood)\s+(?:that\s+|of\s+)(?:\w+\s+)?{WHOSE}\s+(?:errors?|mistakes?)
+    | \b{WHOSE}\s+(?:errors?|mistakes?)\b[^.;!?]{0,60}?\b(?:under\s+investigation|being\s+(?:examined
+      |investigated|looked\s+(?:at|into)|considered)|(?:is|are)\s+(?:not\s+yet\s+)?(?:known|clear|confirmed))
+    | \b(?:initially|first|originally|at\s+first|wrongly|mistakenly|quickly)\s+(?:\w+\s+)?(?:blamed|attributed
+      |put\s+down|chalked\s+up|pinned)\b[^.;!?]{0,60}?\bbut\b
+    # The label as a topic or a word: "blaming human error is easy", "what people mean by
+    # human error".
+    | (?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))\W*(?:blaming|citing|invoking|calling\s+it)\s+(?:\w+\s+)?{WHOSE}\s+
+      (?:errors?|mistakes?)\s+(?:is|was|has|feels|seems|sounds|makes|gives|ends|stops)\b
+    | \bmean\w*\s+by\s+["“]?{WHOSE}\s+(?:errors?|mistakes?)
     # Set aside among causes: "factors other than pilot error caused the crash".
     | \bother\s+than\s+(?:\w+\s+)?{WHOSE}\s+(?:errors?|mistakes?)
     # A title, capitalised after another capitalised word: "Behind Human Error",
@@ -258,6 +273,9 @@ RULES = (
             "Crews blamed little besides weather; factors other than pilot error came first.",
             "It is tempting to put an outage like this down to operator error; it teaches nothing.",
             "When teams conclude that a failure was human error, they stop asking questions.",
+            "The regulator has ruled out operator error and is looking at the signalling software.",
+            "The role of human error in the derailment is still under investigation.",
+            "The outage was first blamed on user error, but the logs showed a bad default.",
         ),
         triggers=(
             "error",

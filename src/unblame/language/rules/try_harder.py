@@ -70,6 +70,7 @@ RULES = (
             "The job's double-checking of totals would have caught this earlier.",
             "Careful testing found the race before it shipped.",
             "Don't be lazy-loading the whole config on every request; load it once.",
+            "Asking engineers to be more careful is what we tried after the last outage.",
         ),
         triggers=(),
         pattern=(
@@ -155,7 +156,7 @@ RULES = (
         """,
             ),
         ),
-        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO}",
+        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO} | {LIVE_REQUEST}",
     ),
     Rule(
         code="UB502",
@@ -533,6 +534,9 @@ RULES = (
             "Nobody should feel bad about this one.",
             "The team should decide by Friday whether to keep the gate.",
             "Read the migration notes in docs/upgrade.md for the new flags.",
+            "Can you please check that the replica caught up before I fail over?",
+            "You should protect the release branch so that force-pushes are refused.",
+            "I tightened the branch protection rules, this shouldn't happen again.",
         ),
         triggers=(),
         pattern=(
@@ -672,7 +676,7 @@ RULES = (
             # Promises, directives to people and habits named as the fix, however worded.
             frame(AGENTS, "plea"),
         ),
-        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO}",
+        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO} | {LIVE_REQUEST}",
         negatable=False,
     ),
     Rule(
