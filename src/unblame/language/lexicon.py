@@ -502,7 +502,7 @@ REJECTED_REMEDY = r"""
     | \b(?:rarely|seldom|never|hardly\s+ever)\s+(?:works?|helps?|scales?)\b
     # The remedy as the topic, a gerund opening the sentence: "Telling people to be more
     # careful will make the problem go away" is said of the remedy, not asked of anyone.
-    | (?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))\W*(?:just\s+|simply\s+|merely\s+)?(?:telling|asking|reminding
+    | {SENTENCE_START}\W*(?:just\s+|simply\s+|merely\s+)?(?:telling|asking|reminding
       |instructing|begging|urging|exhorting|expecting|training)\s+(?:\w+\s+){0,2}?(?:people|humans|engineers
       |operators|staff|everyone|everybody|folks|developers|devs|them|users|employees|workers)\s+to\b
     # People's vigilance judged no safeguard: "it's too risky to assume someone will read

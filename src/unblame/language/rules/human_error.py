@@ -125,7 +125,7 @@ GENERIC = r"""
       |put\s+down|chalked\s+up|pinned)\b[^.;!?]{0,60}?\bbut\b
     # The label as a topic or a word: "blaming human error is easy", "what people mean by
     # human error".
-    | (?:(?<=\A)|(?<=\n)|(?<=[.!?]\s))\W*(?:blaming|citing|invoking|calling\s+it)\s+(?:\w+\s+)?{WHOSE}\s+
+    | {SENTENCE_START}\W*(?:blaming|citing|invoking|calling\s+it)\s+(?:\w+\s+)?{WHOSE}\s+
       (?:errors?|mistakes?)\s+(?:is|was|has|feels|seems|sounds|makes|gives|ends|stops)\b
     | \bmean\w*\s+by\s+["“]?{WHOSE}\s+(?:errors?|mistakes?)
     # Set aside among causes: "factors other than pilot error caused the crash".
