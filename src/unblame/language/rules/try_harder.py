@@ -30,6 +30,10 @@ PEOPLE = r"""
     |(?:the|our|all)\s+(?:\w+\s+){0,2}?(?:{ROLE})|them|him|her|us|you)
 """
 
+# What makes a plea for care no plea (UB501 and UB504 alike): a system change named beside
+# it, the weak remedy turned down, a how-to step, or help asked for now.
+NOT_ASKED_OF_PEOPLE = r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO} | {LIVE_REQUEST}"
+
 RULES = (
     Rule(
         code="UB501",
@@ -90,8 +94,8 @@ RULES = (
                 ),
                 pattern=rf"""
             # Carelessness forbidden is care asked for: "don't be sloppy with the flags".
-            (?P<span>\b(?:don['’]t|do\s+not|never|stop|quit)\s+(?:be|being|get|getting)\s+(?:so\s+|too\s+)?{CARELESS}\b
-            | \bbe\s+less\s+{CARELESS}\b
+            (?P<span>\b(?:don['’]t|do\s+not|never|stop|quit)\s+(?:be|being|get|getting)\s+(?:so\s+|too\s+)?{CARELESS}
+            | \bbe\s+less\s+{CARELESS}
             | \b(?:be|being|been|stay|remain)\s+(?:\w+\s+)?(?:more|extra|very|really|super|especially
                 |doubly|a\s+(?:bit|lot)\s+more)\s+(?:careful|vigilant|cautious|attentive|diligent|mindful
                 |disciplined|rigorous)\b
@@ -156,7 +160,7 @@ RULES = (
         """,
             ),
         ),
-        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO} | {LIVE_REQUEST}",
+        unless=NOT_ASKED_OF_PEOPLE,
     ),
     Rule(
         code="UB502",
@@ -676,7 +680,7 @@ RULES = (
             # Promises, directives to people and habits named as the fix, however worded.
             frame(AGENTS, "plea"),
         ),
-        unless=r"{STRONG} | {REJECTED_REMEDY} | {HOW_TO} | {LIVE_REQUEST}",
+        unless=NOT_ASKED_OF_PEOPLE,
         negatable=False,
     ),
     Rule(
