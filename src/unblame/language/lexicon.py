@@ -525,7 +525,7 @@ LIVE_REQUEST = r"""
     \b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you|(?-i:[A-Z][a-z]+))\s+
       (?:please\s+|pls\s+|quickly\s+|also\s+)*(?:\w+\s+)?(?:check|verify|confirm|make\s+sure|ensure|look|read
       |double-?check|review)\b
-      (?![^.!?\n]*\b(?:again|next\s+time|in\s+(?:the\s+)?future|from\s+now|going\s+forward|always|every\s+time)\b)
+      (?![^.!?\n]*\b(?:{FUTURE_MARKER}|always)\b)
       [^.!?\n]*\?
 """
 SLOTS["LIVE_REQUEST"] = LIVE_REQUEST
@@ -541,8 +541,8 @@ SLOTS["SENTENCE_START"] = SENTENCE_START
 HOW_TO = (
     SENTENCE_START
     + r"""
-    (?![^.!?\n]*\b(?:again|future|next\s+time|going\s+forward|from\s+now\s+on|this\s+(?:happen|time)
-      |avoid\s+this|prevent\s+this|like\s+this|incident|outage)\b)
+    (?![^.!?\n]*\b(?:{FUTURE_MARKER}|this\s+(?:happen|time)|avoid\s+this|prevent\s+this|like\s+this
+      |incident|outage)\b)
     \W*(?:before|to|when|once|after|while)\s+[^,.;:!?\n]{1,80},\s*
     (?:you\s+(?:should|must|need\s+to|have\s+to|can)|please|make\s+sure|be\s+sure)\b
     # Vigilance asked at that step is still a plea: "when you run the wipe, you need to be
@@ -552,6 +552,11 @@ HOW_TO = (
 """
 )
 SLOTS["HOW_TO"] = HOW_TO
+
+# Words that point a request or a step at the future, where it becomes a remedy: one list
+# for LIVE_REQUEST and HOW_TO (filled after them, as SLOTS are filled in order).
+FUTURE_MARKER = r"again | future | next\s+time | going\s+forward | from\s+now | every\s+time"
+SLOTS["FUTURE_MARKER"] = FUTURE_MARKER
 
 # Words that run a person down, said of oneself (UB202) or of another (UB103):
 # one list for both, so the two never drift apart.
