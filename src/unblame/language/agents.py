@@ -349,6 +349,8 @@ def _name_shaped(subject: tuple[Word, ...]) -> bool:
         return False
     if _adverb(head):
         return False  # "Totally forgot …": an adverb opening a chat line ("Sally" is a name)
+    if len(core) == 1 and head.low in _WORK_NOUNS:
+        return False  # "Fix for #346 broke the build", "Refactor broke …": a piece of work
     if head.low.endswith(("bot", "bot]")):
         return False  # "Dependabot", "renovate[bot]": tools that open PRs
     if len(core) == 1 and head.text.isupper() and len(head.text) > 1:

@@ -52,6 +52,7 @@ RULES = (
         ),
         good=(
             "Quillan took the API down for planned maintenance at 02:00.",
+            "Refactor of the session cache broke the nightly build.",
             "Root cause: the retry loop had no backoff.",
             "Sorry folks, I broke the staging build this morning.",
             "We rolled back at 14:05, and that's what stopped the errors.",

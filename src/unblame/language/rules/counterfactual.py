@@ -156,6 +156,7 @@ RULES = (
             "The job never ran after the upgrade.",
             "Nobody was paged because the route was missing.",
             "The job failed to start after the upgrade.",
+            "Script did not check the exit code of the backup step.",
             "The alert did not fire because the threshold was too high.",
             "It took a while before we noticed the error rate.",
             "Any idea how we missed this in staging?",
