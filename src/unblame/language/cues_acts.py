@@ -310,6 +310,15 @@ _CARE_PARTICIPLES = (
 )
 
 
+# What finding a fault is called, past the care verbs: "the bug should have been spotted
+# in staging". Only after "should have been": "the file was not found" tells of no one.
+_FOUND_PARTICIPLES = r"spotted|detected|uncovered|flagged|identified|discovered|found|seen"
+
+# The steps a passive grades: "could have been handled better".
+_HANDLED_PARTICIPLES = (
+    r"handled|done|managed|run|executed|communicated|coordinated|planned|tested|reviewed|approached"
+)
+
 # "... acknowledged but not acted on": a clause that shares its subject starts at "not".
 _BARE_NEGLECT_RE = _Lazy(rf"(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b", re.IGNORECASE)
 
@@ -346,7 +355,13 @@ LATE_STEP_RE = _Lazy(
 
 _NEGLECT_RE = _Lazy(
     _FAILURE_TO_CARE + "|"
-    rf"should(?:n['’]t|\s+not|\s+never)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES})\b"
+    rf"should(?:n['’]t|\s+not|\s+never)?\s+have\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES}|{_ACT_PARTICIPLES}"
+    rf"|{_FOUND_PARTICIPLES})\b"
+    # A step graded as done worse than it could have been: "the migration could have been
+    # handled better", "the comms should have been done differently".
+    rf"|(?:could|should)\s+have\s+been\s+(?:\w+ly\s+)?(?:{_HANDLED_PARTICIPLES})\s+(?:much\s+|far\s+|a\s+lot\s+)?"
+    r"(?:better|differently|more\s+(?:carefully|thoroughly|cautiously|quickly))\b"
+    r"(?![^.!?\n]{0,40}?\b(?:by|with|through|if|had|via|using|once)\b)"
     # "could have been aborted": a step someone could have taken. "Could have been
     # noticed earlier" is a guess about attention, usually explained beside it.
     rf"|could\s+have\s+been\s+(?:\w+ly\s+)?(?:{_ACT_PARTICIPLES}|aborted|halted|paused|escalated)\b"
@@ -888,7 +903,22 @@ def _caught_by_a_safeguard(text: str, match: re.Match[str]) -> bool:
     "Should have been caught by our tests" is the guide's system-focused
     counterfactual, which is what a review wants, not a verdict on people.
     """
-    detected = match.group().lower().endswith(("caught", "noticed", "detected", "spotted"))
+    detected = (
+        match.group()
+        .lower()
+        .endswith(
+            (
+                "caught",
+                "noticed",
+                "detected",
+                "spotted",
+                "uncovered",
+                "flagged",
+                "found",
+                "identified",
+            )
+        )
+    )
     return detected and _BY_A_SAFEGUARD_RE.match(text, match.end()) is not None
 
 

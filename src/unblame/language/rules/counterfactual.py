@@ -545,6 +545,8 @@ RULES = (
             "A red canary should have led to a rollback, not a second push.",
             "The canary results should have been checked before the second wave.",
             "The schema migration should not have been merged during the freeze.",
+            "The stale feature flag should have been spotted before the release.",
+            "The cut-over to the new cluster could have been handled better.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
@@ -552,6 +554,8 @@ RULES = (
             "The warning was sent to a channel nobody had joined since the reorg.",
             "The old heartbeats were missed while the collector restarted.",
             "The off-by-one should have been caught by our integration tests.",
+            "The stale feature flag should have been flagged by the config linter.",
+            "The cut-over could have been handled better with a dry-run mode in the tool.",
             "The null dereference was not caught during the compile step and surfaced at runtime.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
