@@ -166,6 +166,9 @@ _NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
 
 # A check run, as a plain past verb: "ran the test suite", "ran the linter", "did a dry run".
 _CHECK_RUN_RE = _Lazy(
+    # Nothing done about it ("nobody did anything about the warning"; not "nobody did
+    # anything wrong").
+    r"did\s+anything\s+(?:about|to\s+(?:stop|fix|prevent|address))\b|"
     r"(?:ran|run|executed|did|done|tried)\s+(?:the|a|an|any|their|our|its)\s+(?:[\w-]+\s+){0,2}?(?:tests?|test\s+suite"
     r"|suite|linter|lint|checks?|ci|build|dry[- ]run|smoke\s+tests?|canary|pre-?commit|validation"
     r"|migrations?\s+(?:locally|on\s+staging|first))\b",
@@ -176,7 +179,8 @@ _CHECK_RUN_RE = _Lazy(
 _CARE_PAST_RE = _Lazy(
     r"picked|noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
     r"|looked|asked|questioned|flagged|objected|remembered|bothered|acted|responded|reacted"
-    r"|intervened|escalated|followed"
+    r"|intervened|escalated|followed|mentioned|raised|warned|investigated|considered|confirmed"
+    r"|validated|double-checked|cared"
 )
 
 

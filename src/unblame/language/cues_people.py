@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from .agents import _PRONOUNS, _ROLES, ELIDED, GROUP, OTHER, SELF, SYSTEM, agent_of
+from .agents import _PRONOUNS, _ROLES, ELIDED, GROUP, OTHER, SELF, SYSTEM, Word, agent_of
 from .clause import Clause, Sentence, _Lazy
 from .cue_base import (
     _CONDITIONS,
     _DISCOVERIES,
     _DISREGARD_RE,
     _GOOD_OUTCOME_RE,
+    _NEGATIONS,
     _RESPONSES,
     _WRONG_OBJECT_RE,
     _acts,
@@ -654,10 +655,18 @@ def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """
     # Chat leaves the subject out: "Dropped the wrong table again, ugh."
     elided = clause.agent == ELIDED and clause is sentence.clauses[0]
-    if (clause.agent != SELF and not elided) or not _past_verb(clause):
+    if clause.agent != SELF and not elided:
         return None
     verb = _first_verb(clause)
-    if verb is None or _unreal(clause, verb.end) or verb.low in _NOT_DONE:
+    if verb is None or verb.low in _NOT_DONE:
+        return None
+    before = clause.words[clause.predicate : clause.words.index(verb)]
+    negated = any(w.low in _NEGATIONS for w in before)
+    if _unreal(clause, verb.end, negation_expected=negated):
+        return None
+    if negated:
+        return _overlooked(sentence, clause, verb)
+    if not _past_verb(clause):
         return None
     if any(w.low in _BEFALLEN for w in clause.words[clause.predicate : clause.words.index(verb)]):
         return None  # "I was paged at 3am, ugh": it befell the writer
@@ -668,6 +677,24 @@ def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     # `slip` reads the wrong object and the act ahead of its check ("merged before CI
     # finished"); a belief that turned out wrong is the writer's own shape.
     return _phrase(sentence, clause, _MISTAKEN_BELIEF_RE) or slip(sentence, clause)
+
+
+def _overlooked(sentence: Sentence, clause: Clause, verb: Word) -> tuple[int, int] | None:
+    """ "Didn't realise it was still targeted to next, whoops": a check the writer left
+    undone, owned in the line by dismay or an apology. Other acts not done are no slip
+    of theirs ("didn't get paged, sorry for the delay")."""
+    if verb.low not in _OVERLOOKED:
+        return None
+    if _DISMAY_RE.search(sentence.line) is None and _APOLOGY_RE.search(sentence.line) is None:
+        return None
+    start = next(
+        w.start for w in clause.words[max(0, clause.predicate - 1) :] if w.low[0].isalnum()
+    )
+    return start, verb.end
+
+
+# Checks and realisations, the acts of attention a writer owns not having done.
+_OVERLOOKED = frozenset({"realize", "realise", "notice", "check", "test", "verify", "double-check"})
 
 
 # A mishap named as the subject: "the 3am alert storm", "that spike of 500s".

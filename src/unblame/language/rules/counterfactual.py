@@ -148,6 +148,8 @@ RULES = (
             "We paged the wrong rotation, missing the chance to fail over early.",
             "The team shipped the build without ensuring the migrations had run.",
             "At no point did anyone on the rota open the capacity dashboard.",
+            "Nobody mentioned the schema change in the release channel.",
+            "No one did anything about the disk warnings that week.",
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
@@ -156,6 +158,7 @@ RULES = (
             "The job never ran after the upgrade.",
             "Nobody was paged because the route was missing.",
             "The job failed to start after the upgrade.",
+            "Nobody did anything wrong: the deploy tool hid the region prompt.",
             "Script did not check the exit code of the backup step.",
             "The alert did not fire because the threshold was too high.",
             "It took a while before we noticed the error rate.",

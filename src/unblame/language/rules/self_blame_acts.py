@@ -140,6 +140,7 @@ RULES = (
             "I rebooted the gateway believing it was the lab one. Sorry about that.",
             "Welp. I rotated the signing key while two builds were still using it.",
             "By mistake, I synced the staging schema over production.",
+            "Didn't realise the staging flag was global, sorry all.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -159,6 +160,7 @@ RULES = (
             "I restarted the broker at 14:05. Sorry for the noise in this channel.",
             "I was paged twice overnight, ugh.",
             "Ugh. I found the stuck consumer and restarted it.",
+            "Didn't get paged until 03:10, sorry for the slow reply.",
         ),
         pattern=(
             Check(
