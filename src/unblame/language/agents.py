@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from .lexicon import NAME_MARK, ROLE_WORDS, TRADE_WORDS, WORKER_WORDS
+from .lexicon import NAME_MARK, ROLE_WORDS, TRADE_WORDS, WORK_WORDS, WORKER_WORDS
 
 # Numbers with thousands separators and decimals ("4,000-line", "2.5") and versions
 # ("2.4.1", "v3.0.0") are one word: their comma or point ends no clause.
@@ -230,10 +230,7 @@ def _outside_brackets(subject: tuple[Word, ...]) -> tuple[Word, ...]:
 _QUANTIFIERS = frozenset({"one", "some", "none", "all", "many", "several", "two", "each", "any"})
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "of", "for", "with", "behind", "inside"})
 _WORK_NOUNS = frozenset(
-    {"pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"}
-    | {"migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"}
-    | {"update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"}
-    | {"rebase", "force-push", "rewrite", "rewrites"}
+    set(WORK_WORDS)
     # Acts named as nouns: "the shift engineer's decision", "one engineer's actions".
     | {"action", "actions", "handling", "instruction", "instructions", "preparation", "conduct"}
     | {"choice", "choices", "order", "orders", "intervention"}

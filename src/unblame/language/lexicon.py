@@ -418,8 +418,42 @@ SHOULD_HAVE_UNSAID = r"""
     |ought\s+(?:not\s+)?to\s+have)(?=\s*(?:[.,;:!?)]|$))
 """
 
+# The pieces of work a change is made of: a person's ("your PR", "my refactor") or none
+# named ("Fix for #346 broke the build"). The sentence model (`agents`) and the rules that
+# judge a person's work read this one list.
+WORK_WORDS = (
+    *("pr", "prs", "change", "changes", "commit", "commits", "hotfix", "fix", "code", "script"),
+    *("migration", "deploy", "deployment", "config", "patch", "merge", "release", "upgrade"),
+    *("update", "edit", "query", "cron", "refactor", "diff", "branch", "push", "rule", "rules"),
+    *("rebase", "force-push", "rewrite", "rewrites"),
+)
+
+# A piece of work judged a mistake: "was a mistake", "was rushed", "was a bad call".
+WORK_VERDICT = r"""
+    (?:(?:clearly|definitely|obviously|totally|completely|probably|just|really|simply|a\s+bit
+      |way\s+too|too|kind\s+of|pretty)\s+)?
+    (?:an?\s+(?:[\w-]+\s+)?(?:mistake|blunder|screw-?up|error|oversight|bad\s+(?:idea|call|move|decision)
+      |poor\s+(?:idea|call|decision|choice))
+    | wrong | premature | careless | sloppy | rushed | reckless | ill-advised | ill-considered | hasty)\b
+"""
+
+# What joins a piece of work to a verdict, in the past: the act is done ("my merge of the
+# auth branch was …"); "my config is wrong somewhere" asks for help.
+WORK_TOLD_AS_DONE = (
+    r"(?:\s+(?:of|to|on|in|for|into)\s+(?:[\w./\#-]+\s+){1,3}?|\s+)(?:was|were|has\s+been)"
+)
+
+WORK_VERDICT_TRIGGERS = (
+    *("mistake", "blunder", "screw", "error", "oversight", "bad idea", "bad call", "bad move"),
+    *("bad decision", "poor", "wrong", "premature", "careless", "sloppy", "rushed", "reckless"),
+    *("ill-advised", "ill-considered", "hasty"),
+)
+
 SLOTS = {
     "RECHECK": RECHECK,
+    "WORK": rf"(?:{trie_pattern(WORK_WORDS)})",
+    "WORK_VERDICT": WORK_VERDICT,
+    "WORK_TOLD_AS_DONE": WORK_TOLD_AS_DONE,
     "SHOULD_HAVE_UNSAID": SHOULD_HAVE_UNSAID,
     "INSENT": IN_SENTENCE,
     "SOMEONE": SOMEONE,

@@ -6,6 +6,7 @@ from ..agents import AGENTS as AGENTS_ALL
 from ..agents import NOBODY, OTHER, SYSTEM, WORK
 from ..cues import frame
 from ..finding import Category, Severity
+from ..lexicon import WORK_VERDICT_TRIGGERS
 from ..rule import Check, Rule
 from .cause_shapes import CAUSE_SHAPES
 from .judgement_words import JUDGEMENT, RATING, RATING_TRIGGERS, REPEAT_HARM
@@ -421,6 +422,8 @@ RULES = (
             "@orrin I don't understand how this is even possible.",
             "Oh, Vasquez is the expert on these outages, having caused most of them.",
             "That's the fourth time Lindqvist has broken the nightly this quarter.",
+            "Ottoline's hotfix was rushed and broke checkout.",
+            "The contractor's migration was sloppy.",
         ),
         good=(
             "A clumsy workaround kept the queue alive until Monday.",
@@ -448,6 +451,8 @@ RULES = (
             "If the operator doesn't know how to roll back, the runbook should say.",
             "The parser doesn't understand the new header format.",
             "The old failover script was a disaster waiting to happen.",
+            "The load balancer's config was wrong for the new subnet.",
+            "Ottoline's hotfix is wrong for ARM hosts; the fix is in review.",
             "We posted updates every 30 minutes, which kept the optics honest.",
         ),
         pattern=(
@@ -550,6 +555,15 @@ RULES = (
             Check(
                 triggers=RATING_TRIGGERS,
                 pattern=rf"""(?P<span>(?:{{SOMEONE}})(?:\s+(?:\w+\s+)?|(?=['’]))(?:{RATING}))""",
+            ),
+            # Another person's work judged: "Kevin's merge was a mistake", "the contractor's
+            # migration was sloppy" (the writer's own is UB201's).
+            Check(
+                triggers=WORK_VERDICT_TRIGGERS,
+                pattern=r"""
+            (?P<span>(?:\b(?:your|his|her)|(?:{OTHER})['’]s|(?<![\w@ꙮ'’-])(?:ꙮ|@|(?-i:[A-Z]))[\w-]*['’]s)
+                \s+(?:[\w-]+\s+)?(?:{WORK}){WORK_TOLD_AS_DONE}\s+{WORK_VERDICT})
+        """,
             ),
             # A verdict on what someone can do, however it is worded: "doesn't know how
             # DNS works", "had no idea what he was doing", "should be kept away from prod".

@@ -9,7 +9,13 @@ from __future__ import annotations
 from ..agents import SELF, SYSTEM
 from ..cues import frame
 from ..finding import Category, Severity
-from ..lexicon import CARELESS, CARELESS_TRIGGERS, DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS
+from ..lexicon import (
+    CARELESS,
+    CARELESS_TRIGGERS,
+    DEPRECATING_ADJECTIVES,
+    DEPRECATING_NOUNS,
+    WORK_VERDICT_TRIGGERS,
+)
 from ..rule import Check, Rule
 from .judgement_words import RATING, RATING_TRIGGERS
 
@@ -84,6 +90,8 @@ RULES = (
             "my cleanup script nuked the shared fixtures, restoring now",
             "Yep, I caused this: the flag I flipped was global.",
             "My refactor broke every plugin, reverting.",
+            "My merge of the auth branch was a mistake, reverting it now.",
+            "Honestly my PR was rushed.",
         ),
         good=(
             "I'm the reason we have restore tests at all, and they saved us.",
@@ -95,6 +103,8 @@ RULES = (
             "My alert fired at 14:10 and I acknowledged it.",
             "The person on the bridge call that night was me and Ola.",
             "My change fixed the login loop.",
+            "My guess at the cause was wrong: it was the cache, not the pool.",
+            "The timeout change was a mistake we could not have seen from staging.",
         ),
         pattern=(
             Check(
@@ -253,6 +263,13 @@ RULES = (
             frame(frozenset({SELF}), "culprit"),
             # The mishap as the subject, the writer as its author: "the 2am page storm was me".
             frame(frozenset({SYSTEM}), "authored_self"),
+            # The writer's own work judged: "my merge was a mistake", "my PR was rushed".
+            Check(
+                triggers=WORK_VERDICT_TRIGGERS,
+                pattern=r"""
+            (?P<span>\bmy\s+(?:[\w-]+\s+)?(?:{WORK}){WORK_TOLD_AS_DONE}\s+{WORK_VERDICT})
+        """,
+            ),
         ),
         unless=r"\bmy\s+doing\s+(?:the|a|this|so)\b",
     ),
