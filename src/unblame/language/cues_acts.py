@@ -164,10 +164,10 @@ _OMISSION_RE = _Lazy(
 _NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
 
 
-# A check run, as a plain past verb: "ran the test suite", "ran the linter", "did a dry run".
+# What a negated agent ("nobody", "none of us") did not do, as a plain past verb: a check
+# run ("ran the test suite", "ran the linter", "did a dry run") or anything done about a
+# warning ("did anything about the warning"; not "did anything wrong").
 _CHECK_RUN_RE = _Lazy(
-    # Nothing done about it ("nobody did anything about the warning"; not "nobody did
-    # anything wrong").
     r"did\s+anything\s+(?:about|to\s+(?:stop|fix|prevent|address))\b|"
     r"(?:ran|run|executed|did|done|tried)\s+(?:the|a|an|any|their|our|its)\s+(?:[\w-]+\s+){0,2}?(?:tests?|test\s+suite"
     r"|suite|linter|lint|checks?|ci|build|dry[- ]run|smoke\s+tests?|canary|pre-?commit|validation"

@@ -668,7 +668,7 @@ def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return _overlooked(sentence, clause, verb)
     if not _past_verb(clause):
         return None
-    if any(w.low in _BEFALLEN for w in clause.words[clause.predicate : clause.words.index(verb)]):
+    if any(w.low in _BEFALLEN for w in before):
         return None  # "I was paged at 3am, ugh": it befell the writer
     if _DISMAY_RE.search(sentence.line):
         return clause.words[max(0, clause.predicate - 1)].start, verb.end
