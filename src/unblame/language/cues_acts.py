@@ -907,24 +907,13 @@ def _caught_by_a_safeguard(text: str, match: re.Match[str]) -> bool:
     "Should have been caught by our tests" is the guide's system-focused
     counterfactual, which is what a review wants, not a verdict on people.
     """
-    detected = (
-        match.group()
-        .lower()
-        .endswith(
-            (
-                "caught",
-                "noticed",
-                "detected",
-                "spotted",
-                "uncovered",
-                "flagged",
-                "found",
-                "identified",
-            )
-        )
-    )
+    detected = _DETECTED_RE.search(match.group()) is not None
     return detected and _BY_A_SAFEGUARD_RE.match(text, match.end()) is not None
 
+
+# The verbs of finding a fault: those a passive hindsight grades, and two more
+# ("caught", "noticed") that it reads as care.
+_DETECTED_RE = _Lazy(rf"\b(?:caught|noticed|{_FOUND_PARTICIPLES})$", re.IGNORECASE)
 
 _BY_A_SAFEGUARD_RE = _Lazy(
     r"\s+(?:by|in|during|at)\s+(?:the\s+|our\s+|an?\s+|any\s+|their\s+|its\s+)?(?:[\w/-]+\s+){0,2}?"

@@ -558,6 +558,7 @@ RULES = (
             "The old heartbeats were missed while the collector restarted.",
             "The off-by-one should have been caught by our integration tests.",
             "The stale feature flag should have been flagged by the config linter.",
+            "The leaked token should have been discovered by the secret scanner.",
             "The cut-over could have been handled better with a dry-run mode in the tool.",
             "The null dereference was not caught during the compile step and surfaced at runtime.",
         ),
