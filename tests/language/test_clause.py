@@ -59,6 +59,27 @@ def test_a_clause_without_a_subject_shares_the_agent_before_it():
     assert cue(text, "slip") == "the wrong"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nightly export failed for a week and nobody noticed.",
+        "The queue backed up, and no one paged the owner.",
+        "The banner showed all week, yet none of us read it.",
+        "The job broke, nobody noticed.",
+    ],
+)
+def test_a_negated_agent_after_and_or_a_comma_opens_a_clause_of_its_own(text):
+    found = agents(text)
+    assert len(found) == 2
+    assert found[0] == kinds.SYSTEM
+    assert found[1] in (kinds.NOBODY, kinds.GROUP)
+
+
+def test_nobody_inside_a_noun_phrase_does_not_split_it():
+    # No verb stands before "and": "Tamsin and nobody else" is one subject.
+    assert len(agents("Tamsin and nobody else held the deploy key.")) == 1
+
+
 def test_a_marked_roster_name_is_a_person():
     text = mark_names("zorbel dropped the index by mistake.", ["zorbel"])
     assert agents(text)[0] == kinds.OTHER

@@ -95,7 +95,20 @@ _CLAUSE_PUNCT = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OPENERS = frozenset(
     {"so", "well", "yes", "no", "ok", "okay", "fyi", "sadly", "unfortunately", "apparently"}
     | {"basically", "honestly", "then", "also", "anyway", "today", "yesterday", "later"}
-    | {"meanwhile", "however", "and", "but", "oh", "oops", "whoops", "hi", "hey", "lol", "ugh"}
+    | {
+        "meanwhile",
+        "however",
+        "and",
+        "but",
+        "yet",
+        "oh",
+        "oops",
+        "whoops",
+        "hi",
+        "hey",
+        "lol",
+        "ugh",
+    }
     | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
     | {"thanks", "apologies", "facepalm", "ugh", "argh", "yikes", "welp", "yep", "confession"}
     | {"yeah", "yea", "yup", "nope", "ah", "ahh", "wow", "whew", "phew", "hmm", "alright", "right"}
@@ -219,6 +232,11 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             # reported another, with its own agent.
             yield close(i + 1)
             begin = i + 1
+            continue
+        if low in _AND_YET and _nobody_follows(words, i + 1) and _has_verb(words, begin, i):
+            # "The job broke and nobody noticed": a clause of its own, whose agent is nobody.
+            yield close(i)
+            begin = i
             continue
         if low == ",":
             if _participle_follows(words, i) and _has_verb(words, begin, i):
@@ -445,6 +463,8 @@ def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
         return False
     if words[k].low in _PERSONAL:
         return _is_verb(words[k + 1], words[k])
+    if _nobody_follows(words, k):
+        return True  # "the job broke, nobody noticed"
     if words[k].low not in {"the", "our", "their", "a", "an"}:
         return False
     verb = _subject_end(words, k)
@@ -453,6 +473,30 @@ def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
         k < verb < min(len(words), k + 4)
         and words[verb].low != ","
         and (_agent(subject, first=False) == OTHER)
+    )
+
+
+_AND_YET = frozenset({"and", "yet"})
+
+
+def _nobody_follows(words: tuple[Word, ...], k: int) -> bool:
+    """`words[k:]` open with a negated agent and its verb: "nobody noticed", "no one
+    ever checked", "none of us saw". No noun phrase ends with such a subject, so what
+    comes before it is a clause of its own."""
+    if k >= len(words):
+        return False
+    low = words[k].low
+    after = words[k + 1].low if k + 1 < len(words) else ""
+    if low in {"nobody", "noone"}:
+        at = k + 1
+    elif (low, after) == ("no", "one"):
+        at = k + 2
+    elif (low, after) == ("none", "of") and k + 2 < len(words):
+        at = k + 3  # "none of us", "none of them"
+    else:
+        return False
+    return any(
+        _tensed(w.low) or _is_verb(w, words[j - 1]) for j, w in enumerate(words[at : at + 3], at)
     )
 
 

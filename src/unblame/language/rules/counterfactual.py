@@ -150,6 +150,8 @@ RULES = (
             "At no point did anyone on the rota open the capacity dashboard.",
             "Nobody mentioned the schema change in the release channel.",
             "No one did anything about the disk warnings that week.",
+            "The nightly export failed for a week and nobody noticed.",
+            "The certificate warnings kept coming, yet no one investigated them.",
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
@@ -166,6 +168,8 @@ RULES = (
             "The importer loaded the file without validating it.",
             "The cron job skipped the run because the lock was held.",
             "No alert was configured for the disk, so nobody noticed it filling.",
+            "The export failed for a week and nobody noticed, because its alert went to a retired channel.",
+            "The region went dark and nobody could reach the status page.",
             "None of us noticed the expiry because the reminder went to a retired list.",
             "What we didn't realise at the time was that the cache shared one key.",
             "At no point did the alert fire during the incident.",
@@ -422,11 +426,13 @@ RULES = (
             "It would have been better to roll back before debugging.",
             "It would have been useful to capture a heap dump once we suspected the node.",
             "In hindsight it would have been wiser to page the storage team.",
+            "It might have been better not to hold the release until the morning.",
         ),
         good=(
             "It would have been useful to have a dashboard for queue depth.",
             "It would be better to roll back first next time, so the runbook now says so.",
             "A heap dump would have been useful, so the agent now captures one on OOM.",
+            "It would have been easy to miss, as the banner was grey on grey.",
         ),
         triggers=(),
         pattern=(
@@ -513,14 +519,21 @@ RULES = (
             # out, as chat leaves it), "Having a second reviewer would have been nice" (the
             # step as the subject). Its own check: only sentences with these words ask it.
             Check(
-                triggers=("would have been", "would've been", "would’ve been"),
+                triggers=(
+                    *("would have been", "would've been", "would’ve been"),
+                    *("might have been", "might've been", "might’ve been", "may have been"),
+                ),
                 pattern=r"""
-            (?P<span>(?:\bit\s+|{SENTENCE_START}\W*)(?:would\s+have|would['’]ve)\s+been\s+(?:much\s+|far\s+
+            # A guess is as much hindsight as a verdict: "it might have been better to wait".
+            (?P<span>(?:\bit\s+|{SENTENCE_START}\W*)(?:(?:would|might|may)\s+have|(?:would|might)['’]ve)\s+been
+              \s+(?:much\s+|far\s+
               |a\s+lot\s+)?(?:better|wiser|smarter|useful|helpful|prudent|safer|good|nice|sensible|appropriate
               # How easy it would have been is hindsight too: "it would have been trivial to test".
               |(?:so\s+|very\s+|really\s+)?(?:trivial|easy|simple|straightforward))
               # … and for whom: "it would have been appropriate for the employee to disable one".
-              (?:\s+for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+)|him|her|them|us|me))?\s+to\s+(?!have\b|had\b)\w+
+              # How easy a slip was is sympathy, not a verdict: "it would have been easy to miss".
+              (?:\s+for\s+(?:{OTHER}|(?-i:[A-Zꙮ][a-z]+)|him|her|them|us|me))?\s+(?:not\s+)?to\s+
+              (?!have\b|had\b|miss\b|overlook\b|forget\b|misread\b|confuse\b|mix\s+up\b)\w+
             | {SENTENCE_START}\W*\w+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would\s+have|would['’]ve)\s+been\s+
                 (?:much\s+|far\s+)?(?:better|wiser|smarter|great|nice|good|safer|prudent)\b)
         """,
