@@ -153,6 +153,7 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         return GROUP if lows[1] in _OWN_GROUPS else OTHER
     if (
         lows[0] in _NOBODY_WORDS
+        or lows == ["none"]  # "None were acknowledged"
         or lows[:2] in (["no", "one"], ["none", "of"], ["not", "one"])
         # "Not a single reviewer noticed", not "not a single alert fired".
         or (

@@ -771,6 +771,12 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         verb = clause.words[at] if at < len(clause.words) else None
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):
             return verb.start, verb.end
+        if verb is not None and clause.agent == NOBODY:
+            # "None of the alerts were acknowledged": the passive of the same verdict.
+            heeded = _NONE_HEEDED_RE.match(sentence.text, verb.start - sentence.offset)
+            # "None of the failures were caught by the tests" names the missing safeguard.
+            if heeded is not None and not _BY_A_SAFEGUARD_RE.match(sentence.text, heeded.end()):
+                return sentence.offset + heeded.start(), sentence.offset + heeded.end()
         # "Nobody ran the test suite first": running a check is an act of care too.
         check_run = (
             _CHECK_RUN_RE.match(sentence.text, verb.start - sentence.offset) if verb else None
@@ -782,6 +788,16 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
         return None
     return start + match.start(), start + match.end()
+
+
+# What a warning or a change asks of people, told in the passive after "none (of the
+# alerts)": not "none of the files were read", which a program does.
+_NONE_HEEDED_RE = _Lazy(
+    r"(?:was|were|got)\s+(?:ever\s+|actually\s+|even\s+|really\s+)?(?:acknowledged|investigated"
+    r"|acted\s+(?:on|upon)|heeded|addressed|reviewed|checked(?!\s+(?:in|out)\b)|tested|verified|validated|noticed|caught"
+    r"|escalated|followed\s+up|picked\s+up|looked\s+at|answered|triaged)\b",
+    re.IGNORECASE,
+)
 
 
 _NO_HARM_RE = _Lazy(r"\s+(?:nothing|nobody|no\s+one|no|none)\b", re.IGNORECASE)

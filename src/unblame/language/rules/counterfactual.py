@@ -152,6 +152,7 @@ RULES = (
             "No one did anything about the disk warnings that week.",
             "The nightly export failed for a week and nobody noticed.",
             "The certificate warnings kept coming, yet no one investigated them.",
+            "None of the disk alerts were acknowledged that night.",
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
@@ -170,6 +171,8 @@ RULES = (
             "No alert was configured for the disk, so nobody noticed it filling.",
             "The export failed for a week and nobody noticed, because its alert went to a retired channel.",
             "The region went dark and nobody could reach the status page.",
+            "None of the regressions were caught by the nightly tests.",
+            "None of the archived logs were read during the restore.",
             "None of us noticed the expiry because the reminder went to a retired list.",
             "What we didn't realise at the time was that the cache shared one key.",
             "At no point did the alert fire during the incident.",
