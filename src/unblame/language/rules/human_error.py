@@ -337,6 +337,8 @@ RULES = (
             "Officials said a technician's misconfiguration left the clinics offline for a day.",
             "The root cause of Tuesday's outage was a typo in the zone file.",
             "Staff blunder leads to week-long exposure of patient records",
+            "The culprit? A typo in the zone file that an engineer had edited by hand.",
+            "The culprit was a typo in the load balancer's pool list.",
         ),
         good=(
             "Mistakes happen; the deploy tool now asks for confirmation.",
@@ -350,6 +352,8 @@ RULES = (
             "That mistake broke nothing: the dry run caught it.",
             "The form warns when a hostname was typed that matches no host.",
             "A typo made it into the release notes and was fixed the same day.",
+            "The culprit? A race between the two cache writers.",
+            "The cause? An error in the parser's bounds check.",
         ),
         pattern=(
             Check(
@@ -369,7 +373,7 @@ RULES = (
                 pattern=r"""
             (?P<span>
               \b(?:this|that|it|the\s+(?:root\s+|immediate\s+|proximate\s+|direct\s+|whole\s+)?(?:outage|incident
-                |issue|problem|failure|cause|trigger|thing))\s+
+                |issue|problem|failure|cause|culprit|trigger|thing))\s+
                 # "The root cause of this morning's outage was a typo in …".
                 (?:of\s+(?:[\w'’-]+\s+){0,4}?(?:outage|incident|issue
                   |problem|failure|downtime|breach|leak|crash|bug|disruption|error)\s+)?
@@ -399,13 +403,20 @@ RULES = (
                 pattern=rf"""
             (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|trac(?:ed|es)\s+(?:[\w-]+\s+){{0,3}}?(?:back\s+)?to|(?:the\s+)?result\s+of
                 |resulting\s+from|owing\s+to|thanks\s+to|blam(?:ed|es|ing)|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
-                |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|cause\s*:|resulted\s+from
+                |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|resulted\s+from
+                # The cause announced, as a label or a question the writer answers: "Root
+                # cause: a typo", "The culprit? A typo in the zone file".
+                |(?:cause|culprit)\s*[:?]
                 |turned\s+out\s+to\s+be|attributed\s+to)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
             # "isolated after a momentary lapse of concentration by the fitter": a lapse is
             # a slip whatever joins it to what happened.
             | \b(?:after|following|through)\s+(?:a|an)\s+(?:momentary\s+|brief\s+)?lapses?\s+(?:of|in)\s+(?:concentration
                 |attention|judge?ment|focus)\b
+            # The answer to the writer's own question: "The culprit? A typo in the zone file."
+            # (the question is a sentence of its own, read just before this one).
+            | (?:(?<=\bcause\?\s)|(?<=\bculprit\?\s)|(?<=\bcauses\?\s)|(?<=\bculprits\?\s))
+                (?:(?:an?|one|two|some)\s+)?(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
             # "a classic case of fat fingers", "a case of someone entering the wrong date".
             | \bcase\s+of\s+(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
             | \bcase\s+of\s+(?:someone|somebody|a\s+person|(?:an?|the)\s+(?:{{ROLE}}))\s+\w+ing\s+(?:the|a|an)
