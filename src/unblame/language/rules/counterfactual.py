@@ -566,6 +566,7 @@ RULES = (
             "The schema migration should not have been merged during the freeze.",
             "The stale feature flag should have been spotted before the release.",
             "The cut-over to the new cluster could have been handled better.",
+            "The cable swap was carried out contrary to the site's standard procedures.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
@@ -577,6 +578,8 @@ RULES = (
             "The leaked token should have been discovered by the secret scanner.",
             "The cut-over could have been handled better with a dry-run mode in the tool.",
             "The null dereference was not caught during the compile step and surfaced at runtime.",
+            "The rollback was approved in line with the change policy.",
+            "The tool refused a restart that was contrary to the freeze.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         # A person's work too: "your PR was not properly tested".
@@ -592,6 +595,19 @@ RULES = (
                 |alert|checklist|runbook|freeze)s?\b{INSENT}{0,100}?,\s*(?:the\s+|a\s+|an\s+|this\s+|that\s+)?
                 (?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:\w+ly\s+)?(?:merged|deployed|pushed|shipped|released|run
                 |applied|approved|restarted|rebooted|deleted|dropped)\b)
+        """,
+            ),
+            # A step told as against the rules, in the passive: "the work was done contrary to
+            # standard procedures", "the change was pushed in breach of the freeze".
+            Check(
+                triggers=("contrary to", "in violation of", "in breach of", "in defiance of"),
+                pattern=r"""
+            (?P<span>\b(?:was|were)\s+(?:\w+ly\s+)?(?:done|carried\s+out|performed|merged|deployed|pushed
+                |shipped|released|run|applied|approved|made|restarted|rebooted|deleted|dropped|changed)\s+
+                (?:[\w-]+\s+){0,3}?(?:contrary\s+to|in\s+(?:violation|breach|defiance)\s+of)\s+
+                (?:(?:the|our|its|their)\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:protocols?|polic(?:y|ies)
+                |process(?:es)?|procedures?|rules?|requirements?|guidelines?|practices?|checklists?|runbooks?
+                |freeze|instructions?)\b)
         """,
             ),
         ),
