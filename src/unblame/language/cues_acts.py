@@ -404,8 +404,11 @@ _NEGLECT_RE = _Lazy(
     # Not "went unnoticed": an outage that nobody's monitoring saw is a gap in
     # detection, while a warning "went unread" was in front of someone.
     r"|(?:went|go|goes|gone)\s+un(?:read|answered|acknowledged|heeded|reviewed|tested|addressed)\b"
-    r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:\w+\s+)?"
-    r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration)\b",
+    # A step people take that the evidence called for: "should have resulted in a major
+    # version bump", "should have prompted an escalation".
+    r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration"
+    r"|(?:version\s+)?bump|hotfix|postmortem|post-mortem)\b",
     re.IGNORECASE,
 )
 

@@ -567,6 +567,7 @@ RULES = (
             "The stale feature flag should have been spotted before the release.",
             "The cut-over to the new cluster could have been handled better.",
             "The cable swap was carried out contrary to the site's standard procedures.",
+            "Dropping the v1 endpoints should have resulted in a major version bump.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
