@@ -326,6 +326,10 @@ _DIRECTIVE_RE = _Lazy(
 )
 
 
+# Adverbs that stress an imperative without changing what it asks.
+_STRESSING = frozenset({"actually", "just", "simply", "really", "seriously", "honestly"})
+
+
 _BUILDING_VERBS = frozenset(
     {
         "add",
@@ -374,6 +378,8 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         begin += 1
     if begin < len(clause.words) and clause.words[begin].low == ",":
         begin += 1
+    if begin < last and clause.words[begin].low in _STRESSING:
+        begin += 1  # "Actually pay attention to whether the tests ran"
     if begin >= len(clause.words):
         return None
     # "Think before you merge" is cut at "before" by the clause reader.

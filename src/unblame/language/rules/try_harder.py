@@ -509,6 +509,7 @@ RULES = (
             "Make sure you're on the right branch before you push.",
             "Ensure on-call engineers remember to hand over open incidents.",
             "Next time, slow down and read the diff.",
+            "Just pay attention to which cluster your shell points at.",
             "Camila will read every cron expression twice from now on.",
             "We need to ensure that every merge gets deployed the same day.",
             "Please check all links before sending the announcement.",
@@ -524,6 +525,7 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "Just check the logs for the request ID and paste it here.",
             "The queue needs to stop accepting writes when the disk is full.",
             "We were not aware of the rate limit until the vendor told us.",
             "Make sure the pipeline blocks merges without a green canary.",
