@@ -75,6 +75,8 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "Honestly, it was really just me rushing the change.",
+            "The dropped table? That was all my doing.",
             "guess I'm the reason we're all in a postmortem this week",
             "the outage was 100% caused by yours truly",
             "That one's on me, I pushed the bad config.",
@@ -94,6 +96,7 @@ RULES = (
             "Honestly my PR was rushed.",
         ),
         good=(
+            "That was my doing the rollback, not the bot.",
             "I'm the reason we have restore tests at all, and they saved us.",
             "I was the one who noticed the spike first.",
             "That one is on the backlog for next sprint.",
@@ -209,7 +212,10 @@ RULES = (
             | \bwe\s+(?:\w+ly\s+|really\s+|totally\s+|just\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)
                 (?:\s+(?!with\b)\w+)?\s+up\b
             | \bi\s+(?:really\s+|totally\s+|completely\s+)?(?:blew\s+it|dropped\s+the\s+ball)\b
-            | \b(?:that|this|it)\s+(?:[\w'’-]+\s+){0,5}?(?:was|is|['’]s)\s+(?:all\s+|actually\s+|just\s+)?me\b(?!\s+(?:and|who|on|at|in|too))
+            | \b(?:that|this|it)\s+(?:[\w'’-]+\s+){0,5}?(?:was|is|['’]s)\s+(?:literally\s+|really\s+|honestly\s+)?
+                (?:all\s+|actually\s+|just\s+|only\s+)?me\b(?!\s+(?:and|who|on|at|in|too))
+            # "That was my doing" (not "my doing the rollback", a gerund's subject).
+            | \b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?my\s+(?:own\s+)?doing\b(?!\s+\w)
             | \bi['’]m\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\s+caused\s+(?:this|it|that|all\s+this|the\s+\w+)\b
             | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:change|pr|commit|refactor|deploy|push|script|request|migration|config|typo|edit)
