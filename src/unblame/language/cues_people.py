@@ -380,6 +380,13 @@ def _singled_out(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     return clause.agent_start, verb.end
 
 
+# Acts of care a question can ask about as not taken.
+_ASKED_CARE = (
+    r"(?:test|read|check|look|review|run|verify|notice|see|catch|bother|think|keep\s+tabs|double-check)"
+    r"\w*\b"
+)
+
+
 # A question aimed at a person: it asks who or why of a slip, or with an edge
 # ("did anyone even test it?", "merged without a review?", "... with CI red, again?").
 _EDGE_RE = _Lazy(
@@ -392,7 +399,13 @@ _EDGE_RE = _Lazy(
     r"(?:single\s+)?(?:review|test|tests|approval|canary|check|word|warning|heads-up)\b"
     r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b"
     # Keeping others in the dark: "… and tell no one?".
-    r"|\btell(?:ing)?\s+(?:no\s+one|nobody|noone)\b",
+    r"|\btell(?:ing)?\s+(?:no\s+one|nobody|noone)\b"
+    # Care asked about as not taken: "Did the reviewer not check the diff?", "Didn't anyone
+    # test this?" (not "Did the job not run?": a person must be asked about).
+    r"|\bdid\s+(?P<asked>(?:[\w@/-]+\s+){1,3}?)not\s+(?:even\s+)?"
+    + _ASKED_CARE
+    + r"|\bdid(?:n['’]t|\s+not)\s+(?:anyone|anybody|you|he|she|they|(?:the|your)\s+[\w-]+)\s+"
+    r"(?:even\s+)?" + _ASKED_CARE,
     re.IGNORECASE,
 )
 
@@ -468,6 +481,9 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if edge is None or not _past_act(sentence):
         return None
     people = {c.agent for c in sentence.clauses} & {OTHER, ELIDED}
+    asked = edge.group("asked")
+    if asked is not None and agent_of(asked) == OTHER:
+        people.add(OTHER)  # "did the reviewer not check …": the subject after the auxiliary
     if sentence.words[0].low in _AUX:
         # "Did the retry actually fire?": the subject follows the auxiliary, and a
         # question that opens with one has not left it out.

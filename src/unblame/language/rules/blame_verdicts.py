@@ -211,6 +211,8 @@ RULES = (
             "'What would have told us the tests had not run?'"
         ),
         bad=(
+            "Did the release captain not check the canary before the second wave?",
+            "Didn't anybody test this on a real device?",
             "Do you even run the test suite before tagging?",
             "@ravi did you actually open the runbook before the failover?",
             "who the hell set the TTL to 0",
@@ -227,6 +229,8 @@ RULES = (
             "Seriously, who merges a schema change at 5pm on a Friday?",
         ),
         good=(
+            "Did the canary not catch the regression before the second wave?",
+            "Did the nightly tests not run on this branch?",
             "Did the retry actually fire after the timeout?",
             "Who pushed the fix? Thanks, it worked.",
             "Which deploy went out without a canary, and why did the pipeline allow it?",
