@@ -238,6 +238,8 @@ CUE_TRIGGERS = {
         "hadn",
         "have not",
         "haven",
+        # A habit of care denied to others: "reviewers don't read the diffs".
+        *("don't", "don’t", "doesn", "do not", "does not", "aren", "are not"),
         "properly",
         "correctly",
         "adequately",

@@ -28,6 +28,7 @@ from .cues_acts import (
     _BLUNDER_PHRASE_RE,
     _DAMAGE_RE,
     _FLAWED_OBJECT_RE,
+    _HABIT_NOT_RE,
     _HARM_RE,
     _HINDSIGHT_RE,
     _NEGLECT_RE,
@@ -176,7 +177,9 @@ PRECHECKS = {
         re.IGNORECASE,
     ),
     "omission": _alternatives(
-        _OMISSION_RE, r"\b(?:none|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b"
+        _OMISSION_RE,
+        _HABIT_NOT_RE,
+        r"\b(?:none|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b",
     ),
     "harm": _HARM_RE,
     "hindsight": _starting_with(r"\b(?=\w)", _HINDSIGHT_RE),

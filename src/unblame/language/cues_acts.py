@@ -786,6 +786,12 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         )
         if check_run is not None:
             return sentence.offset + check_run.start(), sentence.offset + check_run.end()
+    if clause.agent == OTHER:
+        # A habit of care denied to others: "reviewers don't actually read the diffs", "the
+        # QA team never tests anything" (not "… never read the notes, so the banner now …").
+        habit = _HABIT_NOT_RE.match(text)
+        if habit is not None and not _HABIT_EXPLAINED_RE.search(text, habit.end()):
+            return start + habit.start(), start + habit.end()
     match = _OMISSION_RE.search(text)
     if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
@@ -797,10 +803,32 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 # alerts)": not "none of the files were read", which a program does.
 _NONE_HEEDED_RE = _Lazy(
     r"(?:was|were|got)\s+(?:ever\s+|actually\s+|even\s+|really\s+)?(?:acknowledged|investigated"
-    r"|acted\s+(?:on|upon)|heeded|addressed|reviewed|checked(?!\s+(?:in|out)\b)|tested|verified|validated|noticed|caught"
-    r"|escalated|followed\s+up|picked\s+up|looked\s+at|answered|triaged)\b",
+    r"|acted\s+(?:on|upon)|heeded|addressed|reviewed|checked(?!\s+(?:in|out)\b)|tested|verified"
+    r"|validated|noticed|caught|escalated|followed\s+up|picked\s+up|looked\s+at|answered|triaged)\b",
     re.IGNORECASE,
 )
+
+
+# The care a habit owes, in the present: "don't read", "never tests", "aren't testing".
+_HABIT_CARE = (
+    r"(?:read|test|check|review|verify|validate|proofread|double-check|look\s+at)(?:s|ing)?"
+)
+_NOT_NOW = r"(?:do(?:es)?n['’]t|do(?:es)?\s+not|(?:are|is)n['’]t|(?:are|is)\s+not)"
+# Told as a complaint, not a schedule ("Dana doesn't review PRs on Fridays"): "never", an
+# edge ("even", "actually", "bother to") or a sweep after the object ("anything", "properly").
+# Not "don't care", a verdict on attitude (UB103) rather than a step left out.
+# An adverb may stand before it: "the QA team still doesn't test anything".
+_HABIT_NOT_RE = _Lazy(
+    r"(?:(?:still|just|simply|usually|often|clearly|obviously)\s+)?"
+    rf"(?:(?:{_NOT_NOW}\s+(?:even|actually|really|ever|bother\s+to)"
+    rf"|never(?:\s+(?:even|actually|really|bother(?:s)?\s+to))?)\s+{_HABIT_CARE}\b"
+    rf"|{_NOT_NOW}\s+{_HABIT_CARE}(?=\s+(?:anything|a\s+thing|properly|at\s+all|carefully|thoroughly)\b)"
+    rf"|never\s+bother(?:s)?\s+to\b|{_NOT_NOW}\s+(?:even\s+)?bother\b)",
+    re.IGNORECASE,
+)
+# A habit told as the reason for a change made: "… don't even read the notes, so the
+# upgrade now waits for an acknowledgement" (not "…, so the release broke").
+_HABIT_EXPLAINED_RE = _Lazy(r"\bnow\b", re.IGNORECASE)
 
 
 _NO_HARM_RE = _Lazy(r"\s+(?:nothing|nobody|no\s+one|no|none)\b", re.IGNORECASE)

@@ -153,6 +153,8 @@ RULES = (
             "The nightly export failed for a week and nobody noticed.",
             "The certificate warnings kept coming, yet no one investigated them.",
             "None of the disk alerts were acknowledged that night.",
+            "The release managers never even look at the canary graphs.",
+            "The QA team still doesn't test anything properly.",
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
@@ -173,6 +175,8 @@ RULES = (
             "The region went dark and nobody could reach the status page.",
             "None of the regressions were caught by the nightly tests.",
             "None of the archived logs were read during the restore.",
+            "Marisol doesn't review pull requests on Fridays.",
+            "Users don't even read the release notes, so the upgrade now waits for an acknowledgement.",
             "None of us noticed the expiry because the reminder went to a retired list.",
             "What we didn't realise at the time was that the cache shared one key.",
             "At no point did the alert fire during the incident.",
