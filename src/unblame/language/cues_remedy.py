@@ -118,13 +118,16 @@ _PLEA_RE = _Lazy(
     r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first|before\s+(?:\w+ing|commit\w*"
     r"|merg\w*|push\w*|deploy\w*|releas\w*)))\b"
     # Compliance as the fix: "documented procedures must be followed without exception".
-    r"|\b(?:procedures?|process(?:es)?|runbooks?|playbooks?|rules|polic(?:y|ies)|checklists?|protocols?"
-    r"|guidelines?|instructions)\s+(?:[\w-]+\s+){0,6}?(?:must|should|need\s+to|have\s+to|are\s+to|will)\s+"
+    r"|\b(?:procedures?|process(?:es)?|runbooks?|playbooks?|rules?|polic(?:y|ies)|checklists?|protocols?"
+    r"|guidelines?|instructions|practices?)\s+(?:[\w-]+\s+){0,6}?(?:must|should|need\s+to|have\s+to|are\s+to"
+    r"|will)\s+"
     r"(?:always\s+|now\s+)?be\s+(?:strictly\s+|always\s+|carefully\s+|properly\s+|fully\s+)?(?:followed"
     r"|adhered\s+to|observed|respected|complied\s+with)\b"
     # Not a runbook's own "when" or a tool that follows it: "… should be followed when the
-    # primary is down", "… will be followed by the deploy bot".
-    r"(?!\s+(?:when|whenever|if|by)\b)"
+    # primary is down", "… will be followed by the deploy bot" (but "… by everyone" asks it
+    # of people).
+    r"(?!\s+(?:when|whenever|if)\b|\s+by\s+(?!everyone|everybody|all\b|every\b|each\b|staff|engineers"
+    r"|developers|operators|contributors)\b)"
     # A rule of conduct asked for: "can I ask that PRs not be merged without review".
     r"|\b(?:ask|request|insist)\s+that\s+(?:[\w'’-]+\s+){1,4}?(?:not|never|always)\s+be\s+\w+ed\s+without\b"
     # Awareness as the fix: "everyone made aware that …", "staff aware of current procedures".

@@ -510,6 +510,7 @@ RULES = (
             "Ensure on-call engineers remember to hand over open incidents.",
             "Next time, slow down and read the diff.",
             "Just pay attention to which cluster your shell points at.",
+            "Pairing on prod changes is a practice that should be followed by everyone.",
             "Camila will read every cron expression twice from now on.",
             "We need to ensure that every merge gets deployed the same day.",
             "Please check all links before sending the announcement.",
@@ -526,6 +527,7 @@ RULES = (
         ),
         good=(
             "Just check the logs for the request ID and paste it here.",
+            "The retention rule will be followed by the archiver on its next run.",
             "The queue needs to stop accepting writes when the disk is full.",
             "We were not aware of the rate limit until the vendor told us.",
             "Make sure the pipeline blocks merges without a green canary.",
