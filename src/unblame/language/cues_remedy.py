@@ -8,7 +8,7 @@ import re
 from .agents import NOBODY, OTHER
 from .clause import Clause, Sentence, _Lazy, _skip_openers
 from .cue_base import _clause_text, _predicate
-from .lexicon import NAME_MARK, RECHECK, STRONG_ACTION
+from .lexicon import MANUAL_RULE, NAME_MARK, RECHECK, STRONG_ACTION
 
 _STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 
@@ -128,6 +128,9 @@ _PLEA_RE = _Lazy(
     # of people).
     r"(?!\s+(?:when|whenever|if)\b|\s+by\s+(?!everyone|everybody|all\b|every\b|each\b|staff|engineers"
     r"|developers|operators|contributors)\b)"
+    # A rule added that asks a manual step of people: "Adds an explicit requirement to run the
+    # tests locally before pushing" (not "a requirement that CI passes", which a gate holds).
+    r"|" + MANUAL_RULE +
     # A rule of conduct asked for: "can I ask that PRs not be merged without review".
     r"|\b(?:ask|request|insist)\s+that\s+(?:[\w'’-]+\s+){1,4}?(?:not|never|always)\s+be\s+\w+ed\s+without\b"
     # Awareness as the fix: "everyone made aware that …", "staff aware of current procedures".

@@ -495,6 +495,16 @@ _MECHANISM = r"""
     | dry-?runs? | confirmations? | prompts? | validations? | validators? | policies\ in\ code
     | automation | workflows? | cron\ jobs? | timeouts? | circuit\ breakers? | locks?)
 """
+# A rule added that asks a manual step of people: "Adds an explicit requirement to run the
+# tests locally before pushing" (not "a requirement that CI passes", which a gate holds).
+# The tests it names are no safeguard added, so STRONG_ACTION's "add … tests" skips it.
+MANUAL_RULE = (
+    r"\b(?:add|adds|added|adding|introduce[sd]?|introducing)\s+(?:an?\s+)?(?:new\s+|explicit\s+|strict\s+"
+    r"|formal\s+)?(?:requirement|rule)\s+(?:that\s+(?:[\w-]+\s+){1,3}?(?:must|should|have\s+to|need\s+to)\s+"
+    r"(?:be\s+)?|to\s+|for\s+(?:[\w-]+\s+){1,3}?to\s+)(?:run|ran|test|check|verify|review|read|double-check"
+    r"|confirm)\w*\b(?=[^.!?]{0,40}?\b(?:locally|manually|by\s+hand|yourself|themselves)\b)"
+)
+
 STRONG_ACTION = rf"""
     \bautomat\w* | \bauto-\w+ | \bblock\w*\s+(?:the\s+)?(?:merge|deploy|release|push)
     # A setting that takes the choice away: "configure GitHub so that you can't push to main".
@@ -505,7 +515,7 @@ STRONG_ACTION = rf"""
     | \b(?:make\s+sure|ensure)\s+(?:that\s+)?(?:this|it|that|the\s+(?:same\s+)?(?:\w+\s+)?(?:mistake|error|slip
       |typo|thing|step|change|command))\s+(?:can['’]?t|cannot|can\s+never|could\s+never|is\s+impossible)\b
     | \benforc\w*\s+(?:\w+\s+){{0,3}}?(?:by|in|via|through|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?{_MECHANISM}
-    | \b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
+    | (?!{MANUAL_RULE})\b(?:add|adding|added|build|building|introduce|introducing|implement\w*|create|creating|enable
       |enabling|set\s+up|setting\s+up|configure|configuring|require|requiring|write|writing|install
       |turn\s+on|wire\s+up|extend)\s+(?:\w+\s+){{0,4}}?{_MECHANISM}\b
     # A safeguard mended, named with its article ("fixed the branch protection rules"; not

@@ -511,6 +511,7 @@ RULES = (
             "Next time, slow down and read the diff.",
             "Just pay attention to which cluster your shell points at.",
             "Pairing on prod changes is a practice that should be followed by everyone.",
+            "Add a requirement that migrations must be checked manually before each release.",
             "Camila will read every cron expression twice from now on.",
             "We need to ensure that every merge gets deployed the same day.",
             "Please check all links before sending the announcement.",
@@ -528,6 +529,7 @@ RULES = (
         good=(
             "Just check the logs for the request ID and paste it here.",
             "The retention rule will be followed by the archiver on its next run.",
+            "Add a requirement that CI must pass before the merge button unlocks.",
             "The queue needs to stop accepting writes when the disk is full.",
             "We were not aware of the rate limit until the vendor told us.",
             "Make sure the pipeline blocks merges without a green canary.",
