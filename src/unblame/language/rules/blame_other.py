@@ -424,6 +424,8 @@ RULES = (
             "That's the fourth time Lindqvist has broken the nightly this quarter.",
             "Ottoline's hotfix was rushed and broke checkout.",
             "The contractor's migration was sloppy.",
+            "The vendor did a shoddy job with the cable labelling.",
+            "Frankly the maintainers are not doing a great job at keeping compatibility.",
         ),
         good=(
             "A clumsy workaround kept the queue alive until Monday.",
@@ -454,6 +456,8 @@ RULES = (
             "The load balancer's config was wrong for the new subnet.",
             "Ottoline's hotfix is wrong for ARM hosts; the fix is in review.",
             "We posted updates every 30 minutes, which kept the optics honest.",
+            "Dana did a great job with the rollback.",
+            "The importer did a poor job of parsing dates with offsets.",
         ),
         pattern=(
             Check(

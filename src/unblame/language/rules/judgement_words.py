@@ -60,6 +60,13 @@ RATING = r"""
       \s+(?:[\w-]+\s+)?(?:{ROLE})\b
     | (?:made|makes|making|make)\s+(?:a|an|some|the|that|this|several)\s+(?:\w+\s+)?(?:poor|bad|terrible|awful
       |questionable|reckless|careless|dumb|stupid|boneheaded)\s+(?:decisions?|calls?|choices?)
+    # The job rated: "the vendor did a terrible job with the migration", "the maintainers are
+    # not doing a great job at keeping compatibility" (not "did a great job").
+    | (?:did|does|do|done|doing)\s+(?:such\s+|really\s+|just\s+)?(?:a|an)\s+(?:\w+\s+)?(?:terrible|awful|bad
+      |poor|lousy|horrible|shoddy|sloppy|crappy|shitty|half-assed|mediocre|careless)\s+job\b
+    | (?:didn['’]t|did\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|(?:is|are|was|were)(?:n['’]t|\s+not)
+      |['’](?:s|re)\s+not)\s+(?:do|doing)\s+(?:a|an)\s+(?:very\s+|particularly\s+)?(?:good|great|decent|proper
+      |careful|thorough)\s+job\b
 """
 
 # Words every match of RATING holds one of (its rules' trigger words).
@@ -69,4 +76,5 @@ RATING_TRIGGERS = (
     *("a reckless", "a good", "a strong", "a great", "a competent", "a capable"),
     *("a careful", "a decent", "a reliable", "a solid", "decision", "choice", " call"),
     *("particularly", "especially"),
+    *("a shoddy", "a crappy", "a shitty", "a half-assed", "a proper", "a thorough"),
 )
