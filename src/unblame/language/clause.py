@@ -26,6 +26,7 @@ from . import regex_cache
 from .agents import (
     _DETERMINERS,
     _INDEFINITES,
+    _NOBODY_WORDS,
     _PLACE_PREPOSITIONS,
     _PRE_VERB_ADVERBS,
     _PRONOUNS,
@@ -95,20 +96,7 @@ _CLAUSE_PUNCT = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OPENERS = frozenset(
     {"so", "well", "yes", "no", "ok", "okay", "fyi", "sadly", "unfortunately", "apparently"}
     | {"basically", "honestly", "then", "also", "anyway", "today", "yesterday", "later"}
-    | {
-        "meanwhile",
-        "however",
-        "and",
-        "but",
-        "yet",
-        "oh",
-        "oops",
-        "whoops",
-        "hi",
-        "hey",
-        "lol",
-        "ugh",
-    }
+    | {"meanwhile", "however", "and", "but", "yet", "oh", "oops", "whoops", "hi", "hey", "lol"}
     | {"first", "finally", "again", "sorry", "errr", "err", "um", "hmm", "frankly", "clearly"}
     | {"thanks", "apologies", "facepalm", "ugh", "argh", "yikes", "welp", "yep", "confession"}
     | {"yeah", "yea", "yup", "nope", "ah", "ahh", "wow", "whew", "phew", "hmm", "alright", "right"}
@@ -487,7 +475,7 @@ def _nobody_follows(words: tuple[Word, ...], k: int) -> bool:
         return False
     low = words[k].low
     after = words[k + 1].low if k + 1 < len(words) else ""
-    if low in {"nobody", "noone"}:
+    if low in _NOBODY_WORDS:
         at = k + 1
     elif (low, after) == ("no", "one"):
         at = k + 2
