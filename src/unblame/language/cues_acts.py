@@ -790,6 +790,10 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # A habit of care denied to others: "reviewers don't actually read the diffs", "the
         # QA team never tests anything" (not "… never read the notes, so the banner now …").
         habit = _HABIT_NOT_RE.match(text)
+        if habit is not None and explained:
+            # "On-call engineers never see these alerts because they route to an old
+            # channel": a habit with its reason tells how the system works.
+            return None
         if habit is not None and not _HABIT_EXPLAINED_RE.search(text, habit.end()):
             return start + habit.start(), start + habit.end()
     match = _OMISSION_RE.search(text)
@@ -809,10 +813,17 @@ _NONE_HEEDED_RE = _Lazy(
 )
 
 
-# The care a habit owes, in the present: "don't read", "never tests", "aren't testing".
-_HABIT_CARE = (
-    r"(?:read|test|check|review|verify|validate|proofread|double-check|look\s+at)(?:s|ing)?"
+# The acts of care a person can be asked about, or complained of, as left undone, as
+# bare stems: "did the reviewer not check …?", "they never test anything". The habit and
+# question cues both read this one list; "failed to" and "did not" judge the wider
+# _CARE_VERBS, and the passive its participles.
+CARE_STEMS = (
+    r"test|read|proofread|check|review|verify|validate|look|notice|see|catch|spot|bother|think"
+    r"|run|keep\s+tabs|" + RECHECK
 )
+# The care a habit owes, in the present: "don't read", "never tests", "aren't testing";
+# not a past ("never checked", "never seen"), which other cues weigh as hindsight.
+_HABIT_CARE = rf"(?:{CARE_STEMS})(?!(?:\w*ed|n)\b)\w*"
 _NOT_NOW = r"(?:do(?:es)?n['’]t|do(?:es)?\s+not|(?:are|is)n['’]t|(?:are|is)\s+not)"
 # Told as a complaint, not a schedule ("Dana doesn't review PRs on Fridays"): "never", an
 # edge ("even", "actually", "bother to") or a sweep after the object ("anything", "properly").

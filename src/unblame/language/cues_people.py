@@ -29,7 +29,7 @@ from .cue_base import (
     _unreal,
 )
 from .cue_triggers import _CANNOT_VERBS
-from .cues_acts import omission, slip
+from .cues_acts import CARE_STEMS, omission, slip
 from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK, RECHECK
 from .verb_words import (
     _AUX,
@@ -381,10 +381,7 @@ def _singled_out(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 # Acts of care a question can ask about as not taken.
-_ASKED_CARE = (
-    r"(?:test|read|check|look|review|run|verify|notice|see|catch|bother|think|keep\s+tabs|double-check)"
-    r"\w*\b"
-)
+_ASKED_CARE = rf"(?:{CARE_STEMS})\w*\b"
 
 
 # A question aimed at a person: it asks who or why of a slip, or with an edge

@@ -155,6 +155,7 @@ RULES = (
             "None of the disk alerts were acknowledged that night.",
             "The release managers never even look at the canary graphs.",
             "The QA team still doesn't test anything properly.",
+            "The support engineers never look at the capacity graphs.",
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
@@ -176,6 +177,7 @@ RULES = (
             "None of the regressions were caught by the nightly tests.",
             "None of the archived logs were read during the restore.",
             "Marisol doesn't review pull requests on Fridays.",
+            "Reviewers never spot this kind of change because the diff viewer hides whitespace.",
             "Users don't even read the release notes, so the upgrade now waits for an acknowledgement.",
             "None of us noticed the expiry because the reminder went to a retired list.",
             "What we didn't realise at the time was that the cache shared one key.",
