@@ -349,7 +349,8 @@ _NOT_BEFORE_MAIN = frozenset(
 
 
 def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
-    """ "at once", "for once": an adverb, not "once" opening a clause; "you're so bad at",
+    """ "at once", "for once": an adverb, not "once" opening a clause; "during that
+    process": a determiner, not "that" opening one; "you're so bad at",
     "it was so slow": "so" after a copula is an intensifier, not "so" opening a clause;
     "a while ago" is a time, not "while" opening a clause."""
     low = words[i].low
@@ -358,8 +359,18 @@ def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
     if low == "while":
         # "a while ago", "for a while", "once in a while": a stretch of time, not a clause.
         return i > 0 and words[i - 1].low in {"a", "little", "short", "long"}
+    if low == "that":
+        # "During that process, a staffer …", "later that night": a determiner after a
+        # preposition or a time word, not "that" opening a clause.
+        return i > 0 and words[i - 1].low in _BEFORE_DEMONSTRATIVE
     # "without even once checking", "not once": a count, not a clause.
     return low == "once" and i > 0 and words[i - 1].low in _COUNTING
+
+
+_BEFORE_DEMONSTRATIVE = frozenset(
+    {"during", "at", "on", "after", "before", "until", "since", "by", "throughout", "over"}
+    | {"from", "within", "into", "of", "with", "to", "under", "later", "earlier"}
+)
 
 
 _COUNTING = frozenset({"at", "for", "even", "not", "only", "just"})
@@ -418,6 +429,7 @@ _ASIDE_WORDS = 6
 def _short_aside(words: tuple[Word, ...], i: int) -> bool:
     """The bracket at `i` encloses a few words with no verb: "(or staging)"."""
     if words[i].low == "(":
+        open_ = i
         close = next(
             (j for j in range(i + 1, min(len(words), i + _ASIDE_WORDS + 2)) if words[j].low == ")"),
             -1,
@@ -430,6 +442,8 @@ def _short_aside(words: tuple[Word, ...], i: int) -> bool:
         close, inside = (i, words[open_ + 1 : i]) if open_ >= 0 else (-1, ())
     if close < 0 or not inside:
         return False
+    if len(inside) == 1 and open_ > 0 and words[open_ - 1].low in _DETERMINERS | {"another"}:
+        return True  # "another (tired) sysadmin": an adjective, even one ending in -ed
     return not any(
         _is_verb(w, inside[k - 1] if k else None) or w.low in _CLAUSE_WORDS
         for k, w in enumerate(inside)
@@ -809,6 +823,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             i += 2  # "Sorry all, ...", "Thanks Ilse, ..."
         elif low in _SUBORDINATORS and _opens_clause(words, i):
             return i  # "after an engineer performing maintenance, …": a clause, not a phrase
+        elif _time_phrase_end(words, i):
+            i = _time_phrase_end(words, i)  # "Later that night, …", "Last Friday, …"
         elif low in _PREPOSITIONS:
             comma = next((j for j in range(i, min(len(words), i + 25)) if words[j].low == ","), -1)
             if comma < 0 or any(w.low in _MODALS for w in words[i:comma]):
@@ -819,6 +835,21 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
         else:
             return i
     return i
+
+
+_TIME_NOUNS = frozenset(
+    {"night", "morning", "evening", "afternoon", "day", "week", "weekend", "month", "year"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _time_phrase_end(words: tuple[Word, ...], i: int) -> int:
+    """The index after a short time phrase and its comma at `i` ("that night,", "last
+    Friday,", "early one morning,"), or 0 when none stands there: a time, not the subject."""
+    for j in range(i + 1, min(len(words), i + 4)):
+        if words[j].low == ",":
+            return j + 1 if words[j - 1].low in _TIME_NOUNS else 0
+    return 0
 
 
 _HEDGES = frozenset({"looks", "seems", "sounds", "seemed", "looked"})
@@ -944,8 +975,15 @@ def _can_act(previous: Word | None) -> bool:
 
 def _subject_end(words: tuple[Word, ...], i: int) -> int:
     """Index of the first verb-like word after `i` (the subject is what comes before)."""
+    aside_end = -1
     for j in range(i, min(len(words), i + 20)):
         low = words[j].low
+        if j <= aside_end:
+            continue
+        if low == "(" and _short_aside(words, j):
+            # "Another (tired) sysadmin had …": the aside describes the subject.
+            aside_end = next(k for k in range(j, len(words)) if words[k].low == ")")
+            continue
         # Each helper below is asked only of the words it can hold for (the
         # cheap test first): this loop runs over every subject of every clause.
         if j > i and low in _COST_VERBS and _costs_someone(words, j):
@@ -1004,10 +1042,19 @@ def _finite_after_participle(words: tuple[Word, ...], j: int) -> int | None:
         if low == "," or low in _CLAUSE_WORDS or low in _CLAUSE_PUNCT:
             return None
         if low in _MODALS or low in _FINITE_AUX or low in _IRREGULAR_PAST:
-            return k
+            return _adverbs_before(words, j, k)
         if low.endswith("ed") and len(low) > 3 and words[k - 1].low not in _DETERMINERS:
-            return k
+            return _adverbs_before(words, j, k)
     return None
+
+
+def _adverbs_before(words: tuple[Word, ...], j: int, k: int) -> int:
+    """Where the predicate starts: at the adverbs just before the verb at `k`
+    ("A contractor working late inadvertently pulled …": "inadvertently" tells how
+    the act was done, not which contractor), though not at the participle `j`."""
+    while k - 1 > j and (words[k - 1].low.endswith("ly") or words[k - 1].low in _PRE_VERB_ADVERBS):
+        k -= 1
+    return k
 
 
 # Auxiliaries that carry tense; "been", "being" and "not" do not.

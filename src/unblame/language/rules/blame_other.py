@@ -318,6 +318,7 @@ RULES = (
         bad=(
             "It turned out the intern had deleted the table by mistake.",
             "An engineer unintentionally deleted the staging namespace.",
+            "Later that night, a contractor inadvertently cut the power to the dispatch floor.",
             "The on-call mistakenly restarted the primary database.",
             "@kim accidentally pushed the config to every region.",
             "Quillan typoed the hostname in the load balancer pool.",
