@@ -162,7 +162,7 @@ _SLIP_WORDS = "|".join(
 PRECHECKS = {
     "slip": _alternatives(
         _RIGHT_THING_MISSED_RE,
-        rf"\b(?:{_SLIP_WORDS})\b|\bmis[a-z]{{3,}}d\b",
+        rf"\b(?:{_SLIP_WORDS})\b|\bmis[a-z]{{3,}}d\b|\bmis[a-z]{{2,}}ing\b",
         _BLUNDER_PHRASE_RE,
         _WRONG_OBJECT_RE,
         _FLAWED_OBJECT_RE,

@@ -505,6 +505,7 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
             or low in _SLIP_VERBS
             or low in _MIS_IRREGULAR
             or (_MIS_RE.match(low) and low != "mistaken" and not after_determiner)
+            or (_KEEP_MIS_RE.match(low) and k > 0 and words[k - 1].low in _KEEP)
         ):
             found = words[k].start, words[k].end
         else:
@@ -516,6 +517,11 @@ def blunder(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         or _fronted_accident(clause, _SLIP_ADVERBS)
         or _right_thing_missed(sentence, clause)
     )
+
+
+# A slip that recurs: "I keep misreading the flag", "kept mistyping the host".
+_KEEP = frozenset({"keep", "keeps", "kept"})
+_KEEP_MIS_RE = _Lazy(r"mis(?!s|sion|ter|chie|match|align)[a-z]{2,}ing$")
 
 
 # A change put where it was not meant to go: "pushed to main instead of my fork".

@@ -94,6 +94,7 @@ RULES = (
             "My refactor broke every plugin, reverting.",
             "My merge of the auth branch was a mistake, reverting it now.",
             "Honestly my PR was rushed.",
+            "Yeah, I jumped the gun on tagging the 3.0 release.",
         ),
         good=(
             "That was my doing the rollback, not the bot.",
@@ -129,6 +130,8 @@ RULES = (
                     "mucked",
                     "blew",
                     "dropped",
+                    "jumped the gun",
+                    "my eye off",
                     "reason",
                     "cause",
                     "by me",
@@ -211,7 +214,9 @@ RULES = (
                 |detection|handling|model|trees?|rates?))
             | \bwe\s+(?:\w+ly\s+|really\s+|totally\s+|just\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)
                 (?:\s+(?!with\b)\w+)?\s+up\b
-            | \bi\s+(?:really\s+|totally\s+|completely\s+)?(?:blew\s+it|dropped\s+the\s+ball)\b
+            # Idioms of a lapse: "I dropped the ball", "I jumped the gun on v2", "took my eye off it".
+            | \bi\s+(?:really\s+|totally\s+|completely\s+|kinda\s+|kind\s+of\s+|just\s+)?(?:blew\s+it
+                |dropped\s+the\s+ball|jumped\s+the\s+gun|took\s+my\s+eye\s+off)\b
             | \b(?:that|this|it)\s+(?:[\w'’-]+\s+){0,5}?(?:was|is|['’]s)\s+(?:literally\s+|really\s+|honestly\s+)?
                 (?:all\s+|actually\s+|just\s+|only\s+)?me\b(?!\s+(?:and|who|on|at|in|too))
             # "That was my doing" (not "my doing the rollback", a gerund's subject).
@@ -301,6 +306,7 @@ RULES = (
             "Feel like a complete fraud after today.",
             "tbh I'd have fired me for that one",
             "I wiped the mount because I wasn't paying attention.",
+            "I got distracted halfway through and skipped the drain step.",
             "Can't believe I'm this stupid.",
             "Six years on this pager and I still made a newbie move with the flags.",
             "Honestly I should never have been trusted with the root keys.",
@@ -320,6 +326,7 @@ RULES = (
             "I was hasty and merged before the checks had finished.",
         ),
         good=(
+            "I was distracted by a second page from the billing cluster at 02:10.",
             "The weak link in the chain was the DNS cache.",
             "I wasn't on call that week, so Dana took the page.",
             "I was embarrassed to see the dashboard so empty of alerts before we built them.",
@@ -415,6 +422,7 @@ RULES = (
                     "still have a job",
                     "wasn",
                     "was not",
+                    *("distracted", "lost focus", "lost concentration", "zoned out", "spaced out"),
                     *CARELESS_TRIGGERS,
                 ),
                 pattern=rf"""
@@ -453,6 +461,11 @@ RULES = (
                         |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b
                     | \b(?:fire|fired|firing)\s+me\b | \bhow\s+i\s+still\s+have\s+a\s+job\b
                     | \bi\s+(?:wasn't|was\s+not|wasn’t)\s+(?:paying\s+attention|thinking|being\s+careful|focused)\b
+                    # Attention lapsed, told as the writer's own ("I got distracted and …"); "I was
+                    # distracted by the second page" gives the situation, which the guide asks for.
+                    | \bi\s+(?:got|was|became)\s+(?:so\s+|too\s+|a\s+bit\s+|kind\s+of\s+|a\s+little\s+)?distracted\b
+                        (?!\s+(?:by|with|from)\b)
+                    | \bi\s+(?:completely\s+|totally\s+)?(?:lost\s+(?:focus|concentration)|zoned\s+out|spaced\s+out)\b
                     | \bif\s+i\s+(?:wasn't|wasn’t|weren't|hadn't\s+been|had\s+not\s+been)\s+(?:so\s+)?(?:sloppy|careless
                         |lazy|stupid|hasty|rushed|distracted|impatient)\b
                     | \bi(?:'ll|’ll|\s+will)\s+(?:just\s+|probably\s+)?(?:break|mess\s+up|screw\s+up|ruin)\s+it\s+again\b

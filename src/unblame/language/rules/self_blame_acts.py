@@ -141,6 +141,8 @@ RULES = (
             "Welp. I rotated the signing key while two builds were still using it.",
             "By mistake, I synced the staging schema over production.",
             "Didn't realise the staging flag was global, sorry all.",
+            "Apologies for the accidental force-push to the release branch.",
+            "I keep misreading which terminal is pointed at prod.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -161,6 +163,7 @@ RULES = (
             "I was paged twice overnight, ugh.",
             "Ugh. I found the stuck consumer and restarted it.",
             "Didn't get paged until 03:10, sorry for the slow reply.",
+            "We are sorry for the unintended downtime our customers saw on Tuesday.",
         ),
         pattern=(
             Check(
@@ -227,6 +230,20 @@ RULES = (
             # "I unplugged the router thinking it was the spare. Sorry.": owned a
             # sentence away, in the same chat line.
             frame(frozenset({SELF, ELIDED}), "owned"),
+            Check(
+                triggers=(
+                    *("accidental", "mistaken", "erroneous", "inadvertent", "unintend"),
+                    *("unintention", "premature", "botched", "careless"),
+                ),
+                pattern=r"""
+            # The apology names the act as a slip: "apologies for the accidental merge"
+            # (not "sorry for the unintended downtime", the outcome the company regrets).
+            (?P<span>\b(?:sorry|apologi[sz]e|apologies)\s+(?:\w+\s+){0,2}?(?:for|about)\s+(?:this|my|the|that|these
+                |those|an?)\s+(?:accidental|mistaken|erroneous|inadvertent|unintended|unintentional|premature
+                |botched|careless)\s+(?:force-?)?(?:push|merge|commit|deploy|deployment|release|publish|tag
+                |change|deletion|removal|revert|rollback|upgrade|edit|close|closing|rename|restart|update)(?:es|s)?\b)
+        """,
+            ),
         ),
         unless=r"""
             # A slip imagined to test the design: "if I had mistakenly …, it would not have …".
