@@ -221,6 +221,12 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             yield close(i + 1)
             begin = i + 1
             continue
+        if low in _CONTACT_SUBJECTS and _contact_relative(words, begin, i):
+            # "… had breaking changes we didn't detect": a relative clause with no "that",
+            # whose pronoun is the agent of what it tells.
+            yield close(i)
+            begin = i
+            continue
         if low in _AND_YET and _nobody_follows(words, i + 1) and _has_verb(words, begin, i):
             # "The job broke and nobody noticed": a clause of its own, whose agent is nobody.
             yield close(i)
@@ -479,6 +485,28 @@ def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
 
 
 _AND_YET = frozenset({"and", "yet"})
+_CONTACT_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
+# Words after which a pronoun does not open a relative clause: "… and we", "sorry we",
+# "so they", "then I": those join or open clauses of their own, read elsewhere.
+_NOT_A_NOUN = (
+    _CLAUSE_WORDS
+    | _PREPOSITIONS
+    | _OPENERS
+    | _DETERMINERS
+    | _PERSONAL
+    | {"or", "nor", "what", "where", "why", "how", "whether", "whom", "whose"}
+)
+
+
+def _contact_relative(words: tuple[Word, ...], begin: int, i: int) -> bool:
+    """A subject pronoun at `i` right after a noun, with its verb after it, in a clause
+    that already has its own verb: "the bug we missed", "breaks they didn't test"."""
+    if i < begin + 2 or i + 1 >= len(words):
+        return False
+    noun, verb = words[i - 1], words[i + 1]
+    if not noun.low.isalpha() or noun.low in _NOT_A_NOUN or noun.low.endswith(("ed", "ly")):
+        return False
+    return _is_verb(verb, words[i]) and _has_verb(words, begin, i - 1)
 
 
 def _nobody_follows(words: tuple[Word, ...], k: int) -> bool:

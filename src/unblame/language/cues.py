@@ -32,6 +32,7 @@ from .cues_acts import (
     _HARM_RE,
     _HINDSIGHT_RE,
     _NEGLECT_RE,
+    _NOT_DETECTED_RE,
     _NOT_DONE_RIGHT_RE,
     _OMISSION_RE,
     _RIGHT_THING_MISSED_RE,
@@ -179,6 +180,7 @@ PRECHECKS = {
     "omission": _alternatives(
         _OMISSION_RE,
         _HABIT_NOT_RE,
+        _NOT_DETECTED_RE,
         r"\b(?:none|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b",
     ),
     "harm": _HARM_RE,

@@ -108,7 +108,7 @@ _TOO_LONG = r"(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long"
 
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
-    rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:{_CARE_VERBS})(?:ed|d)?\b"
+    rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:re-?)?(?:{_CARE_VERBS})(?:ed|d)?\b"
     # Care turned down by choice: "decided not to revert the breaking change".
     rf"|\b(?:decided|chose|opted|elected|refused)\s+not\s+to\s+(?:{_CARE_VERBS}|revert|roll\s+back|fix|warn"
     r"|announce|wait)\b"
@@ -321,6 +321,10 @@ _FOUND_PARTICIPLES = r"spotted|detected|uncovered|flagged|identified|discovered|
 # The steps a passive grades: "could have been handled better".
 _HANDLED_PARTICIPLES = (
     r"handled|done|managed|run|executed|communicated|coordinated|planned|tested|reviewed|approached"
+)
+
+_NOT_DETECTED_RE = _Lazy(
+    r"\b(?:did\s+not|didn['’]t|never|had\s+not|hadn['’]t)\s+(?:\w+ly\s+)?detect\b", re.IGNORECASE
 )
 
 # "... acknowledged but not acted on": a clause that shares its subject starts at "not".
@@ -802,6 +806,12 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
             return None
         if habit is not None and not _HABIT_EXPLAINED_RE.search(text, habit.end()):
             return start + habit.start(), start + habit.end()
+    if clause.agent == GROUP:
+        # "We didn't detect the breaking change": a tool's verb, owned by the team as a miss
+        # ("Terraform didn't detect the drift" tells what a tool did).
+        detect = _NOT_DETECTED_RE.search(text)
+        if detect is not None:
+            return start + detect.start(), start + detect.end()
     match = _OMISSION_RE.search(text)
     if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.

@@ -574,6 +574,7 @@ RULES = (
             "The cut-over to the new cluster could have been handled better.",
             "The cable swap was carried out contrary to the site's standard procedures.",
             "Dropping the v1 endpoints should have resulted in a major version bump.",
+            "The firmware image did not undergo adequate regression testing before release.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
@@ -587,6 +588,7 @@ RULES = (
             "The null dereference was not caught during the compile step and surfaced at runtime.",
             "The rollback was approved in line with the change policy.",
             "The tool refused a restart that was contrary to the freeze.",
+            "The hotfix did not receive any review because the repository allowed direct pushes.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         # A person's work too: "your PR was not properly tested".
@@ -615,6 +617,19 @@ RULES = (
                 (?:(?:the|our|its|their)\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:protocols?|polic(?:y|ies)
                 |process(?:es)?|procedures?|rules?|requirements?|guidelines?|practices?|checklists?|runbooks?
                 |freeze|instructions?)\b)
+        """,
+            ),
+            # Care graded as short, with the work as subject: "the update did not undergo
+            # adequate quality checks", "the patch never received proper review" (not "did
+            # not receive any review": a plain fact a missing gate may explain).
+            Check(
+                triggers=("undergo", "underwent", "receive", "go through", "went through", "get "),
+                pattern=r"""
+            (?P<span>\b(?:did\s+not|didn['’]t|never|had\s+not|hadn['’]t|was\s+not|wasn['’]t)\s+(?:\w+ly\s+)?
+                (?:undergo|undergone|receive|received|go\s+through|gone\s+through|get|got|gotten)\s+
+                (?:(?:an?|the)\s+)?(?:adequate|proper|sufficient|enough|thorough|appropriate|rigorous|careful
+                |real|serious)\s+(?:[\w-]+\s+)?(?:testing|tests?|reviews?|review|qa|checks?|scrutiny|validation
+                |verification|vetting)\b)
         """,
             ),
         ),
