@@ -323,6 +323,9 @@ _HANDLED_PARTICIPLES = (
     r"handled|done|managed|run|executed|communicated|coordinated|planned|tested|reviewed|approached"
 )
 
+_ASKED_WHY_RE = _Lazy(
+    r"\b(?:wonder(?:s|ed|ing)?|curious)\s+(?:why|how|whether|if)\b", re.IGNORECASE
+)
 _NOT_DETECTED_RE = _Lazy(
     r"\b(?:did\s+not|didn['’]t|never|had\s+not|hadn['’]t)\s+(?:\w+ly\s+)?detect\b", re.IGNORECASE
 )
@@ -813,6 +816,10 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         if detect is not None:
             return start + detect.start(), start + detect.end()
     match = _OMISSION_RE.search(text)
+    if match is not None and _ASKED_WHY_RE.search(text, 0, match.start()):
+        # "I wonder why the scheduler skipped the run": the step is asked about, and it is
+        # another clause's, not the asker's.
+        return None
     if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
         return None

@@ -401,7 +401,8 @@ _EDGE_RE = _Lazy(
     # test this?" (not "Did the job not run?": a person must be asked about).
     r"|\bdid\s+(?P<asked>(?:[\w@/-]+\s+){1,3}?)not\s+(?:even\s+)?"
     + _ASKED_CARE
-    + r"|\bdid(?:n['’]t|\s+not)\s+(?:anyone|anybody|you|he|she|they|(?:the|your)\s+[\w-]+)\s+"
+    + r"|\bdid(?:n['’]t|\s+not)\s+(?P<asked_after>anyone|anybody|you|he|she|they"
+    r"|(?:the|your)\s+(?:[\w-]+\s+)??[\w-]+)\s+"
     r"(?:even\s+)?" + _ASKED_CARE,
     re.IGNORECASE,
 )
@@ -478,9 +479,11 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if edge is None or not _past_act(sentence):
         return None
     people = {c.agent for c in sentence.clauses} & {OTHER, ELIDED}
-    asked = edge.group("asked")
+    asked = edge.group("asked") or edge.group("asked_after")
     if asked is not None and agent_of(asked) == OTHER:
-        people.add(OTHER)  # "did the reviewer not check …": the subject after the auxiliary
+        # "did the reviewer not check …", "why didn't the reviewer catch it?": the subject
+        # after the auxiliary (not "why didn't the canary catch it?", asked of a thing).
+        people.add(OTHER)
     if sentence.words[0].low in _AUX:
         # "Did the retry actually fire?": the subject follows the auxiliary, and a
         # question that opens with one has not left it out.

@@ -42,6 +42,7 @@ RULES = (
             "Frankly, that one is squarely on the vendor's field engineer.",
             "It's not my fault they shipped it without telling anyone.",
             "This one is entirely Omar's fault.",
+            "Spare a thought for the contractor whose fault it was.",
             "The person to blame is the release manager.",
             "Honestly the blame lies with the SRE team.",
             "It was the DBA's mistake, plain and simple.",
@@ -135,6 +136,9 @@ RULES = (
                 |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
                 (?:him|her|them|{OTHER}|(?:the|our|their|a)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLE})\b)
             | \bnot\s+my\s+fault\s+(?:that\s+)?(?:they|he|she|you|@[\w-]+|the\s+\w+\s+team)\b
+            # The fault given to a person in a relative clause: "the engineer whose fault it was".
+            | (?:{OTHER}|{NAMELIKE})\s*,?\s+whose\s+(?:own\s+)?(?:fault|mistake|error|blunder|screw-?up)\s+
+                (?:it|this|that)\s+(?:was|is)\b
             | \b(?:your|his|her|their)\s+(?:own\s+)?fault\b
             | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
               (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
@@ -227,10 +231,13 @@ RULES = (
             "How did no one on the rota spot the expiry banner?",
             "What were the two reviewers doing all afternoon?",
             "Seriously, who merges a schema change at 5pm on a Friday?",
+            "Why didn't the release captain check the canary before the second wave?",
+            "I'm just curious why you removed the deprecation period in a minor release.",
         ),
         good=(
             "Did the canary not catch the regression before the second wave?",
             "Did the nightly tests not run on this branch?",
+            "Why didn't the canary catch the regression before the second wave?",
             "Did the retry actually fire after the timeout?",
             "Who pushed the fix? Thanks, it worked.",
             "Which deploy went out without a canary, and why did the pipeline allow it?",
@@ -242,6 +249,8 @@ RULES = (
             "Is anyone even using the old export endpoint?",
             "What was the replica doing during the failover?",
             "Why did no alert fire when the disk filled?",
+            "I understand why you made that call with the dashboards showing green.",
+            "I wonder why the scheduler skipped the Tuesday run.",
         ),
         pattern=(
             Check(
@@ -269,7 +278,7 @@ RULES = (
                         "who decided",
                         "who figured",
                     ),
-                    *("why are", "why were", "why is"),
+                    *("why are", "why were", "why is", "curious why", "wonder", "explain why"),
                 ),
                 pattern=r"""
             # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
@@ -282,6 +291,13 @@ RULES = (
             | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed
                 |signed\s+off|reviewed|ok'?d|okayed|thought)\b{INSENT}*\?)
             | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b{INSENT}*\bwithout\b
+            # The same question embedded: "I'm curious why you introduced breaking changes in a
+            # patch release" (not "I understand why you made that call", which takes their view).
+            | \b(?:curious|wonder|wondering|wondered|explain)\s+why\s+(?:on\s+earth\s+)?(?:you|he|she|@[\w-]+)\s+
+                (?:\w+ly\s+|just\s+|even\s+|would\s+|chose\s+to\s+|decided\s+to\s+)?(?:introduced|broke|pushed|merged
+                |deleted|removed|released|published|tagged|shipped|deployed|skipped|ignored|disabled|dropped|changed
+                |made|put|rewrote|force-pushed|introduce|break|push|merge|delete|remove|release|publish|tag|ship
+                |deploy|skip|ignore|disable|drop|rewrite)\b
             # Chat drops the question mark: "why did you delete the v2 tag, half our mirrors
             # are broken", "ok which of you wiped the flags table", "who on earth deleted …".
             | (?:^|(?<=\n)|(?<=\s))(?:@[\w-]+\s+)?why(?:\s+did|['’]d)\s+you\s+(?:\w+\s+)?(?:delete|rewrite|merge|push|force-push
@@ -334,6 +350,7 @@ RULES = (
             "would make the safe path the default?"
         ),
         bad=(
+            "You had one job: watch the canary.",
             "Was it really too much to ask for QA to test the upgrade path?",
             "Someone on the data team decided a cascade drop was a fine idea.",
             "Ops escalated late, as usual.",
@@ -542,9 +559,14 @@ RULES = (
                     ),
                     *("how many more", "right mind", "funny how", "strange how", "odd how"),
                     *("coincidence", "nothing says", "the moment", "the minute", "the second"),
+                    *("one job", "1 job"),
                 ),
                 pattern=r"""
             (?P<span>
+            # The taunt that one duty was all anyone asked: "You had one job."
+              (?:\byou|\b(?:he|she|they)|@[\w-]+|(?-i:\b[A-Zꙮ][a-z]+)|\bthe\s+(?:[\w-]+\s+)?(?:{ROLE}))\s+(?:literally\s+)?
+                had\s+(?:one|1|a\s+single)\s+(?:job|task)\b
+            |
             # "nice of you to drop the index right before the demo" (not "to drop by").
               \b(?:nice|kind|good|thoughtful|considerate|sweet|lovely)\s+of\s+(?:you|him|her|them|@[\w-]+
                 |(?-i:[A-Zꙮ][a-z]+))\s+to\s+(?:\w+ly\s+)?(?:drop(?!\s+(?:by|in|me|us|a\s+line|a\s+note)\b)|delete|wipe
