@@ -436,7 +436,7 @@ CUE_TRIGGERS = {
         *_LOST_OR_LED_TRIGGERS,
         # Stems, so the present ("breaks", "takes … down") is reached as the past is.
         *("broke", "breaks", "crash", "corrupt", "nuke", "trash", "bork", "brick", "hosed"),
-        *("hoses", "clobber", "wreck", "blackhol", "took", "takes", "brought", "brings"),
+        *("hoses", "clobber", "wreck", "blackhol", "ruin", "took", "takes", "brought", "brings"),
         *("knock", "wiped out", "wipes out", "destroy", "flatten", "introduced", "caused"),
         # With their spaces: "blocked" holds "locked", "message" holds "mess", "execute" "cut".
         *(" locked ", " locks ", " mess", "force-pushed", "flood", " cut "),

@@ -233,12 +233,21 @@ _DAMAGE_RE = _Lazy(
 
 
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
+# An act done to something, not the subject itself breaking: "Squeak broke, apparently"
+# and "the pod crashed again" tell of the thing, "Dana broke prod" of a person.
+_TAKES_AN_OBJECT = (
+    r"(?!\s*(?:[,.;:!?)]|$)|\s+(?:again|apparently|today|yesterday|overnight|twice|badly|completely"
+    r"|randomly|repeatedly|on\s+(?:\w+day|startup|boot|launch)|after|when|during|while|because|at)\b)"
+)
 # Past and present alike ("Tancredi breaks the VPN", in a timeline or a habit).
 _WRECK_RE = _Lazy(
     r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|just|then|also|even|again|always|somehow|each|both|all)\s+)?"
     r"(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
-    r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol)(?:ed|es|s)"
-    r"|destroy(?:ed|s)|flatten(?:ed|s)|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
+    + _TAKES_AN_OBJECT
+    + r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol|ruin)(?:ed|es|s)"
+    + _TAKES_AN_OBJECT
+    + r"|destroy(?:ed|s)|flatten(?:ed|s)"
+    r"|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|(?:took|takes)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:brought|brings)\s+(?:\w+\s+){0,3}?down"
     r"|knock(?:ed|s)\s+(?:\w+\s+){0,4}?(?:over|out|offline)|wipe[ds]\s+out"
     # Harm over time, or to the person's own thing: "has been corrupting our logs for

@@ -571,6 +571,10 @@ LIVE_REQUEST = r"""
       |double-?check|review)\b
       (?![^.!?\n]*\b(?:{FUTURE_MARKER}|always)\b)
       [^.!?\n]*\?
+    # A review asked for the writer's own work: "Please check my work", "please review this PR".
+    | \b(?:please|pls|plz)\s+(?:\w+\s+)?(?:check|review|look\s+(?:at|over)|verify|double-?check|read|proofread)
+      \s+(?:over\s+)?(?:my|this|our)\s+(?:[\w-]+\s+)?(?:work|pr|pull\s+request|changes?|patch|diff|commit|code
+      |branch|draft|fix|edits?|attempt)\b(?![^.!?\n]*\b(?:{FUTURE_MARKER}|always)\b)
 """
 SLOTS["LIVE_REQUEST"] = LIVE_REQUEST
 

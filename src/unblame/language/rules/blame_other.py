@@ -52,6 +52,7 @@ RULES = (
             "Blame the platform team for that one.",
         ),
         good=(
+            "Grafana crashed on startup after the upgrade.",
             "Quillan took the API down for planned maintenance at 02:00.",
             "Refactor of the session cache broke the nightly build.",
             "Root cause: the retry loop had no backoff.",

@@ -577,6 +577,7 @@ RULES = (
         ),
         good=(
             "Sorry, I was on mute.",
+            "My sincere apologies for the delay in replying.",
             "We are sorry for the impact on our customers.",
             "We're truly sorry for the disruption this caused to your teams.",
             "Sorry for the late reply, I was in another call.",
@@ -602,8 +603,9 @@ RULES = (
             | \bsorry\s+(?:for|about)\s+(?:wasting|all\s+the|the\s+mess|breaking|causing|this\s+mess
                 |the\s+trouble|the\s+outage|the\s+breakage|this\s+distraction)
             | \bsorry\s+to\s+(?:everyone|everybody|all|you\s+all|the\s+team|be\s+such)\b
-            # Intensified: a bare "my apologies" is one apology, which the guide leaves alone.
-            | \bmy\s+(?:most\s+)?(?:sincere|sincerest|deepest|profound|heartfelt|humble|humblest|abject)\s+apologies\b
+            # Intensified: a bare "my apologies" is one apology, which the guide leaves alone, and
+            # so is "my sincere apologies", a letter's formula of politeness, not its depth.
+            | \bmy\s+(?:most\s+)?(?:deepest|profound|heartfelt|abject)\s+apologies\b
             )
         """,
         unless=r"""

@@ -527,6 +527,7 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "Please review this PR when you have a minute.",
             "Just check the logs for the request ID and paste it here.",
             "The retention rule will be followed by the archiver on its next run.",
             "Add a requirement that CI must pass before the merge button unlocks.",
