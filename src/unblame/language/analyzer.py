@@ -265,7 +265,10 @@ _CAUSE_BEFORE_QUOTE_RE = _Lazy(
     r"\b(?:due\s+to|caused\s+by|because\s+of|blamed(?:\s+it)?(?:\s+(?:[\w-]+\s+){0,4}?on)?|attributed\s+to"
     r"|result\s+of|traced\s+to|down\s+to|cause\s+(?:was|is)"
     # "The cause, according to the company, was 'human error'", "it was a 'simple human error'".
-    r"|cause\b[^.!?\n]{0,100}?\b(?:was|is)|(?:it|this|that)\s+(?:was|is))"
+    r"|cause\b[^.!?\n]{0,100}?\b(?:was|is)|(?:it|this|that)\s+(?:was|is)"
+    # The event named as the thing the quote is: "the failure was an 'embarrassing human error'".
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:failure|outage|incident|crash|blackout|disruption|breach|glitch|mishap"
+    r"|problem|fault)\s+(?:was|is))"
     r"\s+(?:an?\s+|the\s+)?(?:[\"“‘']\s*)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )

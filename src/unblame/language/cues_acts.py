@@ -233,6 +233,11 @@ _DAMAGE_RE = _Lazy(
 
 
 # Verbs that say the act wrecked something, whoever did it: "Pascoe broke the build".
+# Offline in other words, past a longer object: "took the company's whole server fleet off
+# the internet".
+_OFF_THE_NET = r"(?:[\w'’-]+\s+){1,6}?off\s+the\s+(?:internet|network|air|grid|web)\b"
+
+
 # An act done to something, not the subject itself breaking: "Squeak broke, apparently"
 # and "the pod crashed again" tell of the thing, "Dana broke prod" of a person.
 _TAKES_AN_OBJECT = (
@@ -249,7 +254,9 @@ _WRECK_RE = _Lazy(
     + r"|destroy(?:ed|s)|flatten(?:ed|s)"
     r"|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"
     r"|(?:took|takes)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:brought|brings)\s+(?:\w+\s+){0,3}?down"
-    r"|knock(?:ed|s)\s+(?:\w+\s+){0,4}?(?:over|out|offline)|wipe[ds]\s+out"
+    r"|(?:took|takes)\s+"
+    + _OFF_THE_NET
+    + r"|knock(?:ed|s)\s+(?:\w+\s+){0,4}?(?:over|out|offline)|wipe[ds]\s+out"
     # Harm over time, or to the person's own thing: "has been corrupting our logs for
     # months", "wiped the volume himself", "took out email for the whole company".
     r"|(?:has|have)\s+been\s+(?:corrupting|breaking|crashing|wiping|deleting|trashing|nuking)\b"
@@ -445,7 +452,9 @@ _HARM_RE = _Lazy(
     r"(?:,\s*|\b(?:which|that|and)\s+)(?:(?:is|was)\s+what\s+|(?!(?:but|or|yet)\s+\w+ing\b)\w+\s+)?"
     r"(?:lead\w*\s+to|led\s+to|result\w*\s+in"
     r"|caus\w+|took\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline|out)|brought\s+(?:[\w'’-]+\s+){0,3}?down"
-    r"|broke|triggered|knock\w*\s+(?:[\w'’-]+\s+){0,3}?(?:out|over|offline)"
+    r"|(?:took|taking)\s+"
+    + _OFF_THE_NET
+    + r"|broke|triggered|knock\w*\s+(?:[\w'’-]+\s+){0,3}?(?:out|over|offline)"
     r"|taking\s+(?:[\w'’-]+\s+){0,3}?(?:down|offline)|bringing\s+(?:[\w'’-]+\s+){0,3}?down"
     r"|cut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?off|render\w*|left\s+(?:\w+\s+){0,2}?unable"
     r"|(?:dropp|lock|crash|empti|corrupt|fill|hammer|overload|kill|exhaust|saturat|flood|stall|break"

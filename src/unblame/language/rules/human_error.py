@@ -249,6 +249,7 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            'A spokesperson said the failure was an "embarrassing human error".',
             "Investigators said the breach came from employee error.",
             "We traced the outage to an operator mistake at the console.",
             "The outage was caused by human error.",
