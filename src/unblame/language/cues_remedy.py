@@ -53,7 +53,9 @@ _MANUAL = (
     # Asking first, not asking for help: "please ask first".
     r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first"
     # Acts asked to be left undone by hand: "don't force-push to main", "don't move tags".
-    r"|force[-\s]?push|delete|move|touch|skip|rush|commit|yank|rewrite|overwrite|retag|amend)\b"
+    r"|force[-\s]?push|delete|move|touch|skip|rush|commit|yank|rewrite|overwrite|retag|amend"
+    # A maintainer's act asked to be left undone: "please do not make breaking changes in a patch".
+    r"|(?:make|introduce)\s+(?:any\s+|such\s+)?breaking\s+changes)\b"
 )
 
 
@@ -131,6 +133,14 @@ _PLEA_RE = _Lazy(
     # A rule added that asks a manual step of people: "Adds an explicit requirement to run the
     # tests locally before pushing" (not "a requirement that CI passes", which a gate holds).
     r"|" + MANUAL_RULE +
+    # Vigilance as an impersonal necessity: "It's crucial to ensure that all changes undergo
+    # thorough review", "it is essential that engineers verify the target first".
+    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+|also\s+)?(?:crucial|important|essential|vital|critical"
+    r"|imperative|paramount|key)\s+(?:to\s+(?:always\s+)?(?:"
+    + _MANUAL[3:-3]
+    + r"|make\s+sure|ensure)"
+    r"|that\s+(?:we|you|everyone|everybody|people|engineers|developers|staff|operators|reviewers)\s+"
+    r"(?:always\s+)?(?:" + _MANUAL[3:-3] + r"|make\s+sure|ensure|double-check|are\s+careful))\b"
     # A rule of conduct asked for: "can I ask that PRs not be merged without review".
     r"|\b(?:ask|request|insist)\s+that\s+(?:[\w'’-]+\s+){1,4}?(?:not|never|always)\s+be\s+\w+ed\s+without\b"
     # Awareness as the fix: "everyone made aware that …", "staff aware of current procedures".

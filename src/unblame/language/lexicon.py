@@ -522,6 +522,8 @@ STRONG_ACTION = rf"""
     # "fixed and will check carefully", where "check" is the person's).
     | \b(?:fix|fixed|fixing|tighten\w*|harden\w*)\s+(?:the|our|a|an|its|their|this|that|these|those)\s+
       (?:[\w-]+\s+){{0,2}}?{_MECHANISM}\b
+    # The step moved into the pipeline: "test the restore path in CI every week".
+    | \b(?:in|by|via)\s+(?:the\s+|our\s+|a\s+)?(?:ci|pipeline|ci\s+job|ci\s+pipeline|pre-?commit\s+hook)\b
     # Branch protection as a verb: "protect the main branch so nobody pushes to it".
     | \bprotect\w*\s+(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+)?branch(?:es)?\b
     | \b(?:the|a|an|our|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_MECHANISM}\s+(?:\w+\s+)?

@@ -503,6 +503,7 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "It's crucial to ensure that every migration gets a second pair of eyes.",
             "People need to stop merging without review.",
             "Ensure all staff are aware of the correct procedure for renewal.",
             "we need people to actually read the alerts",
@@ -527,6 +528,7 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "It is important to test the restore path in CI every week.",
             "Please review this PR when you have a minute.",
             "Just check the logs for the request ID and paste it here.",
             "The retention rule will be followed by the archiver on its next run.",
