@@ -469,6 +469,8 @@ CUE_TRIGGERS = {
         "left un",
         "without",
         "should have",
+        "should've",
+        "should’ve",
         "too long",
         "allowed to",
         "completed",

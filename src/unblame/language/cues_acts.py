@@ -326,6 +326,7 @@ _CARE_PARTICIPLES = (
     r"|done|carried\s+out|obtained|written|read|noticed|caught|communicated|announced|reported"
     r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
     r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed|completed|signed\s+off"
+    r"|renewed|mentioned|disclosed"
     r"|filled\s+(?:in|out)"
 )
 
@@ -339,6 +340,11 @@ _HANDLED_PARTICIPLES = (
     r"handled|done|managed|run|executed|communicated|coordinated|planned|tested|reviewed|approached"
 )
 
+_WATCHING_RE = _Lazy(
+    r"(?:was|were)\s+(?:\w+ly\s+|really\s+|even\s+)?(?:watching|tracking|monitoring|checking|looking"
+    r"|paying\s+attention|keeping\s+(?:an\s+eye|track|tabs))\b",
+    re.IGNORECASE,
+)
 _ASKED_WHY_RE = _Lazy(
     r"\b(?:wonder(?:s|ed|ing)?|curious)\s+(?:why|how|whether|if)\b", re.IGNORECASE
 )
@@ -397,7 +403,17 @@ _NEGLECT_RE = _Lazy(
     r"|(?:(?:could|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:\w+ly\s+)?(?:avoided|prevented)"
     r"|(?:was|were)\s+(?:\w+ly\s+)?(?:preventable|avoidable))\b(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
-    r"|(?:was|were|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
+    # Avoidable by care graded short: "could have been avoided by a thorough reading of the
+    # release notes" (not "… by a canary stage", the safeguard the system lacked).
+    r"|(?:could|would|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:avoided|prevented|caught)\s+(?:by|with|through)\s+"
+    r"(?:a\s+|an\s+|some\s+)?(?:more\s+)?(?:thorough|careful|proper|closer|simple|basic|quick)\s+(?:[\w-]+\s+)?"
+    r"(?:reading|read|review|look|check|checking|testing|test|attention|inspection|proofreading|glance)\b"
+    # A choice of form judged after the fact: "this should've been a pull request", "that
+    # should have been a major release" (not "a warning, not an error", a design).
+    r"|should(?:['’]ve|\s+have)\s+been\s+(?:a|an)\s+(?:separate\s+|new\s+|proper\s+)?(?:pull\s+request|pr"
+    r"|major(?:\s+version)?(?:\s+(?:release|bump))?|minor\s+(?:release|bump)|semver[- ]major|draft"
+    r"|separate\s+(?:commit|release))\b"
+    r"|(?:was|were|got|gotten|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     # Not "was sorely missed": missed as longed for.
     r"|(?<!sorely\s)(?<!much\s)(?<!greatly\s)(?:"
@@ -811,6 +827,11 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
             # "None of the failures were caught by the tests" names the missing safeguard.
             if heeded is not None and not _BY_A_SAFEGUARD_RE.match(sentence.text, heeded.end()):
                 return sentence.offset + heeded.start(), sentence.offset + heeded.end()
+        if verb is not None and clause.agent == NOBODY:
+            # "… because nobody was watching", "a certificate that nobody was tracking".
+            watching = _WATCHING_RE.match(sentence.text, verb.start - sentence.offset)
+            if watching is not None:
+                return sentence.offset + watching.start(), sentence.offset + watching.end()
         # "Nobody ran the test suite first": running a check is an act of care too.
         check_run = (
             _CHECK_RUN_RE.match(sentence.text, verb.start - sentence.offset) if verb else None

@@ -575,6 +575,8 @@ RULES = (
             "The cable swap was carried out contrary to the site's standard procedures.",
             "Dropping the v1 endpoints should have resulted in a major version bump.",
             "The firmware image did not undergo adequate regression testing before release.",
+            "The login outage happened because the signing certificate was not renewed.",
+            "This should've been a pull request.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
@@ -589,6 +591,7 @@ RULES = (
             "The rollback was approved in line with the change policy.",
             "The tool refused a restart that was contrary to the freeze.",
             "The hotfix did not receive any review because the repository allowed direct pushes.",
+            "The outage could have been prevented by a canary stage.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         # A person's work too: "your PR was not properly tested".
