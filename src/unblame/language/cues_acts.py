@@ -59,7 +59,7 @@ _FLAWED_OBJECT_RE = _Lazy(
     r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved|half-finished|unfinished"
     r"|half-baked)\b"
     r"|(?:bad|broken|buggy)\s+(?:config\w*|commit|migration|release|change|value|patch|update|rule|query"
-    r"|script|tag|image|build|data|dns\s+record|record|route|template)s?\b"
+    r"|script|tag|image|build|data|dns\s+record|record|route|template|command|entry|input)s?\b"
     r"|(?:erroneous|errant|mistaken|faulty)\s+(?:[\w-]+\s+)?(?:command|input|value|query|entry"
     r"|entries|parameter|argument|setting|flag|rule|config\w*|change|cable|script|update|patch"
     r"|release|build|version|firmware|package|commit|file)s?\b)",
@@ -128,6 +128,8 @@ _OMISSION_RE = _Lazy(
     r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
+    # "forgot which step he was on": the place in the work lost.
+    r"|\bforgot\s+(?:what|which|where)\s+(?:step|stage|host|server|machine|terminal|window|branch|environment)\b"
     r"|\b(?:forgot(?:ten)?|forgetting|neglected|neglecting)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc"
     r"|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"

@@ -143,8 +143,10 @@ _STALE_SOURCE_RE = _Lazy(
 # A physical mishap: "tripped over the power cord", "cut the fiber line".
 _MISHAP_ACT_RE = _Lazy(
     r"\b(?:tripped\s+over|knocked\s+(?:out|over|loose|down)|kicked\s+(?:out|loose)|spilled"
-    r"|(?:cut|dug\s+through|dug\s+up|sliced\s+through)\s+(?:[\w-]+\s+){0,3}?(?:fiber|fibre|cables?"
-    r"|cords?|conduits?|lines?|power\s+feeds?))\b",
+    r"|(?:cut|dug\s+through|dug\s+up|sliced\s+(?:through|into)|cut\s+(?:through|into)|drilled\s+(?:through|into)"
+    r"|bored\s+(?:through|into)|ploughed\s+(?:through|into)|plowed\s+(?:through|into)|severed|hit|struck"
+    r"|ruptured|punctured|damaged)\s+(?:[\w-]+\s+){0,3}?(?:fiber|fibre|cables?"
+    r"|cords?|conduits?|lines?|power\s+feeds?|mains?|pipes?|pipelines?|ducts?))\b",
     re.IGNORECASE,
 )
 

@@ -10,6 +10,7 @@ JUDGEMENT = r"""
     # "What were you thinking?" (not "they": often whoever set things up).
     | what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were)\s+(?:you|@[\w-]+|(?-i:[A-Z][a-z]+))\s+thinking
     | incompeten(?:t|ce) | clueless | irresponsib(?:le|ly|ility) | hasty | hastily
+    | bungl(?:ing|ed|er|ers|es) | ham-?fisted
     | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
     | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
     | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
