@@ -194,6 +194,7 @@ CUE_TRIGGERS = {
     ),
     "omission": (
         " not to ",
+        "refuse",
         "too long to",
         "slept through",
         "slow to",
@@ -257,7 +258,9 @@ CUE_TRIGGERS = {
         *("gonna", "stricter", "strict", "can you", "before", "additional care", "greater care"),
         *("special care", "disciplined"),
         *("can everyone", "can everybody", "can people", "can folks", "can we all", "can y"),
-        *("ask that", "request that", "insist that"),
+        *("ask that", "request that", "insist that", "asking is that", "kindly", "ask you to"),
+        *("ask everyone to", "ask people to", "responsibility of", "duty of", "job of", "nice if"),
+        *("great if", "helpful if", "good if"),
         # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
         *("scrutiny", "caution", "try not", "try hard not", "instruct", "train ", "to be more"),
         *("retrain", "trains ", "trained ", "lets ", "let's", "let’s", "learned to", "learnt to"),

@@ -43,7 +43,7 @@ from .verb_words import (
 
 _BLUNDER_PHRASE_RE = _Lazy(
     r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
-    r"|\b(?:made|make|makes|making)\s+(?:a|an|the|that|this|such\s+an?)\s+(?:\w+\s+){0,2}?(?:mistake|error|typo"
+    r"|\b(?:made|make|makes|making|did)\s+(?:a|an|the|that|this|such\s+an?)\s+(?:\w+\s+){0,2}?(?:mistake|error|typo"
     r"|blunder|misstep|goof)\b"
     r"|\bslipped\s+(?:up|on\s+(?:the|a|his|her|their|my|our)\s+keyboards?)\b"
     r"|\b(?:merged|shipped|deployed|released|pushed|published|tagged|acted)\s+(?:\w+\s+){0,3}?(?:way\s+|far\s+|much\s+)?"
@@ -109,6 +109,8 @@ _TOO_LONG = r"(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long"
 _OMISSION_RE = _Lazy(
     rf"\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|have\s+not|haven[’']?t)"
     rf"\s+(?:\w+ly\s+|even\s+|actually\s+)?(?:re-?)?(?:{_CARE_VERBS})(?:ed|d)?\b"
+    # Care refused: "what you refused to check before shipping".
+    rf"|\brefuse[sd]?\s+to\s+(?:{_CARE_VERBS}|fix)\b"
     # Care turned down by choice: "decided not to revert the breaking change".
     rf"|\b(?:decided|chose|opted|elected|refused)\s+not\s+to\s+(?:{_CARE_VERBS}|revert|roll\s+back|fix|warn"
     r"|announce|wait)\b"
@@ -897,7 +899,11 @@ _HABIT_NOT_RE = _Lazy(
     r"(?:(?:still|just|simply|usually|often|clearly|obviously)\s+)?"
     rf"(?:(?:{_NOT_NOW}\s+(?:even|actually|really|ever|bother\s+to)"
     rf"|never(?:\s+(?:even|actually|really|bother(?:s)?\s+to))?)\s+{_HABIT_CARE}\b"
-    rf"|{_NOT_NOW}\s+{_HABIT_CARE}(?=\s+(?:anything|a\s+thing|properly|at\s+all|carefully|thoroughly)\b)"
+    rf"|{_NOT_NOW}\s+{_HABIT_CARE}(?=\s+(?:anything|a\s+thing|properly|at\s+all|carefully|thoroughly)\b"
+    # Their own work left unchecked: "Nex doesn't test their code" (not "doesn't review PRs
+    # on Fridays", a schedule).
+    r"|\s+(?:their|his|her|its|your)\s+(?:own\s+)?(?:code|changes?|work|prs?|patches|releases?|commits?"
+    r"|builds?|updates?)\b)"
     rf"|never\s+bother(?:s)?\s+to\b|{_NOT_NOW}\s+(?:even\s+)?bother\b)",
     re.IGNORECASE,
 )

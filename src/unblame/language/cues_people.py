@@ -30,7 +30,7 @@ from .cue_base import (
 )
 from .cue_triggers import _CANNOT_VERBS
 from .cues_acts import CARE_STEMS, omission, slip
-from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK, RECHECK
+from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK
 from .verb_words import (
     _AUX,
     _PRESENT_ACTS,
@@ -436,8 +436,9 @@ _BARE_ACTS = (
 _RHETORICAL_RE = _Lazy(
     r"\bin\s+(?:their|his|her|your)\s+right\s+mind\b"
     # Only care asked for: "How hard is it to add a retry?" asks about the work.
-    r"|\bhow\s+(?:hard|difficult)\s+(?:is|was|can)\s+(?:it\s+)?(?:be\s+)?to\s+(?:read|check|test|follow"
-    r"|look|ask|wait|review|verify|" + RECHECK + r"|pay\s+attention|communicate|tell|ping)\b"
+    r"|\bhow\s+(?:hard|difficult)\s+(?:is|was|can|would)\s+(?:it\s+)?(?:be\s+)?to\s+(?:"
+    + CARE_STEMS
+    + r"|follow|ask|wait|pay\s+attention|communicate|tell|ping)\b"
     # "Has no one tested it yet?" asks for news; "did nobody think to" does not.
     r"|\b(?:did|had)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,4}?(?:think|bother|check|test|read"
     r"|look|notice|review|verify)\w*\b"

@@ -133,6 +133,22 @@ _PLEA_RE = _Lazy(
     # A rule added that asks a manual step of people: "Adds an explicit requirement to run the
     # tests locally before pushing" (not "a requirement that CI passes", which a gate holds).
     r"|" + MANUAL_RULE +
+    # A wish that people had taken care, as a remedy: "It would be nice if you notified users
+    # when you change a default" (not "… if you could add an option", a feature asked for).
+    r"|\bwould\s+(?:be|have\s+been)\s+(?:nice|great|helpful|good)\s+if\s+(?:you|they|people|someone|everyone"
+    r"|the\s+maintainers?)\s+(?:\w+ly\s+|at\s+least\s+)?(?:tested|checked|read|notified|announced|communicated"
+    r"|told|reviewed|ran|warned|informed|asked|waited|followed|bothered)\b"
+    # Asked of people outright: "I'm going to ask you to please discuss it before releasing",
+    # "all I'm asking is that people pay attention", "it is the responsibility of every
+    # user to file reproducible reports".
+    r"|\bask(?:ing)?\s+(?:you|everyone|everybody|people|all\s+of\s+you|contributors)\s+to\s+(?:please\s+)?(?:"
+    + _MANUAL[3:-3]
+    + r"|discuss|talk|coordinate|pay\s+attention|be\s+(?:more\s+)?careful)\b"
+    r"|\b(?:ask(?:ing)?|request(?:ing)?|insist(?:ing)?)\s+(?:is\s+)?that\s+(?:people|everyone|everybody|you"
+    r"|engineers|developers|contributors|maintainers|folks)\s+(?:\w+ly\s+)?(?:"
+    + _MANUAL[3:-3]
+    + r"|pay\s+attention|be\s+(?:more\s+)?careful)\b"
+    r"|\b(?:it\s+is|it['’]s)\s+(?:the\s+)?(?:responsibility|duty|job)\s+of\s+(?:every|each|all)\s+[\w-]+\s+to\b"
     # Vigilance as an impersonal necessity: "It's crucial to ensure that all changes undergo
     # thorough review", "it is essential that engineers verify the target first".
     r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+|also\s+)?(?:crucial|important|essential|vital|critical"
@@ -260,7 +276,7 @@ _VOCATIVE_ENDS = frozenset({",", ":", "please", "pls", "plz", "plse", "pleeease"
 
 
 # Chat spells "please" short.
-_PLEASE = r"(?:please|pls|plz|plse|pleeease)"
+_PLEASE = r"(?:please|pls|plz|plse|pleeease|kindly)"
 
 
 # An imperative at the start of a clause that asks for a habit: "ALWAYS work

@@ -232,12 +232,15 @@ RULES = (
             "What were the two reviewers doing all afternoon?",
             "Seriously, who merges a schema change at 5pm on a Friday?",
             "Why didn't the release captain check the canary before the second wave?",
+            "Why was this even tagged?",
+            "How hard is it to run the linter before pushing?",
             "I'm just curious why you removed the deprecation period in a minor release.",
         ),
         good=(
             "Did the canary not catch the regression before the second wave?",
             "Did the nightly tests not run on this branch?",
             "Why didn't the canary catch the regression before the second wave?",
+            "Why was the job restarted at noon?",
             "Did the retry actually fire after the timeout?",
             "Who pushed the fix? Thanks, it worked.",
             "Which deploy went out without a canary, and why did the pipeline allow it?",
@@ -278,7 +281,16 @@ RULES = (
                         "who decided",
                         "who figured",
                     ),
-                    *("why are", "why were", "why is", "curious why", "wonder", "explain why"),
+                    *(
+                        "why are",
+                        "why were",
+                        "why is",
+                        "curious why",
+                        "wonder",
+                        "explain why",
+                        "why was",
+                    ),
+                    *("why has", "why have"),
                 ),
                 pattern=r"""
             # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
@@ -291,6 +303,11 @@ RULES = (
             | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed
                 |signed\s+off|reviewed|ok'?d|okayed|thought)\b{INSENT}*\?)
             | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b{INSENT}*\bwithout\b
+            # The act questioned in the passive: "Why was this merged?", "why was it even released?"
+            # (not "why was the job restarted?", asked of a thing's run).
+            | \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:was|were|has|have)\s+(?:this|that|it|these|those)\s+
+                (?:(?:even|ever|already|just)\s+)?(?:been\s+)?(?:merged|released|published|approved|pushed|deployed
+                |tagged|shipped|accepted|force-pushed)\b{INSENT}*\?
             # The same question embedded: "I'm curious why you introduced breaking changes in a
             # patch release" (not "I understand why you made that call", which takes their view).
             | \b(?:curious|wonder|wondering|wondered|explain)\s+why\s+(?:on\s+earth\s+)?(?:you|he|she|@[\w-]+)\s+
@@ -541,6 +558,7 @@ RULES = (
                 # Sarcasm and rhetoric that name the person without a verb of harm.
                 triggers=(
                     *(
+                        "enough to",
                         " of you to",
                         " of him to",
                         " of her to",
@@ -568,8 +586,10 @@ RULES = (
                 had\s+(?:one|1|a\s+single)\s+(?:job|task)\b
             |
             # "nice of you to drop the index right before the demo" (not "to drop by").
-              \b(?:nice|kind|good|thoughtful|considerate|sweet|lovely)\s+of\s+(?:you|him|her|them|@[\w-]+
-                |(?-i:[A-Zꙮ][a-z]+))\s+to\s+(?:\w+ly\s+)?(?:drop(?!\s+(?:by|in|me|us|a\s+line|a\s+note)\b)|delete|wipe
+              (?:\b(?:nice|kind|good|thoughtful|considerate|sweet|lovely)\s+of\s+(?:you|him|her|them|@[\w-]+
+                |(?-i:[A-Zꙮ][a-z]+))
+              # "they were nice enough to delete all the resumes I had stored".
+              | \b(?:was|were|is|are)\s+(?:\w+\s+)?(?:nice|kind|good|thoughtful|considerate)\s+enough)\s+to\s+(?:\w+ly\s+)?(?:drop(?!\s+(?:by|in|me|us|a\s+line|a\s+note)\b)|delete|wipe
                 |break|nuke|kill|take\s+(?:\w+\s+){0,3}?down|trash|truncate|purge|force-push|rewrite|disable|reboot
                 |restart)\b
             # Praise with the damage after it: "Lovely job on the migration, Teodoro, it only

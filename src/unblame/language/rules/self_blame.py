@@ -307,6 +307,7 @@ RULES = (
             "tbh I'd have fired me for that one",
             "I wiped the mount because I wasn't paying attention.",
             "I got distracted halfway through and skipped the drain step.",
+            "I have a bad habit of skimming the upgrade notes.",
             "Can't believe I'm this stupid.",
             "Six years on this pager and I still made a newbie move with the flags.",
             "Honestly I should never have been trusted with the root keys.",
@@ -423,6 +424,7 @@ RULES = (
                     "wasn",
                     "was not",
                     *("distracted", "lost focus", "lost concentration", "zoned out", "spaced out"),
+                    "habit",
                     *CARELESS_TRIGGERS,
                 ),
                 pattern=rf"""
@@ -461,6 +463,9 @@ RULES = (
                         |(?:pretty\s+|so\s+|really\s+|very\s+)?(?:stupid|dumb|useless))\b
                     | \b(?:fire|fired|firing)\s+me\b | \bhow\s+i\s+still\s+have\s+a\s+job\b
                     | \bi\s+(?:wasn't|was\s+not|wasn’t)\s+(?:paying\s+attention|thinking|being\s+careful|focused)\b
+                    # A failing owned as a trait: "I have a bad habit of only skimming the notes".
+                    | \bi\s+(?:have|['’]ve\s+got|have\s+got|got)\s+(?:a|this)\s+(?:bad|terrible|awful|nasty|lazy)\s+
+                        habit\s+(?:of|to)\b
                     # Attention lapsed, told as the writer's own ("I got distracted and …"); "I was
                     # distracted by the second page" gives the situation, which the guide asks for.
                     | \bi\s+(?:got|was|became)\s+(?:so\s+|too\s+|a\s+bit\s+|kind\s+of\s+|a\s+little\s+)?distracted\b

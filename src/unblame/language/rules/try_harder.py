@@ -504,6 +504,7 @@ RULES = (
         suggestion=SUGGESTION,
         bad=(
             "It's crucial to ensure that every migration gets a second pair of eyes.",
+            "It would be nice if you tested the upgrade path before tagging.",
             "People need to stop merging without review.",
             "Ensure all staff are aware of the correct procedure for renewal.",
             "we need people to actually read the alerts",
@@ -529,6 +530,7 @@ RULES = (
         ),
         good=(
             "It is important to test the restore path in CI every week.",
+            "It would be nice if you could add an IPv6 option.",
             "Please review this PR when you have a minute.",
             "Just check the logs for the request ID and paste it here.",
             "The retention rule will be followed by the archiver on its next run.",
