@@ -266,6 +266,8 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             continue
         if low in "()" and _short_aside(words, i):
             continue  # "(or staging)", "(a new hire)": part of the clause around it
+        if low in _QUOTES and _short_quote(words, i):
+            continue  # 'a "network issue" caused it': a quoted phrase, not a clause
         if low in _CLAUSE_PUNCT or (low in _CLAUSE_WORDS and not _adverb_once(words, i)):
             subject = None
             if i > begin:
@@ -454,6 +456,28 @@ def _short_aside(words: tuple[Word, ...], i: int) -> bool:
         _is_verb(w, inside[k - 1] if k else None) or w.low in _CLAUSE_WORDS
         for k, w in enumerate(inside)
     )
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _short_quote(words: tuple[Word, ...], i: int) -> bool:
+    """The quote mark at `i` opens or closes a few words with no verb: 'a "network
+    issue" caused …' quotes a name for a thing inside the clause."""
+    for step in (1, -1):
+        k, inside = i + step, list[Word]()
+        while 0 <= k < len(words) and len(inside) <= _ASIDE_WORDS and words[k].low not in _QUOTES:
+            inside.append(words[k])
+            k += step
+        if 0 <= k < len(words) and words[k].low in _QUOTES and 0 < len(inside) <= 4:
+            ordered = inside if step == 1 else inside[::-1]
+            return not any(
+                _is_verb(w, ordered[n - 1] if n else None)
+                or w.low in _CLAUSE_WORDS
+                or w.low in ".!?,"
+                for n, w in enumerate(ordered)
+            )
+    return False
 
 
 _PERSONAL = frozenset({"i", "we", "he", "she", "they", "you", "i've", "i’ve", "we've", "we’ve"})

@@ -288,6 +288,10 @@ def mark_names(text: str, roster: Iterable[str] = ()) -> str:
     source.
     """
     spans = name_spans(text, _GIVEN_INDEX, *roster_indexes(roster))
+    # A given name after a place's first word is the place: "San Francisco", "St Helena".
+    spans = [
+        span for span in spans if not _PLACE_PREFIX_RE.search(text, max(0, span[0] - 8), span[0])
+    ]
     spans = sorted({*spans, *_lowercase_names(text)})
     if not spans:
         return text
@@ -299,6 +303,12 @@ def mark_names(text: str, roster: Iterable[str] = ()) -> str:
         done = start + 1
     parts.append(text[done:])
     return "".join(parts)
+
+
+_PLACE_PREFIX_RE = re.compile(
+    r"(?<![\w'’-])(?:San|Santa|Santo|São|Sao|St\.?|Saint|Sainte|Ste\.?|Los|Las|El|Fort|Port|Mount|Mt\.?|Lake"
+    r"|Cape|Glen|Villa|Puerto|Porto|Novo|Nova)\s+$"
+)
 
 
 # In a line written all in lower case, as chat often is, case says nothing about

@@ -30,6 +30,11 @@ OUTCOME_SPECULATION = r"""
 INQUIRY = r"""
     \b(?:how|what|whether|which|where)\s+(?:\w+\s+){0,3}?(?:could|should|would|might)\s+(?:\w+\s+)?have\b
     | \bcould\s+(?:we|they|you)\s+have\b{INSENT}*\?
+    # A question still open, or a possibility weighed: "we need to find out why the suite
+    # didn't catch it", "it is possible that a reviewer overlooked a problem".
+    | \b(?:need\s+to|needs\s+to|want\s+to|trying\s+to|try\s+to|will|going\s+to|let['’]s)\s+(?:\w+\s+)?
+      (?:find\s+out|investigate|understand|figure\s+out|look\s+into)\s+(?:why|how|whether)\b
+    | \b(?:it\s+is|it['’]s)\s+(?:\w+\s+)?possible\s+that\b
 """
 
 SYSTEM_GERUNDS = (
@@ -592,6 +597,7 @@ RULES = (
             "The tool refused a restart that was contrary to the freeze.",
             "The hotfix did not receive any review because the repository allowed direct pushes.",
             "The outage could have been prevented by a canary stage.",
+            "It is possible that a reviewer overlooked the second patchset.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         # A person's work too: "your PR was not properly tested".

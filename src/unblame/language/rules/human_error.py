@@ -75,6 +75,13 @@ GENERIC = r"""
     # "breaches involving human error", "when human error is identified as the cause, ask …".
     | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:will|would|can|could|may|might)\s+(?:always\s+
       |never\s+|still\s+)?(?:be|remain|happen|occur|exist)\b
+    # What an error could do, not what one did: "conditions where a human error could cause
+    # an outage", "a system that could be brought down by a data entry error".
+    | (?:human|operator|user|manual|data[-\s]entry)\s+(?:errors?|mistakes?)\s+(?:can|could|may|might)\s+(?:easily\s+)?
+      (?:cause|lead|bring|take|trigger|result|knock)\b
+    | \b(?:can|could|may|might)\s+(?:\w+ly\s+)?be\s+(?:brought|taken|knocked)\s+(?:down|out|offline)\s+
+      (?:\w+\s+){0,8}?by\s+(?:a|an|one|any|a\s+single)\s+(?:\w+\s+)?(?:human|operator|user|manual|data[-\s]entry)
+      \s+(?:errors?|mistakes?)
     | \b(?:common|frequent|leading|typical|usual|major|top|biggest)\s+(?:\w+\s+)?causes?\s+of
       \s+(?!(?:the|these|those|this|our|their|its)\b)(?:\w+\s+){0,2}?(?:outages|incidents|failures|breaches
       |downtime|accidents)\b
@@ -260,6 +267,7 @@ RULES = (
             "As usual it was some human screw-up that took the site down.",
         ),
         good=(
+            "The design left conditions where a human error could cause an outage.",
             "Further reading: Dekker's The Field Guide to Understanding Human Error.",
             "Dekker treats human error as a symptom of trouble deeper in the system.",
             "Calling it operator error would hide the confusing flag.",
