@@ -227,6 +227,12 @@ def _clauses(words: tuple[Word, ...]) -> Iterator[Clause]:
             yield close(i)
             begin = i
             continue
+        if low in _AND_BUT and _pronoun_clause_follows(words, i) and _has_verb(words, begin, i):
+            # "This is a valid complaint and it should have been a major release": a clause
+            # of its own, with its own subject.
+            yield close(i)
+            begin = i
+            continue
         if low in _AND_YET and _nobody_follows(words, i + 1) and _has_verb(words, begin, i):
             # "The job broke and nobody noticed": a clause of its own, whose agent is nobody.
             yield close(i)
@@ -509,6 +515,16 @@ def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
 
 
 _AND_YET = frozenset({"and", "yet"})
+_AND_BUT = frozenset({"and", "but"})
+
+
+def _pronoun_clause_follows(words: tuple[Word, ...], i: int) -> bool:
+    """A subject pronoun and its verb right after the conjunction at `i`."""
+    if i + 2 >= len(words) or words[i + 1].low not in _PERSONAL | {"it"}:
+        return False
+    return _is_verb(words[i + 2], words[i + 1])
+
+
 _CONTACT_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
 # Words after which a pronoun does not open a relative clause: "… and we", "sorry we",
 # "so they", "then I": those join or open clauses of their own, read elsewhere.

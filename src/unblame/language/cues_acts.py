@@ -118,7 +118,8 @@ _OMISSION_RE = _Lazy(
     rf"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|failed\s+to)\s+{_CARE_ADVERBS}\s+\w+"
     # Forgetting is always an omission, save forgetting to mention something.
     r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
-    rf"|\bfailed\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do)\b"
+    rf"|\bfailed\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do|act"
+    r"|intervene)\b"
     r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
     r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
@@ -404,6 +405,10 @@ _NEGLECT_RE = _Lazy(
     rf"|could\s+have\s+been\s+(?:\w+ly\s+)?(?:{_ACT_PARTICIPLES}|aborted|halted|paused|escalated)\b"
     # "This could easily have been avoided" (not "… avoided with a presubmit check", which
     # names what the system lacked).
+    # "… could have been avoided by first reading the documentation": a step of care.
+    r"|(?:could|would|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:avoided|prevented|caught)\s+by\s+(?:(?:first|simply"
+    r"|just|carefully|actually)\s+)?(?:reading|checking|testing|reviewing|looking\s+at|asking|verifying"
+    r"|double-checking|following)\b"
     r"|(?:(?:could|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:\w+ly\s+)?(?:avoided|prevented)"
     r"|(?:was|were)\s+(?:\w+ly\s+)?(?:preventable|avoidable))\b(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
@@ -451,7 +456,7 @@ _NEGLECT_RE = _Lazy(
     # version bump", "should have prompted an escalation".
     r"|should\s+have\s+(?:resulted\s+in|led\s+to|prompted|triggered)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:rollback|roll-back|escalation|incident|page|review|revert|investigation|declaration"
-    r"|(?:version\s+)?bump|hotfix|postmortem|post-mortem)\b",
+    r"|(?:version\s+)?bump|major\s+(?:version\s+)?(?:change|release)|hotfix|postmortem|post-mortem)\b",
     re.IGNORECASE,
 )
 

@@ -582,6 +582,7 @@ RULES = (
             "The firmware image did not undergo adequate regression testing before release.",
             "The login outage happened because the signing certificate was not renewed.",
             "This should've been a pull request.",
+            "Both regressions could have been avoided by first reading the upgrade notes.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
