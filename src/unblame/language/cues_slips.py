@@ -157,7 +157,7 @@ _AROUND_REVIEW_RE = _Lazy(
     r"\b(?:pushed|committed|deployed|merged|force-pushed|hotfixed)\s+(?:[\w-]+\s+){0,2}?(?:directly"
     r"|straight)\s+(?:to|into|onto|on)\s+(?:the\s+)?(?:main|master|prod|production|release|trunk)\b"
     r"|\b(?:approved|merged|reviewed|signed\s+off\s+on|rubber-stamped)\s+(?:his|her|their|your)\s+own"
-    r"\s+(?:pull\s+request|pr|mr|merge\s+request|change|changes|commit|patch|diff)\b",
+    r"\s+(?:pull\s+requests?|prs?|mrs?|merge\s+requests?|changes?|commits?|patch(?:es)?|diffs?|code)\b",
     re.IGNORECASE,
 )
 

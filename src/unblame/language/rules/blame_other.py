@@ -144,6 +144,7 @@ RULES = (
             *CAUSE_SHAPES,
             Check(
                 triggers=(
+                    *("despise", "resent", "loathe", "hate ", "forgive"),
                     "caused",
                     "introduced",
                     "botched",
@@ -257,7 +258,10 @@ RULES = (
             # The writer's verdict: "Blame the platform team for that one.", "I blame Dana."
             # (not "don't blame …", which is the point of the review).
             | (?:^|(?<=\n)|\bi\s+(?:\w+ly\s+)?)blame\s+(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’.-]+))
-                (?=\s+(?:\w+\s+){0,2}?for\b|\s*[.!]|\s*$))
+                (?=\s+(?:\w+\s+){0,2}?for\b|\s*[.!]|\s*$)
+            # Contempt for what they did or left undone: "I despise you for not testing your code".
+            | \bi\s+(?:\w+ly\s+|also\s+|still\s+)?(?:despise|hate|resent|loathe|can['’]t\s+forgive)\s+(?:you|him|her|them
+                |{OTHER}|@[\w-]+|(?-i:[A-Zꙮ][\w'’-]+))\s+for\s+(?:not\s+|never\s+)?\w+ing\b)
         """,
             ),
             Check(

@@ -233,6 +233,7 @@ RULES = (
             "Seriously, who merges a schema change at 5pm on a Friday?",
             "Why didn't the release captain check the canary before the second wave?",
             "Why was this even tagged?",
+            "How did this get merged in the first place?",
             "How hard is it to run the linter before pushing?",
             "I'm just curious why you removed the deprecation period in a minor release.",
         ),
@@ -303,6 +304,10 @@ RULES = (
             | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed
                 |signed\s+off|reviewed|ok'?d|okayed|thought)\b{INSENT}*\?)
             | \bwho\s+(?:merged|approved|pushed|deployed|committed)\b{INSENT}*\bwithout\b
+            # "How did this get merged in the first place?"
+            | \bhow\s+(?:did|does|could|do|can)\s+(?:this|that|it|these|those)\s+(?:\w+\s+)?(?:get|end\s+up)\s+
+                (?:merged|released|approved|published|pushed|deployed|shipped|tagged)\b
+                (?:{INSENT}*\?|\s+in\s+the\s+first\s+place)
             # The act questioned in the passive: "Why was this merged?", "why was it even released?"
             # (not "why was the job restarted?", asked of a thing's run).
             | \bwhy\s+(?:on\s+earth\s+|the\s+hell\s+)?(?:was|were|has|have)\s+(?:this|that|it|these|those)\s+
