@@ -260,7 +260,9 @@ CUE_TRIGGERS = {
         *("can everyone", "can everybody", "can people", "can folks", "can we all", "can y"),
         *("ask that", "request that", "insist that", "asking is that", "kindly", "ask you to"),
         *("ask everyone to", "ask people to", "responsibility of", "duty of", "job of", "nice if"),
-        *("great if", "helpful if", "good if"),
+        *("great if", "helpful if", "good if", "locally", "manually", "by hand", "more thorough"),
+        *("more careful", "more rigorous", "more diligent", "more attentive", "not acceptable"),
+        *("stop ", "semver", "semantic versioning"),
         # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
         *("scrutiny", "caution", "try not", "try hard not", "instruct", "train ", "to be more"),
         *("retrain", "trains ", "trained ", "lets ", "let's", "let’s", "learned to", "learnt to"),

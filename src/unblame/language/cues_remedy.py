@@ -149,6 +149,17 @@ _PLEA_RE = _Lazy(
     + _MANUAL[3:-3]
     + r"|pay\s+attention|be\s+(?:more\s+)?careful)\b"
     r"|\b(?:it\s+is|it['’]s)\s+(?:the\s+)?(?:responsibility|duty|job)\s+of\s+(?:every|each|all)\s+[\w-]+\s+to\b"
+    # A manual step made a rule: "tests must be run locally before submitting a PR" (not
+    # "… run in CI", which a gate holds).
+    r"|\b(?:must|should|need\s+to|needs\s+to|have\s+to|has\s+to)\s+be\s+(?:ran|run|tested|checked|built|verified"
+    r"|compiled)\s+(?:\w+\s+){0,2}?(?:locally|manually|by\s+hand)\b"
+    # More care as the fix: "we need to have a more thorough code review".
+    r"|\b(?:need|needs|should|must|have\s+to|has\s+to)\s+(?:to\s+)?(?:have|do|get)?\s*(?:a\s+)?(?:much\s+)?more"
+    r"\s+(?:thorough|careful|rigorous|diligent|attentive)\s+(?:[\w-]+\s+){0,2}?(?:review|reviews|testing"
+    r"|checks?|checking|proofreading)\b"
+    # A rule of conduct restated: "it is not acceptable to push a change without …".
+    r"|\bnot\s+acceptable\b[^.!?]{0,40}?\bto\s+(?:push|merge|deploy|release|ship|commit|tag)\b"
+    r"[^.!?]{0,100}?\bwithout\b"
     # Vigilance as an impersonal necessity: "It's crucial to ensure that all changes undergo
     # thorough review", "it is essential that engineers verify the target first".
     r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+|also\s+)?(?:crucial|important|essential|vital|critical"
@@ -303,6 +314,10 @@ _IMPERATIVE_RE = _Lazy(
     r"|re-?communicate|re-?circulate|re-?iterate|re-?emphasi[sz]e|re-?educate)\b"
     # Compliance asked of everyone: "Stick to the checklist, everyone", not an
     # instruction ("Follow the runbook in docs/ops.md to restore").
+    # Semantic versioning asked of a maintainer: "stick to semver, pretty please".
+    r"|(?:follow|stick\s+to|adhere\s+to|respect)\s+(?:semantic\s+versioning|semver)\b"
+    # "Stop shipping updates", "stop pushing to main": an act of the reader's to cease.
+    r"|stop\s+(?:push|merg|deploy|releas|shipp|break|skipp|rush|tagg|publish|force-push)ing\b"
     r"|(?:follow|stick\s+to|adhere\s+to)\s+(?:the|our|your)\s+(?:[\w-]+\s+)?(?:checklists?|runbooks?|process"
     r"|procedures?|playbooks?|polic(?:y|ies)|rules|guidelines)\b(?=[^.!?]*\b(?:everyone|everybody|folks"
     r"|people|all|exactly|strictly|always|to\s+the\s+letter)\b)"

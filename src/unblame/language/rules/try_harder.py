@@ -505,6 +505,7 @@ RULES = (
         bad=(
             "It's crucial to ensure that every migration gets a second pair of eyes.",
             "It would be nice if you tested the upgrade path before tagging.",
+            "Integration tests must be run locally before a PR is opened.",
             "People need to stop merging without review.",
             "Ensure all staff are aware of the correct procedure for renewal.",
             "we need people to actually read the alerts",
@@ -531,6 +532,7 @@ RULES = (
         good=(
             "It is important to test the restore path in CI every week.",
             "It would be nice if you could add an IPv6 option.",
+            "Integration tests must be run in CI before merging.",
             "Please review this PR when you have a minute.",
             "Just check the logs for the request ID and paste it here.",
             "The retention rule will be followed by the archiver on its next run.",
