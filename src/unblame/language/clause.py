@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -458,6 +458,11 @@ def _short_aside(words: tuple[Word, ...], i: int) -> bool:
         return False
     if len(inside) == 1 and open_ > 0 and words[open_ - 1].low in _DETERMINERS | {"another"}:
         return True  # "another (tired) sysadmin": an adjective, even one ending in -ed
+    return _holds_no_verb(inside)
+
+
+def _holds_no_verb(inside: Sequence[Word]) -> bool:
+    """No verb and no word that opens a clause among `inside`: a phrase, not a clause."""
     return not any(
         _is_verb(w, inside[k - 1] if k else None) or w.low in _CLAUSE_WORDS
         for k, w in enumerate(inside)
@@ -477,12 +482,7 @@ def _short_quote(words: tuple[Word, ...], i: int) -> bool:
             k += step
         if 0 <= k < len(words) and words[k].low in _QUOTES and 0 < len(inside) <= 4:
             ordered = inside if step == 1 else inside[::-1]
-            return not any(
-                _is_verb(w, ordered[n - 1] if n else None)
-                or w.low in _CLAUSE_WORDS
-                or w.low in ".!?,"
-                for n, w in enumerate(ordered)
-            )
+            return not any(w.low in ".!?," for w in ordered) and _holds_no_verb(ordered)
     return False
 
 
@@ -500,7 +500,7 @@ def _new_subject_follows(words: tuple[Word, ...], comma: int) -> bool:
     if k + 1 >= len(words):
         return False
     if words[k].low in _PERSONAL:
-        return _is_verb(words[k + 1], words[k])
+        return _pronoun_then_verb(words, k, _PERSONAL)
     if _nobody_follows(words, k):
         return True  # "the job broke, nobody noticed"
     if words[k].low not in {"the", "our", "their", "a", "an"}:
@@ -520,9 +520,14 @@ _AND_BUT = frozenset({"and", "but"})
 
 def _pronoun_clause_follows(words: tuple[Word, ...], i: int) -> bool:
     """A subject pronoun and its verb right after the conjunction at `i`."""
-    if i + 2 >= len(words) or words[i + 1].low not in _PERSONAL | {"it"}:
+    return _pronoun_then_verb(words, i + 1, _PERSONAL | {"it"})
+
+
+def _pronoun_then_verb(words: tuple[Word, ...], k: int, pronouns: frozenset[str]) -> bool:
+    """One of `pronouns` at `k` with a verb right after it: a clause's own subject."""
+    if k + 1 >= len(words) or words[k].low not in pronouns:
         return False
-    return _is_verb(words[i + 2], words[i + 1])
+    return _is_verb(words[k + 1], words[k])
 
 
 _CONTACT_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
