@@ -9,12 +9,7 @@ The sentences here are the project's own, written to pin one behaviour each.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def categories(text: str) -> set[str]:
-    return {str(f.category) for f in analyze(text)}
+from test_cues import categories
 
 
 @pytest.mark.parametrize(
@@ -29,7 +24,7 @@ def categories(text: str) -> set[str]:
     ],
 )
 def test_complaints_at_people_are_blame(text):
-    assert categories(text) & {"blame_other", "counterfactual"}
+    assert set(categories(text)) & {"blame_other", "counterfactual"}
 
 
 @pytest.mark.parametrize(
@@ -42,7 +37,7 @@ def test_complaints_at_people_are_blame(text):
     ],
 )
 def test_questions_about_things_and_schedules_are_not(text):
-    assert not categories(text) & {"blame_other", "counterfactual"}
+    assert not set(categories(text)) & {"blame_other", "counterfactual"}
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,10 @@ The sentences here are the project's own, written to pin one behaviour each.
 from __future__ import annotations
 
 import pytest
+from test_cues import categories
 
 from unblame.language import agents as kinds
-from unblame.language import analyze, clause
-
-
-def categories(text: str) -> set[str]:
-    return {str(f.category) for f in analyze(text)}
+from unblame.language import clause
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,7 @@ The sentences here are the project's own, written to pin one behaviour each.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def plea(text: str) -> bool:
-    return any(f.category == "try_harder" for f in analyze(text))
+from test_cues import categories
 
 
 @pytest.mark.parametrize(
@@ -28,7 +23,7 @@ def plea(text: str) -> bool:
     ],
 )
 def test_care_asked_as_a_rule_or_a_halt_is_a_plea(text):
-    assert plea(text)
+    assert "try_harder" in categories(text)
 
 
 @pytest.mark.parametrize(
@@ -40,4 +35,4 @@ def test_care_asked_as_a_rule_or_a_halt_is_a_plea(text):
     ],
 )
 def test_a_gate_an_instruction_or_a_fact_is_not(text):
-    assert not plea(text)
+    assert "try_harder" not in categories(text)

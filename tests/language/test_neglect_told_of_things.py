@@ -8,12 +8,7 @@ The sentences here are the project's own, written to pin one behaviour each.
 from __future__ import annotations
 
 import pytest
-
-from unblame.language import analyze
-
-
-def categories(text: str) -> set[str]:
-    return {str(f.category) for f in analyze(text)}
+from test_cues import categories
 
 
 @pytest.mark.parametrize(

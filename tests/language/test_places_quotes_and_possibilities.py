@@ -8,13 +8,10 @@ The sentences here are the project's own, written to pin one behaviour each.
 from __future__ import annotations
 
 import pytest
+from test_cues import categories
 
-from unblame.language import analyze, clause
+from unblame.language import clause
 from unblame.language.lexicon import NAME_MARK, mark_names
-
-
-def categories(text: str) -> set[str]:
-    return {str(f.category) for f in analyze(text)}
 
 
 @pytest.mark.parametrize("place", ["San Francisco", "St Helena", "Santa Monica", "Fort Victoria"])
