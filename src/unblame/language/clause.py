@@ -896,8 +896,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             i += 2  # "Sorry all, ...", "Thanks Ilse, ..."
         elif low in _SUBORDINATORS and _opens_clause(words, i):
             return i  # "after an engineer performing maintenance, …": a clause, not a phrase
-        elif _time_phrase_end(words, i):
-            i = _time_phrase_end(words, i)  # "Later that night, …", "Last Friday, …"
+        elif after_time := _time_phrase_end(words, i):
+            i = after_time  # "Later that night, …", "Last Friday, …"
         elif low in _PREPOSITIONS:
             comma = next((j for j in range(i, min(len(words), i + 25)) if words[j].low == ","), -1)
             if comma < 0 or any(w.low in _MODALS for w in words[i:comma]):

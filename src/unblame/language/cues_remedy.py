@@ -47,16 +47,18 @@ _HABIT = (
 
 
 # Acts a person does by hand; asked of people ("you must bump the version"), a remedy of effort.
-_MANUAL = (
-    rf"(?:{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
+# The alternatives alone, for patterns that add acts of their own beside them.
+_MANUAL_ACTS = (
+    rf"{_HABIT[3:-3]}|merge|push|deploy|release|run|increase|bump|check|verify|confirm|test"
     r"|review|read|wait|tag|notify|announce|tell|inform|allow|let|always|never|ensure|know|look"
     # Asking first, not asking for help: "please ask first".
     r"|watch|coordinate|escalate|communicate|avoid|stop|pause|ask\s+first"
     # Acts asked to be left undone by hand: "don't force-push to main", "don't move tags".
     r"|force[-\s]?push|delete|move|touch|skip|rush|commit|yank|rewrite|overwrite|retag|amend"
     # A maintainer's act asked to be left undone: "please do not make breaking changes in a patch".
-    r"|(?:make|introduce)\s+(?:any\s+|such\s+)?breaking\s+changes)\b"
+    r"|(?:make|introduce)\s+(?:any\s+|such\s+)?breaking\s+changes"
 )
+_MANUAL = rf"(?:{_MANUAL_ACTS})\b"
 
 
 # "Make sure" as a habit rather than a task: asked of people ("make sure we tag it"), or
@@ -142,11 +144,11 @@ _PLEA_RE = _Lazy(
     # "all I'm asking is that people pay attention", "it is the responsibility of every
     # user to file reproducible reports".
     r"|\bask(?:ing)?\s+(?:you|everyone|everybody|people|all\s+of\s+you|contributors)\s+to\s+(?:please\s+)?(?:"
-    + _MANUAL[3:-3]
+    + _MANUAL_ACTS
     + r"|discuss|talk|coordinate|pay\s+attention|be\s+(?:more\s+)?careful)\b"
     r"|\b(?:ask(?:ing)?|request(?:ing)?|insist(?:ing)?)\s+(?:is\s+)?that\s+(?:people|everyone|everybody|you"
     r"|engineers|developers|contributors|maintainers|folks)\s+(?:\w+ly\s+)?(?:"
-    + _MANUAL[3:-3]
+    + _MANUAL_ACTS
     + r"|pay\s+attention|be\s+(?:more\s+)?careful)\b"
     r"|\b(?:it\s+is|it['’]s)\s+(?:the\s+)?(?:responsibility|duty|job)\s+of\s+(?:every|each|all)\s+[\w-]+\s+to\b"
     # A manual step made a rule: "tests must be run locally before submitting a PR" (not
@@ -164,10 +166,10 @@ _PLEA_RE = _Lazy(
     # thorough review", "it is essential that engineers verify the target first".
     r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+|also\s+)?(?:crucial|important|essential|vital|critical"
     r"|imperative|paramount|key)\s+(?:to\s+(?:always\s+)?(?:"
-    + _MANUAL[3:-3]
+    + _MANUAL_ACTS
     + r"|make\s+sure|ensure)"
     r"|that\s+(?:we|you|everyone|everybody|people|engineers|developers|staff|operators|reviewers)\s+"
-    r"(?:always\s+)?(?:" + _MANUAL[3:-3] + r"|make\s+sure|ensure|double-check|are\s+careful))\b"
+    r"(?:always\s+)?(?:" + _MANUAL_ACTS + r"|make\s+sure|ensure|double-check|are\s+careful))\b"
     # A rule of conduct asked for: "can I ask that PRs not be merged without review".
     r"|\b(?:ask|request|insist)\s+that\s+(?:[\w'’-]+\s+){1,4}?(?:not|never|always)\s+be\s+\w+ed\s+without\b"
     # Awareness as the fix: "everyone made aware that …", "staff aware of current procedures".
