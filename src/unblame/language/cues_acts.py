@@ -332,6 +332,9 @@ _CARE_PARTICIPLES = (
     r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
     r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed|completed|signed\s+off"
     r"|renewed|mentioned|disclosed"
+    # A release step whose absence is a lapse: "the version was not bumped", "the timer was
+    # disabled while debugging and never re-enabled".
+    r"|bumped|re-enabled|re-run|rerun|re-tested|retested"
     r"|filled\s+(?:in|out)"
 )
 
@@ -412,6 +415,10 @@ _NEGLECT_RE = _Lazy(
     r"|(?:(?:could|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:\w+ly\s+)?(?:avoided|prevented)"
     r"|(?:was|were)\s+(?:\w+ly\s+)?(?:preventable|avoidable))\b(?!\s+(?:by|with|through|if|had|via|using|once)\b)"
     rf"|(?:wasn['’]t|weren['’]t)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
+    # The past perfect, negated before "been", tells of a step missed before the outage:
+    # "the version had not been bumped" (not "the runbook hasn't been updated since …", a
+    # present state).
+    rf"|had(?:\s+not|n['’]t|\s+never)\s+been\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
     # Avoidable by care graded short: "could have been avoided by a thorough reading of the
     # release notes" (not "… by a canary stage", the safeguard the system lacked).
     r"|(?:could|would|should)\s+(?:\w+ly\s+)?have\s+been\s+(?:avoided|prevented|caught)\s+(?:by|with|through)\s+"
@@ -421,6 +428,7 @@ _NEGLECT_RE = _Lazy(
     # should have been a major release" (not "a warning, not an error", a design).
     r"|should(?:['’]ve|\s+have)\s+been\s+(?:a|an)\s+(?:separate\s+|new\s+|proper\s+)?(?:pull\s+request|pr"
     r"|major(?:\s+version)?(?:\s+(?:release|bump))?|minor\s+(?:release|bump)|semver[- ]major|draft"
+    r"|breaking\s+(?:release|change|version)"
     r"|separate\s+(?:commit|release))\b"
     r"|(?:was|were|got|gotten|wasn['’]t|weren['’]t|(?:had|has|have)\s+been|been)\s+(?:\w+ly\s+|just\s+|then\s+)?"
     rf"(?:(?:not|never)\s+(?:\w+ly\s+)?(?:{_CARE_PARTICIPLES})\b"
@@ -441,7 +449,7 @@ _NEGLECT_RE = _Lazy(
     r"|(?:was|were)\s+allowed\s+to\s+(?:continue|proceed|go\s+ahead|run|carry\s+on)\s+(?:\w+\s+){0,3}?"
     r"(?:despite|in\s+spite\s+of|regardless\s+of)\b"
     # "was acknowledged and then forgotten", "was flagged twice and never followed up".
-    r"|(?:was|were)\s+\w+ed\s+(?:\w+\s+){0,3}?(?:and|but)\s+(?:then\s+)?(?:forgotten|ignored|dropped"
+    r"|(?:was|were)\s+\w+ed\s+(?:\w+\s+){0,5}?(?:and|but)\s+(?:then\s+)?(?:forgotten|ignored|dropped"
     rf"|(?:never|not)\s+(?:{_CARE_PARTICIPLES}))\b"
     # "the rollback was delayed too long".
     r"|(?:was|were)\s+(?:\w+ly\s+)?(?:delayed|postponed|left|kept|held|put\s+off)\s+(?:\w+\s+){0,2}?too"

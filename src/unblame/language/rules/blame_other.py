@@ -40,6 +40,7 @@ RULES = (
             "Our new SRE broke production on Tuesday night.",
             "The intern took down the billing cluster.",
             "@marco caused the outage by merging early.",
+            "Honestly, the release team only has themselves to blame for this one.",
             "The platform team is to blame for the missing alert.",
             "A contractor resized the volume, leading to two hours of read errors.",
             "Vorsk applied the firewall template to every region, which took the API offline.",
@@ -59,6 +60,7 @@ RULES = (
             "Sorry folks, I broke the staging build this morning.",
             "We rolled back at 14:05, and that's what stopped the errors.",
             "The outage was caused by the config change.",
+            "The 502s were caused by our hosting provider's load balancers dropping connections.",
             "Diego is responsible for the billing service.",
             "The engineer responsible for the billing service paged the vendor.",
             "The regression was introduced by PR 4411.",
@@ -127,6 +129,10 @@ RULES = (
                     (?:\w+\s+){0,3}?(?:{BAD_OUTCOME}|(?:was|were|is|are|went|got)\s+(?:\w+\s+)?(?:broken|down
                     |unusable|lost|corrupted|failing|late|wrong|missed))\b
                   |responsible\s+for\s+(?:the|this|our)\s+{BAD_OUTCOME}))
+            # The blame turned back on its target: "you only have yourself to blame".
+            | (?:\bthey|{OTHER})\s+(?:only\s+|really\s+|just\s+)?ha(?:ve|s|d)\s+(?:only\s+)?(?:(?:no\s*one|nobody)
+                \s+(?:else\s+)?to\s+blame\s+but\s+(?:yourself|yourselves|himself|herself|themselves)
+                |(?:yourself|yourselves|himself|herself|themselves)\s+to\s+blame)\b
             # Attributive: "fired the engineer responsible for the outage".
             | (?:(?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Everyone\b|Nothing\b|Noone\b)
                 [A-Zꙮ][a-z]+)|\b(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?{WORKER}s?)\s+(?:is|was|are|were)\s+(?:solely\s+|entirely\s+|squarely\s+|the\s+one\s+)?to\s+blame\b
@@ -191,7 +197,10 @@ RULES = (
                   # "caused by an operator mistake": the slip as the cause is UB402's.
                   |mistake|error|typo|slip|misconfiguration|oversight
                   # "caused by a kernel driver bug": the defect, not a person.
-                  |bug|issue|fault|failure|crash|update|patch|release|version|firmware)s?\b)
+                  |bug|issue|fault|failure|crash|update|patch|release|version|firmware)s?\b
+                  # "caused by our cloud provider's load balancers": a firm's thing failing is
+                  # the system's fault, not a person's slip (a slip is UB402's).
+                  |(?:(?<=provider)|(?<=vendor)|(?<=supplier)|(?<=partner))['’]s\s|(?:(?<=providers)|(?<=vendors)|(?<=suppliers)|(?<=partners))['’]\s)
             | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
             # Harm told in the passive, its author after "by": "checkout was taken down by
             # Bramwell", "the list was leaked by an account manager who …", "felled by
@@ -202,10 +211,11 @@ RULES = (
                 |overloaded|swamped|hammered
                 |crashed|broken|destroyed|erased|overwritten|blackholed|trashed|nuked|emptied)|felled|caused)
                 \s+by\s+(?:(?:a|an|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+who\b
-                  |(?:[\w-]+\s+){0,2}?(?:{ROLE})['’]s\b|(?-i:[A-Zꙮ@][\w-]+)['’]s\b|some(?:one|body)\b
+                  |(?:[\w-]+\s+){0,2}?(?:{ROLE})(?<!provider)(?<!vendor)(?<!supplier)(?<!partner)['’]s\b|(?-i:[A-Zꙮ@][\w-]+)['’]s\b|some(?:one|body)\b
                   |{OTHER}(?![\w-]*\s+(?:service|api|job|script|bot|pipeline|config|change|commit|pr|tool
                     |process|policy|rule|update|patch|release|version|firmware|mistake|error|typo|slip
-                    |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b)
+                    |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b
+                    |(?:(?<=provider)|(?<=vendor)|(?<=supplier)|(?<=partner))['’]s\s|(?:(?<=providers)|(?<=vendors)|(?<=suppliers)|(?<=partners))['’]\s)
                   |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b|\s+\w+ing\b))
             # A slip in the passive, its author after "by": "the emails were sent to the wrong
             # list by someone in marketing", "an unauthorised change made by one employee".

@@ -91,6 +91,7 @@ RULES = (
             "A schema check would have caught this.",
             "We could have lost the whole volume, but the snapshot held.",
             "Tarquin should have the new dashboards ready by Friday.",
+            "The retry bug made timeouts occur far more often than they should have.",
         ),
         pattern=(
             Check(
@@ -117,6 +118,11 @@ RULES = (
         unless=rf"""
             {OUTCOME_SPECULATION} | {INQUIRY}
             | \b(?:should|could)\s+have\s+(?:the|a|an|some|more|no|any|our|its|their)\b(?!\s*\w+ed\b)
+            # "They" after "than" is the thing an event happens to: "the bug caused errors to
+            # occur more often than they should have", "caused them to be worse than …".
+            | \b(?:occur|happen|fire|fail|grow|grew|rise|rose|spike|last|recur|appear)\w*\s+(?:\w+\s+){{0,4}}?
+              than\s+(?:they|it)\s+(?:should|ought\s+to)\s+have\b
+            | \bcaused\s+(?:them|it)\s+to\s+(?:\w+\s+){{0,5}}?than\s+(?:they|it)\s+(?:should|ought\s+to)\s+have\b
             # An activity is the subject: "Appointing an incident manager could have helped".
             | \b(?:appointing|assigning|having|hiring|designating|adding|involving|paging|looping\s+in)
               \s+(?:an?|the|another|one|more)\s+(?:[\w-]+\s+){{0,2}}?(?:{{ROLE}})
@@ -583,6 +589,9 @@ RULES = (
             "The login outage happened because the signing certificate was not renewed.",
             "This should've been a pull request.",
             "Both regressions could have been avoided by first reading the upgrade notes.",
+            "The package version had not been bumped before the tag went out.",
+            "The health check was paused for the migration and never re-enabled.",
+            "That rename should have been a breaking release.",
         ),
         good=(
             "The nightly job was skipped because the lock was held.",
@@ -599,6 +608,8 @@ RULES = (
             "The hotfix did not receive any review because the repository allowed direct pushes.",
             "The outage could have been prevented by a canary stage.",
             "It is possible that a reviewer overlooked the second patchset.",
+            "The on-call wiki page hasn't been updated since the storage migration.",
+            "The rename was shipped as a breaking release with a migration guide.",
         ),
         # The passive hides who: "the deprecation notice was ignored for months".
         # A person's work too: "your PR was not properly tested".

@@ -75,6 +75,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "We have nobody to blame but ourselves for the expired certificate.",
             "Honestly, it was really just me rushing the change.",
             "The dropped table? That was all my doing.",
             "guess I'm the reason we're all in a postmortem this week",
@@ -182,6 +183,8 @@ RULES = (
             | \b(?:it'?s|it’s|it\s+(?:is|was)|that'?s|that’s|that\s+(?:is|was)|this\s+(?:is|was)
                 |(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)?|all)\s+(?:all\s+|entirely\s+|totally\s+)?on\s+me\b
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:the\s+one\s+)?to\s+blame\b
+            | \b(?:i|we)\s+(?:only\s+|really\s+)?ha(?:ve|d)\s+(?:only\s+)?(?:(?:no\s*one|nobody)\s+(?:else\s+)?to
+                \s+blame\s+but\s+(?:myself|ourselves|me|us)|(?:myself|ourselves)\s+to\s+blame)\b
             # "this whole mess is on me", "that outage was entirely on me", "the corrupted
             # export is on me, nobody else", "someone as dumb as me".
             | \b(?:is|was|are|were)\s+(?:all\s+|entirely\s+|totally\s+|squarely\s+|100\s*%\s+|completely\s+

@@ -292,13 +292,15 @@ RULES = (
             "Sorry for the noise: the alert was a test.",
             "I'm new to the team and spent the first week shadowing the on-call.",
             "I feel bad for the on-call who got paged at 3am.",
+            "Our apologies for the error some of you saw at checkout this morning.",
         ),
         pattern=(
             Check(
                 triggers=("sorry", "apolog"),
                 pattern=r"""
+            # Not "our apologies for the error": with "the", an error is what the users saw.
             (?P<span>\b(?:sorry|apologi[sz]e|apologies)\s+(?:\w+\s+){0,2}?for\s+(?:this|my|the|that|such\s+a|a)
-                \s+(?:\w+\s+)?(?:mistake|error|blunder|screw[-\s]?up|mess|mess[-\s]?up|mix[-\s]?up|oversight
+                \s+(?:\w+\s+)?(?:mistake|(?<!the\s)error|blunder|screw[-\s]?up|mess|mess[-\s]?up|mix[-\s]?up|oversight
                 |typo|goof)s?\b)
         """,
             ),
