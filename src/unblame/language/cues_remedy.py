@@ -4,8 +4,9 @@ a plea, an imperative of care, a directive to people."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .agents import NOBODY, OTHER
+from .agents import NOBODY, OTHER, Word
 from .clause import Clause, Sentence, _Lazy, _skip_openers
 from .cue_base import _clause_text, _predicate
 from .lexicon import MANUAL_RULE, NAME_MARK, RECHECK, STRONG_ACTION
@@ -279,7 +280,11 @@ _PLEA_RE = _Lazy(
     r"|review|remember)\b"
     # Present tense: "the vendor suggested verifying …" narrates advice given.
     r"|\b(?:recommend|suggest)s?\s+(?:that\s+)?(?:doing|performing|running|checking|verifying"
-    r"|reviewing|double-checking|confirming|testing|manually)\b)",
+    r"|reviewing|double-checking|confirming|testing|manually)\b"
+    # A skill asked of the reader as a taunt: "can you guys learn how to make releases?",
+    # "maybe learn how to use git" (not "you can learn how to configure it in the docs").
+    r"|\b(?:(?:can|could|would|will)\s+(?:you|y['’]all)(?:\s+(?:guys|people|folks|all))?|please|pls|maybe"
+    r"|just)\s+(?:please\s+)?learn\s+(?:how\s+)?to\b)",
     re.IGNORECASE,
 )
 
@@ -317,7 +322,9 @@ _IMPERATIVE_RE = _Lazy(
     # Compliance asked of everyone: "Stick to the checklist, everyone", not an
     # instruction ("Follow the runbook in docs/ops.md to restore").
     # Semantic versioning asked of a maintainer: "stick to semver, pretty please".
-    r"|(?:follow|stick\s+to|adhere\s+to|respect)\s+(?:semantic\s+versioning|semver)\b"
+    r"|(?:follow|obey|stick\s+to|adhere\s+to|respect)\s+(?:the\s+)?(?:semantic\s+versioning|semver)\b"
+    # "Learn to read the docs": a skill asked of the reader ("learn how to …" heads docs).
+    r"|learn\s+to\s+\w+"
     # "Stop shipping updates", "stop pushing to main": an act of the reader's to cease.
     r"|stop\s+(?:push|merg|deploy|releas|shipp|break|skipp|rush|tagg|publish|force-push)ing\b"
     r"|(?:follow|stick\s+to|adhere\s+to)\s+(?:the|our|your)\s+(?:[\w-]+\s+)?(?:checklists?|runbooks?|process"
@@ -378,6 +385,17 @@ _DIRECTIVE_RE = _Lazy(
 # Adverbs that stress an imperative without changing what it asks.
 _STRESSING = frozenset({"actually", "just", "simply", "really", "seriously", "honestly"})
 
+# Words that address the readers before an imperative: "guys, please stop pushing to
+# master", "my man, stop releasing broken builds" (before a comma).
+_VOCATIVE_NOUNS = frozenset(
+    {"guys", "folks", "everyone", "everybody", "all", "team", "people", "y'all", "dude", "bro"}
+    | {"man", "mate", "friends", "gang", "yall"}
+)
+
+# What asks for the imperative after it: "please follow semver", "can you follow semver".
+_ASKING_WORDS = frozenset({"please", "pls", "plz", "plse", "pleeease", "kindly"})
+_ASKING_MODALS = frozenset({"can", "could", "would", "will"})
+
 
 _BUILDING_VERBS = frozenset(
     {
@@ -425,18 +443,21 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         )
     ):
         begin += 1
+    begin = _past_vocative(clause.words, begin)
     if begin < len(clause.words) and clause.words[begin].low == ",":
         begin += 1
     if begin < last and clause.words[begin].low in _STRESSING:
         begin += 1  # "Actually pay attention to whether the tests ran"
     if begin >= len(clause.words):
         return None
-    # "Think before you merge" is cut at "before" by the clause reader.
-    reach = sentence.text[clause.start - sentence.offset :] if first else text
-    match = _IMPERATIVE_RE.match(reach, clause.words[begin].start - clause.start)
-    if match is not None and match.start() >= len(text):
-        match = None
-    if match is None and clause.words[begin].low in _IMPERATIVE_VERBS:
+    match = _imperative_at(sentence, clause, text, begin, first)
+    if match is None:
+        asked = _past_asking(clause.words, begin)
+        if asked != begin and asked < len(clause.words):
+            match = _imperative_at(sentence, clause, text, asked, first)
+    if match is not None:
+        return clause.start + match.start(), clause.start + match.end()
+    if clause.words[begin].low in _IMPERATIVE_VERBS:
         # A verb of care that stresses itself: "Verify the ID twice", "... please";
         # a first clause reads on to the sentence end ("Read your PR before asking
         # for review, please").
@@ -446,6 +467,37 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if match is not None:
         return clause.start + match.start(), clause.start + match.end()
     return _directive(sentence, clause)
+
+
+def _past_vocative(words: Sequence[Word], begin: int) -> int:
+    """Past "guys," or "my man," before an imperative; `begin` when there is none."""
+    at = begin + 1 if begin < len(words) and words[begin].low == "my" else begin
+    if at + 1 < len(words) and words[at].low in _VOCATIVE_NOUNS and words[at + 1].low == ",":
+        return at + 2
+    return begin
+
+
+def _past_asking(words: Sequence[Word], begin: int) -> int:
+    """Past "please", "can you (guys) (please)" or "please can you" before an imperative."""
+    at = begin + 1 if begin < len(words) and words[begin].low in _ASKING_WORDS else begin
+    if at + 1 < len(words) and words[at].low in _ASKING_MODALS and words[at + 1].low == "you":
+        at += 2
+        if at < len(words) and words[at].low in {"guys", "all", "folks", "people"}:
+            at += 1
+    if at < len(words) and words[at].low in _ASKING_WORDS:
+        at += 1
+    return at
+
+
+def _imperative_at(
+    sentence: Sentence, clause: Clause, text: str, begin: int, first: bool
+) -> re.Match[str] | None:
+    # "Think before you merge" is cut at "before" by the clause reader.
+    reach = sentence.text[clause.start - sentence.offset :] if first else text
+    match = _IMPERATIVE_RE.match(reach, clause.words[begin].start - clause.start)
+    if match is not None and match.start() >= len(text):
+        return None
+    return match
 
 
 def _directive(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:

@@ -503,6 +503,9 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Guys, please stop force-pushing to the release branches.",
+            "Can you please follow semver from now on?",
+            "Learn to read a stack trace before filing a bug.",
             "It's crucial to ensure that every migration gets a second pair of eyes.",
             "It would be nice if you tested the upgrade path before tagging.",
             "Integration tests must be run locally before a PR is opened.",
@@ -530,6 +533,9 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "You can learn how to configure the exporter in the docs.",
+            "Could you follow the steps in the README and send me the output?",
+            "Folks, the deploy is done and the flags are back on.",
             "It is important to test the restore path in CI every week.",
             "It would be nice if you could add an IPv6 option.",
             "Integration tests must be run in CI before merging.",
