@@ -397,6 +397,9 @@ _EDGE_RE = _Lazy(
     r"|\bwithout\s+(?:telling|asking|testing|checking|reviewing|running)\b|\bthe\s+wrong\b"
     # Keeping others in the dark: "… and tell no one?".
     r"|\btell(?:ing)?\s+(?:no\s+one|nobody|noone)\b"
+    # Work done on production, questioned: "why were they making CDN changes in prod?"
+    r"|\bwhy\b[^?]*?\b(?:chang|deploy|test|push|experiment|hotfix|edit|tweak|debugg|fiddl)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:in|on|to|into|straight\s+to|directly\s+(?:in|on|to))\s+(?:prod|production|live)\b"
     # Care asked about as not taken: "Did the reviewer not check the diff?", "Didn't anyone
     # test this?" (not "Did the job not run?": a person must be asked about).
     r"|\bdid\s+(?P<asked>(?:[\w@/-]+\s+){1,3}?)not\s+(?:even\s+)?"
@@ -404,6 +407,12 @@ _EDGE_RE = _Lazy(
     + r"|\bdid(?:n['’]t|\s+not)\s+(?P<asked_after>anyone|anybody|you|he|she|they"
     r"|(?:the|your)\s+(?:[\w-]+\s+)??[\w-]+)\s+"
     r"(?:even\s+)?" + _ASKED_CARE,
+    re.IGNORECASE,
+)
+
+
+_WHY_THEY_RE = _Lazy(
+    r"\W*why\s+(?:on\s+earth\s+)?(?:do|did|were|was|are|is|would|does)(?:n['’]t)?\s+(?:they|he|she)\b",
     re.IGNORECASE,
 )
 
@@ -485,6 +494,9 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # "did the reviewer not check …", "why didn't the reviewer catch it?": the subject
         # after the auxiliary (not "why didn't the canary catch it?", asked of a thing).
         people.add(OTHER)
+    if _WHY_THEY_RE.match(text):
+        # "Why were they making changes in prod?": the subject after the auxiliary.
+        people.add(OTHER)
     if sentence.words[0].low in _AUX:
         # "Did the retry actually fire?": the subject follows the auxiliary, and a
         # question that opens with one has not left it out.
@@ -496,7 +508,7 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 _DOES_SOMEONE_RE = _Lazy(
     # "Does anyone even use …?" asks about use: "even" questions are `_DO_YOU_EVEN_RE`'s.
-    r"\b(?:do|does)\s+(?:you|someone|somebody|anyone|anybody|he|she|@[\w-]+)\s+(?!even\b)(?:\w+\s+)?(?!even\b)[\w-]+"
+    r"\b(?:do|does)\s+(?:you|someone|somebody|anyone|anybody|he|she|they|@[\w-]+)\s+(?!even\b)(?:\w+\s+)?(?!even\b)[\w-]+"
     r"|\byou\s+(?:just|simply|really|actually|seriously)\s+[\w-]+",
     re.IGNORECASE,
 )
@@ -512,9 +524,16 @@ def _past_act(sentence: Sentence) -> bool:
     # "how does someone force-push over main twice?"
     if _DOES_SOMEONE_RE.search(sentence.text):
         return True
-    return any(
-        past_form(w.low) or w.low in _PRESENT_ACTS or w.low in {"did", "didn't", "didn’t"}
-        for w in sentence.words
+    words = sentence.words
+    return (
+        any(
+            past_form(w.low) or w.low in _PRESENT_ACTS or w.low in {"did", "didn't", "didn’t"}
+            for w in words
+        )
+        or any(  # "why were you testing in prod?", "who was pushing …": an act going on then
+            w.low in {"was", "were"} and any(n.low.endswith("ing") for n in words[i + 1 : i + 3])
+            for i, w in enumerate(words)
+        )
     )
 
 

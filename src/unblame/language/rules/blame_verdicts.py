@@ -236,6 +236,8 @@ RULES = (
             "How did this get merged in the first place?",
             "How hard is it to run the linter before pushing?",
             "I'm just curious why you removed the deprecation period in a minor release.",
+            "Why were they making DNS changes in production on a Friday?",
+            "Why were you debugging directly on prod?",
         ),
         good=(
             "Did the canary not catch the regression before the second wave?",
@@ -255,6 +257,8 @@ RULES = (
             "Why did no alert fire when the disk filled?",
             "I understand why you made that call with the dashboards showing green.",
             "I wonder why the scheduler skipped the Tuesday run.",
+            "Why do the tests pass locally but fail in production?",
+            "Why were they seeing timeouts in production after the upgrade?",
         ),
         pattern=(
             Check(
