@@ -886,6 +886,10 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             # "@kim looks like your PR was not tested", "It seems like they …": the
             # hedge opens, the clause that follows has the subject.
             i = _hedge_at(words, i)
+        elif low.startswith("@") and i + 1 < len(words) and words[i + 1].text[:1].isupper():
+            # "@kim It should have been tested …", "@kim I merged …": a handle that a
+            # capitalised word follows addresses the reader ("@kim merged …" is the subject).
+            i += 1
         elif low.endswith("ly") and i + 1 < len(words) and words[i + 1].low == ",":
             i += 2  # "Seriously, ...", "Frankly, ..."
         elif low.endswith("ly") and i + 1 == len(words):

@@ -90,7 +90,10 @@ _CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|su
 # A safeguard an act went without: "without a backup", "without review", "without a
 # rollback plan". Its absence, told of a person's act, is care left undone.
 _SAFEGUARD_NOUNS = (
-    r"(?:(?:a|an|any|proper|prior|the\s+required)\s+)?(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
+    r"(?:(?:a|an|any|proper|prior|the\s+required)\s+)?"
+    # Care graded short: "without a thorough round of regression testing".
+    r"(?:(?:thorough|adequate|sufficient|careful|real|serious)\s+(?:(?:round|level|amount)\s+of\s+)?)?"
+    r"(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
     r"|sign-?offs?|plan|tests?|testing|validation|verification|canary|backups?|dry[- ]run|ticket"
     r"|change\s+request|notice|warning|heads-?up|announcement"
     # Leave that was not given: "disabled two relays without authorization".

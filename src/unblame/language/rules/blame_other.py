@@ -375,7 +375,8 @@ RULES = (
                     "incorrect",
                 ),
                 pattern=r"""
-            (?P<span>{OTHER}\s+(?:\w+\s+){0,1}?
+            # Not "@kim I accidentally …": the writer's own slip, told to a handle.
+            (?P<span>{OTHER}\s+(?:(?!(?:i|we)\s)\w+\s+){0,1}?
               (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
               | wrongly | erroneously | stupidly | foolishly | blindly)
             | {OTHER}\s+(?:had\s+|has\s+)?[\w-]+ed\b{INSENT}{0,50}?\bby\s+(?:mistake|accident)

@@ -586,6 +586,7 @@ RULES = (
             "The cable swap was carried out contrary to the site's standard procedures.",
             "Dropping the v1 endpoints should have resulted in a major version bump.",
             "The firmware image did not undergo adequate regression testing before release.",
+            "The shift lead had not received adequate training on the transfer procedure.",
             "The login outage happened because the signing certificate was not renewed.",
             "This should've been a pull request.",
             "Both regressions could have been avoided by first reading the upgrade notes.",
@@ -650,7 +651,7 @@ RULES = (
                 (?:undergo|undergone|receive|received|go\s+through|gone\s+through|get|got|gotten)\s+
                 (?:(?:an?|the)\s+)?(?:adequate|proper|sufficient|enough|thorough|appropriate|rigorous|careful
                 |real|serious)\s+(?:[\w-]+\s+)?(?:testing|tests?|reviews?|review|qa|checks?|scrutiny|validation
-                |verification|vetting)\b)
+                |verification|vetting|training|simulations?|drills?|rehearsals?)\b)
         """,
             ),
         ),
