@@ -917,15 +917,22 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
 _TIME_NOUNS = frozenset(
     {"night", "morning", "evening", "afternoon", "day", "week", "weekend", "month", "year"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    # "Other times, developers …", "Two days later, the team …".
+    | {"time", "times", "nights", "days", "weeks", "months", "years", "hour", "hours", "minutes"}
+    | {"later", "earlier", "ago"}
 )
 
 
 def _time_phrase_end(words: tuple[Word, ...], i: int) -> int:
     """The index after a short time phrase and its comma at `i` ("that night,", "last
     Friday,", "early one morning,"), or 0 when none stands there: a time, not the subject."""
-    for j in range(i + 1, min(len(words), i + 4)):
+    for j in range(i + 1, min(len(words), i + 5)):
         if words[j].low == ",":
-            return j + 1 if words[j - 1].low in _TIME_NOUNS else 0
+            # "Pemberton deployed on Friday, …" holds a verb: a clause, not a time phrase.
+            timed = words[j - 1].low in _TIME_NOUNS and not any(
+                _is_verb(w, words[k - 1] if k > i else None) for k, w in enumerate(words[i:j], i)
+            )
+            return j + 1 if timed else 0
     return 0
 
 

@@ -190,7 +190,10 @@ _DISREGARD_RE = _Lazy(
     r"|many)"
     # A warning in the plural needs no article: "ignored alarms for three hours".
     r"|warnings|alerts|alarms|pages|signals|signs|instructions|orders|procedures|rules"
-    r"|protocols|objections|concerns)\b",
+    r"|protocols|objections|concerns)\b"
+    # The warning set aside with it in between: "everyone still blew it off".
+    r"|(?:(?:still|just|simply|then|also|\w+ly)\s+)?(?:brushed|waved|shrugged|blew)\s+"
+    r"(?:it|them|this|that|these|those)\s+off\b",
     re.IGNORECASE,
 )
 

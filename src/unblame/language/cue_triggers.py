@@ -67,6 +67,7 @@ CUE_TRIGGERS = {
         *("decided to", "chose to", "opted to", "elected to"),
         *("went around", "went round", "got around", "got round", "worked around"),
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
+        *(" it off", " them off", " this off", " that off", " these off", " those off"),
         *("despite", "spite", "against", "contrary", "ignoring", "regardless", "failing", "red "),
         *("broken", " and skip", " and ignor", " and bypass", " and overr", " and disreg"),
         *("before", "during", "middle of", "friday"),
@@ -115,6 +116,8 @@ CUE_TRIGGERS = {
         *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
         *("let anywhere", "let to touch", "let with", "trusted", "away from", "qualified"),
         *("competent", "fit to", "fit for", "care about", "care if", "care whether"),
+        *("call yourself", "call yourselves", "calls himself", "calls herself"),
+        *("call themselves", "called himself", "called herself", "called themselves"),
         *(
             "incapable",
             "oblivious",

@@ -222,7 +222,8 @@ PRECHECKS = {
     ),
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
-        r"|waved\s+off|(?:chose|decided|opted|elected)\s+(?:\w+ly\s+)?to|took\s+it\s+upon|proceeded"
+        r"|waved\s+off|(?:brushed|waved|shrugged|blew)\s+(?:it|them|this|that|these|those)\s+off"
+        r"|(?:chose|decided|opted|elected)\s+(?:\w+ly\s+)?to|took\s+it\s+upon|proceeded"
         r"|went\s+ahead|pressed\s+on"
         r"|carried\s+on|pushed\s+ahead|continued|(?:went|got|worked)\s+a?round|anyway|nonetheless|regardless"
         r"|all\s+the\s+same|even\s+(?:after|though|when|as))\b|" + _DEFYING_RE.pattern,

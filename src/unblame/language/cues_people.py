@@ -54,6 +54,8 @@ _INCOMPETENCE_RE = _Lazy(
     r"|(?:shouldn['’]t|should\s+not|should\s+never|must\s+not|must\s+never)\s+be\s+(?:allowed|let"
     r"|trusted)\s+(?:near|anywhere|to\s+touch|with)\b"
     r"|should\s+(?:be\s+kept|stay)\s+(?:well\s+)?away\s+from\b"
+    # A title mocked: "and you call yourself production ready?", "calls himself a DBA".
+    r"|call(?:s|ed)?\s+(?:yourself|yourselves|himself|herself|themselves)\s+(?:an?\s+)?[\w-]+"
     # "Whoever wrote this query has never heard of an index".
     r"|(?:has|have|had)\s+(?:clearly\s+|obviously\s+)?never\s+heard\s+of\b"
     # "Bob should know better than to deploy on a Friday": a standard he falls short of.

@@ -108,6 +108,11 @@ _IRREGULAR_PAST = frozenset(
         "slept",
         "came",
         "became",
+        # "The engineer blew it off", "the fuse blew".
+        "blew",
+        "shook",
+        "hid",
+        "rode",
         "rebuilt",
         "swept",
     ]

@@ -412,6 +412,7 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "And you call yourself a release engineer?",
             "The storage shelf was unplugged by a clumsy night-shift technician.",
             "Whoever rubber-stamped that PR never read it.",
             "The change came from an engineer who evidently did not understand the retry logic.",
@@ -446,6 +447,7 @@ RULES = (
             "Frankly the maintainers are not doing a great job at keeping compatibility.",
         ),
         good=(
+            "What do you call yourself on the on-call rota?",
             "A clumsy workaround kept the queue alive until Monday.",
             "The rubber gasket on the rack door was replaced.",
             "The hasty-merge label is applied by a bot.",

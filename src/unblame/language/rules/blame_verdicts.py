@@ -376,6 +376,7 @@ RULES = (
             "would make the safe path the default?"
         ),
         bad=(
+            "The release team saw the disk warning and still brushed it off.",
             "You had one job: watch the canary.",
             "Was it really too much to ask for QA to test the upgrade path?",
             "Someone on the data team decided a cascade drop was a fine idea.",

@@ -75,6 +75,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "Honestly this one is a mistake on our side, sorry all.",
             "We have nobody to blame but ourselves for the expired certificate.",
             "Honestly, it was really just me rushing the change.",
             "The dropped table? That was all my doing.",
@@ -98,6 +99,7 @@ RULES = (
             "Yeah, I jumped the gun on tagging the 3.0 release.",
         ),
         good=(
+            "An error on our side delayed the invoices by an hour.",
             "That was my doing the rollback, not the bot.",
             "I'm the reason we have restore tests at all, and they saved us.",
             "I was the one who noticed the spike first.",
@@ -262,9 +264,21 @@ RULES = (
             # A slip the writer owns, wherever the owner stands: "my oversight", "an
             # oversight on my part", "a mistake of mine", "the typo I made".
             Check(
-                triggers=("my ", "mine", "by me", "i made", "i introduced", "i committed"),
+                triggers=(
+                    "my ",
+                    "mine",
+                    "by me",
+                    "i made",
+                    "i introduced",
+                    "i committed",
+                    "on our",
+                ),
                 pattern=r"""
-            (?P<span>\bmy\s+(?:own\s+)?(?:[\w-]+\s+)?{SLIP}\b(?!(?:(?<=error)|(?<=errors))\s+(?:out|on|in|when|if|while|with)\b)
+            # "A mistake on our side": a team owning a slip (not "an error on our side", which
+            # status pages say of a system).
+            (?P<span>\b(?:mistake|blunder|screw-?\s?up|oversight|mess-?\s?up|goof)s?\s+on\s+our\s+(?:own\s+)?
+                (?:part|end|side)\b
+            | \bmy\s+(?:own\s+)?(?:[\w-]+\s+)?{SLIP}\b(?!(?:(?<=error)|(?<=errors))\s+(?:out|on|in|when|if|while|with)\b)
             | \b{SLIP}\s+(?:[\w-]+\s+)?(?:on\s+my\s+(?:own\s+)?(?:part|end|side)\b|of\s+mine\b
                 |(?:made\s+|committed\s+)?by\s+(?:me|myself)\b)
             | \b{SLIP}\s+(?:that\s+)?i\s+(?:\w+ly\s+|just\s+|then\s+)?(?:made|introduced|committed)\b)
