@@ -533,6 +533,7 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "The retry bug is fixed, so this timeout should never occur again.",
             "You can learn how to configure the exporter in the docs.",
             "Could you follow the steps in the README and send me the output?",
             "Folks, the deploy is done and the flags are back on.",
@@ -609,7 +610,9 @@ RULES = (
             Check(
                 triggers=("again", "future", "from now", "going forward", "next time"),
                 pattern=r"""
-            (?P<span>\b(?:please\s+)?(?:do\s+not|don't|never)\s+(?:[\w-]+\s+){1,6}?(?:again|in\s+the\s+future
+            # Not "so this issue should never occur again": an event foretold, no act asked.
+            (?P<span>\b(?:please\s+)?(?:do\s+not|don't|never)\s+(?!(?:occur|happen|recur|repeat)\w*\s+again\b)
+                (?:[\w-]+\s+){1,6}?(?:again|in\s+the\s+future
                 |from\s+now\s+on|going\s+forward|next\s+time)\b
             | {PERSON}\s+(?:will|'ll|’ll|promises?\s+to)\s+(?:[\w-]+\s+){1,8}?(?:from\s+now\s+on
                 |going\s+forward|in\s+(?:the\s+)?future|next\s+time)\b
