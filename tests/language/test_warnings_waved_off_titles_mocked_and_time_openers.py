@@ -80,3 +80,14 @@ def test_a_time_phrase_before_its_comma_is_no_subject(text, subject):
 def test_a_habit_told_after_a_time_phrase_is_read():
     found = categories("Other times, developers just don't test their builds enough.")
     assert "blame_other" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaving the firewall open was serious misconduct.",
+        "The board called it a dereliction of duty by the night crew.",
+    ],
+)
+def test_conduct_judged_as_an_employer_judges_it(text):
+    assert "blame_other" in categories(text)

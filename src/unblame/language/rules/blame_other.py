@@ -412,6 +412,7 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "Letting the backups lapse was gross misconduct by the DBA team.",
             "And you call yourself a release engineer?",
             "The storage shelf was unplugged by a clumsy night-shift technician.",
             "Whoever rubber-stamped that PR never read it.",
@@ -488,6 +489,7 @@ RULES = (
                     "careless",
                     "slopp",
                     "negligen",
+                    *("misconduct", "dereliction"),
                     "reckless",
                     "competen",
                     "clueless",

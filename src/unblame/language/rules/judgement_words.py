@@ -6,6 +6,8 @@ from __future__ import annotations
 # Words that judge a person's character or care rather than describe an action.
 JUDGEMENT = r"""
     careless(?:ly|ness)? | sloppy | sloppily | sloppiness | negligen(?:t|tly|ce) | reckless(?:ly|ness)?
+    # Conduct judged as an employer or a regulator judges it.
+    | misconduct | dereliction\s+of\s+(?:duty|duties)
     | amateurism | amateur\s+hour
     # "What were you thinking?" (not "they": often whoever set things up).
     | what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were)\s+(?:you|@[\w-]+|(?-i:[A-Z][a-z]+))\s+thinking
