@@ -172,6 +172,11 @@ def _phrase(
     return start + match.start(), start + match.end()
 
 
+# A warning set aside with its pronoun inside: "everyone still blew it off".
+SET_ASIDE_WITH_PRONOUN = (
+    r"(?:brushed|waved|shrugged|blew)\s+(?:it|them|this|that|these|those)\s+off"
+)
+
 # Acts that set a warning or a step aside on purpose: said of another person,
 # a verdict on their will, where "missed" and "forgot" are hindsight.
 _DISREGARD_RE = _Lazy(
@@ -192,8 +197,7 @@ _DISREGARD_RE = _Lazy(
     r"|warnings|alerts|alarms|pages|signals|signs|instructions|orders|procedures|rules"
     r"|protocols|objections|concerns)\b"
     # The warning set aside with it in between: "everyone still blew it off".
-    r"|(?:(?:still|just|simply|then|also|\w+ly)\s+)?(?:brushed|waved|shrugged|blew)\s+"
-    r"(?:it|them|this|that|these|those)\s+off\b",
+    rf"|(?:(?:still|just|simply|then|also|\w+ly)\s+)?{SET_ASIDE_WITH_PRONOUN}\b",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,7 @@ from functools import cache, lru_cache, partial
 from . import cue_base, cues_acts, cues_people, cues_remedy, cues_slips, regex_cache
 from .agents import ELIDED, OTHER, SELF
 from .clause import Clause, Sentence, _Lazy, _skip_openers, read
-from .cue_base import _WRONG_OBJECT_RE
+from .cue_base import _WRONG_OBJECT_RE, SET_ASIDE_WITH_PRONOUN
 from .cue_triggers import CUE_TRIGGERS
 from .cues_acts import (
     _BARE_NEGLECT_RE,
@@ -222,8 +222,9 @@ PRECHECKS = {
     ),
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
-        r"|waved\s+off|(?:brushed|waved|shrugged|blew)\s+(?:it|them|this|that|these|those)\s+off"
-        r"|(?:chose|decided|opted|elected)\s+(?:\w+ly\s+)?to|took\s+it\s+upon|proceeded"
+        r"|waved\s+off|"
+        + SET_ASIDE_WITH_PRONOUN
+        + r"|(?:chose|decided|opted|elected)\s+(?:\w+ly\s+)?to|took\s+it\s+upon|proceeded"
         r"|went\s+ahead|pressed\s+on"
         r"|carried\s+on|pushed\s+ahead|continued|(?:went|got|worked)\s+a?round|anyway|nonetheless|regardless"
         r"|all\s+the\s+same|even\s+(?:after|though|when|as))\b|" + _DEFYING_RE.pattern,

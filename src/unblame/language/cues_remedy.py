@@ -393,7 +393,7 @@ _VOCATIVE_NOUNS = frozenset(
 )
 
 # What asks for the imperative after it: "please follow semver", "can you follow semver".
-_ASKING_WORDS = frozenset({"please", "pls", "plz", "plse", "pleeease", "kindly"})
+_ASKING_WORDS = (_VOCATIVE_ENDS - {",", ":"}) | {"kindly"}
 _ASKING_MODALS = frozenset({"can", "could", "would", "will"})
 
 
@@ -482,7 +482,7 @@ def _past_asking(words: Sequence[Word], begin: int) -> int:
     at = begin + 1 if begin < len(words) and words[begin].low in _ASKING_WORDS else begin
     if at + 1 < len(words) and words[at].low in _ASKING_MODALS and words[at + 1].low == "you":
         at += 2
-        if at < len(words) and words[at].low in {"guys", "all", "folks", "people"}:
+        if at < len(words) and words[at].low in _VOCATIVE_NOUNS:
             at += 1
     if at < len(words) and words[at].low in _ASKING_WORDS:
         at += 1

@@ -459,6 +459,13 @@ WORK_VERDICT_TRIGGERS = (
     *("ill-advised", "ill-considered", "hasty"),
 )
 
+# Right after a firm named as a role, its possessive: "caused by our cloud provider's load
+# balancers" tells of the firm's thing failing, not of a person's act.
+FIRMS_THING = (
+    r"(?:(?<=provider)|(?<=vendor)|(?<=supplier)|(?<=partner))['’]s\s"
+    r"|(?:(?<=providers)|(?<=vendors)|(?<=suppliers)|(?<=partners))['’]\s"
+)
+
 SLOTS = {
     "RECHECK": RECHECK,
     "WORK": rf"(?:{trie_pattern(WORK_WORDS)})",
@@ -473,6 +480,7 @@ SLOTS = {
     "BAD_OUTCOME": BAD_OUTCOME,
     "PARTICIPLE": PARTICIPLE,
     "ROLE": rf"(?:{ROLE_NOUNS})",
+    "FIRMS_THING": FIRMS_THING,
 }
 
 # Another person than the writer: blame of others, not of oneself or of "we".

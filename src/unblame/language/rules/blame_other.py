@@ -200,7 +200,7 @@ RULES = (
                   |bug|issue|fault|failure|crash|update|patch|release|version|firmware)s?\b
                   # "caused by our cloud provider's load balancers": a firm's thing failing is
                   # the system's fault, not a person's slip (a slip is UB402's).
-                  |(?:(?<=provider)|(?<=vendor)|(?<=supplier)|(?<=partner))['’]s\s|(?:(?<=providers)|(?<=vendors)|(?<=suppliers)|(?<=partners))['’]\s)
+                  |{FIRMS_THING})
             | \b(?:is|was)\s+(?:all\s+)?down\s+to\s+{OTHER}
             # Harm told in the passive, its author after "by": "checkout was taken down by
             # Bramwell", "the list was leaked by an account manager who …", "felled by
@@ -215,7 +215,7 @@ RULES = (
                   |{OTHER}(?![\w-]*\s+(?:service|api|job|script|bot|pipeline|config|change|commit|pr|tool
                     |process|policy|rule|update|patch|release|version|firmware|mistake|error|typo|slip
                     |misconfiguration|oversight|bug|issue|fault|failure|crash)s?\b
-                    |(?:(?<=provider)|(?<=vendor)|(?<=supplier)|(?<=partner))['’]s\s|(?:(?<=providers)|(?<=vendors)|(?<=suppliers)|(?<=partners))['’]\s)
+                    |{FIRMS_THING})
                   |(?-i:[A-Zꙮ][a-z]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:during|while|when|after|at|in|on|who|and)\b|\s+\w+ing\b))
             # A slip in the passive, its author after "by": "the emails were sent to the wrong
             # list by someone in marketing", "an unauthorised change made by one employee".
