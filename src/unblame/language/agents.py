@@ -33,11 +33,21 @@ WORK = "work"  # another person's work: "your PR", "Lachlan's hotfix"
 SYSTEM = "system"  # anything else: a job, a config, a service
 AGENTS = frozenset({SELF, GROUP, OTHER, NOBODY, ELIDED, WORK, SYSTEM})
 
-_SELF_WORDS = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "me"})
-_GROUP_WORDS = frozenset({"we", "we've", "we’ve", "we'd", "we’d", "we'll", "we’ll", "us"})
-_OTHER_WORDS = frozenset(
-    {"he", "she", "they", "you", "he'd", "she'd", "they'd", "you'd", "whoever", "someone"}
+
+def _contracted(pronouns: tuple[str, ...], verbs: tuple[str, ...]) -> frozenset[str]:
+    """Each pronoun with each contracted verb, with either apostrophe: "you're", "you’re"."""
+    return frozenset(f"{p}{a}{v}" for p in pronouns for v in verbs for a in ("'", "’"))
+
+
+_SELF_WORDS = frozenset({"i", "me"}) | _contracted(("i",), ("m", "ve", "d", "ll"))
+_GROUP_WORDS = frozenset({"we", "us"}) | _contracted(("we",), ("re", "ve", "d", "ll"))
+_OTHER_WORDS = (
+    frozenset({"he", "she", "they", "you", "whoever", "someone"})
     | {"somebody", "everyone", "everybody", "anyone", "anybody"}
+    # Not "you'll": "you'll run a command on the wrong machine one day" foretells, it
+    # does not accuse.
+    | _contracted(("you", "they"), ("re", "ve", "d"))
+    | _contracted(("he", "she"), ("s", "d"))
 )
 _NOBODY_WORDS = frozenset({"nobody", "noone"})
 # Pronouns a place or group can follow: "someone on the data team", "nobody at the colo".
@@ -88,7 +98,11 @@ class Word(NamedTuple):
 
 
 def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
-    """The words and punctuation of `text`, with offsets shifted by `offset`."""
+    """The words and punctuation of `text`, with offsets shifted by `offset`.
+
+    A word's `low` is its lower case, except that chat's "your" and "ur" for
+    "you're" read as "you're" where no possessive can follow ("your so bad at it").
+    """
     spans = map(_SPAN, WORD_RE.finditer(text))
     # Built as plain tuples (Word's own constructor is a call in Python): every
     # sentence read makes dozens.
@@ -97,10 +111,27 @@ def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
         # ASCII lowers letter by letter, so each word's lower case is its slice
         # of the lowered text (not so elsewhere: "İ" lowers to two characters).
         low = text.lower()
-        return tuple([make(Word, (text[a:b], low[a:b], a + offset, b + offset)) for a, b in spans])
-    return tuple(
-        [make(Word, (text[a:b], text[a:b].lower(), a + offset, b + offset)) for a, b in spans]
-    )
+        words = [make(Word, (text[a:b], low[a:b], a + offset, b + offset)) for a, b in spans]
+    else:
+        words = [
+            make(Word, (text[a:b], text[a:b].lower(), a + offset, b + offset)) for a, b in spans
+        ]
+    if "ur " in text and _YOURE_MISSPELT.search(text):
+        words = [_as_youre(w) if w.start - offset in _youre_starts(text) else w for w in words]
+    return tuple(words)
+
+
+# "your so bad at this", "ur such a": a possessive is never followed by "so",
+# "such" or a lower-case "an", so the writer meant "you're".
+_YOURE_MISSPELT = re.compile(r"\b(?:[Yy]our|[Uu]r)(?=\s+(?:so|such|an)\s)")
+
+
+def _youre_starts(text: str) -> frozenset[int]:
+    return frozenset(m.start() for m in _YOURE_MISSPELT.finditer(text))
+
+
+def _as_youre(word: Word) -> Word:
+    return word._replace(low="you're")
 
 
 _SPAN = re.Match.span

@@ -637,6 +637,9 @@ def _reports_another(words: tuple[Word, ...], i: int) -> bool:
         return False  # asked of every word: most are none of these verbs
     if _turns_out(words, i) or _says(words, i):
         return True
+    if low in _ASKING:
+        # "we're asking why the process allowed it": the question has its own subject.
+        return i + 2 < len(words) and words[i + 1].low in _INDIRECT_QUESTIONS
     if (low not in _THINKING and low not in _PERCEIVING) or i == 0 or i + 1 >= len(words):
         return False
     after = words[i + 1]
@@ -666,8 +669,11 @@ def _says(words: tuple[Word, ...], i: int) -> bool:
 
 
 _SEEMING = frozenset({"seems", "seemed", "appears", "appeared"})
+_ASKING = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered"})
+_ASKING |= {"wondering"}
+_INDIRECT_QUESTIONS = frozenset({"why", "how", "whether"})
 # Every word at which `_reports_another` can find a report.
-_REPORTING = _THINKING | _PERCEIVING | _SAYING | _SEEMING | {"out"}
+_REPORTING = _THINKING | _PERCEIVING | _SAYING | _SEEMING | _ASKING | {"out"}
 
 
 def _turns_out(words: tuple[Word, ...], i: int) -> bool:

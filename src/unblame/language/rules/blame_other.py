@@ -412,6 +412,8 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "ur so bad at reviewing, honestly.",
+            "they're so bad at cutting releases.",
             "Letting the backups lapse was gross misconduct by the DBA team.",
             "And you call yourself a release engineer?",
             "The storage shelf was unplugged by a clumsy night-shift technician.",

@@ -170,6 +170,7 @@ RULES = (
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
+            "We keep asking why the pipeline let the change through without a review.",
             "Dana remembered to drain the node before patching.",
             "The cron scheduler neglected to account for DST.",
             "The job never ran after the upgrade.",
