@@ -117,21 +117,14 @@ def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
             make(Word, (text[a:b], text[a:b].lower(), a + offset, b + offset)) for a, b in spans
         ]
     if "ur " in text and _YOURE_MISSPELT.search(text):
-        words = [_as_youre(w) if w.start - offset in _youre_starts(text) else w for w in words]
+        starts = {m.start() + offset for m in _YOURE_MISSPELT.finditer(text)}
+        words = [w._replace(low="you're") if w.start in starts else w for w in words]
     return tuple(words)
 
 
 # "your so bad at this", "ur such a": a possessive is never followed by "so",
 # "such" or a lower-case "an", so the writer meant "you're".
 _YOURE_MISSPELT = re.compile(r"\b(?:[Yy]our|[Uu]r)(?=\s+(?:so|such|an)\s)")
-
-
-def _youre_starts(text: str) -> frozenset[int]:
-    return frozenset(m.start() for m in _YOURE_MISSPELT.finditer(text))
-
-
-def _as_youre(word: Word) -> Word:
-    return word._replace(low="you're")
 
 
 _SPAN = re.Match.span
