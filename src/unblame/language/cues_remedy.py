@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from .agents import NOBODY, OTHER, Word
 from .clause import Clause, Sentence, _Lazy, _skip_openers
 from .cue_base import _clause_text, _predicate
-from .lexicon import MANUAL_RULE, NAME_MARK, RECHECK, STRONG_ACTION
+from .lexicon import MANUAL_RULE, NAME_MARK, POINTER_AT_HAND, RECHECK, STRONG_ACTION
 
 _STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 
@@ -60,6 +60,10 @@ _MANUAL_ACTS = (
     r"|(?:make|introduce)\s+(?:any\s+|such\s+)?breaking\s+changes"
 )
 _MANUAL = rf"(?:{_MANUAL_ACTS})\b"
+# Acts of reading, which ask for care only when what is read is not at hand: "please
+# check your config", not "please check the attached log" ({POINTER_AT_HAND}).
+_READING_VERBS = frozenset({"check", "read", "look"})
+_READING = rf"(?:{'|'.join(sorted(_READING_VERBS))})\b"
 
 
 # "Make sure" as a habit rather than a task: asked of people ("make sure we tag it"), or
@@ -304,7 +308,7 @@ _IMPERATIVE_RE = _Lazy(
     rf"|(?:{_PLEASE}\s+|just\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
     # "Better check the install very carefully", "you'd better make sure …".
     rf"|(?:you['’]?d\s+|you\s+had\s+)?better\s+(?:{_MANUAL})"
-    rf"|{_PLEASE}\s+(?:\w+ly\s+)?{_MANUAL}"
+    rf"|{_PLEASE}\s+(?:\w+ly\s+)?(?!{_READING}{POINTER_AT_HAND}){_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
     # "Really try to avoid deleting code", "try not to push on Fridays".
     r"|(?:really\s+|just\s+|please\s+)?try\s+(?:hard\s+)?to\s+avoid\s+(?:deleting|pushing|merging"
@@ -397,6 +401,9 @@ _ASKING_WORDS = (_VOCATIVE_ENDS - {",", ":"}) | {"kindly"}
 _ASKING_MODALS = frozenset({"can", "could", "would", "will"})
 
 
+_AT_HAND_RE = _Lazy(POINTER_AT_HAND, re.IGNORECASE)
+
+
 _BUILDING_VERBS = frozenset(
     {
         "add",
@@ -463,6 +470,10 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # for review, please").
         if clause is sentence.clauses[0]:
             text = sentence.text[clause.start - sentence.offset :]
+        if clause.words[begin].low in _READING_VERBS and _AT_HAND_RE.match(
+            sentence.text, clause.words[begin].end - sentence.offset
+        ):
+            return None  # "Please check the attached log": a pointer, not care
         match = _EMPHASIS_RE.search(text)
     if match is not None:
         return clause.start + match.start(), clause.start + match.end()

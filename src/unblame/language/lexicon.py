@@ -466,8 +466,17 @@ FIRMS_THING = (
     r"|(?:(?<=providers)|(?<=vendors)|(?<=suppliers)|(?<=partners))['’]\s"
 )
 
+# A request to read what is at hand, after "check", "read" or "look": "please check the
+# attached log", "please look at the status page for updates". It asks for attention now,
+# not for care next time.
+POINTER_AT_HAND = (
+    r"[^.!?\n]{0,40}?\b(?:attached|linked|enclosed|below|above|following"
+    r"|for\s+(?:details|updates|more|further|context))\b"
+)
+
 SLOTS = {
     "RECHECK": RECHECK,
+    "POINTER_AT_HAND": POINTER_AT_HAND,
     "WORK": rf"(?:{trie_pattern(WORK_WORDS)})",
     "WORK_VERDICT": WORK_VERDICT,
     "WORK_TOLD_AS_DONE": WORK_TOLD_AS_DONE,

@@ -533,6 +533,8 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "Please check the attached trace for the full stack.",
+            "Please look at the status page for updates.",
             "The retry bug is fixed, so this timeout should never occur again.",
             "You can learn how to configure the exporter in the docs.",
             "Could you follow the steps in the README and send me the output?",
@@ -603,8 +605,11 @@ RULES = (
             Check(
                 triggers=("please", "pls", "plz"),
                 pattern=r"""
-            (?P<span>\b(?:please|pls|plz),?\s+(?:\w+,\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember|verify|check|confirm
-                |double-check|don't\s+forget|do\s+not\s+forget|be\s+sure|read|look)\b)
+            (?P<span>\b(?:please|pls|plz),?\s+(?:\w+,\s+)?(?:always\s+)?(?:make\s+sure|ensure|remember|verify|confirm
+                |double-check|don't\s+forget|do\s+not\s+forget|be\s+sure
+                # Not a pointer to what is at hand: "please check the attached log", "please
+                # read the thread above", "please look at the status page for updates".
+                |(?:check|read|look)\b(?!{POINTER_AT_HAND}))\b)
         """,
             ),
             Check(
