@@ -124,7 +124,7 @@ _PREPOSITIONS = frozenset(
     {"on", "at", "in", "during", "after", "before", "while", "when", "around", "by", "about", "per"}
     | {"according", "since", "until"}
     | {"following", "as", "with", "for", "from", "over", "within", "despite", "being", "having"}
-    | {"against", "contrary", "regardless", "notwithstanding", "unlike"}
+    | {"against", "contrary", "regardless", "notwithstanding", "unlike", "without"}
 )
 
 
@@ -714,7 +714,10 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         return Clause(words, SYSTEM, words[i].start, i + 1)
     if i < len(words) and words[i].low in _CLAUSE_WORDS:
         i += 1
-    end = _subject_end(words, i)
+    if i > 0 and words[i - 1].low in _SUBORDINATORS and _participle_phrase(words, i):
+        end = i  # "… after failing to verify the form": the subject is the main clause's
+    else:
+        end = _subject_end(words, i)
     if end == i + 1 and words[i].low == "whoever":
         # "Whoever merged #2231 broke the build": the free relative is the subject; the
         # predicate is the main verb after it.
@@ -749,6 +752,15 @@ def _status_word(words: tuple[Word, ...], i: int, end: int) -> bool:
         return False
     low = words[i].low
     return len(low) > 4 and low.endswith("ed") and low not in LOWER_GIVEN_NAMES
+
+
+def _participle_phrase(words: tuple[Word, ...], i: int) -> bool:
+    """An -ing word with its complement at `i` ("failing to verify", "running the
+    script"), not a noun in -ing ("something happened", "the morning standup")."""
+    if i + 1 >= len(words) or not words[i].low.endswith("ing"):
+        return False
+    after = words[i + 1].low
+    return after == "to" or after in _DETERMINERS or after in {"it", "them", "this", "that"}
 
 
 def _gerund_subject(words: tuple[Word, ...], k: int) -> bool:

@@ -19,6 +19,10 @@ from .verb_words import (
 _WRONG_OBJECT_RE = _Lazy(
     # Headlines drop the article: "emailed the file to wrong address".
     r"\b(?:the|a|to|at|into|onto)\s+wrong\b|\b(?:an?|the)\s+incorrect\b|\binstead\s+of\b|\brather\s+than\s+the\b"
+    # A plural or mass object needs no article: "provided wrong release notes", "entered
+    # incorrect values" (not "guessed wrong about", "did it wrong again").
+    r"|\b(?:[a-z]+ed|sent|put|set|gave|wrote|ran|took|made|chose|picked)\s+(?:wrong|incorrect)\s+"
+    r"(?!about\b|on\b|again\b|and\b|or\b|but\b|with\b|in\b|at\b|when\b|because\b|so\b|to\b)[a-z][\w-]*"
     # A thing left in an unsafe state: "left the bucket public", "left port 22 open to the world".
     r"|\bleft\s+(?:[\w-]+\s+){1,4}?(?:public|publicly\s+\w+|world-readable|unlocked|unencrypted"
     r"|unprotected|exposed|open\s+to\s+(?:the\s+)?(?:world|internet|public))\b"

@@ -219,6 +219,7 @@ CUE_TRIGGERS = {
         "didn",
         "never",
         "failed to",
+        "failing to",
         "neglected",
         "neglecting",
         "forgot",

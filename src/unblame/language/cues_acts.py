@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .agents import _DETERMINERS, GROUP, NOBODY, OTHER, SELF, Word
-from .clause import _CLAUSE_WORDS, Clause, Sentence, _Lazy
+from .clause import _CLAUSE_WORDS, Clause, Sentence, _Lazy, _skip_openers
 from .cue_base import (
     _APPLYING,
     _APPLYING_RE,
@@ -36,6 +36,7 @@ from .verb_words import (
     _IRREGULAR_PAST,
     _MIS_IRREGULAR,
     _MIS_RE,
+    _MODALS,
     _SLIP_ADVERBS,
     _SLIP_VERBS,
     NEGLECT_PARTICIPLES,
@@ -94,7 +95,7 @@ _SAFEGUARD_NOUNS = (
     # Care graded short: "without a thorough round of regression testing".
     r"(?:(?:thorough|adequate|sufficient|careful|real|serious)\s+(?:(?:round|level|amount)\s+of\s+)?)?"
     r"(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
-    r"|sign-?offs?|plan|tests?|testing|validation|verification|canary|backups?|dry[- ]run|ticket"
+    r"|sign-?offs?|plan|tests?|testing|validation|verification|canary|backups?|dry[- ]run|ticket|ci"
     r"|change\s+request|notice|warning|heads-?up|announcement"
     # Leave that was not given: "disabled two relays without authorization".
     r"|authori[sz]ation|permission|clearance|consent|permits?)"
@@ -121,7 +122,7 @@ _OMISSION_RE = _Lazy(
     rf"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t|failed\s+to)\s+{_CARE_ADVERBS}\s+\w+"
     # Forgetting is always an omission, save forgetting to mention something.
     r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
-    rf"|\bfailed\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do|act"
+    rf"|\bfail(?:ed|ing)\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do|act"
     r"|intervene)\b"
     r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
@@ -810,6 +811,9 @@ _PERFECT_OR_EVER = frozenset({"had", "ever", "actually", "even", "really"})
 
 def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause dwells on a deliberate act of care that was not done."""
+    fronted = _fronted_omission(sentence, clause)
+    if fronted is not None:
+        return fronted
     start, text = _predicate(sentence, clause)
     subject = clause.words[: clause.predicate]
     # "No alert was configured, so nobody noticed" and "nobody noticed because
@@ -883,6 +887,36 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
         return None
     return start + match.start(), start + match.end()
+
+
+def _fronted_omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Care left undone in a phrase before a person's clause: "Without checking, he ran
+    the command", "After failing to verify the label, the nurse started …"."""
+    if clause.agent not in (OTHER, SELF, GROUP) or clause is not sentence.clauses[0]:
+        return None
+    opened = _skip_openers(clause.words)
+    if opened == 0 or clause.words[opened - 1].low != ",":
+        return None
+    at = next((k for k in range(opened) if clause.words[k].low in _FRONTING), None)
+    # An act told by its gerund ("Without checking,"), not a state ("Without a backup,
+    # we could not restore it" explains what the main clause could not do).
+    if at is None or not clause.words[at + 1].low.endswith("ing"):
+        return None
+    verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
+    if verb is None or verb.low in _MODALS:
+        return None
+    first = clause.words[at]
+    phrase = sentence.text[
+        first.start - sentence.offset : clause.words[opened - 1].start - sentence.offset
+    ]
+    match = _OMISSION_RE.search(phrase)
+    if match is None:
+        return None
+    return first.start + match.start(), first.start + match.end()
+
+
+# The prepositions that front a phrase of care left undone.
+_FRONTING = frozenset({"without", "after", "before", "by"})
 
 
 # What a warning or a change asks of people, told in the passive after "none (of the

@@ -115,6 +115,15 @@ _IRREGULAR_PAST = frozenset(
         "rode",
         "rebuilt",
         "swept",
+        # Past forms that are no noun or adjective of their own and whose subject is
+        # mostly a person ("the crew fled", "the contractor sold the spare"). Not "bit",
+        # "cost", "ground", "lay", "lit", "shot", "split", "wound" or "upset" (nouns or
+        # adjectives too), nor "hung", "froze", "grew", "rose", "rang", "spun" or
+        # "arose", which things do ("Nginx hung"): before them a capitalised word
+        # would read as a name.
+        *("clung", "flung", "slung", "wrung", "fled", "fought", "sought", "sold", "taught"),
+        *("stole", "swore", "spoke", "drank", "ate", "wept", "knelt", "crept", "sang"),
+        *("swam", "strode", "dealt", "bought", "forgave", "forbade", "undid", "wore"),
     ]
 )
 # A capitalised word before one of these reads as a name in subject position.

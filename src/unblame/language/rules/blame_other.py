@@ -331,6 +331,7 @@ RULES = (
             "prompt or default made this the sensible next step?"
         ),
         bad=(
+            "The admin entered incorrect addresses into the allow-list.",
             "It turned out the intern had deleted the table by mistake.",
             "An engineer unintentionally deleted the staging namespace.",
             "Later that night, a contractor inadvertently cut the power to the dispatch floor.",
@@ -347,6 +348,8 @@ RULES = (
             "The previous admin left the backup bucket world-readable.",
         ),
         good=(
+            "The parser produced wrong offsets for dates with leap seconds.",
+            "I guessed wrong about the cause at first.",
             "The confirmation prompt keeps anyone from accidentally dropping the table.",
             "The cron job deleted the table by mistake.",
             "The cleanup job deleted the staging namespace.",

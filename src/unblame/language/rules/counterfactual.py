@@ -144,6 +144,10 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "Without double-checking the target, the operator wiped the replica.",
+            "The operator cleared the alarm after failing to confirm the caller's address.",
+            "Whoever rebuilt it forgot to pin the base image.",
+            "They shipped the hotfix without CI passing.",
             "Nobody thought to check whether the backup job produced files.",
             "03:12 engineer forgot to re-enable health checks.",
             "The engineer on shift missed the first three alerts.",
@@ -170,6 +174,9 @@ RULES = (
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
+            "Without a backup, we could not restore the ledger.",
+            "The importer gave up after failing to verify the signature.",
+            "Once restarted it failed to rejoin the cluster.",
             "We keep asking why the pipeline let the change through without a review.",
             "Dana remembered to drain the node before patching.",
             "The cron scheduler neglected to account for DST.",
@@ -251,7 +258,10 @@ RULES = (
         ),
         unless=rf"""
             {INQUIRY} | \b(?:how|why)\s+(?:\w+\s+){{0,2}}?(?:missed|failed|overlooked)\b
-            | \b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
+            # A thing forgets nothing ("it failed"), unless it is the object of the verb
+            # before it: "whoever deployed this forgot to …".
+            | (?<!ed\s)(?<!\bran\s)(?<!wrote\s)(?<!\bmade\s)(?<!built\s)(?<!\bset\s)(?<!\bput\s)(?<!\bsent\s)
+              (?<!took\s)(?<!broke\s)\b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
             | \b(?:was|were|been|being|is|are)\s+(?:\w+\s+){{0,3}}?(?:misjudged|overlooked|forgotten|neglected
               |ignored|missed)\b
             | \bwhy\s+(?:was|were|did|do|does|is|are|didn't|wasn't)\b{{INSENT}}*\?
