@@ -60,6 +60,12 @@ _MANUAL_ACTS = (
     r"|(?:make|introduce)\s+(?:any\s+|such\s+)?breaking\s+changes"
 )
 _MANUAL = rf"(?:{_MANUAL_ACTS})\b"
+# The step of a contributor's workflow a check is asked to come before: "before
+# merging", "before you push", "before submitting a PR".
+_BEFORE_WORKFLOW = (
+    r"before\s+(?:you\s+|we\s+|anyone\s+)?(?:merg|push|releas|publish|submit|deploy|commit|tagg?|ship"
+    r"|upload|open)\w*\b"
+)
 # Acts of reading, which ask for care only when what is read is not at hand: "please
 # check your config", not "please check the attached log" ({POINTER_AT_HAND}).
 _READING_VERBS = frozenset({"check", "read", "look"})
@@ -122,10 +128,20 @@ _PLEA_RE = _Lazy(
     r"|(?:^|(?<=[:,.;!]\s)|(?<=\band\s)|\b(?:tip|lesson|note|remember)\W+)make\s+sure\s+(?:that\s+)?(?:you|everyone"
     r"|everybody|people)(?:['’](?:re|ve)|\s+(?:are|have|do|always|double|check|test|read))\b"
     r"|\bremember\s*[,:]\s*(?:always\s+)?(?:test|check|verify|make\s+sure|double-check|review|read)\b"
-    r"|\bcan\s+(?:you|everyone|everybody|people|folks|we\s+all|y['’]all)\s+(?:please\s+|pls\s+)?(?:avoid|stop"
+    r"|\bcan\s+(?:you|everyone|everybody|people|folks|we(?:\s+all)?|y['’]all)\s+(?:please\s+|pls\s+)?(?:avoid|stop"
     r"|refrain\s+from|not|be\s+more"
-    r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first|before\s+(?:\w+ing|commit\w*"
-    r"|merg\w*|push\w*|deploy\w*|releas\w*)))\b"
+    # "Can we make sure we ask for a re-review …": the care asked of the people asked.
+    r"|make\s+sure\s+(?:that\s+)?(?:we|you|everyone|everybody|people)\b"
+    r"|(?:test|check|verify|build|compile|run)\s+(?:[\w'’-]+\s+){0,5}?(?:locally|first|before\s+\w+ing\b|"
+    + _BEFORE_WORKFLOW
+    + r"))\b"
+    # Advice that hedges the same request: "might wanna bump the version before
+    # publishing", "you may want to run the tests locally before pushing".
+    r"|\b(?:might|may)\s+(?:wanna|want\s+to|try|consider)\s+(?:"
+    + _MANUAL_ACTS
+    + r")\w*\s+(?:[\w'’-]+\s+){0,6}?(?:locally|"
+    + _BEFORE_WORKFLOW
+    + r"|next\s+time)"
     # Compliance as the fix: "documented procedures must be followed without exception".
     r"|\b(?:procedures?|process(?:es)?|runbooks?|playbooks?|rules?|polic(?:y|ies)|checklists?|protocols?"
     r"|guidelines?|instructions|practices?)\s+(?:[\w-]+\s+){0,6}?(?:must|should|need\s+to|have\s+to|are\s+to"
@@ -158,8 +174,14 @@ _PLEA_RE = _Lazy(
     r"|\b(?:it\s+is|it['’]s)\s+(?:the\s+)?(?:responsibility|duty|job)\s+of\s+(?:every|each|all)\s+[\w-]+\s+to\b"
     # A manual step made a rule: "tests must be run locally before submitting a PR" (not
     # "… run in CI", which a gate holds).
-    r"|\b(?:must|should|need\s+to|needs\s+to|have\s+to|has\s+to)\s+be\s+(?:ran|run|tested|checked|built|verified"
-    r"|compiled)\s+(?:\w+\s+){0,2}?(?:locally|manually|by\s+hand)\b"
+    r"|\b(?:must|should|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:always\s+)?be\s+(?:\w+ly\s+)?"
+    r"(?:(?:regression|unit|manually|properly)\s+)?(?:ran|run|tested|checked|built|verified|compiled|reviewed"
+    # Not "… verified by the signing job before publishing": a gate does the step.
+    r"|validated)\s+(?:(?!by\s)[\w'’-]+\s+){0,4}?(?:locally|manually|by\s+hand|"
+    + _BEFORE_WORKFLOW
+    + r")"
+    # A shared branch's history kept by a rule on people: "master should never be force pushed".
+    r"|\b(?:must|should)\s+never\s+be\s+(?:rebased|force[-\s]?pushed|rewritten)\b"
     # More care as the fix: "we need to have a more thorough code review".
     r"|\b(?:need|needs|should|must|have\s+to|has\s+to)\s+(?:to\s+)?(?:have|do|get)?\s*(?:a\s+)?(?:much\s+)?more"
     r"\s+(?:thorough|careful|rigorous|diligent|attentive)\s+(?:[\w-]+\s+){0,2}?(?:review|reviews|testing"
@@ -306,6 +328,8 @@ _PLEASE = r"(?:please|pls|plz|plse|pleeease|kindly)"
 _IMPERATIVE_RE = _Lazy(
     rf"(?:{_PLEASE}\s+)?(?:always|never)[,!]?\s+(?:(?:always|never)[,!]?\s+)?\w+"
     rf"|(?:{_PLEASE}\s+|just\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
+    # "please refrain from doing so again": a "don't" asked politely.
+    rf"|{_PLEASE}\s+(?:refrain|restrain\s+yourself|abstain)\s+from\s+\w+ing\b"
     # "Better check the install very carefully", "you'd better make sure …".
     rf"|(?:you['’]?d\s+|you\s+had\s+)?better\s+(?:{_MANUAL})"
     rf"|{_PLEASE}\s+(?:\w+ly\s+)?(?!{_READING}{POINTER_AT_HAND}){_MANUAL}"

@@ -503,6 +503,11 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Tags on the release branch must never be rewritten.",
+            "Schema changes should be carefully reviewed before merging.",
+            "You might want to run the linter locally before pushing.",
+            "Can we make sure everyone re-reads the runbook before deploying?",
+            "Please refrain from tagging releases by hand.",
             "Guys, please stop force-pushing to the release branches.",
             "Can you please follow semver from now on?",
             "Learn to read a stack trace before filing a bug.",
@@ -533,6 +538,10 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "Can we add a merge queue before the next release?",
+            "Each image should be verified by the signing job before publishing.",
+            "You might want to restart the pod before deploying.",
+            "The cache should never be rebuilt during peak hours.",
             "Please check the attached trace for the full stack.",
             "Please look at the status page for updates.",
             "The retry bug is fixed, so this timeout should never occur again.",
