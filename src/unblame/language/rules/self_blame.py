@@ -75,6 +75,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "My hotfix took down checkout for an hour.",
             "Honestly this one is a mistake on our side, sorry all.",
             "We have nobody to blame but ourselves for the expired certificate.",
             "Honestly, it was really just me rushing the change.",
@@ -99,6 +100,7 @@ RULES = (
             "Yeah, I jumped the gun on tagging the 3.0 release.",
         ),
         good=(
+            "My cleanup script deleted the old snapshots as planned.",
             "An error on our side delayed the invoices by an hour.",
             "That was my doing the rollback, not the bot.",
             "I'm the reason we have restore tests at all, and they saved us.",
@@ -228,9 +230,12 @@ RULES = (
             | \b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?my\s+(?:own\s+)?doing\b(?!\s+\w)
             | \bi['’]m\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\s+caused\s+(?:this|it|that|all\s+this|the\s+\w+)\b
-            | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:change|pr|commit|refactor|deploy|push|script|request|migration|config|typo|edit)
+            # The writer's own piece of work as the agent ({WORK}): "my code caused …".
+            | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:{WORK}|request|typo)
               \s+(?:\w+\s+){0,3}?(?:caused|broke|took|brought|wiped|deleted|crashed|nuked|trashed|killed
                 |corrupted|flooded|overloaded|bricked|borked|is\s+what|was\s+what)\b
+                # Not "my script deleted the old logs as planned": what was meant to happen.
+                (?![^.!?\n]{0,60}?\bas\s+(?:planned|intended|expected|designed)\b)
             # The answer is the writer: "guess who forgot to bump the version".
             | \bguess\s+who\s+(?:just\s+|totally\s+)?(?:forgot|broke|pushed|deleted|merged|took|nuked|messed
                 |did|wiped|dropped|tagged|force-pushed)\b
@@ -319,6 +324,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "Frankly I should have my deploy rights revoked.",
             "not gonna lie, I'm the weak link on this rotation",
             "Feel like a complete fraud after today.",
             "tbh I'd have fired me for that one",
@@ -344,6 +350,7 @@ RULES = (
             "I was hasty and merged before the checks had finished.",
         ),
         good=(
+            "Please remove my admin access, I've moved teams.",
             "I was distracted by a second page from the billing cluster at 02:10.",
             "The weak link in the chain was the DNS cache.",
             "I wasn't on call that week, so Dana took the page.",
@@ -357,6 +364,19 @@ RULES = (
             "The runbook step was too quick to misread.",
         ),
         pattern=(
+            # A punishment the writer proposes for themself: "I should probably have my push
+            # rights revoked", "someone should take away my prod access" (not "please remove
+            # my access, I've changed teams", a request without the verdict).
+            Check(
+                triggers=("revoke", "taken away", "take away", "pull my"),
+                pattern=r"""
+                    (?P<span>\b(?:should|ought\s+to|deserve\s+to)\s+(?:probably\s+|really\s+|just\s+)?
+                        (?:have|get)\s+my\s+(?:[\w-]+\s+){0,2}?(?:rights|access|privileges|permissions|commit\s+bit
+                        |keys)\s+(?:revoked|taken\s+away|removed|pulled)\b
+                    | \b(?:should|ought\s+to)\s+(?:probably\s+|really\s+|just\s+)?(?:revoke|take\s+away|pull)
+                        \s+my\s+(?:[\w-]+\s+){0,2}?(?:rights|access|privileges|permissions|commit\s+bit|keys)\b)
+                """,
+            ),
             # The writer rating themself as a worker or judging their own decision: "I'm
             # not a strong enough engineer for this", "I made a poor decision to fail over".
             Check(

@@ -1,0 +1,57 @@
+"""The writer's own piece of work as the agent of the harm, whatever the work is called
+("my code caused …", "my hotfix took down …"), and a punishment the writer proposes for
+themself ("I should have my push rights revoked").
+
+The sentences here are the project's own, written to pin one behaviour each.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_cues import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My code took down the login page.",
+        "My query caused the replica lag.",
+        "My upgrade broke the arm64 images.",
+    ],
+)
+def test_the_writers_work_as_the_agent_of_harm_is_self_blame(text):
+    assert "self_blame" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My retention script deleted the expired exports as intended.",
+        "My patch fixed the replica lag.",
+    ],
+)
+def test_the_writers_work_doing_what_it_was_meant_to_is_no_blame(text):
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I probably should have my merge rights revoked.",
+        "Someone ought to pull my production keys.",
+        "I deserve to get my admin access taken away.",
+    ],
+)
+def test_a_punishment_proposed_for_oneself_is_self_blame(text):
+    assert "self_blame" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please revoke my old API keys; they were in the leaked file.",
+        "We should revoke the contractor's VPN access today.",
+    ],
+)
+def test_revoking_keys_or_access_as_housekeeping_is_no_self_blame(text):
+    assert "self_blame" not in categories(text)
