@@ -177,6 +177,7 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         return GROUP if lows[1] in _OWN_GROUPS else OTHER
     if (
         lows[0] in _NOBODY_WORDS
+        or lows[0] == "neither"  # "Neither bug was caught": "none" of two
         or lows == ["none"]  # "None were acknowledged"
         or lows[:2] in (["no", "one"], ["none", "of"], ["not", "one"])
         # "Not a single reviewer noticed", not "not a single alert fired".

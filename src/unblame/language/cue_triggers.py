@@ -205,6 +205,7 @@ CUE_TRIGGERS = {
         "carefully",
         "thoroughly",
         "none",
+        "neither",
         "nobody",
         "no one",
         "not a single",

@@ -181,7 +181,7 @@ PRECHECKS = {
         _OMISSION_RE,
         _HABIT_NOT_RE,
         _NOT_DETECTED_RE,
-        r"\b(?:none|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b",
+        r"\b(?:none|neither|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b",
     ),
     "harm": _HARM_RE,
     "hindsight": _starting_with(r"\b(?=\w)", _HINDSIGHT_RE),

@@ -77,11 +77,14 @@ _ATTENTION_VERBS = (
 )
 
 # Deliberate acts of attention and care: what "did not" and "failed to" judge.
+# The steps a change owes before it lands: "didn't compile before merging", "merged
+# without rebasing" (the stems take "-ing").
+_STEPS_OWED_VERBS = ("compile", "rebase", "lint")
+_STEPS_OWED = "|".join(verb.removesuffix("e") for verb in _STEPS_OWED_VERBS)
+
 _CARE_VERBS = (
     _ATTENTION_VERBS + r"|look|announce|update|think|connect|document|see|monitor|respond|plan"
-    r"|prepare|speak|raise|report|bother|provide|run|take|perform"
-    # The steps a change owes before it lands: "didn't compile before merging".
-    r"|compile|rebase|lint"
+    r"|prepare|speak|raise|report|bother|provide|run|take|perform|" + "|".join(_STEPS_OWED_VERBS)
 )
 
 
@@ -147,6 +150,7 @@ _OMISSION_RE = _Lazy(
     r"|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|" + RECHECK + r"ing"
+    r"|(?:" + _STEPS_OWED + r")ing"
     rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
     r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
     # A safety option left off: "didn't pass the dry-run flag", "never set a WHERE clause".
@@ -170,7 +174,7 @@ _OMISSION_RE = _Lazy(
 )
 
 
-_NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not"})
+_NEGATED_AGENT = frozenset({"none", "nobody", "no", "noone", "not", "neither"})
 
 
 # What a negated agent ("nobody", "none of us") did not do, as a plain past verb: a check
@@ -189,7 +193,10 @@ _CARE_PAST_RE = _Lazy(
     r"picked|noticed|caught|checked|spotted|saw|reali[sz]ed|verified|tested|reviewed|read|thought"
     r"|looked|asked|questioned|flagged|objected|remembered|bothered|acted|responded|reacted"
     r"|intervened|escalated|followed|mentioned|raised|warned|investigated|considered|confirmed"
-    r"|validated|double-checked|cared"
+    r"|validated|double-checked|cared|acknowledged|answered|heeded|triaged"
+    # Upkeep nobody did: "a flag that nobody removed", "nobody updated the runbook" (not
+    # "nobody deleted anything", which denies a harm).
+    r"|removed|updated|renewed|rotated|patched|documented|fixed|cleaned|migrated|bumped|revoked"
 )
 
 
@@ -443,7 +450,9 @@ _NEGLECT_RE = _Lazy(
     r"|left\s+un\w+ed\b"
     r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
     r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
-    r"|tell|notify|inform|consult|wait|read|look|warn)ing\b|(?:the\s+)?required\b"
+    r"|tell|notify|inform|consult|wait|read|look|warn|"
+    + _STEPS_OWED
+    + r")ing\b|(?:the\s+)?required\b"
     r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
     rf"|{_SAFEGUARD_NOUNS}\b))"
     # "went ahead without a rollback plan".
@@ -1046,7 +1055,9 @@ def hindsight(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """Where a thing's passive tells of care left undone ("the warning was missed")."""
     head = clause.words[clause.predicate - 1] if clause.predicate > 0 else None
-    if head is None or head.low in _RUN_NOUNS or _asks_which(sentence):
+    if head is None or _asks_which(sentence):
+        return None
+    if head.low in _RUN_NOUNS and not _pull_request(clause.words, clause.predicate - 1):
         return None
     # Near the start of the predicate, past a participle that ends the subject
     # ("the instructions provided were not followed").
@@ -1072,6 +1083,11 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 _WH_WORDS = frozenset({"which", "what", "whether", "how", "why", "when", "where"})
+
+
+def _pull_request(words: tuple[Word, ...], k: int) -> bool:
+    """ "pull request(s)", "merge request(s)": a person's work, not a request that ran."""
+    return words[k].low.startswith("request") and k > 0 and words[k - 1].low in {"pull", "merge"}
 
 
 def _asks_which(sentence: Sentence) -> bool:

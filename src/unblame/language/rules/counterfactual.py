@@ -144,6 +144,8 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "Neither reviewer noticed the second patchset.",
+            "The stale cron entry that nobody removed kept firing.",
             "Without double-checking the target, the operator wiped the replica.",
             "The operator cleared the alarm after failing to confirm the caller's address.",
             "Whoever rebuilt it forgot to pin the base image.",
@@ -174,6 +176,7 @@ RULES = (
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
+            "Nobody deleted anything; the rows were only hidden.",
             "Without a backup, we could not restore the ledger.",
             "The importer gave up after failing to verify the signature.",
             "Once restarted it failed to rejoin the cluster.",
@@ -300,6 +303,7 @@ RULES = (
         source=BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "The rollback would have finished sooner had the on-call paged the DBA.",
             "@lena none of this happens if you'd waited for the canary",
             "Had the SRE on duty looked at the lag, the failover would have waited.",
             "Had the reviewer waited for the canary, we would have caught it at 1%.",
@@ -308,6 +312,7 @@ RULES = (
             "If we had rolled out region by region, the impact would have been small.",
         ),
         good=(
+            "Memory would have stayed flat had the queue been bounded.",
             "Had the queue been bounded, memory would have stayed flat.",
             "If the queue had been bounded, memory would have stayed flat.",
             "If you have questions, ask in the incident channel.",
@@ -319,7 +324,9 @@ RULES = (
             # The person may be named by what they ran: "if the engineer of train 720 had …".
             | \b(?:if\s+{PERSON}(?:\s+(?:of|on)(?:\s+[\w:.-]+){1,3}?)?(?:\s+had|'d|’d)
                 |(?:(?<=\n)|(?<=\.\ )|(?<=\A)|(?<=,\ ))\s*had\s+{PERSON}
-                (?:\s+(?:on\s+duty|on\s+call|on\s+shift|in\s+charge))?)
+                (?:\s+(?:on\s+duty|on\s+call|on\s+shift|in\s+charge))?
+                # The condition after its outcome: "… would have been avoided had we run …".
+                |\bwould(?:n['’]t|\s+not)?\s+have\s+[^.!?\n]{1,60}?\s+had\s+{PERSON})
                 (?:n't|\s+not)?\s+{PARTICIPLE}
             )
         """,
@@ -586,6 +593,8 @@ RULES = (
         source=DEKKER_CF + "; " + BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "A more careful review would have caught the inverted condition.",
+            "Three merge requests were approved without rebasing.",
             "The vendor's end-of-life notice was ignored for two quarters.",
             "The schema change was applied without the required sign-off.",
             "The disk-usage warnings were not acted on.",
@@ -606,6 +615,8 @@ RULES = (
             "That rename should have been a breaking release.",
         ),
         good=(
+            "A schema check would have caught the inverted condition.",
+            "The requests were retried without backoff.",
             "The nightly job was skipped because the lock was held.",
             "The alert was acknowledged within two minutes.",
             "The warning was sent to a channel nobody had joined since the reorg.",
@@ -663,6 +674,18 @@ RULES = (
                 (?:(?:an?|the)\s+)?(?:adequate|proper|sufficient|enough|thorough|appropriate|rigorous|careful
                 |real|serious)\s+(?:[\w-]+\s+)?(?:testing|tests?|reviews?|review|qa|checks?|scrutiny|validation
                 |verification|vetting|training|simulations?|drills?|rehearsals?)\b)
+        """,
+            ),
+            # More care by people as what would have saved it: "a more careful review would
+            # have caught this", "better proofreading could have prevented it" (not "a schema
+            # check would have caught this", a safeguard the system lacked).
+            Check(
+                triggers=("would have", "could have", "might have", "would've", "could've"),
+                pattern=r"""
+            (?P<span>\b(?:better|more\s+careful|closer|more\s+thorough|more\s+attentive|careful|proper
+                |more)\s+(?:code\s+)?(?:review(?:ing|s)?|attention|care|diligence|reading|proofreading|scrutiny
+                |checking|vigilance)\s+(?:[\w'’-]+\s+){0,4}?(?:would|could|might)\s+(?:\w+\s+)?(?:have|['’]ve)\s+
+                (?:caught|prevented|avoided|spotted|found|stopped|flagged|saved)\b)
         """,
             ),
         ),
