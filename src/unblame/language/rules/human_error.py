@@ -85,6 +85,17 @@ GENERIC = r"""
     | \b(?:common|frequent|leading|typical|usual|major|top|biggest)\s+(?:\w+\s+)?causes?\s+of
       \s+(?!(?:the|these|those|this|our|their|its)\b)(?:\w+\s+){0,2}?(?:outages|incidents|failures|breaches
       |downtime|accidents)\b
+    # Outages in general as what the label causes, a bare plural or a generic subject:
+    # "remains a significant contributor to banking outages", "the number one reason an
+    # organization experiences downtime" (not "a contributor to the outage").
+    | \b(?:contributors?|contributing\s+factors?|drivers?|sources?)\s+(?:to|of|for|behind)\s+
+      (?!(?:the|these|those|this|our|their|its|that|today['’]s|last)\b)(?:[\w-]+\s+){0,2}?(?:outages|incidents
+      |failures|breaches|downtime|accidents|crashes)\b
+    | \b(?:reasons?|causes?)\s+(?:why\s+)?(?:an?\s+|most\s+)?(?:organi[sz]ations?|compan(?:y|ies)|business(?:es)?
+      |firms?|enterprises?|banks?|airlines?)\s+(?:\w+\s+){0,2}?(?:experience|suffer|have|lose|go)\w*\b
+    # A habit of causes, not this incident's: "it's usually down to human error".
+    | \b(?:usually|typically|generally|mostly|often|frequently|almost\s+always)\s+(?:down\s+to|caused\s+by
+      |due\s+to|the\s+result\s+of|attributed\s+to|traced\s+to)\b
     | \binvolving\s+(?:\w+\s+)?(?:human|operator|user|manual)\s+errors?
     | \b(?:is|are|was|were|gets?)\s+(?:\w+ly\s+)?(?:identified|labell?ed|named|cited|given)\s+as\s+the\s+(?:root\s+)?cause
     # A statistic about the label, the figure near it: "70% of outages come down to human
@@ -267,6 +278,8 @@ RULES = (
             "As usual it was some human screw-up that took the site down.",
         ),
         good=(
+            "Human error remains a major contributor to rail accidents worldwide.",
+            "The top reason a company loses data is operator error.",
             "The design left conditions where a human error could cause an outage.",
             "Further reading: Dekker's The Field Guide to Understanding Human Error.",
             "Dekker treats human error as a symptom of trouble deeper in the system.",
@@ -350,6 +363,7 @@ RULES = (
             "The culprit was a typo in the load balancer's pool list.",
         ),
         good=(
+            "Mistakes by staff are the most common cause of data breaches.",
             "Mistakes happen; the deploy tool now asks for confirmation.",
             "The setup script created the node pool without local SSDs.",
             "The linter catches the typo before merge.",
@@ -475,7 +489,10 @@ RULES = (
         """,
             ),
         ),
-        unless=r"\b(?:catch|catches|caught|prevent\w*|flag\w*|detect\w*|fix\w*|correct\w*)\s+(?:\w+\s+){0,3}?(?:typo|mistake)"
+        # Mistakes talked about in general ("mistakes by staff are the leading cause of
+        # outages") are the label's generic shapes, as for UB401.
+        unless=GENERIC
+        + r"|\b(?:catch|catches|caught|prevent\w*|flag\w*|detect\w*|fix\w*|correct\w*)\s+(?:\w+\s+){0,3}?(?:typo|mistake)"
         # A mistake in the code's logic is a defect, as a bug is: "a mistake in the retry
         # logic", "an error in the rounding formula" (not "a typo", which is a hand's).
         r"|\b(?:mistake|error)s?\s+in\s+(?:the|our|its|their|this|that|a|an)\s+(?:[\w`'’.-]+\s+){0,3}?"

@@ -1,0 +1,37 @@
+"""The label or a mistake talked about in general: a contributor to outages as a kind
+("remains a contributor to banking outages"), the reason firms in general lose uptime,
+a habit of causes ("it's usually down to human error"), and mistakes as the leading
+cause of outages, not this incident's cause.
+
+The sentences here are the project's own, written to pin one behaviour each.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_cues import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operator error is still a big contributor to telecom outages.",
+        "The main reason businesses suffer downtime is human error.",
+        "Outages like this are typically down to human error.",
+        "Errors by contractors are the leading cause of unplanned downtime.",
+    ],
+)
+def test_the_label_in_general_is_no_cause_of_this_incident(text):
+    assert "human_error" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human error was the main contributor to the outage.",
+        "The outage was down to human error.",
+        "A mistake by the contractor caused the outage.",
+    ],
+)
+def test_the_label_as_this_incidents_cause_is_still_flagged(text):
+    assert categories(text) != []
