@@ -227,6 +227,8 @@ CUE_TRIGGERS = {
         "forgetting",
         "without",
         "take the time",
+        "took the time",
+        "taking the time",
         "carefully enough",
         "loud enough",
         "loudly enough",

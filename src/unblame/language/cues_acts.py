@@ -152,7 +152,10 @@ _OMISSION_RE = _Lazy(
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|" + RECHECK + r"ing"
     r"|(?:" + _STEPS_OWED + r")ing"
     rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
-    r"|\btake\s+the\s+time\s+to\b|\bslept\s+through\b"
+    # Time not taken ("didn't take the time to read it"), not offered ("we would like to
+    # take the time to apologise").
+    r"|\b(?:not|never|n['’]t|failed\s+to|without)\s+(?:\w+\s+){0,2}?(?:take|taking|took|taken)\s+the\s+time\s+to\b"
+    r"|\bslept\s+through\b"
     # A safety option left off: "didn't pass the dry-run flag", "never set a WHERE clause".
     r"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t)\s+(?:\w+ly\s+)?(?:pass|set|add|include"
     r"|specify|use|enable|turn\s+on)\s+(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:flag|option|switch"

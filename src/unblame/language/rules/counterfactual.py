@@ -144,6 +144,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "The approver never took the time to open the diff.",
             "Neither reviewer noticed the second patchset.",
             "The stale cron entry that nobody removed kept firing.",
             "Without double-checking the target, the operator wiped the replica.",
@@ -176,6 +177,8 @@ RULES = (
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
+            "We would like to take the time to thank the on-call crew.",
+            "We didn't catch it because the disk alert wasn't set up.",
             "Nobody deleted anything; the rows were only hidden.",
             "Without a backup, we could not restore the ledger.",
             "The importer gave up after failing to verify the signature.",
@@ -276,6 +279,10 @@ RULES = (
             # "What we didn't realise was that …" introduces what was unknown.
             | \bwhat\s+(?:\w+\s+){{1,2}}?(?:didn't|didn’t|did\s+not|hadn't|hadn’t|had\s+not)\s+(?:\w+\s+)?
               (?:reali[sz]e|know|see|notice|understand|expect)\w*\b
+            # "We didn't catch it because the alert wasn't set up": the team's miss with the
+            # gap that explains it, as the omission cue reads it for "we" and "nobody".
+            | \b(?:we|nobody|no\s+one)\s+(?:didn['’]t|did\s+not|never)\s+(?:\w+ly\s+)?(?:notice|catch|see|spot
+              |detect)\w*\s+(?:\w+\s+){0, 3}?(?:because|since|as)\s+(?:the|our|its|there|no)\b
             # "… so we didn't catch it in testing": the consequence of a gap just named.
             | \bso\s+(?:we|they|nobody|no\s+one)\s+(?:didn['’]t|did\s+not|never|couldn['’]t|could\s+not)\b
             # Nobody to blame, said outright: "no one could have known the vendor would …".

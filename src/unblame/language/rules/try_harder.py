@@ -538,6 +538,8 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "@rui, you should know that the nightly is red again.",
+            "We hold a retro after each incident to learn from our mistakes.",
             "Can we add a merge queue before the next release?",
             "Each image should be verified by the signing job before publishing.",
             "You might want to restart the pod before deploying.",
