@@ -94,3 +94,25 @@ def test_the_object_of_the_verb_before_does_not_make_the_act_a_things(text):
 @pytest.mark.parametrize("text", ["It failed to renew the lease.", "This forgot nothing."])
 def test_a_thing_that_fails_is_no_omission(text):
     assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Without approval, the contractor rebooted the core switch.",
+        "Without a rollback plan, we upgraded the primary.",
+    ],
+)
+def test_a_safeguard_gone_without_before_the_act_is_hindsight(text):
+    assert "counterfactual" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Without a backup, we couldn't restore the table.",
+        "Without a leader, the cluster did not accept writes.",
+    ],
+)
+def test_a_safeguard_missing_before_what_could_not_be_done_is_no_hindsight(text):
+    assert categories(text) == []

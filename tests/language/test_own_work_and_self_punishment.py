@@ -55,3 +55,20 @@ def test_a_punishment_proposed_for_oneself_is_self_blame(text):
 )
 def test_revoking_keys_or_access_as_housekeeping_is_no_self_blame(text):
     assert "self_blame" not in categories(text)
+
+
+def test_the_rights_may_name_where_they_apply():
+    assert "self_blame" in categories("I should have my merge rights to main revoked.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The burden of the rollback is on him.", "The onus for the missing tags is on the vendor."],
+)
+def test_the_weight_of_it_put_on_someone_else_is_blame(text):
+    assert "blame_other" in categories(text)
+
+
+def test_the_weight_put_on_us_or_on_a_thing_is_no_blame():
+    assert categories("The onus is on the scheduler to retry.") == []
+    assert categories("The burden is on us to add the check.") == []

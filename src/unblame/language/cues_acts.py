@@ -15,6 +15,7 @@ from .cue_base import (
     _DISCOVERIES,
     _DISREGARD_RE,
     _GOOD_OUTCOME_RE,
+    _NEGATIONS,
     _ON_PURPOSE_RE,
     _UNREAL,
     _WRONG_OBJECT_RE,
@@ -57,7 +58,7 @@ _BLUNDER_PHRASE_RE = _Lazy(
 
 _FLAWED_OBJECT_RE = _Lazy(
     _APPLYING + r"\w*\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved|half-finished|unfinished"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:untested|unreviewed|unvetted|unapproved|half-finished|unfinished|stray"
     r"|half-baked)\b"
     r"|(?:bad|broken|buggy)\s+(?:config\w*|commit|migration|release|change|value|patch|update|rule|query"
     r"|script|tag|image|build|data|dns\s+record|record|route|template|command|entry|input)s?\b"
@@ -910,12 +911,13 @@ def _fronted_omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | N
     if opened == 0 or clause.words[opened - 1].low != ",":
         return None
     at = next((k for k in range(opened) if clause.words[k].low in _FRONTING), None)
-    # An act told by its gerund ("Without checking,"), not a state ("Without a backup,
-    # we could not restore it" explains what the main clause could not do).
-    if at is None or not clause.words[at + 1].low.endswith("ing"):
+    if at is None:
         return None
+    # An act told by its gerund ("Without checking,") or a safeguard gone without
+    # ("Without review,"), before an act: "Without a backup, we could not restore it"
+    # explains what the main clause could not do.
     verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
-    if verb is None or verb.low in _MODALS:
+    if verb is None or verb.low in _NEGATIONS or _MODAL_STEM_RE.sub("", verb.low) in _MODALS:
         return None
     first = clause.words[at]
     phrase = sentence.text[
@@ -926,6 +928,9 @@ def _fronted_omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | N
         return None
     return first.start + match.start(), first.start + match.end()
 
+
+# A contracted negation off a modal: "couldn't" is "could".
+_MODAL_STEM_RE = re.compile(r"n['’]t$")
 
 # The prepositions that front a phrase of care left undone.
 _FRONTING = frozenset({"without", "after", "before", "by"})

@@ -35,6 +35,7 @@ RULES = (
             "showed, and which safeguard was missing."
         ),
         bad=(
+            "The onus of cleaning up the tags is on you.",
             "Management concluded the outage was the fault of a single administrator.",
             "The blackout was blamed on a technician who unplugged the wrong strip.",
             "Blame for the missed SLA sits squarely with the data team.",
@@ -50,6 +51,7 @@ RULES = (
             "The review board found the night-shift operator at fault.",
         ),
         good=(
+            "The onus is on us to make the pipeline refuse it.",
             "The outage was blamed on a faulty power supply.",
             "It was not Omar's fault; the pipeline skipped the check.",
             "We use git blame to find when the line changed.",
@@ -88,6 +90,7 @@ RULES = (
                         "cock-",
                     ),
                     "blame",
+                    *("burden", "onus"),
                     "'s on",
                     "’s on",
                     "is on",
@@ -123,8 +126,10 @@ RULES = (
             | \b(?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             # "Two days of degraded search, and all of it is Jarrah's doing".
             | \b(?:is|was)\s+(?:all\s+|entirely\s+)?(?-i:[A-Zꙮ@][\w'’-]+)['’]s\s+doing\b
-            | \b(?:blame|fault)\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits)\s+(?:squarely\s+|entirely\s+)?(?:with|on|to)
-              (?=\s+(?:{OTHER}|whoever|one\s+person|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
+            # The weight of it put on someone: "the burden of fixing that bug is on you".
+            | \b(?:blame|fault|burden|onus)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits|is
+              |was)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on|to)
+              (?=\s+(?:{OTHER}|him\b|her\b|whoever|one\s+person|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b))
             | \bresponsibility\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|sits)\s+(?:squarely\s+)?with\s+one\s+person\b
             | \bat\s+the\s+feet\s+of\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?

@@ -144,6 +144,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "Without sign-off, the lead promoted the build.",
             "The approver never took the time to open the diff.",
             "Neither reviewer noticed the second patchset.",
             "The stale cron entry that nobody removed kept firing.",
@@ -177,6 +178,7 @@ RULES = (
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
+            "Without a quorum, the cluster stopped accepting writes.",
             "We would like to take the time to thank the on-call crew.",
             "We didn't catch it because the disk alert wasn't set up.",
             "Nobody deleted anything; the rows were only hidden.",
@@ -267,7 +269,7 @@ RULES = (
             # A thing forgets nothing ("it failed"), unless it is the object of the verb
             # before it: "whoever deployed this forgot to …".
             | (?<!ed\s)(?<!\bran\s)(?<!wrote\s)(?<!\bmade\s)(?<!built\s)(?<!\bset\s)(?<!\bput\s)(?<!\bsent\s)
-              (?<!took\s)(?<!broke\s)\b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
+              (?<!took\s)(?<!broke\s)(?<!ing\s)\b(?:i|it|this|that)\s+(?:forgot|neglected|failed|missed)\b
             | \b(?:was|were|been|being|is|are)\s+(?:\w+\s+){{0,3}}?(?:misjudged|overlooked|forgotten|neglected
               |ignored|missed)\b
             | \bwhy\s+(?:was|were|did|do|does|is|are|didn't|wasn't)\b{{INSENT}}*\?

@@ -324,6 +324,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "I should have my admin rights on prod revoked.",
             "Frankly I should have my deploy rights revoked.",
             "not gonna lie, I'm the weak link on this rotation",
             "Feel like a complete fraud after today.",
@@ -372,7 +373,7 @@ RULES = (
                 pattern=r"""
                     (?P<span>\b(?:should|ought\s+to|deserve\s+to)\s+(?:probably\s+|really\s+|just\s+)?
                         (?:have|get)\s+my\s+(?:[\w-]+\s+){0,2}?(?:rights|access|privileges|permissions|commit\s+bit
-                        |keys)\s+(?:revoked|taken\s+away|removed|pulled)\b
+                        |keys)\s+(?:(?:to|on|for)\s+[\w-]+\s+)?(?:revoked|taken\s+away|removed|pulled)\b
                     | \b(?:should|ought\s+to)\s+(?:probably\s+|really\s+|just\s+)?(?:revoke|take\s+away|pull)
                         \s+my\s+(?:[\w-]+\s+){0,2}?(?:rights|access|privileges|permissions|commit\s+bit|keys)\b)
                 """,
