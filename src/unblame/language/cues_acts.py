@@ -157,6 +157,13 @@ _OMISSION_RE = _Lazy(
     # take the time to apologise").
     r"|\b(?:not|never|n['’]t|failed\s+to|without)\s+(?:\w+\s+){0,2}?(?:take|taking|took|taken)\s+the\s+time\s+to\b"
     r"|\bslept\s+through\b"
+    # Work kept from the check it owed: "did not subject the code to regression tests", "did
+    # not have a second technician review the deployment".
+    r"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t)\s+(?:\w+ly\s+)?(?:subject(?:ed)?|submit(?:ted)?|put|send|sent)\s+"
+    r"(?:[\w'’-]+\s+){1,6}?(?:to|through|for)\s+(?:[\w'’-]+\s+){0,4}?(?:tests?|testing|reviews?|checks?|qa"
+    r"|validation|approval|sign-?off)\b"
+    r"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t)\s+have\s+(?:a|an|any|another|the|someone|anyone"
+    r"|somebody)\s+(?:[\w-]+\s+){0,2}?(?:review|check|test|verify|approve|look\s+(?:at|over))\b"
     # A safety option left off: "didn't pass the dry-run flag", "never set a WHERE clause".
     r"|\b(?:did\s+not|didn[’']?t|never|had\s+not|hadn[’']?t)\s+(?:\w+ly\s+)?(?:pass|set|add|include"
     r"|specify|use|enable|turn\s+on)\s+(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:flag|option|switch"
@@ -343,6 +350,8 @@ _HINDSIGHT_RE = _Lazy(
 # missed", "the runbook step was skipped", "the change was made without review".
 _CARE_PARTICIPLES = (
     r"followed|escalated|acted\s+(?:on|upon)|looked\s+at|checked|tested|reviewed|verified|validated"
+    # Code or a drill never exercised: "the new path was never run before it shipped".
+    r"|run|executed|exercised"
     r"|done|carried\s+out|obtained|written|read|noticed|caught|communicated|announced|reported"
     r"|raised|acknowledged|considered|consulted|updated|performed|heeded|addressed|investigated"
     r"|monitored|followed\s+up|picked\s+up|documented|peer[- ]reviewed|completed|signed\s+off"

@@ -60,6 +60,8 @@ _MANUAL_ACTS = (
     r"|force[-\s]?push|delete|move|touch|skip|rush|commit|yank|rewrite|overwrite|retag|amend"
     # A maintainer's act asked to be left undone: "please do not make breaking changes in a patch".
     r"|(?:make|introduce)\s+(?:any\s+|such\s+)?breaking\s+changes"
+    # A contributor's workflow asked for: "kindly use a PR to make changes".
+    r"|use\s+(?:a\s+|an\s+)?(?:prs?|pull\s+requests?|merge\s+requests?|feature\s+branch(?:es)?|forks?)"
 )
 _MANUAL = rf"(?:{_MANUAL_ACTS})\b"
 # The step of a contributor's workflow a check is asked to come before: "before
@@ -333,10 +335,11 @@ _IMPERATIVE_RE = _Lazy(
     rf"(?:{_PLEASE}\s+)?(?:always|never)[,!]?\s+(?:(?:always|never)[,!]?\s+)?\w+"
     rf"|(?:{_PLEASE}\s+|just\s+)?(?:do\s+not|don['’]t)\s+(?:\w+ly\s+|ever\s+)?(?:do\b|{_MANUAL})"
     # "please refrain from doing so again": a "don't" asked politely.
-    rf"|{_PLEASE}\s+(?:refrain|restrain\s+yourself|abstain)\s+from\s+\w+ing\b"
+    rf"|{_PLEASE}\s+(?:refrain|restrain(?:\s+yourself)?|abstain)\s+from\s+\w+ing\b"
     # "Better check the install very carefully", "you'd better make sure …".
     rf"|(?:you['’]?d\s+|you\s+had\s+)?better\s+(?:{_MANUAL})"
-    rf"|{_PLEASE}\s+(?:\w+ly\s+)?(?!{_READING}{POINTER_AT_HAND}){_MANUAL}"
+    # "please *at least* make sure it works": the stress, with its emphasis marks, asks more.
+    rf"|{_PLEASE}\s+(?:\w+ly\s+|[*_]*at\s+least[*_]*\s+)?(?!{_READING}{POINTER_AT_HAND}){_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
     # "Really try to avoid deleting code", "try not to push on Fridays".
     r"|(?:really\s+|just\s+|please\s+)?try\s+(?:hard\s+)?to\s+avoid\s+(?:deleting|pushing|merging"

@@ -144,6 +144,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "The contractor did not subject the firmware to regression tests.",
             "Without sign-off, the lead promoted the build.",
             "The approver never took the time to open the diff.",
             "Neither reviewer noticed the second patchset.",
@@ -178,6 +179,7 @@ RULES = (
             "The responders were too slow to escalate to the storage team.",
         ),
         good=(
+            "We didn't send the patch to the usual mailing list address.",
             "Without a quorum, the cluster stopped accepting writes.",
             "We would like to take the time to thank the on-call crew.",
             "We didn't catch it because the disk alert wasn't set up.",
@@ -602,6 +604,7 @@ RULES = (
         source=DEKKER_CF + "; " + BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "The new failover path was never exercised before launch.",
             "A more careful review would have caught the inverted condition.",
             "Three merge requests were approved without rebasing.",
             "The vendor's end-of-life notice was ignored for two quarters.",
@@ -624,6 +627,7 @@ RULES = (
             "That rename should have been a breaking release.",
         ),
         good=(
+            "The cron was not run because the scheduler was paused.",
             "A schema check would have caught the inverted condition.",
             "The requests were retried without backoff.",
             "The nightly job was skipped because the lock was held.",

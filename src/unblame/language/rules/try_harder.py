@@ -503,6 +503,8 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Kindly use a pull request for every change to the chart.",
+            "Please *at least* make sure the build passes.",
             "Tags on the release branch must never be rewritten.",
             "Schema changes should be carefully reviewed before merging.",
             "You might want to run the linter locally before pushing.",
@@ -538,6 +540,7 @@ RULES = (
             "We have reminded the team of the importance of the change window.",
         ),
         good=(
+            "Please use the v2 endpoint for new integrations.",
             "@rui, you should know that the nightly is red again.",
             "We hold a retro after each incident to learn from our mistakes.",
             "Can we add a merge queue before the next release?",
