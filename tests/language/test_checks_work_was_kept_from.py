@@ -51,3 +51,14 @@ def test_a_workflow_asked_of_contributors_is_a_plea(text):
 
 def test_an_instruction_to_use_an_interface_is_no_plea():
     assert categories("Please use the new token endpoint from March.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fallback path was never executed by the integration suite.",
+        "The migration's down step had never been run by CI.",
+    ],
+)
+def test_a_safeguard_as_the_agent_of_the_check_is_no_hindsight(text):
+    assert categories(text) == []

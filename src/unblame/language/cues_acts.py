@@ -1118,8 +1118,11 @@ def _caught_by_a_safeguard(text: str, match: re.Match[str]) -> bool:
     "Should have been caught by our tests" is the guide's system-focused
     counterfactual, which is what a review wants, not a verdict on people.
     """
+    after = _BY_A_SAFEGUARD_RE.match(text, match.end())
+    if after is not None and after.group().lstrip().lower().startswith("by"):
+        return True  # "had never been executed by any test": the safeguard is the agent
     detected = _DETECTED_RE.search(match.group()) is not None
-    return detected and _BY_A_SAFEGUARD_RE.match(text, match.end()) is not None
+    return detected and after is not None
 
 
 # The verbs of finding a fault: those a passive hindsight grades, and two more
@@ -1128,7 +1131,7 @@ _DETECTED_RE = _Lazy(rf"\b(?:caught|noticed|{_FOUND_PARTICIPLES})$", re.IGNORECA
 
 _BY_A_SAFEGUARD_RE = _Lazy(
     r"\s+(?:by|in|during|at)\s+(?:the\s+|our\s+|an?\s+|any\s+|their\s+|its\s+)?(?:[\w/-]+\s+){0,2}?"
-    r"(?:tests?|testing|ci|linter|lint|checks?|monitoring|monitors?|alerts?|alerting|pipeline|staging"
+    r"(?:tests?|testing|suites?|ci|linter|lint|checks?|monitoring|monitors?|alerts?|alerting|pipeline|staging"
     r"|canary|canaries|validation|validator|schema|type\s+checker|compiler|scanner|tooling|automation"
     r"|dashboards?|probes?|health\s?checks?|guardrails?|safeguards?|policy|policies|gates?)\b",
     re.IGNORECASE,
