@@ -72,3 +72,18 @@ def test_the_weight_of_it_put_on_someone_else_is_blame(text):
 def test_the_weight_put_on_us_or_on_a_thing_is_no_blame():
     assert categories("The onus is on the scheduler to retry.") == []
     assert categories("The burden is on us to add the check.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The one mistake I did was trusting the staging numbers.", "self_blame"),
+        ("The big mistake she did was skipping the drain.", "blame_other"),
+    ],
+)
+def test_a_slip_someone_did_is_owned_as_one_they_made(text, category):
+    assert category in categories(text)
+
+
+def test_an_error_not_seen_is_no_slip_owned():
+    assert "self_blame" not in categories("The error I didn't expect was a 502 from the proxy.")

@@ -35,6 +35,7 @@ RULES = (
             "showed, and which safeguard was missing."
         ),
         bad=(
+            "The blunder he did that night cost us the replica.",
             "The onus of cleaning up the tags is on you.",
             "Management concluded the outage was the fault of a single administrator.",
             "The blackout was blamed on a technician who unplugged the wrong strip.",
@@ -122,7 +123,7 @@ RULES = (
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
             | \b{SLIP}\s+(?:[\w-]+\s+)?on\s+(?:the\s+part\s+of\s+{SOMEONE}|{SOMEONE}['’]s\s+(?:part|end|side))
-            | \b{SLIP}\s+(?:that\s+)?{SOMEONE}\s+(?:\w+ly\s+|just\s+)?(?:made|introduced|committed)\b
+            | \b{SLIP}\s+(?:that\s+)?{SOMEONE}\s+(?:\w+ly\s+|just\s+)?(?:made|introduced|committed|did(?!\s+not\b|n['’]t))\b
             | \b(?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             # "Two days of degraded search, and all of it is Jarrah's doing".
             | \b(?:is|was)\s+(?:all\s+|entirely\s+)?(?-i:[A-Zꙮ@][\w'’-]+)['’]s\s+doing\b

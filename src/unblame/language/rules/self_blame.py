@@ -75,6 +75,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "The worst mistake I did was skipping the dry run.",
             "My hotfix took down checkout for an hour.",
             "Honestly this one is a mistake on our side, sorry all.",
             "We have nobody to blame but ourselves for the expired certificate.",
@@ -100,6 +101,7 @@ RULES = (
             "Yeah, I jumped the gun on tagging the 3.0 release.",
         ),
         good=(
+            "The error I didn't expect was a timeout from the proxy.",
             "My cleanup script deleted the old snapshots as planned.",
             "An error on our side delayed the invoices by an hour.",
             "That was my doing the rollback, not the bot.",
@@ -276,6 +278,7 @@ RULES = (
                     "i made",
                     "i introduced",
                     "i committed",
+                    "i did",
                     "on our",
                 ),
                 pattern=r"""
@@ -286,7 +289,7 @@ RULES = (
             | \bmy\s+(?:own\s+)?(?:[\w-]+\s+)?{SLIP}\b(?!(?:(?<=error)|(?<=errors))\s+(?:out|on|in|when|if|while|with)\b)
             | \b{SLIP}\s+(?:[\w-]+\s+)?(?:on\s+my\s+(?:own\s+)?(?:part|end|side)\b|of\s+mine\b
                 |(?:made\s+|committed\s+)?by\s+(?:me|myself)\b)
-            | \b{SLIP}\s+(?:that\s+)?i\s+(?:\w+ly\s+|just\s+|then\s+)?(?:made|introduced|committed)\b)
+            | \b{SLIP}\s+(?:that\s+)?i\s+(?:\w+ly\s+|just\s+|then\s+)?(?:made|introduced|committed|did(?!\s+not\b|n['’]t))\b)
             # Owned beside the mechanism that now stops it, as UB206 lets it be: "a
             # schoolboy error by me, and the pipeline now blocks it".
             (?!{INSENT}{0,80}?\b(?:now|since)\s+(?:blocks|prevents|catches|refuses|rejects)\b)
