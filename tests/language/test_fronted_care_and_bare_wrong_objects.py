@@ -116,3 +116,21 @@ def test_a_safeguard_gone_without_before_the_act_is_hindsight(text):
 )
 def test_a_safeguard_missing_before_what_could_not_be_done_is_no_hindsight(text):
     assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The electrician killed the power to rack 12.",
+        "A contractor killed the alarms on the loading dock.",
+    ],
+)
+def test_a_supply_killed_by_a_person_is_harm_they_did(text):
+    assert "blame_other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Dana killed the hung worker process.", "The storm killed power to the site."]
+)
+def test_a_process_killed_or_a_storm_is_no_blame(text):
+    assert categories(text) == []

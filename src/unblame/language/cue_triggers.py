@@ -443,6 +443,7 @@ CUE_TRIGGERS = {
         "locked",
         *_LOST_OR_LED_TRIGGERS,
         "cut",
+        "kill",
     ),
     "wreck": (
         *_LOSS_TRIGGERS,
@@ -452,7 +453,7 @@ CUE_TRIGGERS = {
         *("hoses", "clobber", "wreck", "blackhol", "ruin", "took", "takes", "brought", "brings"),
         *("knock", "wiped out", "wipes out", "destroy", "flatten", "introduced", "caused"),
         # With their spaces: "blocked" holds "locked", "message" holds "mess", "execute" "cut".
-        *(" locked ", " locks ", " mess", "force-pushed", "flood", " cut "),
+        *(" locked ", " locks ", " mess", "force-pushed", "flood", " cut ", " kill"),
         *("delet", "wipe", "wiping", "dropped", "drops", "truncat", "empti", "purg", "erase"),
         *("manages to", "managed to", "manage to", "pulled the", "pulls the", " left "),
         *("turned", "turns", " red", " lock out", " locks out", "blew through", "blew past"),

@@ -109,6 +109,14 @@ _SAFEGUARD_NOUNS = (
 _WITHOUT_SAFEGUARD_RE = _Lazy(rf"\bwithout\s+{_SAFEGUARD_NOUNS}\b", re.IGNORECASE)
 
 
+# A supply or a safety signal cut, by either verb: "cut power to the floor", "killed all
+# power to the centre", "cut off the alarms".
+_SUPPLY_CUT = (
+    r"(?:cut|kill(?:ed|s)?)\s+(?:off\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:signalling|signaling|monitoring"
+    r"|alarms?|power|service|access|traffic|connectivity|comms)"
+)
+
+
 # Longer than it should have taken: "took way too long to notice", "the failover took far
 # too long".
 _TOO_LONG = r"(?:far\s+|way\s+|much\s+|a\s+bit\s+)?too\s+long"
@@ -252,7 +260,7 @@ _DAMAGE_RE = _Lazy(
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|(?:re)?introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop|bypass|vulnerability|hole)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
-    r"|overloaded|exhausted|cut\s+(?:\w+\s+)?(?:service|power|access|traffic|connectivity)"
+    r"|overloaded|exhausted|" + _SUPPLY_CUT + r""
     r"|locked\s+(?:the|every|all)\s+(?:[\w-]+\s+){0,2}?(?:table|tables|database|rows)\b"
     r"|" + _LOCKED_OUT_OR_RED + r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
@@ -304,8 +312,7 @@ _WRECK_RE = _Lazy(
     r"|inconsistent|corrupt(?:ed)?|unusable|unbuildable|half-\w+)\s+state\b"
     r"|knock(?:ed|s)\s+(?:[\w,]+\s+){1,4}?off\s+(?:the\s+)?(?:broadband|power|the\s+grid|air|line|network)\b"
     r"|flood(?:ed|s)\s+(?:the|our)\s+(?:basement|room|floor|hall|data\s?cent(?:er|re)|server\s+room)"
-    r"|cut\s+(?:off\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:signalling|signaling|monitoring|alarms?|power"
-    r"|service|access|traffic|connectivity|comms)"
+    r"|" + _SUPPLY_CUT + r""
     # A shared or live thing destroyed, or a span of data: "deleted the shared staging
     # database", "wiped three months of audit logs" (planned work is UB101's to let go).
     r"|(?:delet|wip|drop|truncat|empti|purg|eras)(?:ed|es|s)\s+(?:the|our|every|all|a)\s+(?:[\w-]+\s+)?"

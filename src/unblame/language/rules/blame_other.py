@@ -32,6 +32,7 @@ RULES = (
             "and what in the system let the action lead to the outage."
         ),
         bad=(
+            "The electrician killed all power to the second floor.",
             "Root cause: engineer pushed untested code to production.",
             "Tariq ran the wrong script, and that's why customers were charged twice.",
             "The outage was caused by the new contractor.",
@@ -53,6 +54,7 @@ RULES = (
             "Blame the platform team for that one.",
         ),
         good=(
+            "Dana killed the stuck process at 10:02.",
             "Grafana crashed on startup after the upgrade.",
             "Quillan took the API down for planned maintenance at 02:00.",
             "Refactor of the session cache broke the nightly build.",
