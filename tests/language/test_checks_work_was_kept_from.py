@@ -62,3 +62,18 @@ def test_an_instruction_to_use_an_interface_is_no_plea():
 )
 def test_a_safeguard_as_the_agent_of_the_check_is_no_hindsight(text):
     assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pull request was not reviewed by another developer.",
+        "The firewall change was never checked by a second pair of eyes.",
+    ],
+)
+def test_a_missing_second_review_names_the_safeguard_not_a_person(text):
+    assert categories(text) == []
+
+
+def test_a_pull_request_merged_without_its_steps_is_still_hindsight():
+    assert "counterfactual" in categories("Both pull requests were merged without rebasing.")

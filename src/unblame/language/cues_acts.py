@@ -1140,6 +1140,10 @@ _BY_A_SAFEGUARD_RE = _Lazy(
     r"\s+(?:by|in|during|at)\s+(?:the\s+|our\s+|an?\s+|any\s+|their\s+|its\s+)?(?:[\w/-]+\s+){0,2}?"
     r"(?:tests?|testing|suites?|ci|linter|lint|checks?|monitoring|monitors?|alerts?|alerting|pipeline|staging"
     r"|canary|canaries|validation|validator|schema|type\s+checker|compiler|scanner|tooling|automation"
-    r"|dashboards?|probes?|health\s?checks?|guardrails?|safeguards?|policy|policies|gates?)\b",
+    r"|dashboards?|probes?|health\s?checks?|guardrails?|safeguards?|policy|policies|gates?)\b"
+    # A second person's review is the four-eyes safeguard: "was not reviewed by another
+    # developer" names the check that was missing, not who failed.
+    r"|\s+by\s+(?:another|a\s+second|a\s+2nd)\s+(?:[\w-]+\s+)?(?:developer|engineer|person|reviewer|maintainer"
+    r"|member|human|pair\s+of\s+eyes|set\s+of\s+eyes)\b",
     re.IGNORECASE,
 )

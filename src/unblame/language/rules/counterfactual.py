@@ -627,6 +627,7 @@ RULES = (
             "That rename should have been a breaking release.",
         ),
         good=(
+            "The merge request was not reviewed by a second engineer.",
             "The retry branch had never been executed by any test.",
             "The cron was not run because the scheduler was paused.",
             "A schema check would have caught the inverted condition.",
