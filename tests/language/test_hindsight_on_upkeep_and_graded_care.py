@@ -50,3 +50,23 @@ def test_things_and_safeguards_in_the_same_shapes_are_no_hindsight(text):
 
 def test_neither_reads_as_nobody():
     assert agents.agent_of("neither reviewer") == agents.NOBODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mitigations were taken too late.", "The customer notice was posted late."],
+)
+def test_a_persons_step_told_as_late_is_hindsight(text):
+    assert "counterfactual" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The banner was updated late in the afternoon.",
+        "The alert fired late.",
+        "The job was started late because the scheduler lagged.",
+    ],
+)
+def test_a_time_of_day_or_a_things_delay_is_no_hindsight(text):
+    assert categories(text) == []

@@ -463,6 +463,7 @@ CUE_TRIGGERS = {
     "accusation": ("?",),
     "neglect": (
         "failure to",
+        " late",
         " not ",
         "not ",
         "dismissed",

@@ -484,6 +484,12 @@ _NEGLECT_RE = _Lazy(
     # "was acknowledged and then forgotten", "was flagged twice and never followed up".
     r"|(?:was|were)\s+\w+ed\s+(?:\w+\s+){0,5}?(?:and|but)\s+(?:then\s+)?(?:forgotten|ignored|dropped"
     rf"|(?:never|not)\s+(?:{_CARE_PARTICIPLES}))\b"
+    # A person's step told as late, in the passive: "mitigating actions were taken late",
+    # "the incident was declared too late" (not "the alert fired late", a threshold's).
+    r"|(?:was|were)\s+(?:\w+ly\s+)?(?:taken|started|made|declared|escalated|rolled\s+back|initiated|begun"
+    r"|called|paged|reverted|raised|communicated|announced|posted|updated)\s+(?:(?:far|way|much|a\s+bit)\s+)?"
+    # Not a time of day: "updated late in the evening", "paged late last night".
+    r"(?:too\s+)?late\b(?!\s+(?:in|at|on|that|this|last|into|night|evening|afternoon|morning)\b)"
     # "the rollback was delayed too long".
     r"|(?:was|were)\s+(?:\w+ly\s+)?(?:delayed|postponed|left|kept|held|put\s+off)\s+(?:\w+\s+){0,2}?too"
     r"\s+long\b"

@@ -604,6 +604,7 @@ RULES = (
         source=DEKKER_CF + "; " + BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "The incident was declared far too late.",
             "The new failover path was never exercised before launch.",
             "A more careful review would have caught the inverted condition.",
             "Three merge requests were approved without rebasing.",
@@ -627,6 +628,8 @@ RULES = (
             "That rename should have been a breaking release.",
         ),
         good=(
+            "The alert fired late because of the five-minute window.",
+            "The on-call was paged late last night.",
             "The merge request was not reviewed by a second engineer.",
             "The retry branch had never been executed by any test.",
             "The cron was not run because the scheduler was paused.",
