@@ -474,8 +474,19 @@ POINTER_AT_HAND = (
     r"|for\s+(?:details|updates|more|further|context))\b"
 )
 
+# The harm a person is mock-thanked or mock-praised for: "thanks for breaking staging",
+# "great job deleting the replica".
+# Deleting, wiping, dropping and killing count only with something live or shared as the
+# object: "thanks for deleting the stale branches" is thanks.
+HARM_GERUND = (
+    r"(?:breaking|force-pushing|taking\s+(?:\w+\s+)?down|nuking|crashing|trashing|bricking|clobbering"
+    r"|(?:deleting|wiping|dropping|killing)\s+(?:the\s+|our\s+|all\s+|my\s+)?(?:[\w-]+\s+)?(?:prod\w*|production"
+    r"|staging|shared|live|primary|database|db|cluster|replicas?|bucket|data|backups?|runners?|servers?))"
+)
+
 SLOTS = {
     "RECHECK": RECHECK,
+    "HARM_GERUND": HARM_GERUND,
     "POINTER_AT_HAND": POINTER_AT_HAND,
     "WORK": rf"(?:{trie_pattern(WORK_WORDS)})",
     "WORK_VERDICT": WORK_VERDICT,

@@ -382,6 +382,7 @@ RULES = (
             "would make the safe path the default?"
         ),
         bad=(
+            "Great job nuking the shared runners.",
             "The release team saw the disk warning and still brushed it off.",
             "You had one job: watch the canary.",
             "Was it really too much to ask for QA to test the upgrade path?",
@@ -403,6 +404,8 @@ RULES = (
             "Great job, you deleted the billing replica.",
         ),
         good=(
+            "Nice work deleting the stale branches, the list is tidy now.",
+            "Thanks for dropping the old index; queries are faster.",
             "We decided a staged rollout was a good idea for the schema change.",
             "The nightly job ran late, as usual on month end.",
             "The pager kept yelling at us all night.",
@@ -663,15 +666,15 @@ RULES = (
             (?P<span>
               \b(?:thanks|thank\s+you|ty|thx)(?:\s+(?:a\s+lot|a\s+bunch|so\s+much|again|\w+))?\s*
                 # The person thanked may stand between: "Thanks a lot, @juno, for wiping …".
-                (?:,?\s*(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’-]+))\s*,?\s*)?for\s+(?:\w+ly\s+)?(?:breaking|force-pushing|taking
-                \s+(?:\w+\s+)?down|deleting|wiping|nuking|crashing|killing|dropping|trashing|bricking
-                |clobbering)\b
+                (?:,?\s*(?:{OTHER}|(?-i:[A-Zꙮ@][\w'’-]+))\s*,?\s*)?for\s+(?:\w+ly\s+)?{HARM_GERUND}\b
+            # Mock praise for the harm itself: "great job deleting the staging database".
+            | \b(?:great|nice|good|awesome|brilliant|well)\s+(?:job|work|one|done)\s*,?\s+(?:on\s+)?(?:\w+ly\s+)?
+                {HARM_GERUND}\b
             | \b(?:great|nice|good|awesome|brilliant)\s+(?:job|work|going|one)\b[^.!?\n]{0,40}?
                 \b(?:you|@[\w-]+|they|he|she)\s+(?:\w+\s+)?(?:broke|deleted|wiped|took\s+(?:\w+\s+)?down
                 |crashed|nuked|killed|dropped|trashed)\b
             # "really appreciate you nuking staging right before the demo".
-            | \b(?:appreciate|thanks?)\s+(?:you|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s+(?:\w+\s+){0,2}?(?:breaking|nuking|wiping
-                |deleting|dropping|trashing|crashing|killing|taking\s+(?:\w+\s+)?down)\b
+            | \b(?:appreciate|thanks?)\s+(?:you|@[\w-]+|(?-i:[A-Zꙮ][a-z]+))\s+(?:\w+\s+){0,2}?{HARM_GERUND}\b
             # Praise for a deploy that broke things: "another flawless deploy from the
             # platform crew, only three regions down", "great job @x, … a dropped table 🙃".
             | (?:\b(?:great|nice|awesome|brilliant|stellar|flawless|fantastic|amazing|perfect)\s+(?:job|work|one
