@@ -185,7 +185,7 @@ SET_ASIDE_WITH_PRONOUN = (
 # a verdict on their will, where "missed" and "forgot" are hindsight.
 _DISREGARD_RE = _Lazy(
     r"(?:(?:had|has|have|just|simply|then|instead|also|still|again|even|\w+ly)\s+){0,2}(?:ignored|disregarded|skipped|bypassed"
-    r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off"
+    r"|circumvented|overrode|dismissed|brushed\s+off|waved\s+off|(?:deviated|departed|strayed)\s+from"
     # "went around the change board": the step stepped round, not the room walked round.
     r"|(?:went|got|worked)\s+(?:a)?round(?=\s+(?:\w+\s+){0,2}?(?:board|review|process|freeze|rollout|approval"
     r"|ci|checks?|policy|policies|rules?|procedure|playbook|runbook|safeguards?|controls?)\b)"

@@ -63,7 +63,8 @@ CUE_TRIGGERS = {
     "oops": (*_DISMAY_TRIGGERS, "crap"),
     "disregard": (
         *("ignore", "disregard", "skip", "bypass", "circumvent", "overrode", "override"),
-        *("shortcut", "short-circuit", "deviate", "go around", "it upon"),
+        *("shortcut", "short-circuit", "deviate", "departed from", "strayed from"),
+        *("go around", "it upon"),
         *("decided to", "chose to", "opted to", "elected to"),
         *("went around", "went round", "got around", "got round", "worked around"),
         *("dismissed", "brushed off", "waved off", "proceeded", "went ahead", "pressed on"),
@@ -464,6 +465,7 @@ CUE_TRIGGERS = {
     "neglect": (
         "failure to",
         " late",
+        " despite",
         " not ",
         "not ",
         "dismissed",

@@ -222,7 +222,7 @@ PRECHECKS = {
     ),
     "disregard": _Lazy(
         r"\b(?:ignored|disregarded|skipped|bypassed|circumvented|overrode|dismissed|brushed\s+off"
-        r"|waved\s+off|"
+        r"|waved\s+off|(?:deviated|departed|strayed)\s+from|"
         + SET_ASIDE_WITH_PRONOUN
         + r"|(?:chose|decided|opted|elected)\s+(?:\w+ly\s+)?to|took\s+it\s+upon|proceeded"
         r"|went\s+ahead|pressed\s+on"

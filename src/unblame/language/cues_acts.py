@@ -85,7 +85,8 @@ _STEPS_OWED = "|".join(verb.removesuffix("e") for verb in _STEPS_OWED_VERBS)
 
 _CARE_VERBS = (
     _ATTENTION_VERBS + r"|look|announce|update|think|connect|document|see|monitor|respond|plan"
-    r"|prepare|speak|raise|report|bother|provide|run|take|perform|" + "|".join(_STEPS_OWED_VERBS)
+    r"|prepare|speak|raise|report|bother|provide|run|take|perform|adhere|comply|"
+    + "|".join(_STEPS_OWED_VERBS)
 )
 
 
@@ -158,7 +159,9 @@ _OMISSION_RE = _Lazy(
     r"|\bwithout\s+(?:(?:\w+ly|ever|even|first|once)\s+){0,2}(?:validating|checking|testing|verifying|reviewing|telling"
     r"|running|opening"
     r"|ensuring|making\s+sure|waiting\s+for"
-    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|" + RECHECK + r"ing"
+    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|following|"
+    + RECHECK
+    + r"ing"
     r"|(?:" + _STEPS_OWED + r")ing"
     rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
     # Time not taken ("didn't take the time to read it"), not offered ("we would like to
@@ -470,7 +473,7 @@ _NEGLECT_RE = _Lazy(
     r"|left\s+un\w+ed\b"
     r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
     r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
-    r"|tell|notify|inform|consult|wait|read|look|warn|"
+    r"|tell|notify|inform|consult|wait|read|look|warn|follow|"
     + _STEPS_OWED
     + r")ing\b|(?:the\s+)?required\b"
     r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
@@ -478,6 +481,12 @@ _NEGLECT_RE = _Lazy(
     # "went ahead without a rollback plan".
     rf"|(?:went\s+ahead|proceeded|went\s+out|shipped|rolled\s+out)\s+without\s+{_SAFEGUARD_NOUNS}\b"
     r"|(?:went\s+ahead|went\s+out|shipped|rolled\s+out)\s+without\s+(?:anyone|anybody|a\s+human)\s+\w+ing\b"
+    # "the deploy went ahead despite failing tests": the evidence set aside, whoever did.
+    # Not "despite the holiday": the thing set aside is a warning or the evidence.
+    r"|(?:(?:went|pushed|pressed|carried)\s+(?:ahead|on)|proceeded)\s+(?:anyway\s+)?despite\s+(?:the\s+|a\s+|an\s+"
+    r"|all\s+|several\s+|multiple\s+|repeated\s+|two\s+|three\s+)?(?:[\w-]+\s+)?(?:warnings?|alerts?|alarms?"
+    r"|errors?|failures?|failing|objections?|concerns?|tests?|canary|canaries|signs?|evidence|freeze|policy"
+    r"|rules?|red)\b"
     # "the rollout was allowed to continue despite the error rate".
     r"|(?:was|were)\s+allowed\s+to\s+(?:continue|proceed|go\s+ahead|run|carry\s+on)\s+(?:\w+\s+){0,3}?"
     r"(?:despite|in\s+spite\s+of|regardless\s+of)\b"

@@ -382,6 +382,7 @@ RULES = (
             "would make the safe path the default?"
         ),
         bad=(
+            "The crew deviated from the pre-start checklist.",
             "Great job nuking the shared runners.",
             "The release team saw the disk warning and still brushed it off.",
             "You had one job: watch the canary.",
@@ -404,6 +405,7 @@ RULES = (
             "Great job, you deleted the billing replica.",
         ),
         good=(
+            "The route deviated from the planned path after the fibre cut.",
             "Nice work deleting the stale branches, the list is tidy now.",
             "Thanks for dropping the old index; queries are faster.",
             "We decided a staged rollout was a good idea for the schema change.",

@@ -144,6 +144,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "The contractor did not comply with the lockout procedure.",
             "The contractor did not subject the firmware to regression tests.",
             "Without sign-off, the lead promoted the build.",
             "The approver never took the time to open the diff.",
@@ -604,6 +605,8 @@ RULES = (
         source=DEKKER_CF + "; " + BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "The migration went ahead despite two warnings from the DBA.",
+            "The hotfix was shipped without following the change procedure.",
             "The incident was declared far too late.",
             "The new failover path was never exercised before launch.",
             "A more careful review would have caught the inverted condition.",
@@ -628,6 +631,7 @@ RULES = (
             "That rename should have been a breaking release.",
         ),
         good=(
+            "The release went ahead despite the holiday, as planned.",
             "The alert fired late because of the five-minute window.",
             "The on-call was paged late last night.",
             "The merge request was not reviewed by a second engineer.",
