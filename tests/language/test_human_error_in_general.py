@@ -35,3 +35,29 @@ def test_the_label_in_general_is_no_cause_of_this_incident(text):
 )
 def test_the_label_as_this_incidents_cause_is_still_flagged(text):
     assert categories(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operator error tells you where to start looking, nothing more.",
+        "Pilot error is cited in most aviation accidents.",
+        "Most breaches involve a human error somewhere.",
+        "Citing human error as the cause closes the review too soon.",
+        "The vendor's note says user error, but the form accepted an empty field.",
+        "Human error accounts for a large share of downtime industry-wide.",
+    ],
+)
+def test_the_label_as_a_concept_or_a_claim_turned_from_is_no_cause(text):
+    assert "human_error" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human error caused most of the damage in this incident.",
+        "The vendor said user error caused the outage.",
+    ],
+)
+def test_the_label_given_as_this_incidents_cause_is_flagged(text):
+    assert "human_error" in categories(text)

@@ -60,9 +60,23 @@ NOT_AS_CAUSE = r"""
 # as an explanation"), an example or category ("examples of user errors"), a
 # statistic ("60% of downtime is attributed to ..."), a title, a hypothetical.
 GENERIC = r"""
-    (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:(?:is|are)\s+(?:\w+ly\s+)?
+    {WHOSE}\s+(?:errors?|mistakes?)\s+(?:(?:is|are)\s+(?:\w+ly\s+)?
       (?:often|usually|always|inevitable|common|normal|natural|unavoidable|everywhere|part\s+of|a\s+fact
       |used|cited|blamed|given)|happens?|will\s+happen|occurs?|exists?)\b
+    # The label as a concept that does or says something, or a share of all outages:
+    # "human error explains nothing", "operator error accounts for a large share of …".
+    | {WHOSE}\s+(?:errors?|mistakes?)\s+(?:\w+ly\s+)?(?:explains|tells|says|answers|means|teaches|hides
+      |obscures|ends|stops|accounts\s+for|makes\s+up)\b
+    # Outages in general as the setting: "most outages involve some human error".
+    | \b(?:most|many|all|nearly\s+all|almost\s+all)\s+(?:[\w-]+\s+)?(?:outages|incidents|accidents|failures
+      |breaches|crashes)\b
+    # The label as what a gerund says or does: "saying the cause was human error ends the
+    # investigation", "blaming human error lets the organisation off the hook".
+    | {SENTENCE_START}\W*(?:saying|blaming|citing|invoking|calling|labell?ing|writing|declaring|attributing
+      |putting|chalking|pinning)\b[^.!?]{0,40}?{WHOSE}\s+(?:errors?|mistakes?)
+    # Said by someone and turned from: "the report says human error, but the real story …".
+    | \b(?:says?|said|claims?|claimed|blames?|blamed|cites?|cited)\s+(?:\w+\s+){0,2}?{WHOSE}\s+(?:errors?
+      |mistakes?)\s*,?\s+but\b
     | \b(?:examples?\s+of|for\s+example|e\.g\.|such\s+as|types?\s+of|kinds?\s+of|categor\w+\s+(?:of|like))
       \W+(?:\w+\W+){0,2}?(?:human|operator|user|manual)\s+errors?
     # A general statement with the label as its subject, present tense, that names no cause:
@@ -267,6 +281,7 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            "Human error caused most of the damage in this incident.",
             'A spokesperson said the failure was an "embarrassing human error".',
             "Investigators said the breach came from employee error.",
             "We traced the outage to an operator mistake at the console.",
@@ -278,6 +293,9 @@ RULES = (
             "As usual it was some human screw-up that took the site down.",
         ),
         good=(
+            "Human error explains nothing on its own.",
+            "Blaming human error lets the organisation off the hook.",
+            "The memo says operator error, but the real story is the tooling.",
             "Human error remains a major contributor to rail accidents worldwide.",
             "The top reason a company loses data is operator error.",
             "The design left conditions where a human error could cause an outage.",
