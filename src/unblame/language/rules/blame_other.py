@@ -711,6 +711,9 @@ RULES = (
             | (?:\bi(?:'ve|’ve|\s+have|'d|’d|\s+had)\s+been|\bme\s+being|\bi\s+keep\s+(?:making|doing))
               \s+(?:\w+\s+){{0,3}}(?:{JUDGEMENT})
             | \bi(?:['’]ve|\s+have)?\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
+            # The writer's own team, UB201's and UB202's: "we dropped the ball", "we were idiots".
+            | \bwe(?:['’]ve|\s+have)?\s+(?:really\s+|totally\s+)?(?:dropped|made\s+a)
+            | \bwe(?:['’]re|\s+are|\s+were|\s+got|\s+became)\s+(?:\w+\s+){{0,3}}(?:{JUDGEMENT})
             # "Classic rookie move, I forgot the WHERE clause": the writer's own, UB206's.
             | (?:{JUDGEMENT})\s*[,:;—–-]\s*i\b
             # "… and I still made a rookie move": the writer's own, UB202's.

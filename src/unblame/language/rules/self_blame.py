@@ -75,6 +75,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "We dropped the ball on the cert renewal.",
             "The worst mistake I did was skipping the dry run.",
             "My hotfix took down checkout for an hour.",
             "Honestly this one is a mistake on our side, sorry all.",
@@ -224,8 +225,9 @@ RULES = (
             | \bwe\s+(?:\w+ly\s+|really\s+|totally\s+|just\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)
                 (?:\s+(?!with\b)\w+)?\s+up\b
             # Idioms of a lapse: "I dropped the ball", "I jumped the gun on v2", "took my eye off it".
-            | \bi\s+(?:really\s+|totally\s+|completely\s+|kinda\s+|kind\s+of\s+|just\s+)?(?:blew\s+it
-                |dropped\s+the\s+ball|jumped\s+the\s+gun|took\s+my\s+eye\s+off)\b
+            # The team's own lapse in the same idioms: "we dropped the ball on this one".
+            | \b(?:i|we)\s+(?:really\s+|totally\s+|completely\s+|kinda\s+|kind\s+of\s+|just\s+)?(?:blew\s+it
+                |dropped\s+the\s+ball|jumped\s+the\s+gun|took\s+(?:my|our)\s+eyes?\s+off)\b
             | \b(?:that|this|it)\s+(?:[\w'’-]+\s+){0,5}?(?:was|is|['’]s)\s+(?:literally\s+|really\s+|honestly\s+)?
                 (?:all\s+|actually\s+|just\s+|only\s+)?me\b(?!\s+(?:and|who|on|at|in|too))
             # "That was my doing" (not "my doing the rollback", a gerund's subject).
@@ -327,6 +329,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "Honestly we were such amateurs about backups.",
             "I should have my admin rights on prod revoked.",
             "Frankly I should have my deploy rights revoked.",
             "not gonna lie, I'm the weak link on this rotation",
@@ -354,6 +357,7 @@ RULES = (
             "I was hasty and merged before the checks had finished.",
         ),
         good=(
+            "We were not careless; the tool hid the flag.",
             "Please remove my admin access, I've moved teams.",
             "I was distracted by a second page from the billing cluster at 02:10.",
             "The weak link in the chain was the DNS cache.",
@@ -474,6 +478,11 @@ RULES = (
                         |honestly\s+|really\s+|such\s+|so\s+|completely\s+|totally\s+|this\s+)?
                         (?:an?\s+|the\s+)?(?:absolute\s+|complete\s+|total\s+|real\s+|proper\s+|team's\s+)?
                         (?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
+                    # The writer's team called names by the writer: "we were idiots about this".
+                    | \bwe(?:['’]re|\s+are|\s+were|\s+feel|\s+felt)\s+(?:just\s+|clearly\s+|honestly\s+|really\s+
+                        |such\s+|so\s+|complete\s+|total\s+|absolute\s+|the\s+|a\s+bunch\s+of\s+)*(?:(?:{DEPRECATING_NOUNS})s
+                        |amateurs|rookies|newbies|noobs|{DEPRECATING_ADJECTIVES})\b
+                    | \bwe(?:\s+were|['’]re|\s+are|\s+got)\s+(?:(?!not\b|never\b)\w+\s+)?{CARELESS}
                     | \bi(?:\s+was|m|\s+got|\s+get|\s+became)\s+(?:(?!not\b|never\b)\w+\s+)?{CARELESS}
                     | \bim\s+(?:such\s+|so\s+|a\s+|an\s+|the\s+)*(?:{DEPRECATING_NOUNS}|{DEPRECATING_ADJECTIVES})\b
                     # "I've been careless all week", "me being an idiot", "I keep making careless mistakes".
