@@ -38,3 +38,8 @@ def test_informing_offering_and_explained_misses_are_no_blame(text):
 )
 def test_the_same_words_asking_effort_or_judging_people_are_still_flagged(text, category):
     assert category in categories(text)
+
+
+def test_the_explaining_gap_may_follow_a_longer_object():
+    text = "We didn't notice the lag on the replica because the panel was hidden."
+    assert categories(text) == []

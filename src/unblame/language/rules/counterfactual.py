@@ -287,7 +287,7 @@ RULES = (
             # "We didn't catch it because the alert wasn't set up": the team's miss with the
             # gap that explains it, as the omission cue reads it for "we" and "nobody".
             | \b(?:we|nobody|no\s+one)\s+(?:didn['’]t|did\s+not|never)\s+(?:\w+ly\s+)?(?:notice|catch|see|spot
-              |detect)\w*\s+(?:\w+\s+){0, 3}?(?:because|since|as)\s+(?:the|our|its|there|no)\b
+              |detect)\w*\s+(?:\w+\s+){{0,6}}?(?:because|since|as)\s+(?:the|our|its|there|no)\b
             # "… so we didn't catch it in testing": the consequence of a gap just named.
             | \bso\s+(?:we|they|nobody|no\s+one)\s+(?:didn['’]t|did\s+not|never|couldn['’]t|could\s+not)\b
             # Nobody to blame, said outright: "no one could have known the vendor would …".
