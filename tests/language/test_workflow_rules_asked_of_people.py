@@ -41,3 +41,19 @@ def test_a_manual_workflow_step_asked_of_people_is_a_plea(text):
 )
 def test_a_gate_an_upgrade_or_an_order_of_steps_is_no_plea(text):
     assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I tagged the release before the review.", "self_blame"),
+        ("I published the package before CI finished.", "self_blame"),
+        ("The intern uploaded the build before the checks had passed.", "blame_other"),
+    ],
+)
+def test_a_change_let_out_ahead_of_its_check_is_one_list_of_acts(text, category):
+    assert category in categories(text)
+
+
+def test_a_release_after_its_check_is_no_slip():
+    assert categories("I published the package after CI finished.") == []

@@ -16,12 +16,13 @@ import re
 
 from .clause import Clause, Sentence, _Lazy
 from .cue_base import _ON_PURPOSE_RE, _phrase, _predicate_start, _unreal
+from .lexicon import RELEASE_ACTS
 
 # A change let out ahead of the check meant to stop it: "merged it before CI
 # finished", "fired off the campaign before the landing pages existed".
 _AHEAD_OF_CHECK_RE = _Lazy(
-    r"\b(?:merged|pushed|deployed|released|shipped|approved|published|tagged|launched|fired\s+off"
-    r"|rolled\s+(?:it\s+|\w+\s+)?out|applied)\b(?:\s+[\w'’-]+){0,6}?\s+before\s+"
+    rf"\b(?:{RELEASE_ACTS}|fired\s+off"
+    r"|rolled\s+(?:it\s+|\w+\s+)?out)\b(?:\s+[\w'’-]+){0,6}?\s+before\s+"
     r"(?:(?:the|its|their|his|her|any|a|our)\s+)?(?:[\w-]+\s+){0,3}?(?:finished|passed|completed"
     r"|existed|landed|was\s+(?:ready|done|reviewed|approved|green)|were\s+(?:ready|done|reviewed"
     r"|approved|live|up)|had\s+(?:finished|passed|run|landed)|went\s+green|came\s+back"

@@ -466,6 +466,13 @@ FIRMS_THING = (
     r"|(?:(?<=providers)|(?<=vendors)|(?<=suppliers)|(?<=partners))['’]\s"
 )
 
+# The acts that let a change out, which a check is meant to come before: "merged it before
+# CI finished", "I published the package without the tests". One list for the writer's
+# own slip (UB205) and another's (the slip cue's ahead-of-check shape).
+RELEASE_ACTS = (
+    r"merged|pushed|deployed|released|shipped|approved|published|tagged|launched|uploaded|applied"
+)
+
 # A request to read what is at hand, after "check", "read" or "look": "please check the
 # attached log", "please look at the status page for updates". It asks for attention now,
 # not for care next time.
@@ -486,6 +493,7 @@ HARM_GERUND = (
 
 SLOTS = {
     "RECHECK": RECHECK,
+    "RELEASE_ACTS": RELEASE_ACTS,
     "HARM_GERUND": HARM_GERUND,
     "POINTER_AT_HAND": POINTER_AT_HAND,
     "WORK": rf"(?:{trie_pattern(WORK_WORDS)})",

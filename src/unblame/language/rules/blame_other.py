@@ -333,6 +333,7 @@ RULES = (
             "prompt or default made this the sensible next step?"
         ),
         bad=(
+            "Rafferty published the chart before CI had passed.",
             "Tamsin pushed some stray files to the release branch.",
             "The admin entered incorrect addresses into the allow-list.",
             "It turned out the intern had deleted the table by mistake.",

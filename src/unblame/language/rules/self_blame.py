@@ -51,7 +51,7 @@ SLIP_VERBS = r"""
       |verify|read|wait|run\s+(?:it|the\s+tests))
     | was\s+too\s+(?:fast|quick|hasty|eager|impatient|careless|sloppy|slow|tired)
     | pushed\s+broken | merged\s+(?:it\s+|this\s+)?too\s+early
-    | (?:merged|pushed|deployed|released|shipped|approved)\s+(?:\w+\s+){0,3}?(?:without|before)\s+
+    | (?:{RELEASE_ACTS})\s+(?:\w+\s+){0,3}?(?:without|before)\s+
       (?:\w+\s+){0,4}?(?:tests?|reviews?|ci|checks?|approval|canary|waiting|testing|looking)\b
 """
 

@@ -126,6 +126,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "I uploaded the wheel before the tests had finished.",
             "Sorry folks, I totally borked the deploy this morning.",
             "I merged the PR before the tests had finished.",
             "I accidentally pushed the branch to production.",
@@ -199,6 +200,7 @@ RULES = (
                     "released",
                     "shipped",
                     "approved",
+                    *("published", "tagged", "launched", "uploaded", "applied"),
                     "borked",
                     "botched",
                     "nuked",
