@@ -41,6 +41,7 @@ from .agents import (
     Word,
     _agent,
     _before_preposition,
+    _contracted,
     _person_word,
     words_of,
 )
@@ -589,13 +590,10 @@ def _has_verb(words: tuple[Word, ...], begin: int, end: int) -> bool:
     return verb < end and words[verb].low != ","
 
 
-_BE_CONTRACTIONS = frozenset(
-    f"{pronoun}{apostrophe}{verb}"
-    for pronoun, verb in (
-        *(("that", "s"), ("it", "s"), ("there", "s"), ("here", "s"), ("what", "s")),
-        *(("he", "s"), ("she", "s"), ("i", "m"), ("we", "re"), ("they", "re"), ("you", "re")),
-    )
-    for apostrophe in "'’"
+_BE_CONTRACTIONS = (
+    _contracted(("that", "it", "there", "here", "what", "he", "she"), ("s",))
+    | _contracted(("we", "they", "you"), ("re",))
+    | _contracted(("i",), ("m",))
 )
 
 
