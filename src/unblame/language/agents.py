@@ -116,8 +116,8 @@ def words_of(text: str, offset: int = 0) -> tuple[Word, ...]:
         words = [
             make(Word, (text[a:b], text[a:b].lower(), a + offset, b + offset)) for a, b in spans
         ]
-    if "ur " in text and _YOURE_MISSPELT.search(text):
-        starts = {m.start() + offset for m in _YOURE_MISSPELT.finditer(text)}
+    starts = {m.start() + offset for m in _YOURE_MISSPELT.finditer(text)} if "ur " in text else None
+    if starts:
         words = [w._replace(low="you're") if w.start in starts else w for w in words]
     return tuple(words)
 

@@ -667,8 +667,9 @@ def _says(words: tuple[Word, ...], i: int) -> bool:
 
 
 _SEEMING = frozenset({"seems", "seemed", "appears", "appeared"})
-_ASKING = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered"})
-_ASKING |= {"wondering"}
+_ASKING = frozenset(
+    {"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"}
+)
 _INDIRECT_QUESTIONS = frozenset({"why", "how", "whether"})
 # Every word at which `_reports_another` can find a report.
 _REPORTING = _THINKING | _PERCEIVING | _SAYING | _SEEMING | _ASKING | {"out"}

@@ -77,12 +77,12 @@ _ATTENTION_VERBS = (
     r"|warn|remember|ensure|" + RECHECK
 )
 
-# Deliberate acts of attention and care: what "did not" and "failed to" judge.
 # The steps a change owes before it lands: "didn't compile before merging", "merged
 # without rebasing" (the stems take "-ing").
 _STEPS_OWED_VERBS = ("compile", "rebase", "lint")
 _STEPS_OWED = "|".join(verb.removesuffix("e") for verb in _STEPS_OWED_VERBS)
 
+# Deliberate acts of attention and care: what "did not" and "failed to" judge.
 _CARE_VERBS = (
     _ATTENTION_VERBS + r"|look|announce|update|think|connect|document|see|monitor|respond|plan"
     r"|prepare|speak|raise|report|bother|provide|run|take|perform|adhere|comply|"
@@ -263,8 +263,9 @@ _DAMAGE_RE = _Lazy(
     r"|corrupted|took\s+(?:\w+\s+){0,3}?(?:down|offline|out)|brought\s+(?:\w+\s+){0,3}?down"
     r"|(?:re)?introduced\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bug|regression|crash|leak|outage|race|deadlock|error"
     r"|null|loop|bypass|vulnerability|hole)|triggered\s+(?:the|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|crash)|knocked|hammered"
-    r"|overloaded|exhausted|" + _SUPPLY_CUT + r""
-    r"|locked\s+(?:the|every|all)\s+(?:[\w-]+\s+){0,2}?(?:table|tables|database|rows)\b"
+    r"|overloaded|exhausted|"
+    + _SUPPLY_CUT
+    + r"|locked\s+(?:the|every|all)\s+(?:[\w-]+\s+){0,2}?(?:table|tables|database|rows)\b"
     r"|" + _LOCKED_OUT_OR_RED + r"|severed|" + _COST_US + _LOST_OR_LED + r")\b",
     re.IGNORECASE,
 )
@@ -315,10 +316,10 @@ _WRECK_RE = _Lazy(
     r"|inconsistent|corrupt(?:ed)?|unusable|unbuildable|half-\w+)\s+state\b"
     r"|knock(?:ed|s)\s+(?:[\w,]+\s+){1,4}?off\s+(?:the\s+)?(?:broadband|power|the\s+grid|air|line|network)\b"
     r"|flood(?:ed|s)\s+(?:the|our)\s+(?:basement|room|floor|hall|data\s?cent(?:er|re)|server\s+room)"
-    r"|" + _SUPPLY_CUT + r""
+    r"|" + _SUPPLY_CUT + r"|"
     # A shared or live thing destroyed, or a span of data: "deleted the shared staging
     # database", "wiped three months of audit logs" (planned work is UB101's to let go).
-    r"|(?:delet|wip|drop|truncat|empti|purg|eras)(?:ed|es|s)\s+(?:the|our|every|all|a)\s+(?:[\w-]+\s+)?"
+    r"(?:delet|wip|drop|truncat|empti|purg|eras)(?:ed|es|s)\s+(?:the|our|every|all|a)\s+(?:[\w-]+\s+)?"
     r"(?:shared|production|prod|live|primary|customer|customers['’]|user|users['’])\b"
     r"|(?:wip|eras|purg)(?:ed|es)\s+(?:\w+\s+){1,2}?(?:months?|weeks?|days?|years?|hours?)\s+(?:worth\s+)?of"
     r"|caused\s+(?:the|an?|this|that)\s+(?:\w+\s+)?(?:outage|incident|failure|crash|breakage|downtime|errors?"

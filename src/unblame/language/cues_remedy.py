@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from .agents import NOBODY, OTHER, Word
 from .clause import Clause, Sentence, _Lazy, _skip_openers
 from .cue_base import _clause_text, _predicate
-from .lexicon import MANUAL_RULE, NAME_MARK, POINTER_AT_HAND, RECHECK, STRONG_ACTION
+from .lexicon import (
+    MANUAL_RULE,
+    NAME_MARK,
+    POINTER_AT_HAND,
+    READING,
+    READING_VERBS,
+    RECHECK,
+    STRONG_ACTION,
+)
 
 _STRONG_RE = _Lazy(STRONG_ACTION, re.IGNORECASE | re.VERBOSE)
 
@@ -70,10 +78,7 @@ _BEFORE_WORKFLOW = (
     r"before\s+(?:you\s+|we\s+|anyone\s+)?(?:merg|push|releas|publish|submit|deploy|commit|tagg?|ship"
     r"|upload|open)\w*\b"
 )
-# Acts of reading, which ask for care only when what is read is not at hand: "please
-# check your config", not "please check the attached log" ({POINTER_AT_HAND}).
-_READING_VERBS = frozenset({"check", "read", "look"})
-_READING = rf"(?:{'|'.join(sorted(_READING_VERBS))})\b"
+_READING_VERBS = frozenset(READING_VERBS)
 
 
 # "Make sure" as a habit rather than a task: asked of people ("make sure we tag it"), or
@@ -339,7 +344,7 @@ _IMPERATIVE_RE = _Lazy(
     # "Better check the install very carefully", "you'd better make sure …".
     rf"|(?:you['’]?d\s+|you\s+had\s+)?better\s+(?:{_MANUAL})"
     # "please *at least* make sure it works": the stress, with its emphasis marks, asks more.
-    rf"|{_PLEASE}\s+(?:\w+ly\s+|[*_]*at\s+least[*_]*\s+)?(?!{_READING}{POINTER_AT_HAND}){_MANUAL}"
+    rf"|{_PLEASE}\s+(?:\w+ly\s+|[*_]*at\s+least[*_]*\s+)?(?!{READING}{POINTER_AT_HAND}){_MANUAL}"
     rf"|(?:know|learn)\s+(?:all\s+)?(?:your|the)\b|(?:pause|slow\s+down)\b"
     # "Really try to avoid deleting code", "try not to push on Fridays".
     r"|(?:really\s+|just\s+|please\s+)?try\s+(?:hard\s+)?to\s+avoid\s+(?:deleting|pushing|merging"

@@ -473,6 +473,11 @@ RELEASE_ACTS = (
     r"merged|pushed|deployed|released|shipped|approved|published|tagged|launched|uploaded|applied"
 )
 
+# The acts of reading, which ask for care only when what is read is not at hand: "please
+# check your config", not "please check the attached log" ({POINTER_AT_HAND}).
+READING_VERBS = ("check", "read", "look")
+READING = rf"(?:{'|'.join(READING_VERBS)})\b"
+
 # A request to read what is at hand, after "check", "read" or "look": "please check the
 # attached log", "please look at the status page for updates". It asks for attention now,
 # not for care next time.
@@ -496,6 +501,7 @@ SLOTS = {
     "RELEASE_ACTS": RELEASE_ACTS,
     "HARM_GERUND": HARM_GERUND,
     "POINTER_AT_HAND": POINTER_AT_HAND,
+    "READING": READING,
     "WORK": rf"(?:{trie_pattern(WORK_WORDS)})",
     "WORK_VERDICT": WORK_VERDICT,
     "WORK_TOLD_AS_DONE": WORK_TOLD_AS_DONE,

@@ -623,7 +623,7 @@ RULES = (
                 |double-check|don't\s+forget|do\s+not\s+forget|be\s+sure
                 # Not a pointer to what is at hand: "please check the attached log", "please
                 # read the thread above", "please look at the status page for updates".
-                |(?:check|read|look)\b(?!{POINTER_AT_HAND}))\b)
+                |{READING}(?!{POINTER_AT_HAND}))\b)
         """,
             ),
             Check(
