@@ -949,7 +949,7 @@ def _fronted_omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | N
     # ("Without review,"), before an act: "Without a backup, we could not restore it"
     # explains what the main clause could not do.
     verb = clause.words[clause.predicate] if clause.predicate < len(clause.words) else None
-    if verb is None or verb.low in _NEGATIONS or _MODAL_STEM_RE.sub("", verb.low) in _MODALS:
+    if verb is None or verb.low in _NEGATIONS or _modal_stem(verb.low) in _MODALS:
         return None
     first = clause.words[at]
     phrase = sentence.text[
@@ -961,8 +961,17 @@ def _fronted_omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | N
     return first.start + match.start(), first.start + match.end()
 
 
+def _modal_stem(word: str) -> str:
+    """The modal a negated form is made from ("couldn't" is "could", "can't" and "cannot"
+    are "can", "won't" is "will"); any other word comes back as it is."""
+    stem = _MODAL_STEM_RE.sub("", word)
+    return _IRREGULAR_MODAL_STEMS.get(stem, stem)
+
+
 # A contracted negation off a modal: "couldn't" is "could".
-_MODAL_STEM_RE = re.compile(r"n['’]t$")
+_MODAL_STEM_RE = re.compile(r"n['’]t$|not$")
+# Stems the contraction changed: "can't" drops an n, "won't" and "shan't" change vowels.
+_IRREGULAR_MODAL_STEMS = {"ca": "can", "wo": "will", "sha": "shall"}
 
 # The prepositions that front a phrase of care left undone.
 _FRONTING = frozenset({"without", "after", "before", "by"})

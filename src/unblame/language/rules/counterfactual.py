@@ -186,6 +186,7 @@ RULES = (
             "We didn't catch it because the disk alert wasn't set up.",
             "Nobody deleted anything; the rows were only hidden.",
             "Without a backup, we could not restore the ledger.",
+            "Without a replica, we can't serve reads during the upgrade.",
             "The importer gave up after failing to verify the signature.",
             "Once restarted it failed to rejoin the cluster.",
             "We keep asking why the pipeline let the change through without a review.",
