@@ -544,8 +544,9 @@ def test_guilt_and_dismay_at_ones_own_act(text: str) -> None:
         "I felt bad about it at the time.",
         "I can't believe it took us an hour to notice.",
         "I feel good about the new checks.",
-        # A plain report of one's own act is kept (the guide's behavioural self-report).
-        "I pasted the wrong token.",
+        # A plain report of one's own act is kept (the guide's behavioural self-report);
+        # "I pasted the wrong token" calls the act a slip, as "accidentally" would.
+        "I pasted the hotfix notes into the channel at 10:02.",
     ],
 )
 def test_no_self_blame(text: str) -> None:

@@ -55,6 +55,10 @@ _INDEFINITES = frozenset(
     {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "noone"}
 )
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
+# A pronoun in the object case after a word that governs it names no one who acts
+# (not after "of": "none of us", "one of us" are the group, quantified).
+_OBJECT_PRONOUNS = frozenset({"me", "us"})
+_GOVERNING = frozenset({"to", "for", "with", "by", "from", "at", "on", "about", "like"})
 _ROLES = frozenset(w.lower() for w in ROLE_WORDS)
 # "Worker", "agent", "supervisor" are mostly processes; after a trade or
 # department they are people ("a maintenance worker", "a support agent").
@@ -164,6 +168,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if not subject or (len(subject) == 1 and _adverb(subject[0])):
         # "Totally forgot to renew the cert": an adverb before the verb is no subject.
         return ELIDED if first else SYSTEM
+    if len(subject) > 1 and subject[-1].low in _OBJECT_PRONOUNS and subject[-2].low in _GOVERNING:
+        return SYSTEM  # "To me, the deploy …", "user error to me": governed, not acting
     if len(subject) > 1 and subject[-1].low in _PRONOUNS:
         # "Turns out I'd forgotten ...": the pronoun that ends the subject acts.
         subject = subject[-1:]

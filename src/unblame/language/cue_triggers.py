@@ -582,3 +582,5 @@ CUE_TRIGGERS = {
         *("throttled", "rate-limited", "community", "players", "guild"),
     ),
 }
+# The writer's wrong object is one of the slip frame's shapes, so its words serve.
+CUE_TRIGGERS["wrong_choice"] = CUE_TRIGGERS["slip"]

@@ -48,6 +48,7 @@ from .cues_acts import (
     oops,
     slip,
     wreck,
+    wrong_choice,
 )
 from .cues_people import (
     _APOLOGY_RE,
@@ -88,6 +89,7 @@ Cue = Callable[[Sentence, Clause], "tuple[int, int] | None"]
 CUES: dict[str, Cue] = {
     "slip": slip,
     "blunder": blunder,
+    "wrong_choice": wrong_choice,
     "accident": accident,
     "oops": oops,
     "omission": omission,
@@ -232,6 +234,7 @@ PRECHECKS = {
     ),
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
+PRECHECKS["wrong_choice"] = _alternatives(_WRONG_OBJECT_RE, _FLAWED_OBJECT_RE)
 PRECHECKS["damage"] = _DAMAGE_RE
 PRECHECKS["wreck"] = _WRECK_RE
 # "… was me", "… was my load test", "… was Harlan's doing".

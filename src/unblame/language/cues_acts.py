@@ -30,7 +30,7 @@ from .cue_base import (
     _responds,
     _unreal,
 )
-from .cues_slips import slip_shape
+from .cues_slips import _HINDSIGHT_MODALS, slip_shape
 from .lexicon import RECHECK
 from .verb_words import (
     _AUX,
@@ -807,13 +807,44 @@ def slip(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if found is not None or subject & {"they", "They", "it", "It"} or _responds(clause):
         return found
     return (
-        _phrase(sentence, clause, _WRONG_OBJECT_RE)
-        or _phrase(sentence, clause, _FLAWED_OBJECT_RE)
+        _wrong_object(sentence, clause)
         or _applied_flawed_thing(sentence, clause)
         or slip_shape(sentence, clause)
         # The negation is the point here, not a sign the act did not happen.
         or _phrase(sentence, clause, _OWN_ACT_NOT_DONE_RIGHT_RE, negation_expected=True)
     )
+
+
+def _wrong_object(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's act took the wrong or a flawed object: "used the wrong tag",
+    "pushed an untested build"."""
+    return _phrase(sentence, clause, _WRONG_OBJECT_RE) or _phrase(
+        sentence, clause, _FLAWED_OBJECT_RE
+    )
+
+
+def wrong_choice(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """The writer's own act on the wrong or a flawed object: "I restarted the wrong node".
+
+    Told with what came next ("on the wrong deployment first, then on the right one"),
+    it is the sequence of events the guide keeps; "instead of failing over" is a choice
+    to explain, not a slip; hindsight ("I should have … instead of …") is its own rule.
+    """
+    if _responds(clause) or any(w.low in _HINDSIGHT_MODALS for w in clause.words):
+        return None
+    found = _wrong_object(sentence, clause)
+    if found is None:
+        return None
+    rest = sentence.text[found[0] - sentence.offset :]
+    return None if _CHOICE_OR_CORRECTION_RE.search(rest) else found
+
+
+# What turns a wrong object into the story of the response or a choice: the right one
+# reached afterwards, or an alternative act set aside ("instead of failing over").
+_CHOICE_OR_CORRECTION_RE = _Lazy(
+    r"\bthe\s+(?:right|correct|intended)\b|\binstead\s+of\s+\w+ing\b",
+    re.IGNORECASE,
+)
 
 
 # "… errant input that the engineers entered": the flawed thing is named first

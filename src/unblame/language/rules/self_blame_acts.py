@@ -144,6 +144,8 @@ RULES = (
             "Didn't realise the staging flag was global, sorry all.",
             "Apologies for the accidental force-push to the release branch.",
             "I keep misreading which terminal is pointed at prod.",
+            "I scaled the wrong node group down to zero.",
+            "I pushed an untested migration to the shared cluster.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -152,6 +154,7 @@ RULES = (
             "Oops, wrong channel.",
             "I restarted the replica that the alert named.",
             "I ran the undo on the wrong deployment first, then on the right one.",
+            "I restarted the replica instead of failing over, to keep the cache warm.",
             "We need people to stop acking alerts blindly; the pager should dedupe them.",
             "I ran the script against prod at 09:14.",
             "I broke the migration down into three steps.",
@@ -227,6 +230,9 @@ RULES = (
             # "I restarted the primary, which caused the failover storm": the writer's act
             # tied to the harm, as "I took the API down" is.
             frame(frozenset({SELF}), "harm"),
+            # "I restarted the wrong node", "I pushed an untested build": the object
+            # names the slip (not "… first, then the right one", the response told).
+            frame(frozenset({SELF}), "wrong_choice"),
             # "Oops, I published the package with the test credentials."
             frame(AGENTS, "oops"),
             # "I unplugged the router thinking it was the spare. Sorry.": owned a
