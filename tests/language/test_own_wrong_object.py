@@ -74,3 +74,14 @@ def test_an_object_pronoun_after_a_preposition_is_not_the_agent(text):
 
 def test_a_quantified_group_still_acts():
     assert _agents("None of us noticed the expired certificate.")[0] == agents.GROUP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I pasted the new token into the vault at 10:02.",
+        "The SRE copied the API key into the secrets manager.",
+    ],
+)
+def test_a_secret_put_where_secrets_belong_is_no_leak(text):
+    assert categories(text) == []

@@ -47,6 +47,8 @@ _WRONG_OBJECT_RE = _Lazy(
     r"|uploaded|checked\s+in|emailed|shared|copied)\s+"
     r"(?:\w+\s+){0,3}?(?:api\s+keys?|secrets?|passwords?|tokens?|credentials|private\s+keys?)\b"
     r"(?!\s+(?:store|manager|vault|rotation|scanner))"
+    # Put where secrets belong: "pasted the token into the vault".
+    r"(?![^.;!?]{0,30}?\b(?:vault|secrets?\s+(?:store|manager)|password\s+manager|keychain|keyring)\b)"
     # A secret left where others read it: "left your signing key in the repo"; anything
     # leaked by a person: "after you leaked them".
     r"|\bleft\s+(?:\w+\s+){0,3}?(?:api\s+keys?|secrets?|passwords?|tokens?|credentials|private\s+keys?"

@@ -363,6 +363,7 @@ RULES = (
             "Quillan tagged the hotfix build at 10:02.",
             "The ingest worker mistakenly retried the poisoned message.",
             "Tamsin rolled back the faulty config at 14:05.",
+            "The release manager pasted the new token into the vault before the rotation.",
             "The on-call engineer reverted the untested change and traffic recovered.",
         ),
         pattern=(
