@@ -193,7 +193,7 @@ SLIP_NOUNS = r"""
       |typos?|oversights?)
     |(?:errors?|mistakes?|blunders?|slips?)\s+(?:made\s+)?by\s+(?:one\s+of\s+)?(?:(?:its|their|the|our|a|an)\s+)?(?:[\w-]+\s+)?(?:{ROLE})
     |(?:staff|employee|operator|worker|crew)\s+blunders?
-    |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal)
+    |(?:extra|wrong|missing|stray)\s+(?:digit|zero|character|letter|comma|decimal|keystroke|key\s*press)
     |human\s+involvement|(?:mis-?)?keyed\s+(?:in\s+)?values?|(?:an\s+|human\s+)?oversights?
     |mistakes?\s+(?:made\s+)?(?:in|during|while|when)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:\w+)
     |slip\s+of\s+the\s+(?:mouse|keyboard|finger|hand|pen)
@@ -244,6 +244,7 @@ SLIP_NOUN_TRIGGERS = (
     "letter",
     "comma",
     "decimal",
+    *("keystroke", "key press", "keypress"),
     "oversight",
     "entered",
     "ticked",
@@ -379,6 +380,8 @@ RULES = (
             "Staff blunder leads to week-long exposure of patient records",
             "The culprit? A typo in the zone file that an engineer had edited by hand.",
             "The culprit was a typo in the load balancer's pool list.",
+            "A stray keystroke in the admin console is to blame for the lost orders.",
+            "Turns out it was a typo in the DNS record.",
         ),
         good=(
             "Mistakes by staff are the most common cause of data breaches.",
@@ -395,6 +398,7 @@ RULES = (
             "A typo made it into the release notes and was fixed the same day.",
             "The culprit? A race between the two cache writers.",
             "The cause? An error in the parser's bounds check.",
+            "Turns out it was a race between the two cache writers.",
         ),
         pattern=(
             Check(
@@ -444,11 +448,13 @@ RULES = (
                 pattern=rf"""
             (?P<span>\b(?:due\s+to|caused\s+by|triggered\s+by|because\s+of|trac(?:ed|es)\s+(?:[\w-]+\s+){{0,3}}?(?:back\s+)?to|(?:the\s+)?result\s+of
                 |resulting\s+from|owing\s+to|thanks\s+to|blam(?:ed|es|ing)|stemmed\s+from|(?:came|comes|boiled|boils)\s+down\s+to
-                |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|resulted\s+from
+                |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|result(?:s|ed)?\s+from
                 # The cause announced, as a label or a question the writer answers: "Root
                 # cause: a typo", "The culprit? A typo in the zone file".
                 |(?:cause|culprit)\s*[:?]
-                |turned\s+out\s+to\s+be|attributed\s+to)
+                |turned\s+out\s+to\s+be|attributed\s+to
+                # "Turns out it was a typo": the answer to what caused it.
+                |turn(?:s|ed)\s+out\s*,?\s+(?:that\s+)?(?:it|this|that)\s+was)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
             # "isolated after a momentary lapse of concentration by the fitter": a lapse is
             # a slip whatever joins it to what happened.
@@ -473,6 +479,8 @@ RULES = (
                 (?!\s+(?:nothing|no|none)\b)
             # Headlines tell it in the present: "employee blunder leads to two-week leak".
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|causes|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
+                # "one mistyped command is to blame", "a typo ended up taking down the API".
+                |(?:is|was|were|are)\s+to\s+blame|taking\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 |takes\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)|brings\s+(?:\w+\s+){{0,4}}?down|breaks|leads\s+to
                 |triggers|results\s+in|exposes|leaks|deletes|wipes
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
