@@ -84,10 +84,13 @@ _READING_VERBS = frozenset(READING_VERBS)
 # "Make sure" as a habit rather than a task: asked of people ("make sure we tag it"), or
 # at a time that recurs ("make sure all tests pass before merging"); not "make sure the
 # new alert routes to the on-call", a one-off change to the system.
+_CARE_AT_EACH_TIME = (
+    r"make\s+sure\s+[^.!?]{0,80}?\b(?:before\s+(?:\w+ing|you|anyone)|every\s+time|each\s+time|next\s+time"
+    r"|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|again)\b"
+)
 _CARE_FROM_NOW = (
     r"(?:make\s+sure\s+(?:that\s+)?(?:we|you|everyone|everybody|people|to|this|that|it)\b"
-    r"|make\s+sure\s+[^.!?]{0,80}?\b(?:before\s+\w+ing|every\s+time|each\s+time|next\s+time"
-    r"|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|again)\b)"
+    rf"|{_CARE_AT_EACH_TIME})"
 )
 
 
@@ -352,6 +355,9 @@ _IMPERATIVE_RE = _Lazy(
     r"|making\s+(?:\w+\s+)?(?:mistakes?|errors?))\b"
     r"|(?:really\s+|just\s+|please\s+)?try\s+(?:hard\s+)?not\s+to\s+" + _MANUAL + r""
     r"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
+    # "Make sure all tests pass before merging": care asked at a time that recurs (not
+    # "Make sure the new alert pages the on-call", a one-off task).
+    rf"|(?:{_CARE_AT_EACH_TIME})"
     # A habit as the instruction: "Lesson: communicate better ...", "Pay attention to ...".
     r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|" + _TAKE_CARE + r""
     r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"
@@ -382,6 +388,10 @@ _IMPERATIVE_RE = _Lazy(
 _EMPHASIS_RE = _Lazy(
     rf"\b{_PLEASE}\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
     r"|\bcarefully\b|\bthoroughly\b|\bresponsibly\b|\bdiligently\b"
+    # The check set before the reader's own next act: "Test locally before you deploy",
+    # "Check the recipients before you hit send", "Read the diff before merging" (a
+    # runbook's step, "Confirm the lag is low before promoting", addresses no one).
+    r"|\bbefore\s+(?:you|you['’]re|anyone|we)\b|\b" + _BEFORE_WORKFLOW + r""
     # The reader's own work: "Test your pull requests", "Check your config before merging".
     r"|\byour\s+(?:own\s+)?(?:[\w-]+\s+)?(?:prs?|pull\s+requests?|changes?|code|commits?|diffs?|config"
     r"|patch(?:es)?|migrations?|scripts?|quer(?:y|ies)|commands?)\b",
@@ -500,7 +510,7 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
             match = _imperative_at(sentence, clause, text, asked, first)
     if match is not None:
         return clause.start + match.start(), clause.start + match.end()
-    if clause.words[begin].low in _IMPERATIVE_VERBS:
+    if clause.words[begin].low in _IMPERATIVE_VERBS and not _git_verb(clause.words, begin):
         # A verb of care that stresses itself: "Verify the ID twice", "... please";
         # a first clause reads on to the sentence end ("Read your PR before asking
         # for review, please").
@@ -514,6 +524,11 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if match is not None:
         return clause.start + match.start(), clause.start + match.end()
     return _directive(sentence, clause)
+
+
+def _git_verb(words: Sequence[Word], at: int) -> bool:
+    """ "Check out the branch", "check in the fix": a version-control step, not a check."""
+    return words[at].low == "check" and at + 1 < len(words) and words[at + 1].low in {"out", "in"}
 
 
 def _past_vocative(words: Sequence[Word], begin: int) -> int:

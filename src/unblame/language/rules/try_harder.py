@@ -538,9 +538,13 @@ RULES = (
             "Verify the bucket name twice before deleting anything.",
             "Next time ping the database team before a schema change.",
             "We have reminded the team of the importance of the change window.",
+            "Verify the target account before you run the cleanup job.",
+            "Make sure every test passes before merging.",
         ),
         good=(
             "Please use the v2 endpoint for new integrations.",
+            "Check out the release branch before you build the image.",
+            "Make sure the new alert pages the database on-call.",
             "@rui, you should know that the nightly is red again.",
             "We hold a retro after each incident to learn from our mistakes.",
             "Can we add a merge queue before the next release?",
