@@ -377,9 +377,28 @@ def _adverb_once(words: tuple[Word, ...], i: int) -> bool:
     if low == "that":
         # "During that process, a staffer …", "later that night": a determiner after a
         # preposition or a time word, not "that" opening a clause.
-        return i > 0 and words[i - 1].low in _BEFORE_DEMONSTRATIVE
+        return i > 0 and (words[i - 1].low in _BEFORE_DEMONSTRATIVE or _that_as_object(words, i))
     # "without even once checking", "not once": a count, not a clause.
     return low == "once" and i > 0 and words[i - 1].low in _COUNTING
+
+
+def _that_as_object(words: tuple[Word, ...], i: int) -> bool:
+    """ "I missed that in review", "broke that again.": the object of an act, ended by
+    a preposition or the sentence; after a verb of saying or thinking ("I noticed that
+    in prod the flag …") "that" may open what was noticed, so it stays a clause."""
+    before = words[i - 1].low
+    after = words[i + 1].low if i + 1 < len(words) else "."
+    acted = before.endswith("ed") or before in {"did", "broke", "made", "took", "ran", "forgot"}
+    return acted and before not in _CLAUSE_TAKING and after in _AFTER_OBJECT
+
+
+_CLAUSE_TAKING = frozenset(
+    {"noticed", "realised", "realized", "assumed", "believed", "guessed", "suspected"}
+    | {"learned", "learnt", "reckoned", "hoped", "doubted", "claimed", "stated", "decided"}
+    | {"agreed", "confirmed", "verified", "checked", "ensured", "mentioned", "explained"}
+    | {"discovered", "found", "added", "warned", "reported", "argued", "noted", "showed"}
+)
+_AFTER_OBJECT = frozenset({"in", "during", "too", "again", "yesterday", "earlier", ".", "!", "?"})
 
 
 _BEFORE_DEMONSTRATIVE = frozenset(

@@ -145,6 +145,12 @@ _OMISSION_RE = _Lazy(
     r"\s+(?:the|my|our|his|her|their|your|that|this)\s+(?:last|first|original|initial|previous)?\s*(?:[\w-]+\s+)?"
     r"(?:change|pr|pull\s+request|review|commit|patch|diff|migration|update|upgrade|rollout|config|script"
     r"|audit|list)s?\b"
+    # A pronoun's thing missed in the work of checking: "missed it in review", "reviewed
+    # it and missed it" (not "missed it", a meeting or a train as likely).
+    r"|\bmissed\s+(?:it|that|this|them|those)\s+(?:too\s+|as\s+well\s+)?(?:in|during|when|while)\s+"
+    r"(?:(?:my|the|his|her|their|your|our|a)\s+)?(?:[\w-]+\s+)?(?:review\w*|testing|tests?|prs?|pull\s+requests?"
+    r"|checks?|checking|qa|audit|approv\w+)\b"
+    r"|\b(?:reviewed|approved|checked|tested|read)\s+(?:it|this|that|them|the\s+[\w-]+)\s+and\s+(?:still\s+|also\s+)?missed\b"
     r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"

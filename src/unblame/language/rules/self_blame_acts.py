@@ -44,9 +44,11 @@ RULES = (
             "I'd forgotten to rotate the staging key before the demo.",
             "Honestly, I didn't coordinate the cutover carefully enough.",
             "If I'd opened the dashboard first, I'd have seen the spike.",
+            "I missed that in my review of the schema change.",
         ),
         good=(
             "I should have the fix ready by Friday.",
+            "I missed it while I was on leave last week.",
             "I could have lost the whole volume, but the snapshot held.",
             "How could I have known about the hidden dependency from the docs we had?",
             "The check should have caught this before it reached me.",
