@@ -48,6 +48,8 @@ def test_the_writers_act_on_the_wrong_object_is_a_slip_report(text):
         "I should have paged the DBA instead of waiting.",
         # Plain reports with no slip in the object.
         "I restarted the payments pod at 10:02.",
+        # A fix that makes the slip harder: the wrong object is the one guarded against.
+        "I changed the wrapper to make it harder to run against the wrong cluster.",
     ],
 )
 def test_own_acts_told_with_their_correction_or_as_choices_are_no_slip(text):
@@ -85,3 +87,7 @@ def test_a_quantified_group_still_acts():
 )
 def test_a_secret_put_where_secrets_belong_is_no_leak(text):
     assert categories(text) == []
+
+
+def test_fearing_to_be_the_one_who_did_it_is_no_admission():
+    assert "self_blame" not in categories("I always feared I would be the one that did that.")

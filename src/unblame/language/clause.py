@@ -388,7 +388,8 @@ def _that_as_object(words: tuple[Word, ...], i: int) -> bool:
     in prod the flag …") "that" may open what was noticed, so it stays a clause."""
     before = words[i - 1].low
     after = words[i + 1].low if i + 1 < len(words) else "."
-    acted = before.endswith("ed") or before in {"did", "broke", "made", "took", "ran", "forgot"}
+    # Not "did": "… the one that did that" is the culprit's own shape, read as it was.
+    acted = before.endswith("ed") or before in {"broke", "made", "took", "ran", "forgot"}
     return acted and before not in _CLAUSE_TAKING and after in _AFTER_OBJECT
 
 

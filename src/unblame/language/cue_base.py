@@ -90,6 +90,8 @@ _UNREAL = frozenset(
     | {"may", "will", "won't", "nothing", "anything", "not", "never", "if", "avoid"}
     | {"don't", "doesn't", "didn't", "didn’t", "don’t", "prevent", "unless", "whether"}
     | {"prevents", "prevented", "preventing"}
+    # "… to make it harder to run on the wrong host": the act made less likely.
+    | {"harder"}
 )
 
 

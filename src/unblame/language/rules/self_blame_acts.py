@@ -157,6 +157,7 @@ RULES = (
             "I restarted the replica that the alert named.",
             "I ran the undo on the wrong deployment first, then on the right one.",
             "I restarted the replica instead of failing over, to keep the cache warm.",
+            "I spent the morning making it harder to deploy the wrong image.",
             "We need people to stop acking alerts blindly; the pager should dedupe them.",
             "I ran the script against prod at 09:14.",
             "I broke the migration down into three steps.",
