@@ -173,6 +173,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if len(subject) > 1 and subject[-1].low in _PRONOUNS:
         # "Turns out I'd forgotten ...": the pronoun that ends the subject acts.
         subject = subject[-1:]
+    elif len(subject) > 2 and subject[-2].low == "no" and subject[-1].low == "one":
+        subject = subject[-2:]  # "… a mismatch no one noticed", as "nobody" would be
     if len(subject) > 1 and subject[0].low.endswith("ing") and subject[0].low not in _ROLES:
         return SYSTEM  # "Appointing an incident manager could have helped": an activity
     lows = [w.low for w in subject]

@@ -237,8 +237,25 @@ _BECAUSE = frozenset({"because", "since"})
 
 
 def _reason_follows(sentence: Sentence, clause: Clause, openers: frozenset[str]) -> bool:
-    """A clause after `clause` opens with one of `openers`: the writer gives a reason."""
-    return any(c.words[0].low in openers for c in sentence.clauses if c.start > clause.start)
+    """A clause after `clause` opens with one of `openers`: the writer gives a reason
+    ("since 2019", "since last week" tell a time, not a reason)."""
+    return any(
+        c.words[0].low in openers and not _since_a_time(c.words)
+        for c in sentence.clauses
+        if c.start > clause.start
+    )
+
+
+def _since_a_time(words: tuple[Word, ...]) -> bool:
+    after = words[1].low if len(words) > 1 else ""
+    return words[0].low == "since" and (after[:1].isdigit() or after in _TIME_AFTER_SINCE)
+
+
+_TIME_AFTER_SINCE = frozenset(
+    {"then", "last", "early", "late", "yesterday", "january", "february", "march", "april"}
+    | {"may", "june", "july", "august", "september", "october", "november", "december"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def _first_verb(clause: Clause) -> Word | None:

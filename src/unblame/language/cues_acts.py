@@ -225,6 +225,9 @@ _CARE_PAST_RE = _Lazy(
     # Upkeep nobody did: "a flag that nobody removed", "nobody updated the runbook" (not
     # "nobody deleted anything", which denies a harm).
     r"|removed|updated|renewed|rotated|patched|documented|fixed|cleaned|migrated|bumped|revoked"
+    # Watch kept and ground mapped: "neither operator monitored the queue", "nobody had
+    # mapped the dependencies".
+    r"|monitored|tracked|watched|maintained|mapped|audited"
 )
 
 
@@ -922,7 +925,10 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # "None of us noticed ...": the negation sits in the agent, the care verb is plain;
         # "nobody had tested", "no one ever checked" tell the same in another tense.
         at = clause.predicate
-        while at < len(clause.words) - 1 and clause.words[at].low in _PERFECT_OR_EVER:
+        # Past "had", "ever" and adverbs: "neither operator adequately monitored it".
+        while at < len(clause.words) - 1 and (
+            clause.words[at].low in _PERFECT_OR_EVER or clause.words[at].low.endswith("ly")
+        ):
             at += 1
         verb = clause.words[at] if at < len(clause.words) else None
         if verb is not None and _CARE_PAST_RE.fullmatch(verb.low):

@@ -178,9 +178,12 @@ RULES = (
             "The QA team still doesn't test anything properly.",
             "The support engineers never look at the capacity graphs.",
             "The responders were too slow to escalate to the storage team.",
+            "Neither operator adequately monitored the replication lag.",
+            "The export was empty because of a schema change no one noticed.",
         ),
         good=(
             "We didn't send the patch to the usual mailing list address.",
+            "Nobody has needed the legacy VPN since 2019.",
             "Without a quorum, the cluster stopped accepting writes.",
             "We would like to take the time to thank the on-call crew.",
             "We didn't catch it because the disk alert wasn't set up.",
