@@ -167,6 +167,7 @@ CUE_TRIGGERS = {
         "left ",
         "prod",  # test data put into production
         "lapse",
+        "fill up",
         "expire",
         "run out",
         "public",

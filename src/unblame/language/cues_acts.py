@@ -50,6 +50,9 @@ _BLUNDER_PHRASE_RE = _Lazy(
     r"|\bslipped\s+(?:up|on\s+(?:the|a|his|her|their|my|our)\s+keyboards?)\b"
     r"|\b(?:merged|shipped|deployed|released|pushed|published|tagged|acted)\s+(?:\w+\s+){0,3}?(?:way\s+|far\s+|much\s+)?"
     r"too\s+(?:soon|early|hastily|quickly|fast)\b"
+    # Late to a warning: "reacted too late to the alarms", "responded far too slowly".
+    r"|\b(?:reacted|responded|acted|escalated|intervened)\s+(?:\w+\s+){0,3}?(?:far\s+|way\s+|much\s+)?too\s+"
+    r"(?:late|slowly)\b"
     r"|\b(?:did|done|got|get)\s+(?:\w+\s+){0,3}?wrong(?:ly)?\b|\bwithout\s+(?:even\s+)?(?:realizing"
     r"|realising|noticing|thinking|being\s+thorough)\b",
     re.IGNORECASE,

@@ -350,6 +350,8 @@ RULES = (
             "Tamsin keeps pushing untested migrations to the main branch.",
             "An operator entered an erroneous command on the edge router.",
             "The previous admin left the backup bucket world-readable.",
+            "The duty engineer reacted too late to the replication alarms.",
+            "The night operator let the log volume fill up.",
         ),
         good=(
             "The parser produced wrong offsets for dates with leap seconds.",
@@ -364,6 +366,7 @@ RULES = (
             "The ingest worker mistakenly retried the poisoned message.",
             "Tamsin rolled back the faulty config at 14:05.",
             "The release manager pasted the new token into the vault before the rotation.",
+            "The autoscaler reacted too slowly to the traffic spike.",
             "The on-call engineer reverted the untested change and traffic recovered.",
         ),
         pattern=(
