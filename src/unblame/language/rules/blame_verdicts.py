@@ -47,6 +47,7 @@ RULES = (
             "Spare a thought for the contractor whose fault it was.",
             "The person to blame is the release manager.",
             "Honestly the blame lies with the SRE team.",
+            "Responsibility for the outage rests with the night-shift supervisor.",
             "It was the DBA's mistake, plain and simple.",
             "The operator only noticed their mistake after the second reboot.",
             "The review board found the night-shift operator at fault.",
@@ -57,6 +58,7 @@ RULES = (
             "It was not Omar's fault; the pipeline skipped the check.",
             "We use git blame to find when the line changed.",
             "The disk's fault counter rose before the crash.",
+            "Responsibility for certificate renewal lies with the platform team.",
             "We decided not to blame anyone for the outage.",
             "Their error budget was spent by Tuesday.",
             "Several things failed at once, none of which were the fault of the on-call engineer.",
@@ -133,6 +135,15 @@ RULES = (
               (?=\s+(?:{OTHER}|him\b|her\b|whoever|one\s+person|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b))
             | \bresponsibility\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|sits)\s+(?:squarely\s+)?with\s+one\s+person\b
+            # The responsibility for what went wrong, not for a task ("responsibility for
+            # key rotation lies with the platform team" says who owns the work).
+            | \bresponsibility\s+(?:for\s+(?:the\s+|this\s+|that\s+|today['’]s\s+)?(?:[\w-]+\s+)?(?:outage|incident|failure
+              |breach|crash|mess|downtime|disruption|loss|leak|this|that|it)\s+)?(?:lies|rests|falls|sits|is|was)
+              \s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on)
+              (?=\s+(?:{OTHER}|him\b|her\b|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
+                (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b))
+              # "… lies with the on-call to page the vendor": a duty, not a verdict.
+              (?![^.;!?]{0,40}?\bto\s+(?!blame\b)[a-z]+)
             | \bat\s+the\s+feet\s+of\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b)
             | (?:{OTHER}|{NAMELIKE})
