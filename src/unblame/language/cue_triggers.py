@@ -111,6 +111,7 @@ CUE_TRIGGERS = {
         *("outage generator", "impost", "danger to", "stupid", "dumb", "useless", "incompetent"),
         *("hopeless", "pathetic", "enough", "cut out", "terrible at", "the worst", "bad at"),
         *("good at",),
+        *("a complete", "a total", "an utter", "an absolute", "a big", "a real"),
     ),
     "incompetence": (
         *("know", "understand", "get how", "get what", "get the", "no idea", "no clue"),

@@ -58,6 +58,7 @@ from .cues_people import (
     _HABIT_RE,
     _INCOMPETENCE_RE,
     _INSULT_RE,
+    _INTENSIFIED_NOUN_RE,
     _RHETORICAL_RE,
     _SHAME_RE,
     _SINCE_WORK_RE,
@@ -204,7 +205,9 @@ PRECHECKS = {
     ),
     "incompetence": _starting_with(r"\b(?=\w)", _INCOMPETENCE_RE),
     "habit": _HABIT_RE,
-    "insult": _starting_with(r"(?=[\w'’])", _INSULT_RE),
+    "insult": _starting_with(
+        r"(?=[\w'’])", _INSULT_RE, _INSULT_RE.pattern + "|" + _INTENSIFIED_NOUN_RE.pattern
+    ),
     "oops": _Lazy(
         r"\b(?:w?oops\w*|whoops|d'oh|doh|facepalm|argh|welp|ugh|dammit|damnit|crap)\b",
         re.IGNORECASE,

@@ -30,7 +30,7 @@ from .cue_base import (
 )
 from .cue_triggers import _CANNOT_VERBS
 from .cues_acts import CARE_STEMS, omission, slip
-from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK
+from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK, ROLE_WORDS
 from .verb_words import (
     _AUX,
     _PRESENT_ACTS,
@@ -99,8 +99,36 @@ _INSULT_RE = _Lazy(
 
 
 def insult(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """Where the predicate calls the person names, not what they did."""
-    return _from_predicate(sentence, clause, _INSULT_RE)
+    """Where the predicate calls the person names, not what they did: a name on the
+    list, or any noun an intensifier sharpens ("is a complete slob", "a total muppet")."""
+    found = _from_predicate(sentence, clause, _INSULT_RE)
+    if found is not None:
+        return found
+    start, text = _predicate(sentence, clause)
+    match = _INTENSIFIED_NOUN_RE.match(text)
+    if match is None or match.group("noun").lower() in _NOT_INSULTING:
+        return None
+    return start + match.start(), start + match.end()
+
+
+# A person called a noun that "complete", "total" or "utter" sharpens: in a review that is
+# a name called, whatever the noun ("Whoever did this is a complete slob").
+_INTENSIFIED_NOUN_RE = _Lazy(
+    # The copula may sit in the subject's contraction: "He's such a total …".
+    r"(?:(?:is|was|are|were|['’]s|['’]re)\s+)?(?:just\s+|really\s+|clearly\s+|obviously\s+)?(?:a|an|such\s+an?)"
+    r"\s+(?:complete|total|utter|absolute|big|real)\s+(?P<noun>[a-z][\w-]*)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# Nouns an intensifier praises or measures with: "a real expert", "a big fan of …", "a
+# big help", "a total professional", and the roles ("a real engineer").
+_NOT_INSULTING = frozenset(
+    {"fan", "believer", "help", "part", "deal", "asset", "pro", "professional", "legend", "hero"}
+    | {"star", "expert", "champ", "champion", "natural", "advocate", "supporter", "proponent"}
+    | {"gem", "lifesaver", "life-saver", "team", "player", "success", "win", "improvement"}
+    | {"surprise", "shock", "relief", "pleasure", "honour", "honor", "privilege", "thanks"}
+    | {"good", "great", "nice", "kind", "fine", "solid", "strong", "huge", "reason", "one"}
+    | {w.lower() for w in ROLE_WORDS}
+)
 
 
 def incompetence(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:

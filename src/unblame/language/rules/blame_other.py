@@ -459,9 +459,11 @@ RULES = (
             "The contractor's migration was sloppy.",
             "The vendor did a shoddy job with the cable labelling.",
             "Frankly the maintainers are not doing a great job at keeping compatibility.",
+            "Whoever wrote this migration is a complete slob.",
         ),
         good=(
             "What do you call yourself on the on-call rota?",
+            "The new SRE is a real expert on Postgres replication.",
             "A clumsy workaround kept the queue alive until Monday.",
             "The rubber gasket on the rack door was replaced.",
             "The hasty-merge label is applied by a bot.",
