@@ -483,6 +483,12 @@ _RHETORICAL_RE = _Lazy(
     r"|look|notice|review|verify)\w*\b"
     r"|\b(?:has|have|does|do)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,3}?(?:think|bother"
     r")\w*\b"
+    # A habit of care asked after in the present: "Does nobody test these before merging?",
+    # "Does anyone ever read the release notes?" (not "has anyone tried …", news asked).
+    r"|\b(?:does|do)\s+(?:nobody|no\s+one|noone)\s+(?:\w+\s+){0,4}?(?:" + CARE_STEMS + r")\w*\b"
+    r"|\b(?:does|do)\s+(?:anyone|anybody)\s+(?:here\s+|around\s+here\s+)?ever\s+(?:"
+    + CARE_STEMS
+    + r")\w*\b"
     # A trait asked about with "so": "why are you so afraid of a major version?" (not "why
     # is the cache so slow?", asked of a thing).
     r"|\bwhy\s+(?:are|were|is|was)\s+(?:you|he|she|@[\w-]+)\s+(?:so|such)\b"

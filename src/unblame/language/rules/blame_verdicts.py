@@ -255,6 +255,7 @@ RULES = (
             "I'm just curious why you removed the deprecation period in a minor release.",
             "Why were they making DNS changes in production on a Friday?",
             "Why were you debugging directly on prod?",
+            "Does anyone here ever test the restore scripts?",
         ),
         good=(
             "Did the canary not catch the regression before the second wave?",
@@ -270,6 +271,7 @@ RULES = (
             "How could the pipeline be changed to block this?",
             "Did anyone see the second alert fire?",
             "Is anyone even using the old export endpoint?",
+            "Has anyone ever restored from the cold backups?",
             "What was the replica doing during the failover?",
             "Why did no alert fire when the disk filled?",
             "I understand why you made that call with the dashboards showing green.",
