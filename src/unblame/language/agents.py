@@ -10,10 +10,19 @@ lists and the shape of a word decide; no tagger.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from .lexicon import NAME_MARK, ROLE_WORDS, TRADE_WORDS, WORK_WORDS, WORKER_WORDS
+from .lexicon import (
+    NAME_MARK,
+    PEOPLE_PLURALS,
+    ROLE_WORDS,
+    TRADE_WORDS,
+    WORK_WORDS,
+    WORKER_WORDS,
+)
+from .verb_words import _IRREGULAR_PAST
 
 # Numbers with thousands separators and decimals ("4,000-line", "2.5") and versions
 # ("2.4.1", "v3.0.0") are one word: their comma or point ends no clause.
@@ -31,7 +40,10 @@ NOBODY = "nobody"  # nobody, no one: a judgement about everyone at once
 ELIDED = "elided"  # chat with the subject left out: "Accidentally pushed to main"
 WORK = "work"  # another person's work: "your PR", "Lachlan's hotfix"
 SYSTEM = "system"  # anything else: a job, a config, a service
-AGENTS = frozenset({SELF, GROUP, OTHER, NOBODY, ELIDED, WORK, SYSTEM})
+# People in general, told in the present: "People misread instruments", "Sometimes a
+# developer saves the key in the repo". How work goes, not what someone did.
+GENERIC = "generic"
+AGENTS = frozenset({SELF, GROUP, OTHER, NOBODY, ELIDED, WORK, SYSTEM, GENERIC})
 
 
 def _contracted(pronouns: tuple[str, ...], verbs: tuple[str, ...]) -> frozenset[str]:
@@ -396,3 +408,42 @@ def _name_shaped(subject: tuple[Word, ...]) -> bool:
     if head.low.endswith("ss") and len(head.low) > 3:
         plural = head.low.endswith(_SS_NOUN_SUFFIXES)
     return not (plural and not any(c.isdigit() for c in head.text))
+
+
+def generic_people(subject: Sequence[Word], verb: Word | None, before: Sequence[Word]) -> bool:
+    """The subject is people in general and the verb tells how things go, in the present:
+    a bare plural ("People forget steps", "Engineers make mistakes") or one person picked
+    at random when it happens at all ("Sometimes a developer saves the key …").
+
+    `before` holds the clause's words before the subject (where "sometimes" may stand).
+    A modal or "need to" keeps the subject specific ("engineers must double-check" asks
+    something of them), as does a habit of care denied ("developers just don't test").
+    """
+    # "Sometimes a developer …", "Alternatively the engineers …": adverbs before the noun.
+    while subject and (subject[0].low in _NOW_AND_THEN or subject[0].low.endswith("ly")):
+        before, subject = (*before, subject[0]), subject[1:]
+    if verb is None or not subject or verb.low in _MODALS_AND_NEEDS:
+        return False
+    lows = [w.low for w in subject]
+    head = lows[-1]
+    if lows[0] not in _DETERMINERS and (
+        head in PEOPLE_PLURALS or (head.endswith("s") and head[:-1] in _ROLES)
+    ):
+        return not verb.low.endswith("ed") and verb.low not in _IRREGULAR_PAST
+    if lows[0] in {"a", "an", "someone", "somebody"} and any(
+        w.low in _NOW_AND_THEN for w in (*before, *subject)
+    ):
+        return verb.low.endswith("s") and not verb.low.endswith("ss")
+    return False
+
+
+_NOW_AND_THEN = frozenset(
+    {"sometimes", "often", "occasionally", "usually", "inevitably", "eventually"}
+)
+_MODALS_AND_NEEDS = frozenset(
+    {"should", "must", "shall", "need", "needs", "have", "has", "ought", "will", "would", "can"}
+    | {"could", "may", "might", "are", "were", "is", "was", "did", "had", "didn't", "didn’t"}
+    | {"hadn't", "hadn’t", "wasn't", "wasn’t", "weren't", "weren’t", "won't", "won’t"}
+    # A habit of care denied is a verdict on the group: "developers just don't test".
+    | {"don't", "don’t", "doesn't", "doesn’t", "never", "rarely", "seldom", "just", "simply"}
+)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
 from . import cues, prose, regex_cache, regex_split
-from .agents import SYSTEM
+from .agents import GENERIC, SYSTEM
 from .clause import _CLAUSE_WORDS, _OPENERS, CHAT_LINE_LIMIT, _Lazy, line_of, read
 from .config import Config
 from .finding import Category, Finding, Severity
@@ -390,6 +390,19 @@ def _they_are_things(masked: str, sentence_start: int, start: int, end: int) -> 
         head = subject[-1]
         plural = head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is"))
         return plural and head not in PEOPLE_PLURALS and clause.agent == SYSTEM
+    return False
+
+
+# What is said of people in general ("People forget steps under pressure", "Sometimes a
+# developer accidentally saves the key …") tells how work goes: no one is judged.
+_ABOUT_OTHERS = frozenset({Category.BLAME_OTHER, Category.COUNTERFACTUAL})
+
+
+def _people_in_general(masked: str, sentence_start: int, sentence_end: int, start: int) -> bool:
+    """Whether the clause the span starts in has people in general as its agent."""
+    for clause in read(masked, sentence_start, sentence_end).clauses:
+        if clause.words and clause.words[0].start <= start <= clause.words[-1].end:
+            return clause.agent == GENERIC
     return False
 
 
@@ -833,6 +846,8 @@ def _run_rule_in(
         if rule.category is not Category.COUNTERFACTUAL and _supposed(masked, s_lo, start, end):
             continue
         if _they_are_things(masked, s_lo, start, end):
+            continue
+        if rule.category in _ABOUT_OTHERS and _people_in_general(masked, s_lo, s_hi, start):
             continue
         if compiled.unless is not None and compiled.unless.search(masked, s_lo, s_hi):
             continue

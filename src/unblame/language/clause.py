@@ -33,6 +33,7 @@ from .agents import (
     _ROLES,
     _WORK_NOUNS,
     ELIDED,
+    GENERIC,
     GROUP,
     OTHER,
     SELF,
@@ -43,6 +44,7 @@ from .agents import (
     _before_preposition,
     _contracted,
     _person_word,
+    generic_people,
     words_of,
 )
 from .lexicon import LOWER_GIVEN_NAMES, NAME_MARK
@@ -752,6 +754,8 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
     agent = _agent(words[i:end], first=first)
     if agent == ELIDED and _gerund_subject(words, end):
         agent = SYSTEM
+    elif agent == OTHER and generic_people(words[i:end], _verb_at(words, end), words[:i]):
+        agent = GENERIC
     elif agent == OTHER and first and _status_word(words, i, end):
         agent = ELIDED
     if agent == SYSTEM:
@@ -761,6 +765,13 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
             # "by" names who acted; the predicate stays where it was.
             agent, start = by
     return Clause(words, agent, start, end)
+
+
+def _verb_at(words: tuple[Word, ...], k: int) -> Word | None:
+    """The word at `k` past adverbs ("a developer accidentally saves"), if any."""
+    while k < len(words) and words[k].low.endswith("ly"):
+        k += 1
+    return words[k] if k < len(words) else None
 
 
 def _status_word(words: tuple[Word, ...], i: int, end: int) -> bool:

@@ -367,6 +367,7 @@ RULES = (
             "Tamsin rolled back the faulty config at 14:05.",
             "The release manager pasted the new token into the vault before the rotation.",
             "The autoscaler reacted too slowly to the traffic spike.",
+            "Sometimes a developer accidentally commits a key, so the hook scans every push.",
             "The on-call engineer reverted the untested change and traffic recovered.",
         ),
         pattern=(
