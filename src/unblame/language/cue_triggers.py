@@ -387,6 +387,7 @@ CUE_TRIGGERS = {
         "communicate",
         "rush",
         "take your",
+        *("take time", "take the time"),
         "take their",
         "take our",
         "take a ",

@@ -40,7 +40,7 @@ _HABIT = (
     r"(?:careful|vigilant|mindful|aware|cautious|diligent|thorough|sure|attentive|alert)"
     r"|make\s+sure|" + RECHECK + r"|remember\s+to"
     r"|keep\s+(?:this|that|it|these|those)\s+in\s+mind"
-    r"|don['’]t\s+rush|take\s+(?:your|their|our|a)\s+(?:time|moment)|think\s+before|improve\s+diligence"
+    r"|don['’]t\s+rush|take\s+(?:your\s+|their\s+|our\s+|a\s+|the\s+)?(?:time|moment)|think\s+before|improve\s+diligence"
     r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|" + _TAKE_CARE + r""
     r"|think\s+twice|slow\s+down|work\s+harder|try\s+harder|learn\s+from|not\s+(?:do|let|make)"
     r"|never\s+(?:do|let|make)|make\s+(?:more\s+)?announcements|communicate\s+(?:more|better|earlier)"
@@ -256,6 +256,10 @@ _PLEA_RE = _Lazy(
     r"|\b(?:i|we)\s+(?:won['’]t|will\s+not|will\s+never|['’]ll\s+never)\s+(?:\w+ly\s+)?(?:"
     + _MANUAL
     + r"|make|do)[^.!?]{0,60}?\bagain\b"
+    # "I won't make the same mistake twice", "I was not going to make that mistake again".
+    r"|\b(?:won['’]t|will\s+not|will\s+never|['’]ll\s+never|(?:am|was|were|are)\s+not\s+going\s+to"
+    r"|never\s+going\s+to)\s+make\s+(?:the\s+same|that|this|such\s+an?)\s+(?:\w+\s+)?(?:mistake|error|slip"
+    r"|blunder)s?\s+(?:again|twice)\b"
     # Care asked of a step rather than built into it: "migrations require extra scrutiny".
     r"|\b(?:requires?|required|needs?|needed|deserves?|warrants?|calls?\s+for|demands?)\s+(?:much\s+"
     r"|a\s+lot\s+)?(?:extra|more|additional|closer|special|greater|particular)\s+(?:scrutiny|care"
@@ -355,13 +359,16 @@ _IMPERATIVE_RE = _Lazy(
     r"|making\s+(?:\w+\s+)?(?:mistakes?|errors?))\b"
     r"|(?:really\s+|just\s+|please\s+)?try\s+(?:hard\s+)?not\s+to\s+" + _MANUAL + r""
     r"|(?:be|stay)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|mindful|cautious)\b"
+    # The state to work in, asked of people: "Do not work late!", "don't code when tired".
+    rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t|never)\s+(?:work|code|program|operate)\s+(?:late|tired|drunk"
+    r"|distracted|when\b|while\b|after\s+hours|on\s+(?:prod|production)\b)"
     # "Make sure all tests pass before merging": care asked at a time that recurs (not
     # "Make sure the new alert pages the on-call", a one-off task).
     rf"|(?:{_CARE_AT_EACH_TIME})"
     # A habit as the instruction: "Lesson: communicate better ...", "Pay attention to ...".
     r"|(?:pay\s+(?:more\s+|closer\s+|close\s+)?attention|" + _TAKE_CARE + r""
     r"|think\s+twice|think\s+before|work\s+harder|try\s+harder|communicate\s+(?:more|better|earlier)"
-    r"|don['’]t\s+rush|take\s+(?:your|their|a)\s+(?:time|moment)|improve\s+diligence"
+    r"|don['’]t\s+rush|take\s+(?:your\s+|their\s+|a\s+|the\s+)?(?:time|moment)|improve\s+diligence"
     r"|" + RECHECK + r"\s+(?!that\s+you\s+have\b)\w+"
     # The lesson re-sent to people: "Re-communicate the deploy policy", "Reiterate …".
     r"|re-?communicate|re-?circulate|re-?iterate|re-?emphasi[sz]e|re-?educate)\b"
@@ -434,6 +441,8 @@ _DIRECTIVE_RE = _Lazy(
 
 # Adverbs that stress an imperative without changing what it asks.
 _STRESSING = frozenset({"actually", "just", "simply", "really", "seriously", "honestly"})
+# Adverbs of care before an imperative stress it too: "Carefully check the recipients".
+_CARE_FIRST = frozenset({"carefully", "thoroughly", "properly"})
 
 # Words that address the readers before an imperative: "guys, please stop pushing to
 # master", "my man, stop releasing broken builds" (before a comma).
@@ -501,6 +510,8 @@ def _pleading(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         begin += 1
     if begin < last and clause.words[begin].low in _STRESSING:
         begin += 1  # "Actually pay attention to whether the tests ran"
+    if begin < last and clause.words[begin].low in _CARE_FIRST:
+        begin += 1  # "Carefully check …": the adverb is the emphasis the verb needs
     if begin >= len(clause.words):
         return None
     match = _imperative_at(sentence, clause, text, begin, first)
@@ -548,6 +559,8 @@ def _past_asking(words: Sequence[Word], begin: int) -> int:
             at += 1
     if at < len(words) and words[at].low in _ASKING_WORDS:
         at += 1
+    if at > begin and at < len(words) and words[at].low == ",":
+        at += 1  # "Please, always use the template"
     return at
 
 

@@ -588,16 +588,20 @@ SLOTS["STRONG"] = STRONG_ACTION
 # A "try harder" remedy named to be turned down: "the solution is not to ask people to
 # try harder", "reminding humans to follow a process failed because …", "vigilance
 # never works". Writing that rejects the weak remedy is what the rules ask for.
+# Not "Never work on prod after hours": where or when to work, asked of the reader.
+NOT_WHERE_TO_WORK = r"(?!\s+(?:on|in|late|after|with|when|while|tired)\b)"
+SLOTS["NOT_WHERE_TO_WORK"] = NOT_WHERE_TO_WORK
+
 REJECTED_REMEDY = r"""
     \b(?:solution|answer|fix|remedy|response|lesson|way\s+forward)\s+
       (?:is\s+not|was\s+not|is\s+never|isn['’]t|wasn['’]t)\s+(?:to|about|in|more|better)\b
     | \b(?:failed|did\s+not\s+work|didn['’]t\s+work)\s+(?:because|since)\b
     | \b(?:never\s+works?|doesn['’]t\s+work|does\s+not\s+work|won['’]t\s+work|will\s+not\s+work
-      |isn['’]t\s+enough|is\s+not\s+enough|is\s+never\s+enough)\b
+      |isn['’]t\s+enough|is\s+not\s+enough|is\s+never\s+enough)\b{NOT_WHERE_TO_WORK}
     # Judged not to work: "sending reminder emails … may not be the most effective way".
     | \b(?:may|might|will|would)?\s*(?:not|n['’]t)\s+be\s+(?:the\s+)?(?:most\s+|very\s+|particularly\s+)?(?:effective
       |efficient|reliable|sufficient|enough|the\s+answer|the\s+solution)\b
-    | \b(?:rarely|seldom|never|hardly\s+ever)\s+(?:works?|helps?|scales?)\b
+    | \b(?:rarely|seldom|never|hardly\s+ever)\s+(?:works?|helps?|scales?)\b{NOT_WHERE_TO_WORK}
     # The remedy as the topic, a gerund opening the sentence: "Telling people to be more
     # careful will make the problem go away" is said of the remedy, not asked of anyone.
     | {SENTENCE_START}\W*(?:just\s+|simply\s+|merely\s+)?(?:telling|asking|reminding

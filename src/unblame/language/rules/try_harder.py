@@ -178,6 +178,7 @@ RULES = (
         bad=(
             "Corrective action: counsel the operator on proper procedure.",
             "The wider team was reminded to follow procedure.",
+            "All dispatchers received a written reminder of the call-back protocol.",
             "- [ ] Retrain support staff on the escalation matrix",
             "Sofia to be retrained on the billing admin tool.",
             "Everyone on the rotation must re-read the incident response handbook.",
@@ -194,6 +195,7 @@ RULES = (
             "We will review the alert thresholds in the next sprint.",
             "Retrain the model with last week's labelled data.",
             "The release bot reminds the author to update the changelog.",
+            "I was reminded of the 2019 outage when the same alert fired.",
             "Add a pre-deploy hook that drains the node automatically.",
             "The new banner makes it obvious to reviewers which files are generated.",
         ),
@@ -202,6 +204,7 @@ RULES = (
             Check(
                 triggers=(
                     "remind",
+                    "warning",
                     *("memo", "letter", "ltr ", "notice", "bulletin", "circular"),
                     "train",
                     "educat",
@@ -265,6 +268,12 @@ RULES = (
                 (?:[\w-]+\s+)?(?:staff|personnel|employees?|engineers?|operators?|workers?|technicians?|nurses?|drivers?
                 |crews?|members?|teams?|hands)\b
             | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
+            # Told as done, of a rule: "all staff were reminded of the protocol", "staff
+            # received a written reminder of the policy" (not "I was reminded of 2019").
+            | \b(?:were|was|got|received|have\s+received|has\s+received|were\s+(?:given|sent))\s+(?:a\s+|an\s+)?
+                (?:\w+\s+)?(?:reminded|reminders?|warnings?|memos?)\s+(?:of|about|on|regarding)\s+(?:the\s+|our\s+|their\s+)?
+                (?:[\w-]+\s+)?(?:protocols?|polic(?:y|ies)|procedures?|process|rules?|runbooks?|checklists?|guidelines?
+                |importance|requirements?|need)\b
             | \b(?:reminded|retrained|instructed|told|counsell?ed|advised|encouraged)\s+to\s+(?:always\s+|never\s+)?
                 (?:follow|use|check|read|be|watch|look|double-check|test|verify|review|confirm|run|wait|slow|pay|take)\b
             # A prohibition for people as the remedy: "operators were told not to touch the panel"
@@ -539,6 +548,10 @@ RULES = (
             "Next time ping the database team before a schema change.",
             "We have reminded the team of the importance of the change window.",
             "Verify the target account before you run the cleanup job.",
+            "Please, always use the incident template.",
+            "Carefully check the recipient list before sending.",
+            "Do not work on production when you're tired.",
+            "I won't make the same mistake twice.",
             "Make sure every test passes before merging.",
         ),
         good=(
