@@ -114,7 +114,8 @@ CUE_TRIGGERS = {
         *("a complete", "a total", "an utter", "an absolute", "a big", "a real"),
     ),
     "incompetence": (
-        *("know", "understand", "get how", "get what", "get the", "no idea", "no clue"),
+        *("know", "understand", "comprehend", "get how", "get what", "get the", "no idea"),
+        *("no clue", "t care", "not care", "nt care"),
         *("no understanding", "a clue", "an idea", "slightest", "faintest", "allowed", "let near"),
         *("let anywhere", "let to touch", "let with", "trusted", "away from", "qualified"),
         *("competent", "fit to", "fit for", "care about", "care if", "care whether"),

@@ -42,7 +42,7 @@ from .verb_words import (
 # What someone did not know at the time ("didn't know the flag was shared") is
 # the local rationality a review wants, so past "didn't know" is no verdict.
 _INCOMPETENCE_RE = _Lazy(
-    r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not)\s+(?:\w+ly\s+|even\s+)?(?:know|understand|get)"
+    r"(?:doesn['’]t|does\s+not|don['’]t|dont|do\s+not)\s+(?:\w+ly\s+|even\s+)?(?:know|understand|comprehend|get)"
     r"\s+(?:how|what|the\s+(?:basics|first\s+thing|difference))\b"
     # "no clue how this happened" is puzzlement about an event, not a verdict.
     r"|(?:has|have)\s+(?:absolutely\s+)?no\s+(?:idea|clue|understanding)\b"
@@ -70,8 +70,9 @@ _INCOMPETENCE_RE = _Lazy(
     r"|\b(?:so|really|truly|terribly|awfully)\s+bad\s+at\s+(?!least\b)"
     rf"|(?:can['’]t|cannot)\s+(?:even\s+)?(?:{'|'.join(_CANNOT_VERBS)})\b"
     # An attitude pinned on people: "the maintainers clearly don't care about …".
-    r"|(?:doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not)\s+(?:\w+ly\s+|even\s+)?care"
-    r"\s+(?:about|if|whether)\b"
+    r"|(?:doesn['’]t|doesnt|does\s+not|don['’]t|dont|do\s+not|didn['’]t|did\s+not)\s+(?:\w+ly\s+|even\s+)?care"
+    # Or said alone: "management doesn't care and neither do the devs".
+    r"(?:\s+(?:about|if|whether|at\s+all|anymore|any\s+more|and|but)\b|\s*(?:[.,;!]|$))"
     # Thought denied: "whoever configured this was clearly not thinking".
     r"|(?:was|were|is|are)\s+(?:\w+ly\s+)?not\s+thinking\b(?!\s+(?:about|of)\b)"
     # Composure judged: "the junior engineer panicked", "lost his head".

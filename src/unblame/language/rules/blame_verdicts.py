@@ -47,6 +47,8 @@ RULES = (
             "Spare a thought for the contractor whose fault it was.",
             "The person to blame is the release manager.",
             "Honestly the blame lies with the SRE team.",
+            "The inquiry placed most of the blame on the signal maintainers.",
+            "Billing outage blamed on contractor running the wrong script",
             "Responsibility for the outage rests with the night-shift supervisor.",
             "It was the DBA's mistake, plain and simple.",
             "The operator only noticed their mistake after the second reboot.",
@@ -55,6 +57,7 @@ RULES = (
         good=(
             "The onus is on us to make the pipeline refuse it.",
             "The outage was blamed on a faulty power supply.",
+            "The inquiry placed the blame on the signalling firmware.",
             "It was not Omar's fault; the pipeline skipped the check.",
             "We use git blame to find when the line changed.",
             "The disk's fault counter rose before the crash.",
@@ -160,7 +163,10 @@ RULES = (
             | \b(?:his|her|their)\s+(?:own\s+|big\s+|huge\s+|silly\s+|stupid\s+|dumb\s+)?(?:error|mistake|blunder|screw-?up)s?
               (?!\s+(?:rate|budget|code|message|handling|log|count|path|page|state|response)s?\b)
             | \bthe\s+fault\s+of\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:single\s+|lone\s+)?(?:\w+\s+)?(?:{ROLE}|{WORKER}))
-            | \bblamed\s+(?:it\s+)?on\s+(?:{OTHER}|(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:{ROLE}))
+            # Headlines drop the article: "… blamed on technician flipping the wrong breaker".
+            | \b(?:blamed|(?:placed|put|laid|pinned|pins|puts|places|lays)\s+(?:much\s+of\s+|most\s+of\s+|some\s+of\s+
+                |all\s+of\s+)?the\s+blame(?:\s+for\s+(?:[\w'’-]+\s+){1,5}?)?)\s+(?:it\s+)?(?:squarely\s+|firmly\s+)?on\s+
+                (?:{OTHER}|(?:(?:a|an|one|the)\s+)?(?:[\w'’-]+\s+){0,2}?(?:{ROLE})\b)
               # "blamed on staff shortages": the people are the context, not the culprit.
               (?![\w-]*\s+(?:shortages?|cuts|turnover|levels|numbers|changes|rotas?|scheduling)\b)
             | \b(?:this|that)\s+one(?:'s|’s|\s+is|\s+was)\s+on\s+{OTHER}

@@ -12,6 +12,11 @@ JUDGEMENT = r"""
     # "What were you thinking?" (not "they": often whoever set things up).
     | what\s+(?:the\s+(?:hell|heck)\s+)?(?:was|were)\s+(?:you|@[\w-]+|(?-i:[A-Z][a-z]+))\s+thinking
     | incompeten(?:t|ce) | clueless | irresponsib(?:le|ly|ility) | hasty | hastily
+    # "inept" alone is a word of character, UB103's when a person wears it.
+    | ineptitude | unforgivabl[ey] | inexcusabl[ey]
+    # A folly pinned on someone: "that was stupid of him" (the writer's own is UB202's).
+    | (?:stupid|dumb|idiotic|brain-?dead|boneheaded|silly)\s+(?:\w+\s+)?of\s+(?:him|her|them|you|@[\w-]+
+      |(?-i:[A-Zꙮ][a-z]+))\b
     | bungl(?:ing|ed|er|ers|es) | ham-?fisted
     | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
     | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
