@@ -36,6 +36,7 @@ from .cues_acts import (
     _NOT_DONE_RIGHT_RE,
     _OMISSION_RE,
     _RIGHT_THING_MISSED_RE,
+    _STEP_OWED_BEFORE_RE,
     _WRECK_RE,
     LATE_STEP_RE,
     accident,
@@ -182,6 +183,7 @@ PRECHECKS = {
     ),
     "omission": _alternatives(
         _OMISSION_RE,
+        _STEP_OWED_BEFORE_RE,
         _HABIT_NOT_RE,
         _NOT_DETECTED_RE,
         r"\b(?:none|neither|nobody|noone|no\s+one|not\s+one|not\s+a\s+single)\b",

@@ -77,6 +77,7 @@ _FLAWED_OBJECT_RE = _Lazy(
 _ATTENTION_VERBS = (
     r"notice|check|test|verify|validate|review|read|follow|tell|inform|notify|communicate"
     r"|coordinate|consult|ask|wait|escalate|confirm|consider|reali[sz]e|recogni[sz]e|catch|spot|investigate"
+    r"|inspect|examine"
     r"|warn|remember|ensure|" + RECHECK
 )
 
@@ -93,7 +94,10 @@ _CARE_VERBS = (
 )
 
 
-_CARE_ADVERBS = r"(?:properly|correctly|adequately|fully|carefully|thoroughly|sufficiently)"
+_CARE_ADVERBS = (
+    r"(?:properly|correctly|adequately|fully|carefully|thoroughly|sufficiently|accurately|appropriately"
+    r"|effectively|visually|promptly)"
+)
 
 
 # A safeguard an act went without: "without a backup", "without review", "without a
@@ -155,6 +159,12 @@ _OMISSION_RE = _Lazy(
     r"|checks?|checking|qa|audit|approv\w+)\b"
     r"|\b(?:reviewed|approved|checked|tested|read)\s+(?:it|this|that|them|the\s+[\w-]+)\s+and\s+(?:still\s+|also\s+)?missed\b"
     r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
+    # "omitted to add the envelope": forgetting told in the register of a report.
+    r"|\bomitted\s+to\s+\w+"
+    # A step the rules required, not done: "did not complete the required checks".
+    r"|\b(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t|never)\s+(?:complete|perform|conduct|carry\s+out|do|obtain"
+    r"|document|record|submit)\s+(?:the\s+|a\s+|any\s+)?(?:required|mandatory|necessary|needed|scheduled"
+    r"|documented)\b"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     # "forgot which step he was on": the place in the work lost.
@@ -969,6 +979,9 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         detect = _NOT_DETECTED_RE.search(text)
         if detect is not None:
             return start + detect.start(), start + detect.end()
+    owed = _STEP_OWED_BEFORE_RE.match(sentence.text, start - sentence.offset)
+    if owed is not None:
+        return sentence.offset + owed.start(), sentence.offset + owed.end()
     match = _OMISSION_RE.search(text)
     if match is not None and _ASKED_WHY_RE.search(text, 0, match.start()):
         # "I wonder why the scheduler skipped the run": the step is asked about, and it is
@@ -978,6 +991,16 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
         return None
     return start + match.start(), start + match.end()
+
+
+# A step owed before the act, left undone: "did not drain the line before opening it",
+# "did not block the trip prior to reaching the setpoint". Read on past the clause's
+# end, where "before" opens a clause of its own.
+_STEP_OWED_BEFORE_RE = _Lazy(
+    r"(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t)\s+(?:\w+ly\s+)?[a-z]+\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:before|prior\s+to)\s+\w+ing\b",
+    re.IGNORECASE,
+)
 
 
 def _fronted_omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:

@@ -148,6 +148,9 @@ ROLE_WORDS = (
         *("cio", "cfo", "anesthetist", "anaesthetist", "radiographer", "caregiver", "carer"),
         *("dentist", "veterinarian", "lawyer", "attorney", "landlord", "waiter", "bartender"),
         "farmer",
+        # Clinical and clerical roles from inspection reports; a prescriber, a clinician, a
+        # requester name only people.
+        *("prescriber", "clinician", "locum", "aide", "teller", "submitter", "requester"),
     ),
     # Departments and organisations act through people; users and customers are
     # left out (they are the ones affected), and so is "worker" (mostly a process).

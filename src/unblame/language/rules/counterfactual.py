@@ -180,10 +180,14 @@ RULES = (
             "The responders were too slow to escalate to the storage team.",
             "Neither operator adequately monitored the replication lag.",
             "The export was empty because of a schema change no one noticed.",
+            "The fitter did not isolate the valve before opening the line.",
+            "The duty nurse did not complete the required hourly observations.",
+            "The operator's failure to verify the isolation led to the burn.",
         ),
         good=(
             "We didn't send the patch to the usual mailing list address.",
             "Nobody has needed the legacy VPN since 2019.",
+            "The pump's failure to start tripped the low-pressure alarm.",
             "Without a quorum, the cluster stopped accepting writes.",
             "We would like to take the time to thank the on-call crew.",
             "We didn't catch it because the disk alert wasn't set up.",
@@ -266,6 +270,16 @@ RULES = (
                 triggers=("nobody", "no one", "noone"),
                 pattern=r"""
             (?P<span>\b(?:nobody|no\s+one|noone)\s+(?:thought|remembered|cared)\s+to\b)
+        """,
+            ),
+            # A safety board's finding: "the captain's failure to adequately brief the crew",
+            # "the failure of the operator to verify the isolation" (a person's, not "the
+            # pump's failure to start").
+            Check(
+                triggers=("failure",),
+                pattern=r"""
+            (?P<span>(?:{OTHER}|\b(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:{ROLE}))['’]s?\s+failures?\s+to\s+(?:\w+ly\s+)?[a-z]+
+            | \bfailures?\s+(?:of|by)\s+(?:{OTHER}|(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:{ROLE}))\s+to\s+(?:\w+ly\s+)?[a-z]+)
         """,
             ),
             # "took the list without validating it", "none of us noticed", "didn't take the time".
