@@ -91,3 +91,14 @@ def test_a_secret_put_where_secrets_belong_is_no_leak(text):
 
 def test_fearing_to_be_the_one_who_did_it_is_no_admission():
     assert "self_blame" not in categories("I always feared I would be the one that did that.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Slips look trivial ("I restarted the node in the wrong region") but hint at deeper gaps.',
+        'The ticket just said "I accidentally dropped the staging schema, sorry" and nothing else.',
+    ],
+)
+def test_a_first_person_slip_inside_quotes_is_whoever_is_quoted(text):
+    assert "self_blame" not in categories(text)

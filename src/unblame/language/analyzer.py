@@ -172,7 +172,7 @@ _QUOTE_REACH = 60
 _MENTION_LENGTH = 40
 
 
-def _mentioned(masked: str, start: int, end: int) -> bool:
+def _mentioned(masked: str, start: int, end: int, longest: int | None = None) -> bool:
     """True when the span sits inside a short quotation: a term talked about, not used.
 
     "'human error'" and "a 'Root cause: human error' dropdown" both mention
@@ -200,7 +200,8 @@ def _mentioned(masked: str, start: int, end: int) -> bool:
             # A short quote names a term; a long one states something, so it counts,
             # and so does a short one that someone said ("'Bertrand wrecked the
             # release,' said the head of support").
-            return i - opening <= _MENTION_LENGTH and not _spoken(masked, opening, i + 1)
+            limit = _MENTION_LENGTH if longest is None else longest
+            return i - opening <= limit and not _spoken(masked, opening, i + 1)
         if ch == "\n":
             return False
     return False
@@ -831,6 +832,10 @@ def _run_rule_in(
     for start, end, m_start, m_end in matches:
         block = doc.block_at(start)
         if block is None or not _allowed(rule, block, context, config):
+            continue
+        if rule.about_writer and _mentioned(masked, start, end, longest=_QUOTE_REACH):
+            # "I clicked the button in the wrong window", quoted as an example: the first
+            # person is whoever is quoted, not the writer.
             continue
         if (
             _mentioned(masked, start, end)
