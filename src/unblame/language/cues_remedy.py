@@ -428,8 +428,8 @@ _IMPERATIVE_VERBS = frozenset(
 # A directive to people: "contributors must not merge their own PRs", "nobody
 # should be running migrations by hand", "operators to follow the runbook".
 _DIRECTIVE_RE = _Lazy(
-    r"(?:\w+ly\s+)?(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|ought\s+to|(?:is|are)\s+(?:expected"
-    r"|required)\s+to)(?:\s+not|n['’]t)?+\s+(?:(?:always|never|ever|now|then|also|still"
+    r"(?:\w+ly\s+)?(?:(?:should|must|shall|will)\s+be\s+(?:expected|required)\s+to|must|should|shall|has\s+to"
+    r"|have\s+to|needs?\s+to|ought\s+to|(?:is|are)\s+(?:expected|required)\s+to)(?:\s+not|n['’]t)?+\s+(?:(?:always|never|ever|now|then|also|still"
     r"|just|already)\s+)?+(?:be\s+(?!\w+ed\b)(?=\w+ing\b))?"
     # "should have rolled back" judges the past; "must have write access" is design.
     r"(?!be\b|have\b|get\s+\w+ed\b|see\b|return|receive|feel|worry"

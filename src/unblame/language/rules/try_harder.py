@@ -179,6 +179,9 @@ RULES = (
             "Corrective action: counsel the operator on proper procedure.",
             "The wider team was reminded to follow procedure.",
             "All dispatchers received a written reminder of the call-back protocol.",
+            "The night operator was retrained on the isolation procedure.",
+            "The trust will ensure all ward staff receive refresher training.",
+            "Encourage new contributors to run the linters before pushing.",
             "- [ ] Retrain support staff on the escalation matrix",
             "Sofia to be retrained on the billing admin tool.",
             "Everyone on the rotation must re-read the incident response handbook.",
@@ -196,6 +199,8 @@ RULES = (
             "Retrain the model with last week's labelled data.",
             "The release bot reminds the author to update the changelog.",
             "I was reminded of the 2019 outage when the same alert fired.",
+            "The fraud model was retrained on last month's traffic.",
+            "I was trained as a nurse in 2009.",
             "Add a pre-deploy hook that drains the node automatically.",
             "The new banner makes it obvious to reviewers which files are generated.",
         ),
@@ -205,6 +210,7 @@ RULES = (
                 triggers=(
                     "remind",
                     "warning",
+                    *("advise", "encourage", "urge"),
                     *("memo", "letter", "ltr ", "notice", "bulletin", "circular"),
                     "train",
                     "educat",
@@ -268,6 +274,18 @@ RULES = (
                 (?:[\w-]+\s+)?(?:staff|personnel|employees?|engineers?|operators?|workers?|technicians?|nurses?|drivers?
                 |crews?|members?|teams?|hands)\b
             | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
+            # Told as done in a report: "the operator was retrained", "the aide was educated
+            # by the director on fall prevention" (not "I was trained as a nurse in 2009").
+            | {PEOPLE}\s+(?:was|were)\s+(?:\w+ly\s+)?(?:retrained|re-trained|re-?educated|counsell?ed|re-?briefed)\b
+            | {PEOPLE}\s+(?:was|were)\s+(?:\w+ly\s+)?(?:educated|trained|coached|instructed)\s+(?:by\s+(?:the\s+|a\s+|an\s+)?
+                (?:[\w-]+\s+){{1,3}}?)?(?:on|about|regarding)\b
+            # Training to be had by all: "ensure existing staff have appropriate training".
+            | \bensure\s+(?:that\s+)?(?:all\s+|existing\s+|its\s+|their\s+|relevant\s+)*(?:staff|employees|personnel
+                |engineers|operators|workers|members)\s+(?:have|receive|complete|undertake|attend)\s+(?:\w+\s+){{0,4}}?
+                (?:training|module|course|e-?learning|refresher)\b
+            # People urged to take care: "encourage new contributors to run the tests", "we
+            # advise you to always follow up".
+            | \b(?:encourage|advise|urge)\s+{PEOPLE}\s+to\b
             # Told as done, of a rule: "all staff were reminded of the protocol", "staff
             # received a written reminder of the policy" (not "I was reminded of 2019").
             | \b(?:were|was|got|received|have\s+received|has\s+received|were\s+(?:given|sent))\s+(?:a\s+|an\s+)?
