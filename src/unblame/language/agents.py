@@ -67,6 +67,13 @@ _INDEFINITES = frozenset(
     {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "noone"}
 )
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
+# Adverbs that comment on a whole clause from its start, before its subject.
+_SENTENCE_ADVERBS = frozenset(
+    {"apparently", "clearly", "obviously", "evidently", "basically", "honestly", "frankly"}
+    | {"unfortunately", "sadly", "luckily", "fortunately", "naturally", "predictably", "somehow"}
+    | {"inevitably", "eventually", "finally", "suddenly", "presumably", "probably", "possibly"}
+    | {"maybe", "perhaps", "literally", "seriously", "actually", "then", "also", "again"}
+)
 # A pronoun in the object case after a word that governs it names no one who acts
 # (not after "of": "none of us", "one of us" are the group, quantified).
 _OBJECT_PRONOUNS = frozenset({"me", "us"})
@@ -177,6 +184,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         subject = subject[:-1]  # "The CEO himself"
     if len(subject) > 1 and _identifier(subject[-1]) and subject[-2].low in _ROLES:
         subject = subject[:-1]  # "Team member 2", "Engineer B": a person kept anonymous
+    while len(subject) > 1 and subject[0].low in _SENTENCE_ADVERBS:
+        subject = subject[1:]  # "Somehow your PR broke …", "Unfortunately you mixed …"
     if not subject or (len(subject) == 1 and _adverb(subject[0])):
         # "Totally forgot to renew the cert": an adverb before the verb is no subject.
         return ELIDED if first else SYSTEM

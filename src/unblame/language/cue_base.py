@@ -39,7 +39,7 @@ _WRONG_OBJECT_RE = _Lazy(
     r"|\blet\s+(?:the|our|their|its|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:lapse|expire|run\s+out"
     # A level let go past its limit: "let the disk fill up", "let the speed decay too far".
     r"|fill\s+up|(?:slip|drop|fall|decay|grow|build\s+up|climb)\s+(?:\w+\s+){0,2}?too\b)\b"
-    r"|\bbackwards\b|\b(?:mixed|muddled)\s+up\b|\btransposed\b"
+    r"|\bbackwards\b|\b(?:mixed|muddled)\s+(?:(?:something|things|them|it|the\s+(?:[\w-]+\s+)?[\w-]+)\s+)?up\b|\btransposed\b"
     # "wired both feeds to the same UPS": redundancy undone by the act.
     r"|\bboth\s+(?:[\w-]+\s+){1,5}?(?:to|on|into|onto|in)\s+the\s+same\b"
     # A secret put where others can read it, a lure taken: "committed the API key",

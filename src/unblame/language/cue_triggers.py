@@ -163,6 +163,7 @@ CUE_TRIGGERS = {
         "buggy",
         "copied",
         "mixed up",
+        *("mixed something", "mixed things", "mixed them", "mixed it", "mixed the"),
         "muddled",
         "transposed",
         "the same",

@@ -464,11 +464,13 @@ RULES = (
             "The hosting company's ineptitude cost us a day.",
             "Deleting the backups first was stupid of him.",
             "The vendor's support team doesn't care at all.",
+            "The same contractor kept deleting the staging database.",
         ),
         good=(
             "What do you call yourself on the on-call rota?",
             "The new SRE is a real expert on Postgres replication.",
             "The scheduler doesn't care about the order of the jobs.",
+            "The scheduler kept deleting rows older than a week.",
             "A clumsy workaround kept the queue alive until Monday.",
             "The rubber gasket on the rack door was replaced.",
             "The hasty-merge label is applied by a bot.",
@@ -630,7 +632,7 @@ RULES = (
                     *("strikes again", "struck again", "at it again", "typical", "th time"),
                     *("nd time", "rd time", "st time", "always the same", "of course", "naturally"),
                     *("stop letting", "quit letting", "bad @", "bad ꙮ", "naughty @", "naughty ꙮ"),
-                    *("t let", "not let", "never let", "so-called", "so called", "keep"),
+                    *("t let", "not let", "never let", "so-called", "so called", "keep", "kept"),
                     *("managed to", "only", "whoever"),
                     *("up after", "mess", "tired of", "whenever", "touches", "loose", "undoing"),
                     *(
@@ -707,7 +709,9 @@ RULES = (
             # A sneer at the title: "our so-called senior engineer".
             | \bso[-\s]called\s+(?:[\w-]+\s+)?(?:{{ROLE}}|experts?|professionals?|geniuses)\b
             # Harm as a habit of the person: "the offshore vendor keeps breaking our builds".
-            | (?:{{OTHER}}|(?-i:[A-Zꙮ@])[\w'’-]+)\s+(?:[\w'’-]+\s+){{0,3}}?keeps?\s+(?:on\s+)?(?:breaking|crashing|deleting
+            | (?:{{OTHER}}|\bthe\s+(?:[\w-]+\s+)?(?:shift|crew|team)s?
+                |(?!(?-i:The|This|That|These|Those|Its|It|A|An|Our|Their)\b)(?-i:[A-Zꙮ@])[\w'’-]+)
+                \s+(?:[\w'’-]+\s+){{0,3}}?(?:keeps?|kept)\s+(?:on\s+)?(?:breaking|crashing|deleting
                 |wiping|nuking|killing|taking\s+(?:\w+\s+)?down|knocking\s+(?:\w+\s+){{0,3}}?(?:offline|over|out))\b
             | \b(?:second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth)\s+time
                 \s+(?:this\s+\w+\s+|today\s+|in\s+a\s+row\s+)?(?:that\s+)?(?:{{OTHER}}|(?-i:[A-Z])[\w'’-]+)
