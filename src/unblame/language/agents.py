@@ -67,6 +67,10 @@ _INDEFINITES = frozenset(
     {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "noone"}
 )
 _PRONOUNS = _SELF_WORDS | _GROUP_WORDS | _OTHER_WORDS | _NOBODY_WORDS
+# The writer's own hands and head act for the writer.
+_BODY_PARTS = frozenset(
+    {"fingers", "finger", "hands", "hand", "brain", "eyes", "head", "fingertips"}
+)
 # Adverbs that comment on a whole clause from its start, before its subject.
 _SENTENCE_ADVERBS = frozenset(
     {"apparently", "clearly", "obviously", "evidently", "basically", "honestly", "frankly"}
@@ -199,8 +203,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
     if len(subject) > 1 and subject[0].low.endswith("ing") and subject[0].low not in _ROLES:
         return SYSTEM  # "Appointing an incident manager could have helped": an activity
     lows = [w.low for w in subject]
-    if lows[0] in _SELF_WORDS:
-        return SELF
+    if lows[0] in _SELF_WORDS or (lows[0] == "my" and lows[-1] in _BODY_PARTS):
+        return SELF  # "my fingers typed it on the production window"
     if lows[:1] == ["my"] and len(lows) == 2 and lows[1] in _ROLES:
         # "My team deleted …" owns it as "we" would; "my colleague", "my boss" is someone else.
         return GROUP if lows[1] in _OWN_GROUPS else OTHER

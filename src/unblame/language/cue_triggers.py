@@ -178,6 +178,8 @@ CUE_TRIGGERS = {
         "simultaneously",
         "in one go",
         "before",  # ahead of the check: "merged it before CI finished"
+        # … or while it ran: "merged while the checks were still running".
+        *("running", "progress", "pending", "queued", " red", "failing", "yellow"),
         *("cleaning", "tidying", "clearing", "pruning", "purging", "cleanup", "clean-up"),
         *("housekeeping", "decommissioning"),
         # Anything destroyed on the way to other work: "… while testing a script".

@@ -77,7 +77,7 @@ from .cues_people import (
     since,
 )
 from .cues_remedy import _EMPHASIS_RE, _IMPERATIVE_RE, _PLEA_RE, plea
-from .cues_slips import _PRECHECKED, _REACHING, _SHAPES
+from .cues_slips import _AHEAD_OF_CHECK_RE, _PRECHECKED, _REACHING, _SHAPES
 from .rule import Frame
 from .verb_words import (
     _MIS_IRREGULAR,
@@ -239,7 +239,7 @@ PRECHECKS = {
     ),
 }
 PRECHECKS["blunder"] = PRECHECKS["slip"]
-PRECHECKS["wrong_choice"] = _alternatives(_WRONG_OBJECT_RE, _FLAWED_OBJECT_RE)
+PRECHECKS["wrong_choice"] = _alternatives(_WRONG_OBJECT_RE, _FLAWED_OBJECT_RE, _AHEAD_OF_CHECK_RE)
 PRECHECKS["damage"] = _DAMAGE_RE
 PRECHECKS["wreck"] = _WRECK_RE
 # "… was me", "… was my load test", "… was Harlan's doing".

@@ -30,7 +30,7 @@ from .cue_base import (
     _responds,
     _unreal,
 )
-from .cues_slips import _HINDSIGHT_MODALS, slip_shape
+from .cues_slips import _AHEAD_OF_CHECK_RE, _HINDSIGHT_MODALS, _to_sentence_end, slip_shape
 from .lexicon import RECHECK
 from .verb_words import (
     _AUX,
@@ -161,6 +161,10 @@ _OMISSION_RE = _Lazy(
     r"|\blet\s+(?:[\w-]+\s+){1,4}?slide\b"
     # "omitted to add the envelope": forgetting told in the register of a report.
     r"|\bomitted\s+to\s+\w+"
+    # "missed updating the schema file": a step of the work left out.
+    r"|\bmissed\s+(?:\w+ly\s+)?(?:updating|adding|running|bumping|changing|removing|including|testing"
+    r"|checking|renaming|committing|pushing|tagging|rebuilding|building)\s+(?:the|a|an|my|our|this|that|it|its|his"
+    r"|her|their)\b"
     # A step the rules required, not done: "did not complete the required checks".
     r"|\b(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t|never)\s+(?:complete|perform|conduct|carry\s+out|do|obtain"
     r"|document|record|submit)\s+(?:the\s+|a\s+|any\s+)?(?:required|mandatory|necessary|needed|scheduled"
@@ -176,7 +180,7 @@ _OMISSION_RE = _Lazy(
     # the step as the precaution it was.
     r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
     r"|\bwithout\s+(?:(?:\w+ly|ever|even|first|once)\s+){0,2}(?:validating|checking|testing|verifying|reviewing|telling"
-    r"|running|opening"
+    r"|running|opening|building|compiling"
     r"|ensuring|making\s+sure|waiting\s+for"
     r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|following|"
     + RECHECK
@@ -846,7 +850,8 @@ def _wrong_object(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 def wrong_choice(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """The writer's own act on the wrong or a flawed object: "I restarted the wrong node".
+    """The writer's own act on the wrong or a flawed object ("I restarted the wrong node"),
+    or let out ahead of its check ("I merged while the checks were still running").
 
     Told with what came next ("on the wrong deployment first, then on the right one"),
     it is the sequence of events the guide keeps; "instead of failing over" is a choice
@@ -854,6 +859,9 @@ def wrong_choice(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     """
     if _responds(clause) or any(w.low in _HINDSIGHT_MODALS for w in clause.words):
         return None
+    ahead = _to_sentence_end(sentence, clause, _AHEAD_OF_CHECK_RE)
+    if ahead is not None:
+        return ahead  # "I merged it while the checks were still running"
     found = _wrong_object(sentence, clause)
     if found is None:
         return None

@@ -26,7 +26,11 @@ _AHEAD_OF_CHECK_RE = _Lazy(
     r"(?:(?:the|its|their|his|her|any|a|our)\s+)?(?:[\w-]+\s+){0,3}?(?:finished|passed|completed"
     r"|existed|landed|was\s+(?:ready|done|reviewed|approved|green)|were\s+(?:ready|done|reviewed"
     r"|approved|live|up)|had\s+(?:finished|passed|run|landed)|went\s+green|came\s+back"
-    r"|(?:tests?|reviews?|ci|checks?|approval|sign-?off)\b(?!\s+(?:started|began|of|for|on|in|at)\b))",
+    r"|(?:tests?|reviews?|ci|checks?|approval|sign-?off)\b(?!\s+(?:started|began|of|for|on|in|at)\b))"
+    # Or while the check was still running or red: "merged while the checks were in progress".
+    rf"|\b(?:{RELEASE_ACTS})\b(?:\s+[\w'’-]+){{0,4}}?\s+while\s+(?:(?:the|its|those|these|their|our|all)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:tests?|checks?|ci|builds?|pipelines?|canary|jobs?)\s+(?:was|were|is|are)\s+"
+    r"(?:still\s+)?(?:running|in[\s_-]progress|pending|queued|red|failing|broken|yellow)\b",
     re.IGNORECASE,
 )
 

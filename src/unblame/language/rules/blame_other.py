@@ -352,6 +352,7 @@ RULES = (
             "The previous admin left the backup bucket world-readable.",
             "The duty engineer reacted too late to the replication alarms.",
             "The night operator let the log volume fill up.",
+            "The release manager tagged the build while CI was still red.",
         ),
         good=(
             "The parser produced wrong offsets for dates with leap seconds.",

@@ -148,6 +148,7 @@ RULES = (
             "I keep misreading which terminal is pointed at prod.",
             "I scaled the wrong node group down to zero.",
             "I pushed an untested migration to the shared cluster.",
+            "I merged the hotfix while the checks were still running.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
