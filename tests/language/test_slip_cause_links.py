@@ -26,6 +26,8 @@ def _rules(text: str) -> set[str]:
         "Turns out it was a typo in the cron expression.",
         "It turned out that it was a mistyped port in the health check.",
         "The whole outage came down to a single stray keystroke.",
+        "The root cause was a typo.",
+        "The culprit was a fat-fingered port number.",
     ],
 )
 def test_a_slip_tied_to_the_outcome_is_named_as_its_cause(text):
@@ -40,6 +42,8 @@ def test_a_slip_tied_to_the_outcome_is_named_as_its_cause(text):
         "The load balancer is to blame for the uneven traffic.",
         "The backlog results from the queue's retry storm.",
         "Taking down the old cluster took two hours.",
+        "The root cause was a race in the cache.",
+        "The cause of the typo was a missing lint rule.",
     ],
 )
 def test_a_cause_without_a_slip_is_no_mistake_as_cause(text):

@@ -382,6 +382,7 @@ RULES = (
             "The culprit was a typo in the load balancer's pool list.",
             "A stray keystroke in the admin console is to blame for the lost orders.",
             "Turns out it was a typo in the DNS record.",
+            "The trigger was a mistyped hostname.",
         ),
         good=(
             "Mistakes by staff are the most common cause of data breaches.",
@@ -399,6 +400,7 @@ RULES = (
             "The culprit? A race between the two cache writers.",
             "The cause? An error in the parser's bounds check.",
             "Turns out it was a race between the two cache writers.",
+            "The root cause was a race in the cache eviction.",
         ),
         pattern=(
             Check(
@@ -453,6 +455,11 @@ RULES = (
                 # cause: a typo", "The culprit? A typo in the zone file".
                 |(?:cause|culprit)\s*[:?]
                 |turned\s+out\s+to\s+be|attributed\s+to
+                # "The root cause was a typo", "the culprit was a stray keystroke".
+                |the\s+(?:root\s+|immediate\s+|proximate\s+|direct\s+|underlying\s+|real\s+)?(?:cause|culprit|trigger)s?
+                  \s+(?:of\s+(?:[\w'’-]+\s+){{0,4}}?)?(?:was|is|were|are)
+                  # "… was human error" is the label itself, UB401's.
+                  (?!\s+(?:an?\s+)?(?:human|operator|user|manual|staff|employee)\s+(?:error|mistake))
                 # "Turns out it was a typo": the answer to what caused it.
                 |turn(?:s|ed)\s+out\s*,?\s+(?:that\s+)?(?:it|this|that)\s+was)
                 \s+(?:[\w"“”'‘’-]+\s+){{0,4}}?["“‘']?{SLIP_NOUNS}
