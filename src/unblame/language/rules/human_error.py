@@ -180,7 +180,7 @@ GENERIC = GENERIC.replace("{WHOSE}", _WHOSE)
 # copy-paste mistake, a fat-fingered value, mistakes by staff.
 SLIP_NOUNS = r"""
     \b(?:typos?|typographical\s+errors?|typing\s+errors?
-    |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?)|mistyp\w+|misspell\w+|mis-?click\w*
+    |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?|failures?)|mistyp\w+|misspell\w+|mis-?click\w*
     |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed|pasted|copied)
     # "a momentary lapse of concentration by the driver"; "an individual employee's error".
     |(?:momentary\s+|brief\s+|single\s+)?lapses?\s+(?:of|in)\s+(?:concentration|attention|judge?ment|focus)
@@ -219,6 +219,13 @@ SLIP_NOUNS = r"""
 """
 # Every match of SLIP_NOUNS contains one of these; the rarest word of each
 # alternative, so that the check reads few sentences.
+# The slips a fragment can name on its own ("Just an oversight.", "A typo.").
+_FRAGMENT_SLIP = (
+    r"(?:typos?|oversights?|slip-?ups?|fat[-\s]?finger\w*|mistyp\w+|mis-?clicks?"
+    r"|(?:copy[-\s]?(?:and[-\s]?)?paste|human)\s+(?:errors?|mistakes?|failures?|slips?)"
+    r"|(?:stupid|dumb|careless|silly|simple|honest)\s+mistakes?)"
+)
+
 SLIP_NOUN_TRIGGERS = (
     "typo",
     "typing",
@@ -383,6 +390,7 @@ RULES = (
             "A stray keystroke in the admin console is to blame for the lost orders.",
             "Turns out it was a typo in the DNS record.",
             "The trigger was a mistyped hostname.",
+            "Just an oversight in the rota export.",
         ),
         good=(
             "Mistakes by staff are the most common cause of data breaches.",
@@ -401,6 +409,7 @@ RULES = (
             "The cause? An error in the parser's bounds check.",
             "Turns out it was a race between the two cache writers.",
             "The root cause was a race in the cache eviction.",
+            "Minor typo in the changelog, otherwise looks good.",
         ),
         pattern=(
             Check(
@@ -471,6 +480,12 @@ RULES = (
             # (the question is a sentence of its own, read just before this one).
             | (?:(?<=\bcause\?\s)|(?<=\bculprit\?\s)|(?<=\bcauses\?\s)|(?<=\bculprits\?\s))
                 (?:(?:an?|one|two|some)\s+)?(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
+            # The slip named alone as the answer, a fragment of its own: "Just an oversight.",
+            # "Trivial copy-paste mistake.", "Just a typo in the release report." (not a review's
+            # "Minor typo in the changelog", which points at one to fix).
+            | {{SENTENCE_START}}\W*(?:(?:just|simply|only|merely|probably|likely|clearly|obviously)\s+(?:an?\s+)?
+                (?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)|\s+(?:in|on|from|by)\b)
+              | (?:an?\s+)?(?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)))
             # "a classic case of fat fingers", "a case of someone entering the wrong date".
             | \bcase\s+of\s+(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
             | \bcase\s+of\s+(?:someone|somebody|a\s+person|(?:an?|the)\s+(?:{{ROLE}}))\s+\w+ing\s+(?:the|a|an)
