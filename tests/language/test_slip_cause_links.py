@@ -31,6 +31,7 @@ def _rules(text: str) -> set[str]:
         "Just a copy-paste error from the staging file.",
         "Probably a typo.",
         "Simple oversight.",
+        "The problem: a mistyped bucket name in the cleanup job.",
     ],
 )
 def test_a_slip_tied_to_the_outcome_is_named_as_its_cause(text):
@@ -50,6 +51,7 @@ def test_a_slip_tied_to_the_outcome_is_named_as_its_cause(text):
         "Just a typo fix.",
         "Minor typo in the docs, otherwise approved.",
         "Typos in the glossary are tracked in #12.",
+        "The problem: a race between the two cache writers.",
     ],
 )
 def test_a_cause_without_a_slip_is_no_mistake_as_cause(text):

@@ -462,7 +462,7 @@ RULES = (
                 |cited|pinned\s+(?:[\w-]+\s+){{0,4}}?on|chalk\w*\s+(?:it\s+)?up\s+to|came\s+from|result(?:s|ed)?\s+from
                 # The cause announced, as a label or a question the writer answers: "Root
                 # cause: a typo", "The culprit? A typo in the zone file".
-                |(?:cause|culprit)\s*[:?]
+                |(?:cause|culprit|problem|trigger|reason)\s*[:?]
                 |turned\s+out\s+to\s+be|attributed\s+to
                 # "The root cause was a typo", "the culprit was a stray keystroke".
                 |the\s+(?:root\s+|immediate\s+|proximate\s+|direct\s+|underlying\s+|real\s+)?(?:cause|culprit|trigger)s?
