@@ -48,3 +48,18 @@ def test_slips_and_habits_after_a_comment_adverb_are_read(text):
 )
 def test_programs_at_their_work_judge_no_one(text):
     assert "blame_other" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How could the admins have mistakenly purged the customer domain?",
+        "How could the contractor have accidentally cut both feeds?",
+    ],
+)
+def test_how_could_someone_have_done_it_takes_the_act_as_done(text):
+    assert "blame_other" in categories(text)
+
+
+def test_how_could_i_have_known_is_no_slip():
+    assert categories("How could I have known about the hidden dependency?") == []

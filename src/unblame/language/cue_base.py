@@ -141,7 +141,20 @@ def _unreal(clause: Clause, before: int, negation_expected: bool = False) -> boo
     if clause.words[0].low in _CONDITIONS:
         return True
     skipped = _NEGATIONS if negation_expected else frozenset()
+    if _asks_how_it_happened(clause.words):
+        skipped = skipped | {"could"}
     return any(w.low in _UNREAL and w.low not in skipped for w in clause.words if w.start < before)
+
+
+def _asks_how_it_happened(words: tuple[Word, ...]) -> bool:
+    """ "How could the admins have mistakenly purged the domain?": the question takes the
+    act as done and asks how, so its "could" makes nothing unreal."""
+    return (
+        len(words) > 3
+        and words[0].low == "how"
+        and words[1].low == "could"
+        and any(w.low == "have" for w in words[2:8])
+    )
 
 
 # Finding something by chance is luck, not a slip: "accidentally discovered a bug".
