@@ -749,7 +749,27 @@ def owned(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         return None
     # `slip` reads the wrong object and the act ahead of its check ("merged before CI
     # finished"); a belief that turned out wrong is the writer's own shape.
-    return _phrase(sentence, clause, _MISTAKEN_BELIEF_RE) or slip(sentence, clause)
+    found = _phrase(sentence, clause, _MISTAKEN_BELIEF_RE) or slip(sentence, clause)
+    if found is None and verb.low in _UNDOING and _APOLOGY_FOR_ACT_RE.search(sentence.line):
+        # "Sorry, I deleted the branch", "I overwrote your changes, my apologies": an
+        # apology with no other object, beside an act that undid work, is for that act.
+        return clause.words[max(0, clause.predicate - 1)].start, verb.end
+    return found
+
+
+# Acts that undo or overwrite work, for which a bare apology beside them is owned.
+_UNDOING = frozenset(
+    {"deleted", "removed", "dropped", "wiped", "erased", "purged", "truncated", "overwrote"}
+    | {"overwritten", "clobbered", "nuked", "force-pushed", "rebased", "reverted", "killed"}
+    | {"destroyed", "unpublished", "yanked", "closed", "cleared", "reset"}
+)
+# An apology for the act itself: bare ("Sorry, …", "… my apologies!") or about "that"; not
+# "sorry for the noise", "apologies for the late reply", etiquette for something else.
+_APOLOGY_FOR_ACT_RE = _Lazy(
+    r"\b(?:sorry|apologies|my\s+apologies|my\s+bad|mea\s+culpa)\b(?!\s+(?:for|to|if|that\s+(?!was\b)))"
+    r"(?!\s+about\s+(?!(?:that|this|it)\b))",
+    re.IGNORECASE,
+)
 
 
 def _overlooked(sentence: Sentence, clause: Clause, verb: Word) -> tuple[int, int] | None:

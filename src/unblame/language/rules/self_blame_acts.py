@@ -149,6 +149,7 @@ RULES = (
             "I scaled the wrong node group down to zero.",
             "I pushed an untested migration to the shared cluster.",
             "I merged the hotfix while the checks were still running.",
+            "Sorry, I deleted the release branch.",
         ),
         good=(
             "I merged the PR after the tests and the canary passed.",
@@ -168,6 +169,7 @@ RULES = (
             "Pushed the hotfix to main at 09:12 after the canary passed.",
             "If I had accidentally deleted the bucket, versioning would have kept every object.",
             "I restarted the broker at 14:05. Sorry for the noise in this channel.",
+            "Sorry for the late reply, I deleted the stale preview environments.",
             "I was paged twice overnight, ugh.",
             "Ugh. I found the stuck consumer and restarted it.",
             "Didn't get paged until 03:10, sorry for the slow reply.",
