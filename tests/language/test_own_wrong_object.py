@@ -46,6 +46,8 @@ def test_the_writers_act_on_the_wrong_object_is_a_slip_report(text):
         "I drained the node instead of rebooting it, to keep the sessions.",
         # Hindsight has its own rule.
         "I should have paged the DBA instead of waiting.",
+        # A belief that proved wrong is the local rationality the guide asks for.
+        "I made an incorrect assumption about which hash to deploy.",
         # Plain reports with no slip in the object.
         "I restarted the payments pod at 10:02.",
         # A fix that makes the slip harder: the wrong object is the one guarded against.

@@ -870,9 +870,13 @@ def wrong_choice(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
 
 
 # What turns a wrong object into the story of the response or a choice: the right one
-# reached afterwards, or an alternative act set aside ("instead of failing over").
+# reached afterwards, or an alternative act set aside ("instead of failing over"); and a
+# belief that proved wrong ("made an incorrect assumption about the hash"), which is the
+# local rationality the guide asks the writer to tell.
 _CHOICE_OR_CORRECTION_RE = _Lazy(
-    r"\bthe\s+(?:right|correct|intended)\b|\binstead\s+of\s+\w+ing\b",
+    r"\bthe\s+(?:right|correct|intended)\b|\binstead\s+of\s+\w+ing\b"
+    r"|\b(?:wrong|incorrect)\s+(?:assumptions?|beliefs?|guess(?:es)?|impressions?|conclusions?|ideas?"
+    r"|understanding|reading\s+of)\b",
     re.IGNORECASE,
 )
 
