@@ -249,6 +249,13 @@ _PLEA_RE = _Lazy(
     r"(?:stick\s+to|follow|do|handle|check|test|review|read|tag|version|release|verify|proofread)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:properly|more\s+(?:carefully|closely|thoroughly|rigorously|diligently"
     r"|attentively)|with\s+(?:more|extra|greater)\s+care|by\s+the\s+book)\b"
+    # The writer's own checking habit promised: "I will test before pushing from now on".
+    r"|\b(?:i|we)(?:['’]ll|\s+will|\s+(?:am|are)\s+going\s+to)\s+(?:always\s+|now\s+)?(?:test|check|verify|review"
+    r"|double-check|re-?read|proofread)\b[^.!?]{0,60}?\b(?:from\s+now\s+on|next\s+time|going\s+forward"
+    r"|in\s+(?:the\s+)?future|every\s+time)\b"
+    # Review by a second person promised as the fix: "all changes will be peer reviewed".
+    r"|\b(?:will|shall|must)\s+(?:now\s+|always\s+|also\s+)?be\s+(?:peer[-\s]?reviewed|(?:reviewed|checked"
+    r"|verified|double-checked)\s+by\s+(?:a\s+)?(?:second|another|two|senior|peer))\b"
     # A promise not to do it again: "I promise not to move the tag again", "I won't touch
     # the release branch again" (not "we won't see this again": an outcome, not an act).
     r"|\bi\s+promise\s+(?:(?:that\s+)?i\s+(?:won['’]t|will\s+not|will\s+never|['’]ll\s+never)|not\s+to"

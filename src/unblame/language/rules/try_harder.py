@@ -369,9 +369,11 @@ RULES = (
             "Revoke Sam's production access for a month.",
             "We need to hold someone responsible for this.",
             "The contractor involved has been removed from the project.",
+            "Appropriate action has been taken against the operator.",
         ),
         good=(
             "The engineer responsible for the runbook has been thanked.",
+            "The old cron host has been removed from the inventory.",
             "The service account was disabled after the key rotation.",
             "Remove the stale deploy key and its access to the registry.",
             "Changes to the firewall need approval from the network owners group, enforced by the pipeline.",
@@ -415,6 +417,8 @@ RULES = (
                     "talked",
                     "words with",
                     "word with",
+                    *("taken against", "removed from", "taken off", "stood down", "barred from"),
+                    *("banned from", "suspended from"),
                 ),
                 pattern=r"""
             (?P<span>\b(?:written|verbal|formal|final)\s+warnings?\b
@@ -434,6 +438,11 @@ RULES = (
             | \bconsequences\s+for\s+(?:\w+\s+)?(?:{ROLE}|people|anyone|whoever)\b
             | \b(?:been\s+)?asked\s+not\s+to\s+(?:deploy|merge|push|touch|run)\b
             | \bbefore\s+being\s+trusted\b
+            # "Appropriate action has been taken against the staff member".
+            | \baction\s+(?:has\s+been|have\s+been|was|were|will\s+be|is\s+being)\s+taken\s+against\b
+            # Taken off the work: "the contractor has been removed from the account".
+            | \b(?:{ROLE}|person|individual|staff\s+member|employee)s?\s+(?:has|have|had)\s+been\s+(?:removed|taken\s+off
+                |stood\s+down|suspended|barred|banned)\s+from\b
             # "Anyone caught … will be reprimanded": a sanction promised.
             | \b(?:will|shall|would|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:\w+ly\s+)?(?:reprimanded|disciplined
                 |sanctioned|written\s+up)\b)
