@@ -22,7 +22,7 @@ from .lexicon import (
     WORK_WORDS,
     WORKER_WORDS,
 )
-from .verb_words import _IRREGULAR_PAST
+from .verb_words import _IRREGULAR_PAST, _MODALS
 
 # Numbers with thousands separators and decimals ("4,000-line", "2.5") and versions
 # ("2.4.1", "v3.0.0") are one word: their comma or point ends no clause.
@@ -453,9 +453,10 @@ def generic_people(subject: Sequence[Word], verb: Word | None, before: Sequence[
 _NOW_AND_THEN = frozenset(
     {"sometimes", "often", "occasionally", "usually", "inevitably", "eventually"}
 )
-_MODALS_AND_NEEDS = frozenset(
-    {"should", "must", "shall", "need", "needs", "have", "has", "ought", "will", "would", "can"}
-    | {"could", "may", "might", "are", "were", "is", "was", "did", "had", "didn't", "didn’t"}
+_MODALS_AND_NEEDS = (
+    _MODALS
+    | {"need", "needs", "have", "has", "ought", "are", "were", "is", "was", "did", "had"}
+    | {"didn't", "didn’t"}
     | {"hadn't", "hadn’t", "wasn't", "wasn’t", "weren't", "weren’t", "won't", "won’t"}
     # A habit of care denied is a verdict on the group: "developers just don't test".
     | {"don't", "don’t", "doesn't", "doesn’t", "never", "rarely", "seldom", "just", "simply"}
