@@ -16,6 +16,7 @@ from unblame.language import (
     clause,
     cue_base,
     cues_acts,
+    cues_care,
     cues_people,
     cues_remedy,
     cues_slips,
@@ -344,13 +345,13 @@ def test_a_cleft_with_credit_singles_no_one_out(text):
 
 
 def test_an_open_question_inquires():
-    assert cues_acts._asks_which(sentence("Which deploy went out without a canary?"))
-    assert not cues_acts._asks_which(sentence("The deploy went out without a canary."))
+    assert cues_care._asks_which(sentence("Which deploy went out without a canary?"))
+    assert not cues_care._asks_which(sentence("The deploy went out without a canary."))
 
 
 def test_a_shared_clause_from_not_is_read_as_neglect():
     s = sentence("The page was acknowledged but not acted on for an hour.")
-    assert any(cues_acts.neglect(s, c) for c in s.clauses)
+    assert any(cues_care.neglect(s, c) for c in s.clauses)
 
 
 # --- Remedies -------------------------------------------------------------------------------------
@@ -382,7 +383,14 @@ def test_requests_and_narrated_advice_do_not_plead(text):
 def test_every_cue_module_is_prepared():
     from unblame.language import cues
 
-    assert set(cues.CUE_MODULES) == {cue_base, cues_acts, cues_people, cues_remedy, cues_slips}
+    assert set(cues.CUE_MODULES) == {
+        cue_base,
+        cues_acts,
+        cues_care,
+        cues_people,
+        cues_remedy,
+        cues_slips,
+    }
     cues.prepare()
     for module in cues.CUE_MODULES:
         lazies = [v for v in vars(module).values() if isinstance(v, clause._Lazy)]
@@ -557,7 +565,7 @@ def test_the_participle_slot_and_the_passive_read_one_list() -> None:
 
 
 def test_a_failure_to_attend_is_a_persons_and_to_connect_a_machines() -> None:
-    neglect = cues_acts._NEGLECT_RE
+    neglect = cues_care._NEGLECT_RE
     assert neglect.search("the failure to verify the upgrade")
     assert neglect.search("a failure to double-check the target host")
     assert not neglect.search("a failure to connect to the broker")

@@ -7,7 +7,7 @@ where. A rule's `Frame` check names the agents and the cue it needs; `find_in`
 runs it over one sentence of a document.
 
 This module is the registry (`CUES`, the prechecks, `find`); the cues live in
-`cues_acts` (the act: slips, care left undone, harm, hindsight), `cues_people`
+`cues_acts` (the act: slips, harm, hindsight), `cues_care` (care left undone), `cues_people`
 (verdicts on people and culprits), `cues_remedy` (pleas to try harder), on the
 helpers of `cue_base`, with their trigger words in `cue_triggers`.
 """
@@ -18,38 +18,40 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache, partial
 
-from . import cue_base, cues_acts, cues_people, cues_remedy, cues_slips, regex_cache
+from . import cue_base, cues_acts, cues_care, cues_people, cues_remedy, cues_slips, regex_cache
 from .agents import ELIDED, OTHER, SELF
 from .clause import Clause, Sentence, _Lazy, _skip_openers, read
 from .cue_base import _WRONG_OBJECT_RE, SET_ASIDE_WITH_PRONOUN
 from .cue_triggers import CUE_TRIGGERS
 from .cues_acts import (
-    _BARE_NEGLECT_RE,
     _BLUNDER_PHRASE_RE,
     _DAMAGE_RE,
     _FLAWED_OBJECT_RE,
-    _HABIT_NOT_RE,
     _HARM_RE,
     _HINDSIGHT_RE,
-    _NEGLECT_RE,
-    _NOT_DETECTED_RE,
     _NOT_DONE_RIGHT_RE,
-    _OMISSION_RE,
     _RIGHT_THING_MISSED_RE,
-    _STEP_OWED_BEFORE_RE,
     _WRECK_RE,
-    LATE_STEP_RE,
     accident,
     blunder,
     damage,
     harm,
     hindsight,
-    neglect,
-    omission,
     oops,
     slip,
     wreck,
     wrong_choice,
+)
+from .cues_care import (
+    _BARE_NEGLECT_RE,
+    _HABIT_NOT_RE,
+    _NEGLECT_RE,
+    _NOT_DETECTED_RE,
+    _OMISSION_RE,
+    _STEP_OWED_BEFORE_RE,
+    LATE_STEP_RE,
+    neglect,
+    omission,
 )
 from .cues_people import (
     _APOLOGY_RE,
@@ -120,7 +122,7 @@ LINE_CUES = frozenset({"owned"})
 
 
 # The modules that hold the cues and their patterns.
-CUE_MODULES = (cue_base, cues_acts, cues_people, cues_remedy, cues_slips)
+CUE_MODULES = (cue_base, cues_acts, cues_care, cues_people, cues_remedy, cues_slips)
 
 
 def prepare() -> None:

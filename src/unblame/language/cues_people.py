@@ -29,7 +29,8 @@ from .cue_base import (
     _unreal,
 )
 from .cue_triggers import _CANNOT_VERBS
-from .cues_acts import CARE_STEMS, omission, slip
+from .cues_acts import slip
+from .cues_care import CARE_STEMS, omission
 from .lexicon import DEPRECATING_ADJECTIVES, DEPRECATING_NOUNS, NAME_MARK, ROLE_WORDS
 from .verb_words import (
     _AUX,
