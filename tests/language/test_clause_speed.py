@@ -1,6 +1,6 @@
 """The sentence model's shortcuts (issue 7, speed) answer as the plain tests they stand for.
 
-`clause._is_verb` keeps what it can tell from a word alone by word, and the
+`clause_subject._is_verb` keeps what it can tell from a word alone by word, and the
 clause and subject loops ask each helper only of the words it can hold for.
 Here each shortcut is held against the plain test it replaced, on every word
 of the project's own corpus and on the edge cases each helper was written for.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from unblame.language import clause, verb_words
+from unblame.language import clause, clause_subject, verb_words
 from unblame.language.agents import WORD_RE, Word, words_of
 from unblame.language.clause import read
 
@@ -36,7 +36,7 @@ def plain_is_verb(word: Word, previous: Word | None) -> bool:
         return True
     if verb_words._prefixed_irregular_past(low):
         return True
-    if low in verb_words._PRESENT_ACTS and clause._can_act(previous):
+    if low in verb_words._PRESENT_ACTS and clause_subject._can_act(previous):
         return True
     if low in verb_words._MIS_IRREGULAR or verb_words._MIS_RE.match(low):
         return True
@@ -58,7 +58,9 @@ def test_is_verb_answers_as_the_plain_test_on_every_corpus_word():
     assert len(vocabulary) > 2000
     for word in vocabulary.values():
         for previous in BEFORE:
-            assert clause._is_verb(word, previous) is plain_is_verb(word, previous), word.low
+            assert clause_subject._is_verb(word, previous) is plain_is_verb(word, previous), (
+                word.low
+            )
 
 
 @pytest.mark.parametrize(
@@ -71,26 +73,30 @@ def test_is_verb_answers_as_the_plain_test_on_every_corpus_word():
 def test_is_verb_answers_as_the_plain_test_twice_over(low):
     # The first answer works the kind out, the second reads it back.
     for previous in BEFORE:
-        first = clause._is_verb(_word(low), previous)
-        assert clause._is_verb(_word(low), previous) is first is plain_is_verb(_word(low), previous)
+        first = clause_subject._is_verb(_word(low), previous)
+        assert (
+            clause_subject._is_verb(_word(low), previous)
+            is first
+            is plain_is_verb(_word(low), previous)
+        )
 
 
 def test_the_kind_of_a_word_is_kept_once_it_is_asked(monkeypatch):
-    monkeypatch.setattr(clause, "_VERB_KINDS", {})
-    assert clause._is_verb(_word("overwrote"), None)
-    assert clause._VERB_KINDS == {"overwrote": clause._ALWAYS_VERB}
-    assert not clause._is_verb(_word("releases"), _word("SDK"))
-    assert clause._VERB_KINDS["releases"] & clause._PRESENT_VERB
+    monkeypatch.setattr(clause_subject, "_VERB_KINDS", {})
+    assert clause_subject._is_verb(_word("overwrote"), None)
+    assert clause_subject._VERB_KINDS == {"overwrote": clause_subject._ALWAYS_VERB}
+    assert not clause_subject._is_verb(_word("releases"), _word("SDK"))
+    assert clause_subject._VERB_KINDS["releases"] & clause_subject._PRESENT_VERB
 
 
 def test_the_kept_kinds_stay_under_their_limit(monkeypatch):
-    monkeypatch.setattr(clause, "_VERB_KINDS", {})
-    monkeypatch.setattr(clause, "_VERB_KINDS_LIMIT", 10)
+    monkeypatch.setattr(clause_subject, "_VERB_KINDS", {})
+    monkeypatch.setattr(clause_subject, "_VERB_KINDS_LIMIT", 10)
     for n in range(35):
-        clause._is_verb(_word(f"word{n}ed"), _word("deploy"))
-        assert len(clause._VERB_KINDS) <= 10
+        clause_subject._is_verb(_word(f"word{n}ed"), _word("deploy"))
+        assert len(clause_subject._VERB_KINDS) <= 10
     # What was dropped is worked out again, the same.
-    assert clause._is_verb(_word("word0ed"), _word("deploy"))
+    assert clause_subject._is_verb(_word("word0ed"), _word("deploy"))
 
 
 def test_every_word_that_reports_another_clause_is_in_the_gate():
@@ -132,7 +138,7 @@ def test_a_report_still_splits_its_sentence(text):
 )
 def test_the_subject_ends_at_its_verb(text, verb):
     words = words_of(text)
-    assert words[clause._subject_end(words, 0)].low == verb
+    assert words[clause_subject._subject_end(words, 0)].low == verb
 
 
 @pytest.mark.parametrize(

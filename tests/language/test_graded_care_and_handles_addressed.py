@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 from test_cues import categories
 
-from unblame.language import clause
+from unblame.language import clause, clause_subject
 
 
 def _subject_start(text: str) -> str:
     words = clause.read(text, 0, len(text)).words
-    return words[clause._skip_openers(words)].text
+    return words[clause_subject._skip_openers(words)].text
 
 
 @pytest.mark.parametrize(

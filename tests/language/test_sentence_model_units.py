@@ -14,12 +14,14 @@ import pytest
 from unblame.language import (
     agents,
     clause,
+    clause_subject,
     cue_base,
     cues_acts,
     cues_care,
     cues_people,
     cues_remedy,
     cues_slips,
+    verb_words,
 )
 from unblame.language.agents import ELIDED, GROUP, NOBODY, OTHER, SELF, SYSTEM, words_of
 from unblame.language.clause import read
@@ -42,12 +44,12 @@ def clause_texts(text: str) -> list[str]:
 
 @pytest.mark.parametrize("word", ["reran", "overwrote", "redid", "underwent", "mistook", "reread"])
 def test_prefixed_irregular_pasts_are_verbs(word):
-    assert clause._prefixed_irregular_past(word)
+    assert verb_words._prefixed_irregular_past(word)
 
 
 @pytest.mark.parametrize("word", ["output", "outlet", "unread", "unset", "red", "rest", "over"])
 def test_nouns_and_adjectives_that_look_prefixed_are_not(word):
-    assert not clause._prefixed_irregular_past(word)
+    assert not verb_words._prefixed_irregular_past(word)
 
 
 @pytest.mark.parametrize(
@@ -72,40 +74,40 @@ def test_camel_case_marks_products_not_names(text, expected):
 
 def test_a_participle_phrase_runs_to_a_modal():
     words = words_of("The engineer running the cleanup should have checked")
-    assert words[clause._subject_end(words, 0)].low == "should"
+    assert words[clause_subject._subject_end(words, 0)].low == "should"
 
 
 def test_a_participle_phrase_runs_to_a_past_verb():
     words = words_of("The engineer running the cleanup deleted the bucket")
-    assert words[clause._subject_end(words, 0)].low == "deleted"
+    assert words[clause_subject._subject_end(words, 0)].low == "deleted"
 
 
 def test_a_participle_before_a_comma_stays_the_verb():
     words = words_of("an engineer performing maintenance , the link dropped")
-    assert words[clause._subject_end(words, 0)].low == "performing"
+    assert words[clause_subject._subject_end(words, 0)].low == "performing"
 
 
 def test_finite_after_participle_stops_at_a_clause_word():
     words = words_of("the admin fixing it because nothing worked")
-    assert clause._finite_after_participle(words, 2) is None
+    assert clause_subject._finite_after_participle(words, 2) is None
 
 
 def test_finite_after_participle_ignores_an_adjective_after_an_article():
     words = words_of("the admin running the unversioned script was new")
-    found = clause._finite_after_participle(words, 2)
+    found = clause_subject._finite_after_participle(words, 2)
     assert found is not None and words[found].low == "was"
 
 
 def test_no_one_is_one_pronoun():
     words = words_of("no one acted on it")
-    assert clause._no_one_acts(words, 0)
-    assert clause._subject_end(words, 0) == 2
+    assert clause_subject._no_one_acts(words, 0)
+    assert clause_subject._subject_end(words, 0) == 2
 
 
 def test_no_one_followed_by_a_place_reads_on():
     words = words_of("no one on the call picked it up")
-    assert not clause._no_one_acts(words, 0)
-    assert words[clause._subject_end(words, 0)].low == "picked"
+    assert not clause_subject._no_one_acts(words, 0)
+    assert words[clause_subject._subject_end(words, 0)].low == "picked"
 
 
 # --- Where a clause ends ------------------------------------------------------------------
@@ -147,13 +149,13 @@ def test_a_capitalised_name_before_who_is_a_person():
 )
 def test_a_lone_word_and_comma_before_a_pronoun_is_skipped(text):
     words = words_of(text)
-    begin = clause._skip_openers(words)
+    begin = clause_subject._skip_openers(words)
     assert words[begin].low in {"i", "we"}
 
 
 def test_a_lone_word_needs_a_verb_after_the_pronoun():
     words = words_of("Honestly, we the people of ops")
-    assert not clause._lone_word_before_pronoun(words, 0)
+    assert not clause_subject._lone_word_before_pronoun(words, 0)
 
 
 def test_contractions_carry_the_verb_before_a_comma():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from unblame.language import agents as kinds
-from unblame.language import analyze, clause
+from unblame.language import analyze, clause, clause_subject
 
 
 def first_agent(text: str) -> str:
@@ -37,7 +37,9 @@ def test_a_short_time_phrase_before_its_comma_is_not_the_subject(text):
 def test_a_long_phrase_ending_in_a_time_word_is_no_time_opener():
     # Four words before the comma are more than a time phrase: the comma closes nothing.
     assert (
-        clause._time_phrase_end(clause.read("We ran it every single night, then", 0, 33).words, 0)
+        clause_subject._time_phrase_end(
+            clause.read("We ran it every single night, then", 0, 33).words, 0
+        )
         == 0
     )
 

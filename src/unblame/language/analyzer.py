@@ -9,7 +9,8 @@ from functools import cache, cached_property, lru_cache
 
 from . import cues, prose, regex_cache, regex_split
 from .agents import GENERIC, SYSTEM
-from .clause import _CLAUSE_WORDS, _OPENERS, CHAT_LINE_LIMIT, _Lazy, line_of, read
+from .clause import CHAT_LINE_LIMIT, _Lazy, line_of, read
+from .clause_subject import _CLAUSE_WORDS, _OPENERS
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import (

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .agents import Word
-from .clause import _ARTICLES, Clause, Sentence, _Lazy
+from .clause import Clause, Sentence, _Lazy
+from .clause_subject import _ARTICLES
 from .verb_words import (
     _AUX,
     _EVENT_VERBS,

@@ -20,7 +20,8 @@ from functools import cache, lru_cache, partial
 
 from . import cue_base, cues_acts, cues_care, cues_people, cues_remedy, cues_slips, regex_cache
 from .agents import ELIDED, OTHER, SELF
-from .clause import Clause, Sentence, _Lazy, _skip_openers, read
+from .clause import Clause, Sentence, _Lazy, read
+from .clause_subject import _skip_openers
 from .cue_base import _WRONG_OBJECT_RE, SET_ASIDE_WITH_PRONOUN
 from .cue_triggers import CUE_TRIGGERS
 from .cues_acts import (

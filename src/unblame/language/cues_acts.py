@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .agents import _DETERMINERS, Word
-from .clause import _CLAUSE_WORDS, Clause, Sentence, _Lazy
+from .clause import Clause, Sentence, _Lazy
+from .clause_subject import _CLAUSE_WORDS
 from .cue_base import (
     _APPLYING,
     _APPLYING_RE,

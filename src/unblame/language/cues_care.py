@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .agents import GROUP, NOBODY, OTHER, SELF, Word
-from .clause import Clause, Sentence, _Lazy, _skip_openers
+from .clause import Clause, Sentence, _Lazy
+from .clause_subject import _skip_openers
 from .cue_base import (
     _BECAUSE,
     _DISREGARD_RE,

@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 
 from .agents import NOBODY, OTHER, Word
-from .clause import Clause, Sentence, _Lazy, _skip_openers
+from .clause import Clause, Sentence, _Lazy
+from .clause_subject import _skip_openers
 from .cue_base import _clause_text, _predicate
 from .lexicon import (
     MANUAL_RULE,
