@@ -100,6 +100,7 @@ RULES = (
             "My merge of the auth branch was a mistake, reverting it now.",
             "Honestly my PR was rushed.",
             "Yeah, I jumped the gun on tagging the 3.0 release.",
+            "The nightly export failed twice because of me.",
         ),
         good=(
             "The error I didn't expect was a timeout from the proxy.",
@@ -116,6 +117,7 @@ RULES = (
             "The person on the bridge call that night was me and Ola.",
             "My change fixed the login loop.",
             "My guess at the cause was wrong: it was the cache, not the pool.",
+            "Because of me we now run restore drills every quarter.",
             "The timeout change was a mistake we could not have seen from staging.",
         ),
         pattern=(
@@ -128,6 +130,8 @@ RULES = (
                     "as me",
                     "yell",
                     "culpa",
+                    "because of m",
+                    "due to m",
                     "own this",
                     "the one who",
                     "screwed",
@@ -216,6 +220,8 @@ RULES = (
             | \bi(?:'m|’m|\s+am|\s+was)\s+(?:\w+\s+)?the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?
                 (?:we|the|this|everyone|our|it)\b[^.!?\n]{0,50}?(?:{BAD_OUTCOME}|postmortem|paged|woke|down\b|broke|broken|failed)
             | \b(?:caused|introduced|triggered|broken)\s+by\s+(?:me|myself|yours\s+truly)\b
+            # The writer as the cause after a causal link: "the outage happened because of me".
+            | \b(?:because\s+of|due\s+to)\s+(?:me|myself)\b(?!\s+(?:we|you|they|everyone)\b)
             | \bmy\s+own\s+(?:typo|slip|oversight|error)\b
             | \bi\s+(?:was|am)\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\W{1,3}(?:\w+\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)(?:\s+\w+)?\s+up\b

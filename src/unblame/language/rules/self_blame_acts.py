@@ -45,6 +45,8 @@ RULES = (
             "Honestly, I didn't coordinate the cutover carefully enough.",
             "If I'd opened the dashboard first, I'd have seen the spike.",
             "I missed that in my review of the schema change.",
+            "Sorry for not running the migration against a copy first.",
+            "Apologies for forgetting to bump the version before the release.",
         ),
         good=(
             "I should have the fix ready by Friday.",
@@ -54,6 +56,8 @@ RULES = (
             "The check should have caught this before it reached me.",
             "I forgot to mention that the dashboard moved.",
             "I didn't see that option because the settings page hid it.",
+            "Sorry for not replying sooner, I was travelling.",
+            "Apologies for missing your ping yesterday.",
         ),
         pattern=(
             Check(
@@ -67,6 +71,8 @@ RULES = (
                     "would have",
                     "forgot",
                     "neglected",
+                    "sorry",
+                    "apologi",
                 ),
                 pattern=r"""
             (?P<span>
@@ -91,6 +97,13 @@ RULES = (
             | (?:(?:(?<=\n)|(?<=[.!?,;]\ )|(?<=\A)|(?<=\band\ ))\W*|(?<=[a-z]\ )(?<!\bwhat\ )(?<!\bhow\ )(?<!\bwhy\ )
                 (?<!\bwhere\ )(?<!\bwhen\ ))had\s+i\s+(?:not\s+|only\s+|just\s+|\w+ly\s+)?(?:been\s+\w+ing|\w+(?:ed|en)|known|done|thought)\b(?![^.!?\n]*\?)
             | \bif\s+(?:only\s+)?i\s+(?:had\s+|'d\s+)?\w+\s+(?:\w+\s+){0,3}?more\s+(?:carefully|closely|thoroughly)\b
+            # An apology for care left undone is the same hindsight: "sorry for not testing
+            # it properly", "apologies for forgetting to bump the version"; not etiquette
+            # about the conversation ("sorry for not replying sooner", "for missing your ping").
+            | \b(?:sorry|apologi[sz]e|apologies)\s+(?:again\s+)?(?:for|about)\s+(?:not|never|forgetting\s+to
+                |failing\s+to|neglecting\s+to|missing|overlooking|skipping)\s+(?!(?:\w+ly\s+)?(?:mention|say|tell
+                |ask|repl|respond|answer|attach|link|cc|post|shar|get|be\b|being|your|this\s+(?:message|thread
+                |comment)|the\s+(?:message|ping|meeting|call)))\w+
             )
         """,
             ),
