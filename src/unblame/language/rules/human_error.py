@@ -179,7 +179,7 @@ GENERIC = GENERIC.replace("{WHOSE}", _WHOSE)
 # Slips named by their form rather than called "human error": a typo, a
 # copy-paste mistake, a fat-fingered value, mistakes by staff.
 SLIP_NOUNS = r"""
-    \b(?:typos?|typographical\s+errors?|typing\s+errors?
+    \b(?:typos?|typographical\s+errors?|typing\s+errors?|spelling\s+(?:errors?|mistakes?)
     |copy[-\s/]?(?:and[-\s]?)?paste\s+(?:errors?|mistakes?|issues?|problems?|slips?|failures?)|mistyp\w+|misspell\w+|mis-?click\w*
     |fat[-\s]?finger\w*|wrong\s+selection|wrongly\s+typed|incorrectly\s+(?:entered|typed|keyed|pasted|copied)
     # "a momentary lapse of concentration by the driver"; "an individual employee's error".
@@ -225,6 +225,9 @@ _FRAGMENT_SLIP = (
     r"|(?:copy[-\s]?(?:and[-\s]?)?paste|human)\s+(?:errors?|mistakes?|failures?|slips?)"
     r"|(?:stupid|dumb|careless|silly|simple|honest)\s+mistakes?)"
 )
+
+# "It was human error" is the label itself, UB401's, not a slip named by its form.
+_NOT_THE_LABEL = r"(?!human\s)"
 
 SLIP_NOUN_TRIGGERS = (
     "typo",
@@ -486,6 +489,17 @@ RULES = (
             | {{SENTENCE_START}}\W*(?:(?:just|simply|only|merely|probably|likely|clearly|obviously)\s+(?:an?\s+)?
                 (?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)|\s+(?:in|on|from|by)\b)
               | (?:an?\s+)?(?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)))
+            # The same answer given to "what was it?": "It was just a typo.", "this is
+            # simply an oversight and will be fixed"; a present "is" only with "just" or
+            # alone, since "It's a typo in the README" points at one to fix.
+            | \b(?:it|this|that)\s*(?:was|['’]s|is)\s+(?:(?:indeed|probably|likely|clearly|obviously|actually
+                |definitely)\s+)?(?:just|simply|only|merely)\s+(?:an?\s+)?(?:(?:simple|trivial|small|silly|honest
+                |minor)\s+)?{_NOT_THE_LABEL}{_FRAGMENT_SLIP}\b
+            | {{SENTENCE_START}}\W*(?:it|this|that)\s*(?:was|['’]s|is)\s+(?:(?:indeed|probably|likely|clearly
+                |obviously|actually|definitely)\s+)?(?:an?\s+)?(?:(?:simple|trivial|small|silly|honest|minor)\s+)?
+                {_NOT_THE_LABEL}{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$))
+            | \b(?:it|this|that)\s+was\s+(?:(?:indeed|probably|likely|clearly|obviously|actually|definitely)\s+)?
+                (?:an?\s+)?(?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_NOT_THE_LABEL}{_FRAGMENT_SLIP}\s+(?:in|on|by)\b
             # "a classic case of fat fingers", "a case of someone entering the wrong date".
             | \bcase\s+of\s+(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
             | \bcase\s+of\s+(?:someone|somebody|a\s+person|(?:an?|the)\s+(?:{{ROLE}}))\s+\w+ing\s+(?:the|a|an)
