@@ -365,6 +365,13 @@ _RUN_NOUNS = frozenset(
 _DOING_NOW_RE = _Lazy(r"(?:am|are|['’]m|['’]re)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
 
 
+# Who may do what, a rule of the system: "should not be allowed to push …", "must be
+# able to merge …".
+_PERMISSION_RE = _Lazy(
+    r"(?:should|must|shall|ought\s+to)(?:n['’]t|\s+not|\s+never)?\s+(?:\w+\s+)?be\s+(?:allowed|able"
+    r"|permitted|possible)\s+to\b",
+    re.IGNORECASE,
+)
 _CANNOT_RE = _Lazy(r"(?:can['’]?t|cannot|can\s+not|can\s+no\s+longer)\b", re.IGNORECASE)
 
 
@@ -393,8 +400,9 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
         # "I am merging this without a review as we deploy tomorrow": a choice announced
         # as it is made, not hindsight on a step left out.
         return None
-    if _CANNOT_RE.match(text):
-        # "you can't push to main without the tests passing": a rule the system holds.
+    if _CANNOT_RE.match(text) or _PERMISSION_RE.match(text):
+        # "you can't push to main without the tests passing", "nobody should be able to
+        # merge without an approval": a rule the system holds or ought to hold.
         return None
     if clause.words[0].low == "what":
         # "What we didn't realise was that …" introduces what was unknown: the

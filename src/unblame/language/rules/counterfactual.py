@@ -57,6 +57,15 @@ _CARED_FOR = (
     "|consulted|heeded|seen|looked\\s+at|answered|communicated|announced|monitored|watched"
 )
 
+
+# An outcome that the path not taken would have left as it was: a counterfactual said
+# to clear the person, not to judge them.
+MADE_NO_DIFFERENCE = r"""(?:would|could)(?:n['’]t|\s+not)\s+(?:\w+\s+)?have\s+(?:made\s+(?:\w+\s+){0,2}?(?:difference
+    |change)|changed\s+(?:anything|much|a\s+thing|the\s+(?:outcome|result|impact))|helped|mattered
+    |prevented\s+(?:it|this|that|the\s+\w+)|saved\s+(?:it|us|them|the\s+\w+))\b
+    |\bnothing\s+would\s+have\s+(?:been\s+different|changed)\b
+    |\bwould\s+(?:still\s+)?have\s+made\s+(?:little|no)\s+(?:\w+\s+)?difference\b"""
+
 RULES = (
     Rule(
         code="UB301",
@@ -347,6 +356,7 @@ RULES = (
             "If the queue had been bounded, memory would have stayed flat.",
             "If you have questions, ask in the incident channel.",
             "If we had a staging database, we could test this first.",
+            "If the on-call had paged sooner, it would not have made any difference.",
         ),
         triggers=("if only", " had", "'d", "’d", "had "),
         pattern=r"""
@@ -360,8 +370,10 @@ RULES = (
                 (?:n't|\s+not)?\s+{PARTICIPLE}
             )
         """,
-        # "Had we not been monitoring, …": what our watching saved, no choice judged.
-        unless=rf"\bhad\s+{{PERSON}}\s+not\s+been\s+(?:{SYSTEM_GERUNDS})\b",
+        # "Had we not been monitoring, …": what our watching saved, no choice judged; and
+        # the path not taken that would have changed nothing ("if the on-call had paged
+        # sooner, it would not have made any difference"), which clears the person.
+        unless=rf"\bhad\s+{{PERSON}}\s+not\s+been\s+(?:{SYSTEM_GERUNDS})\b|{MADE_NO_DIFFERENCE}",
     ),
     Rule(
         code="UB304",

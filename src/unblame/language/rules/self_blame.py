@@ -503,6 +503,8 @@ RULES = (
                         |sloppy|confident|cocky|lazy)\b
                     | \b(?:i|me)\s+(?:\w+\s+)?(?:should(?:n't|\s+not)?|must(?:n't|\s+not)?|can't|cannot|can\s+not)
                         \s+(?:ever\s+|never\s+)?(?:have\s+been|be)\s+(?:allowed|trusted|let)\b
+                        # Not the guardrail asked for: "I shouldn't be allowed to push without a PR".
+                        (?!\s+to\s+(?:[\w-]+\s+){{1,5}}?without\b)
                     # "… and still made a rookie move": the slip judged as a beginner's.
                     | \bi(?:['’]\w+)?\b(?:\s+[\w'’]+){{0,10}}?\s+(?:made|make)\s+(?:a|such\s+a|another)\s+(?:total\s+|classic\s+
                         |real\s+)?(?:rookie|newbie|amateur|beginner|noob|dumb|stupid|silly|daft|idiotic)\s+(?:move

@@ -382,6 +382,7 @@ RULES = (
             "The service owner is responsible for the runbook.",
             "The token involved has been revoked and reissued.",
             "No one needs to be punished for a gap in the pipeline.",
+            "Engineers hide near misses for fear of being disciplined.",
         ),
         triggers=(),
         pattern=(
@@ -523,6 +524,11 @@ RULES = (
             # firing somebody for the mistake, …".
             | \b(?:rather\s+than|instead\s+of)\s+(?:\w+\s+){0,2}?(?:punish\w*|fir(?:e|ing)|disciplin\w*
             |reprimand\w*|sanction\w*|blam\w*)\b
+            # Or named as what people fear, the culture that punishment makes: "staff hide
+            # errors for fear of being punished", "a culture of blame and discipline".
+            | \b(?:for\s+fear\s+of|(?:afraid|scared|fearful)\s+of|culture\s+of|threat\s+of|worried\s+about)
+              \s+(?:\w+\s+){0,2}?(?:punish\w*|fired|firing|disciplin\w*|reprimand\w*|sanction\w*|blam\w*
+              |retaliation|retribution)\b
         """,
     ),
     Rule(
