@@ -405,6 +405,9 @@ CUE_TRIGGERS = {
         "be sure",
         "making sure",
         "next time",
+        # Care at the reader's own workflow step: "… when merging", "… when you tag".
+        *("when you", "when we", "when merg", "when push", "when releas", "when publish"),
+        *("when submit", "when commit", "when tag"),
         "future",
         "from now on",
         "going forward",

@@ -51,6 +51,7 @@ _HABIT = (
     # Vigilance and not repeating oneself: "we'll watch out next time", "avoid making
     # the same mistake".
     r"|watch\s+out|look\s+out|keep\s+an\s+eye\s+out|be\s+on\s+the\s+lookout"
+    r"|err\s+on\s+the\s+side\s+of\s+caution"
     r"|avoid\s+(?:repeating|making|doing)\s+(?:the\s+|that\s+|this\s+)?(?:same\s+)?(?:\w+\s+)?"
     r"(?:mistakes?|errors?|slips?))\b"
 )
@@ -71,6 +72,9 @@ _MANUAL_ACTS = (
     r"|(?:make|introduce)\s+(?:any\s+|such\s+)?breaking\s+changes"
     # A contributor's workflow asked for: "kindly use a PR to make changes".
     r"|use\s+(?:a\s+|an\s+)?(?:prs?|pull\s+requests?|merge\s+requests?|feature\s+branch(?:es)?|forks?)"
+    # The same asked of the changes: "please make all changes through pull requests".
+    r"|make\s+(?:all\s+|any\s+|your\s+)?changes\s+(?:through|via|with|in)\s+(?:a\s+|an\s+)?(?:prs?"
+    r"|pull\s+requests?|merge\s+requests?)"
 )
 _MANUAL = rf"(?:{_MANUAL_ACTS})\b"
 # The step of a contributor's workflow a check is asked to come before: "before
@@ -407,6 +411,10 @@ _EMPHASIS_RE = _Lazy(
     # "Check the recipients before you hit send", "Read the diff before merging" (a
     # runbook's step, "Confirm the lag is low before promoting", addresses no one).
     r"|\bbefore\s+(?:you|you['’]re|anyone|we)\b|\b" + _BEFORE_WORKFLOW + r""
+    # The same step as the moment of care ("Review the incoming changes when merging"), and
+    # the remedy set in time ("Read the diff next time").
+    r"|\bwhen\s+(?:you\s+|you['’]re\s+|we\s+)?(?:merg|push|releas|publish|submit|commit|tagg?)\w*\b"
+    r"|\b(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|(?:going|moving)\s+forward)\b"
     # The reader's own work: "Test your pull requests", "Check your config before merging".
     r"|\byour\s+(?:own\s+)?(?:[\w-]+\s+)?(?:prs?|pull\s+requests?|changes?|code|commits?|diffs?|config"
     r"|patch(?:es)?|migrations?|scripts?|quer(?:y|ies)|commands?)\b",
@@ -430,6 +438,8 @@ _IMPERATIVE_VERBS = frozenset(
     }
     | {"think", "pause", "remember", "ensure", "avoid", "stop", "wait", "communicate", "coordinate"}
     | {"re-read", "reread", "double-check", "triple-check", "inspect", "validate", "use"}
+    # Asking first: "Talk to the release team before you touch main".
+    | {"talk", "speak", "consult"}
 )
 
 
