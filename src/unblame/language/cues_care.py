@@ -248,7 +248,11 @@ _ACT_PARTICIPLES = (
 # failure to thoroughly verify the upgrades" (not "a failure to connect": a machine's).
 _FAILURE_TO_CARE = (
     r"(?:the|a|an|our|their|his|her|this)\s+(?:\w+\s+)?failure\s+to\s+(?:\w+ly\s+)?"
-    rf"(?:{_ATTENTION_VERBS})\b"
+    rf"(?:(?:{_ATTENTION_VERBS})\b"
+    # Or to carry out a safeguard: "his failure to run the migration check".
+    r"|(?:run|perform|complete|use|do|carry\s+out|follow)\s+(?:the|a|an|any|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:checks?|checklists?|tests?|reviews?|procedures?|protocols?|runbooks?"
+    r"|dry[\s-]runs?)\b)"
 )
 
 # A person's step, its timing judged: "the rollback should have happened sooner" (not "the

@@ -21,11 +21,13 @@ from .lexicon import RELEASE_ACTS
 # A change let out ahead of the check meant to stop it: "merged it before CI
 # finished", "fired off the campaign before the landing pages existed".
 _AHEAD_OF_CHECK_RE = _Lazy(
-    rf"\b(?:{RELEASE_ACTS}|fired\s+off"
-    r"|rolled\s+(?:it\s+|\w+\s+)?out)\b(?:\s+[\w'’-]+){0,6}?\s+before\s+"
+    rf"\b(?:{RELEASE_ACTS}|fired\s+off|rolled\s+(?:it\s+|\w+\s+)?out"
+    # The habit told as it goes on: "you're merging before the tests have finished".
+    r"|(?:merg|push|deploy|releas|shipp|publish|tagg)ing)\b(?:\s+[\w'’-]+){0,6}?\s+before\s+"
     r"(?:(?:the|its|their|his|her|any|a|our)\s+)?(?:[\w-]+\s+){0,3}?(?:finished|passed|completed"
-    r"|existed|landed|was\s+(?:ready|done|reviewed|approved|green)|were\s+(?:ready|done|reviewed"
-    r"|approved|live|up)|had\s+(?:finished|passed|run|landed)|went\s+green|came\s+back"
+    r"|existed|landed|(?:was|is)\s+(?:ready|done|reviewed|approved|green|finished)|(?:were|are)\s+(?:ready"
+    r"|done|reviewed|approved|live|up|finished)|ha[ds]\s+(?:finished|passed|run|landed)"
+    r"|have\s+(?:finished|passed|run)|finish(?:es)?|pass(?:es)?|went\s+green|came\s+back"
     r"|(?:tests?|reviews?|ci|checks?|approval|sign-?off)\b(?!\s+(?:started|began|of|for|on|in|at)\b))"
     # Or while the check was still running or red: "merged while the checks were in progress".
     rf"|\b(?:{RELEASE_ACTS})\b(?:\s+[\w'’-]+){{0,4}}?\s+while\s+(?:(?:the|its|those|these|their|our|all)\s+)?"

@@ -260,6 +260,7 @@ RULES = (
             "How hard is it to run the linter before pushing?",
             "I'm just curious why you removed the deprecation period in a minor release.",
             "Why were they making DNS changes in production on a Friday?",
+            "Why you deleted the 2.0 tag?",
             "Why were you debugging directly on prod?",
             "Does anyone here ever test the restore scripts?",
         ),
@@ -320,7 +321,7 @@ RULES = (
                         "explain why",
                         "why was",
                     ),
-                    *("why has", "why have"),
+                    *("why has", "why have", "why you", "why he", "why she"),
                 ),
                 pattern=r"""
             # Not a FAQ the authors pose to themselves and answer: "Q: Why did you not …?"
@@ -328,6 +329,9 @@ RULES = (
             (?P<span>
               \bwhy(?:\s+on\s+earth|\s+the\s+hell)?(?:['’]d|\s+(?:did|would|didn't|wouldn't|do|don't|have|haven't))
                 \s+(?:you|he|she|anyone|anybody|@[\w-]+)\b{INSENT}*\?
+            # The auxiliary left out, as learners of English ask: "Why you deleted the tag?"
+            | \bwhy\s+(?:you|he|she)\s+(?:\w+ly\s+)?(?:[a-z-]+(?<!e)ed|did|made|broke|wrote|took|put|ran|let|left|threw|hid)
+                \b{INSENT}*\?
             | \bwhy\s+(?:\w+\s+){0,3}?(?:thought|think|figured|decided)\b{INSENT}*
                 \b(?:acceptable|ok|okay|fine|a\s+good\s+idea|safe|sensible)\b{INSENT}*\?
             | \bwho\s+(?:the\s+(?:hell|heck|fuck)\s+\w+|(?:merged|approved|pushed|deployed|broke|wrote|let|committed

@@ -192,6 +192,7 @@ RULES = (
             "The fitter did not isolate the valve before opening the line.",
             "The duty nurse did not complete the required hourly observations.",
             "The operator's failure to verify the isolation led to the burn.",
+            "His failure to run the pre-start check let the pump run dry.",
         ),
         good=(
             "We didn't send the patch to the usual mailing list address.",
@@ -288,6 +289,8 @@ RULES = (
                 triggers=("failure",),
                 pattern=r"""
             (?P<span>(?:{OTHER}|\b(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:{ROLE}))['’]s?\s+failures?\s+to\s+(?:\w+ly\s+)?[a-z]+
+            # The person a pronoun: "his failure to run the check" (a thing's is "its").
+            | \b(?:his|her)\s+(?:\w+\s+)?failures?\s+to\s+(?:\w+ly\s+)?[a-z]+
             | \bfailures?\s+(?:of|by)\s+(?:{OTHER}|(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:{ROLE}))\s+to\s+(?:\w+ly\s+)?[a-z]+)
         """,
             ),
