@@ -453,7 +453,7 @@ def analyze(
     config = config or Config()
     roster = Roster(*as_roster(names).parts, config.names)
     doc = prose.parse(text)
-    doc.masked = mark_names(doc.masked, roster)
+    doc.masked = prose.sentence_case_titles(mark_names(doc.masked, roster))
     if doc.suppressed_file is not None and ("" in doc.suppressed_file or not doc.suppressed_file):
         return []
     file_ignored = doc.suppressed_file or frozenset()

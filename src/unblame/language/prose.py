@@ -320,3 +320,38 @@ def _mask(source: str, blocks: _Blocks) -> str:
     masked = "".join(parts)
     assert len(masked) == len(source)
     return masked
+
+
+# A headline in title case ("Bank Blames Human Error For Outage") is read as if written in
+# sentence case: capitals there mark the style, not names, and the rules read case.
+_TITLE_LINE_RE = re.compile(r"[^\n]+")
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_MIN_WORDS = 3  # content words (four letters or more) all capitalised
+
+
+def sentence_case_titles(masked: str) -> str:
+    """`masked` with each title-case line's capitalised words after the first lowered.
+
+    A line is title case when it holds at least three words of four letters or more
+    and every one of them starts with a capital (acronyms in capitals and marked names
+    count, and stay as they are). The result has the same length, so offsets still
+    index the source.
+    """
+    parts: list[str] = []
+    done = 0
+    for line in _TITLE_LINE_RE.finditer(masked):
+        words = _TITLE_WORD_RE.findall(line.group())
+        content = [word for word in words if len(word) >= 4]
+        if len(content) < _TITLE_MIN_WORDS or not all(word[0].isupper() for word in content):
+            continue
+        for word in list(_TITLE_WORD_RE.finditer(masked, line.start(), line.end()))[1:]:
+            text = word.group()
+            lowered = text[0].lower()
+            if text[1:].islower() and len(lowered) == 1:
+                parts.append(masked[done : word.start()])
+                parts.append(lowered)
+                done = word.start() + 1
+    if not parts:
+        return masked
+    parts.append(masked[done:])
+    return "".join(parts)
