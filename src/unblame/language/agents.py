@@ -186,6 +186,8 @@ def _agent(subject: tuple[Word, ...], *, first: bool) -> str:
         subject = subject[:-1]  # "One employee 'pushed the wrong button'": scare quotes open
     if len(subject) > 1 and subject[-1].low in _REFLEXIVES:
         subject = subject[:-1]  # "The CEO himself"
+    if len(subject) > 2 and subject[-2].low == "#" and _identifier(subject[-1]):
+        subject = subject[:-2] + subject[-1:]  # "Nurse #1", "Employee #3", as "Nurse 1"
     if len(subject) > 1 and _identifier(subject[-1]) and subject[-2].low in _ROLES:
         subject = subject[:-1]  # "Team member 2", "Engineer B": a person kept anonymous
     while len(subject) > 1 and subject[0].low in _SENTENCE_ADVERBS:

@@ -145,6 +145,8 @@ def _skip_openers(words: tuple[Word, ...]) -> int:
             return i  # "#2211 broke the arm64 build": the PR named is the subject
         if low in _OPENERS or low in ",.!-*#>" or low[0].isdigit() or low in {"utc", "pm", "am"}:
             i += 1
+        elif low in {"there", "here"} and i + 1 < len(words) and words[i + 1].low == ",":
+            i += 2  # "There, the administrator made …": a place, not "there was"
         elif low in {"turns", "turned"} and i + 1 < len(words) and words[i + 1].low == "out":
             i += 2  # "Turns out I'd forgotten the flag"
         elif _hedge_at(words, i):
