@@ -33,3 +33,18 @@ def test_the_agent_of_numbered_people_and_there(text, agent):
 
 def test_a_numbered_person_slipping_is_blame():
     assert {"UB101", "UB102"} & {f.rule for f in analyze("Technician #2 opened the wrong breaker.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operator's decision to skip the walkdown led to the collision.",
+        "The technician's decision to bypass the interlock contributed to the accident.",
+    ],
+)
+def test_a_persons_act_tied_to_a_reports_outcome(text):
+    assert "UB101" in {f.rule for f in analyze(text)}
+
+
+def test_a_things_part_in_the_error_is_not_blame():
+    assert "UB101" not in {f.rule for f in analyze("A schema mismatch led to the error.")}

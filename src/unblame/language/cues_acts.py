@@ -79,7 +79,9 @@ _LOST_OR_LED = (
     r"(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?(?:commits|data|rows|records|files|changes|history"
     r"|messages|orders|emails|tags|work|uploads|backups)"
     r"|(?:(?:led|contributed)\s+(?:\w+ly\s+)?to|resulted\s+in)\s+(?:the|this|that|an?|our|today['’]s)\s+"
-    r"(?:[\w-]+\s+)?(?:outage|incident|failure|crash|breach|downtime|data\s+loss)"
+    # A report's outcome too: "the nurse's method of labelling contributed to the error".
+    r"(?:[\w-]+\s+)?(?:outage|incident|failure|crash|breach|downtime|data\s+loss|error|accident"
+    r"|collision|mix-?up)"
     # Not the work around the outage: "contributed to the incident review".
     r"(?![\w-]*\s+(?:review|report|retro\w*|call|channel|response|post-?mortem|doc\w*|write-?up"
     r"|meeting|commander|process|team)s?\b)"
