@@ -48,3 +48,10 @@ def test_prose_and_short_headings_are_left_as_written(text):
 
 def test_a_heading_in_title_case_names_no_one():
     assert not _rules("## Timeline Of The Failover And Recovery")
+
+
+def test_a_marked_name_counts_as_capitalised_and_is_kept():
+    from unblame.language.lexicon import NAME_MARK
+
+    line = f"Engineer {NAME_MARK}ob Deletes Production Database"
+    assert sentence_case_titles(line) == f"Engineer {NAME_MARK}ob deletes production database"

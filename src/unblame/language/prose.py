@@ -342,7 +342,8 @@ def sentence_case_titles(masked: str) -> str:
     for line in _TITLE_LINE_RE.finditer(masked):
         words = _TITLE_WORD_RE.findall(line.group())
         content = [word for word in words if len(word) >= 4]
-        if len(content) < _TITLE_MIN_WORDS or not all(word[0].isupper() for word in content):
+        # A marked name's first letter (NAME_MARK) has no case: it counts as a capital.
+        if len(content) < _TITLE_MIN_WORDS or any(word[0].islower() for word in content):
             continue
         for word in list(_TITLE_WORD_RE.finditer(masked, line.start(), line.end()))[1:]:
             text = word.group()
