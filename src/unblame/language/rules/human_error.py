@@ -226,6 +226,11 @@ _FRAGMENT_SLIP = (
     r"|(?:stupid|dumb|careless|silly|simple|honest)\s+mistakes?)"
 )
 
+# Words that soften or vouch for the slip named as the answer: "just a simple typo",
+# "indeed a small oversight".
+_HEDGE = r"(?:(?:indeed|probably|likely|clearly|obviously|actually|definitely)\s+)?"
+_SLIGHT = r"(?:(?:simple|trivial|small|silly|honest|minor)\s+)?"
+
 # "It was human error" is the label itself, UB401's, not a slip named by its form.
 _NOT_THE_LABEL = r"(?!human\s)"
 
@@ -487,19 +492,17 @@ RULES = (
             # "Trivial copy-paste mistake.", "Just a typo in the release report." (not a review's
             # "Minor typo in the changelog", which points at one to fix).
             | {{SENTENCE_START}}\W*(?:(?:just|simply|only|merely|probably|likely|clearly|obviously)\s+(?:an?\s+)?
-                (?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)|\s+(?:in|on|from|by)\b)
-              | (?:an?\s+)?(?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)))
+                {_SLIGHT}{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)|\s+(?:in|on|from|by)\b)
+              | (?:an?\s+)?{_SLIGHT}{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$)))
             # The same answer given to "what was it?": "It was just a typo.", "this is
             # simply an oversight and will be fixed"; a present "is" only with "just" or
             # alone, since "It's a typo in the README" points at one to fix.
-            | \b(?:it|this|that)\s*(?:was|['’]s|is)\s+(?:(?:indeed|probably|likely|clearly|obviously|actually
-                |definitely)\s+)?(?:just|simply|only|merely)\s+(?:an?\s+)?(?:(?:simple|trivial|small|silly|honest
-                |minor)\s+)?{_NOT_THE_LABEL}{_FRAGMENT_SLIP}\b
-            | {{SENTENCE_START}}\W*(?:it|this|that)\s*(?:was|['’]s|is)\s+(?:(?:indeed|probably|likely|clearly
-                |obviously|actually|definitely)\s+)?(?:an?\s+)?(?:(?:simple|trivial|small|silly|honest|minor)\s+)?
+            | \b(?:it|this|that)\s*(?:was|['’]s|is)\s+{_HEDGE}(?:just|simply|only|merely)\s+(?:an?\s+)?
+                {_SLIGHT}{_NOT_THE_LABEL}{_FRAGMENT_SLIP}\b
+            | {{SENTENCE_START}}\W*(?:it|this|that)\s*(?:was|['’]s|is)\s+{_HEDGE}(?:an?\s+)?{_SLIGHT}
                 {_NOT_THE_LABEL}{_FRAGMENT_SLIP}(?=\s*(?:[.!;]|$))
-            | \b(?:it|this|that)\s+was\s+(?:(?:indeed|probably|likely|clearly|obviously|actually|definitely)\s+)?
-                (?:an?\s+)?(?:(?:simple|trivial|small|silly|honest|minor)\s+)?{_NOT_THE_LABEL}{_FRAGMENT_SLIP}\s+(?:in|on|by)\b
+            | \b(?:it|this|that)\s+was\s+{_HEDGE}
+                (?:an?\s+)?{_SLIGHT}{_NOT_THE_LABEL}{_FRAGMENT_SLIP}\s+(?:in|on|by)\b
             # "a classic case of fat fingers", "a case of someone entering the wrong date".
             | \bcase\s+of\s+(?:[\w-]+\s+){{0,2}}?{SLIP_NOUNS}
             | \bcase\s+of\s+(?:someone|somebody|a\s+person|(?:an?|the)\s+(?:{{ROLE}}))\s+\w+ing\s+(?:the|a|an)
