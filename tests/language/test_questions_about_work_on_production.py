@@ -10,7 +10,7 @@ import pytest
 from test_cues import categories
 
 from unblame.language import clause
-from unblame.language.cues_people import _past_act
+from unblame.language.cues_questions import _past_act
 
 
 def _sentence(text: str) -> clause.Sentence:

@@ -19,6 +19,7 @@ from unblame.language import (
     cues_acts,
     cues_care,
     cues_people,
+    cues_questions,
     cues_remedy,
     cues_slips,
     verb_words,
@@ -390,6 +391,7 @@ def test_every_cue_module_is_prepared():
         cues_acts,
         cues_care,
         cues_people,
+        cues_questions,
         cues_remedy,
         cues_slips,
     }

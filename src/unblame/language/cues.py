@@ -8,8 +8,9 @@ runs it over one sentence of a document.
 
 This module is the registry (`CUES`, the prechecks, `find`); the cues live in
 `cues_acts` (the act: slips, harm, hindsight), `cues_care` (care left undone), `cues_people`
-(verdicts on people and culprits), `cues_remedy` (pleas to try harder), on the
-helpers of `cue_base`, with their trigger words in `cue_triggers`.
+(verdicts on people and culprits), `cues_questions` (questions with an edge),
+`cues_remedy` (pleas to try harder), on the helpers of `cue_base`, with their trigger words
+in `cue_triggers`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,16 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache, partial
 
-from . import cue_base, cues_acts, cues_care, cues_people, cues_remedy, cues_slips, regex_cache
+from . import (
+    cue_base,
+    cues_acts,
+    cues_care,
+    cues_people,
+    cues_questions,
+    cues_remedy,
+    cues_slips,
+    regex_cache,
+)
 from .agents import ELIDED, OTHER, SELF
 from .clause import Clause, Sentence, _Lazy, read
 from .clause_subject import _skip_openers
@@ -58,16 +68,12 @@ from .cues_people import (
     _APOLOGY_RE,
     _CLEFT_RE,
     _DEFYING_RE,
-    _EDGE_RE,
     _HABIT_RE,
     _INCOMPETENCE_RE,
     _INSULT_RE,
     _INTENSIFIED_NOUN_RE,
-    _RHETORICAL_RE,
     _SHAME_RE,
     _SINCE_WORK_RE,
-    _WHAT_DOING_RE,
-    accusation,
     authored,
     cause,
     culprit,
@@ -79,6 +85,7 @@ from .cues_people import (
     shame,
     since,
 )
+from .cues_questions import _EDGE_RE, _RHETORICAL_RE, _WHAT_DOING_RE, accusation
 from .cues_remedy import _EMPHASIS_RE, _IMPERATIVE_RE, _PLEA_RE, plea
 from .cues_slips import _AHEAD_OF_CHECK_RE, _PRECHECKED, _REACHING, _SHAPES
 from .rule import Frame
@@ -123,7 +130,7 @@ LINE_CUES = frozenset({"owned"})
 
 
 # The modules that hold the cues and their patterns.
-CUE_MODULES = (cue_base, cues_acts, cues_care, cues_people, cues_remedy, cues_slips)
+CUE_MODULES = (cue_base, cues_acts, cues_care, cues_people, cues_questions, cues_remedy, cues_slips)
 
 
 def prepare() -> None:
