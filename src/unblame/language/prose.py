@@ -340,12 +340,8 @@ def sentence_case_titles(masked: str) -> str:
     parts: list[str] = []
     done = 0
     for line in _TITLE_LINE_RE.finditer(masked):
-        words = _TITLE_WORD_RE.findall(line.group())
-        content = [word for word in words if len(word) >= 4]
-        # A marked name's first letter (NAME_MARK) has no case: it counts as a capital.
-        if len(content) < _TITLE_MIN_WORDS or any(word[0].islower() for word in content):
-            continue
-        for word in list(_TITLE_WORD_RE.finditer(masked, line.start(), line.end()))[1:]:
+        words = _title_words(masked, line.start(), line.end())
+        for word in words[1:]:
             text = word.group()
             lowered = text[0].lower()
             if text[1:].islower() and len(lowered) == 1:
@@ -356,3 +352,18 @@ def sentence_case_titles(masked: str) -> str:
         return masked
     parts.append(masked[done:])
     return "".join(parts)
+
+
+def _title_words(masked: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words of a title-case line, or none: reading stops at the first content word
+    in lower case, which is where most lines of prose stop."""
+    words: list[re.Match[str]] = []
+    content = 0
+    for word in _TITLE_WORD_RE.finditer(masked, start, end):
+        if len(word.group()) >= 4:
+            # A marked name's first letter (NAME_MARK) has no case: it counts as a capital.
+            if word.group()[0].islower():
+                return []
+            content += 1
+        words.append(word)
+    return words if content >= _TITLE_MIN_WORDS else []
