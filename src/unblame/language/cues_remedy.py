@@ -79,9 +79,10 @@ _MANUAL_ACTS = (
 _MANUAL = rf"(?:{_MANUAL_ACTS})\b"
 # The step of a contributor's workflow a check is asked to come before: "before
 # merging", "before you push", "before submitting a PR".
+# A contributor's own steps in a repository, as stems ("merg" for merge, merging, merged).
+_REPOSITORY_STEPS = r"merg|push|releas|publish|submit|commit|tagg?"
 _BEFORE_WORKFLOW = (
-    r"before\s+(?:you\s+|we\s+|anyone\s+)?(?:merg|push|releas|publish|submit|deploy|commit|tagg?|ship"
-    r"|upload|open)\w*\b"
+    rf"before\s+(?:you\s+|we\s+|anyone\s+)?(?:{_REPOSITORY_STEPS}|deploy|ship|upload|open)\w*\b"
 )
 _READING_VERBS = frozenset(READING_VERBS)
 
@@ -413,7 +414,7 @@ _EMPHASIS_RE = _Lazy(
     r"|\bbefore\s+(?:you|you['’]re|anyone|we)\b|\b" + _BEFORE_WORKFLOW + r""
     # The same step as the moment of care ("Review the incoming changes when merging"), and
     # the remedy set in time ("Read the diff next time").
-    r"|\bwhen\s+(?:you\s+|you['’]re\s+|we\s+)?(?:merg|push|releas|publish|submit|commit|tagg?)\w*\b"
+    rf"|\bwhen\s+(?:you\s+|you['’]re\s+|we\s+)?(?:{_REPOSITORY_STEPS})\w*\b"
     r"|\b(?:next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|(?:going|moving)\s+forward)\b"
     # The reader's own work: "Test your pull requests", "Check your config before merging".
     r"|\byour\s+(?:own\s+)?(?:[\w-]+\s+)?(?:prs?|pull\s+requests?|changes?|code|commits?|diffs?|config"
