@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from test_cues import categories
 
-from unblame.language.analyzer import _mentioned
+from unblame.language.surroundings import mentioned
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,6 @@ def test_reported_or_mentioned_speech_does_not(text: str) -> None:
 def test_a_short_quote_is_a_mention_unless_said_and_endorsed() -> None:
     said = '"Caspar wiped it," said Marit, and I agree.'
     start = said.index("Caspar")
-    assert not _mentioned(said, start, start + 6)
+    assert not mentioned(said, start, start + 6)
     reported = '"Caspar wiped it," said Marit.'
-    assert _mentioned(reported, start, start + 6)
+    assert mentioned(reported, start, start + 6)

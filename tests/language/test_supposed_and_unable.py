@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from test_cues import categories
 
-from unblame.language import analyzer
+from unblame.language import surroundings
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,7 @@ def test_a_tally_of_ones_own_sightings_is_not_blame() -> None:
     assert categories("This is the second time I've seen this error this week.") == []
 
 
-# --- Where a condition closes (analyzer._supposed, unit) ------------------------------------
+# --- Where a condition closes (surroundings.supposed, unit) ------------------------------------
 
 
 def _span(text: str, words: str) -> tuple[int, int]:
@@ -153,7 +153,7 @@ def _span(text: str, words: str) -> tuple[int, int]:
 )
 def test_a_span_before_the_condition_closes_is_supposed(text: str, words: str) -> None:
     start, end = _span(text, words)
-    assert analyzer._supposed(text, 0, start, end)
+    assert surroundings.supposed(text, 0, start, end)
 
 
 @pytest.mark.parametrize(
@@ -170,4 +170,4 @@ def test_a_span_before_the_condition_closes_is_supposed(text: str, words: str) -
 )
 def test_a_span_the_condition_does_not_hold_is_told(text: str, words: str) -> None:
     start, end = _span(text, words)
-    assert not analyzer._supposed(text, 0, start, end)
+    assert not surroundings.supposed(text, 0, start, end)

@@ -7,16 +7,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 
-from . import cues, prose, regex_cache, regex_split
-from .agents import GENERIC, SYSTEM
-from .clause import CHAT_LINE_LIMIT, _Lazy, line_of, read
-from .clause_subject import _CLAUSE_WORDS, _OPENERS
+from . import cues, prose, regex_cache, regex_split, surroundings
+from .clause import CHAT_LINE_LIMIT, _Lazy, line_of
 from .config import Config
 from .finding import Category, Finding, Severity
 from .lexicon import (
-    NAME_MARK,
-    PEOPLE_PLURALS,
-    ROLE_NOUNS,
     SLOTS,
     mark_names,
     other_pattern,
@@ -25,18 +20,23 @@ from .lexicon import (
 from .names import Roster, as_roster
 from .registry import RULES, get_rule
 from .rule import Check, Frame, Rule
+from .surroundings import (
+    ABOUT_OTHERS,
+    QUOTE_REACH,
+    applied_to_person,
+    given_as_cause,
+    mentioned,
+    negated,
+    people_in_general,
+    quoted_remedy,
+    supposed,
+    they_are_things,
+)
 from .trie import trie_pattern
-from .verb_words import past_form
 
 CONTEXTS = ("document", "action_item", "chat")
 # Module-level patterns are `_Lazy`: compiled on first use, through the pattern
 # cache, which `unblame lint` opens only after importing this module.
-# Negation just before a match: "not Dana's fault", "we decided not to blame".
-NEGATION_RE = _Lazy(
-    # "make no mistake" and "no doubt" assert what follows rather than deny it.
-    r"(?:\b(?:not(?!\s+(?:gonna|going\s+to)\s+lie)|never|no(?!\s+(?:mistake|doubt|question)\b)|none(?:\s+of\s+(?:which|them|these|those|it))?|nobody|neither|nor|without|hardly)|n't(?!\s+(?:believe|know))|n’t(?!\s+(?:believe|know)))\W+(?:\w+\W+){0,2}$",
-    re.IGNORECASE,
-)
 _LOOKBACK = 400
 # Where a scan window may end: a sentence end before white space, or a block break.
 # A period after a title, a company suffix, a US state or an initial ends no
@@ -146,8 +146,13 @@ def prepare() -> None:
     _trigger_index()
     cues.prepare()
     # The sentence model's prechecks live in a table, out of cues.prepare's sight;
-    # this module's sentence-end, negation and quotation patterns are its own.
-    for lazy in [*cues.PRECHECKS.values(), *globals().values()]:
+    # this module's sentence-end patterns and surroundings' negation and quotation
+    # patterns are their own.
+    for lazy in [
+        *cues.PRECHECKS.values(),
+        *globals().values(),
+        *vars(surroundings).values(),
+    ]:
         if isinstance(lazy, _Lazy):
             _ = lazy.regex
 
@@ -163,253 +168,6 @@ def sentence_bounds(
     hi_match = SENTENCE_END_RE.search(masked, end, limit)
     hi = hi_match.start() + 1 if hi_match else limit
     return lo, hi
-
-
-_OPEN_QUOTES = "'\"‘“"
-_CLOSE_QUOTES = "'\"’”"
-_CLOSE_ONLY = "’”"
-_BOTH_WAYS = "'\""
-_QUOTE_REACH = 60
-_MENTION_LENGTH = 40
-
-
-def _mentioned(masked: str, start: int, end: int, longest: int | None = None) -> bool:
-    """True when the span sits inside a short quotation: a term talked about, not used.
-
-    "'human error'" and "a 'Root cause: human error' dropdown" both mention
-    the label; a long quoted lesson ("'never ignore any errors in staging,
-    they will bite you'") is still advice. An apostrophe inside a word
-    ("don't") is not a quotation mark.
-    """
-    lo = max(0, start - _QUOTE_REACH)
-    opening = -1
-    for i in range(start - 1, lo - 1, -1):
-        ch = masked[i]
-        if ch in _CLOSE_ONLY or (ch in _BOTH_WAYS and i + 1 < start and _is_closing(masked, i)):
-            return False
-        if ch in _OPEN_QUOTES and (i == 0 or not masked[i - 1].isalnum()):
-            opening = i
-            break
-        if ch == "\n":
-            return False
-    if opening < 0 or _quoted_predicate(masked, opening):
-        return False
-    hi = min(len(masked), end + _QUOTE_REACH)
-    for i in range(end, hi):
-        ch = masked[i]
-        if ch in _CLOSE_QUOTES and (i + 1 == len(masked) or not masked[i + 1].isalnum()):
-            # A short quote names a term; a long one states something, so it counts,
-            # and so does a short one that someone said ("'Bertrand wrecked the
-            # release,' said the head of support").
-            limit = _MENTION_LENGTH if longest is None else longest
-            return i - opening <= limit and not _spoken(masked, opening, i + 1)
-        if ch == "\n":
-            return False
-    return False
-
-
-_FIRST_WORD_RE = _Lazy(r"\s*([a-z]+)\b", re.IGNORECASE)
-# Words before a quotation that make a quoted past form a label: "the so-called 'fixed'
-# build", "what they called 'rushed'".
-_LABEL_BEFORE_RE = _Lazy(
-    r"\b(?:so[-\s]called|called|calls|labell?ed|termed|dubbed|word|words|the|a|an|as)\W*$",
-    re.IGNORECASE,
-)
-
-
-def _quoted_predicate(masked: str, opening: int) -> bool:
-    """A quotation that opens with a past form is what someone did, told in scare quotes
-    ("how one employee 'pushed the wrong button' and caused a panic"): a predicate in
-    use, not a term talked about."""
-    word = _FIRST_WORD_RE.match(masked, opening + 1)
-    if word is None or not past_form(word.group(1).lower()):
-        return False
-    return _LABEL_BEFORE_RE.search(masked, max(0, opening - 20), opening) is None
-
-
-# A verb of saying just after a quotation, or a speaker and a colon or a verb of
-# saying just before it: the quotation is speech, not a term talked about.
-_SAID_AFTER_RE = _Lazy(
-    r"\W{0,3}\s*(?:[\w@'’-]+\s+){0,3}?(?:said|says|told|wrote|writes|added|replied|put\s+it)\b",
-    re.IGNORECASE,
-)
-_SAID_BEFORE_RE = _Lazy(
-    r"\b(?:said|says|told|wrote|writes|replied|put\s+it\s+(?:best|well|plainly|bluntly))(?:\s+[\w@'’-]+){0,4}?"
-    r"\s*[,:]?\s*$",
-    re.IGNORECASE,
-)
-
-
-# The writer takes the quoted words for their own: "… and I agree", "and she is right",
-# "nobody here disagrees", "put it best".
-_ENDORSED_RE = _Lazy(
-    r"\b(?:(?:i|we)\s+(?:fully\s+|completely\s+)?agree|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)"
-    r"\s+(?:absolutely\s+|quite\s+)?right|(?:nobody|no\s+one)\s+(?:here\s+)?(?:disagrees|would\s+disagree)"
-    r"|put\s+it\s+(?:best|well|plainly|bluntly)|(?:our|my)\s+own\s+(?:report|review|findings?)\s+agrees?)\b",
-    re.IGNORECASE,
-)
-
-
-def _spoken(masked: str, opening: int, after: int) -> bool:
-    """True when the quotation from `opening` to `after` is what someone said and the
-    writer takes for their own; quoted speech left as reported stays a quotation."""
-    lo, hi = max(0, opening - 60), min(len(masked), after + 80)
-    if _ENDORSED_RE.search(masked, lo, hi) is None:
-        return False
-    if _SAID_AFTER_RE.match(masked, after, min(len(masked), after + 30)):
-        return True
-    return _SAID_BEFORE_RE.search(masked, max(0, opening - 40), opening) is not None
-
-
-# A quoted label right after a causal word is the writer's own claim in scare
-# quotes ('blamed "human error"', 'due to an "embarrassing human error"').
-_CAUSE_BEFORE_QUOTE_RE = _Lazy(
-    r"\b(?:due\s+to|caused\s+by|because\s+of|blamed(?:\s+it)?(?:\s+(?:[\w-]+\s+){0,4}?on)?|attributed\s+to"
-    r"|result\s+of|traced\s+to|down\s+to|cause\s+(?:was|is)"
-    # "The cause, according to the company, was 'human error'", "it was a 'simple human error'".
-    r"|cause\b[^.!?\n]{0,100}?\b(?:was|is)|(?:it|this|that)\s+(?:was|is)"
-    # The event named as the thing the quote is: "the failure was an 'embarrassing human error'".
-    r"|\bthe\s+(?:[\w-]+\s+)?(?:failure|outage|incident|crash|blackout|disruption|breach|glitch|mishap"
-    r"|problem|fault)\s+(?:was|is))"
-    r"\s+(?:an?\s+|the\s+)?(?:[\"“‘']\s*)?(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# … or a verb of causing right after the closing quote: "'Human error' led to the breach".
-_CAUSE_AFTER_QUOTE_RE = _Lazy(
-    r"[\w\s]{0,3}[\"”’']\s+(?:(?:\w+ly|yesterday|today|again|then|also|apparently|on\s+\w+day"
-    r"|last\s+\w+)\s+){0,2}(?:led\s+to|resulted\s+in|caused|triggered|took|brought|knocked"
-    r"|was\s+(?:to\s+blame|the\s+(?:root\s+)?cause))\b",
-    re.IGNORECASE,
-)
-
-
-def _given_as_cause(masked: str, start: int, end: int) -> bool:
-    # The reach covers the pattern's own: "The cause of this morning's blackout, lasting
-    # over an hour, was a 'simple human error'" puts 60 characters between the two.
-    if _CAUSE_BEFORE_QUOTE_RE.search(masked, max(0, start - 160), start) is not None:
-        return True
-    return _CAUSE_AFTER_QUOTE_RE.match(masked, end, min(len(masked), end + 60)) is not None
-
-
-# A scare-quoted word right before a person is an epithet pinned on them
-# ("'idiot' contractor", "the \"genius\" admin"), not a term talked about.
-_EPITHET_RE = _Lazy(
-    # An organisation's name may stand between: "'idiot' Acme engineer".
-    rf"[\"”’']\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:{ROLE_NOUNS}|{NAME_MARK}|@)",
-    re.IGNORECASE,
-)
-
-
-def _applied_to_person(masked: str, end: int) -> bool:
-    return _EPITHET_RE.match(masked, end) is not None
-
-
-def _is_closing(masked: str, i: int) -> bool:
-    return masked[i - 1].isalnum() and (i + 1 >= len(masked) or not masked[i + 1].isalnum())
-
-
-# A negation reaches every item of the list it opens: "the solution is not to scold
-# users, ask them to try harder, or give them more training" rejects all three.
-_NEGATED_LIST_RE = _Lazy(
-    r"(?:\b(?:is|are|was|were)\s+not|\b(?:isn|aren|wasn|weren)['’]t)\s+(?:to|by|about)\b"
-    # The items after the comma have no verb of their own ("…, and everyone should …").
-    r"[^.;:!?]{0,120}?(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s+(?:or|nor)\s+)"
-    r"(?:(?!(?:should|must|will|would|can|need|needs|has|have|is|are|was|were)\b)\w+\W+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-# "It's not that people became careless, …", "not because the on-call was slow": the
-# claim is denied whole, up to a "but" or "it's" that says what is so instead.
-_DENIED_CLAIM_RE = _Lazy(
-    r"(?:\b(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+not|\b(?:it|this|that)\s+(?:isn|wasn)['’]t"
-    r"|(?:^|[,;:(—–]\s*)not)\s+(?:just\s+|simply\s+|only\s+)?(?:that|because)\b"
-    r"(?:(?!\bbut\b|\bit['’]s\b|\bit\s+(?:is|was)\b|\brather\b)[^.;:!?])*$"
-    # Rumours denied: "Wright denied rumours of a botched upgrade".
-    r"|\b(?:denied|denies|denying|dismissed|rejected|refuted)\s+(?:the\s+|any\s+)?(?:rumou?rs?|reports?|claims?"
-    r"|allegations?|suggestions?|speculation)(?:\s+(?:of|that)\b[^.;:!?]*)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _negated(masked: str, sentence_start: int, start: int) -> bool:
-    if NEGATION_RE.search(masked, sentence_start, start) is not None:
-        return True
-    lookback = max(sentence_start, start - 200)
-    if _NEGATED_LIST_RE.search(masked, lookback, start) is not None:
-        return True
-    return _DENIED_CLAIM_RE.search(masked, lookback, start) is not None
-
-
-# A condition still open where a match starts ("if the intern deletes the database,
-# …", "even if being a bit more careful", "my apologies if it caused any issues"):
-# what it says is supposed, not told. A condition in the past perfect ("if Dana had
-# checked …") tells what happened and is hindsight, so it is not one of these.
-_CONDITION_RE = _Lazy(
-    r"\b(?:if|unless|whether|in\s+case|supposing|suppose)\b(?!\s+(?:only|so|not|any)\b)"
-    # Concessive: "irrespective of who broke it, the name-calling should go".
-    r"|\b(?:regardless|irrespective)\s+of\b|\bno\s+matter\b",
-    re.IGNORECASE,
-)
-_CONDITION_CLOSED_RE = _Lazy(r"[,;:()]|\bthen\b", re.IGNORECASE)
-_PAST_PERFECT_RE = _Lazy(r"\b(?:had|hadn['’]t|['’]d)\b", re.IGNORECASE)
-
-
-def _supposed(masked: str, sentence_start: int, start: int, end: int) -> bool:
-    """True when `masked[start:end]` lies inside an open condition that is not hindsight."""
-    opened = None
-    for found in _CONDITION_RE.regex.finditer(masked, sentence_start, start):
-        opened = found  # the last condition before the span
-    if opened is None:
-        return False
-    # One scan to where the condition closes: the whole span must lie inside it ("If
-    # anyone should be blamed, it's me" tells at the end).
-    closing = _CONDITION_CLOSED_RE.search(masked, opened.end(), end + 200)
-    if closing is not None and closing.start() < end:
-        return False
-    condition_end = closing.start() if closing else end
-    if not opened.group(0).lower().startswith("if"):
-        return True  # "whether anyone had been disciplined" asks; only "if … had" tells
-    return _PAST_PERFECT_RE.search(masked, opened.end(), max(end, condition_end)) is None
-
-
-# "When the nodes rebooted they failed to mount the volume": "they" opening a span points
-# back at the subject of the nearest clause before it (a pronoun picks up the subject
-# before any object: "the engineers rebooted the nodes and they failed to check" is the
-# engineers). When that subject is plural things, the span judges nobody; after people,
-# a singular subject or nothing at all, "they" stays people.
-_THEY_OPENS_RE = _Lazy(r"\W*(?:(?:and|but|then|so)\s+)?(they)\b", re.IGNORECASE)
-
-
-def _they_are_things(masked: str, sentence_start: int, start: int, end: int) -> bool:
-    opened = _THEY_OPENS_RE.regex.match(masked, start, end)
-    if opened is None or opened.start(1) <= sentence_start:
-        return False
-    for clause in reversed(read(masked, sentence_start, opened.start(1)).clauses):
-        subject = [w.low for w in clause.words[: clause.predicate] if w.low not in _NOT_SUBJECT]
-        if not subject:
-            continue  # "… , but they …": no subject of its own, look further back
-        head = subject[-1]
-        plural = head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is"))
-        return plural and head not in PEOPLE_PLURALS and clause.agent == SYSTEM
-    return False
-
-
-# What is said of people in general ("People forget steps under pressure", "Sometimes a
-# developer accidentally saves the key …") tells how work goes: no one is judged.
-_ABOUT_OTHERS = frozenset({Category.BLAME_OTHER, Category.COUNTERFACTUAL})
-
-
-def _people_in_general(masked: str, sentence_start: int, sentence_end: int, start: int) -> bool:
-    """Whether the clause the span starts in has people in general as its agent."""
-    for clause in read(masked, sentence_start, sentence_end).clauses:
-        if clause.words and clause.words[0].start <= start <= clause.words[-1].end:
-            return clause.agent == GENERIC
-    return False
-
-
-# Words before a clause's verb that are not its subject.
-_NOT_SUBJECT = _CLAUSE_WORDS | _OPENERS | {",", "and", "then"}
 
 
 def _allowed(rule: Rule, block: prose.Block, context: str, config: Config) -> bool:
@@ -834,26 +592,26 @@ def _run_rule_in(
         block = doc.block_at(start)
         if block is None or not _allowed(rule, block, context, config):
             continue
-        if rule.about_writer and _mentioned(masked, start, end, longest=_QUOTE_REACH):
+        if rule.about_writer and mentioned(masked, start, end, longest=QUOTE_REACH):
             # "I clicked the button in the wrong window", quoted as an example: the first
             # person is whoever is quoted, not the writer.
             continue
         if (
-            _mentioned(masked, start, end)
-            or (compiled.frame is not None and _quoted_remedy(rule, masked, end))
+            mentioned(masked, start, end)
+            or (compiled.frame is not None and quoted_remedy(rule, masked, end))
         ) and (
-            not _given_as_cause(masked, start, end)
-            and not (rule.category is Category.BLAME_OTHER and _applied_to_person(masked, end))
+            not given_as_cause(masked, start, end)
+            and not (rule.category is Category.BLAME_OTHER and applied_to_person(masked, end))
         ):
             continue
         s_lo, s_hi = sentence_bounds(masked, m_start, m_end, lo, hi)
-        if rule.negatable and _negated(masked, s_lo, m_start):
+        if rule.negatable and negated(masked, s_lo, m_start):
             continue
-        if rule.category is not Category.COUNTERFACTUAL and _supposed(masked, s_lo, start, end):
+        if rule.category is not Category.COUNTERFACTUAL and supposed(masked, s_lo, start, end):
             continue
-        if _they_are_things(masked, s_lo, start, end):
+        if they_are_things(masked, s_lo, start, end):
             continue
-        if rule.category in _ABOUT_OTHERS and _people_in_general(masked, s_lo, s_hi, start):
+        if rule.category in ABOUT_OTHERS and people_in_general(masked, s_lo, s_hi, start):
             continue
         if compiled.unless is not None and compiled.unless.search(masked, s_lo, s_hi):
             continue
@@ -871,16 +629,6 @@ def _run_rule_in(
             suggestion=rule.suggestion,
             about_writer=rule.about_writer,
         )
-
-
-def _quoted_remedy(rule: Rule, masked: str, end: int) -> bool:
-    """Whether a remedy a frame found ends inside a short quotation: "if your
-    answer is, 'don't do that', wrong answer" names the remedy, it does not ask it.
-
-    A frame's span starts at its clause's agent, which an imperative takes from
-    the clause before it, outside the quotation; its last word is the remedy's.
-    """
-    return rule.category is Category.TRY_HARDER and _mentioned(masked, end - 1, end)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
