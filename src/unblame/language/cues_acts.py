@@ -39,6 +39,9 @@ _BLUNDER_PHRASE_RE = _Lazy(
     r"\bby\s+(?:mistake|accident)\b|\bin\s+error\b"
     r"|\b(?:made|make|makes|making|did|committed)\s+(?:a|an|the|that|this|such\s+an?)\s+(?:\w+\s+){0,2}?(?:mistake|error|typo"
     r"|blunder|misstep|goof)\b"
+    # Counted: "made several mistakes", "made more mistakes than usual".
+    r"|\b(?:made|make|makes|making|committed)\s+(?:several|many|more|some|a\s+few|a\s+couple\s+of|two|three"
+    r"|multiple|numerous|a\s+lot\s+of|lots\s+of)\s+(?:\w+\s+)?(?:mistakes|errors|typos|blunders|missteps)\b"
     r"|\bslipped\s+(?:up|on\s+(?:the|a|his|her|their|my|our)\s+keyboards?)\b"
     r"|\b(?:merged|shipped|deployed|released|pushed|published|tagged|acted)\s+(?:\w+\s+){0,3}?(?:way\s+|far\s+|much\s+)?"
     r"too\s+(?:soon|early|hastily|quickly|fast)\b"

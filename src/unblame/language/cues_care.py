@@ -65,6 +65,16 @@ _SAFEGUARD_NOUNS = (
 )
 
 
+# A safeguard carried out, the verb plain: "run the migration check", "use the
+# available procedure". Left undone ("did not use the checklist", "his failure to follow
+# the runbook"), it is care owed; "use" and "apply" alone are too plain to be care.
+_SAFEGUARD_CARRIED_OUT = (
+    r"(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:the|a|an|any|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:checks?|checklists?|tests?|reviews?|procedures?|protocols?|runbooks?"
+    r"|dry[\s-]runs?)\b"
+)
+
+
 _WITHOUT_SAFEGUARD_RE = _Lazy(rf"\bwithout\s+{_SAFEGUARD_NOUNS}\b", re.IGNORECASE)
 
 
@@ -87,9 +97,13 @@ _OMISSION_RE = _Lazy(
     r"|\b(?:i|we|he|she|they)?['’]?d\s+forgotten\b|\bhad\s+forgotten\b"
     rf"|\bfail(?:ed|ing)\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do|act"
     r"|intervene)\b"
-    r"|\bmissed\s+(?:the|a|an|this|that|his|her|their|our|your|several|two|both|all)\s+(?:[\w'’-]+\s+){0,2}?"
+    # What a check would have caught, missed: "missed a few edge cases", "missed the unit test".
+    r"|\bmissed\s+(?:the|a|an|this|that|these|those|his|her|their|our|your|my|several|some|a\s+few|two|both"
+    r"|all)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
-    r"|errors?|bugs?|typos?|changes?|reviews?|notes?)\b"
+    r"|errors?|bugs?|typos?|changes?|reviews?|notes?|cases?|tests?|checks?|regressions?)\b"
+    # Not a time or an event named by the noun: "missed the test window", "the review call".
+    r"(?!\s+(?:windows?|meetings?|slots?|deadlines?|dates?|calls?|sessions?|days?)\b)"
     # Something left out of a piece of work: "missed this host in the last change".
     r"|\bmissed\s+(?:the|a|an|this|that|these|those|one|two|some)\s+(?:[\w'’.-]+\s+){1,3}?(?:in|during|from)"
     r"\s+(?:the|my|our|his|her|their|your|that|this)\s+(?:last|first|original|initial|previous)?\s*(?:[\w-]+\s+)?"
@@ -112,6 +126,7 @@ _OMISSION_RE = _Lazy(
     r"|\b(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t|never)\s+(?:complete|perform|conduct|carry\s+out|do|obtain"
     r"|document|record|submit)\s+(?:the\s+|a\s+|any\s+)?(?:required|mandatory|necessary|needed|scheduled"
     r"|documented)\b"
+    rf"|\b(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t|never)\s+(?:\w+ly\s+)?{_SAFEGUARD_CARRIED_OUT}"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     # "forgot which step he was on": the place in the work lost.
@@ -250,9 +265,7 @@ _FAILURE_TO_CARE = (
     r"(?:the|a|an|our|their|his|her|this)\s+(?:\w+\s+)?failure\s+to\s+(?:\w+ly\s+)?"
     rf"(?:(?:{_ATTENTION_VERBS})\b"
     # Or to carry out a safeguard: "his failure to run the migration check".
-    r"|(?:run|perform|complete|use|do|carry\s+out|follow)\s+(?:the|a|an|any|its|their|his|her)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:checks?|checklists?|tests?|reviews?|procedures?|protocols?|runbooks?"
-    r"|dry[\s-]runs?)\b)"
+    rf"|{_SAFEGUARD_CARRIED_OUT})"
 )
 
 # A person's step, its timing judged: "the rollback should have happened sooner" (not "the

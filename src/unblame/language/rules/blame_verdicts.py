@@ -35,6 +35,7 @@ RULES = (
             "showed, and which safeguard was missing."
         ),
         bad=(
+            "The night supervisor is more at fault than the trainee.",
             "The blunder he did that night cost us the replica.",
             "The onus of cleaning up the tags is on you.",
             "Management concluded the outage was the fault of a single administrator.",
@@ -150,7 +151,8 @@ RULES = (
             | \bat\s+the\s+feet\s+of\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b)
             | (?:{OTHER}|{NAMELIKE})
-                \s+(?:is|was|were|are)\s+(?:the\s+one\s+|entirely\s+|solely\s+|partly\s+)?at\s+fault\b
+                \s+(?:is|was|were|are)\s+(?:the\s+one\s+|entirely\s+|solely\s+|partly\s+|(?:much\s+|far\s+)?more\s+|most\s+
+                |largely\s+|mostly\s+|equally\s+|also\s+)?at\s+fault\b
             | \bfault\s+(?:here\s+)?lies\s+with\s+(?-i:[A-Zꙮ][a-z]+)\b
             | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)
                 |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+

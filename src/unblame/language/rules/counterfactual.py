@@ -153,6 +153,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "The crew did not use the descent checklist.",
             "The contractor did not comply with the lockout procedure.",
             "The contractor did not subject the firmware to regression tests.",
             "Without sign-off, the lead promoted the build.",

@@ -53,6 +53,9 @@ NOT_AS_CAUSE = r"""
     | \b(?:call|calling|called|label|labell?ing|labell?ed|tag|tagging|tagged|writ(?:e|ing)|say|saying
       |mark|marking|file|filing)\s+(?:it|this|that|them|incidents?|outages?)?\s*(?:as\s+)?(?:an?\s+)?
       ['"‘“]?(?:human|operator|user|manual)\s+error
+      # Unless a cause is told after the label: "officials say human error caused the outage"
+      # reports a finding, where "we say human error when …" names a habit.
+      (?!s?\s+(?:\w+ly\s+)?(?:caused|was\s+behind|was\s+to\s+blame|led\s+to|triggered|brought|took|resulted))
 """
 
 # The label talked about as a kind of thing rather than given as this
@@ -297,6 +300,7 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            "Officials say operator error caused the blackout.",
             "Human error caused most of the damage in this incident.",
             'A spokesperson said the failure was an "embarrassing human error".',
             "Investigators said the breach came from employee error.",

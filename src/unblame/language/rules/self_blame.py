@@ -45,6 +45,10 @@ SLIP_VERBS = r"""
       |attach|link|cc|include\s+the\s+link|post|share))
     | broke(?!(?:\s+\w+){0,3}\s+(?:down|up|out|into|apart|even)\b) | borked | botched | nuked
     | bricked | trashed
+    # The perfect tells the same slip: "I had just broken production", "I've broken the build"
+    # (the participle alone is a state: "I found it broken").
+    | (?:have|had|ve|d)\s+(?:just\s+|\w+ly\s+)?(?:broken(?!(?:\s+\w+){0,3}\s+(?:down|up|out|into|apart|even)\b)
+      |borked|botched|nuked|bricked|trashed)
     | managed\s+to\s+(?:break|push|delete|take|bring|drop|wipe|nuke|lock)
     | (?:didn't|did\s+not|didnt|failed\s+to|never)\s+(?:\w+\s+)?
       (?:notice|realize|realise|check|test|think\s+to|bother|catch|see\s+that|double-check

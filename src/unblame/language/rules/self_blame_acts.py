@@ -35,6 +35,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "I missed two edge cases in the date parser.",
             "I should have checked the dashboard before merging.",
             "Sorry, shouldn't have restarted that pod.",
             "If only I had waited for the canary.",
@@ -141,6 +142,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "I've broken the nightly export twice this week.",
             "I uploaded the wheel before the tests had finished.",
             "Sorry folks, I totally borked the deploy this morning.",
             "I merged the PR before the tests had finished.",
@@ -165,6 +167,7 @@ RULES = (
             "Sorry, I deleted the release branch.",
         ),
         good=(
+            "I found the export job broken when I logged in.",
             "I merged the PR after the tests and the canary passed.",
             "We cannot accidentally delete the bucket now: it is versioned.",
             "I accidentally found the root cause while reading an unrelated log.",
@@ -231,7 +234,7 @@ RULES = (
                     "wrong",
                 ),
                 pattern=rf"""
-            (?P<span>\bi\s+
+            (?P<span>\bi(?:\s+|['’](?=(?:ve|d)\s))
                 # After "I think" or "I saw" the slip is someone else's: "I think Pemberton broke it".
                 (?!(?:think|thought|guess|believe|suspect|reckon|assume|heard|hear|saw|see|noticed|know
                 |knew|said|say|told|hope|doubt)\b)
