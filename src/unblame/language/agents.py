@@ -297,6 +297,7 @@ _WORK_NOUNS = frozenset(
     | {"choice", "choices", "order", "orders", "intervention"}
     | {"command", "job", "setting", "settings", "tweak", "cleanup", "rollout", "decision", "call"}
     | {"experiment", "experiments", "advice", "recommendation", "suggestion", "idea", "plan"}
+    | {"shortcut", "shortcuts", "workaround", "handling", "approach", "response", "reaction"}
 )
 
 
@@ -344,7 +345,7 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
         # A handle's possessive is a word of its own: "@vesna" "'s" "rebase".
         handle = subject[owners[0] - 1]
         if handle.text.startswith("@") and any(
-            w.low in _WORK_NOUNS for w in subject[owners[0] + 1 : owners[0] + 3]
+            _work_noun(w) for w in subject[owners[0] + 1 : owners[0] + 3]
         ):
             return True
     if owners:
@@ -352,7 +353,7 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
     elif subject[0].low in {"the", "a", "an", "this", "that"}:
         subject = subject[1:]
     # Two words may describe the work: "Femi's unreviewed firewall change".
-    if len(subject) < 2 or not any(w.low in _WORK_NOUNS for w in subject[1:4]):
+    if len(subject) < 2 or not any(_work_noun(w) for w in subject[1:4]):
         return False
     owner = subject[0]
     if owner.low in {"your", "his", "her", "their"}:
@@ -361,6 +362,32 @@ def _possessed_work(subject: tuple[Word, ...]) -> bool:
     if possessive and owner.low[:-2] in _ROLES | _WORKERS:
         return True  # "the staffer's botched update", "the site supervisor's instruction"
     return possessive and (owner.text[:1].isupper() or owner.text.startswith(("@", NAME_MARK)))
+
+
+def _work_noun(word: Word) -> bool:
+    """A piece of work, or an act named as a noun: a verb made a noun by its ending
+    ("the operator's intervention", "the crew's management of the fuel", "the
+    pilot's handling"), besides the listed words ("change", "shortcut")."""
+    low = word.low
+    if low in _WORK_NOUNS:
+        return True
+    return low.endswith(_ACT_NOUN_SUFFIXES) and low not in _THINGS_WITH_ACT_ENDINGS
+
+
+# Endings that make a noun of a verb: "decision", "management", "compliance".
+_ACT_NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
+# Nouns with those endings that name a thing, a place, a state or a trait a person
+# has, not something done: "the operator's station", "the pilot's experience".
+_THINGS_WITH_ACT_ENDINGS = frozenset(
+    {"station", "stations", "position", "positions", "session", "sessions", "section"}
+    | {"location", "version", "mission", "permission", "question", "opinion", "vision"}
+    | {"equipment", "department", "environment", "document", "instrument", "apartment"}
+    | {"compartment", "comment", "moment", "statement", "account", "payment", "agreement"}
+    | {"experience", "licence", "license", "residence", "presence", "absence", "sentence"}
+    | {"balance", "distance", "instance", "insurance", "appearance", "confidence", "reference"}
+    | {"pressure", "temperature", "signature", "structure", "picture", "furniture", "culture"}
+    | {"procedure", "nature", "feature", "future", "career", "attention", "intention"}
+)
 
 
 _SS_NOUN_SUFFIXES = (
