@@ -12,6 +12,7 @@ from .rules import (
     self_blame,
     self_blame_acts,
     try_harder,
+    try_harder_vigilance,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = tuple(
             *counterfactual.RULES,
             *human_error.RULES,
             *try_harder.RULES,
+            *try_harder_vigilance.RULES,
             *hindsight.RULES,
         ),
         key=lambda r: r.code,
