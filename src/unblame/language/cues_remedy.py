@@ -82,7 +82,8 @@ _MANUAL = rf"(?:{_MANUAL_ACTS})\b"
 # A contributor's own steps in a repository, as stems ("merg" for merge, merging, merged).
 _REPOSITORY_STEPS = r"merg|push|releas|publish|submit|commit|tagg?"
 _BEFORE_WORKFLOW = (
-    rf"before\s+(?:you\s+|we\s+|anyone\s+)?(?:{_REPOSITORY_STEPS}|deploy|ship|upload|open)\w*\b"
+    r"before\s+(?:you\s+|we\s+|anyone\s+)?"
+    rf"(?:{_REPOSITORY_STEPS}|deploy|ship|upload|open|submission)\w*\b"
 )
 _READING_VERBS = frozenset(READING_VERBS)
 
@@ -375,6 +376,9 @@ _IMPERATIVE_RE = _Lazy(
     # The state to work in, asked of people: "Do not work late!", "don't code when tired".
     rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t|never)\s+(?:work|code|program|operate)\s+(?:late|tired|drunk"
     r"|distracted|when\b|while\b|after\s+hours|on\s+(?:prod|production)\b)"
+    # The state of mind asked of people: "Don't get distracted", "never become complacent".
+    rf"|(?:{_PLEASE}\s+)?(?:do\s+not|don['’]t|never)\s+(?:get|become|grow|be)\s+(?:so\s+|too\s+)?(?:distracted"
+    r"|complacent|careless|sloppy|lazy|hasty|overconfident|rushed)\b(?!\s+by\b)"
     # "Make sure all tests pass before merging": care asked at a time that recurs (not
     # "Make sure the new alert pages the on-call", a one-off task).
     rf"|(?:{_CARE_AT_EACH_TIME})"
@@ -439,6 +443,7 @@ _IMPERATIVE_VERBS = frozenset(
     }
     | {"think", "pause", "remember", "ensure", "avoid", "stop", "wait", "communicate", "coordinate"}
     | {"re-read", "reread", "double-check", "triple-check", "inspect", "validate", "use"}
+    | {"proofread", "recheck", "re-check"}
     # Asking first: "Talk to the release team before you touch main".
     | {"talk", "speak", "consult"}
 )

@@ -28,6 +28,8 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Don't get distracted while you are on call.",
+            "Alarms must never be ignored.",
             "Kindly use a pull request for every change to the chart.",
             "Please *at least* make sure the build passes.",
             "Tags on the release branch must never be rewritten.",
@@ -71,6 +73,7 @@ RULES = (
             "Make sure every test passes before merging.",
         ),
         good=(
+            "Deprecation warnings should not be ignored by the build.",
             "Please use the v2 endpoint for new integrations.",
             "Check out the release branch before you build the image.",
             "Make sure the new alert pages the database on-call.",
@@ -208,6 +211,18 @@ RULES = (
             (?P<span>\b(?:commit\w*\s+to|promis\w*\s+to|pledg\w*\s+to|vow\w*\s+to)\s+(?:stay|staying|remain
                 |remaining|be|being)\s+(?:more\s+|extra\s+|especially\s+|particularly\s+)?(?:vigilant|alert
                 |attentive|diligent|cautious|careful)\b)
+        """,
+            ),
+            Check(
+                triggers=("ignored", "overlooked", "skipped", "disregarded", "dismissed"),
+                pattern=r"""
+            # Heed asked of whoever receives a warning, the person left out by the passive:
+            # "alarms must never be ignored", "warning signs should not be overlooked"
+            # (not "… ignored by the parser", a tool's behaviour).
+            (?P<span>\b(?:alerts?|alarms?|warnings?|warning\s+signs?|signs?|signals?|pages?|notifications?
+                |checklists?|procedures?|rules|steps?)\s+(?:should|must|shall|can)(?:\s+not|\s+never|n['’]t)
+                \s+be\s+(?:\w+ly\s+)?(?:ignored|overlooked|skipped|disregarded|dismissed)\b
+                (?!\s+by\b))
         """,
             ),
             Check(
