@@ -652,6 +652,9 @@ def _clause(words: tuple[Word, ...], previous: Clause | None) -> Clause:
         end = _next_verb(words, end + 1) or end
     start = words[i].start if i < len(words) else 0
     if end == i and previous is not None:
+        thing = _thing_before_relative(words, opened, previous)
+        if thing is not None:
+            return Clause(words, thing, words[opened].start, end)
         return Clause(words, previous.agent, previous.agent_start, end)
     first = previous is None and i == opened
     if first and end == i and _verbless(words, i):
@@ -803,6 +806,44 @@ def _thing_slipped(words: tuple[Word, ...], i: int, previous: Clause | None) -> 
         return False
     head = previous.words[-1]
     return words[i + 1].low in _SLIP_ADVERBS and not _person_word(head, first=False)
+
+
+def _thing_before_relative(words: tuple[Word, ...], opened: int, previous: Clause) -> str | None:
+    """The agent of a relative clause that acts through a thing the clause before
+    names as a circumstance: "… disciplined for an accident that cut power" tells what
+    the accident did, not what the person the clause was about did.
+
+    Only "that" or "which" with no comma before it, after a noun governed by a
+    preposition ("for an accident", "after the storm"). A direct object stays the
+    agent's doing ("merges the schema change that breaks every report": the person's
+    work), as does a report ("said that …") or a person ("the engineer that …").
+    None where no such thing stands.
+    """
+    if opened >= len(words) or words[opened].low not in _THAT_WHICH:
+        return None
+    # The clause before may be the prepositional phrase alone: "… praised", "after the storm".
+    tail = previous.words
+    head = tail[-1] if tail else None
+    if head is None or not head.low.isalpha() or _person_word(head, first=False):
+        return None
+    k = len(tail) - 2
+    while k >= 0 and k >= len(tail) - 5 and tail[k].low not in _GOVERNING_PREPOSITIONS:
+        if tail[k].low in _CLAUSE_WORDS or _is_verb(tail[k], tail[k - 1] if k else None):
+            return None
+        k -= 1
+    if k < 0 or tail[k].low not in _GOVERNING_PREPOSITIONS:
+        return None
+    phrase = tail[k + 1 :]
+    if any(w.low in _OWNERS or w.low.endswith(("'s", "’s")) for w in phrase):
+        return None  # "after the one of his that took reporting down": a person's work
+    return SYSTEM if _agent(phrase, first=False) == SYSTEM else None
+
+
+_OWNERS = frozenset({"my", "your", "his", "her", "their", "our", "mine", "yours", "hers", "theirs"})
+# Prepositions whose object is a circumstance of the clause, not what its agent made.
+_GOVERNING_PREPOSITIONS = frozenset(
+    {"for", "after", "before", "during", "over", "about", "from", "despite", "amid", "following"}
+)
 
 
 _CLEFT_OPENERS = frozenset({"it", "this", "that"})

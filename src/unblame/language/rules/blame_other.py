@@ -357,6 +357,7 @@ RULES = (
             "The release manager tagged the build while CI was still red.",
         ),
         good=(
+            "A new hire could accidentally delete the bucket, so deletes now need two approvals.",
             "The parser produced wrong offsets for dates with leap seconds.",
             "I guessed wrong about the cause at first.",
             "The confirmation prompt keeps anyone from accidentally dropping the table.",
@@ -391,7 +392,8 @@ RULES = (
                 ),
                 pattern=r"""
             # Not "@kim I accidentally …": the writer's own slip, told to a handle.
-            (?P<span>{OTHER}\s+(?:(?!(?:i|we)\s)\w+\s+){0,1}?
+            # Not "a new hire could accidentally delete the bucket": a risk, no act told.
+            (?P<span>{OTHER}\s+(?:(?!(?:i|we|can|could|may|might|cannot|can't|can’t)\s)\w+\s+){0,1}?
               (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
               | wrongly | erroneously | stupidly | foolishly | blindly)
             | {OTHER}\s+(?:had\s+|has\s+)?[\w-]+ed\b{INSENT}{0,50}?\bby\s+(?:mistake|accident)
