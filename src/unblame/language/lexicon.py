@@ -595,6 +595,10 @@ SLOTS["STRONG"] = STRONG_ACTION
 NOT_WHERE_TO_WORK = r"(?!\s+(?:on|in|late|after|with|when|while|tired)\b)"
 SLOTS["NOT_WHERE_TO_WORK"] = NOT_WHERE_TO_WORK
 
+# Acts a writer owns when named as the one who did them: "I was the one who deleted it",
+# "it was me who dropped the table" (not "it was me who pushed the tag", an act told).
+SLOTS["OWNED_ACTS"] = r"(?:broke|caused|took|messed|screwed|deleted|dropped|wiped|forgot|missed)"
+
 REJECTED_REMEDY = r"""
     \b(?:solution|answer|fix|remedy|response|lesson|way\s+forward)\s+
       (?:is\s+not|was\s+not|is\s+never|isn['’]t|wasn['’]t)\s+(?:to|about|in|more|better)\b

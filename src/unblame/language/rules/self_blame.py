@@ -79,6 +79,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "It was me who dropped the audit table.",
             "We dropped the ball on the cert renewal.",
             "The worst mistake I did was skipping the dry run.",
             "My hotfix took down checkout for an hour.",
@@ -107,6 +108,7 @@ RULES = (
             "The nightly export failed twice because of me.",
         ),
         good=(
+            "It was me who pushed the tag, following the release checklist as written.",
             "The error I didn't expect was a timeout from the proxy.",
             "My cleanup script deleted the old snapshots as planned.",
             "An error on our side delayed the invoices by an hour.",
@@ -227,7 +229,11 @@ RULES = (
             # The writer as the cause after a causal link: "the outage happened because of me".
             | \b(?:because\s+of|due\s+to)\s+(?:me|myself)\b(?!\s+(?:we|you|they|everyone)\b)
             | \bmy\s+own\s+(?:typo|slip|oversight|error)\b
-            | \bi\s+(?:was|am)\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
+            # The writer named as the one who did it, either way round: "I was the one who
+            # deleted it", "it was me who dropped the table", "the one who added it was me".
+            | \bi(?:\s+was|\s+am|['’]m)\s+the\s+one\s+who\s+(?:{OWNED_ACTS}|pushed)\b
+            | \b(?:it|that|this)\s+(?:was|is)\s+me\s+(?:who|that)\s+{OWNED_ACTS}\b
+            | \bthe\s+(?:one|person|guy|idiot|culprit)\s+(?:who|that)\s+{OWNED_ACTS}\b[^.!?\n]{0,80}?\s+(?:was|is)\s+me\b
             | \bi\W{1,3}(?:\w+\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)(?:\s+\w+)?\s+up\b
             # The writer's group owning it the same way: "Our fault.", "we really messed up".
             | \bour\s+(?:own\s+)?(?:fault|bad)\b(?![\s-]+(?:toleran\w+|injection|domains?|lines?|codes?|isolation
@@ -242,7 +248,6 @@ RULES = (
                 (?:all\s+|actually\s+|just\s+|only\s+)?me\b(?!\s+(?:and|who|on|at|in|too))
             # "That was my doing" (not "my doing the rollback", a gerund's subject).
             | \b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+)?my\s+(?:own\s+)?doing\b(?!\s+\w)
-            | \bi['’]m\s+the\s+one\s+who\s+(?:broke|caused|took|messed|screwed|deleted|pushed)\b
             | \bi\s+caused\s+(?:this|it|that|all\s+this|the\s+\w+)\b
             # The writer's own piece of work as the agent ({WORK}): "my code caused …".
             | \bmy\s+(?:[\w"“”'‘’-]+\s+){0,2}?(?:{WORK}|request|typo)
@@ -499,7 +504,7 @@ RULES = (
                     | \bi(?:'ve|’ve|\s+have|'d|’d|\s+had)\s+been\s+(?:so\s+|really\s+|very\s+|pretty\s+|such\s+)?
                         (?:an?\s+)?(?:{CARELESS}|idiot|moron|fool
                         |stupid|dumb|clown)\b
-                    | \bme\s+being\s+(?:so\s+|such\s+)?(?:an?\s+)?(?:idiot|moron|fool|stupid|dumb|careless|sloppy
+                    | \b(?:me|i\s+was|i\s+am|i['’]m)\s+being\s+(?:so\s+|such\s+)?(?:an?\s+)?(?:idiot|moron|fool|stupid|dumb|careless|sloppy
                         |lazy|clown|hasty)\b
                     | \bi\s+keep\s+(?:making|doing)\s+(?:the\s+same\s+)?(?:\w+\s+)?(?:careless|stupid|dumb|silly
                         |sloppy|rookie)\s+(?:mistakes?|errors?|things)\b

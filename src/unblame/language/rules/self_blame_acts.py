@@ -303,6 +303,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "I was furious with myself for missing the expiry date.",
             "Apologies for this dumb mistake, reverting now.",
             "Apologies all, that was a sloppy merge on my end.",
             "That was such a rookie error, my apologies.",
@@ -405,6 +406,7 @@ RULES = (
                 triggers=(
                     *("feel", "kicking myself", "forgive myself", "believe i", "at myself"),
                     *("flagel", "beat myself", "beating myself", "punish"),
+                    *("with myself", "in myself", "self-"),
                 ),
                 pattern=r"""
             (?P<span>\bi(?:['’]m|\s+am)\s+feeling\s+(?:so\s+|really\s+|very\s+|deeply\s+)?(?:ashamed|shameful
@@ -417,6 +419,10 @@ RULES = (
             | \bkicking\s+myself\b | \bnever\s+(?:going\s+to\s+)?forgive\s+myself\b
             | \b(?:flagell?at\w*|beat(?:ing)?|punish\w*)\s+myself(?:\s+up)?\b
             | \b(?:swore|sworn|cursed|cussed)\s+at\s+myself\b
+            # Anger or disappointment turned on oneself: "I was furious with myself", "so
+            # disappointed in myself", "a fair bit of self-loathing".
+            | \b(?:angry|furious|mad|livid|annoyed|frustrated|disgusted|disappointed|upset)\s+(?:with|at|in)\s+myself\b
+            | \bself-(?:loathing|hatred|disgust|flagellation)\b
             # Dismay at one's own act: "can't believe I did that", "still can't believe I missed it".
             | \b(?:can['’]?t|cannot|can\s+not)\s+believe\s+i\s+(?:actually\s+|really\s+|just\s+)?(?:did|missed
                 |forgot|broke|deleted|dropped|pushed|merged|ran|made|overlooked|wiped|let)\b)
