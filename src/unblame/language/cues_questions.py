@@ -40,7 +40,19 @@ _EDGE_RE = _Lazy(
     + _ASKED_CARE
     + r"|\bdid(?:n['’]t|\s+not)\s+(?P<asked_after>anyone|anybody|you|he|she|they"
     r"|(?:the|your)\s+(?:[\w-]+\s+)??[\w-]+)\s+"
-    r"(?:even\s+)?" + _ASKED_CARE,
+    r"(?:even\s+)?"
+    + _ASKED_CARE
+    # The same care asked about as failed or as not going on: "Did the crew fail to
+    # monitor the altitude?", "Why wasn't the reviewer running the tests?".
+    + r"|\bdid\s+(?P<asked_failed>(?:[\w@/-]+\s+){1,3}?)fail\s+to\s+(?:\w+ly\s+)?(?:monitor|watch|"
+    + CARE_STEMS
+    + r")\w*\b"
+    r"|\bwhy\s+(?:was|were)(?:n['’]t|\s+not)\s+(?P<asked_doing>(?:the|your|our|their)\s+(?:[\w-]+\s+)??[\w-]+"
+    r"|he|she|they|you)\s+(?:\w+ly\s+)?(?:monitor|watch|acknowledg|" + CARE_STEMS + r")\w*ing\b"
+    # A bad turn allowed: "Why did the operator let the tank overflow?" (not "why did the
+    # scheduler let it run?", asked of a thing: the subject must be a person).
+    r"|\b(?:why|how)\s+(?:did|could|would)\s+(?P<asked_let>(?:the|your|our|their)\s+(?:[\w-]+\s+)??[\w-]+"
+    r"|he|she|they|you)\s+(?:just\s+)?let\s+(?:the|it|this|that|them|a|an)\b",
     re.IGNORECASE,
 )
 
@@ -129,7 +141,7 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if edge is None or not _past_act(sentence):
         return None
     people = {c.agent for c in sentence.clauses} & {OTHER, ELIDED}
-    asked = edge.group("asked") or edge.group("asked_after")
+    asked = next((words for words in edge.groupdict().values() if words), None)
     if asked is not None and agent_of(asked) == OTHER:
         # "did the reviewer not check …", "why didn't the reviewer catch it?": the subject
         # after the auxiliary (not "why didn't the canary catch it?", asked of a thing).
@@ -144,6 +156,11 @@ def accusation(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if not people and _ADDRESSEE_RE.search(text) is None:
         return None
     return sentence.offset, sentence.offset + len(text)
+
+
+# "wasn't the reviewer running …": the subject may stand between, so the -ing word is
+# looked for a few words on.
+_WAS_FORMS = frozenset({"was", "were", "wasn't", "weren't", "wasn’t", "weren’t"})
 
 
 _DOES_SOMEONE_RE = _Lazy(
@@ -171,7 +188,7 @@ def _past_act(sentence: Sentence) -> bool:
             for w in words
         )
         or any(  # "why were you testing in prod?", "who was pushing …": an act going on then
-            w.low in {"was", "were"} and any(n.low.endswith("ing") for n in words[i + 1 : i + 3])
+            w.low in _WAS_FORMS and any(n.low.endswith("ing") for n in words[i + 1 : i + 5])
             for i, w in enumerate(words)
         )
     )

@@ -240,6 +240,7 @@ RULES = (
             "'What would have told us the tests had not run?'"
         ),
         bad=(
+            "Why did the shift operator let the backlog grow past an hour?",
             "Did the release captain not check the canary before the second wave?",
             "Didn't anybody test this on a real device?",
             "Do you even run the test suite before tagging?",
@@ -267,6 +268,7 @@ RULES = (
             "Does anyone here ever test the restore scripts?",
         ),
         good=(
+            "Why did the scheduler let the job run twice?",
             "Did the canary not catch the regression before the second wave?",
             "Did the nightly tests not run on this branch?",
             "Why didn't the canary catch the regression before the second wave?",
