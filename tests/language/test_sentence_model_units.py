@@ -14,6 +14,7 @@ import pytest
 from unblame.language import (
     agents,
     clause,
+    clause_relative,
     clause_subject,
     cue_base,
     cues_acts,
@@ -565,7 +566,7 @@ def test_the_participle_slot_and_the_passive_read_one_list() -> None:
     slot = re.compile(rf"(?:{PARTICIPLE})\Z", re.IGNORECASE | re.VERBOSE)
     for word in IRREGULAR_PARTICIPLES:
         assert slot.match(word), word
-        assert clause._participle(word), word
+        assert clause_relative._participle(word), word
 
 
 def test_a_failure_to_attend_is_a_persons_and_to_connect_a_machines() -> None:
