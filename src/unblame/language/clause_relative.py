@@ -43,11 +43,14 @@ def _passive_agent(words: tuple[Word, ...], verb: int) -> tuple[str, int] | None
     k += 1
     while k < len(words) and words[k].low.endswith("ly"):
         k += 1
-    if k + 1 >= len(words) or not (_participle(words[k].low)) or words[k + 1].low != "by":
+    if k + 1 >= len(words) or not (_participle(words[k].low)):
+        return None
+    by = k + 2 if words[k + 1].low in _PARTICLES else k + 1
+    if by >= len(words) or words[by].low != "by":
         return None
     if words[k].low in _NEGLECTED:
         return None  # "was overlooked by the team": a neglect told in the passive (UB307)
-    phrase = words[k + 2 : k + 8]
+    phrase = words[by + 1 : by + 7]
     cut = next((j for j, w in enumerate(phrase) if w.low in _PHRASE_ENDS), len(phrase))
     phrase = phrase[:cut]
     if not phrase:
@@ -56,9 +59,13 @@ def _passive_agent(words: tuple[Word, ...], verb: int) -> tuple[str, int] | None
     return (kind, phrase[0].start) if kind in (OTHER, SELF, GROUP) else None
 
 
+# A particle the participle may carry before "by": "was shut down by a worker".
+_PARTICLES = frozenset({"down", "off", "up", "out", "over", "away", "open", "offline"})
+
+
 # Words that end the noun phrase after "by": "by the on-call and restarted …", "by Dana, who …".
 _PHRASE_ENDS = frozenset(
-    {",", ".", ";", ":", "and", "but", "who", "which", "that", "when", "while"}
+    {",", ".", ";", ":", "and", "but", "who", "which", "that", "when", "while", "by"}
 )
 
 

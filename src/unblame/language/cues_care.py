@@ -69,7 +69,9 @@ _SAFEGUARD_NOUNS = (
 # available procedure". Left undone ("did not use the checklist", "his failure to follow
 # the runbook"), it is care owed; "use" and "apply" alone are too plain to be care.
 _SAFEGUARD_CARRIED_OUT = (
-    r"(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:the|a|an|any|its|their|his|her)\s+"
+    # Two verbs may share the safeguard: "failure to use and follow the procedures".
+    r"(?:(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:and|or)\s+)?"
+    r"(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:the|a|an|any|its|their|his|her|available)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:checks?|checklists?|tests?|reviews?|procedures?|protocols?|runbooks?"
     r"|dry[\s-]runs?)\b"
 )

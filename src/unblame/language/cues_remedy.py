@@ -397,6 +397,11 @@ _IMPERATIVE_RE = _Lazy(
     r"|learn\s+to\s+\w+"
     # "Stop shipping updates", "stop pushing to main": an act of the reader's to cease.
     r"|stop\s+(?:push|merg|deploy|releas|shipp|break|skipp|rush|tagg|publish|force-push)ing\b"
+    # Rules in general, none named: "Follow the rules", "Follow all safety procedures" (not
+    # "Follow the procedure below", "… in section 3", "… to request access": a step).
+    r"|(?:follow|obey|stick\s+to|adhere\s+to)\s+(?:the|our|all(?:\s+the)?|every)\s+(?:safety\s+|company\s+"
+    r"|documentation\s+|documented\s+|established\s+)?(?:rules|procedures|protocols|policies)\b"
+    r"(?!\s+(?:in|at|from|below|above|for|on|of|to|here|described|listed|outlined|that|which)\b)"
     r"|(?:follow|stick\s+to|adhere\s+to)\s+(?:the|our|your)\s+(?:[\w-]+\s+)?(?:checklists?|runbooks?|process"
     r"|procedures?|playbooks?|polic(?:y|ies)|rules|guidelines)\b(?=[^.!?]*\b(?:everyone|everybody|folks"
     r"|people|all|exactly|strictly|always|to\s+the\s+letter)\b)"
@@ -412,6 +417,10 @@ _IMPERATIVE_RE = _Lazy(
 _EMPHASIS_RE = _Lazy(
     rf"\b{_PLEASE}\b|\btwice\b|\b(?:every|each)\s+(?:single\s+)?time\b|\balways\b|\bexactly\b"
     r"|\bcarefully\b|\bthoroughly\b|\bresponsibly\b|\bdiligently\b"
+    # A check made a routine of people's days: "Review the procedures daily".
+    # "daily" as the adverb that ends the step, not "the daily report".
+    r"|\bdaily\b(?=\s*(?:[.,;:!?)]|$|and\b|before\b|after\b))"
+    r"|\bevery\s+(?:day|morning|shift)\b|\bregularly\b|\bat\s+all\s+times\b"
     # The check set before the reader's own next act: "Test locally before you deploy",
     # "Check the recipients before you hit send", "Read the diff before merging" (a
     # runbook's step, "Confirm the lag is low before promoting", addresses no one).

@@ -300,6 +300,7 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            "The derailment was due to driver distraction.",
             "Officials say operator error caused the blackout.",
             "Human error caused most of the damage in this incident.",
             'A spokesperson said the failure was an "embarrassing human error".',
@@ -313,6 +314,7 @@ RULES = (
             "As usual it was some human screw-up that took the site down.",
         ),
         good=(
+            "The console was redesigned to reduce errors caused by distraction.",
             "Human error explains nothing on its own.",
             "Blaming human error lets the organisation off the hook.",
             "The memo says operator error, but the real story is the tooling.",
@@ -347,6 +349,7 @@ RULES = (
             "layer",
             "human",
             "misconfig",
+            *("forgetful", "inattent", "complacen", "distraction", "lapse"),
         ),  # "human factor" too
         pattern=r"""
             (?P<span>
@@ -362,9 +365,16 @@ RULES = (
             | \bhuman\s+(?:mess[-\s]?ups?|screw[-\s]?ups?|fuck[-\s]?ups?|failures?)\b
             | \bpe?bc?ak\b | \bpebkac\b | \bpebcak\b | \bid(?:10|-ten-)t\s+error\b
             | \blayer\s*8\s+(?:issue|error|problem)\b
+            # A failing of attention given as the cause: "due to simple forgetfulness", "caused
+            # by driver distraction", "put down to a lapse in concentration".
+            | \b(?:caused\s+by|due\s+to|because\s+of|result\s+of|attributed\s+to|blamed\s+on|put\s+down\s+to
+                |came\s+down\s+to|stemmed\s+from)\s+(?:\w+\s+){0,2}?(?:forgetfulness|inattention|inattentiveness
+                |complacency|distraction|lapses?\s+(?:of|in)\s+(?:attention|concentration|judge?ment|vigilance))\b
             )
         """.replace("{WHOSE}", _WHOSE),
-        unless=NOT_AS_CAUSE.replace("{GENERIC}", GENERIC),
+        # Or a design against the failing: "to reduce errors caused by distraction".
+        unless=NOT_AS_CAUSE.replace("{GENERIC}", GENERIC)
+        + r" | \b(?:reduc|prevent|avoid|limit|catch|cut|minimi[sz])\w*\s+(?:[\w-]+\s+){0,3}?(?:caused\s+by|due\s+to)\b",
     ),
     Rule(
         code="UB402",

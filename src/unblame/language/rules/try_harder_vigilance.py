@@ -28,6 +28,7 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Review the access procedures daily.",
             "Don't get distracted while you are on call.",
             "Alarms must never be ignored.",
             "Kindly use a pull request for every change to the chart.",
@@ -73,6 +74,7 @@ RULES = (
             "Make sure every test passes before merging.",
         ),
         good=(
+            "Follow the procedure below to restore the volume.",
             "Deprecation warnings should not be ignored by the build.",
             "Please use the v2 endpoint for new integrations.",
             "Check out the release branch before you build the image.",
