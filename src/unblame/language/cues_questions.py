@@ -114,7 +114,10 @@ _RHETORICAL_RE = _Lazy(
     r"|\b(?:then|so|and|but)\s+why\s+(?:even\s+|on\s+earth\s+)?" + _BARE_ACTS + r"\b"
     r"|\bwhy\s+(?:even\s+|on\s+earth\s+)?" + _BARE_ACTS + r"\b[^?]{0,80}?\b(?:without|anyway|again"
     r"|if\s+you|when\s+you)\b"
-    r"|\bwhy\s+even\s+bother\b",
+    r"|\bwhy\s+even\s+bother\b"
+    # The idea's owner asked for: "Whose bright idea was that?", "whose idea was it to …?".
+    r"|\bwhose\s+(?:bright\s+|brilliant\s+|great\s+|genius\s+|stupid\s+|dumb\s+)?idea\s+(?:was|is)\s+"
+    r"(?:this|that|it)\b",
     re.IGNORECASE,
 )
 

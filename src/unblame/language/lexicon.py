@@ -595,6 +595,12 @@ SLOTS["STRONG"] = STRONG_ACTION
 NOT_WHERE_TO_WORK = r"(?!\s+(?:on|in|late|after|with|when|while|tired)\b)"
 SLOTS["NOT_WHERE_TO_WORK"] = NOT_WHERE_TO_WORK
 
+# How much of the blame or fault: "solely", "definitely", "much more", "also" (any adverb
+# in -ly but the ones that deny it: "hardly to blame").
+SLOTS["DEGREE"] = (
+    r"(?:(?:(?!(?:hardly|scarcely|barely|only)\b)\w+ly|definately|(?:much\s+|far\s+)?more|most|also)\s+)?"
+)
+
 # Acts a writer owns when named as the one who did them: "I was the one who deleted it",
 # "it was me who dropped the table" (not "it was me who pushed the tag", an act told).
 SLOTS["OWNED_ACTS"] = r"(?:broke|caused|took|messed|screwed|deleted|dropped|wiped|forgot|missed)"

@@ -32,6 +32,7 @@ RULES = (
             "and what in the system let the action lead to the outage."
         ),
         bad=(
+            "The platform team is definitely to blame for the outage.",
             "The electrician killed all power to the second floor.",
             "Root cause: engineer pushed untested code to production.",
             "Tariq ran the wrong script, and that's why customers were charged twice.",
@@ -126,8 +127,7 @@ RULES = (
                 | botched | borked | bricked | knocked\s+over
                 | massacred | butchered | mangled | obliterated | hosed | torched | demolished
                 | let\s+(?:it|this|that|the\s+\w+|an?\s+\w+(?:\s+\w+)?)\s+(?:through|slip)
-                | (?:is|was|are|were)\s+(?:(?:solely|entirely|directly|squarely|(?:much\s+|far\s+)?more|most|largely|mostly
-                  |partly|equally|also)\s+)?(?:to\s+blame
+                | (?:is|was|are|were)\s+{DEGREE}(?:to\s+blame
                   |the\s+(?:reason|cause)\s+(?:for\s+|why\s+|that\s+|of\s+)?(?:the\s+|our\s+|this\s+)?
                     (?:\w+\s+){0,3}?(?:{BAD_OUTCOME}|(?:was|were|is|are|went|got)\s+(?:\w+\s+)?(?:broken|down
                     |unusable|lost|corrupted|failing|late|wrong|missed))\b
@@ -138,8 +138,7 @@ RULES = (
                 |(?:yourself|yourselves|himself|herself|themselves)\s+to\s+blame)\b
             # Attributive: "fired the engineer responsible for the outage".
             | (?:(?-i:\b(?!Nobody\b|No\b|None\b|It\b|This\b|That\b|What\b|Who\b|Everyone\b|Nothing\b|Noone\b)
-                [A-Zꙮ][a-z]+)|\b(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?{WORKER}s?)\s+(?:is|was|are|were)\s+(?:solely\s+|entirely\s+|squarely\s+|the\s+one\s+|more\s+|most\s+
-                |largely\s+|mostly\s+|equally\s+)?to\s+blame\b
+                [A-Zꙮ][a-z]+)|\b(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?{WORKER}s?)\s+(?:is|was|are|were)\s+(?:the\s+one\s+)?{DEGREE}to\s+blame\b
             | (?:{OTHER}|(?-i:\b[A-Zꙮ@][\w'’-]+))\s+(?:is|was)\s+the\s+one\s+who\s+(?:\w+\s+)?(?:broke|wiped|deleted
                 |leaked|dropped|took|crashed|nuked|force-pushed|rewrote|corrupted|emptied)\b
             | (?:{OTHER}|(?-i:\b[A-Zꙮ][a-z]+))\s+(?:bears?|bore)\s+(?:the\s+)?(?:blame|responsibility)\s+for\b

@@ -16,7 +16,7 @@ from .blame_other import ALLSPAW
 # pilots", "a field technician"), the verb of judging, and the verdict itself.
 _JUDGED = r"(?:{OTHER}|\b(?:the|a|an|one|two|both)\s+(?:[\w-]+\s+){0,2}?(?:{ROLE}|{WORKER})s?)"
 _JUDGING = r"(?:found|held|deemed|judged|ruled|declared|considered)"
-_AT_FAULT = r"(?:solely\s+|partly\s+|entirely\s+)?at\s+fault\b"
+_AT_FAULT = r"{DEGREE}at\s+fault\b"
 
 RULES = (
     Rule(
@@ -35,6 +35,7 @@ RULES = (
             "showed, and which safeguard was missing."
         ),
         bad=(
+            "Honestly it's the devs fault, again.",
             "The night supervisor is more at fault than the trainee.",
             "The blunder he did that night cost us the replica.",
             "The onus of cleaning up the tags is on you.",
@@ -56,6 +57,7 @@ RULES = (
             "The review board found the night-shift operator at fault.",
         ),
         good=(
+            "The developers fault-injection suite passed.",
             "The onus is on us to make the pipeline refuse it.",
             "The outage was blamed on a faulty power supply.",
             "The inquiry placed the blame on the signalling firmware.",
@@ -116,6 +118,12 @@ RULES = (
                 # "an engineer's mistake took the database offline": the slip as the cause (UB402).
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
+            # The possessive written without its apostrophe, or a plural's: "the devs fault",
+            # "QAs fault", "the reviewers' mistake".
+            | (?:\b(?:{ROLE})s['’]?\s+(?:own\s+)?(?:fault|mistake) | (?-i:\b[A-Z]{2,5})s\s+(?:own\s+)?fault)\b
+              # Not a kind of fault: "the developers fault-injection suite".
+              (?![\s-]+(?:toleran\w+|injection|domains?|lines?|codes?|isolation|detection|handling|models?
+                |trees?|rates?|counters?))
             # A doer's fault, the doer named by what they do: "the prescribers' fault", "the
             # installer's mistake" (not a machine's: "the router's fault").
             | \bthe\s+(?:[\w-]+\s+)?(?!(?:router|handler|scheduler|container|parser|loader|buffer|compiler
@@ -134,8 +142,11 @@ RULES = (
             # "Two days of degraded search, and all of it is Jarrah's doing".
             | \b(?:is|was)\s+(?:all\s+|entirely\s+)?(?-i:[A-Zꙮ@][\w'’-]+)['’]s\s+doing\b
             # The weight of it put on someone: "the burden of fixing that bug is on you".
-            | \b(?:blame|fault|burden|onus)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits|is
-              |was)\s+(?:squarely\s+|entirely\s+|solely\s+)?(?:with|on|to)
+            | \b(?:(?:blame|fault|burden|onus)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|falls|goes|belongs|sits|is
+              |was)
+              # Or put there by someone: "placed the blame for the crash squarely on the pilots".
+              | \b(?:put|puts|putting|placed|places|placing|laid|lays|laying|pinned|pins|pinning)\s+(?:the\s+|all\s+the\s+)?
+                blame\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?)\s*(?:squarely\s+|entirely\s+|solely\s+|firmly\s+)?(?:with|on|to)
               (?=\s+(?:{OTHER}|him\b|her\b|whoever|one\s+person|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b))
             | \bresponsibility\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:lies|rests|sits)\s+(?:squarely\s+)?with\s+one\s+person\b
@@ -151,8 +162,7 @@ RULES = (
             | \bat\s+the\s+feet\s+of\s+(?:{OTHER}|whoever|(?-i:[A-Zꙮ][a-z]+)\b|(?:the|our|their|a)\s+(?:[\w-]+\s+){0,2}?
                 (?:{ROLE}|supervisors?|controllers?|dispatchers?|workers?|agents?|guards?)\b)
             | (?:{OTHER}|{NAMELIKE})
-                \s+(?:is|was|were|are)\s+(?:the\s+one\s+|entirely\s+|solely\s+|partly\s+|(?:much\s+|far\s+)?more\s+|most\s+
-                |largely\s+|mostly\s+|equally\s+|also\s+)?at\s+fault\b
+                \s+(?:is|was|were|are)\s+(?:the\s+one\s+)?{DEGREE}at\s+fault\b
             | \bfault\s+(?:here\s+)?lies\s+with\s+(?-i:[A-Zꙮ][a-z]+)\b
             | \b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|downtime|mess|problem|regression)
                 |this|that|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+)?on\s+
@@ -240,6 +250,7 @@ RULES = (
             "'What would have told us the tests had not run?'"
         ),
         bad=(
+            "Whose bright idea was that?",
             "Why did the shift operator let the backlog grow past an hour?",
             "Did the release captain not check the canary before the second wave?",
             "Didn't anybody test this on a real device?",
