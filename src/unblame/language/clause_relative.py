@@ -15,6 +15,7 @@ from .agents import (
     OTHER,
     SELF,
     SYSTEM,
+    WORK,
     Word,
     _agent,
     _person_word,
@@ -32,7 +33,8 @@ _PASSIVE_AUX = BE_FORMS | {"got"}
 
 
 def _passive_agent(words: tuple[Word, ...], verb: int) -> tuple[str, int] | None:
-    """The person a passive predicate names after "by", with where that phrase starts.
+    """The person, or a person's work ("by your commit"), a passive predicate names
+    after "by", with where that phrase starts.
 
     Only a passive at the predicate's start ("was [adverb] modified by …"), and only a
     person: "was caught by the linter" keeps the linter a thing.
@@ -56,7 +58,7 @@ def _passive_agent(words: tuple[Word, ...], verb: int) -> tuple[str, int] | None
     if not phrase:
         return None
     kind = _agent(phrase, first=False)
-    return (kind, phrase[0].start) if kind in (OTHER, SELF, GROUP) else None
+    return (kind, phrase[0].start) if kind in (OTHER, SELF, GROUP, WORK) else None
 
 
 # A particle the participle may carry before "by": "was shut down by a worker".

@@ -108,6 +108,10 @@ _LOCKED_OUT_OR_RED = (
 
 # The work itself did damage: "your PR broke the Windows build".
 _DAMAGE_RE = _Lazy(
+    # The damage told in the passive, its doer after "by" (the clause reads that as the
+    # agent): "ten tests were broken by your commit".
+    r"(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:broken|wiped|deleted|dropped|corrupted|erased"
+    r"|destroyed|overwritten|purged|truncated|emptied|taken\s+(?:down|offline))\s+by\b|"
     r"(?:(?:is|was)\s+what\s+)?(?:(?:may|might|must|probably|has|have|had)\s+(?:have\s+)?)?"
     r"(?:(?:\w+ly|just|each|all|both|again|also)\s+)?"
     # The present too, as headlines tell it: "Contributor's force-push erases three months …".
