@@ -429,6 +429,7 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "The crew's poor airmanship led to the runway excursion.",
             "ur so bad at reviewing, honestly.",
             "they're so bad at cutting releases.",
             "Letting the backups lapse was gross misconduct by the DBA team.",
@@ -532,6 +533,8 @@ RULES = (
                     "witted",
                     "amateur",
                     "judg",
+                    *("decision-making", "decision making", "airmanship", "seamanship"),
+                    *("as useful", "as useless", "as clueless", "as incompetent", "as much use"),
                     "cowboy",
                     "finger",
                     "rookie",

@@ -20,7 +20,8 @@ JUDGEMENT = r"""
     | bungl(?:ing|ed|er|ers|es) | ham-?fisted
     | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
     | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
-    | poor\s+judg(?:e)?ment | bad\s+judg(?:e)?ment | lack\s+of\s+(?:judg(?:e)?ment|competence)
+    | (?:poor|bad)\s+(?:judg(?:e)?ment|decision-?making|airmanship|seamanship)
+    | lack\s+of\s+(?:judg(?:e)?ment|competence)
     | cowboy(?:\s+\w+)?
     # The verb said of a person; "a fat-fingered value" names the slip itself (UB402).
     | (?<!\ba\s)(?<!\bone\s)fat[-\s]?finger(?:ed|ing|s)?(?!\s+(?:keystroke|value|entry|command|input|edit|on|in)\b)
@@ -40,7 +41,7 @@ JUDGEMENT = r"""
       |reboot|rebooted|restart|restarted|delete|deleted|drop|dropped|wipe|wiped)\b
     | stupidity | shoddy | shoddily | (?:cut|cutting|cuts)\s+corners | corner-cutting
     # A sneer by comparison: "about as useful as a chocolate teapot".
-    | as\s+useful\s+as\s+(?:a|an)\s+\w+ | as\s+much\s+use\s+as\s+(?:a|an)\s+\w+
+    | as\s+(?:useful|useless|clueless|incompetent)\s+as\s+(?:a|an)\s+\w+ | as\s+much\s+use\s+as\s+(?:a|an)\s+\w+
     | (?:couldn['’]t|could\s+not|can['’]t|cannot)\s+be\s+trusted\s+(?:with|to|near|around|anywhere)
     | (?:which|what)\s+genius | (?:has|had)\s+no\s+idea\s+how\s+(?:\w+\s+){0,3}?works?
     | (?:couldn['’]t|could\s+not|can['’]t)\s+be\s+bothered | no\s+business\s+\w+ing
