@@ -217,7 +217,7 @@ CUE_TRIGGERS = {
         "no one",
         "not a single",
         "not one",
-        "missed",
+        *("missed", "misses "),
         "slide",
         "opportunity",
         "chance",

@@ -28,7 +28,7 @@ from .verb_words import (
 _ATTENTION_VERBS = (
     r"notice|check|test|verify|validate|review|read|follow|tell|inform|notify|communicate"
     r"|coordinate|consult|ask|wait|escalate|confirm|consider|reali[sz]e|recogni[sz]e|catch|spot|investigate"
-    r"|inspect|examine"
+    r"|inspect|examine|monitor|detect|heed|acknowledge"
     r"|warn|remember|ensure|" + RECHECK
 )
 
@@ -71,7 +71,8 @@ _SAFEGUARD_NOUNS = (
 _SAFEGUARD_CARRIED_OUT = (
     # Two verbs may share the safeguard: "failure to use and follow the procedures".
     r"(?:(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:and|or)\s+)?"
-    r"(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:the|a|an|any|its|their|his|her|available)\s+"
+    # The article may go: "did not apply standard recovery procedures".
+    r"(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:(?:the|a|an|any|its|their|his|her|available)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:checks?|checklists?|tests?|reviews?|procedures?|protocols?|runbooks?"
     r"|dry[\s-]runs?)\b"
 )
@@ -100,7 +101,7 @@ _OMISSION_RE = _Lazy(
     rf"|\bfail(?:ed|ing)\s+to\s+(?:\w+ly\s+)?(?:{_CARE_VERBS}|renew|mention|include|share|rotate|back\s+up|do|act"
     r"|intervene)\b"
     # What a check would have caught, missed: "missed a few edge cases", "missed the unit test".
-    r"|\bmissed\s+(?:the|a|an|this|that|these|those|his|her|their|our|your|my|several|some|a\s+few|two|both"
+    r"|\bmiss(?:ed|es)\s+(?:the|a|an|this|that|these|those|his|her|their|our|your|my|several|some|a\s+few|two|both"
     r"|all)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:alerts?|warnings?|comments?|pages?|messages?|emails?|steps?|signs?|signals?|notifications?"
     r"|errors?|bugs?|typos?|changes?|reviews?|notes?|cases?|tests?|checks?|regressions?)\b"

@@ -153,6 +153,7 @@ RULES = (
         source=DEKKER_CF,
         suggestion=SUGGESTION,
         bad=(
+            "The duty operator did not acknowledge the high-level alarm.",
             "The crew did not use the descent checklist.",
             "The contractor did not comply with the lockout procedure.",
             "The contractor did not subject the firmware to regression tests.",
@@ -196,6 +197,7 @@ RULES = (
             "His failure to run the pre-start check let the pump run dry.",
         ),
         good=(
+            "The level sensor did not detect the overflow.",
             "We didn't send the patch to the usual mailing list address.",
             "Nobody has needed the legacy VPN since 2019.",
             "The pump's failure to start tripped the low-pressure alarm.",
