@@ -21,7 +21,7 @@ def _categories(text: str) -> set[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "The signaller did not detect that the points had not locked.",
+        "The signaller did not heed the warning from the points.",
         "The cause was their failure to monitor the tank level.",
         "The duty operator did not acknowledge the high-level alarm.",
         "The driver did not apply standard braking procedures on the descent.",

@@ -28,7 +28,7 @@ from .verb_words import (
 _ATTENTION_VERBS = (
     r"notice|check|test|verify|validate|review|read|follow|tell|inform|notify|communicate"
     r"|coordinate|consult|ask|wait|escalate|confirm|consider|reali[sz]e|recogni[sz]e|catch|spot|investigate"
-    r"|inspect|examine|monitor|detect|heed|acknowledge"
+    r"|inspect|examine|monitor|heed|acknowledge"
     r"|warn|remember|ensure|" + RECHECK
 )
 
