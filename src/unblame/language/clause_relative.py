@@ -2,7 +2,7 @@
 "by" phrase, a relative clause acting through the noun before it, a cleft's focus
 (`unblame.language.clause` asks these while it reads each clause).
 
-Split from `clause` to keep each file readable; the reading itself is unchanged.
+Split from `clause` to keep each file readable.
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ def _passive_agent(words: tuple[Word, ...], verb: int) -> tuple[str, int] | None
     """The person, or a person's work ("by your commit"), a passive predicate names
     after "by", with where that phrase starts.
 
-    Only a passive at the predicate's start ("was [adverb] modified by …"), and only a
-    person: "was caught by the linter" keeps the linter a thing.
+    Only a passive at the predicate's start ("was [adverb] modified by …", "was shut down
+    by …"), and only a person or their work: "was caught by the linter" keeps the linter
+    a thing.
     """
     k = verb
     if k >= len(words) or words[k].low not in _PASSIVE_AUX:
