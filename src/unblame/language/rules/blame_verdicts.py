@@ -35,6 +35,7 @@ RULES = (
             "showed, and which safeguard was missing."
         ),
         bad=(
+            "The derailment was caused by inaction on the part of the conductor.",
             "Honestly it's the devs fault, again.",
             "The night supervisor is more at fault than the trainee.",
             "The blunder he did that night cost us the replica.",
@@ -57,6 +58,7 @@ RULES = (
             "The review board found the night-shift operator at fault.",
         ),
         good=(
+            "A lapse on the part of the load balancer dropped the sessions.",
             "The developers fault-injection suite passed.",
             "The onus is on us to make the pipeline refuse it.",
             "The outage was blamed on a faulty power supply.",
@@ -87,6 +89,7 @@ RULES = (
                     "negligence",
                     "carelessness",
                     "incompetence",
+                    "the part of",
                     *(
                         "oversight",
                         "typo",
@@ -137,6 +140,18 @@ RULES = (
                 (?!\s+(?:\w+\s+){0,3}?(?:caused|took|brought|broke|deleted|wiped|led\s+to|triggered
                   |resulted|knocked))
             | \b{SLIP}\s+(?:[\w-]+\s+)?on\s+(?:the\s+part\s+of\s+{SOMEONE}|{SOMEONE}['’]s\s+(?:part|end|side))
+            # A failing of care or attention on someone's part, as formal reports word it:
+            # "inaction on the part of the conductor", "bad look-out on the part of the crew"
+            # (not "on the part of the vendor's system", a thing).
+            | \b(?:inaction|lapses?|negligence|carelessness|inattention|look-?out|complacency|misjudge?ments?
+                |omissions?|errors?\s+of\s+judge?ment|failures?\s+to\s+\w+)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+part
+                \s+of\s+(?:{SOMEONE}
+                # Or whoever is named by what they do ("the conductor", "the quartermaster").
+                | the\s+(?:[\w-]+\s+){0,2}?(?!(?:router|handler|scheduler|container|parser|loader|buffer|compiler
+                  |browser|installer|server|worker|controller|provider|monitor|sensor|connector|adapter|processor
+                  |generator|cluster|manager|computer|balancer|scanner|checker|runner|poller|watcher|timer
+                  |trigger|filter|resolver|exporter|importer|updater|uploader|downloader|router)s?\b)
+                  [a-z]+(?:or|er|ist|ian|man|men)s?\b)(?!['’]s)
             | \b{SLIP}\s+(?:that\s+)?{SOMEONE}\s+(?:\w+ly\s+|just\s+)?(?:made|introduced|committed|did(?!\s+not\b|n['’]t))\b
             | \b(?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame
             # "Two days of degraded search, and all of it is Jarrah's doing".
