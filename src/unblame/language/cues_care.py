@@ -68,11 +68,12 @@ _SAFEGUARD_NOUNS = (
 # A safeguard carried out, the verb plain: "run the migration check", "use the
 # available procedure". Left undone ("did not use the checklist", "his failure to follow
 # the runbook"), it is care owed; "use" and "apply" alone are too plain to be care.
+_SAFEGUARD_VERBS = r"(?:run|perform|complete|use|do|carry\s+out|follow|apply)"
 _SAFEGUARD_CARRIED_OUT = (
     # Two verbs may share the safeguard: "failure to use and follow the procedures".
-    r"(?:(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:and|or)\s+)?"
+    rf"(?:{_SAFEGUARD_VERBS}\s+(?:and|or)\s+)?"
     # The article may go: "did not apply standard recovery procedures".
-    r"(?:run|perform|complete|use|do|carry\s+out|follow|apply)\s+(?:(?:the|a|an|any|its|their|his|her|available)\s+)?"
+    rf"{_SAFEGUARD_VERBS}\s+(?:(?:the|a|an|any|its|their|his|her|available)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:checks?|checklists?|tests?|reviews?|procedures?|protocols?|runbooks?"
     r"|dry[\s-]runs?)\b"
 )
@@ -126,10 +127,10 @@ _OMISSION_RE = _Lazy(
     r"|checking|renaming|committing|pushing|tagging|rebuilding|building)\s+(?:the|a|an|my|our|this|that|it|its|his"
     r"|her|their)\b"
     # A step the rules required, not done: "did not complete the required checks".
-    r"|\b(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t|never)\s+(?:complete|perform|conduct|carry\s+out|do|obtain"
-    r"|document|record|submit)\s+(?:the\s+|a\s+|any\s+)?(?:required|mandatory|necessary|needed|scheduled"
-    r"|documented)\b"
-    rf"|\b(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t|never)\s+(?:\w+ly\s+)?{_SAFEGUARD_CARRIED_OUT}"
+    # … or a safeguard left unused: "did not use the checklist".
+    r"|\b(?:did\s+not|didn[’']?t|had\s+not|hadn[’']?t|never)\s+(?:(?:complete|perform|conduct|carry\s+out|do"
+    r"|obtain|document|record|submit)\s+(?:the\s+|a\s+|any\s+)?(?:required|mandatory|necessary|needed"
+    rf"|scheduled|documented)\b|(?:\w+ly\s+)?{_SAFEGUARD_CARRIED_OUT})"
     r"|\bmiss(?:ed|ing)\s+(?:the|an?|our|every|any)\s+(?:\w+\s+)?(?:opportunity|chance|window)\b"
     r"|\bwithout\s+(?:anyone|anybody|someone|a\s+human)\s+\w+ing\b"
     # "forgot which step he was on": the place in the work lost.

@@ -601,6 +601,19 @@ SLOTS["DEGREE"] = (
     r"(?:(?:(?!(?:hardly|scarcely|barely|only)\b)\w+ly|definately|(?:much\s+|far\s+)?more|most|also)\s+)?"
 )
 
+# Machines named like doers ("the router", "the scheduler"): a rule that reads a person
+# by an -er or -or ending leaves these out ({MACHINE_DOERS}).
+SLOTS["MACHINE_DOERS"] = (
+    r"(?:router|handler|scheduler|container|parser|loader|buffer|compiler|browser|installer|server"
+    r"|worker|controller|provider|monitor|sensor|connector|adapter|processor|generator|cluster|manager)"
+)
+
+# "Fault" as a technical term, after "our fault" or "the devs fault": "fault tolerance",
+# "fault-injection", "fault domains" ({FAULT_KINDS}).
+SLOTS["FAULT_KINDS"] = (
+    r"(?:toleran\w+|injection|domains?|lines?|codes?|isolation|detection|handling|trees?|rates?)"
+)
+
 # Acts a writer owns when named as the one who did them: "I was the one who deleted it",
 # "it was me who dropped the table" (not "it was me who pushed the tag", an act told).
 SLOTS["OWNED_ACTS"] = r"(?:broke|caused|took|messed|screwed|deleted|dropped|wiped|forgot|missed)"

@@ -125,13 +125,10 @@ RULES = (
             # "QAs fault", "the reviewers' mistake".
             | (?:\b(?:{ROLE})s['’]?\s+(?:own\s+)?(?:fault|mistake) | (?-i:\b[A-Z]{2,5})s\s+(?:own\s+)?fault)\b
               # Not a kind of fault: "the developers fault-injection suite".
-              (?![\s-]+(?:toleran\w+|injection|domains?|lines?|codes?|isolation|detection|handling|models?
-                |trees?|rates?|counters?))
+              (?![\s-]+(?:{FAULT_KINDS}|models?|counters?))
             # A doer's fault, the doer named by what they do: "the prescribers' fault", "the
             # installer's mistake" (not a machine's: "the router's fault").
-            | \bthe\s+(?:[\w-]+\s+)?(?!(?:router|handler|scheduler|container|parser|loader|buffer|compiler
-                |browser|installer|driver|server|worker|controller|provider|monitor|sensor|connector|adapter
-                |processor|generator|cluster|manager)s?['’])[a-z]+(?:er|ist|ian|or)(?:s['’]|['’]s)\s+
+            | \bthe\s+(?:[\w-]+\s+)?(?!(?:{MACHINE_DOERS}|driver)s?['’])[a-z]+(?:er|ist|ian|or)(?:s['’]|['’]s)\s+
                 [“"‘]?(?:own\s+)?(?:fault|mistake|negligence|carelessness|screw-?up|blunder)\b
             # Someone's slip with words between, or the owner after it: "Dana's silly typo",
             # "a mistake on Dana's part", "the stupid mistake @kiv made".
@@ -147,10 +144,8 @@ RULES = (
                 |omissions?|errors?\s+of\s+judge?ment|failures?\s+to\s+\w+)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+part
                 \s+of\s+(?:{SOMEONE}
                 # Or whoever is named by what they do ("the conductor", "the quartermaster").
-                | the\s+(?:[\w-]+\s+){0,2}?(?!(?:router|handler|scheduler|container|parser|loader|buffer|compiler
-                  |browser|installer|server|worker|controller|provider|monitor|sensor|connector|adapter|processor
-                  |generator|cluster|manager|computer|balancer|scanner|checker|runner|poller|watcher|timer
-                  |trigger|filter|resolver|exporter|importer|updater|uploader|downloader|router)s?\b)
+                | the\s+(?:[\w-]+\s+){0,2}?(?!(?:{MACHINE_DOERS}|computer|balancer|scanner|checker|runner|poller
+                  |watcher|timer|trigger|filter|resolver|exporter|importer|updater|uploader|downloader)s?\b)
                   [a-z]+(?:or|er|ist|ian|man|men)s?\b)(?!['’]s)
             | \b{SLIP}\s+(?:that\s+)?{SOMEONE}\s+(?:\w+ly\s+|just\s+)?(?:made|introduced|committed|did(?!\s+not\b|n['’]t))\b
             | \b(?:guy|person|one|people|man|woman|folks|team|engineer)\s+(?:who\s+is\s+|who\s+was\s+)?to\s+blame

@@ -236,8 +236,7 @@ RULES = (
             | \bthe\s+(?:one|person|guy|idiot|culprit)\s+(?:who|that)\s+{OWNED_ACTS}\b[^.!?\n]{0,80}?\s+(?:was|is)\s+me\b
             | \bi\W{1,3}(?:\w+\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)(?:\s+\w+)?\s+up\b
             # The writer's group owning it the same way: "Our fault.", "we really messed up".
-            | \bour\s+(?:own\s+)?(?:fault|bad)\b(?![\s-]+(?:toleran\w+|injection|domains?|lines?|codes?|isolation
-                |detection|handling|model|trees?|rates?))
+            | \bour\s+(?:own\s+)?(?:fault|bad)\b(?![\s-]+(?:{FAULT_KINDS}|model))
             | \bwe\s+(?:\w+ly\s+|really\s+|totally\s+|just\s+)?(?:screwed|messed|fucked|effed|goofed|mucked)
                 (?:\s+(?!with\b)\w+)?\s+up\b
             # Idioms of a lapse: "I dropped the ball", "I jumped the gun on v2", "took my eye off it".
