@@ -18,6 +18,10 @@ from .verb_words import (
 _ASKED_CARE = rf"(?:{CARE_STEMS})\w*\b"
 
 
+# The person a question asks about, after its auxiliary: "the reviewer", "they".
+_ASKED_PERSON = r"(?:the|your|our|their)\s+(?:[\w-]+\s+)??[\w-]+|he|she|they|you"
+
+
 # A question aimed at a person: it asks who or why of a slip, or with an edge
 # ("did anyone even test it?", "merged without a review?", "... with CI red, again?").
 _EDGE_RE = _Lazy(
@@ -47,12 +51,16 @@ _EDGE_RE = _Lazy(
     + r"|\bdid\s+(?P<asked_failed>(?:[\w@/-]+\s+){1,3}?)fail\s+to\s+(?:\w+ly\s+)?(?:monitor|watch|"
     + CARE_STEMS
     + r")\w*\b"
-    r"|\bwhy\s+(?:was|were)(?:n['’]t|\s+not)\s+(?P<asked_doing>(?:the|your|our|their)\s+(?:[\w-]+\s+)??[\w-]+"
-    r"|he|she|they|you)\s+(?:\w+ly\s+)?(?:monitor|watch|acknowledg|" + CARE_STEMS + r")\w*ing\b"
+    + r"|\bwhy\s+(?:was|were)(?:n['’]t|\s+not)\s+(?P<asked_doing>"
+    + _ASKED_PERSON
+    + r")\s+(?:\w+ly\s+)?(?:monitor|watch|acknowledg|"
+    + CARE_STEMS
+    + r")\w*ing\b"
     # A bad turn allowed: "Why did the operator let the tank overflow?" (not "why did the
     # scheduler let it run?", asked of a thing: the subject must be a person).
-    r"|\b(?:why|how)\s+(?:did|could|would)\s+(?P<asked_let>(?:the|your|our|their)\s+(?:[\w-]+\s+)??[\w-]+"
-    r"|he|she|they|you)\s+(?:just\s+)?let\s+(?:the|it|this|that|them|a|an)\b",
+    r"|\b(?:why|how)\s+(?:did|could|would)\s+(?P<asked_let>"
+    + _ASKED_PERSON
+    + r")\s+(?:just\s+)?let\s+(?:the|it|this|that|them|a|an)\b",
     re.IGNORECASE,
 )
 
