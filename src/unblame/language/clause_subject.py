@@ -287,6 +287,21 @@ def _verb_kind(low: str) -> int:
 # Not "out" ("output", "outlet") or "un" ("unread", "unset"): they make nouns and adjectives.
 
 
+def _present_after_one_name(words: tuple[Word, ...], j: int) -> bool:
+    """An -s word between a one-word named subject and an article is a present verb
+        ("09:31 Ana clobbers the routing table", "Tancredi wipes our bucket"): a name
+        takes no plural noun after it, and an article starts the verb's object (whether
+    the capitalised word names a person is the agent reading's question). Timelines
+        and headlines tell acts in the present with verbs no list can hold."""
+    word, name = words[j], words[j - 1]
+    low = word.low
+    if not (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "'s", "’s", "us"))):
+        return False
+    if not (name.text[:1].isupper() or name.text.startswith((NAME_MARK, "@"))):
+        return False
+    return j + 1 < len(words) and words[j + 1].low in _ARTICLES
+
+
 def _opening_past_verb(words: tuple[Word, ...], j: int) -> bool:
     """A regular past verb that opens a clause before an article ("Restarted the wrong
     pod"): capitalised like a name, but a name takes no article after it. Known names
@@ -357,6 +372,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
                 continue  # "Femi's unreviewed hotfix": the owner's 's is no "is"
         if _is_verb(words[j], words[j - 1] if j > i else None) or low == ",":
             return j
+        if j == i + 1 and _present_after_one_name(words, j):
+            return j  # "Dana clobbers the routing table": a timeline's present tense
         if j == i and _opening_past_verb(words, j):
             return j  # "Restarted the wrong pod, sorry.": chat leaves the subject out
         if j == i and _coordinated_past_verb(words, j):

@@ -470,6 +470,7 @@ CUE_TRIGGERS = {
         *("manages to", "managed to", "manage to", "pulled the", "pulls the", " left "),
         *("turned", "turns", " red", " lock out", " locks out", "blew through", "blew past"),
         "havoc",
+        *("botch", "fried", "fries", "blew away", "blows away"),
     ),
     "hindsight": ("should", "ought", "could"),
     "accusation": ("?",),

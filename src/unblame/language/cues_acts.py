@@ -147,7 +147,11 @@ _WRECK_RE = _Lazy(
     r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|just|then|also|even|again|always|somehow|each|both|all)\s+)?"
     r"(?:(?:broke|breaks)(?!\s+(?:\w+\s+){0,3}?(?:down|up|out|into|apart|even)\b)"
     + _TAKES_AN_OBJECT
-    + r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol|ruin)(?:ed|es|s)"
+    + r"|(?:crash|corrupt|nuk|trash|bork|brick|hos|clobber|wreck|blackhol|ruin|botch)(?:ed|es|s)"
+    + _TAKES_AN_OBJECT
+    # Burnt out or swept away, said of a person's act: "fried the staging db", "blew away
+    # the DNS zone" (the object makes it an act, not the thing's own failure).
+    + r"|(?:fried|fries|blew\s+away|blows\s+away)"
     + _TAKES_AN_OBJECT
     + r"|destroy(?:ed|s)|flatten(?:ed|s)"
     r"|introduced\s+(?:the|a|this|that)\s+(?:[\w-]+\s+)?(?:bug|regression)"

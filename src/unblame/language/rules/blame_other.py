@@ -32,6 +32,7 @@ RULES = (
             "and what in the system let the action lead to the outage."
         ),
         bad=(
+            "11:02 Ysolde botches the cutover and the replica stays behind.",
             "Three dashboards were broken by your refactor.",
             "The platform team is definitely to blame for the outage.",
             "The electrician killed all power to the second floor.",
