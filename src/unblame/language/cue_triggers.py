@@ -279,7 +279,8 @@ CUE_TRIGGERS = {
         *("stop ", "semver", "semantic versioning"),
         # Care asked of a step: "migrations require extra scrutiny", "releases need more care".
         *("scrutiny", "caution", "try not", "try hard not", "instruct", "train ", "to be more"),
-        *("retrain", "trains ", "trained ", "lets ", "let's", "let’s", "learned to", "learnt to"),
+        *("retrain", "trains ", "trained ", "lets ", "let's", "let’s", "learned", "learnt"),
+        *("why you", "why one"),
         *("enhance", "improve our", "improve their", "increase our", "sharpen", "strengthen"),
         "of eyes",
         "'ll",

@@ -17,6 +17,7 @@ from .lexicon import (
     READING,
     READING_VERBS,
     RECHECK,
+    ROLE_NOUNS,
     STRONG_ACTION,
 )
 
@@ -125,6 +126,13 @@ _PLEA_RE = _Lazy(
     # The lesson the writer took as care: "I learned to test even small changes properly".
     rf"|\b(?:i|we)\s+(?:have\s+|['’]ve\s+)?learn(?:ed|t)\s+to\s+(?:always\s+|never\s+)?(?:{_HABIT}"
     rf"|{_MANUAL}[^.!?]{{0,50}}?\b(?:properly|carefully|thoroughly|twice|more\s+carefully))"
+    # A lesson told as a rule of conduct: "this is why you don't merge on a Friday", "we
+    # learned today: never push straight to main" ("this is why we don't deploy from
+    # laptops" tells a practice the team has).
+    r"|\b(?:this|that)(?:['’]s|\s+is|\s+was)\s+why\s+(?:you|one)\s+(?:don['’]t|do\s+not|never"
+    rf"|always|should|must)\s+(?:just\s+)?{_MANUAL}"
+    r"|\b(?:i|we)\s+(?:\w+\s+)?learn(?:ed|t)(?:\s+\w+){0,2}?\s*[,:;]\s*(?:always|never|don['’]t|do\s+not)"
+    rf"\s+(?:just\s+)?{_MANUAL}"
     # A directive to people: "you shouldn't merge when ...", "engineers must ...";
     # "one should always …" asks it of anyone.
     rf"|\b(?:you|people|everyone|everybody|anyone|one|engineers|developers|devs|operators|staff|folks"
@@ -214,8 +222,12 @@ _PLEA_RE = _Lazy(
     r"|imperative|paramount|key)\s+(?:to\s+(?:always\s+)?(?:"
     + _MANUAL_ACTS
     + r"|make\s+sure|ensure)"
-    r"|that\s+(?:we|you|everyone|everybody|people|engineers|developers|staff|operators|reviewers)\s+"
-    r"(?:always\s+)?(?:" + _MANUAL_ACTS + r"|make\s+sure|ensure|double-check|are\s+careful))\b"
+    r"|that\s+(?:we|you|everyone|everybody|people|engineers|developers|staff|operators|reviewers"
+    # Anyone in a role, one by one or all: "it is imperative that each nurse check …".
+    r"|(?:each|every|all|any|the|our)\s+(?:[\w-]+\s+)?(?:" + ROLE_NOUNS + r")s?)\s+"
+    r"(?:always\s+)?(?:"
+    + _MANUAL_ACTS
+    + r"|make\s+sure|ensure|double-check|are\s+careful|is\s+careful))\b"
     # A rule of conduct asked for: "can I ask that PRs not be merged without review".
     r"|\b(?:ask|request|insist)\s+that\s+(?:[\w'’-]+\s+){1,4}?(?:not|never|always)\s+be\s+\w+ed\s+without\b"
     # Awareness as the fix: "everyone made aware that …", "staff aware of current procedures".
@@ -461,7 +473,7 @@ _IMPERATIVE_VERBS = frozenset(
 # A directive to people: "contributors must not merge their own PRs", "nobody
 # should be running migrations by hand", "operators to follow the runbook".
 _DIRECTIVE_RE = _Lazy(
-    r"(?:\w+ly\s+)?(?:(?:should|must|shall|will)\s+be\s+(?:expected|required)\s+to|must|should|shall|has\s+to"
+    r"(?:(?:\w+ly|just|still|also)\s+)?(?:(?:should|must|shall|will)\s+be\s+(?:expected|required)\s+to|must|should|shall|has\s+to"
     r"|have\s+to|needs?\s+to|ought\s+to|(?:is|are)\s+(?:expected|required)\s+to)(?:\s+not|n['’]t)?+\s+(?:(?:always|never|ever|now|then|also|still"
     r"|just|already)\s+)?+(?:be\s+(?!\w+ed\b)(?=\w+ing\b))?"
     # "should have rolled back" judges the past; "must have write access" is design.

@@ -28,6 +28,8 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "It is imperative that each operator verify the valve position before the test.",
+            "This is why you don't just push to the release branch on a Friday.",
             "Review the access procedures daily.",
             "Don't get distracted while you are on call.",
             "Alarms must never be ignored.",
