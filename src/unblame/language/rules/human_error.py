@@ -90,8 +90,9 @@ GENERIC = r"""
     # A risk that stays, a cause of outages in general, a kind of breach, a how-to naming the
     # label: "human error will always be a risk", "a common cause of outages is human error",
     # "breaches involving human error", "when human error is identified as the cause, ask …".
+    # ("human error could be to blame for the outage" guesses at this incident's cause.)
     | (?:human|operator|user|manual)\s+(?:errors?|mistakes?)\s+(?:will|would|can|could|may|might)\s+(?:always\s+
-      |never\s+|still\s+)?(?:be|remain|happen|occur|exist)\b
+      |never\s+|still\s+)?(?:be(?!\s+to\s+blame\b)|remain|happen|occur|exist)\b
     # What an error could do, not what one did: "conditions where a human error could cause
     # an outage", "a system that could be brought down by a data entry error".
     | (?:human|operator|user|manual|data[-\s]entry)\s+(?:errors?|mistakes?)\s+(?:can|could|may|might)\s+(?:easily\s+)?
@@ -300,6 +301,7 @@ RULES = (
         source=DEKKER,
         suggestion=SUGGESTION,
         bad=(
+            "Operator error could be to blame for Tuesday's failed cutover.",
             "The derailment was due to driver distraction.",
             "Officials say operator error caused the blackout.",
             "Human error caused most of the damage in this incident.",
@@ -533,7 +535,11 @@ RULES = (
             # Headlines tell it in the present: "employee blunder leads to two-week leak".
             | {SLIP_NOUNS}\s+(?:[\w.-]+\s+){{0,8}}?(?:caused|causing|causes|took\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 # "one mistyped command is to blame", "a typo ended up taking down the API".
-                |(?:is|was|were|are)\s+to\s+blame|taking\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
+                |(?:is|was|were|are)\s+to\s+blame
+                # "a typo by an operator was identified as the root cause of this outage".
+                |(?:is|was|were|are)\s+(?:\w+ly\s+)?(?:identified|determined|found|confirmed|established)
+                  \s+(?:to\s+be\s+|as\s+)(?:the\s+|a\s+)?(?:\w+\s+)?cause
+                |taking\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)
                 |takes\s+(?:\w+\s+){{0,4}}?(?:down|offline|out)|brings\s+(?:\w+\s+){{0,4}}?down|breaks|leads\s+to
                 |triggers|results\s+in|exposes|leaks|deletes|wipes
                 |brought\s+(?:\w+\s+){{0,4}}?down|broke|led\s+to|triggered|resulted\s+in|knocked|rendering|meant
