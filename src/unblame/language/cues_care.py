@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .agents import GROUP, NOBODY, OTHER, SELF, Word
+from .agents import ELIDED, GROUP, NOBODY, OTHER, SELF, Word
 from .clause import Clause, Sentence, _Lazy
 from .clause_subject import _skip_openers
 from .cue_base import (
@@ -21,6 +21,7 @@ from .lexicon import RECHECK
 from .verb_words import (
     _MODALS,
     NEGLECT_PARTICIPLES,
+    past_form,
 )
 
 # Acts of attention only a person performs: "a failure to verify" is someone's, where
@@ -485,7 +486,31 @@ def omission(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if match is None or (clause.agent == OTHER and _DISREGARD_RE.match(text, match.start())):
         # Another person's "ignored the warning" is a verdict (`disregard`), not hindsight.
         return None
+    if clause.agent == ELIDED and (_imperative_never(match.group()) or "?" in sentence.text):
+        # "Never run a destructive command without …" asks; it tells of no past step.
+        # "Merged it without a review?" asks someone else what they did.
+        return None
+    if _PERCEIVED_RE.search(match.group()) and _NOTHING_THERE_RE.match(text, match.end()):
+        # "I didn't see any errors after the deploy" reports that there was nothing to
+        # see; "didn't see your message until now" answers a colleague late.
+        return None
     return start + match.start(), start + match.end()
+
+
+def _imperative_never(said: str) -> bool:
+    """ "Never run …", "never skip …": "never" before a verb that is no past form."""
+    words = said.lower().split()
+    return len(words) >= 2 and words[0] == "never" and not past_form(words[-1])
+
+
+_PERCEIVED_RE = _Lazy(
+    r"\b(?:see|saw|seen|notice|noticed|spot|spotted|observe|observed|hear|heard)$"
+)
+_NOTHING_THERE_RE = _Lazy(
+    r"\s+(?:any(?:thing|one|body)?\b(?!\s+of\b)|nothing\b)"
+    r"|\s+your\s+(?:\w+\s+)?(?:message|ping|dm|reply|comment|question|email|mention|note)s?\b",
+    re.IGNORECASE,
+)
 
 
 # A step owed before the act, left undone: "did not drain the line before opening it",

@@ -35,6 +35,7 @@ RULES = (
         ),
         suggestion=KIND_SUGGESTION,
         bad=(
+            "Did not run the linter before tagging 2.4.",
             "I missed two edge cases in the date parser.",
             "I should have checked the dashboard before merging.",
             "Sorry, shouldn't have restarted that pod.",
@@ -50,6 +51,7 @@ RULES = (
             "Apologies for forgetting to bump the version before the release.",
         ),
         good=(
+            "Did not see any errors in the canary after the rollout.",
             "I should have the fix ready by Friday.",
             "I missed it while I was on leave last week.",
             "I could have lost the whole volume, but the snapshot held.",
@@ -108,8 +110,9 @@ RULES = (
             )
         """,
             ),
-            # Care the writer left undone: "I'd forgotten to …", "I didn't notice …".
-            frame(frozenset({SELF}), "omission"),
+            # Care the writer left undone: "I'd forgotten to …", "I didn't notice …"; chat
+            # leaves the subject out ("Didn't check the target before running it").
+            frame(frozenset({SELF, ELIDED}), "omission"),
             # Hindsight the pattern's participles miss: "I should have bump the major".
             frame(frozenset({SELF}), "hindsight"),
         ),
