@@ -287,6 +287,11 @@ def _verb_kind(low: str) -> int:
 # Not "out" ("output", "outlet") or "un" ("unread", "unset"): they make nouns and adjectives.
 
 
+# Prepositions that take a gerund, and with it an adverb of its own ("without first
+# draining", "before even reading").
+_GERUND_PREPOSITIONS = frozenset({"without", "before", "after", "by", "for"})
+
+
 def _present_after_one_name(words: tuple[Word, ...], j: int) -> bool:
     """An -s word between a one-word named subject and an article is a present verb
         ("09:31 Ana clobbers the routing table", "Tancredi wipes our bucket"): a name
@@ -378,8 +383,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
             return j  # "Restarted the wrong pod, sorry.": chat leaves the subject out
         if j == i and _coordinated_past_verb(words, j):
             return j  # "…, but neglected to reset the relay": the subject is the one before
-        if j > i and low in _PRE_VERB_ADVERBS:
-            return j
+        if j > i and low in _PRE_VERB_ADVERBS and words[j - 1].low not in _GERUND_PREPOSITIONS:
+            return j  # not "without first draining them": the adverb is the phrase's
         # "an engineer performing maintenance" ends the subject at "performing";
         # "the warning" and "the morning" are nouns.
         ing = low.endswith("ing") and low not in _ROLES

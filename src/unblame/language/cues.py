@@ -60,6 +60,7 @@ from .cues_care import (
     _NOT_DETECTED_RE,
     _OMISSION_RE,
     _STEP_OWED_BEFORE_RE,
+    _WITHOUT_STEP_RE,
     LATE_STEP_RE,
     neglect,
     omission,
@@ -200,7 +201,7 @@ PRECHECKS = {
     ),
     "harm": _HARM_RE,
     "hindsight": _starting_with(r"\b(?=\w)", _HINDSIGHT_RE),
-    "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE, LATE_STEP_RE),
+    "neglect": _alternatives(_NEGLECT_RE, _BARE_NEGLECT_RE, LATE_STEP_RE, _WITHOUT_STEP_RE),
     "plea": _alternatives(
         _PLEA_RE,
         _IMPERATIVE_RE,

@@ -38,6 +38,19 @@ _ATTENTION_VERBS = (
 _STEPS_OWED_VERBS = ("compile", "rebase", "lint")
 _STEPS_OWED = "|".join(verb.removesuffix("e") for verb in _STEPS_OWED_VERBS)
 
+# The steps of care a person's act can go "without": "merged without running the tests",
+# "was shipped without checking the target". Read alike for a person's act and for a
+# thing's passive ("running" as a step, not "running out of" disk).
+_STEP_SKIPPED = (
+    r"(?:validating|checking|testing|verifying|reviewing|telling|running(?!\s+out\b)|opening|building"
+    r"|compiling|ensuring|making\s+sure|waiting|notifying|informing|consulting|asking|reading|looking"
+    r"|confirming|following|coordinating|being\s+thorough|"
+    + RECHECK
+    + r"ing|(?:"
+    + _STEPS_OWED
+    + r")ing)"
+)
+
 # Deliberate acts of attention and care: what "did not" and "failed to" judge.
 _CARE_VERBS = (
     _ATTENTION_VERBS + r"|look|announce|update|think|connect|document|see|monitor|respond|plan"
@@ -60,7 +73,8 @@ _SAFEGUARD_NOUNS = (
     r"(?:(?:thorough|adequate|sufficient|careful|real|serious)\s+(?:(?:round|level|amount)\s+of\s+)?)?"
     r"(?:[\w-]+\s+)?(?:reviews?|approvals?|checks?"
     r"|sign-?offs?|plan|tests?|testing|validation|verification|canary|backups?|dry[- ]run|ticket|ci"
-    r"|change\s+request|notice|warning|heads-?up|announcement"
+    # Not a bare "without warning", which says how suddenly something happened.
+    r"|change\s+request|notice|warning(?<!without\swarning)|heads-?up|announcement"
     # Leave that was not given: "disabled two relays without authorization".
     r"|authori[sz]ation|permission|clearance|consent|permits?)"
 )
@@ -142,14 +156,7 @@ _OMISSION_RE = _Lazy(
     # "without first draining it", "without draining connections first": "first" marks
     # the step as the precaution it was.
     r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
-    r"|\bwithout\s+(?:(?:\w+ly|ever|even|first|once)\s+){0,2}(?:validating|checking|testing|verifying|reviewing|telling"
-    r"|running|opening|building|compiling"
-    r"|ensuring|making\s+sure|waiting\s+for"
-    r"|notifying|informing|consulting|asking|waiting|reading|looking|confirming|following|"
-    + RECHECK
-    + r"ing"
-    r"|(?:" + _STEPS_OWED + r")ing"
-    rf"|coordinating|being\s+thorough|{_SAFEGUARD_NOUNS})\b"
+    rf"|\bwithout\s+(?:(?:\w+ly|ever|even|first|once)\s+){{0,2}}(?:{_STEP_SKIPPED}|{_SAFEGUARD_NOUNS})\b"
     # Time not taken ("didn't take the time to read it"), not offered ("we would like to
     # take the time to apologise").
     r"|\b(?:not|never|n['’]t|failed\s+to|without)\s+(?:\w+\s+){0,2}?(?:take|taking|took|taken)\s+the\s+time\s+to\b"
@@ -329,10 +336,7 @@ _NEGLECT_RE = _Lazy(
     + r"|brushed\s+off|waved\s+off|shrugged\s+off)\b"
     r"|left\s+un\w+ed\b"
     r"|(?:went|gone|shipped|rolled)\s+out\s+without\s+(?:anyone|anybody|a\s+human|a\s+person)\s+\w+ing\b"
-    r"|\w+\s+(?:[\w-]+\s+){0,6}?without\s+(?:(?:validat|check|test|review|verify|confirm|ask"
-    r"|tell|notify|inform|consult|wait|read|look|warn|follow|"
-    + _STEPS_OWED
-    + r")ing\b|(?:the\s+)?required\b"
+    rf"|\w+\s+(?:[\w-]+\s+){{0,6}}?without\s+(?:{_STEP_SKIPPED}\b|(?:the\s+)?required\b"
     r"|(?:anyone|anybody|someone|a\s+human|a\s+person)\s+\w+ing\b"
     rf"|{_SAFEGUARD_NOUNS}\b))"
     # "went ahead without a rollback plan".
@@ -610,7 +614,12 @@ _HABIT_EXPLAINED_RE = _Lazy(r"\bnow\b", re.IGNORECASE)
 
 
 def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
-    """Where a thing's passive tells of care left undone ("the warning was missed")."""
+    """Where a thing's passive tells of care left undone ("the warning was missed"), or
+    a gerund subject names an act done without its step ("Deploying without running
+    the migration broke the wiki")."""
+    skipped = _act_without_its_step(sentence, clause)
+    if skipped is not None:
+        return skipped
     head = clause.words[clause.predicate - 1] if clause.predicate > 0 else None
     if head is None or _asks_which(sentence):
         return None
@@ -637,6 +646,31 @@ def neglect(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
     if _ON_PURPOSE_RE.search(text, match.end(), match.end() + 40):
         return None  # "The step was skipped by design for hotfixes"
     return start + match.start(), start + match.end()
+
+
+def _act_without_its_step(sentence: Sentence, clause: Clause) -> tuple[int, int] | None:
+    """A subject that is an act told by its gerund, done without a step of care:
+    "Merging without running the tests broke main". Someone merged; the sentence
+    judges the step they left out (not "Nothing without a review ships")."""
+    words = clause.words
+    if clause.predicate < 3 or not _ACT_GERUND_RE.fullmatch(words[0].low):
+        return None
+    subject_end = words[clause.predicate - 1].end - sentence.offset
+    text = sentence.text[words[0].start - sentence.offset : subject_end]
+    match = _WITHOUT_STEP_RE.search(text)
+    if match is None:
+        return None
+    return words[0].start, words[0].start + match.end()
+
+
+# A person's act as a gerund: "-ing", and not a thing named so ("nothing", "morning").
+_ACT_GERUND_RE = _Lazy(r"(?!(?:no|some|any|every)thing$|morning$|evening$|during$)[a-z-]{3,}ing")
+_WITHOUT_STEP_RE = _Lazy(
+    rf"\bwithout\s+(?:(?:\w+ly|first)\s+)?(?:{_STEP_SKIPPED}|{_SAFEGUARD_NOUNS})\b"
+    # "first" marks any act as the precaution: "without draining them first".
+    r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b",
+    re.IGNORECASE,
+)
 
 
 _WH_WORDS = frozenset({"which", "what", "whether", "how", "why", "when", "where"})

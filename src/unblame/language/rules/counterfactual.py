@@ -641,6 +641,7 @@ RULES = (
         source=DEKKER_CF + "; " + BERGSTROM,
         suggestion=SUGGESTION,
         bad=(
+            "Tagging without running the release checklist left the wheels unsigned.",
             "The migration went ahead despite two warnings from the DBA.",
             "The hotfix was shipped without following the change procedure.",
             "The incident was declared far too late.",
