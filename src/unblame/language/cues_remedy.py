@@ -310,7 +310,8 @@ _PLEA_RE = _Lazy(
     # "train our developers in …" (not "train the model").
     r"|\binstruct\w*\s+(?:all\s+)?(?:personnel|staff|employees|engineers|operators|people|workers|crews?)"
     r"\s+(?:not\s+)?to\b"
-    r"|\b(?:re-?)?train(?:s|ed)?\s+(?:(?:our|the|all|your|every|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:staff|engineers|developers|devs|people"
+    # Not "highly-trained people", "even well trained staff": the participle describes them.
+    r"|(?<!-)(?<!\beven\s)(?<!\bwell\s)(?<!ly\s)\b(?:re-?)?train(?:s|ed)?\s+(?:(?:our|the|all|your|every|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:staff|engineers|developers|devs|people"
     r"|operators|employees|monkeys|folks|workers|teams?|personnel)\b"
     # A virtue named as the protection: "the only reliable protection is discipline".
     r"|\b(?:protection|defen[cs]e|safeguard|fix|remedy|solution|answer|cure)\s+(?:here\s+)?(?:is|was|remains"

@@ -51,6 +51,7 @@ RULES = (
             "Apologies for forgetting to bump the version before the release.",
         ),
         good=(
+            "Should have been a routine certificate rotation.",
             "Did not see any errors in the canary after the rollout.",
             "I should have the fix ready by Friday.",
             "I missed it while I was on leave last week.",
@@ -84,7 +85,10 @@ RULES = (
                 |ought\s+to\s+have)\s+{PARTICIPLE}
             | \bi\s+would\s+have\s+(?:caught|noticed|seen)\s+(?:it|this)\s+if\b
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
-            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+\w+
+            # Not "Should have been a routine deploy": what "it" was to be, not the writer.
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+(?!been\b)\w+
+              | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+been
+                (?!\s+(?:a|an|the|no|nothing|easy|simple|quick|fine|routine|trivial)\b)
             | \b(?:like|as|than)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
             # The act left unsaid: "… when I really shouldn't have."
             | \bi\s+{SHOULD_HAVE_UNSAID}
