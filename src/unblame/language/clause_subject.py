@@ -287,6 +287,21 @@ def _verb_kind(low: str) -> int:
 # Not "out" ("output", "outlet") or "un" ("unread", "unset"): they make nouns and adjectives.
 
 
+def _subject_follows(words: tuple[Word, ...], k: int) -> bool:
+    """A subject starts at `k`: a determiner, a personal pronoun, a name or a handle."""
+    if k >= len(words):
+        return False
+    word = words[k]
+    return (
+        word.low in _ARTICLES
+        or word.low in _SUBJECT_PRONOUNS
+        or word.text.startswith(("@", NAME_MARK))
+    )
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "someone", "somebody"})
+
+
 # Prepositions that take a gerund, and with it an adverb of its own ("without first
 # draining", "before even reading").
 _GERUND_PREPOSITIONS = frozenset({"without", "before", "after", "by", "for"})
@@ -375,6 +390,8 @@ def _subject_end(words: tuple[Word, ...], i: int) -> int:
                 continue  # "a recently introduced process": an adjective, not the verb
             if _adjective_after_owner(words, j):
                 continue  # "Femi's unreviewed hotfix": the owner's 's is no "is"
+        if j == i and low in _SLIP_ADVERBS and _subject_follows(words, j + 1):
+            continue  # "Mistakenly the engineer applied …": the adverb is fronted
         if _is_verb(words[j], words[j - 1] if j > i else None) or low == ",":
             return j
         if j == i + 1 and _present_after_one_name(words, j):

@@ -58,6 +58,7 @@ CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": (
         *("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
+        *("unknowingly", "unwittingly"),
         "by mistake",
     ),
     "oops": (*_DISMAY_TRIGGERS, "crap"),

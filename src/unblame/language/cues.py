@@ -94,6 +94,7 @@ from .verb_words import (
     _MIS_IRREGULAR,
     _SLIP_ADVERBS,
     _SLIP_VERBS,
+    ACCIDENT_ADVERBS,
 )
 
 # A cue reads one clause of a sentence: where its act carries the cue, or None.
@@ -189,7 +190,7 @@ PRECHECKS = {
         *_PRECHECKED,
     ),
     "accident": _Lazy(
-        r"\b(?:accident\w*|mistakenly|inadvert\w*|unintentionally|erroneously|by\s+mistake)\b",
+        r"\b(?:accident\w*|inadvert\w*|" + "|".join(ACCIDENT_ADVERBS) + r"|by\s+mistake)\b",
         re.IGNORECASE,
     ),
     "omission": _alternatives(

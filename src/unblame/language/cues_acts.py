@@ -33,6 +33,7 @@ from .verb_words import (
     _MIS_RE,
     _SLIP_ADVERBS,
     _SLIP_VERBS,
+    ACCIDENT_ADVERBS,
 )
 
 _BLUNDER_PHRASE_RE = _Lazy(
@@ -351,15 +352,15 @@ def _right_thing_missed(sentence: Sentence, clause: Clause) -> tuple[int, int] |
     return (start + match.start(), start + match.end()) if match else None
 
 
-_ACCIDENT_ADVERBS = frozenset(
-    {"accidentally", "accidently", "accidentaly", "mistakenly", "inadvertently", "inadvertantly"}
-    | {"unintentionally", "erroneously"}
-)
+_ACCIDENT_ADVERBS = frozenset(ACCIDENT_ADVERBS)
 
 
 def _by_chance(clause: Clause, adverb: int) -> bool:
-    """The adverb at index `adverb` tells of a lucky find, not a slip."""
+    """The adverb at index `adverb` tells of a lucky find, not a slip, or of what
+    someone did not know ("unknowingly to everyone, the certificate had expired")."""
     following = clause.words[adverb + 1] if adverb + 1 < len(clause.words) else None
+    if following is not None and following.low == "to":
+        return adverb == 0  # not "deployed accidentally to production"
     return following is not None and following.low in _DISCOVERIES
 
 
@@ -397,7 +398,8 @@ def _fronted_accident(clause: Clause, adverbs: frozenset[str]) -> tuple[int, int
         return None
     for k in range(min(clause.predicate, len(words))):
         word = words[k]
-        if word.start >= clause.agent_start:
+        # The subject may open with the adverb itself: "Mistakenly the engineer applied …".
+        if word.start >= clause.agent_start and not (k == 0 and word.low in adverbs):
             return None
         phrase = _by_accident(words, k)
         if word.low in adverbs or phrase:

@@ -220,16 +220,16 @@ _EVENT_VERBS = frozenset(
 )
 
 # Adverbs and phrases that present an act as a slip.
+# Adverbs that tell an act as done by accident, not by choice ("unknowingly he
+# disconnected the feed"): the slip cue, the accident cue and the clause reader read
+# this one list, spellings of the street included.
+ACCIDENT_ADVERBS = (
+    *("accidentally", "accidently", "accidentaly", "mistakenly", "inadvertently"),
+    *("inadvertantly", "unintentionally", "erroneously", "unknowingly", "unwittingly"),
+)
 _SLIP_ADVERBS = frozenset(
     [
-        "accidentally",
-        "accidently",
-        "accidentaly",
-        "mistakenly",
-        "inadvertently",
-        "inadvertantly",
-        "unintentionally",
-        "erroneously",
+        *ACCIDENT_ADVERBS,
         "incorrectly",
         "wrongly",
         "carelessly",

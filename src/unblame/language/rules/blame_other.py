@@ -336,6 +336,7 @@ RULES = (
             "prompt or default made this the sensible next step?"
         ),
         bad=(
+            "The fitter unknowingly isolated the wrong feeder.",
             "Rafferty published the chart before CI had passed.",
             "Tamsin pushed some stray files to the release branch.",
             "The admin entered incorrect addresses into the allow-list.",
@@ -380,6 +381,8 @@ RULES = (
                 triggers=(
                     "accident",
                     "unintention",
+                    "unknowingly",
+                    "unwittingly",
                     "mistaken",
                     "inadvertent",
                     "careless",
@@ -396,7 +399,7 @@ RULES = (
             # Not "a new hire could accidentally delete the bucket": a risk, no act told.
             (?P<span>{OTHER}\s+(?:(?!(?:i|we|can|could|may|might|cannot|can't|can’t)\s)\w+\s+){0,1}?
               (?:accidentally | unintentionally | mistakenly | inadvertently | carelessly
-              | wrongly | erroneously | stupidly | foolishly | blindly)
+              | wrongly | erroneously | stupidly | foolishly | blindly | unknowingly | unwittingly)
             | {OTHER}\s+(?:had\s+|has\s+)?[\w-]+ed\b{INSENT}{0,50}?\bby\s+(?:mistake|accident)
             | \bby\s+(?:{OTHER}|someone|somebody)\s+\w+ing\s+(?:\w+\s+)?(?:incorrectly|wrongly|mistakenly
               |accidentally|carelessly)
