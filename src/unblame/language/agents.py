@@ -17,10 +17,11 @@ from typing import NamedTuple
 from .lexicon import (
     NAME_MARK,
     PEOPLE_PLURALS,
-    ROLE_WORDS,
+    ROLE_SET,
     TRADE_WORDS,
     WORK_WORDS,
     WORKER_WORDS,
+    is_role,
 )
 from .verb_words import _IRREGULAR_PAST, _MODALS
 
@@ -82,7 +83,17 @@ _SENTENCE_ADVERBS = frozenset(
 # (not after "of": "none of us", "one of us" are the group, quantified).
 _OBJECT_PRONOUNS = frozenset({"me", "us"})
 _GOVERNING = frozenset({"to", "for", "with", "by", "from", "at", "on", "about", "like"})
-_ROLES = frozenset(w.lower() for w in ROLE_WORDS)
+
+
+class _RoleWords(frozenset[str]):
+    """The role words, and any word with a trade's ending ("signalman", "millwright",
+    `lexicon.is_role`): `in` asks both, as every reader of roles does."""
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and is_role(word)
+
+
+_ROLES = _RoleWords(ROLE_SET)
 # "Worker", "agent", "supervisor" are mostly processes; after a trade or
 # department they are people ("a maintenance worker", "a support agent").
 _WORKERS = frozenset(WORKER_WORDS) | {w + "s" for w in WORKER_WORDS}

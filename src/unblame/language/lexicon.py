@@ -182,13 +182,40 @@ ROLE_WORDS = (
     "somebody",
     "ic",
 )
+ROLE_SET = frozenset(w.lower() for w in ROLE_WORDS)
 # A pilot is a person, but "the pilot rollout", "a pilot program" is a trial.
 _PILOT = (
     r"pilot(?!s?\s+(?:roll-?outs?|program|programme|project|phase|run|test|launch|deployment"
     r"|release|customers|users|group|cohort|study|scheme|sites?|version|period|stage|build"
     r"|feature)\b)"
 )
-ROLE_NOUNS = trie_pattern(tuple(w for w in ROLE_WORDS if w != "pilot")) + "|" + _PILOT
+# Trades no list can hold, known by their endings: "the signalman", "a millwright",
+# "two linesmen", "the technician". Not words that only look so ("German", "human"),
+# nor products named so ("Postman" sends API requests).
+ROLE_ENDINGS = r"[a-z][a-z][a-z]+(?:man|men|wright|ician)"
+NOT_ROLE_ENDINGS = frozenset(
+    {"german", "germans", "ottoman", "postman", "batman", "superman", "pacman", "walkman"}
+    | {"talisman", "caiman", "doberman", "dobermans", "walkmen"}
+)
+_ROLE_ENDINGS_RE = re.compile(ROLE_ENDINGS)
+ROLE_NOUNS = (
+    trie_pattern(tuple(w for w in ROLE_WORDS if w != "pilot"))
+    + "|"
+    + _PILOT
+    + r"|(?<![\w-])(?!(?:"
+    + "|".join(sorted(NOT_ROLE_ENDINGS))
+    + r")\b)"
+    + ROLE_ENDINGS
+    + r"(?=s?\b)"
+)
+
+
+def is_role(low: str) -> bool:
+    """Whether the lower-case word names someone by a trade or role."""
+    return low in ROLE_SET or (
+        _ROLE_ENDINGS_RE.fullmatch(low) is not None and low not in NOT_ROLE_ENDINGS
+    )
+
 
 PERSON_PRONOUNS = trie_pattern(("he", "she", "they", "you", "we", "him", "her", "them", "us"))
 
