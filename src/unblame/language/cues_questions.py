@@ -8,6 +8,7 @@ import re
 from .agents import ELIDED, OTHER, agent_of
 from .clause import Clause, Sentence, _Lazy
 from .cues_care import CARE_STEMS
+from .lexicon import RECHECK, ROLE_NOUNS
 from .verb_words import (
     _AUX,
     _PRESENT_ACTS,
@@ -86,6 +87,18 @@ _DO_YOU_EVEN_RE = _Lazy(
 )
 
 
+# Who a question of care that cannot or will not be given asks about, and the care:
+# "… he read the docs", "… the reviewers ever check" (care, as CARE_STEMS has it).
+_CARE_ASKED_OF = (
+    r"(?:you|he|she|they|people|folks|anyone|anybody|@[\w-]+|(?:the\s+|our\s+|your\s+|these\s+|those\s+)?"
+    r"(?:[\w-]+\s+)?(?:" + ROLE_NOUNS + r")s?)\s+(?:just\s+|ever\s+)?(?:"
+    # Not what they perceive: "why doesn't the operator see the alarm?" asks about the
+    # panel, the review's own question.
+    r"test|read|proofread|check|review|verify|validate|bother|think|"
+    + RECHECK
+    + r"|understand|learn|follow|listen|remember|pay\s+attention)\b"
+)
+
 # Questions whose frame is the verdict, whatever the act: "Who in their right mind
 # deploys on a Friday?", "How hard is it to read the runbook?", "Did nobody think
 # to test this?".
@@ -116,6 +129,14 @@ _RHETORICAL_RE = _Lazy(
     # A trait asked about with "so": "why are you so afraid of a major version?" (not "why
     # is the cache so slow?", asked of a thing).
     r"|\bwhy\s+(?:are|were|is|was)\s+(?:you|he|she|@[\w-]+)\s+(?:so|such)\b"
+    # Care asked after as something a person cannot or will not give: "why can't he read
+    # the docs?", "why can he not understand how it works?" (not "why can't the cache
+    # hold more?", asked of a thing).
+    r"|\bwhy\s+(?:(?:can['’]?t|cannot|won['’]t|don['’]t|doesn['’]t)\s+"
+    + _CARE_ASKED_OF
+    + r"|(?:can|do|does|will|would)\s+"
+    + _CARE_ASKED_OF.replace("(?:just\\s+|ever\\s+)?", "not\\s+", 1)
+    + r")"
     # An act asked about with no subject, which questions it having been done at all, in a
     # reply ("then why comment on the PR?") or with an edge ("why merge it without the
     # tests?"); not an FAQ's "Why deploy on a canary first?" nor "why not use …?".

@@ -260,6 +260,7 @@ RULES = (
             "'What would have told us the tests had not run?'"
         ),
         bad=(
+            "Why won't the night crew follow the checklist?",
             "Whose bright idea was that?",
             "Why did the shift operator let the backlog grow past an hour?",
             "Did the release captain not check the canary before the second wave?",
