@@ -87,14 +87,15 @@ _DO_YOU_EVEN_RE = _Lazy(
 )
 
 
-# Who a question of care that cannot or will not be given asks about, and the care:
-# "… he read the docs", "… the reviewers ever check" (care, as CARE_STEMS has it).
+# Who a question of care that cannot or will not be given asks about ("… he", "… the
+# reviewers"), and the care (as CARE_STEMS has it, less what is perceived: "why doesn't
+# the operator see the alarm?" asks about the panel, the review's own question).
 _CARE_ASKED_OF = (
     r"(?:you|he|she|they|people|folks|anyone|anybody|@[\w-]+|(?:the\s+|our\s+|your\s+|these\s+|those\s+)?"
-    r"(?:[\w-]+\s+)?(?:" + ROLE_NOUNS + r")s?)\s+(?:just\s+|ever\s+)?(?:"
-    # Not what they perceive: "why doesn't the operator see the alarm?" asks about the
-    # panel, the review's own question.
-    r"test|read|proofread|check|review|verify|validate|bother|think|"
+    r"(?:[\w-]+\s+)?(?:" + ROLE_NOUNS + r")s?)\s+"
+)
+_CARE_WITHHELD = (
+    r"(?:test|read|proofread|check|review|verify|validate|bother|think|"
     + RECHECK
     + r"|understand|learn|follow|listen|remember|pay\s+attention)\b"
 )
@@ -132,15 +133,20 @@ _RHETORICAL_RE = _Lazy(
     # Care asked after as something a person cannot or will not give: "why can't he read
     # the docs?", "why can he not understand how it works?" (not "why can't the cache
     # hold more?", asked of a thing).
-    r"|\bwhy\s+(?:(?:can['’]?t|cannot|won['’]t|don['’]t|doesn['’]t)\s+"
+    r"|\bwhy\s+(?:can['’]?t|cannot|won['’]t|don['’]t|doesn['’]t)\s+"
     + _CARE_ASKED_OF
-    + r"|(?:can|do|does|will|would)\s+"
-    + _CARE_ASKED_OF.replace("(?:just\\s+|ever\\s+)?", "not\\s+", 1)
-    + r")"
+    + r"(?:just\s+|ever\s+)?"
+    + _CARE_WITHHELD
+    + r"|\bwhy\s+(?:can|do|does|will|would)\s+"
+    + _CARE_ASKED_OF
+    + r"not\s+"
+    + _CARE_WITHHELD
     # An act asked about with no subject, which questions it having been done at all, in a
     # reply ("then why comment on the PR?") or with an edge ("why merge it without the
     # tests?"); not an FAQ's "Why deploy on a canary first?" nor "why not use …?".
-    r"|\b(?:then|so|and|but)\s+why\s+(?:even\s+|on\s+earth\s+)?" + _BARE_ACTS + r"\b"
+    + r"|\b(?:then|so|and|but)\s+why\s+(?:even\s+|on\s+earth\s+)?"
+    + _BARE_ACTS
+    + r"\b"
     r"|\bwhy\s+(?:even\s+|on\s+earth\s+)?" + _BARE_ACTS + r"\b[^?]{0,80}?\b(?:without|anyway|again"
     r"|if\s+you|when\s+you)\b"
     r"|\bwhy\s+even\s+bother\b"
