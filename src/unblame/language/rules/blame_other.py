@@ -433,6 +433,7 @@ RULES = (
             "with what information and tooling."
         ),
         bad=(
+            "Put simply, it was poor flying on the approach.",
             "The crew's poor airmanship led to the runway excursion.",
             "ur so bad at reviewing, honestly.",
             "they're so bad at cutting releases.",
@@ -538,6 +539,8 @@ RULES = (
                     "amateur",
                     "judg",
                     *("decision-making", "decision making", "airmanship", "seamanship"),
+                    *("flying", "driving", "piloting", "workmanship", "watchkeeping", "lookout"),
+                    "look-out",
                     *("as useful", "as useless", "as clueless", "as incompetent", "as much use"),
                     "cowboy",
                     "finger",

@@ -20,7 +20,10 @@ JUDGEMENT = r"""
     | bungl(?:ing|ed|er|ers|es) | ham-?fisted
     | lazy(?!\s+(?:load\w*|eval\w*|init\w*|import\w*|fetch\w*|binding|propert\w*|static|val\w*))
     | laziness | idiotic | idiots? | morons? | boneheaded | dim-?witted | amateurish
-    | (?:poor|bad)\s+(?:judg(?:e)?ment|decision-?making|airmanship|seamanship)
+    # A person's craft judged: "poor airmanship", "it was just poor flying", "poor lookout"
+    # (not "poor navigation", as often a website's).
+    | (?:poor|bad)\s+(?:judg(?:e)?ment|decision-?making|airmanship|seamanship|flying|driving|piloting
+      |workmanship|watchkeeping|look-?out)
     | lack\s+of\s+(?:judg(?:e)?ment|competence)
     | cowboy(?:\s+\w+)?
     # The verb said of a person; "a fat-fingered value" names the slip itself (UB402).
