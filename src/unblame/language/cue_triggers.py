@@ -364,6 +364,7 @@ CUE_TRIGGERS = {
         "iterate",
         "emphasi",
         "educate",
+        "education",
         "responsibly",
         "diligently",
         "pls",

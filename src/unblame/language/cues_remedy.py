@@ -107,12 +107,20 @@ _CARE_FROM_NOW = (
 _HABIT_FROM_NOW = rf"(?:(?!make\s+sure\b|try\b){_HABIT}|{_CARE_FROM_NOW})"
 
 
+# Care and training named as what protects: "the only real protection is discipline".
+_VIRTUES_AS_DEFENCE = (
+    r"(?:discipline|diligence|vigilance|carefulness|attentiveness|awareness|training"
+    r"|retraining|education)"
+)
+
+
 _PLEA_RE = _Lazy(
     # Every alternative starts at a word; checked first, that spares the rest.
     r"\b(?=\w)(?:"
     # A promise: "I'll do my best to ...", "going forward we will work harder to ...".
     rf"\b(?:i|we)(?:['’]ll|\s+will|\s+shall|\s+(?:am|are)\s+(?:going\s+to|gonna)|['’](?:m|re)\s+(?:going\s+to|gonna))"
-    rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+)?{_HABIT}"
+    # A step taken toward the habit: "I am going to take steps to make sure …".
+    rf"\s+(?:\w+ly\s+|also\s+|all\s+|try\s+to\s+|take\s+(?:\w+\s+)?steps\s+to\s+)?{_HABIT}"
     # A promise with its subject left out, as chat does: "Will make sure it doesn't happen
     # again", "will be more careful next time".
     rf"|^\W*(?:will|['’]ll)\s+(?:\w+ly\s+|also\s+|try\s+to\s+)?{_HABIT_FROM_NOW}"
@@ -315,7 +323,12 @@ _PLEA_RE = _Lazy(
     r"|operators|employees|monkeys|folks|workers|teams?|personnel)\b"
     # A virtue named as the protection: "the only reliable protection is discipline".
     r"|\b(?:protection|defen[cs]e|safeguard|fix|remedy|solution|answer|cure)\s+(?:here\s+)?(?:is|was|remains"
-    r"|will\s+be)\s+(?:\w+\s+)?(?:discipline|diligence|vigilance|carefulness|attentiveness|awareness)\b"
+    r"|will\s+be)\s+(?:\w+\s+)?" + _VIRTUES_AS_DEFENCE + r"\b"
+    # The same the other way round: "training is the first line of defence".
+    r"|\b"
+    + _VIRTUES_AS_DEFENCE
+    + r"\s+(?:is|was|remains|will\s+be)\s+(?:the|our|your)\s+(?:first|best|only|last"
+    r"|main|real|strongest)\s+(?:line\s+of\s+)?(?:protection|defen[cs]e|safeguard|barrier)\b"
     # Virtues asked for as the fix: "the fix is better discipline around releases".
     r"|\b(?:better|more|stricter|greater|improved|increased|renewed)\s+(?:discipline|diligence|rigou?r"
     r"|carefulness|vigilance|attention\s+to\s+detail)\b"

@@ -238,6 +238,7 @@ RULES = (
                     "highlight",
                     "lesson",
                     "counsel",
+                    "drilled",
                     "instructed",
                     "told",
                     "asked not",
@@ -271,7 +272,10 @@ RULES = (
                 |have\s+been|will\s+be\s+)?(?:distributed|sent|issued|circulated|given)\s+to\s+(?:all|every|each)\s+
                 (?:[\w-]+\s+)?(?:staff|personnel|employees?|engineers?|operators?|workers?|technicians?|nurses?|drivers?
                 |crews?|members?|teams?|hands)\b
-            | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed)\b
+            | \b(?:be|get|been|being|are|is)\s+(?:re-?)?(?:trained|reminded|retrained|educated|coached|briefed|instructed|counsell?ed
+                # "counselled and drilled so this never happens again" (a failover is drilled,
+                # but only people "are drilled").
+                |drilled)\b
             # Told as done in a report: "the operator was retrained", "the aide was educated
             # by the director on fall prevention" (not "I was trained as a nurse in 2009").
             | {PEOPLE}\s+(?:was|were)\s+(?:\w+ly\s+)?(?:retrained|re-trained|re-?educated|counsell?ed|re-?briefed)\b

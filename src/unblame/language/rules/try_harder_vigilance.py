@@ -28,6 +28,7 @@ RULES = (
         source=RCA2,
         suggestion=SUGGESTION,
         bad=(
+            "Training is the first line of defence against a wrong valve.",
             "It is imperative that each operator verify the valve position before the test.",
             "This is why you don't just push to the release branch on a Friday.",
             "Review the access procedures daily.",
