@@ -309,10 +309,10 @@ _GERUND_PREPOSITIONS = frozenset({"without", "before", "after", "by", "for"})
 
 def _present_after_one_name(words: tuple[Word, ...], j: int) -> bool:
     """An -s word between a one-word named subject and an article is a present verb
-        ("09:31 Ana clobbers the routing table", "Tancredi wipes our bucket"): a name
-        takes no plural noun after it, and an article starts the verb's object (whether
-    the capitalised word names a person is the agent reading's question). Timelines
-        and headlines tell acts in the present with verbs no list can hold."""
+    ("09:31 Ana clobbers the routing table", "Tancredi wipes our bucket"): a name takes
+    no plural noun after it, and an article starts the verb's object (whether the
+    capitalised word names a person is the agent reading's question). Timelines and
+    headlines tell acts in the present with verbs no list can hold."""
     word, name = words[j], words[j - 1]
     low = word.low
     if not (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "'s", "’s", "us"))):

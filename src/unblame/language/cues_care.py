@@ -51,6 +51,10 @@ _STEP_SKIPPED = (
     + r")ing)"
 )
 
+# "without first draining it", "without draining connections first": "first" marks any
+# act as the precaution it was.
+_WITHOUT_FIRST = r"\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
+
 # Deliberate acts of attention and care: what "did not" and "failed to" judge.
 _CARE_VERBS = (
     _ATTENTION_VERBS + r"|look|announce|update|think|connect|document|see|monitor|respond|plan"
@@ -153,9 +157,7 @@ _OMISSION_RE = _Lazy(
     r"|\b(?:forgot(?:ten)?|forgetting|neglected|neglecting)\s+to\s+(?!mention|say|tell|ask|reply|respond|attach|link|cc"
     r"|post|share)\w+"
     rf"|\b(?:forgot|forgotten)\s+(?:that|about)\b"
-    # "without first draining it", "without draining connections first": "first" marks
-    # the step as the precaution it was.
-    r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b"
+    rf"|{_WITHOUT_FIRST}"
     rf"|\bwithout\s+(?:(?:\w+ly|ever|even|first|once)\s+){{0,2}}(?:{_STEP_SKIPPED}|{_SAFEGUARD_NOUNS})\b"
     # Time not taken ("didn't take the time to read it"), not offered ("we would like to
     # take the time to apologise").
@@ -667,8 +669,7 @@ def _act_without_its_step(sentence: Sentence, clause: Clause) -> tuple[int, int]
 _ACT_GERUND_RE = _Lazy(r"(?!(?:no|some|any|every)thing$|morning$|evening$|during$)[a-z-]{3,}ing")
 _WITHOUT_STEP_RE = _Lazy(
     rf"\bwithout\s+(?:(?:\w+ly|first)\s+)?(?:{_STEP_SKIPPED}|{_SAFEGUARD_NOUNS})\b"
-    # "first" marks any act as the precaution: "without draining them first".
-    r"|\bwithout\s+(?:first\s+\w+ing|\w+ing\s+(?:[\w'’-]+\s+){0,3}?first)\b",
+    r"|" + _WITHOUT_FIRST,
     re.IGNORECASE,
 )
 
