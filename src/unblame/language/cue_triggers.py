@@ -12,6 +12,7 @@ from __future__ import annotations
 from .verb_words import (
     _SLIP_ADVERBS,
     _SLIP_VERBS,
+    ACCIDENT_ADVERBS,
 )
 
 # "can't read", "cannot type", "can't even code": verdicts on what a person can do.
@@ -57,8 +58,9 @@ _LOST_OR_LED_TRIGGERS: tuple[str, ...] = (
 CUE_TRIGGERS = {
     "blunder": _BLUNDER_TRIGGERS,
     "accident": (
-        *("accident", "mistakenly", "inadvert", "unintentionally", "erroneously"),
-        *("unknowingly", "unwittingly"),
+        # Stems, so every spelling in ACCIDENT_ADVERBS is reached ("accidently").
+        *("accident", "inadvert"),
+        *(a for a in ACCIDENT_ADVERBS if not a.startswith(("accident", "inadvert"))),
         "by mistake",
     ),
     "oops": (*_DISMAY_TRIGGERS, "crap"),
