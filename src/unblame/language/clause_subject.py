@@ -299,7 +299,11 @@ def _subject_follows(words: tuple[Word, ...], k: int) -> bool:
     )
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "someone", "somebody"})
+# The personal pronouns as they open a subject (not "I've"), and an unnamed someone.
+_SUBJECT_PRONOUNS = frozenset(w for w in _PERSONAL if "'" not in w and "’" not in w) | {
+    "someone",
+    "somebody",
+}
 
 
 # Prepositions that take a gerund, and with it an adverb of its own ("without first

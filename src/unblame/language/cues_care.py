@@ -586,10 +586,10 @@ _NONE_HEEDED_RE = _Lazy(
 # bare stems: "did the reviewer not check …?", "they never test anything". The habit and
 # question cues both read this one list; "failed to" and "did not" judge the wider
 # _CARE_VERBS, and the passive its participles.
-CARE_STEMS = (
-    r"test|read|proofread|check|review|verify|validate|look|notice|see|catch|spot|bother|think"
-    r"|run|keep\s+tabs|" + RECHECK
-)
+# DELIBERATE_CARE_STEMS leaves out what is perceived and kept running, for a question
+# that must not ask about a panel ("why doesn't the operator see the alarm?").
+DELIBERATE_CARE_STEMS = r"test|read|proofread|check|review|verify|validate|bother|think|" + RECHECK
+CARE_STEMS = DELIBERATE_CARE_STEMS + r"|look|notice|see|catch|spot|run|keep\s+tabs"
 # The care a habit owes, in the present: "don't read", "never tests", "aren't testing";
 # not a past ("never checked", "never seen"), which other cues weigh as hindsight.
 _HABIT_CARE = rf"(?:{CARE_STEMS})(?!(?:\w*ed|n)\b)\w*"

@@ -7,8 +7,8 @@ import re
 
 from .agents import ELIDED, OTHER, agent_of
 from .clause import Clause, Sentence, _Lazy
-from .cues_care import CARE_STEMS
-from .lexicon import RECHECK, ROLE_NOUNS
+from .cues_care import CARE_STEMS, DELIBERATE_CARE_STEMS
+from .lexicon import ROLE_NOUNS
 from .verb_words import (
     _AUX,
     _PRESENT_ACTS,
@@ -88,16 +88,14 @@ _DO_YOU_EVEN_RE = _Lazy(
 
 
 # Who a question of care that cannot or will not be given asks about ("… he", "… the
-# reviewers"), and the care (as CARE_STEMS has it, less what is perceived: "why doesn't
-# the operator see the alarm?" asks about the panel, the review's own question).
+# reviewers"), and the care (DELIBERATE_CARE_STEMS: "why doesn't the operator see the
+# alarm?" asks about the panel, the review's own question).
 _CARE_ASKED_OF = (
     r"(?:you|he|she|they|people|folks|anyone|anybody|@[\w-]+|(?:the\s+|our\s+|your\s+|these\s+|those\s+)?"
     r"(?:[\w-]+\s+)?(?:" + ROLE_NOUNS + r")s?)\s+"
 )
 _CARE_WITHHELD = (
-    r"(?:test|read|proofread|check|review|verify|validate|bother|think|"
-    + RECHECK
-    + r"|understand|learn|follow|listen|remember|pay\s+attention)\b"
+    r"(?:" + DELIBERATE_CARE_STEMS + r"|understand|learn|follow|listen|remember|pay\s+attention)\b"
 )
 
 # Questions whose frame is the verdict, whatever the act: "Who in their right mind

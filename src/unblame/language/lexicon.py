@@ -190,8 +190,9 @@ _PILOT = (
     r"|feature)\b)"
 )
 # Trades no list can hold, known by their endings: "the signalman", "a millwright",
-# "two linesmen", "the technician". Not words that only look so ("German", "human"),
-# nor products named so ("Postman" sends API requests).
+# "two linesmen", "the technician". Not words that only look so ("German"; "human" and
+# "woman" are too short for the three letters before the ending), nor products named so
+# ("Postman" sends API requests).
 ROLE_ENDINGS = r"[a-z][a-z][a-z]+(?:man|men|wright|ician)"
 NOT_ROLE_ENDINGS = frozenset(
     {"german", "germans", "ottoman", "postman", "batman", "superman", "pacman", "walkman"}

@@ -219,7 +219,6 @@ _EVENT_VERBS = frozenset(
     ]
 )
 
-# Adverbs and phrases that present an act as a slip.
 # Adverbs that tell an act as done by accident, not by choice ("unknowingly he
 # disconnected the feed"): the slip cue, the accident cue and the clause reader read
 # this one list, spellings of the street included.
@@ -227,6 +226,7 @@ ACCIDENT_ADVERBS = (
     *("accidentally", "accidently", "accidentaly", "mistakenly", "inadvertently"),
     *("inadvertantly", "unintentionally", "erroneously", "unknowingly", "unwittingly"),
 )
+# Adverbs and phrases that present an act as a slip.
 _SLIP_ADVERBS = frozenset(
     [
         *ACCIDENT_ADVERBS,

@@ -86,9 +86,8 @@ RULES = (
             | \bi\s+would\s+have\s+(?:caught|noticed|seen)\s+(?:it|this)\s+if\b
             | \bsorry\W+(?:i\s+)?should(?:n't|\s+not|n’t)?\s*(?:have|'ve|’ve)\b
             # Not "Should have been a routine deploy": what "it" was to be, not the writer.
-            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+(?!been\b)\w+
-              | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+been
-                (?!\s+(?:a|an|the|no|nothing|easy|simple|quick|fine|routine|trivial)\b)
+            | (?:(?<=\n)|(?<=\.\ )|(?<=\A))\s*(?:should(?:n't|\s+not|n’t)?\s+have|should(?:n['’]t)?['’]ve)\s+
+                (?:(?!been\b)\w+|been(?!\s+(?:a|an|the|no|nothing|easy|simple|quick|fine|routine|trivial)\b))
             | \b(?:like|as|than)\s+i\s+(?:should|ought\s+to)(?:'ve|’ve|\s+have)\b
             # The act left unsaid: "… when I really shouldn't have."
             | \bi\s+{SHOULD_HAVE_UNSAID}
